@@ -1,0 +1,31 @@
+# PanelDesk: every target sets up .venv/ on first use.
+PY      := .venv/bin/python
+STAMP   := .venv/.installed
+DEMO    := demo
+
+.PHONY: run test demo bench screenshots clean
+
+$(STAMP): pyproject.toml
+	python3 -m venv .venv
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP) $(DEMO)/paneldesk.db
+	$(PY) -m desktop --workspace $(DEMO)
+
+demo: $(STAMP)
+	rm -rf $(DEMO)
+	$(MAKE) $(DEMO)/paneldesk.db
+
+$(DEMO)/paneldesk.db: | $(STAMP)
+	$(PY) -m desktop.cli --workspace $(DEMO) demo
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+bench: $(STAMP)
+	$(PY) -m benchmarks
+
+clean:
+	rm -rf .venv $(DEMO) build dist

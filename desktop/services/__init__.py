@@ -1,0 +1,1 @@
+"""Use cases: each call validates, runs in one transaction and writes one audit entry."""
