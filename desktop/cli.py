@@ -1,0 +1,50 @@
+"""The command line: `paneldesk --workspace DIR COMMAND …`.
+
+Every command lives in a module of `desktop.commands` with a ``register(subparsers)`` function; this module finds
+them, parses the arguments and turns errors into a message on standard error with a non-zero exit code, so scripts
+can rely on "exit 0 means it happened, and standard output is one JSON document when --json was given".
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import pkgutil
+import sys
+from pathlib import Path
+
+from desktop import __version__, commands
+from desktop.commands.output import CommandError
+
+log = logging.getLogger(__name__)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="paneldesk", description="PanelDesk 评审组织工作台")
+    parser.add_argument("--workspace", type=Path, default=Path("."), help="工作区文件夹（默认当前文件夹）")
+    parser.add_argument("--operator", default=None, help="操作员姓名，记入审计日志（默认取系统用户名）")
+    parser.add_argument("--version", action="version", version=f"paneldesk {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"desktop.commands.{info.name}")
+        if hasattr(module, "register"):
+            module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return args.func(args) or 0
+    except CommandError as error:
+        print(f"错误：{error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("已取消", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Subcommands of `paneldesk`, one module per group; each module has ``register(subparsers)``."""

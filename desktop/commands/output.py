@@ -1,0 +1,34 @@
+"""What every command shares: JSON or text output, the operator's name, and errors that end the command."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from typing import Any, Callable
+
+
+class CommandError(Exception):
+    """A failure the user must see on standard error; the command exits with ``exit_code``."""
+
+    def __init__(self, message: str, exit_code: int = 1):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def add_json_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="以一个 JSON 文档输出")
+
+
+def emit(args: argparse.Namespace, value: Any, text: Callable[[Any], str] | None = None) -> None:
+    """Print ``value`` as one JSON document with --json, else as the human-readable ``text(value)``."""
+    if getattr(args, "json", False) or text is None:
+        json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=str)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(text(value).rstrip("\n") + "\n")
+
+
+def operator(args: argparse.Namespace) -> str:
+    return args.operator or getpass.getuser()
