@@ -1,0 +1,354 @@
+"""Review methods, round settings and round states: the ONE_METHOD rule and what it freezes.
+
+A method is (form, scoring, aggregation, criteria, pass fraction). RULES.md §1 ONE_METHOD says every application of
+a round is reviewed by the same method, fixed when the round opens, so the method and the settings travel together
+and both refuse change after the draft state. Aggregations are exact (``Fraction``): a result that decides funding
+must not depend on float rounding.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, fields
+from decimal import Decimal
+from enum import StrEnum
+from fractions import Fraction
+from typing import Any
+
+from desktop.domain.errors import RuleError
+
+
+class Form(StrEnum):
+    MEETING = "会议评审"
+    CORRESPONDENCE = "通讯评审"
+    VIDEO = "视频评审"
+    DEFENCE = "答辩评审"
+    SITE_VISIT = "现场考察"
+
+
+class Scoring(StrEnum):
+    SCORE100 = "百分制"
+    GRADES = "等级"
+    VOTE = "投票"
+    RANKING = "排序"
+
+
+class Aggregation(StrEnum):
+    MEAN = "平均分"
+    TRIMMED_MEAN = "去掉一个最高分和一个最低分后平均"
+    MEDIAN = "中位数"
+    VOTE_SHARE = "得票率"
+    BORDA = "波达计数"
+
+
+_ALIASES: dict[type, dict[str, str]] = {
+    Form: {"meeting": "会议评审", "correspondence": "通讯评审", "video": "视频评审", "defence": "答辩评审",
+           "site-visit": "现场考察"},
+    Scoring: {"score100": "百分制", "grades": "等级", "vote": "投票", "ranking": "排序"},
+    Aggregation: {"mean": "平均分", "trimmed-mean": "去掉一个最高分和一个最低分后平均", "median": "中位数",
+                  "vote-share": "得票率", "borda": "波达计数"},
+}
+_KIND_NAMES = {Form: "评审形式", Scoring: "计分方式", Aggregation: "汇总规则"}
+
+
+def _parse(kind: type, value: str | StrEnum) -> Any:
+    text = str(value).strip()
+    chinese = _ALIASES[kind].get(text.lower(), text)
+    try:
+        return kind(chinese)
+    except ValueError:
+        choices = "、".join(f"{m.value}（{a}）" for a, m in zip(_ALIASES[kind], kind))
+        raise RuleError("METHOD", f"未知的{_KIND_NAMES[kind]}「{text}」，可选：{choices}") from None
+
+
+def parse_form(value: str | Form) -> Form:
+    return _parse(Form, value)
+
+
+def parse_scoring(value: str | Scoring) -> Scoring:
+    return _parse(Scoring, value)
+
+
+def parse_aggregation(value: str | Aggregation) -> Aggregation:
+    return _parse(Aggregation, value)
+
+
+ALLOWED_AGGREGATIONS: dict[Scoring, tuple[Aggregation, ...]] = {
+    Scoring.SCORE100: (Aggregation.TRIMMED_MEAN, Aggregation.MEAN, Aggregation.MEDIAN),
+    Scoring.GRADES: (Aggregation.MEDIAN,),
+    Scoring.VOTE: (Aggregation.VOTE_SHARE,),
+    Scoring.RANKING: (Aggregation.BORDA,),
+}
+"""The first aggregation of each scoring is its default."""
+
+
+def default_aggregation(scoring: Scoring) -> Aggregation:
+    return ALLOWED_AGGREGATIONS[scoring][0]
+
+
+# --- aggregation functions ---------------------------------------------------------------------------------------
+
+Score = int | Fraction | Decimal | str
+
+
+def _exact(scores: Iterable[Score]) -> list[Fraction]:
+    values = [Fraction(s) for s in scores]
+    if not values:
+        raise RuleError("AGGREGATION", "没有可汇总的评分")
+    return values
+
+
+def mean(scores: Iterable[Score]) -> Fraction:
+    values = _exact(scores)
+    return sum(values, Fraction(0)) / len(values)
+
+
+def trimmed_mean(scores: Iterable[Score]) -> Fraction:
+    """去掉一个最高分和一个最低分后的平均分; with fewer than three scores nothing would remain to average."""
+    values = sorted(_exact(scores))
+    if len(values) < 3:
+        raise RuleError("AGGREGATION", f"去掉最高分和最低分至少需要3个评分，现有{len(values)}个")
+    return mean(values[1:-1])
+
+
+def median(scores: Iterable[Score]) -> Fraction:
+    return statistics.median(_exact(scores))
+
+
+GRADES = ("A", "B", "C", "D")
+
+
+def median_grade(grades: Iterable[str]) -> str:
+    """The median of grades A>B>C>D; with an even count the lower of the two middle grades, so a tie never
+    rounds a result up."""
+    ranks = []
+    for grade in grades:
+        letter = grade.strip().upper()
+        if letter not in GRADES:
+            raise RuleError("AGGREGATION", f"等级只能为A、B、C、D，收到「{grade}」")
+        ranks.append(GRADES.index(letter))
+    if not ranks:
+        raise RuleError("AGGREGATION", "没有可汇总的等级")
+    ranks.sort()
+    return GRADES[ranks[len(ranks) // 2]]
+
+
+@dataclass(frozen=True)
+class VoteResult:
+    yes: int
+    total: int
+    share: Fraction
+    passed: bool
+
+
+def vote_share(votes: Iterable[bool], pass_fraction: Fraction = Fraction(2, 3)) -> VoteResult:
+    """Passed when the share of yes votes reaches the pass fraction (2/3 means at least two thirds)."""
+    ballots = list(votes)
+    if not ballots:
+        raise RuleError("AGGREGATION", "没有可汇总的投票")
+    yes = sum(1 for b in ballots if b)
+    share = Fraction(yes, len(ballots))
+    return VoteResult(yes, len(ballots), share, share >= pass_fraction)
+
+
+def borda(rankings: Iterable[Sequence[str]]) -> dict[str, int]:
+    """Borda points: in a ranking of n items the first gets n−1 points, the last 0. Every expert must rank the
+    same items, each once, or the points would not be comparable. Returned best first, ties by item."""
+    lists = [tuple(r) for r in rankings]
+    if not lists:
+        raise RuleError("AGGREGATION", "没有可汇总的排序")
+    items = set(lists[0])
+    points = dict.fromkeys(sorted(items), 0)
+    for ranking in lists:
+        if len(set(ranking)) != len(ranking) or set(ranking) != items:
+            raise RuleError("AGGREGATION", "每位专家须对同一组项目各排一次序")
+        for position, item in enumerate(ranking):
+            points[item] += len(ranking) - 1 - position
+    return dict(sorted(points.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+# --- criteria ----------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Criterion:
+    """One line of a 百分制 score sheet; ``weight`` is both its share of 100 and its maximum points."""
+    name: str
+    weight: int
+
+
+def check_criteria(criteria: Sequence[Criterion]) -> None:
+    names = [c.name.strip() for c in criteria]
+    if any(not n for n in names):
+        raise RuleError("METHOD", "评分指标名称不能为空")
+    if len(set(names)) != len(names):
+        raise RuleError("METHOD", "评分指标名称重复")
+    if any(c.weight <= 0 for c in criteria):
+        raise RuleError("METHOD", "评分指标权重须为正整数")
+    total = sum(c.weight for c in criteria)
+    if total != 100:
+        raise RuleError("METHOD", f"评分指标权重之和须为100，现为{total}")
+
+
+def weighted_total(criteria: Sequence[Criterion], marks: Mapping[str, Score]) -> Fraction:
+    """An expert's total out of 100: each criterion scored from 0 to its weight, then summed."""
+    if set(marks) != {c.name for c in criteria}:
+        raise RuleError("AGGREGATION", "评分须覆盖且仅覆盖全部评分指标")
+    total = Fraction(0)
+    for c in criteria:
+        mark = Fraction(marks[c.name])
+        if not 0 <= mark <= c.weight:
+            raise RuleError("AGGREGATION", f"指标「{c.name}」满分{c.weight}分，给分{mark}超出范围")
+        total += mark
+    return total
+
+
+# --- the method --------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Method:
+    """The one review method of a round (ONE_METHOD). Accepts Chinese or English spellings and keeps the enums."""
+    form: Form
+    scoring: Scoring
+    aggregation: Aggregation | None = None
+    criteria: tuple[Criterion, ...] = ()
+    pass_fraction: Fraction = Fraction(2, 3)
+
+    def __post_init__(self) -> None:
+        scoring = parse_scoring(self.scoring)
+        aggregation = default_aggregation(scoring) if self.aggregation is None else parse_aggregation(self.aggregation)
+        object.__setattr__(self, "form", parse_form(self.form))
+        object.__setattr__(self, "scoring", scoring)
+        object.__setattr__(self, "aggregation", aggregation)
+        object.__setattr__(self, "criteria", tuple(self.criteria))
+        object.__setattr__(self, "pass_fraction", Fraction(self.pass_fraction))
+        if aggregation not in ALLOWED_AGGREGATIONS[scoring]:
+            allowed = "、".join(ALLOWED_AGGREGATIONS[scoring])
+            raise RuleError("METHOD", f"{scoring.value}不能采用「{aggregation.value}」汇总，可选：{allowed}")
+        if self.criteria and scoring is not Scoring.SCORE100:
+            raise RuleError("METHOD", "只有百分制才设评分指标及权重")
+        if self.criteria:
+            check_criteria(self.criteria)
+        if not 0 < self.pass_fraction <= 1:
+            raise RuleError("METHOD", f"通过比例须大于0且不超过1，现为{self.pass_fraction}")
+
+    def describe(self) -> str:
+        text = f"{self.form.value}·{self.scoring.value}·{self.aggregation.value}"
+        if self.scoring is Scoring.VOTE:
+            text += f"（通过比例{self.pass_fraction}）"
+        if self.criteria:
+            text += "（" + "、".join(f"{c.name}{c.weight}分" for c in self.criteria) + "）"
+        return text
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"form": self.form.value, "scoring": self.scoring.value, "aggregation": self.aggregation.value,
+                "criteria": [asdict(c) for c in self.criteria], "pass_fraction": str(self.pass_fraction)}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Method:
+        criteria = tuple(Criterion(c["name"], int(c["weight"])) for c in data.get("criteria", ()))
+        return cls(data["form"], data["scoring"], data.get("aggregation"), criteria,
+                   Fraction(data.get("pass_fraction", "2/3")))
+
+
+def check_same_method(round_method: Method, other_method: Method, what: str) -> None:
+    """ONE_METHOD: a panel, score sheet or result of the round may not use another method."""
+    if other_method != round_method:
+        raise RuleError("ONE_METHOD", f"ONE_METHOD 同一轮次的所有项目须采用同一评审方法：本轮为「{round_method.describe()}」，"
+                                      f"{what}却采用「{other_method.describe()}」。如需采用其他方法，请另建评审轮次。")
+
+
+# --- round states ------------------------------------------------------------------------------------------------
+
+class RoundState(StrEnum):
+    DRAFT = "draft"
+    OPENED = "opened"
+    DRAWN = "drawn"
+    CONFIRMED = "confirmed"
+    SCORING = "scoring"
+    RESULTS = "results"
+    CLOSED = "closed"
+
+    @property
+    def label(self) -> str:
+        return _STATE_LABELS[self]
+
+
+_STATE_LABELS = {RoundState.DRAFT: "草稿", RoundState.OPENED: "已开启", RoundState.DRAWN: "已抽取",
+                 RoundState.CONFIRMED: "已确认", RoundState.SCORING: "评分中", RoundState.RESULTS: "已出结果",
+                 RoundState.CLOSED: "已结束"}
+_STATE_ORDER = list(RoundState)
+
+
+def check_transition(current: RoundState | str, target: RoundState | str) -> None:
+    """A round moves one step forward at a time; drawn→drawn is a redraw before confirmation."""
+    now, then = RoundState(current), RoundState(target)
+    step = _STATE_ORDER.index(then) - _STATE_ORDER.index(now)
+    if step == 1 or (now is then is RoundState.DRAWN):
+        return
+    raise RuleError("ROUND_STATE", f"评审轮次不能从「{now.label}」变为「{then.label}」：只能依次进入下一状态"
+                                   f"（{'→'.join(s.label for s in _STATE_ORDER)}），已抽取时可重新抽取")
+
+
+def check_method_change(state: RoundState | str) -> None:
+    """ONE_METHOD: method and settings are frozen once the round leaves draft."""
+    now = RoundState(state)
+    if now is not RoundState.DRAFT:
+        raise RuleError("ONE_METHOD", f"ONE_METHOD 评审轮次开启后评审方法和规则设置即冻结，当前状态为「{now.label}」，不能修改；"
+                                      "如需采用其他评审方法，请另建评审轮次。")
+
+
+# --- settings ----------------------------------------------------------------------------------------------------
+
+FIELD_LEVELS = (1, 2, 3)
+
+
+@dataclass(frozen=True)
+class RoundSettings:
+    """The numbers RULES.md leaves to the round, with its defaults. ``reserve_size`` None means twice each panel's
+    size, so a panel of any size keeps enough replacements."""
+    look_back_years: int = 3
+    field_level: int = 2
+    max_requested_exclusions: int = 3
+    panel_size: int = 7
+    enterprise_fraction: Fraction = Fraction(1, 3)
+    one_panel_per_expert: bool = True
+    include_in_laws: bool = False
+    reserve_size: int | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "enterprise_fraction", Fraction(self.enterprise_fraction))
+        problems = []
+        if not 0 <= self.look_back_years <= 50:
+            problems.append(f"回避年限须在0至50年之间（现为{self.look_back_years}）")
+        if self.field_level not in FIELD_LEVELS:
+            problems.append(f"学科匹配级别须为1、2或3（现为{self.field_level}）")
+        if self.max_requested_exclusions < 0:
+            problems.append("申请人要求回避专家人数不能为负")
+        if self.panel_size < 1:
+            problems.append("评审组人数至少为1")
+        if not 0 <= self.enterprise_fraction <= 1:
+            problems.append(f"企业专家比例须在0至1之间（现为{self.enterprise_fraction}）")
+        if self.reserve_size is not None and self.reserve_size < 0:
+            problems.append("备选专家人数不能为负")
+        if problems:
+            raise RuleError("SETTINGS", "轮次设置有误：" + "；".join(problems))
+
+    def reserve_for(self, size: int) -> int:
+        return 2 * size if self.reserve_size is None else self.reserve_size
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["enterprise_fraction"] = str(self.enterprise_fraction)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> RoundSettings:
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise RuleError("SETTINGS", f"未知的轮次设置项：{'、'.join(unknown)}")
+        values = dict(data)
+        if "enterprise_fraction" in values:
+            values["enterprise_fraction"] = Fraction(values["enterprise_fraction"])
+        return cls(**values)
