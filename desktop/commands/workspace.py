@@ -1,0 +1,99 @@
+"""`init`, `import`, `list`, `show`, `audit verify`: the workspace and its pool from the shell."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from desktop.commands.output import CommandError, add_json_flag, emit, operator
+from desktop.services import catalogue
+from desktop.services.audit_log import verify_log
+from desktop.services.importing.run import Cancelled, ImportRejected, import_files
+from desktop.store.engine import SchemaError
+from desktop.store.workspace import WorkspaceMissing, open_workspace
+
+
+def open_or_fail(args: argparse.Namespace, create: bool = False):
+    try:
+        return open_workspace(args.workspace, create=create)
+    except (WorkspaceMissing, SchemaError) as error:
+        raise CommandError(str(error)) from error
+
+
+def _init(args: argparse.Namespace) -> int:
+    workspace = open_or_fail(args, create=True)
+    emit(args, {"workspace": str(workspace.root), "counts": catalogue.counts(workspace)},
+         lambda v: f"工作区已就绪：{v['workspace']}")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    workspace = open_or_fail(args)
+    try:
+        summary = import_files(workspace, args.files, operator(args))
+    except ImportRejected as rejected:
+        if args.json:
+            emit(args, {"imported": False, "total_problems": rejected.total,
+                        "problems": [p.__dict__ for p in rejected.problems]})
+        else:
+            for problem in rejected.problems:
+                print(problem)
+        raise CommandError(str(rejected)) from rejected
+    except Cancelled as error:
+        raise CommandError(str(error)) from error
+    emit(args, {"imported": True, "files": summary.files, "sheets": summary.sheets, "counts": summary.counts},
+         lambda v: "导入完成：" + "；".join(f"{k} " + "，".join(f"{a}{b}" for a, b in c.items())
+                                       for k, c in v["counts"].items()))
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    rows = catalogue.listing(open_or_fail(args), args.kind)
+    emit(args, rows, lambda v: "\n".join("\t".join(str(x) for x in row.values()) for row in v) or "（无）")
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    try:
+        found = catalogue.detail(open_or_fail(args), args.kind, args.id)
+    except catalogue.NotFound as error:
+        raise CommandError(str(error)) from error
+    emit(args, found, lambda v: "\n".join(f"{k}: {x}" for k, x in v.items()))
+    return 0
+
+
+def _audit_verify(args: argparse.Namespace) -> int:
+    result = verify_log(open_or_fail(args))
+    emit(args, {"intact": result.intact, "entries": result.entries, "first_broken": result.first_broken,
+                "reason": result.reason},
+         lambda v: f"审计日志完整，共{v['entries']}条" if v["intact"]
+         else f"审计日志在第{v['first_broken']}条处断开：{v['reason']}")
+    return 0 if result.intact else 1
+
+
+def register(sub) -> None:
+    parser = sub.add_parser("init", help="新建或打开工作区")
+    add_json_flag(parser)
+    parser.set_defaults(func=_init)
+
+    parser = sub.add_parser("import", help="导入 .xlsx / .csv 文件（全部成功或全部不写入）")
+    parser.add_argument("files", nargs="+", type=Path)
+    add_json_flag(parser)
+    parser.set_defaults(func=_import)
+
+    parser = sub.add_parser("list", help="列出专家、单位、项目、人员、关系或诚信记录")
+    parser.add_argument("kind", choices=catalogue.KINDS)
+    add_json_flag(parser)
+    parser.set_defaults(func=_list)
+
+    parser = sub.add_parser("show", help="显示一条记录的详情")
+    parser.add_argument("kind", choices=catalogue.KINDS)
+    parser.add_argument("id", help="身份证号、统一社会信用代码、项目编号或记录编号")
+    add_json_flag(parser)
+    parser.set_defaults(func=_show)
+
+    parser = sub.add_parser("audit", help="审计日志")
+    audit_sub = parser.add_subparsers(dest="audit_command", required=True)
+    verify = audit_sub.add_parser("verify", help="校验审计日志的哈希链")
+    add_json_flag(verify)
+    verify.set_defaults(func=_audit_verify)

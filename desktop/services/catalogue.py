@@ -1,0 +1,47 @@
+"""Reading the workspace: listings and details as plain dictionaries for the CLI and the window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.services.uow import reading
+from desktop.store import queries
+from desktop.store.workspace import Workspace
+
+KINDS = ("experts", "organisations", "applications", "persons", "relations", "integrity")
+
+
+class NotFound(LookupError):
+    pass
+
+
+def listing(place: Path | Workspace, kind: str) -> list[dict]:
+    with reading(place) as session:
+        return {
+            "experts": queries.experts, "organisations": queries.organisations,
+            "applications": queries.applications, "persons": queries.persons,
+            "relations": queries.relations, "integrity": queries.integrity,
+        }[kind](session)
+
+
+def detail(place: Path | Workspace, kind: str, key: str) -> dict:
+    with reading(place) as session:
+        if kind == "experts":
+            found = queries.expert_detail(session, key.upper())
+        elif kind == "applications":
+            found = queries.application_detail(session, key)
+        elif kind in ("relations", "integrity"):
+            rows = (queries.relations if kind == "relations" else queries.integrity)(
+                session, int(key) if key.isdigit() else -1)
+            found = rows[0] if rows else None
+        else:
+            rows = (queries.organisations if kind == "organisations" else queries.persons)(session, key.upper())
+            found = rows[0] if rows else None
+    if found is None:
+        raise NotFound(f"未找到：{kind} {key}")
+    return found
+
+
+def counts(place: Path | Workspace) -> dict[str, int]:
+    with reading(place) as session:
+        return queries.counts(session)

@@ -1,0 +1,85 @@
+"""The import use case: files in, one transaction and one audit entry out, or a list of problems and no change."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from desktop.services.importing.check import check_duplicates, check_references, group
+from desktop.services.importing.parse import Problem, Problems, parse_sheet
+from desktop.services.importing.sheets import UnreadableFile, read_file
+from desktop.services.importing.write import write_batch
+from desktop.services.uow import change, workspace_of
+from desktop.store.lookups import known
+from desktop.store.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int, str], None]  # (done, total, what)
+
+
+class ImportRejected(Exception):
+    """Nothing was written; ``problems`` says why, row by row."""
+
+    def __init__(self, problems: list[Problem], total: int):
+        shown = "" if total == len(problems) else f"（仅列出前{len(problems)}条）"
+        super().__init__(f"导入未执行：发现{total}处问题{shown}，未写入任何数据")
+        self.problems = problems
+        self.total = total
+
+
+class Cancelled(Exception):
+    """The user cancelled; nothing was written."""
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    files: list[str]
+    sheets: list[dict]  # {"file", "sheet", "kind", "rows"}
+    counts: dict[str, dict[str, int]]
+
+
+def import_files(place: Path | Workspace, paths: list[Path], actor: str, progress: Progress | None = None,
+                 cancelled: Callable[[], bool] = lambda: False) -> ImportSummary:
+    workspace = workspace_of(place)
+    steps = len(paths) + 9
+    done = 0
+
+    def step(what: str) -> None:
+        nonlocal done
+        if cancelled():
+            raise Cancelled("已取消导入，未写入任何数据")
+        done += 1
+        if progress:
+            progress(min(done, steps), steps, what)
+
+    problems = Problems()
+    parsed = []
+    for path in paths:
+        step(f"读取 {Path(path).name}")
+        try:
+            sheets = read_file(Path(path))
+        except UnreadableFile as error:
+            problems.add(path, "", None, "", "", str(error))
+            continue
+        for sheet in sheets:
+            rows = parse_sheet(sheet, problems)
+            if rows is not None:
+                parsed.append(rows)
+    batch = group(parsed)
+    check_duplicates(batch, problems)
+    with workspace.session() as session:
+        check_references(batch, known(session), problems)
+    if problems:
+        raise ImportRejected(problems.items, problems.total)
+
+    sheets = [{"file": r.sheet.file.name, "sheet": r.sheet.name, "kind": r.kind.title, "rows": len(r.values)}
+              for r in parsed]
+    with change(workspace, actor, "import", ", ".join(Path(p).name for p in paths)) as unit:
+        counts = write_batch(unit.session, batch, known(unit.session), step)
+        step("提交")
+        unit.after = {"files": [Path(p).name for p in paths], "counts": counts}
+    log.info("imported %s: %s", paths, counts)
+    return ImportSummary([Path(p).name for p in paths], sheets, counts)

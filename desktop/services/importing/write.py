@@ -1,0 +1,133 @@
+"""Writing a checked batch into the workspace, in dependency order, inside the caller's transaction."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from desktop.services.importing.check import Batch
+from desktop.store import bulk
+from desktop.store import tables as t
+from desktop.store.lookups import Known
+
+
+def _rows(batch: Batch, kind: str, *keys: str):
+    for _, _, values in batch.values(kind, *keys):
+        yield values
+
+
+def write_batch(session, batch: Batch, known: Known, step: Callable[[str], None]) -> dict[str, dict[str, int]]:
+    """Upsert every kind of the batch; returns per sheet title how many rows were new and how many updated."""
+    counts: dict[str, dict[str, int]] = {}
+
+    def count(kind: str, keys_before: set, keys_now) -> None:
+        keys = list(keys_now)
+        if keys:
+            title = batch.of(kind)[0].kind.title
+            new = sum(1 for key in keys if key not in keys_before)
+            counts[title] = {"新增": new, "更新": len(keys) - new}
+
+    step("单位")
+    bulk.upsert(session, t.Organisation, ({"credit_code": c, "name": n, "kind": k}
+                                          for n, c, k in _rows(batch, "organisations", "name", "credit_code", "kind")),
+                ("credit_code",), ("name", "kind"))
+    count("organisations", set(known.org_codes), (c for (c,) in _rows(batch, "organisations", "credit_code")))
+    step("学科")
+    bulk.upsert(session, t.FieldCode, ({"code": c, "name": n, "parent": p}
+                                       for c, n, p in _rows(batch, "fields", "code", "name", "parent")),
+                ("code",), ("name", "parent"))
+    count("fields", known.fields, (c for (c,) in _rows(batch, "fields", "code")))
+
+    step("人员")
+    bulk.upsert(session, t.Person, ({"id_number": i, "name": n, "mobile": m or "", "email": e or ""}
+                                    for i, n, m, e in _rows(batch, "experts", "id_number", "name", "mobile", "email")),
+                ("id_number",), ("name", "mobile", "email"))
+    bulk.upsert(session, t.Person, ({"id_number": i, "name": n} for i, n in _rows(batch, "team", "id_number", "name")),
+                ("id_number",), ())
+    person = bulk.ids_by(session, t.Person.id, t.Person.id_number)
+    org = bulk.ids_by(session, t.Organisation.id, t.Organisation.credit_code)
+    org_kind = bulk.ids_by(session, t.Organisation.kind, t.Organisation.credit_code)
+
+    step("专家")
+    bulk.upsert(session, t.Expert, (
+        {"person_id": person[i], "organisation_id": org[o], "title": title or "", "fields": ";".join(fields),
+         "enterprise": org_kind[o] == "企业" if ent is None else ent, "enterprise_explicit": ent is not None}
+        for i, o, title, fields, ent in _rows(batch, "experts", "id_number", "org_code", "title", "fields",
+                                              "enterprise")),
+        ("person_id",), ("organisation_id", "title", "fields", "enterprise", "enterprise_explicit"))
+    count("experts", known.experts, (i for (i,) in _rows(batch, "experts", "id_number")))
+
+    step("任职经历")
+    bulk.upsert(session, t.Employment, (
+        {"person_id": person[i], "organisation_id": org[o], "from_year": start, "to_year": end}
+        for i, o, start, end in _rows(batch, "employment", "id_number", "org_code", "from_year", "to_year")),
+        ("person_id", "organisation_id", "from_year"), ("to_year",))
+    bulk.add_current_stays(session)
+    _count_plain(batch, counts, "employment")
+
+    step("人员关系")
+    bulk.upsert(session, t.Relation, (
+        {"person_a_id": min(person[a], person[b]), "person_b_id": max(person[a], person[b]), "kind": k,
+         "from_year": start, "to_year": end, "note": note or ""}
+        for a, b, k, start, end, note in _rows(batch, "relations", "a", "b", "kind", "from_year", "to_year", "note")),
+        ("person_a_id", "person_b_id", "kind"), ("from_year", "to_year", "note"))
+    _count_plain(batch, counts, "relations")
+
+    step("项目")
+    bulk.upsert(session, t.Application, (
+        {"number": n, "title": title, "field_code": f, "applicant_org_id": org[a]}
+        for n, title, f, a in _rows(batch, "applications", "number", "title", "field_code", "applicant_code")),
+        ("number",), ("title", "field_code", "applicant_org_id"))
+    count("applications", set(known.applications), (n for (n,) in _rows(batch, "applications", "number")))
+    application = bulk.ids_by(session, t.Application.id, t.Application.number)
+    bulk.replace_children(session, t.ApplicationPartner,
+                          {application[n] for (n,) in _rows(batch, "applications", "number")},
+                          ({"application_id": application[n], "organisation_id": org[c]}
+                           for n, codes in _rows(batch, "applications", "number", "partner_codes")
+                           for c in codes or ()))
+
+    step("项目成员")
+    bulk.replace_children(session, t.TeamMember, {application[n] for (n,) in _rows(batch, "team", "number")},
+                          ({"application_id": application[n], "person_id": person[i], "role": role,
+                            "organisation_id": org[o] if o else None, "position": position}
+                           for position, (n, i, role, o) in enumerate(_rows(batch, "team", "number", "id_number",
+                                                                            "role", "org_code"))))
+    _count_plain(batch, counts, "team")
+    bulk.replace_children(session, t.RequestedExclusion,
+                          {application[n] for (n,) in _rows(batch, "requested", "number")},
+                          ({"application_id": application[n], "person_id": person[e], "reason": r, "position": pos}
+                           for pos, (n, e, r) in enumerate(_rows(batch, "requested", "number", "expert_id",
+                                                                 "reason"))))
+    _count_plain(batch, counts, "requested")
+
+    step("回避与请托")
+    bulk.upsert(session, t.DeclaredConflict, (
+        {"person_id": person[e], "application_id": application[n], "reason": r}
+        for e, n, r in _rows(batch, "declared", "expert_id", "number", "reason")),
+        ("person_id", "application_id"), ("reason",))
+    _count_plain(batch, counts, "declared")
+    bulk.upsert(session, t.Lobbying, (
+        {"person_id": person[e], "application_id": application[n], "recorded_on": d, "note": note or "",
+         "accepted": accepted}
+        for e, n, d, note, accepted in _rows(batch, "lobbying", "expert_id", "number", "recorded_on", "note",
+                                             "accepted")),
+        ("person_id", "application_id", "recorded_on"), ("note", "accepted"))
+    _count_plain(batch, counts, "lobbying")
+
+    step("诚信记录")
+    bulk.upsert(session, t.IntegrityRecord, (
+        {"subject_name": name, "subject_code": code, "project_name": pname or "", "project_number": pnum or "",
+         "violation": violation, "measures": ";".join(measures or ()), "penalty_start": start, "penalty_end": end,
+         "decided_by": by, "basis": basis or "", "decision_date": decided}
+        for name, code, pname, pnum, violation, measures, start, end, by, basis, decided in _rows(
+            batch, "integrity", "subject_name", "subject_code", "project_name", "project_number", "violation",
+            "measures", "penalty_start", "penalty_end", "decided_by", "basis", "decision_date")),
+        ("subject_code", "violation", "decision_date", "project_number"),
+        ("subject_name", "project_name", "measures", "penalty_start", "penalty_end", "decided_by", "basis"))
+    _count_plain(batch, counts, "integrity")
+    return counts
+
+
+def _count_plain(batch: Batch, counts: dict, kind: str) -> None:
+    rows = sum(len(r.values) for r in batch.of(kind))
+    if rows:
+        counts[batch.of(kind)[0].kind.title] = {"行数": rows}

@@ -1,0 +1,68 @@
+"""Bulk upserts for the import: one statement per chunk of rows, keyed by the natural keys of the tables.
+
+Re-importing the same file must update rows, never duplicate them, so every write is an INSERT … ON CONFLICT
+DO UPDATE on the natural key. Rows are streamed in chunks to keep memory flat on a pool of 50,000 experts.
+"""
+
+from __future__ import annotations
+
+from itertools import islice
+from typing import Iterable, Iterator
+
+from sqlalchemy import delete, select, text
+from sqlalchemy.dialects.sqlite import insert
+from sqlmodel import Session, SQLModel
+
+from desktop.store import tables as t
+
+CHUNK = 20_000
+
+
+def _chunks(rows: Iterable[dict]) -> Iterator[list[dict]]:
+    iterator = iter(rows)
+    while chunk := list(islice(iterator, CHUNK)):
+        yield chunk
+
+
+def upsert(session: Session, table: type[SQLModel], rows: Iterable[dict], keys: tuple[str, ...],
+           update: tuple[str, ...]) -> None:
+    """Insert rows; where the natural key exists, overwrite the ``update`` columns (or leave it, if none)."""
+    statement = insert(table)
+    if update:
+        statement = statement.on_conflict_do_update(
+            index_elements=list(keys), set_={name: statement.excluded[name] for name in update})
+    else:
+        statement = statement.on_conflict_do_nothing(index_elements=list(keys))
+    for chunk in _chunks(rows):
+        session.execute(statement, chunk)
+
+
+def ids_by(session: Session, column, key_column) -> dict:
+    return dict(session.execute(select(key_column, column)).all())
+
+
+def replace_children(session: Session, table: type[SQLModel], application_ids: Iterable[int],
+                     rows: Iterable[dict]) -> None:
+    """Replace an application's list (team, partners, requested exclusions) by the one in the file."""
+    ids = list(application_ids)
+    for start in range(0, len(ids), 500):
+        session.execute(delete(table).where(table.application_id.in_(ids[start:start + 500])))
+    for chunk in _chunks(rows):
+        session.execute(insert(table), chunk)
+
+
+def add_current_stays(session: Session) -> None:
+    """Every expert's current organisation counts as a stay that is still running, even if no history names it.
+
+    Such an implied stay (no years) gives way once an imported history records the stay with its start year.
+    """
+    session.execute(text(
+        "DELETE FROM employment WHERE from_year IS NULL AND to_year IS NULL AND EXISTS (SELECT 1 FROM employment s "
+        "WHERE s.person_id = employment.person_id AND s.organisation_id = employment.organisation_id "
+        "AND s.from_year IS NOT NULL AND s.to_year IS NULL)"))
+    session.execute(text(
+        "INSERT INTO employment (person_id, organisation_id, from_year, to_year) "
+        "SELECT e.person_id, e.organisation_id, NULL, NULL FROM expert e "
+        "WHERE NOT EXISTS (SELECT 1 FROM employment s WHERE s.person_id = e.person_id "
+        "AND s.organisation_id = e.organisation_id AND s.to_year IS NULL)"))
+

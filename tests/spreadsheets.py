@@ -1,0 +1,72 @@
+"""Building small real spreadsheets for import tests: valid codes made with the real check characters."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from desktop.domain.ids import credit_check_char, id_check_digit
+
+
+def id_number(serial: int, born: str = "19700101", region: str = "370102") -> str:
+    first17 = f"{region}{born}{serial % 1000:03d}"
+    return first17 + id_check_digit(first17)
+
+
+def credit_code(serial: int, kind: str = "91") -> str:
+    first17 = f"{kind}370100{serial:09d}"
+    return first17 + credit_check_char(first17)
+
+
+HEADERS = {
+    "单位": ["单位名称", "统一社会信用代码", "单位类型"],
+    "学科": ["学科代码", "学科名称", "上级代码"],
+    "专家": ["姓名", "身份证号", "手机", "电子邮箱", "职称", "工作单位", "工作单位信用代码", "学科代码", "企业专家"],
+    "任职经历": ["身份证号", "单位名称", "统一社会信用代码", "起始年", "终止年"],
+    "人员关系": ["身份证号A", "身份证号B", "关系类型", "起始年", "终止年", "说明"],
+    "项目": ["项目编号", "项目名称", "学科代码", "申报单位", "申报单位信用代码", "合作单位信用代码"],
+    "项目成员": ["项目编号", "姓名", "身份证号", "角色", "单位信用代码"],
+    "不宜评审专家": ["项目编号", "专家身份证号", "理由"],
+    "诚信记录": ["主体名称", "身份证号或信用代码", "项目名称", "项目编号", "失信行为", "处理措施", "惩戒开始",
+             "惩戒结束", "处理单位", "处理依据", "决定日期"],
+    "回避声明": ["专家身份证号", "项目编号", "理由"],
+    "请托记录": ["专家身份证号", "项目编号", "记录日期", "说明", "是否接受"],
+}
+
+
+def workbook(path: Path, sheets: dict[str, list[list]]) -> Path:
+    """Write the sheets, in the order given, each with its canonical header row."""
+    book = Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        sheet.append(HEADERS[title])
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+def csv_file(path: Path, title: str, rows: list[list], encoding: str = "utf-8-sig") -> Path:
+    with path.open("w", encoding=encoding, newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADERS[title])
+        writer.writerows(rows)
+    return path
+
+
+def small_pool() -> dict[str, list[list]]:
+    """Two organisations, a field tree and three experts, one of them with a history at the enterprise."""
+    ent, uni = credit_code(1), credit_code(2, "12")
+    return {
+        "单位": [["济南华信精密机械有限公司", ent, "企业"], ["山东理工大学", uni, "高校"]],
+        "学科": [["520", "计算机科学技术", None], ["52020", "人工智能", "520"]],
+        "专家": [
+            ["张三", id_number(1), "13800000001", "zs@example.cn", "教授", "山东理工大学", uni, "52020", None],
+            ["李四", id_number(2), "13800000002", None, "正高级工程师", "济南华信精密机械有限公司", ent, "520；52020", None],
+            ["王五", id_number(3), None, None, "研究员", "山东理工大学", uni, "52020", "是"],
+        ],
+        "任职经历": [[id_number(1), "济南华信精密机械有限公司", ent, 2015, 2023]],
+    }
