@@ -44,6 +44,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已取消", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # output piped into a reader that stopped early, e.g. `| head`
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":

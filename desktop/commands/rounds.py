@@ -1,0 +1,167 @@
+"""`round`, `panel`, `conflicts`, `explain`: review rounds from the shell."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from fractions import Fraction
+
+from desktop.commands.output import CommandError, add_json_flag, emit, operator
+from desktop.commands.workspace import open_or_fail
+from desktop.domain.errors import RuleError
+from desktop.domain.methods import Method, RoundSettings
+from desktop.services import conflicts, rounds
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"日期应为 YYYY-MM-DD：{value}") from error
+
+
+def _settings(args: argparse.Namespace) -> RoundSettings:
+    values = {name: getattr(args, name) for name in ("look_back_years", "field_level", "max_requested_exclusions",
+                                                      "panel_size", "reserve_size")
+              if getattr(args, name) is not None}
+    if args.enterprise_fraction is not None:
+        values["enterprise_fraction"] = Fraction(args.enterprise_fraction)
+    if args.several_panels:
+        values["one_panel_per_expert"] = False
+    if args.in_laws:
+        values["include_in_laws"] = True
+    return RoundSettings(**values)
+
+
+def _method(args: argparse.Namespace) -> Method:
+    return Method(args.form, args.scoring, args.aggregation,
+                  pass_fraction=Fraction(args.pass_fraction) if args.pass_fraction else Fraction(2, 3))
+
+
+def _round_text(info: dict) -> str:
+    panels = "\n".join(f"  {p['name']}（{p['size']}人）：{'、'.join(p['applications'])}" for p in info["panels"])
+    return (f"轮次 {info['id']}：{info['name']}  评审日期 {info['review_date']}  状态：{info['state_label']}\n"
+            f"  评审方法：{info['method_text']}\n{panels}")
+
+
+def _guard(action):
+    """Turn rule refusals and unknown keys into a message on standard error."""
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return action(args)
+        except (RuleError, rounds.NotFound) as error:
+            raise CommandError(str(error)) from error
+    return run
+
+
+@_guard
+def _create(args):
+    info = rounds.create_round(open_or_fail(args), operator(args), name=args.name, review_date=args.review_date,
+                               method=_method(args), settings=_settings(args), programme=args.programme,
+                               stage=args.stage)
+    emit(args, info.to_dict(), _round_text)
+
+
+@_guard
+def _open(args):
+    emit(args, rounds.open_round(open_or_fail(args), operator(args), args.round).to_dict(), _round_text)
+
+
+@_guard
+def _show(args):
+    emit(args, rounds.show_round(open_or_fail(args), args.round).to_dict(), _round_text)
+
+
+@_guard
+def _list(args):
+    emit(args, [r.to_dict() for r in rounds.list_rounds(open_or_fail(args))],
+         lambda v: "\n".join(_round_text(r) for r in v) or "（尚无评审轮次）")
+
+
+@_guard
+def _panel_add(args):
+    method = Method(args.form, args.scoring) if args.form and args.scoring else None
+    panel = rounds.add_panel(open_or_fail(args), operator(args), args.round, name=args.name, size=args.size,
+                             applications=[n.strip() for n in args.applications.split(",") if n.strip()],
+                             fields=[f.strip() for f in (args.fields or "").split(",") if f.strip()], method=method)
+    emit(args, panel, lambda p: f"已增加评审组「{p['name']}」（{p['size']}人，{len(p['applications'])}个项目）")
+
+
+@_guard
+def _conflicts(args):
+    found = conflicts.round_conflicts(open_or_fail(args), args.round)
+    pairs = conflicts.conflict_pairs(found, args.application, args.expert.upper() if args.expert else None)
+    emit(args, pairs, lambda v: "\n".join(
+        f"{p['application']}\t{p['expert']}\t{p['expert_name']}\t" + "、".join(g["code"] for g in p["grounds"])
+        for p in v) or "（无回避）")
+
+
+@_guard
+def _explain(args):
+    found = conflicts.round_conflicts(open_or_fail(args), args.round)
+    sentences = conflicts.explanation(found, args.application, args.expert.upper())
+    emit(args, {"application": args.application, "expert": args.expert.upper(), "grounds": sentences},
+         lambda v: "\n".join(v["grounds"]) or "该专家对该项目无回避事由，可以评审。")
+
+
+def _add_settings(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--look-back-years", type=int, help="回避年限（默认3年）")
+    parser.add_argument("--field-level", type=int, choices=(1, 2, 3), help="学科匹配级别（默认2级，五位码）")
+    parser.add_argument("--max-requested-exclusions", type=int, help="每个项目申请回避专家上限（默认3名）")
+    parser.add_argument("--panel-size", type=int, help="默认评审组人数（默认7人）")
+    parser.add_argument("--enterprise-fraction", help="企业专家最低比例（默认1/3）")
+    parser.add_argument("--reserve-size", type=int, help="每组备选专家人数（默认为组人数的2倍）")
+    parser.add_argument("--several-panels", action="store_true", help="允许同一专家参加本轮多个评审组")
+    parser.add_argument("--in-laws", action="store_true", help="近亲属回避包括姻亲")
+
+
+def register(sub) -> None:
+    parser = sub.add_parser("round", help="评审轮次")
+    round_sub = parser.add_subparsers(dest="round_command", required=True)
+    create = round_sub.add_parser("create", help="新建评审轮次（选择唯一的评审方法）")
+    create.add_argument("--name", required=True)
+    create.add_argument("--review-date", required=True, type=_date)
+    create.add_argument("--form", required=True, help="会议评审/通讯评审/视频评审/答辩评审/现场考察")
+    create.add_argument("--scoring", required=True, help="百分制/等级/投票/排序")
+    create.add_argument("--aggregation", help="汇总规则（默认随计分方式）")
+    create.add_argument("--pass-fraction", help="投票通过比例（默认2/3）")
+    create.add_argument("--programme", default="", help="计划类别")
+    create.add_argument("--stage", default="", help="评审阶段")
+    _add_settings(create)
+    add_json_flag(create)
+    create.set_defaults(func=_create)
+    for name, func, text in (("open", _open, "开启评审轮次（冻结评审方法）"), ("show", _show, "显示评审轮次")):
+        command = round_sub.add_parser(name, help=text)
+        command.add_argument("--round", type=int, required=True)
+        add_json_flag(command)
+        command.set_defaults(func=func)
+    listing = round_sub.add_parser("list", help="列出评审轮次")
+    add_json_flag(listing)
+    listing.set_defaults(func=_list)
+
+    parser = sub.add_parser("panel", help="评审组")
+    panel_sub = parser.add_subparsers(dest="panel_command", required=True)
+    add = panel_sub.add_parser("add", help="增加评审组")
+    add.add_argument("--round", type=int, required=True)
+    add.add_argument("--name", required=True)
+    add.add_argument("--size", type=int, required=True)
+    add.add_argument("--applications", required=True, help="项目编号，以逗号分隔")
+    add.add_argument("--fields", help="本组要求的学科代码，以逗号分隔")
+    add.add_argument("--form", help="（可选）本组评审形式，须与轮次一致")
+    add.add_argument("--scoring", help="（可选）本组计分方式，须与轮次一致")
+    add_json_flag(add)
+    add.set_defaults(func=_panel_add)
+
+    parser = sub.add_parser("conflicts", help="计算回避关系")
+    parser.add_argument("--round", type=int, required=True)
+    parser.add_argument("--application")
+    parser.add_argument("--expert")
+    add_json_flag(parser)
+    parser.set_defaults(func=_conflicts)
+
+    parser = sub.add_parser("explain", help="说明某专家对某项目的全部回避事由")
+    parser.add_argument("--round", type=int, required=True)
+    parser.add_argument("--application", required=True)
+    parser.add_argument("--expert", required=True)
+    add_json_flag(parser)
+    parser.set_defaults(func=_explain)

@@ -1,0 +1,56 @@
+"""Conflicts of a round: every recusal ground of every (expert, application) pair, with the facts behind it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.domain.grounds import explain
+from desktop.domain.recusal import Conflicts, compute_conflicts
+from desktop.services.rounds import NotFound, get_round
+from desktop.services.uow import reading
+from desktop.store.snapshot import load_case, load_pool
+from desktop.store.workspace import Workspace
+
+
+def round_conflicts(place: Path | Workspace, round_id: int) -> Conflicts:
+    with reading(place) as session:
+        get_round(session, round_id)
+        pool = load_pool(session)
+        case = load_case(session, round_id)
+    return compute_conflicts(pool, case)
+
+
+def _pair(conflicts: Conflicts, application: str, expert: str) -> dict:
+    return {"application": application, "expert": expert, "expert_name": conflicts.experts[expert].name,
+            "grounds": [g.to_dict() for g in conflicts.grounds_for(application, expert)]}
+
+
+def conflict_pairs(conflicts: Conflicts, application: str | None = None, expert: str | None = None) -> list[dict]:
+    """Excluded pairs. Without a filter FIELD-only pairs are left out (they are most of a large pool); with one,
+    every pair of that application or expert that has any ground is listed."""
+    if application is not None and application not in conflicts.applications:
+        raise NotFound(f"项目 {application} 不在本轮任何评审组中")
+    if expert is not None and expert not in conflicts.experts:
+        raise NotFound(f"专家 {expert} 不在专家库中")
+    numbers = [application] if application else list(conflicts.applications)
+    pairs = []
+    for number in numbers:
+        if application is None and expert is None:
+            excluded = conflicts.for_application(number)
+            experts = sorted(excluded)
+        else:
+            experts = [expert] if expert else sorted(conflicts.experts)
+        for person in experts:
+            pair = _pair(conflicts, number, person)
+            if pair["grounds"]:
+                pairs.append(pair)
+    return pairs
+
+
+def explanation(conflicts: Conflicts, application: str, expert: str) -> list[str]:
+    """Every ground of one pair as a Chinese sentence; an empty list means the expert may review it."""
+    conflict_pairs(conflicts, application, expert)  # raises NotFound for unknown keys
+    sentences = [explain(g) for g in conflicts.grounds_for(application, expert)]
+    sentences += [f"（提示，不构成回避）专家有未设惩戒期的诚信记录：{n['violation']}（{n['decided_by']}，{n['decision_date']}）"
+                  for n in conflicts.notes.get(expert, ())]
+    return sentences

@@ -1,0 +1,85 @@
+"""The tables of review rounds: the round with its frozen method, its panels, and every draw with its members.
+
+A draw is never overwritten: a redraw adds a new draw with its reason and marks the earlier one superseded, so the
+record shows every draw that was made (TRACEABLE).
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from sqlalchemy import Column, ForeignKey, Integer, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from desktop.store.tables import _ref
+
+
+class ReviewRound(SQLModel, table=True):
+    __tablename__ = "review_round"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    name: str
+    programme: str = ""  # 计划类别
+    stage: str = ""
+    review_date: str  # ISO date
+    method: str  # JSON of domain.methods.Method.to_dict()
+    settings: str  # JSON of domain.methods.RoundSettings.to_dict()
+    state: str = "draft"
+    created_at: str
+    opened_at: Optional[str] = None
+
+
+class Panel(SQLModel, table=True):
+    __tablename__ = "panel"
+    __table_args__ = (UniqueConstraint("round_id", "name"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    round_id: int = Field(sa_column=_ref("review_round.id", cascade=True))
+    name: str
+    size: int
+    fields: str = ""  # required field codes joined by ";"
+    position: int = 0
+
+
+class PanelApplication(SQLModel, table=True):
+    """An application belongs to at most one panel of a round."""
+    __tablename__ = "panel_application"
+    __table_args__ = (UniqueConstraint("round_id", "application_id"),)
+    panel_id: int = Field(sa_column=Column(Integer, ForeignKey("panel.id", ondelete="CASCADE"), primary_key=True))
+    application_id: int = Field(sa_column=Column(Integer, ForeignKey("application.id"), primary_key=True))
+    round_id: int = Field(sa_column=_ref("review_round.id", cascade=True))
+
+
+class Draw(SQLModel, table=True):
+    __tablename__ = "draw"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    round_id: int = Field(sa_column=_ref("review_round.id"))
+    seed: str
+    seed_source: str  # typed / generated
+    pool_hash: str
+    rules: str  # JSON: method, settings and panel specs the draw ran under
+    operator: str
+    witness: str
+    reason: str = ""  # why a redraw was made
+    at: str
+    superseded: bool = False
+
+
+class DrawMember(SQLModel, table=True):
+    """A drawn member (``reserve`` False, in seat order) or a reserve (in the order replacements are taken)."""
+    __tablename__ = "draw_member"
+    draw_id: int = Field(sa_column=Column(Integer, ForeignKey("draw.id", ondelete="CASCADE"), primary_key=True))
+    panel_id: int = Field(sa_column=Column(Integer, ForeignKey("panel.id"), primary_key=True))
+    person_id: int = Field(sa_column=Column(Integer, ForeignKey("person.id"), primary_key=True, index=True))
+    reserve: bool = False
+    position: int = 0
+    enterprise: bool = False
+
+
+class Exclusion(SQLModel, table=True):
+    """A ground that kept an expert from an application at a draw, with its facts as JSON (RULES.md §2)."""
+    __tablename__ = "exclusion"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    draw_id: int = Field(sa_column=_ref("draw.id", cascade=True))
+    application_id: Optional[int] = Field(default=None, sa_column=_ref("application.id", nullable=True))
+    person_id: int = Field(sa_column=_ref("person.id", index=False))
+    code: str
+    facts: str

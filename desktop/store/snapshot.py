@@ -1,0 +1,101 @@
+"""Loading the pool and a round from the database as the plain values desktop.domain.recusal works on.
+
+Plain SQL over the indexed tables, one pass per kind of row: at 50,000 experts and a million stays and relations the
+load is the floor the conflict computation is measured against.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+
+from sqlalchemy import text
+from sqlmodel import Session
+
+from desktop.domain.methods import RoundSettings
+from desktop.domain.pool import (Application, Declared, Expert, IntegrityRecord, Lobbying, Pool, Relation, Requested,
+                                 RoundCase, Stay, TeamMember)
+
+_intern = sys.intern
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def raw_pool_rows(session: Session) -> dict[str, list[tuple]]:
+    """The pool's rows as the database gives them; what the conflict benchmark takes as its baseline."""
+    queries = {
+        "experts": "SELECT p.id_number, p.name, e.fields, e.enterprise, e.status FROM expert e "
+                   "JOIN person p ON p.id = e.person_id",
+        "stays": "SELECT p.id_number, o.credit_code, o.name, s.from_year, s.to_year FROM employment s "
+                 "JOIN expert e ON e.person_id = s.person_id JOIN person p ON p.id = s.person_id "
+                 "JOIN organisation o ON o.id = s.organisation_id",
+        "relations": "SELECT a.id_number, b.id_number, r.kind, r.from_year, r.to_year, r.note FROM relation r "
+                     "JOIN person a ON a.id = r.person_a_id JOIN person b ON b.id = r.person_b_id",
+        "declared": "SELECT p.id_number, a.number, d.reason FROM declared_conflict d "
+                    "JOIN person p ON p.id = d.person_id JOIN application a ON a.id = d.application_id",
+        "requested": "SELECT a.number, p.id_number, q.reason, q.position FROM requested_exclusion q "
+                     "JOIN person p ON p.id = q.person_id JOIN application a ON a.id = q.application_id",
+        "lobbying": "SELECT p.id_number, a.number, l.recorded_on, l.note, l.accepted FROM lobbying l "
+                    "JOIN person p ON p.id = l.person_id JOIN application a ON a.id = l.application_id",
+        "integrity": "SELECT i.id, i.subject_code, i.subject_name, i.violation, i.measures, i.penalty_start, "
+                     "i.penalty_end, i.decided_by, i.basis, i.decision_date FROM integrity_record i "
+                     "WHERE length(i.subject_code) = 18",
+    }
+    return {kind: session.execute(text(sql)).all() for kind, sql in queries.items()}
+
+
+def load_pool(session: Session) -> Pool:
+    rows = raw_pool_rows(session)
+    return Pool(
+        experts=tuple(Expert(_intern(i), n, tuple(f for f in fields.split(";") if f), bool(ent), status == "active")
+                      for i, n, fields, ent, status in rows["experts"]),
+        stays=tuple(Stay(_intern(i), _intern(code), name, fy, ty) for i, code, name, fy, ty in rows["stays"]),
+        relations=tuple(Relation(_intern(a), _intern(b), kind, fy, ty, note)
+                        for a, b, kind, fy, ty, note in rows["relations"]),
+        declared=tuple(Declared(i, n, reason) for i, n, reason in rows["declared"]),
+        requested=tuple(Requested(n, i, reason, position + 1) for n, i, reason, position in rows["requested"]),
+        lobbying=tuple(Lobbying(i, n, _date(d), note, bool(accepted)) for i, n, d, note, accepted in rows["lobbying"]),
+        integrity=tuple(IntegrityRecord(str(id_), code, name, violation, measures, _date(start), _date(end), by, basis,
+                                        _date(decided))
+                        for id_, code, name, violation, measures, start, end, by, basis, decided in rows["integrity"]),
+    )
+
+
+def load_applications(session: Session, numbers: list[str] | None = None) -> tuple[Application, ...]:
+    """Applications with their organisations and teams; all of them, or those numbered."""
+    apps = session.execute(text(
+        "SELECT a.id, a.number, a.title, a.field_code, o.credit_code FROM application a "
+        "JOIN organisation o ON o.id = a.applicant_org_id")).all()
+    if numbers is not None:
+        wanted = set(numbers)
+        apps = [row for row in apps if row[1] in wanted]
+    partners: dict[int, list[str]] = {}
+    for app_id, code in session.execute(text(
+            "SELECT p.application_id, o.credit_code FROM application_partner p "
+            "JOIN organisation o ON o.id = p.organisation_id")):
+        partners.setdefault(app_id, []).append(code)
+    teams: dict[int, list[TeamMember]] = {}
+    for app_id, id_number, name, role, code in session.execute(text(
+            "SELECT t.application_id, p.id_number, p.name, t.role, o.credit_code FROM team_member t "
+            "JOIN person p ON p.id = t.person_id LEFT JOIN organisation o ON o.id = t.organisation_id "
+            "ORDER BY t.application_id, t.position")):
+        teams.setdefault(app_id, []).append(TeamMember(_intern(id_number), name, role, code))
+    order = {n: i for i, n in enumerate(numbers or ())}
+    apps = sorted(apps, key=lambda row: order.get(row[1], 0)) if numbers else apps
+    return tuple(Application(number, title, field, applicant, tuple(partners.get(app_id, ())),
+                             tuple(teams.get(app_id, ())))
+                 for app_id, number, title, field, applicant in apps)
+
+
+def load_case(session: Session, round_id: int) -> RoundCase:
+    """The round as recusal sees it: review date, settings, its panels' applications and which panel each is in."""
+    review_date, settings = session.execute(text(
+        "SELECT review_date, settings FROM review_round WHERE id = :id"), {"id": round_id}).one()
+    panel_of = dict(session.execute(text(
+        "SELECT a.number, CAST(pa.panel_id AS TEXT) FROM panel_application pa "
+        "JOIN application a ON a.id = pa.application_id WHERE pa.round_id = :id"), {"id": round_id}).all())
+    return RoundCase(dt.date.fromisoformat(review_date), RoundSettings.from_dict(json.loads(settings)),
+                     load_applications(session, sorted(panel_of)), panel_of)
