@@ -1,0 +1,279 @@
+"""The documents PanelDesk prints, as plain values, and what each offers its template.
+
+Each document names its template, the placeholder values (keys are the Chinese names a secretariat writes in the
+template), the lists a template may repeat, the rows of its table, and the file name it is saved under. Nothing here
+knows about rounds in the database: the services build these from their records.
+
+An outcome notice holds the experts' opinions without their names (FEEDBACK): the type has nowhere to put a name,
+so no name can reach an applicant.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import ClassVar
+
+from reports.templates import Fields
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
+_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_date(day: date | None) -> str:
+    """GB/T 9704 writes dates in full with Arabic numerals and no leading zeros: 2026年5月8日."""
+    return f"{day.year}年{day.month}月{day.day}日" if day else "    年  月  日"
+
+
+def chinese_number(n: int) -> str:
+    """一 … 九十九, for labelling anonymised experts (专家一, 专家二, …)."""
+    tens, ones = divmod(n, 10)
+    if tens == 0:
+        return _DIGITS[ones]
+    return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
+
+
+def safe_name(*parts: str) -> str:
+    return "_".join(_UNSAFE.sub("", part) for part in parts if part)
+
+
+@dataclass(frozen=True)
+class RoundInfo:
+    name: str           # 2026年度省重点研发计划（第一批）项目评审
+    programme: str      # 重点研发计划
+    method: str         # 会议评审，百分制加权评分
+    review_date: date
+    organiser: str      # the secretariat as it signs: 省科学技术厅评审办公室
+    venue: str = ""
+
+    def values(self) -> dict[str, str]:
+        return {"轮次名称": self.name, "计划类别": self.programme, "评审方式": self.method,
+                "评审日期": chinese_date(self.review_date), "评审地点": self.venue or "另行通知",
+                "组织单位": self.organiser}
+
+
+@dataclass(frozen=True)
+class Document:
+    """What every document shares; subclasses add their fields and override what they offer."""
+
+    template: ClassVar[str]
+    list_fields: ClassVar[dict[str, frozenset[str]]] = {}
+    table_columns: ClassVar[frozenset[str]] = frozenset()
+
+    def values(self) -> dict[str, str]:
+        raise NotImplementedError
+
+    def lists(self) -> dict[str, list[dict[str, str]]]:
+        return {}
+
+    def rows(self) -> list[dict[str, str]]:
+        return []
+
+    def groups(self) -> dict[str, list[str]]:
+        return {}
+
+    def file_stem(self) -> str:
+        raise NotImplementedError
+
+    def template_name(self) -> str:
+        return self.template
+
+    def fields(self) -> Fields:
+        return Fields(values=frozenset(self.values()), lists=dict(self.list_fields),
+                      columns=self.table_columns, groups=frozenset(self.groups()))
+
+
+@dataclass(frozen=True)
+class ExpertCommitment(Document):
+    """评审专家承诺书 (EXPERT_COMMITMENT): one per drawn panel member."""
+
+    template: ClassVar[str] = "expert_commitment"
+    round: RoundInfo
+    panel: str
+    expert_name: str
+    expert_org: str = ""
+
+    def values(self) -> dict[str, str]:
+        return {**self.round.values(), "评审组": self.panel, "专家姓名": self.expert_name,
+                "工作单位": self.expert_org}
+
+    def file_stem(self) -> str:
+        return safe_name("承诺书", self.panel, self.expert_name)
+
+
+@dataclass(frozen=True)
+class ApplicantCommitment(Document):
+    """科研信用承诺书 (APPLICANT_COMMITMENT), signed by the applying unit and the principal investigator."""
+
+    template: ClassVar[str] = "applicant_commitment"
+    round: RoundInfo
+    application_no: str
+    application_title: str
+    applicant_org: str
+    credit_code: str
+    pi_name: str
+
+    def values(self) -> dict[str, str]:
+        return {**self.round.values(), "项目编号": self.application_no, "项目名称": self.application_title,
+                "申报单位": self.applicant_org, "统一社会信用代码": self.credit_code, "项目负责人": self.pi_name}
+
+    def file_stem(self) -> str:
+        return safe_name("信用承诺书", self.application_no, self.applicant_org)
+
+
+@dataclass(frozen=True)
+class OutcomeNotice(Document):
+    """评审结果通知书 (FEEDBACK, APPEAL): the result, the score summary, anonymised opinions, how to appeal."""
+
+    template: ClassVar[str] = "outcome_notice"
+    list_fields: ClassVar[dict[str, frozenset[str]]] = {"专家意见": frozenset({"专家", "意见"})}
+    round: RoundInfo
+    application_no: str
+    application_title: str
+    applicant_org: str
+    pi_name: str
+    result: str                 # 拟立项 / 不予立项 / 列为非共识项目另行论证 …
+    score_summary: str          # 有效评分5份，去掉一个最高分和一个最低分后平均 86.4 分
+    opinions: tuple[str, ...]   # the experts' opinions in the order received; no names
+    appeal_channel: str         # 书面申诉材料报送方式
+    appeal_deadline: date
+    notice_date: date
+
+    def values(self) -> dict[str, str]:
+        return {**self.round.values(), "项目编号": self.application_no, "项目名称": self.application_title,
+                "申报单位": self.applicant_org, "项目负责人": self.pi_name, "评审结果": self.result,
+                "评分摘要": self.score_summary, "申诉方式": self.appeal_channel,
+                "申诉截止日期": chinese_date(self.appeal_deadline), "通知日期": chinese_date(self.notice_date)}
+
+    def lists(self) -> dict[str, list[dict[str, str]]]:
+        return {"专家意见": [{"专家": f"专家{chinese_number(i)}", "意见": text}
+                             for i, text in enumerate(self.opinions, 1)]}
+
+    def file_stem(self) -> str:
+        return safe_name("评审结果通知书", self.application_no, self.applicant_org)
+
+
+@dataclass(frozen=True)
+class PublicityEntry:
+    application_no: str
+    application_title: str
+    applicant_org: str
+    pi_name: str
+
+
+@dataclass(frozen=True)
+class PublicityList(Document):
+    """立项公示名单 (PUBLICITY): the proposed list, the notice period and where objections go."""
+
+    template: ClassVar[str] = "publicity_list"
+    table_columns: ClassVar[frozenset[str]] = frozenset({"序号", "项目编号", "项目名称", "申报单位", "项目负责人"})
+    round: RoundInfo
+    entries: tuple[PublicityEntry, ...]
+    period_start: date
+    period_end: date
+    contact: str
+    publish_date: date
+
+    def values(self) -> dict[str, str]:
+        return {**self.round.values(), "公示开始日期": chinese_date(self.period_start),
+                "公示结束日期": chinese_date(self.period_end), "联系方式": self.contact,
+                "发布日期": chinese_date(self.publish_date), "项目数": str(len(self.entries))}
+
+    def rows(self) -> list[dict[str, str]]:
+        return [{"序号": str(i), "项目编号": e.application_no, "项目名称": e.application_title,
+                 "申报单位": e.applicant_org, "项目负责人": e.pi_name} for i, e in enumerate(self.entries, 1)]
+
+    def file_stem(self) -> str:
+        return safe_name("立项公示名单", self.round.name)
+
+
+@dataclass(frozen=True)
+class PanelMember:
+    name: str
+    org: str = ""
+    title: str = ""        # 职称
+    kind: str = ""         # 企业专家 / 高校院所专家 …
+
+
+@dataclass(frozen=True)
+class SignInSheet(Document):
+    """评审专家签到表 for one panel: names printed, arrival time and signature written by hand."""
+
+    template: ClassVar[str] = "sign_in_sheet"
+    table_columns: ClassVar[frozenset[str]] = frozenset(
+        {"序号", "姓名", "工作单位", "职称", "专家类别", "签到时间", "本人签名"})
+    round: RoundInfo
+    panel: str
+    members: tuple[PanelMember, ...]
+
+    def values(self) -> dict[str, str]:
+        return {**self.round.values(), "评审组": self.panel, "应到人数": str(len(self.members))}
+
+    def rows(self) -> list[dict[str, str]]:
+        return [{"序号": str(i), "姓名": m.name, "工作单位": m.org, "职称": m.title, "专家类别": m.kind,
+                 "签到时间": "", "本人签名": ""} for i, m in enumerate(self.members, 1)]
+
+    def file_stem(self) -> str:
+        return safe_name("签到表", self.panel)
+
+
+@dataclass(frozen=True)
+class Criterion:
+    name: str
+    points: float          # the criterion's share of 100 in a weighted method
+    guidance: str = ""     # 评分要点
+
+
+SCORINGS = ("weighted", "grade", "vote", "rank")
+
+
+@dataclass(frozen=True)
+class ApplicationRef:
+    application_no: str
+    application_title: str
+
+
+@dataclass(frozen=True)
+class ScoreSheet(Document):
+    """专家评分表 in the round's scoring (ONE_METHOD): weighted criteria, grades, a vote, or a ranking.
+
+    The template is chosen by the scoring, so a sheet can only ever ask for the round's own kind of judgement.
+    """
+
+    template: ClassVar[str] = "score_sheet"
+    list_fields: ClassVar[dict[str, frozenset[str]]] = {"评分指标": frozenset({"指标", "分值", "评分要点"})}
+    table_columns: ClassVar[frozenset[str]] = frozenset(
+        {"序号", "项目编号", "项目名称", "总分", "等级", "表决意见", "排序", "备注"})
+    round: RoundInfo
+    panel: str
+    scoring: str                       # one of SCORINGS
+    applications: tuple[ApplicationRef, ...]
+    criteria: tuple[Criterion, ...] = ()
+    expert_name: str = ""
+    pass_fraction: str = "2/3"         # for a vote
+
+    def __post_init__(self):
+        if self.scoring not in SCORINGS:
+            raise ValueError(f"未知的评分方式：{self.scoring}（应为 {'、'.join(SCORINGS)} 之一）")
+
+    def template_name(self) -> str:
+        return f"score_sheet_{self.scoring}"
+
+    def values(self) -> dict[str, str]:
+        return {**self.round.values(), "评审组": self.panel, "专家姓名": self.expert_name or "",
+                "通过比例": self.pass_fraction, "项目数": str(len(self.applications))}
+
+    def lists(self) -> dict[str, list[dict[str, str]]]:
+        return {"评分指标": [{"指标": c.name, "分值": f"{c.points:g}", "评分要点": c.guidance}
+                             for c in self.criteria]}
+
+    def groups(self) -> dict[str, list[str]]:
+        return {"评分指标": [f"{c.name}（{c.points:g}分）" for c in self.criteria]}
+
+    def rows(self) -> list[dict[str, str]]:
+        return [{"序号": str(i), "项目编号": a.application_no, "项目名称": a.application_title}
+                for i, a in enumerate(self.applications, 1)]
+
+    def file_stem(self) -> str:
+        return safe_name("评分表", self.panel, self.expert_name)
