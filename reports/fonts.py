@@ -46,6 +46,7 @@ class FontSet:
     body: FontFace
     title: FontFace
     heading: FontFace
+    fallback: FontFace  # draws the characters the others lack: Zen Hei has the widest coverage (Ext-A too)
 
 
 def _font_dirs() -> list[Path]:
@@ -100,4 +101,5 @@ def fonts() -> FontSet:
     body = _system_face("Body", BODY_CANDIDATES) or _shipped_face("Body", SHIPPED_KAI)
     heading = _system_face("Heading", HEADING_CANDIDATES) or _shipped_face("Heading", SHIPPED_HEI)
     title = _system_face("Title", TITLE_CANDIDATES) or heading
-    return FontSet(body=body, title=title, heading=heading)
+    fallback = heading if not heading.from_system else _shipped_face("Fallback", SHIPPED_HEI)
+    return FontSet(body=body, title=title, heading=heading, fallback=fallback)

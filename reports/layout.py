@@ -8,11 +8,12 @@ Paragraph so that line breaks follow 避头尾 (see ``wrap``) and lines sit on t
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.platypus import Flowable
 
 from reports.wrap import break_lines
@@ -43,6 +44,27 @@ class TextStyle:
     first_indent: int = 0      # in characters
     right_indent: int = 0      # in characters
     align: str = "justify"     # justify | left | center | right
+    fallback: str = ""         # font for the characters ``font`` lacks (rare characters in names)
+
+
+@functools.cache
+def _coverage(font: str) -> frozenset[int]:
+    return frozenset(getFont(font).face.charToGlyph)
+
+
+def font_runs(text: str, font: str, fallback: str) -> list[tuple[str, str]]:
+    """Split ``text`` into (font, run) pieces so that every character is drawn by a font that has it."""
+    if not fallback:
+        return [(font, text)]
+    covered = _coverage(font)
+    runs: list[tuple[str, str]] = []
+    for char in text:
+        chosen = font if ord(char) in covered or char.isspace() else fallback
+        if runs and runs[-1][0] == chosen:
+            runs[-1] = (chosen, runs[-1][1] + char)
+        else:
+            runs.append((chosen, char))
+    return runs
 
 
 class GridParagraph(Flowable):
@@ -60,7 +82,9 @@ class GridParagraph(Flowable):
         self._width = 0.0
 
     def _measure(self, chunk: str) -> float:
-        return stringWidth(chunk, self.style.font, self.style.size) + len(chunk) * self.style.tracking
+        style = self.style
+        return sum(stringWidth(run, font, style.size) for font, run in font_runs(chunk, style.font, style.fallback)) \
+            + len(chunk) * style.tracking
 
     def _indent(self, index: int) -> float:
         chars = self.style.first_indent if index == 0 and not self._continued else 0
@@ -108,9 +132,10 @@ class GridParagraph(Flowable):
             elif style.align == "justify" and index != last and len(line) > 1:
                 spacing += (usable - indent - natural) / (len(line) - 1)
             text = canvas.beginText(x, y)
-            text.setFont(style.font, style.size)
             text.setCharSpace(spacing)
-            text.textOut(line)
+            for font, run in font_runs(line, style.font, style.fallback):
+                text.setFont(font, style.size)
+                text.textOut(run)
             canvas.drawText(text)
 
 

@@ -48,15 +48,15 @@ class _Styles:
     def build(cls) -> "_Styles":
         face = fonts()
         tracking = CHAR_PITCH - SIZE_3
-        body = TextStyle(face.body.name, SIZE_3, LINE_PITCH, tracking, first_indent=2)
+        body, hei, rare = face.body.name, face.heading.name, face.fallback.name
         return cls(
-            title=TextStyle(face.title.name, SIZE_2, LINE_PITCH * 1.25, align="center"),
-            heading=TextStyle(face.heading.name, SIZE_3, LINE_PITCH, tracking, first_indent=2, align="left"),
-            body=body,
-            left=TextStyle(face.body.name, SIZE_3, LINE_PITCH, tracking, align="left"),
-            right=TextStyle(face.body.name, SIZE_3, LINE_PITCH, tracking, right_indent=4, align="right"),
-            cell=TextStyle(face.body.name, SIZE_4, TABLE_LEADING, align="left"),
-            cell_head=TextStyle(face.heading.name, SIZE_4, TABLE_LEADING, align="center"),
+            title=TextStyle(face.title.name, SIZE_2, LINE_PITCH * 1.25, align="center", fallback=rare),
+            heading=TextStyle(hei, SIZE_3, LINE_PITCH, tracking, first_indent=2, align="left", fallback=rare),
+            body=TextStyle(body, SIZE_3, LINE_PITCH, tracking, first_indent=2, fallback=rare),
+            left=TextStyle(body, SIZE_3, LINE_PITCH, tracking, align="left", fallback=rare),
+            right=TextStyle(body, SIZE_3, LINE_PITCH, tracking, right_indent=4, align="right", fallback=rare),
+            cell=TextStyle(body, SIZE_4, TABLE_LEADING, align="left", fallback=rare),
+            cell_head=TextStyle(hei, SIZE_4, TABLE_LEADING, align="center", fallback=rare),
         )
 
 

@@ -110,3 +110,12 @@ def test_latin_words_and_numbers_stay_whole():
 def test_shipped_fonts_are_used_without_system_ones():
     face = fonts()
     assert face.body.path.exists() and face.heading.path.exists()
+
+
+def test_characters_the_body_font_lacks_are_drawn_from_the_fallback():
+    face = fonts()
+    rare = "卛"  # a name character AR PL UKai does not have
+    pdf = render(samples.expert_letter(name=f"王{rare}")).pdf
+    assert f"王{rare}" in text_of(pdf)
+    if not face.body.from_system:
+        assert any("ZenHei" in name for name in fonts_of(pdf))
