@@ -1,0 +1,101 @@
+"""The command line as scripts use it: one JSON document on stdout, errors on stderr with a non-zero exit."""
+
+import json
+import sqlite3
+
+import pytest
+
+from desktop.cli import main
+from tests.spreadsheets import id_number, small_pool, workbook
+
+
+@pytest.fixture
+def cli(tmp_path, capsys):
+    root = tmp_path / "ws"
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        code = main(["--workspace", str(root), "--operator", "测试员", *argv])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    run("init")
+    yield run
+    from desktop.store.workspace import close_workspace
+    close_workspace(root)
+
+
+@pytest.fixture
+def pool_file(tmp_path):
+    pool = small_pool()
+    ent = pool["单位"][0][1]
+    pool["项目"] = [["2026KJ0001", "工业视觉检测", "52020", "济南华信精密机械有限公司", ent, None]]
+    pool["项目成员"] = [["2026KJ0001", "赵六", id_number(10), "负责人", ent]]
+    return workbook(tmp_path / "pool.xlsx", pool)
+
+
+def test_list_experts_prints_one_json_list(cli, pool_file):
+    assert cli("import", str(pool_file))[0] == 0
+    code, out, _ = cli("list", "experts", "--json")
+    experts = json.loads(out)
+    assert code == 0 and sorted(e["name"] for e in experts) == ["张三", "李四", "王五"]
+    code, out, _ = cli("show", "experts", id_number(2), "--json")
+    assert json.loads(out)["organisation"] == "济南华信精密机械有限公司"
+
+
+def test_rejected_import_exits_non_zero_and_lists_problems(cli, tmp_path):
+    pool = small_pool()
+    pool["专家"][2][1] = "37010219700101003X"
+    code, out, err = cli("import", str(workbook(tmp_path / "bad.xlsx", pool)), "--json")
+    report = json.loads(out)
+    assert code == 1 and report["imported"] is False
+    assert report["problems"][0]["row"] == 4 and report["problems"][0]["column"] == "身份证号"
+    assert "未写入任何数据" in err
+    assert json.loads(cli("list", "experts", "--json")[1]) == []
+
+
+def test_audit_verify_names_the_first_tampered_entry(cli, pool_file, tmp_path):
+    cli("import", str(pool_file))
+    cli("round", "create", "--name", "测试轮次", "--review-date", "2026-12-01", "--form", "会议评审",
+        "--scoring", "百分制")
+    code, out, _ = cli("audit", "verify", "--json")
+    assert code == 0 and json.loads(out) == {"intact": True, "entries": 2, "first_broken": None, "reason": ""}
+    with sqlite3.connect(tmp_path / "ws" / "paneldesk.db") as db:
+        db.execute("UPDATE audit_entry SET actor = '他人' WHERE id = 1")
+    code, out, _ = cli("audit", "verify", "--json")
+    assert code == 1 and json.loads(out)["first_broken"] == 1
+
+
+def test_a_missing_workspace_is_an_error_on_stderr(tmp_path, capsys):
+    code = main(["--workspace", str(tmp_path / "nowhere"), "list", "experts", "--json"])
+    out, err = capsys.readouterr()
+    assert code == 1 and out == "" and "不是 PanelDesk 工作区" in err
+
+
+def test_round_method_is_frozen_once_opened(cli, pool_file):
+    cli("import", str(pool_file))
+    code, out, _ = cli("round", "create", "--name", "重点研发", "--review-date", "2026-12-01", "--form", "meeting",
+                       "--scoring", "score100", "--json")
+    round_id = json.loads(out)["id"]
+    assert json.loads(out)["method"]["form"] == "会议评审"
+    assert cli("round", "open", "--round", str(round_id))[0] == 0
+    code, _, err = cli("panel", "add", "--round", str(round_id), "--name", "一组", "--size", "3",
+                       "--applications", "2026KJ0001", "--form", "通讯评审", "--scoring", "百分制")
+    assert code == 1 and "ONE_METHOD" in err
+    code, out, _ = cli("panel", "add", "--round", str(round_id), "--name", "一组", "--size", "3",
+                       "--applications", "2026KJ0001", "--json")
+    assert code == 0 and json.loads(out)["applications"] == ["2026KJ0001"]
+
+
+def test_conflicts_and_explain_name_the_grounds(cli, pool_file):
+    cli("import", str(pool_file))
+    round_id = json.loads(cli("round", "create", "--name", "R", "--review-date", "2026-12-01", "--form", "meeting",
+                              "--scoring", "score100", "--json")[1])["id"]
+    cli("panel", "add", "--round", str(round_id), "--name", "一组", "--size", "3", "--applications", "2026KJ0001")
+    code, out, _ = cli("conflicts", "--round", str(round_id), "--json")
+    pairs = {(p["application"], p["expert"]): [g["code"] for g in p["grounds"]] for p in json.loads(out)}
+    # 李四 works at the applicant; 张三 worked there until 2023, inside the three-year look-back of 2026.
+    assert pairs[("2026KJ0001", id_number(2))] == ["SAME_ORG"]
+    assert pairs[("2026KJ0001", id_number(1))] == ["SAME_ORG"]
+    assert ("2026KJ0001", id_number(3)) not in pairs
+    code, out, _ = cli("explain", "--round", str(round_id), "--application", "2026KJ0001", "--expert", id_number(1))
+    assert code == 0 and "SAME_ORG" in out and "2015—2023年" in out
