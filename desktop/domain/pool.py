@@ -1,0 +1,124 @@
+"""The facts recusal is computed from, as plain frozen values the store fills and tests build by hand.
+
+People are keyed by ID number and organisations by unified social credit code: names change and repeat, codes do
+not (RULES.md §2 SAME_ORG). An expert's key is their ID number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from desktop.domain.methods import RoundSettings
+
+RELATION_KINDS = ("近亲属", "姻亲", "师生", "合作")
+TEAM_ROLES = ("负责人", "骨干")
+
+
+@dataclass(frozen=True)
+class Stay:
+    """A period a person worked for an organisation; None years mean since always / still."""
+    person: str
+    org: str
+    org_name: str
+    from_year: int | None
+    to_year: int | None
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A tie between two people, binding both ways."""
+    a: str
+    b: str
+    kind: str
+    from_year: int | None = None
+    to_year: int | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class TeamMember:
+    person: str
+    name: str
+    role: str
+    org: str | None = None
+
+
+@dataclass(frozen=True)
+class Application:
+    number: str
+    title: str
+    field: str
+    applicant_org: str
+    partner_orgs: tuple[str, ...] = ()
+    team: tuple[TeamMember, ...] = ()
+
+
+@dataclass(frozen=True)
+class Expert:
+    person: str
+    name: str
+    fields: tuple[str, ...]
+    enterprise: bool
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class Declared:
+    expert: str
+    application: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Requested:
+    """An applicant's request that an expert not review (不宜评审专家); ``order`` ranks it within the application."""
+    application: str
+    expert: str
+    reason: str
+    order: int
+
+
+@dataclass(frozen=True)
+class Lobbying:
+    """A recorded request (请托) to an expert; ``accepted`` means the expert was found to have accepted it."""
+    expert: str
+    application: str
+    date: dt.date
+    note: str
+    accepted: bool = False
+
+
+@dataclass(frozen=True)
+class IntegrityRecord:
+    record_id: str
+    subject: str
+    subject_name: str
+    violation: str
+    measures: str
+    penalty_start: dt.date | None
+    penalty_end: dt.date | None
+    decided_by: str = ""
+    basis: str = ""
+    decision_date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Pool:
+    experts: tuple[Expert, ...]
+    stays: tuple[Stay, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    declared: tuple[Declared, ...] = ()
+    requested: tuple[Requested, ...] = ()
+    lobbying: tuple[Lobbying, ...] = ()
+    integrity: tuple[IntegrityRecord, ...] = ()
+
+
+@dataclass(frozen=True)
+class RoundCase:
+    """The round as recusal sees it: when it reviews, under which settings, which applications, in which panels."""
+    review_date: dt.date
+    settings: RoundSettings
+    applications: tuple[Application, ...]
+    panel_of: Mapping[str, str] = field(default_factory=dict)
