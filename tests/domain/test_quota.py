@@ -8,7 +8,7 @@ from hypothesis import given, strategies as st
 from desktop.domain.quota import check_panel, enterprise_required
 
 
-@pytest.mark.parametrize("size,required", zip(range(3, 12), [1, 2, 2, 2, 3, 3, 3, 4, 4]))
+@pytest.mark.parametrize("size,required", list(zip(range(3, 12), [1, 2, 2, 2, 3, 3, 3, 4, 4])))
 def test_required_at_sizes_3_to_11(size, required):
     assert enterprise_required(size) == required
 
