@@ -92,8 +92,28 @@ def register(sub) -> None:
     add_json_flag(parser)
     parser.set_defaults(func=_show)
 
+    parser = sub.add_parser("demo", help="在新文件夹中生成示例工作区（合成数据，经正式导入流程）")
+    parser.add_argument("--experts", type=int, default=800)
+    parser.add_argument("--applications", type=int, default=80)
+    add_json_flag(parser)
+    parser.set_defaults(func=_demo)
+
     parser = sub.add_parser("audit", help="审计日志")
     audit_sub = parser.add_subparsers(dest="audit_command", required=True)
     verify = audit_sub.add_parser("verify", help="校验审计日志的哈希链")
     add_json_flag(verify)
     verify.set_defaults(func=_audit_verify)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from desktop.services.demo import build_demo  # the generator is only needed here
+    if (args.workspace / "paneldesk.db").exists():
+        raise CommandError(f"{args.workspace} 已是工作区；示例工作区只建在新文件夹中")
+    summary, info = build_demo(args.workspace, operator(args), experts=args.experts, applications=args.applications)
+    counts = catalogue.counts(args.workspace)
+    emit(args, {"workspace": str(args.workspace.resolve()), "counts": counts, "round": info.to_dict()},
+         lambda v: (f"示例工作区已建成：{v['workspace']}\n"
+                    f"  专家 {counts['experts']} 名，单位 {counts['organisations']} 家，项目 {counts['applications']} 项，"
+                    f"人员关系 {counts['relations']} 条，诚信记录 {counts['integrity']} 条\n"
+                    f"  评审轮次 {info.id}：{info.name}（{info.state_label}，{len(info.panels)} 个评审组）"))
+    return 0

@@ -1,0 +1,38 @@
+"""The demo workspace: synthetic spreadsheets imported through the real import path, and an opened sample round.
+
+A new user (and the GUI tests) get a workspace that looks like a real secretariat's: a pool with conflicts in it and a
+round whose panels group the applications by field, ready to draw.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from pathlib import Path
+
+from desktop.domain.methods import Method, RoundSettings
+from desktop.services import catalogue, rounds
+from desktop.services.importing.run import ImportSummary, import_files
+from desktop.store.workspace import open_workspace
+from desktop.synthetic.writer import write_dataset
+
+DEMO_REVIEW_DATE = dt.date(2026, 12, 15)
+PANEL_SIZE = 7
+
+
+def build_demo(root: Path, actor: str, *, experts: int = 800, applications: int = 80,
+               seed: int = 2026) -> tuple[ImportSummary, rounds.RoundInfo]:
+    workspace = open_workspace(root, create=True)
+    files = write_dataset(workspace.root / "示例数据", seed=seed, experts=experts, applications=applications)
+    summary = import_files(workspace, files, actor)
+    info = rounds.create_round(workspace, actor, name="2026年度省重点研发计划项目会议评审（示例）",
+                               review_date=DEMO_REVIEW_DATE, method=Method("会议评审", "百分制"),
+                               settings=RoundSettings(panel_size=PANEL_SIZE), programme="重点研发计划",
+                               stage="初审")
+    by_field: dict[str, list[str]] = defaultdict(list)
+    for app in catalogue.listing(workspace, "applications"):
+        by_field[app["field_code"][:5]].append(app["number"])
+    for position, (field, numbers) in enumerate(sorted(by_field.items()), start=1):
+        rounds.add_panel(workspace, actor, info.id, name=f"第{position}组（{field}）", size=PANEL_SIZE,
+                         applications=numbers)
+    return summary, rounds.open_round(workspace, actor, info.id)
