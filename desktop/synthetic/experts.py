@@ -66,7 +66,7 @@ def make_expert(rng: random.Random, people: People, orgs: Organisations, tree: F
 def _career(rng: random.Random, orgs: Organisations, top: str, kind: str) -> list[Stay]:
     """Stays oldest first, each starting the year the previous one ended, never twice in a row at one place."""
     start = rng.randint(1980, 2021)
-    count = min(rng.choices((1, 2, 3), (8, 20, 72))[0], REVIEW_YEAR - start)
+    count = min(rng.choices((1, 2, 3), (5, 15, 80))[0], REVIEW_YEAR - start)
     moves = sorted(rng.sample(range(start + 1, REVIEW_YEAR), count - 1))
     stays: list[Stay] = []
     for year, until in zip([start, *moves], [*moves, None]):
