@@ -178,6 +178,8 @@ class Organisations:
         """Give a few companies a former name: a limited company that became a joint-stock one (股份制改造)."""
         rng = self._rng
         for org in self.all:
+            if org.kind != "企业" or not org.name.endswith("股份有限公司"):
+                continue
             former = org.name.removesuffix("股份有限公司") + "有限公司"
-            if org.kind == "企业" and org.name != former and former not in self._names and rng.random() < share:
+            if former not in self._names and rng.random() < share:
                 org.former_name, org.renamed_in = former, rng.randint(2012, 2024)

@@ -17,13 +17,8 @@ _REACH = 60  # how far along the list a relation reaches
 _KIND_WEIGHTS = (82, 12, 2, 4)  # 合作, 师生, 近亲属, 姻亲
 
 
-def capacity(experts: int) -> int:
-    """The most relations these experts can have among themselves under the pairing scheme."""
-    return experts * min(_REACH, (experts - 1) // 2)
-
-
 def bulk_relations(seed: int, expert_ids: list[str], total: int) -> Iterator[Relation]:
-    """``total`` relations among ``expert_ids`` (at most ``capacity``), the same ones every time for one seed."""
+    """``total`` relations among ``expert_ids`` (at most 60 per expert), the same ones every time for one seed."""
     rng = random.Random(seed)
     n = len(expert_ids)
     reach = min(_REACH, (n - 1) // 2)
