@@ -10,7 +10,7 @@ from desktop.commands.output import CommandError, add_json_flag, emit, operator
 from desktop.commands.workspace import open_or_fail
 from desktop.domain.errors import RuleError
 from desktop.domain.methods import Method, RoundSettings
-from desktop.services import conflicts, rounds
+from desktop.services import conflicts, draws, rounds
 
 
 def _date(value: str) -> dt.date:
@@ -104,6 +104,24 @@ def _explain(args):
          lambda v: "\n".join(v["grounds"]) or "该专家对该项目无回避事由，可以评审。")
 
 
+def _draw_text(record: dict) -> str:
+    lines = [f"轮次 {record['round']} 抽取完成  随机种子：{record['seed']}  见证监督员：{record['witness']}",
+             f"  专家库快照哈希：{record['pool_hash']}"]
+    for panel in record["panels"]:
+        members = "、".join(m["name"] + ("（企业）" if m["enterprise"] else "") for m in panel["members"])
+        lines.append(f"  {panel['name']}：{members}  企业专家 {panel['enterprise_count']}/{panel['size']}"
+                     f"（至少 {panel['enterprise_required']}）")
+        lines.append(f"    备选顺序：{'、'.join(panel['reserve_names'])}")
+    return "\n".join(lines)
+
+
+@_guard
+def _draw(args):
+    record = draws.draw_round(open_or_fail(args), operator(args), args.round, seed=args.seed, witness=args.witness,
+                              redraw_reason=args.redraw_reason)
+    emit(args, record.to_dict(), _draw_text)
+
+
 def _add_settings(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--look-back-years", type=int, help="回避年限（默认3年）")
     parser.add_argument("--field-level", type=int, choices=(1, 2, 3), help="学科匹配级别（默认2级，五位码）")
@@ -158,6 +176,14 @@ def register(sub) -> None:
     parser.add_argument("--expert")
     add_json_flag(parser)
     parser.set_defaults(func=_conflicts)
+
+    parser = sub.add_parser("draw", help="随机抽取评审专家（须监督员见证）")
+    parser.add_argument("--round", type=int, required=True)
+    parser.add_argument("--seed", help="随机种子（现场宣读的数字）；不填则由系统生成并显示")
+    parser.add_argument("--witness", required=True, help="见证监督员姓名")
+    parser.add_argument("--redraw-reason", help="重新抽取的理由（本轮已抽取过时必填）")
+    add_json_flag(parser)
+    parser.set_defaults(func=_draw)
 
     parser = sub.add_parser("explain", help="说明某专家对某项目的全部回避事由")
     parser.add_argument("--round", type=int, required=True)

@@ -91,11 +91,15 @@ def load_applications(session: Session, numbers: list[str] | None = None) -> tup
 
 
 def load_case(session: Session, round_id: int) -> RoundCase:
-    """The round as recusal sees it: review date, settings, its panels' applications and which panel each is in."""
+    """The round as recusal sees it: review date, settings, its panels' applications and which panel each is in.
+
+    Panels are keyed by name (unique in a round), not by row id, so a draw's seeded order does not depend on how a
+    workspace happened to number its rows.
+    """
     review_date, settings = session.execute(text(
         "SELECT review_date, settings FROM review_round WHERE id = :id"), {"id": round_id}).one()
     panel_of = dict(session.execute(text(
-        "SELECT a.number, CAST(pa.panel_id AS TEXT) FROM panel_application pa "
+        "SELECT a.number, p.name FROM panel_application pa JOIN panel p ON p.id = pa.panel_id "
         "JOIN application a ON a.id = pa.application_id WHERE pa.round_id = :id"), {"id": round_id}).all())
     return RoundCase(dt.date.fromisoformat(review_date), RoundSettings.from_dict(json.loads(settings)),
                      load_applications(session, sorted(panel_of)), panel_of)

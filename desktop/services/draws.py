@@ -1,0 +1,193 @@
+"""The witnessed draw of a round: seeded, reproducible, recorded with everything needed to redo and check it.
+
+The record keeps the seed, the hash of the pool snapshot, the rules and panel specs, the operator and the
+witnessing supervisor, the members and reserve order of each panel, and every ground that excluded an expert.
+A redraw needs a reason; earlier draws stay in the record, marked superseded (TRACEABLE).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import secrets
+from dataclasses import astuple, dataclass
+from fractions import Fraction
+from pathlib import Path
+
+from sqlalchemy import func, insert, update
+from sqlmodel import Session, select
+
+from desktop.domain.draw import PanelSpec, canonical_json, draw_panels
+from desktop.domain.errors import RuleError
+from desktop.domain.methods import RoundState
+from desktop.domain.pool import Pool, RoundCase
+from desktop.domain.quota import enterprise_required
+from desktop.domain.recusal import compute_conflicts
+from desktop.services.rounds import get_round, method_of, set_state, settings_of
+from desktop.services.uow import change, reading
+from desktop.store.round_tables import Draw, DrawMember, Exclusion, Panel
+from desktop.store.snapshot import load_case, load_pool
+from desktop.store.tables import Application, Person
+from desktop.store.workspace import Workspace
+
+Place = Path | Workspace
+
+
+@dataclass(frozen=True)
+class DrawRecord:
+    id: int
+    round: int
+    seed: str
+    seed_source: str
+    pool_hash: str
+    operator: str
+    witness: str
+    reason: str
+    at: str
+    superseded: bool
+    panels: list[dict]
+
+    def to_dict(self) -> dict:
+        return self.__dict__.copy()
+
+
+def pool_hash(pool: Pool, case: RoundCase) -> str:
+    """SHA-256 over the pool and the round's applications, each kind sorted, so row order does not matter."""
+    digest = hashlib.sha256()
+    for kind in (pool.experts, pool.stays, pool.relations, pool.declared, pool.requested, pool.lobbying,
+                 pool.integrity, case.applications):
+        for line in sorted(canonical_json(astuple(item)) for item in kind):
+            digest.update(line.encode("utf-8"))
+            digest.update(b"\n")
+        digest.update(b"\x1e")
+    return digest.hexdigest()
+
+
+def new_seed() -> str:
+    """A seed from the operating system's randomness, short enough to read out and type back."""
+    return f"{secrets.randbelow(10**12):012d}"
+
+
+def _panel_rows(session: Session, round_id: int) -> list[Panel]:
+    return list(session.exec(select(Panel).where(Panel.round_id == round_id).order_by(Panel.position)))
+
+
+def _check_may_draw(session: Session, row, redraw_reason: str | None, operator: str, witness: str) -> None:
+    if not witness.strip():
+        raise RuleError("SEPARATION", "抽取须由监督员现场见证：请填写见证监督员姓名")
+    if witness.strip() == operator.strip():
+        raise RuleError("SEPARATION", "SEPARATION 执行抽取的工作人员不能同时担任见证监督员")
+    drawn_before = session.execute(select(func.count()).select_from(Draw).where(Draw.round_id == row.id)).scalar_one()
+    if drawn_before and not (redraw_reason or "").strip():
+        raise RuleError("REDRAW", "本轮已抽取过专家；如确需重新抽取，须填写重新抽取的理由（--redraw-reason），"
+                                  "原抽取结果将保留在记录中")
+    if row.state not in (RoundState.OPENED, RoundState.DRAWN):
+        raise RuleError("ROUND_STATE", f"评审轮次处于「{RoundState(row.state).label}」状态，只有已开启"
+                                       "（或已抽取待确认）的轮次才能抽取专家")
+
+
+def draw_round(place: Place, actor: str, round_id: int, *, seed: str | None, witness: str,
+               redraw_reason: str | None = None) -> DrawRecord:
+    seed_source = "typed" if seed else "generated"
+    seed = (seed or new_seed()).strip()
+    with change(place, actor, "round.draw", f"round:{round_id}") as unit:
+        session = unit.session
+        row = get_round(session, round_id)
+        _check_may_draw(session, row, redraw_reason, actor, witness)
+        panels = _panel_rows(session, round_id)
+        if not panels:
+            raise RuleError("PANEL", "本轮尚未设置评审组，无法抽取")
+        pool, case = load_pool(session), load_case(session, round_id)
+        conflicts = compute_conflicts(pool, case)
+        specs = [PanelSpec(p.name, p.name, p.size) for p in panels]
+        eligible = {p.name: conflicts.eligible_for_panel(p.name, [f for f in p.fields.split(";") if f])
+                    for p in panels}
+        names = {e.person: e.name for e in pool.experts}
+        enterprise = {e.person: e.enterprise for e in pool.experts}
+        settings = settings_of(row)
+        result = draw_panels(specs, eligible, enterprise, settings, seed, names)
+
+        session.execute(update(Draw).where(Draw.round_id == round_id).values(superseded=True))
+        rules = {"method": method_of(row).to_dict(), "settings": settings.to_dict(), "review_date": row.review_date,
+                 "panels": [{"name": p.name, "size": p.size, "fields": p.fields, "applications":
+                             list(conflicts.panels.get(p.name, ()))} for p in panels]}
+        draw = Draw(round_id=round_id, seed=seed, seed_source=seed_source, pool_hash=pool_hash(pool, case),
+                    rules=canonical_json(rules), operator=actor, witness=witness.strip(),
+                    reason=(redraw_reason or "").strip(), at=dt.datetime.now().astimezone().isoformat(timespec="seconds"))
+        session.add(draw)
+        session.flush()
+        _record(session, draw.id, panels, result, conflicts)
+        if row.state == RoundState.OPENED:
+            set_state(session, row, RoundState.DRAWN)
+        unit.after = {"draw": draw.id, "seed": seed, "pool_hash": draw.pool_hash, "witness": draw.witness,
+                      "reason": draw.reason,
+                      "panels": {p.name: [e for e, _ in p.members] for p in result.panels}}
+        return _record_of(session, draw)
+
+
+def _knows_fields(conflicts, panel: str) -> set[str]:
+    """Experts who know the field of every application of the panel: those a ground, not FIELD, left out."""
+    matches = [conflicts.field_index.matching(conflicts.applications[n].field) for n in conflicts.panels[panel]]
+    return set.intersection(*map(set, matches)) if matches else set()
+
+
+def _record(session: Session, draw_id: int, panels: list[Panel], result, conflicts) -> None:
+    """Members and reserves, and why each expert who knows the panel's fields was left out of it."""
+    person = dict(session.execute(select(Person.id_number, Person.id)).all())
+    application = dict(session.execute(select(Application.number, Application.id)).all())
+    panel_id = {p.name: p.id for p in panels}
+    members = []
+    for drawn in result.panels:
+        members += [{"draw_id": draw_id, "panel_id": panel_id[drawn.key], "person_id": person[e], "reserve": False,
+                     "position": i, "enterprise": ent} for i, (e, ent) in enumerate(drawn.members)]
+        members += [{"draw_id": draw_id, "panel_id": panel_id[drawn.key], "person_id": person[e], "reserve": True,
+                     "position": i, "enterprise": conflicts.experts[e].enterprise}
+                    for i, e in enumerate(drawn.reserve)]
+    session.execute(insert(DrawMember), members)
+    exclusions = []
+    for panel in panels:
+        candidates = _knows_fields(conflicts, panel.name)
+        for expert, grounds in conflicts.panel_exclusions(panel.name).items():
+            if expert in candidates:
+                exclusions += [{"draw_id": draw_id, "application_id": application.get(g.facts.get("application")),
+                                "person_id": person[expert], "code": g.code, "facts": canonical_json(g.facts)}
+                               for g in grounds]
+    if exclusions:
+        session.execute(insert(Exclusion), exclusions)
+
+
+def _record_of(session: Session, draw: Draw) -> DrawRecord:
+    settings = json.loads(draw.rules)["settings"]
+    fraction = settings["enterprise_fraction"]
+    rows = session.execute(
+        select(Panel.name, Panel.size, Person.id_number, Person.name, DrawMember.reserve, DrawMember.enterprise)
+        .join(Panel, Panel.id == DrawMember.panel_id).join(Person, Person.id == DrawMember.person_id)
+        .where(DrawMember.draw_id == draw.id).order_by(Panel.position, DrawMember.reserve, DrawMember.position)).all()
+    panels: dict[str, dict] = {}
+    for panel, size, id_number, name, reserve, enterprise in rows:
+        entry = panels.setdefault(panel, {"name": panel, "size": size, "members": [], "reserve": [],
+                                          "reserve_names": []})
+        if reserve:
+            entry["reserve"].append(id_number)
+            entry["reserve_names"].append(name)
+        else:
+            entry["members"].append({"expert": id_number, "name": name, "enterprise": bool(enterprise)})
+    for entry in panels.values():
+        entry["enterprise_count"] = sum(m["enterprise"] for m in entry["members"])
+        entry["enterprise_required"] = enterprise_required(entry["size"], Fraction(fraction))
+    return DrawRecord(draw.id, draw.round_id, draw.seed, draw.seed_source, draw.pool_hash, draw.operator,
+                      draw.witness, draw.reason, draw.at, draw.superseded, list(panels.values()))
+
+
+def latest_draw(place: Place, round_id: int) -> DrawRecord | None:
+    with reading(place) as session:
+        get_round(session, round_id)
+        draw = session.exec(select(Draw).where(Draw.round_id == round_id).order_by(Draw.id.desc())).first()
+        return None if draw is None else _record_of(session, draw)
+
+
+def draw_history(place: Place, round_id: int) -> list[DrawRecord]:
+    with reading(place) as session:
+        return [_record_of(session, d) for d in session.exec(select(Draw).where(Draw.round_id == round_id)
+                                                              .order_by(Draw.id))]
