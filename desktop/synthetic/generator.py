@@ -48,12 +48,12 @@ def build_dataset(*, seed: int = 2026, experts: int = 300, applications: int = 6
     for _ in range(experts - len(pool)):
         pool.append(make_expert(rng, people, orgs, tree, rng.choice(tree.five_digit)))
 
-    apps = Applications(rng, people, orgs, tree, {e.person.id_number for e in pool})
+    expert_ids = {e.person.id_number for e in pool}
+    apps = Applications(rng, people, orgs, tree, expert_ids)
     panels = [(app, members)
               for code5, count, members in zip(clusters, _spread(applications, len(clusters)), cluster_experts)
               for app in apps.make_cluster(code5, count, members) if members]
     orgs.rename_some(0.1)
-    expert_ids = {e.person.id_number for e in pool}
     newcomers = [m.person for a in apps.made for m in a.members if m.person.id_number not in expert_ids]
     wanted = RELATIONS_PER_EXPERT * experts if relations is None else relations
     return Dataset(
