@@ -1,0 +1,121 @@
+"""A listing page: search box, column filters, the table, and for experts and applications a detail pane.
+
+Rows load in a worker the first time the page is shown (and again after an import), so opening the 50,000-expert
+pool never blocks the window; each keystroke then filters precomputed keys on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QSplitter,
+                               QTableView, QVBoxLayout, QWidget)
+
+from desktop.ui import errors
+from desktop.ui.context import POOL, WORKSPACE, Context
+from desktop.ui.detail_pane import DetailPane
+from desktop.ui.listings import Listing, load
+from desktop.ui.rows_model import ROW_ROLE, RowsModel
+from desktop.ui.search_keys import matches
+
+KEY_COLUMN = {"experts": "id_number", "applications": "number"}
+
+
+class CataloguePage(QWidget):
+    def __init__(self, ctx: Context, listing: Listing, parent=None):
+        super().__init__(parent)
+        self.ctx, self.listing = ctx, listing
+        self._dirty = True
+        self.model = RowsModel(listing.columns, self)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("搜索：姓名、拼音或首字母（如 zhangsan、zs）、证件号、单位"))
+        self.search.textChanged.connect(self._apply)
+        self.filters: dict[str, QComboBox] = {}
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 3)
+        for column in listing.columns:
+            if column.filterable:
+                combo = QComboBox()
+                combo.setObjectName(f"filter_{column.key}")
+                combo.setToolTip(self.tr("按此列筛选"))
+                combo.currentIndexChanged.connect(self._apply)
+                self.filters[column.key] = combo
+                bar.addWidget(combo, 1)
+        self.count = QLabel()
+        bar.addWidget(self.count)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        self.detail: DetailPane | None = None
+        if listing.detail:
+            self.detail = DetailPane(ctx, listing.kind)
+            split = QSplitter()
+            split.addWidget(self.table)
+            split.addWidget(self.detail)
+            split.setStretchFactor(0, 3)
+            split.setStretchFactor(1, 2)
+            layout.addWidget(split, 1)
+            self.table.selectionModel().currentRowChanged.connect(self._selected)
+        else:
+            layout.addWidget(self.table, 1)
+        ctx.changed.connect(self._changed)
+
+    def _changed(self, kind: str) -> None:
+        if kind in (WORKSPACE, POOL):
+            self._dirty = True
+            if self.isVisible():
+                self.reload()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self.reload()
+
+    def reload(self) -> None:
+        if self.ctx.place is None:
+            return
+        self._dirty = False
+        self.count.setText(self.tr("正在载入…"))
+        place, listing = self.ctx.place, self.listing
+        self.ctx.runner.run(lambda job: load(place, listing, job), self._loaded,
+                            lambda e: self.count.setText(errors.message(e)))
+
+    def _loaded(self, result: tuple[list[dict], list[str]]) -> None:
+        rows, keys = result
+        self.model.set_rows(rows, keys)
+        keys = [c.key for c in self.listing.columns]
+        for key, combo in self.filters.items():
+            combo.blockSignals(True)
+            combo.clear()
+            title = self.model.headerData(keys.index(key), Qt.Orientation.Horizontal)
+            combo.addItem(self.tr("{0}：全部").format(title), "")
+            for value in self.model.distinct(key):
+                combo.addItem(f"{title}：{value}", value)
+            combo.blockSignals(False)
+        self._apply()
+        self.table.resizeColumnsToContents()
+
+    def _apply(self) -> None:
+        self.model.search(matches(self.search.text()),
+                          {key: combo.currentData() or "" for key, combo in self.filters.items()})
+        self.count.setText(self.tr("{0} / {1} 条").format(self.model.matching, self.model.total))
+
+    def _selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid() and self.detail is not None:
+            row = current.data(ROW_ROLE)
+            self.detail.show_key(row[KEY_COLUMN[self.listing.kind]])

@@ -1,0 +1,120 @@
+"""工作台: the rounds and where each stands, what is due next, and two charts of the pool and the panels.
+
+The next step of a round is read from its state and its review date, so staff see "draw panels, review in 5 days"
+rather than a state code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QGroupBox, QHeaderView, QLabel, QListWidget,
+                               QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from desktop.services import catalogue, draws, rounds, ui_queries
+from desktop.ui import errors
+from desktop.ui.charts import Bar, BarChart
+from desktop.ui.context import POOL, ROUNDS, WORKSPACE, Context
+
+NEXT_STEP = {"draft": "确定评审方法并开启轮次", "opened": "设置评审组并抽取专家", "drawn": "电话确认专家，生成并打印承诺书",
+             "confirmed": "收集承诺书，开始评分", "scoring": "录入评分", "results": "审核结果，发送反馈", "closed": "归档"}
+
+
+def due_text(review_date: str, today: dt.date) -> str:
+    days = (dt.date.fromisoformat(review_date) - today).days
+    if days > 0:
+        return f"距评审还有{days}天"
+    return "今天评审" if days == 0 else f"评审已过{-days}天"
+
+
+def gather(place: Path) -> dict:
+    """Everything the dashboard shows, read in one worker call."""
+    infos = rounds.list_rounds(place)
+    latest = {info.id: draws.latest_draw(place, info.id) for info in infos if info.draws}
+    return {"counts": catalogue.counts(place), "rounds": infos, "latest": latest,
+            "coverage": ui_queries.field_coverage(place), "share": ui_queries.enterprise_share(place)}
+
+
+class DashboardPage(QWidget):
+    open_round = Signal(int)
+
+    def __init__(self, ctx: Context, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.today = dt.date.today()
+        self.counts = QLabel()
+        self.counts.setObjectName("counts")
+        self.rounds = QTableWidget(0, 5)
+        self.rounds.setHorizontalHeaderLabels([self.tr("评审轮次"), self.tr("评审日期"), self.tr("评审方法"),
+                                               self.tr("状态"), self.tr("下一步")])
+        self.rounds.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.rounds.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.rounds.verticalHeader().setVisible(False)
+        self.rounds.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.rounds.cellDoubleClicked.connect(lambda row, _c: self.open_round.emit(
+            self.rounds.item(row, 0).data(Qt.ItemDataRole.UserRole)))
+        self.due = QListWidget()
+        self.due.setObjectName("due")
+        self.panels_chart = BarChart(self.tr("各评审组企业专家人数（虚线为三分之一要求）"))
+        self.fields_chart = BarChart(self.tr("专家库学科覆盖（深色：专家人数；浅色：项目数）"))
+
+        rounds_box = QGroupBox(self.tr("评审轮次（双击进入）"))
+        QVBoxLayout(rounds_box).addWidget(self.rounds)
+        due_box = QGroupBox(self.tr("待办事项"))
+        QVBoxLayout(due_box).addWidget(self.due)
+        grid = QGridLayout()
+        grid.addWidget(self.counts, 0, 0, 1, 2)
+        grid.addWidget(rounds_box, 1, 0)
+        grid.addWidget(due_box, 1, 1)
+        grid.addWidget(self.panels_chart, 2, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.fields_chart, 2, 1, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        body = QWidget()
+        body.setLayout(grid)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        QVBoxLayout(self).addWidget(scroll)
+        ctx.changed.connect(lambda kind: kind in (WORKSPACE, POOL, ROUNDS) and self.reload())
+
+    def reload(self) -> None:
+        if self.ctx.place is None:
+            return
+        place = self.ctx.place
+        self.ctx.runner.run(lambda job: gather(place), self._show,
+                            lambda e: self.counts.setText(errors.message(e)))
+
+    def _show(self, data: dict) -> None:
+        c = data["counts"]
+        share = data["share"]
+        self.counts.setText(self.tr("专家 {0} 人（企业专家 {1} 人）　单位 {2} 个　项目 {3} 项　诚信记录 {4} 条").format(
+            c["experts"], share["enterprise"], c["organisations"], c["applications"], c["integrity"]))
+        self.rounds.setRowCount(len(data["rounds"]))
+        self.due.clear()
+        for row, info in enumerate(data["rounds"]):
+            step = NEXT_STEP.get(info.state, "")
+            cells = [info.name, info.review_date, info.method_text, info.state_label, step]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, info.id)
+                self.rounds.setItem(row, column, item)
+            if info.state != "closed":
+                self.due.addItem(f"{info.name}：{step}（{due_text(info.review_date, self.today)}）")
+        if not data["rounds"]:
+            self.due.addItem(self.tr("还没有评审轮次：先导入专家库和项目，再在「评审轮次」中新建"))
+        bars = []
+        for info in data["rounds"]:
+            record = data["latest"].get(info.id)
+            for panel in (record.panels if record else []):
+                bars.append(Bar(panel["name"], panel["enterprise_count"], panel["size"],
+                                f"{panel['enterprise_count']}/{panel['size']}（需≥{panel['enterprise_required']}）",
+                                threshold=panel["enterprise_required"]))
+        self.panels_chart.set_bars(bars, "" if bars else self.tr("抽取专家后在此显示"))
+        top = data["coverage"][:12]
+        most = max([r["experts"] for r in top] + [r["applications"] for r in top] + [1])
+        self.fields_chart.set_bars([Bar(f"{r['field']} {r['name']}", r["experts"], most,
+                                        f"{r['experts']}人 / {r['applications']}项", second=r["applications"])
+                                    for r in top])

@@ -1,0 +1,58 @@
+"""What the user reads when something fails, and where the traceback goes instead.
+
+Staff get one clear Chinese sentence; the traceback goes to ``paneldesk.log`` in the workspace (rotated), so a
+support person can read it later without the user ever seeing Python on screen.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop.domain.errors import RuleError
+from desktop.services.importing.run import Cancelled, ImportRejected
+from desktop.services.importing.sheets import UnreadableFile
+from desktop.services.workspaces import WorkspaceError
+
+log = logging.getLogger(__name__)
+
+LOG_NAME = "paneldesk.log"
+_handler: logging.Handler | None = None
+
+# Exceptions whose message is written for the user: rule violations, refusals, missing records, cancellations.
+_SPOKEN = (RuleError, LookupError, ImportRejected, Cancelled, UnreadableFile, WorkspaceError, PermissionError,
+           FileNotFoundError)
+
+
+def message(error: BaseException) -> str:
+    """The sentence shown for ``error``; anything unexpected is logged with its traceback."""
+    if isinstance(error, _SPOKEN) and str(error):
+        return str(error)
+    log.error("unexpected error", exc_info=(type(error), error, error.__traceback__))
+    where = _handler.baseFilename if isinstance(_handler, logging.FileHandler) else LOG_NAME
+    return QCoreApplication.translate("errors", "操作未完成：出现意外错误（{0}）。详细信息已记入日志文件 {1}").format(
+        type(error).__name__, where)
+
+
+def show(parent: QWidget | None, title: str, error: BaseException) -> None:
+    QMessageBox.warning(parent, title, message(error))
+
+
+def log_to(workspace: Path) -> None:
+    """Send this process's log to the workspace's rotating log file (moving it when another workspace opens)."""
+    global _handler
+    root = logging.getLogger()
+    if _handler is not None:
+        root.removeHandler(_handler)
+        _handler.close()
+    _handler = logging.handlers.RotatingFileHandler(workspace / LOG_NAME, maxBytes=2_000_000, backupCount=3,
+                                                    encoding="utf-8")
+    _handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(_handler)
+    root.setLevel(logging.INFO)
+    for noisy in ("sqlalchemy", "alembic", "openpyxl", "fontTools", "pyhanko"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)

@@ -1,0 +1,75 @@
+"""Settings that belong to this computer, not to a workspace: declared once, typed, kept in QSettings.
+
+Workspace data lives in the workspace; window geometry, recent folders, language and the operator's name live here
+(DESIGN.md), so a workspace copied to another laptop carries no one's window layout.
+"""
+
+from __future__ import annotations
+
+import getpass
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANISATION = "PanelDesk"
+APPLICATION = "PanelDesk"
+LANGUAGES = {"zh_CN": "中文", "en": "English"}
+RECENT_LIMIT = 8
+
+
+class Settings:
+    """Typed access to the QSettings store; tests pass a QSettings on a file of their own."""
+
+    def __init__(self, store: QSettings | None = None):
+        self._store = store or QSettings(ORGANISATION, APPLICATION)
+
+    def _text(self, key: str, default: str = "") -> str:
+        value = self._store.value(key, default)
+        return value if isinstance(value, str) else default
+
+    @property
+    def last_workspace(self) -> Path | None:
+        text = self._text("workspace/last")
+        return Path(text) if text else None
+
+    def remember_workspace(self, path: Path) -> None:
+        path = Path(path).resolve()
+        self._store.setValue("workspace/last", str(path))
+        recent = [p for p in self.recent_workspaces if p != path]
+        self._store.setValue("workspace/recent", [str(p) for p in [path, *recent][:RECENT_LIMIT]])
+
+    @property
+    def recent_workspaces(self) -> list[Path]:
+        value = self._store.value("workspace/recent", [])
+        items = [value] if isinstance(value, str) else list(value or [])
+        return [Path(v) for v in items if v]
+
+    @property
+    def language(self) -> str:
+        found = self._text("ui/language", "zh_CN")
+        return found if found in LANGUAGES else "zh_CN"
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._store.setValue("ui/language", value)
+
+    @property
+    def operator(self) -> str:
+        """The name written into the audit log for this computer's user."""
+        return self._text("ui/operator") or getpass.getuser()
+
+    @operator.setter
+    def operator(self, value: str) -> None:
+        self._store.setValue("ui/operator", value.strip())
+
+    @property
+    def geometry(self) -> QByteArray | None:
+        value = self._store.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self._store.setValue("window/geometry", value)
+
+    def sync(self) -> None:
+        self._store.sync()

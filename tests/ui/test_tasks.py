@@ -1,0 +1,52 @@
+"""The threaded runner delivers results, progress and errors on the GUI thread; Cancel reaches the worker."""
+
+import threading
+
+from desktop.domain.errors import RuleError
+from desktop.ui import errors
+from desktop.ui.tasks import Runner
+
+
+def test_result_and_progress_arrive_on_the_gui_thread(qtbot):
+    runner, seen = Runner(), []
+    gui = threading.get_ident()
+
+    def work(job):
+        job.report(1, 2, "半")
+        return threading.get_ident()
+
+    runner.run(work, lambda worker: seen.append(("done", worker, threading.get_ident())), seen.append,
+               lambda d, t, w: seen.append(("progress", d, threading.get_ident())))
+    qtbot.waitUntil(lambda: any(s[0] == "done" for s in seen), timeout=5000)
+    progress, done = seen
+    assert progress == ("progress", 1, gui) and done[1] != gui and done[2] == gui
+
+
+def test_errors_come_back_as_messages_and_cancel_is_seen(qtbot):
+    runner, failures = Runner(), []
+    started, release = threading.Event(), threading.Event()
+
+    def work(job):
+        started.set()
+        release.wait(5)
+        if job.cancelled():
+            raise RuleError("TEST", "已取消")
+        return None
+
+    job = runner.run(work, lambda _r: failures.append("finished"), failures.append, write=True)
+    started.wait(5)
+    job.cancel()
+    release.set()
+    qtbot.waitUntil(lambda: bool(failures), timeout=5000)
+    assert errors.message(failures[0]) == "已取消"
+
+
+def test_an_unexpected_error_is_logged_not_shown(tmp_path):
+    errors.log_to(tmp_path)
+    try:
+        1 / 0
+    except ZeroDivisionError as error:
+        text = errors.message(error)
+    assert "Traceback" not in text and "paneldesk.log" in text
+    logged = (tmp_path / "paneldesk.log").read_text(encoding="utf-8")
+    assert "Traceback" in logged and "ZeroDivisionError" in logged
