@@ -1,0 +1,164 @@
+"""Step 3: who may not review what, and why — per application the excluded experts with the ground codes, and
+for any pair the explanation in words.
+
+Conflicts are computed in a worker; Cancel drops the result (the computation itself is one call). Experts excluded
+only by FIELD are not listed (they are most of a large pool) but any pair can be explained by ID number.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
+                               QListWidgetItem, QPushButton, QSplitter, QTableWidget, QTableWidgetItem,
+                               QTextBrowser, QVBoxLayout, QWidget)
+
+from desktop.domain.grounds import TITLES, GroundCode
+from desktop.domain.recusal import Conflicts
+from desktop.services import conflicts as conflict_service
+from desktop.services.rounds import RoundInfo
+from desktop.ui import errors
+from desktop.ui.context import Context
+from desktop.ui.masking import mask_id
+
+
+class ConflictsStep(QWidget):
+    def __init__(self, ctx: Context, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.info: RoundInfo | None = None
+        self.conflicts: Conflicts | None = None
+        self.job = None
+        self.compute = QPushButton(self.tr("计算回避关系"))
+        self.compute.setObjectName("compute_conflicts")
+        self.compute.clicked.connect(self.run)
+        self.cancel = QPushButton(self.tr("取消"))
+        self.cancel.setEnabled(False)
+        self.cancel.clicked.connect(self._cancel)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.applications = QListWidget()
+        self.applications.setObjectName("conflict_applications")
+        self.applications.currentItemChanged.connect(self._application_chosen)
+        self.pairs = QTableWidget(0, 4)
+        self.pairs.setObjectName("conflict_pairs")
+        self.pairs.setHorizontalHeaderLabels([self.tr("专家"), self.tr("身份证号"), self.tr("回避事由代码"),
+                                              self.tr("事由")])
+        self.pairs.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.pairs.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.pairs.verticalHeader().setVisible(False)
+        self.pairs.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.pairs.currentCellChanged.connect(lambda row, *_: self._explain_row(row))
+        self.expert = QLineEdit()
+        self.expert.setPlaceholderText(self.tr("输入任一专家的身份证号，查看其与所选项目的回避情况"))
+        self.expert.returnPressed.connect(lambda: self.explain(self.expert.text().strip().upper()))
+        self.explanation = QTextBrowser()
+        self.explanation.setObjectName("explanation")
+        bar = QHBoxLayout()
+        bar.addWidget(self.compute)
+        bar.addWidget(self.cancel)
+        bar.addWidget(self.status, 1)
+        right = QWidget()
+        r = QVBoxLayout(right)
+        r.setContentsMargins(0, 0, 0, 0)
+        r.addWidget(self.pairs, 3)
+        r.addWidget(self.expert)
+        r.addWidget(self.explanation, 2)
+        split = QSplitter()
+        split.addWidget(self.applications)
+        split.addWidget(right)
+        split.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(split)
+
+    def set_round(self, info: RoundInfo | None) -> None:
+        if info is None or self.info is None or info.id != self.info.id:
+            self.conflicts = None
+            self.applications.clear()
+            self.pairs.setRowCount(0)
+            self.explanation.clear()
+        self.info = info
+        ready = info is not None and bool(info.panels)
+        self.compute.setEnabled(ready)
+        if not ready:
+            self.status.setText(self.tr("设置评审组后才能计算回避关系。"))
+        elif self.conflicts is None:
+            self.status.setText(self.tr("点击「计算回避关系」，逐一核对每位专家与每个项目之间的回避事由。"))
+
+    def run(self) -> None:
+        place, round_id = self.ctx.place, self.info.id
+        self.compute.setEnabled(False)
+        self.cancel.setEnabled(True)
+        self.status.setText(self.tr("正在计算回避关系…"))
+        self.job = self.ctx.runner.run(lambda job: conflict_service.round_conflicts(place, round_id), self._computed,
+                                       self._failed)
+
+    def _cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+        self.cancel.setEnabled(False)
+        self.compute.setEnabled(True)
+        self.status.setText(self.tr("已取消。"))
+
+    def _failed(self, error: BaseException) -> None:
+        self.cancel.setEnabled(False)
+        self.compute.setEnabled(True)
+        self.status.setText(errors.message(error))
+
+    def _computed(self, conflicts: Conflicts) -> None:
+        if self.job is not None and self.job.cancelled():
+            return
+        self.cancel.setEnabled(False)
+        self.compute.setEnabled(True)
+        self.conflicts = conflicts
+        self.applications.clear()
+        total = 0
+        for panel, numbers in conflicts.panels.items():
+            for number in numbers:
+                excluded = len(conflicts.for_application(number))
+                total += excluded
+                item = QListWidgetItem(self.tr("{0}（{1}）回避 {2} 人").format(number, panel, excluded))
+                item.setData(Qt.ItemDataRole.UserRole, number)
+                self.applications.addItem(item)
+        warnings = "；".join(conflicts.warnings)
+        self.status.setText(self.tr("共 {0} 个项目、{1} 位专家；除学科不符外，共 {2} 对专家—项目须回避。").format(
+            len(conflicts.applications), len(conflicts.experts), total) + (f"　{warnings}" if warnings else ""))
+        if self.applications.count():
+            self.applications.setCurrentRow(0)
+
+    def _application_chosen(self, item: QListWidgetItem | None, _previous=None) -> None:
+        if item is None or self.conflicts is None:
+            return
+        number = item.data(Qt.ItemDataRole.UserRole)
+        excluded = self.conflicts.for_application(number)
+        self.pairs.setRowCount(len(excluded))
+        for row, expert in enumerate(sorted(excluded)):
+            grounds = self.conflicts.grounds_for(number, expert)
+            name = self.conflicts.experts[expert].name if expert in self.conflicts.experts else ""
+            cells = [name, mask_id(expert), "、".join(dict.fromkeys(g.code for g in grounds)),
+                     "；".join(dict.fromkeys(TITLES.get(GroundCode(g.code), g.code) for g in grounds))]
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setData(Qt.ItemDataRole.UserRole, expert)
+                self.pairs.setItem(row, column, cell)
+        self.explanation.clear()
+
+    def _explain_row(self, row: int) -> None:
+        item = self.pairs.item(row, 0)
+        if item is not None:
+            self.explain(item.data(Qt.ItemDataRole.UserRole))
+
+    def explain(self, expert: str) -> None:
+        current = self.applications.currentItem()
+        if current is None or self.conflicts is None or not expert:
+            return
+        number = current.data(Qt.ItemDataRole.UserRole)
+        try:
+            sentences = conflict_service.explanation(self.conflicts, number, expert)
+        except LookupError as error:
+            self.explanation.setPlainText(str(error))
+            return
+        name = self.conflicts.experts[expert].name
+        head = self.tr("专家 {0}（{1}）与项目 {2}：").format(name, mask_id(expert), number)
+        body = "\n".join(f"· {s}" for s in sentences) if sentences else self.tr("无回避事由，可以评审此项目。")
+        self.explanation.setPlainText(f"{head}\n{body}")

@@ -1,0 +1,193 @@
+"""Step 1 of a round: its name, date and the one review method (ONE_METHOD), then opening it.
+
+While the round is a draft everything can be changed; once opened the form is shown read-only with the reason, so
+staff see the method is frozen instead of finding out from a refusal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from fractions import Fraction
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+                               QLineEdit, QMessageBox, QPushButton, QSpinBox, QVBoxLayout, QWidget)
+
+from desktop.domain.methods import ALLOWED_AGGREGATIONS, Form, Method, RoundSettings, Scoring
+from desktop.services import rounds
+from desktop.services.rounds import RoundInfo
+from desktop.ui import errors
+from desktop.ui.context import ROUNDS, Context
+
+
+class MethodStep(QWidget):
+    saved = Signal(int)  # the round's id, after create, update or open
+
+    def __init__(self, ctx: Context, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.info: RoundInfo | None = None
+        self.name = QLineEdit()
+        self.name.setObjectName("round_name")
+        self.programme = QLineEdit()
+        self.stage = QLineEdit()
+        self.date = QDateEdit(QDate.currentDate().addDays(30))
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.form = QComboBox()
+        for form in Form:
+            self.form.addItem(form.value, form)
+        self.scoring = QComboBox()
+        for scoring in Scoring:
+            self.scoring.addItem(scoring.value, scoring)
+        self.aggregation = QComboBox()
+        self.scoring.currentIndexChanged.connect(self._fill_aggregations)
+        self.pass_fraction = QDoubleSpinBox()
+        self.pass_fraction.setRange(0.01, 1.0)
+        self.pass_fraction.setSingleStep(0.05)
+        self.pass_fraction.setValue(2 / 3)
+        self.look_back = QSpinBox()
+        self.look_back.setRange(0, 50)
+        self.field_level = QSpinBox()
+        self.field_level.setRange(1, 3)
+        self.panel_size = QSpinBox()
+        self.panel_size.setRange(1, 99)
+        self.max_requested = QSpinBox()
+        self.max_requested.setRange(0, 20)
+        self._fill_aggregations()
+        self._set_settings(RoundSettings())
+
+        self.frozen = QLabel()
+        self.frozen.setObjectName("frozen")
+        self.frozen.setWordWrap(True)
+        self.frozen.setStyleSheet("background:#fff6d8;border:1px solid #e0c060;padding:8px")
+        self.save = QPushButton(self.tr("保存草稿"))
+        self.save.setObjectName("save_round")
+        self.save.clicked.connect(self.save_round)
+        self.open = QPushButton(self.tr("开启轮次（冻结评审方法）"))
+        self.open.setObjectName("open_round")
+        self.open.clicked.connect(self.open_round)
+
+        basics = QGroupBox(self.tr("基本信息"))
+        f1 = QFormLayout(basics)
+        f1.addRow(self.tr("轮次名称"), self.name)
+        f1.addRow(self.tr("计划类别"), self.programme)
+        f1.addRow(self.tr("评审阶段"), self.stage)
+        f1.addRow(self.tr("评审日期"), self.date)
+        method = QGroupBox(self.tr("评审方法（同一轮次只用一种方法：ONE_METHOD）"))
+        f2 = QFormLayout(method)
+        f2.addRow(self.tr("评审形式"), self.form)
+        f2.addRow(self.tr("计分方式"), self.scoring)
+        f2.addRow(self.tr("汇总规则"), self.aggregation)
+        f2.addRow(self.tr("投票通过比例"), self.pass_fraction)
+        settings = QGroupBox(self.tr("回避与组成规则"))
+        f3 = QFormLayout(settings)
+        f3.addRow(self.tr("回避年限（年）"), self.look_back)
+        f3.addRow(self.tr("学科匹配级别"), self.field_level)
+        f3.addRow(self.tr("每组默认人数"), self.panel_size)
+        f3.addRow(self.tr("每项目申请回避专家上限"), self.max_requested)
+        self.inputs = [basics, method, settings]
+        row = QHBoxLayout()
+        row.addWidget(basics)
+        row.addWidget(method)
+        row.addWidget(settings)
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        buttons.addWidget(self.save)
+        buttons.addWidget(self.open)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.frozen)
+        layout.addLayout(row)
+        layout.addLayout(buttons)
+        layout.addStretch()
+        self.set_round(None)
+
+    def _fill_aggregations(self) -> None:
+        self.aggregation.clear()
+        for aggregation in ALLOWED_AGGREGATIONS[self.scoring.currentData()]:
+            self.aggregation.addItem(aggregation.value, aggregation)
+        self.pass_fraction.setEnabled(self.scoring.currentData() is Scoring.VOTE)
+
+    def _set_settings(self, s: RoundSettings) -> None:
+        self.look_back.setValue(s.look_back_years)
+        self.field_level.setValue(s.field_level)
+        self.panel_size.setValue(s.panel_size)
+        self.max_requested.setValue(s.max_requested_exclusions)
+
+    def set_round(self, info: RoundInfo | None) -> None:
+        self.info = info
+        draft = info is None or info.state == "draft"
+        for box in self.inputs:
+            box.setEnabled(draft)
+        self.inputs[0].setEnabled(info is None)  # name and date are set when the round is created
+        self.save.setEnabled(draft)
+        self.save.setText(self.tr("创建轮次") if info is None else self.tr("保存修改"))
+        self.open.setEnabled(info is not None and draft)
+        if info is None:
+            self.frozen.setText(self.tr("新建评审轮次：填写名称和日期，选定评审方法后点「创建轮次」。"
+                                        "开启轮次后评审方法和规则即冻结，不能再改。"))
+            return
+        self.name.setText(info.name)
+        self.programme.setText(info.programme)
+        self.stage.setText(info.stage)
+        self.date.setDate(QDate.fromString(info.review_date, "yyyy-MM-dd"))
+        method = Method.from_dict(info.method)
+        self.form.setCurrentIndex(self.form.findData(method.form))
+        self.scoring.setCurrentIndex(self.scoring.findData(method.scoring))
+        self.aggregation.setCurrentIndex(self.aggregation.findData(method.aggregation))
+        self.pass_fraction.setValue(float(method.pass_fraction))
+        self._set_settings(RoundSettings.from_dict(info.settings))
+        if draft:
+            self.frozen.setText(self.tr("草稿：评审方法为「{0}」，开启前可修改。").format(info.method_text))
+        else:
+            self.frozen.setText(self.tr("🔒 评审方法已冻结：「{0}」。本轮次已于开启时锁定方法与规则（ONE_METHOD），"
+                                        "如需采用其他评审方法，请另建评审轮次。").format(info.method_text))
+
+    def method(self) -> Method:
+        return Method(self.form.currentData(), self.scoring.currentData(), self.aggregation.currentData(),
+                      pass_fraction=Fraction(self.pass_fraction.value()).limit_denominator(100))
+
+    def settings(self) -> RoundSettings:
+        base = RoundSettings.from_dict(self.info.settings) if self.info else RoundSettings()
+        return RoundSettings(look_back_years=self.look_back.value(), field_level=self.field_level.value(),
+                             max_requested_exclusions=self.max_requested.value(), panel_size=self.panel_size.value(),
+                             enterprise_fraction=base.enterprise_fraction,
+                             one_panel_per_expert=base.one_panel_per_expert, include_in_laws=base.include_in_laws,
+                             reserve_size=base.reserve_size)
+
+    def save_round(self) -> None:
+        place, actor, info = self.ctx.place, self.ctx.actor, self.info
+        try:
+            method, settings = self.method(), self.settings()
+        except ValueError as error:
+            errors.show(self, self.tr("无法保存"), error)
+            return
+        name, review_date = self.name.text(), dt.date.fromisoformat(self.date.date().toString("yyyy-MM-dd"))
+        programme, stage = self.programme.text(), self.stage.text()
+        if info is None:
+            def work(job):
+                return rounds.create_round(place, actor, name=name, review_date=review_date, method=method,
+                                           settings=settings, programme=programme, stage=stage)
+        else:
+            def work(job):
+                return rounds.update_round(place, actor, info.id, method=method, settings=settings)
+        self.ctx.runner.run(work, self._saved, lambda e: errors.show(self, self.tr("无法保存"), e), write=True)
+
+    def open_round(self) -> None:
+        info = self.info
+        if info is None:
+            return
+        answer = QMessageBox.question(self, self.tr("开启轮次"), self.tr(
+            "开启后评审方法「{0}」和回避规则将冻结，本轮所有项目都按此方法评审。确定开启？").format(info.method_text))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.open_now()
+
+    def open_now(self) -> None:
+        place, actor, round_id = self.ctx.place, self.ctx.actor, self.info.id
+        self.ctx.runner.run(lambda job: rounds.open_round(place, actor, round_id), self._saved,
+                            lambda e: errors.show(self, self.tr("无法开启"), e), write=True)
+
+    def _saved(self, info: RoundInfo) -> None:
+        self.ctx.touched(ROUNDS)
+        self.saved.emit(info.id)

@@ -1,0 +1,100 @@
+"""One round as a guided sequence of steps, with a step bar that shows where the round stands.
+
+Each step shows the round as the services report it and refreshes the round after it changes something, so
+the bar, the frozen method and the draw all follow from one ``RoundInfo``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+
+from desktop.services import rounds
+from desktop.services.rounds import RoundInfo
+from desktop.ui import errors
+from desktop.ui.context import Context
+from desktop.ui.round_conflicts_step import ConflictsStep
+from desktop.ui.round_draw_step import DrawStep
+from desktop.ui.round_letters_step import LettersStep
+from desktop.ui.round_method_step import MethodStep
+from desktop.ui.round_panels_step import PanelsStep
+
+METHOD, PANELS, CONFLICTS, DRAW, LETTERS = range(5)
+
+
+def done_steps(info: RoundInfo | None) -> set[int]:
+    if info is None:
+        return set()
+    done = set() if info.state == "draft" else {METHOD}
+    if info.panels:
+        done |= {PANELS, CONFLICTS}
+    if info.draws:
+        done.add(DRAW)
+    return done
+
+
+def next_step(info: RoundInfo | None) -> int:
+    done = done_steps(info)
+    return next((step for step in range(LETTERS + 1) if step not in done), LETTERS)
+
+
+class RoundWorkspace(QWidget):
+    changed = Signal(int)  # a round was created or changed: the list of rounds should follow
+
+    def __init__(self, ctx: Context, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.info: RoundInfo | None = None
+        self.title = QLabel()
+        self.title.setObjectName("round_title")
+        self.title.setStyleSheet("font-size:14pt;font-weight:bold")
+        self.method = MethodStep(ctx)
+        self.panels = PanelsStep(ctx)
+        self.conflicts = ConflictsStep(ctx)
+        self.draw = DrawStep(ctx)
+        self.letters = LettersStep(ctx)
+        self.steps = [self.method, self.panels, self.conflicts, self.draw, self.letters]
+        titles = [self.tr("创建与评审方法"), self.tr("评审组"), self.tr("回避关系"), self.tr("抽取专家"), self.tr("承诺书")]
+        self.stack = QStackedWidget()
+        self.buttons = QButtonGroup(self)
+        bar = QHBoxLayout()
+        self.titles = titles
+        for index, (title, step) in enumerate(zip(titles, self.steps)):
+            button = QPushButton(title)
+            button.setCheckable(True)
+            button.setMinimumHeight(34)
+            self.buttons.addButton(button, index)
+            bar.addWidget(button)
+            self.stack.addWidget(step)
+            if hasattr(step, "saved"):
+                step.saved.connect(self.load)
+        self.buttons.idClicked.connect(self.stack.setCurrentIndex)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(bar)
+        layout.addWidget(self.stack, 1)
+        self.show_round(None)
+
+    def load(self, round_id: int) -> None:
+        place = self.ctx.place
+        self.ctx.runner.run(lambda job: rounds.show_round(place, round_id), self._loaded,
+                            lambda e: errors.show(self, self.tr("无法读取评审轮次"), e))
+
+    def _loaded(self, info: RoundInfo) -> None:
+        created = self.info is None
+        self.show_round(info, keep_step=not created)
+        self.changed.emit(info.id)
+
+    def show_round(self, info: RoundInfo | None, keep_step: bool = False) -> None:
+        self.info = info
+        self.title.setText(self.tr("新建评审轮次") if info is None else
+                           self.tr("{0}　·　{1}　·　{2}").format(info.name, info.review_date, info.state_label))
+        done = done_steps(info)
+        for index, button in enumerate(self.buttons.buttons()):
+            button.setText(("✔ " if index in done else f"{index + 1}. ") + self.titles[index])
+            button.setEnabled(info is not None or index == METHOD)
+        for step in self.steps:
+            step.set_round(info)
+        index = self.stack.currentIndex() if keep_step else next_step(info)
+        self.buttons.button(index).setChecked(True)
+        self.stack.setCurrentIndex(index)

@@ -1,0 +1,75 @@
+"""A round through the window: create it, open it (method frozen), add a panel, see conflicts explained, draw with
+a witness, and the letters due."""
+
+from PySide6.QtCore import Qt, QTimer
+
+from desktop.services import rounds
+from desktop.ui.main_window import ROUNDS
+from desktop.ui.round_draw_step import WitnessDialog
+from desktop.ui.round_workspace import CONFLICTS, DRAW, LETTERS, METHOD, PANELS
+
+
+def _sign_in(window, witness):
+    """Fill in the witness dialog as soon as the draw button opens it."""
+    def fill():
+        dialog = window.rounds.workspace.draw.findChild(WitnessDialog)
+        dialog.name.setText(witness)
+        dialog.present.setChecked(True)
+        dialog.accept()
+    QTimer.singleShot(0, fill)
+
+
+def test_create_open_panel_conflicts_and_draw(window, demo_workspace):
+    window.nav.setCurrentRow(ROUNDS)
+    page = window.rounds
+    page.new_round()
+    ws = page.workspace
+    assert ws.stack.currentIndex() == METHOD and not ws.method.open.isEnabled()
+    ws.method.name.setText("界面测试轮次")
+    ws.method.save.click()
+    created = [r for r in rounds.list_rounds(demo_workspace) if r.name == "界面测试轮次"]
+    assert created and ws.info.id == created[0].id and ws.info.state == "draft"
+    assert page.list.currentItem().data(Qt.ItemDataRole.UserRole) == created[0].id
+
+    ws.method.open_now()
+    assert ws.info.state == "opened" and "冻结" in ws.method.frozen.text()
+    assert not ws.method.inputs[1].isEnabled()  # the method can no longer be changed
+    assert ws.stack.currentIndex() == METHOD
+
+    ws.buttons.button(PANELS).click()
+    panels = ws.panels
+    panels.name.setText("测试组")
+    panels.size.setValue(5)
+    panels._choose_visible()
+    panels.add.click()
+    assert [p["name"] for p in ws.info.panels] == ["测试组"]
+
+    ws.buttons.button(CONFLICTS).click()
+    ws.conflicts.compute.click()
+    assert ws.conflicts.applications.count() == len(ws.info.panels[0]["applications"])
+    pairs = ws.conflicts.pairs
+    if pairs.rowCount():
+        pairs.setCurrentCell(0, 0)
+        assert "专家" in ws.conflicts.explanation.toPlainText()
+
+    ws.buttons.button(DRAW).click()
+    ws.draw.seed.setText("20261215")
+    _sign_in(window, "监督员乙")
+    ws.draw.draw.click()
+    assert ws.info.state == "drawn", ws.draw.status.text()
+    assert "20261215" in ws.draw.status.text() and "监督员乙" in ws.draw.status.text()
+    assert ws.draw.results.count() == 1
+    box = ws.draw.results.itemAt(0).widget()
+    assert "企业专家" in box.title() and "至少 2 人" in box.title()
+
+    ws.buttons.button(LETTERS).click()
+    assert ws.letters.letters.count() == 5
+
+
+def test_the_operator_cannot_witness_the_draw(window, qtbot):
+    dialog = WitnessDialog(window.ctx.actor, window)
+    qtbot.addWidget(dialog)
+    dialog.name.setText(window.ctx.actor)
+    dialog.present.setChecked(True)
+    dialog.accept()
+    assert dialog.result() == 0 and "不能" in dialog.problem.text()
