@@ -1,0 +1,99 @@
+"""Starting the program: the QApplication with a Chinese font and translations, then the main window.
+
+The CJK font ships in ``resources/fonts`` because an air-gapped laptop (and the offscreen platform) may have none,
+and without it every Chinese character is a box. Translations are compiled from ``resources/translations/*.ts``
+at build time; when no ``.qm`` exists the program simply stays in Chinese, its source language.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QStandardPaths, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from desktop import __version__
+from desktop.ui.context import Context
+from desktop.ui.main_window import MainWindow
+from desktop.ui.settings import APPLICATION, ORGANISATION, Settings
+from desktop.ui.tasks import Runner
+
+log = logging.getLogger(__name__)
+
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+FONT = RESOURCES / "fonts" / "wqy-zenhei.ttc"
+TRANSLATIONS = RESOURCES / "translations"
+
+
+def load_font(app: QApplication) -> None:
+    if FONT.exists():
+        font_id = QFontDatabase.addApplicationFont(str(FONT))
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        if families:
+            app.setFont(QFont(families[0], 10))
+            return
+    log.warning("CJK font %s not loaded; Chinese text may not render", FONT)
+
+
+def install_translations(app: QApplication, language: str) -> list[QTranslator]:
+    """Qt's own strings (dialog buttons) in the chosen language, and PanelDesk's when it is not Chinese."""
+    installed = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt_translator = QTranslator(app)
+    if language == "zh_CN" and qt_translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China),
+                                                  "qtbase", "_", qt_dir):
+        installed.append(qt_translator)
+    if language != "zh_CN":
+        own = QTranslator(app)
+        if own.load(f"paneldesk_{language}", str(TRANSLATIONS)):
+            installed.append(own)
+        else:
+            log.warning("no compiled translation for %s in %s; staying in Chinese", language, TRANSLATIONS)
+    for translator in installed:
+        app.installTranslator(translator)
+    return installed
+
+
+def make_app(argv: list[str], settings: Settings | None = None) -> tuple[QApplication, Settings]:
+    app = QApplication.instance() or QApplication(argv)
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationVersion(__version__)
+    settings = settings or Settings()
+    load_font(app)
+    install_translations(app, settings.language)
+    return app, settings
+
+
+def default_demo() -> Path:
+    """Where the demo workspace lives when the user has not chosen one."""
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)) / "demo"
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv if argv is None else argv
+    parser = argparse.ArgumentParser(prog="python -m desktop", description="PanelDesk 评审组织工作台")
+    parser.add_argument("--workspace", type=Path, default=None, help="打开此工作区（缺少时建成示例工作区）")
+    parser.add_argument("--language", choices=("zh_CN", "en"), default=None, help="界面语言（默认取设置）")
+    args, qt_args = parser.parse_known_args(argv[1:])
+    settings = Settings()
+    if args.language:
+        settings.language = args.language
+    app, settings = make_app([argv[0], *qt_args], settings)
+    ctx = Context(Runner(), settings)
+    window = MainWindow(ctx)
+    window.show()
+    last = settings.last_workspace
+    if args.workspace is not None:
+        window.open_or_build(args.workspace)
+    elif last is not None and (last / "paneldesk.db").exists():
+        window.open_workspace(last)
+    else:
+        window.open_or_build(default_demo())
+    code = app.exec()
+    ctx.runner.wait()
+    return code

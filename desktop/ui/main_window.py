@@ -1,0 +1,158 @@
+"""The main window: File menu, the side bar of pages, and the status bar naming the open workspace.
+
+It owns no data; each page reads through the services when shown and reloads when ``Context.changed`` names what
+it shows. Opening a workspace (or building the demo one) runs in a worker behind a progress dialog.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
+                               QMessageBox, QProgressDialog, QStackedWidget, QWidget)
+
+from desktop.services import demo, workspaces
+from desktop.ui import errors, listings
+from desktop.ui.audit_page import AuditPage
+from desktop.ui.catalogue_page import CataloguePage
+from desktop.ui.context import POOL, Context
+from desktop.ui.dashboard_page import DashboardPage
+from desktop.ui.import_wizard import ImportWizard
+from desktop.ui.rounds_page import RoundsPage
+from desktop.ui.settings_page import SettingsPage
+
+DASHBOARD, EXPERTS, ORGANISATIONS, APPLICATIONS, ROUNDS, INTEGRITY, AUDIT, SETTINGS = range(8)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: Context):
+        super().__init__()
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("PanelDesk 评审组织工作台"))
+        self.dashboard = DashboardPage(ctx)
+        self.experts = CataloguePage(ctx, listings.EXPERTS)
+        self.rounds = RoundsPage(ctx)
+        pages = [(self.tr("工作台"), self.dashboard), (self.tr("专家库"), self.experts),
+                 (self.tr("单位"), CataloguePage(ctx, listings.ORGANISATIONS)),
+                 (self.tr("项目"), CataloguePage(ctx, listings.APPLICATIONS)), (self.tr("评审轮次"), self.rounds),
+                 (self.tr("诚信记录"), CataloguePage(ctx, listings.INTEGRITY)), (self.tr("审计日志"), AuditPage(ctx)),
+                 (self.tr("设置"), SettingsPage(ctx))]
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(132)
+        self.nav.setStyleSheet("QListWidget{background:#f2f4f7;border:none;font-size:11pt}"
+                               "QListWidget::item{padding:9px 14px}"
+                               "QListWidget::item:selected{background:#3b73b9;color:white}")
+        self.stack = QStackedWidget()
+        for title, page in pages:
+            QListWidgetItem(title, self.nav)
+            self.stack.addWidget(page)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.dashboard.open_round.connect(self.show_round)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack)
+        self.setCentralWidget(central)
+        self.place_label = QLabel()
+        self.statusBar().addPermanentWidget(self.place_label)
+        self._build_menu()
+        geometry = ctx.settings.geometry
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        self.nav.setCurrentRow(DASHBOARD)
+
+    def _build_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        for text, shortcut, slot in ((self.tr("新建工作区…"), QKeySequence.StandardKey.New, self.new_workspace),
+                                     (self.tr("打开工作区…"), QKeySequence.StandardKey.Open, self.choose_workspace)):
+            action = QAction(text, self)
+            action.setShortcut(shortcut)
+            action.triggered.connect(slot)
+            menu.addAction(action)
+        self.recent_menu = menu.addMenu(self.tr("最近打开"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        menu.addSeparator()
+        self.import_action = QAction(self.tr("导入表格…"), self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.triggered.connect(self.import_spreadsheets)
+        menu.addAction(self.import_action)
+        menu.addSeparator()
+        quit_action = QAction(self.tr("退出"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        menu.addAction(quit_action)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.ctx.settings.recent_workspaces:
+            action = self.recent_menu.addAction(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.open_workspace(p))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(self.tr("（无）")).setEnabled(False)
+
+    # --- workspaces ---------------------------------------------------------------------------------------------
+    def choose_workspace(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("打开工作区"))
+        if folder:
+            self.open_workspace(Path(folder))
+
+    def new_workspace(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("选择（或新建）一个空文件夹作为工作区"))
+        if folder:
+            self.open_workspace(Path(folder), create=True)
+
+    def open_workspace(self, path: Path, create: bool = False) -> None:
+        self.ctx.runner.run(lambda job: workspaces.open_or_create(path, create=create),
+                            lambda ws: self._opened(ws.root),
+                            lambda e: errors.show(self, self.tr("无法打开工作区"), e), write=True)
+
+    def open_or_build(self, path: Path) -> None:
+        """Open ``path``; when it holds no workspace yet, build the demo workspace there first."""
+        if workspaces.is_workspace(path):
+            self.open_workspace(path)
+            return
+        dialog = QProgressDialog(self.tr("正在生成示例工作区（合成的专家库、项目和一个评审轮次）…"), "", 0, 0, self)
+        dialog.setCancelButton(None)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.show()
+        actor = self.ctx.actor
+
+        def done(_result) -> None:
+            dialog.close()
+            self.open_workspace(path)
+
+        def failed(error: BaseException) -> None:
+            dialog.close()
+            errors.show(self, self.tr("无法生成示例工作区"), error)
+
+        self.ctx.runner.run(lambda job: demo.build_demo(Path(path), actor), done, failed, write=True)
+
+    def _opened(self, root: Path) -> None:
+        errors.log_to(root)
+        self.place_label.setText(self.tr("工作区：{0}").format(root))
+        self.setWindowTitle(self.tr("PanelDesk 评审组织工作台 — {0}").format(root.name))
+        self.ctx.set_workspace(root)
+
+    # --- pages --------------------------------------------------------------------------------------------------
+    def show_round(self, round_id: int) -> None:
+        self.nav.setCurrentRow(ROUNDS)
+        self.rounds.select(round_id)
+
+    def import_spreadsheets(self) -> None:
+        if self.ctx.place is None:
+            QMessageBox.information(self, self.tr("导入表格"), self.tr("请先打开或新建一个工作区"))
+            return
+        wizard = ImportWizard(self.ctx, self)
+        wizard.imported.connect(lambda: self.ctx.touched(POOL))
+        wizard.open()
+
+    def closeEvent(self, event) -> None:
+        self.ctx.settings.geometry = self.saveGeometry()
+        self.ctx.settings.sync()
+        super().closeEvent(event)
