@@ -168,6 +168,15 @@ def test_current_stay_is_the_experts_employer(tables):
     assert current == {r["身份证号"]: r["工作单位信用代码"] for r in tables["专家"]}
 
 
+def test_relations_have_known_kinds_and_adult_years(tables):
+    for r in tables["人员关系"]:
+        assert r["关系类型"] in {"近亲属", "姻亲", "师生", "合作"} and r["说明"]
+        assert r["身份证号A"] != r["身份证号B"]
+        if r["起始年"]:
+            adult = max(int(r["身份证号A"][6:10]), int(r["身份证号B"][6:10])) + 20
+            assert adult <= int(r["起始年"]) <= int(r["终止年"] or 2026)
+
+
 def test_teams_have_one_leader_and_three_to_eight_members(tables):
     teams: dict[str, list[str]] = {}
     for r in tables["项目成员"]:

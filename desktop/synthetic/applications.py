@@ -27,19 +27,25 @@ RELATION_NOTES = {
 }
 
 
-def relation_years(rng: random.Random, kind: str) -> tuple[int | None, int | None]:
-    """Collaborations span a few years, some long over; advisors are for good; kin have no years."""
+def relation_years(rng: random.Random, kind: str, born: tuple[int, int]) -> tuple[int | None, int | None]:
+    """Collaborations span a few years, some long over; advisors are for good; kin have no years.
+
+    ``born`` gives both birth years, so nobody collaborates or studies before adulthood.
+    """
+    adult = min(REVIEW_YEAR - 1, max(born) + 23)
     if kind == "合作":
-        start = rng.randint(2010, REVIEW_YEAR - 1)
+        start = rng.randint(max(2010, adult), REVIEW_YEAR - 1)
         end = None if rng.random() < 0.3 else min(REVIEW_YEAR - 1, start + rng.randint(0, 4))
         return start, end
     if kind == "师生":
-        return rng.randint(1995, 2022), None
+        first = min(REVIEW_YEAR - 1, max(1990, adult, min(born) + 30))
+        return rng.randint(first, max(first, 2022)), None
     return None, None
 
 
 def make_relation(rng: random.Random, a: str, b: str, kind: str) -> Relation:
-    start, end = relation_years(rng, kind)
+    """A relation between two ID numbers (birth years are digits 7 to 10 of each)."""
+    start, end = relation_years(rng, kind, (int(a[6:10]), int(b[6:10])))
     return Relation(a, b, kind, start, end, rng.choice(RELATION_NOTES[kind]))
 
 
