@@ -3,7 +3,7 @@ PY      := .venv/bin/python
 STAMP   := .venv/.installed
 DEMO    := demo
 
-.PHONY: run test demo bench screenshots clean
+.PHONY: run test demo bench screenshots installer clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv .venv
@@ -26,6 +26,10 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m benchmarks
+
+installer: $(STAMP)
+	$(PY) -m pip install --quiet pyinstaller
+	$(PY) -m PyInstaller --noconfirm --distpath dist --workpath build installer/paneldesk.spec
 
 clean:
 	rm -rf .venv $(DEMO) build dist
