@@ -1,0 +1,223 @@
+"""`signer`, `letters`, `notices`, `verify`: the signing identity and the documents from the shell.
+
+The operator's password for the encrypted file keyring (only on machines without a system keyring) comes from
+PANELDESK_PASSPHRASE; the passphrase of a PKCS#12 file being imported from PANELDESK_P12_PASSPHRASE, or is asked
+for when a terminal is attached.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import json
+import logging
+import os
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+from desktop.commands.output import CommandError, add_json_flag, emit, operator
+from desktop.services import signing
+from desktop.services.draws import latest_draw
+from desktop.services.rounds import NotFound, show_round
+from desktop.services.secrets import PassphraseRequired, WrongPassphrase
+from desktop.services.uow import change
+from desktop.store.workspace import WorkspaceMissing, open_workspace
+from reports.batch import BatchCancelled, render_batch
+from reports.documents import ExpertCommitment, RoundInfo
+from reports.identity import IdentityError
+from reports.plain import PlainDataError, documents_from_plain
+from reports.signing import verify
+from reports.templates import TemplateError
+
+P12_PASSPHRASE_ENV = "PANELDESK_P12_PASSPHRASE"
+_FAILURES = (signing.SigningError, PassphraseRequired, WrongPassphrase, IdentityError, TemplateError, PlainDataError,
+             WorkspaceMissing, NotFound)
+
+
+def _identity_json(identity: signing.SigningIdentity, store_description: str | None = None) -> dict:
+    value = {k: v for k, v in asdict(identity).items() if k != "certificate_pem"}
+    if store_description:
+        value["secrets"] = store_description
+    return value
+
+
+def _identity_text(value: dict) -> str:
+    lines = [f"签名身份：{value['subject']}", f"SHA-256 指纹：{value['fingerprint']}",
+             f"有效期：{value['not_before'][:10]} 至 {value['not_after'][:10]}"]
+    if "secrets" in value:
+        lines.append(f"口令保存在：{value['secrets']}")
+    return "\n".join(lines) + "\n请将指纹公布给收件人，用于核对签名。"
+
+
+def _signer_create(args: argparse.Namespace) -> int:
+    identity, store = signing.create_identity(args.workspace, operator(args), args.name, args.organisation or "",
+                                              replace=args.replace)
+    emit(args, _identity_json(identity, store.description), _identity_text)
+    return 0
+
+
+def _signer_import(args: argparse.Namespace) -> int:
+    passphrase = os.environ.get(P12_PASSPHRASE_ENV)
+    if passphrase is None:
+        if not sys.stdin.isatty():
+            raise CommandError(f"请在环境变量 {P12_PASSPHRASE_ENV} 中提供 PKCS#12 文件的口令")
+        passphrase = getpass.getpass("PKCS#12 文件的口令：")
+    identity, store = signing.import_identity(args.workspace, operator(args), args.file, passphrase,
+                                              replace=args.replace)
+    emit(args, _identity_json(identity, store.description), _identity_text)
+    return 0
+
+
+def _signer_show(args: argparse.Namespace) -> int:
+    identity = signing.show_identity(args.workspace)
+    if args.certificate:
+        args.certificate.write_text(identity.certificate_pem, encoding="ascii")
+    emit(args, _identity_json(identity), _identity_text)
+    return 0
+
+
+def _read_plain(path: Path) -> list:
+    try:
+        return documents_from_plain(json.loads(Path(path).read_text(encoding="utf-8-sig")))
+    except OSError as error:
+        raise CommandError(f"无法读取 {path}：{error.strerror}") from error
+    except json.JSONDecodeError as error:
+        raise CommandError(f"{path} 不是有效的 JSON：第{error.lineno}行第{error.colno}列 {error.msg}") from error
+
+
+def _round_letters(args: argparse.Namespace) -> list[ExpertCommitment]:
+    """One commitment letter per member of each panel of the round's latest draw."""
+    info = show_round(args.workspace, args.round)
+    draw = latest_draw(args.workspace, args.round)
+    if draw is None:
+        raise CommandError(f"轮次 {args.round} 尚未抽取专家，无法生成承诺书")
+    round_info = RoundInfo(info.name, info.programme, info.method_text,
+                           dt.date.fromisoformat(info.review_date[:10]),
+                           args.organiser, args.venue or "")
+    return [ExpertCommitment(round_info, panel["name"], member["name"])
+            for panel in draw.panels for member in panel["members"]]
+
+
+def _generate(args: argparse.Namespace, documents: list, action: str, target: str) -> int:
+    key = signing.signing_key(args.workspace) if args.sign else None
+    show_progress = not args.json and sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        if show_progress:
+            print(f"\r已生成 {done}/{total}", end="", file=sys.stderr, flush=True)
+
+    try:
+        paths = render_batch(documents, args.out, sign_with=key, progress=progress)
+    except BatchCancelled as stopped:
+        raise CommandError(f"已中止：完成 {len(stopped.done)} 份，未完成的没有留下文件", exit_code=130) from stopped
+    if show_progress:
+        print(file=sys.stderr)
+    if (Path(args.workspace) / "paneldesk.db").exists():
+        # CONFIDENTIAL: every export of documents naming experts or applicants is logged with who made it.
+        with change(args.workspace, operator(args), action, target) as unit:
+            unit.after = {"files": len(paths), "signed": bool(args.sign), "out": str(Path(args.out).resolve())}
+    value = {"files": [str(p) for p in paths], "count": len(paths), "signed": bool(args.sign)}
+    emit(args, value, lambda v: "\n".join(v["files"]) + f"\n共 {v['count']} 份" + ("，已签名" if v["signed"] else ""))
+    return 0
+
+
+def _letters(args: argparse.Namespace) -> int:
+    if args.from_json:
+        documents = [d for d in _read_plain(args.from_json) if isinstance(d, ExpertCommitment)]
+        target = str(args.from_json)
+    elif args.round is not None:
+        open_workspace(args.workspace)
+        documents, target = _round_letters(args), f"round:{args.round}"
+    else:
+        raise CommandError("请用 --round 指定轮次，或用 --from-json 指定数据文件")
+    if not documents:
+        raise CommandError("没有需要生成的承诺书")
+    return _generate(args, documents, "documents.letters", target)
+
+
+def _notices(args: argparse.Namespace) -> int:
+    documents = _read_plain(args.from_json)
+    if args.kind:
+        documents = [d for d in documents if d.template == args.kind]
+    if not documents:
+        raise CommandError("数据文件中没有需要生成的文书")
+    return _generate(args, documents, "documents.notices", str(args.from_json))
+
+
+def _verify(args: argparse.Namespace) -> int:
+    try:
+        data = Path(args.file).read_bytes()
+    except OSError as error:
+        raise CommandError(f"无法读取 {args.file}：{error.strerror}") from error
+    trusted = signing.trusted_certificates(args.workspace, args.trust)
+    logging.getLogger("pyhanko").setLevel(logging.CRITICAL)  # it logs untrusted self-signed chains as errors
+    result = verify(data, trusted)
+    value = {"signer": result.signer, "signed_at": result.signed_at, "intact": result.intact,
+             "trusted": result.trusted, "fingerprint": result.fingerprint}
+    if result.problem:
+        value["problem"] = result.problem
+    emit(args, value, lambda v: (f"签名人：{v['signer']}\n签名时间：{v['signed_at']}\n"
+                                 f"文件完整：{'是' if v['intact'] else '否'}\n"
+                                 f"可信签名身份：{'是' if v['trusted'] else '否'}"
+                                 + (f"\n问题：{v['problem']}" if result.problem else "")))
+    return 0 if result.intact else 2
+
+
+def _guarded(handler):
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return handler(args)
+        except _FAILURES as error:
+            raise CommandError(str(error)) from error
+    return run
+
+
+def register(subparsers) -> None:
+    signer = subparsers.add_parser("signer", help="工作区的签名身份（创建、导入、查看）")
+    actions = signer.add_subparsers(dest="signer_command", required=True, metavar="ACTION")
+    create = actions.add_parser("create", help="为工作区新建签名身份，并显示需公布的证书指纹")
+    create.add_argument("--name", required=True, help="签名人名称，如“省科学技术厅评审办公室”")
+    create.add_argument("--organisation", help="所属单位")
+    create.add_argument("--replace", action="store_true", help="替换已有的签名身份（旧证书仍作为可信证书保留）")
+    add_json_flag(create)
+    create.set_defaults(func=_guarded(_signer_create))
+    imported = actions.add_parser("import", help="导入已有的 PKCS#12（.p12/.pfx）签名身份")
+    imported.add_argument("file", type=Path)
+    imported.add_argument("--replace", action="store_true", help="替换已有的签名身份")
+    add_json_flag(imported)
+    imported.set_defaults(func=_guarded(_signer_import))
+    show = actions.add_parser("show", help="显示签名身份及其 SHA-256 指纹")
+    show.add_argument("--certificate", type=Path, help="同时把证书（PEM）写入此文件，供他人核验")
+    add_json_flag(show)
+    show.set_defaults(func=_guarded(_signer_show))
+
+    letters = subparsers.add_parser("letters", help="为抽中的每位专家生成评审专家承诺书")
+    source = letters.add_mutually_exclusive_group()
+    source.add_argument("--round", type=int, help="轮次编号（按最近一次抽取结果）")
+    source.add_argument("--from-json", type=Path, help="从 JSON 数据文件生成（见 reports/plain.py）")
+    letters.add_argument("--organiser", default="评审办公室", help="组织单位（落款），用于 --round")
+    letters.add_argument("--venue", help="评审地点，用于 --round")
+    _output_flags(letters)
+    letters.set_defaults(func=_guarded(_letters))
+
+    notices = subparsers.add_parser("notices", help="生成信用承诺书、结果通知书、公示名单、签到表、评分表")
+    notices.add_argument("--from-json", type=Path, required=True, help="JSON 数据文件（见 reports/plain.py）")
+    notices.add_argument("--kind", choices=["applicant_commitment", "outcome_notice", "publicity_list",
+                                            "sign_in_sheet", "score_sheet", "expert_commitment"],
+                         help="只生成这一种文书")
+    _output_flags(notices)
+    notices.set_defaults(func=_guarded(_notices))
+
+    check = subparsers.add_parser("verify", help="核验 PDF 的数字签名（退出码 0 表示文件完整）")
+    check.add_argument("file", type=Path)
+    check.add_argument("--trust", type=Path, action="append", default=[], help="另行信任的证书文件（可多次给出）")
+    add_json_flag(check)
+    check.set_defaults(func=_guarded(_verify))
+
+
+def _output_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", type=Path, required=True, help="输出文件夹")
+    parser.add_argument("--sign", action="store_true", help="用工作区的签名身份签署每个 PDF")
+    add_json_flag(parser)

@@ -1,0 +1,137 @@
+"""The workspace's signing identity: the secretariat's key and certificate that sign every generated PDF.
+
+Kept in the workspace as ``signing/identity.p12`` with ``signing/identity.json`` (subject, fingerprint, key id); the
+PKCS#12 passphrase lives in the keyring under service "PanelDesk" and the key id, never in a file. The key id is
+random, not derived from the folder, so a workspace moved or copied to another machine still names its entry.
+Creating or importing an identity is a change of the workspace and is audited. A replaced identity's certificate
+is kept under ``signing/retired/`` so the letters it signed still verify as trusted.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets as random_secrets
+import uuid
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Callable
+
+from cryptography import x509
+
+from desktop.services.secrets import Secrets, open_secrets
+from desktop.services.uow import change
+from reports.batch import SigningKey, write_atomically
+from reports.identity import IdentityInfo, create_identity as new_pkcs12, describe_certificate, open_pkcs12
+
+FOLDER = "signing"
+P12_NAME = "identity.p12"
+META_NAME = "identity.json"
+RETIRED = "retired"
+
+Password = str | Callable[[], str] | None
+
+
+class SigningError(Exception):
+    """A signing identity problem the user must see (message in Chinese)."""
+
+
+@dataclass(frozen=True)
+class SigningIdentity:
+    subject: str
+    common_name: str
+    fingerprint: str
+    key_id: str
+    not_before: str
+    not_after: str
+    source: str          # created | imported
+    certificate_pem: str
+
+
+def _folder(workspace: Path) -> Path:
+    return Path(workspace) / FOLDER
+
+
+def _identity(info: IdentityInfo, key_id: str, source: str) -> SigningIdentity:
+    return SigningIdentity(info.subject, info.common_name, info.fingerprint, key_id, info.not_before.isoformat(),
+                           info.not_after.isoformat(), source, info.certificate_pem)
+
+
+def show_identity(workspace: Path) -> SigningIdentity:
+    meta = _folder(workspace) / META_NAME
+    if not meta.exists():
+        raise SigningError("本工作区还没有签名身份：请先执行 signer create 或 signer import")
+    return SigningIdentity(**json.loads(meta.read_text(encoding="utf-8")))
+
+
+def create_identity(workspace: Path, actor: str, name: str, organisation: str = "", password: Password = None,
+                    replace: bool = False) -> tuple[SigningIdentity, Secrets]:
+    """Make a new key and self-signed certificate for the secretariat; its fingerprint is what they publish."""
+    store = open_secrets(password)
+    passphrase = random_secrets.token_urlsafe(32)
+    p12 = new_pkcs12(name, passphrase.encode("ascii"), organisation)
+    return _install(workspace, actor, p12, passphrase, "created", store, replace), store
+
+
+def import_identity(workspace: Path, actor: str, p12_path: Path, p12_passphrase: str, password: Password = None,
+                    replace: bool = False) -> tuple[SigningIdentity, Secrets]:
+    """Adopt a PKCS#12 file the secretariat already has (for instance one issued by its CA)."""
+    try:
+        p12 = Path(p12_path).read_bytes()
+    except OSError as error:
+        raise SigningError(f"无法读取 {p12_path}：{error.strerror}") from error
+    store = open_secrets(password)
+    return _install(workspace, actor, p12, p12_passphrase, "imported", store, replace), store
+
+
+def _install(workspace: Path, actor: str, p12: bytes, passphrase: str, source: str, store: Secrets,
+             replace: bool) -> SigningIdentity:
+    folder = _folder(workspace)
+    meta_path = folder / META_NAME
+    previous = show_identity(workspace) if meta_path.exists() else None
+    if previous and not replace:
+        raise SigningError(f"本工作区已有签名身份（{previous.common_name}，指纹 {previous.fingerprint}）；"
+                           "如确需更换，请加 --replace")
+    info = describe_certificate(open_pkcs12(p12, passphrase.encode("utf-8")))
+    key_id = f"signing-{uuid.uuid4().hex}"
+    identity = _identity(info, key_id, source)
+    with change(workspace, actor, f"signer.{source}", target=info.fingerprint) as unit:
+        unit.before = {"fingerprint": previous.fingerprint, "subject": previous.subject} if previous else None
+        unit.after = {"fingerprint": info.fingerprint, "subject": info.subject, "key_id": key_id,
+                      "secrets": store.kind}
+        store.set(key_id, passphrase)
+        folder.mkdir(parents=True, exist_ok=True)
+        if previous:
+            retired = folder / RETIRED
+            retired.mkdir(exist_ok=True)
+            write_atomically(retired / f"{previous.fingerprint.replace(':', '')[:16]}.pem",
+                             previous.certificate_pem.encode("ascii"))
+        write_atomically(folder / P12_NAME, p12)
+        write_atomically(meta_path, json.dumps(asdict(identity), ensure_ascii=False, indent=2).encode("utf-8"))
+    return identity
+
+
+def signing_key(workspace: Path, password: Password = None) -> SigningKey:
+    """The key and its passphrase from the keyring, ready to hand to ``reports.batch.render_batch``."""
+    identity = show_identity(workspace)
+    passphrase = open_secrets(password).get(identity.key_id)
+    if passphrase is None:
+        raise SigningError(f"钥匙串中没有签名身份“{identity.common_name}”的口令（{identity.key_id}）："
+                           "请在原电脑上操作，或重新导入签名身份")
+    return SigningKey((_folder(workspace) / P12_NAME).read_bytes(), passphrase.encode("utf-8"))
+
+
+def trusted_certificates(workspace: Path | None, extra: list[Path] = ()) -> list[x509.Certificate]:
+    """The workspace's identity, its retired ones, and any certificates (PEM or DER files) given explicitly."""
+    pems: list[bytes] = []
+    if workspace is not None and (_folder(workspace) / META_NAME).exists():
+        pems.append(show_identity(workspace).certificate_pem.encode("ascii"))
+        pems += [path.read_bytes() for path in sorted((_folder(workspace) / RETIRED).glob("*.pem"))]
+    certificates = [x509.load_pem_x509_certificate(pem) for pem in pems]
+    for path in extra:
+        data = Path(path).read_bytes()
+        try:
+            certificates.append(x509.load_pem_x509_certificate(data) if b"-----BEGIN" in data
+                                else x509.load_der_x509_certificate(data))
+        except ValueError as error:
+            raise SigningError(f"{path} 不是证书文件（PEM 或 DER）") from error
+    return certificates

@@ -1,0 +1,91 @@
+"""Signing identities as PKCS#12 bytes: making one for a secretariat that has none, and describing any.
+
+A new identity is an ECDSA P-256 key with a self-signed certificate: ~19 ms per signature against ~81 ms for
+RSA-2048, and since nobody offline can check a CA anyway, its SHA-256 fingerprint, published by the secretariat,
+is what makes it trustworthy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import NameOID
+
+VALID_YEARS = 10
+
+
+class IdentityError(ValueError):
+    """A PKCS#12 file that cannot be opened (wrong passphrase, no key, no certificate)."""
+
+
+@dataclass(frozen=True)
+class IdentityInfo:
+    subject: str          # the certificate's subject as "CN=…, O=…"
+    common_name: str      # what the signature stamp shows
+    fingerprint: str      # SHA-256 of the certificate, colon-separated hex, upper case
+    not_before: dt.datetime
+    not_after: dt.datetime
+    certificate_pem: str
+
+
+def fingerprint(certificate: x509.Certificate) -> str:
+    return certificate.fingerprint(hashes.SHA256()).hex(":").upper()
+
+
+def describe_certificate(certificate: x509.Certificate) -> IdentityInfo:
+    names = certificate.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+    return IdentityInfo(
+        subject=certificate.subject.rfc4514_string(),
+        common_name=str(names[0].value) if names else certificate.subject.rfc4514_string(),
+        fingerprint=fingerprint(certificate),
+        not_before=certificate.not_valid_before_utc,
+        not_after=certificate.not_valid_after_utc,
+        certificate_pem=certificate.public_bytes(serialization.Encoding.PEM).decode("ascii"),
+    )
+
+
+def open_pkcs12(data: bytes, passphrase: bytes) -> x509.Certificate:
+    """The identity's certificate, after checking that the file opens and holds a key and its certificate."""
+    try:
+        key, certificate, _ = pkcs12.load_key_and_certificates(data, passphrase)
+    except ValueError as error:
+        raise IdentityError("无法打开 PKCS#12 文件：口令错误或文件已损坏") from error
+    if key is None or certificate is None:
+        raise IdentityError("PKCS#12 文件中没有私钥或证书")
+    return certificate
+
+
+def create_identity(name: str, passphrase: bytes, organisation: str = "",
+                    now: dt.datetime | None = None) -> bytes:
+    """A new key and self-signed certificate for ``name``, as PKCS#12 bytes encrypted with ``passphrase``."""
+    if not name.strip():
+        raise IdentityError("签名身份的名称不能为空")
+    now = now or dt.datetime.now(dt.timezone.utc)
+    key = ec.generate_private_key(ec.SECP256R1())
+    attributes = [x509.NameAttribute(NameOID.COMMON_NAME, name.strip())]
+    if organisation.strip():
+        attributes.append(x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation.strip()))
+    subject = x509.Name(attributes)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=365 * VALID_YEARS))
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
+                                     data_encipherment=False, key_agreement=False, key_cert_sign=False,
+                                     crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+        .sign(key, hashes.SHA256())
+    )
+    return pkcs12.serialize_key_and_certificates(
+        name.strip().encode("utf-8"), key, certificate, None,
+        serialization.BestAvailableEncryption(passphrase))

@@ -1,0 +1,72 @@
+"""Signatures on real PDFs: they validate, they name the signer, and any change to the file is caught."""
+
+import pytest
+from pypdf import PdfReader
+
+import report_samples as samples
+from reports.identity import IdentityError, create_identity, open_pkcs12
+from reports.render import render
+from reports.signing import Signer, verify
+
+NAME = "省科学技术厅评审办公室"
+
+
+@pytest.fixture(scope="module")
+def p12():
+    return create_identity(NAME, b"secret", "省科学技术厅")
+
+
+@pytest.fixture(scope="module")
+def signed(p12):
+    rendered = render(samples.expert_letter())
+    return Signer(p12, b"secret").sign(rendered.pdf, rendered.signature_page, rendered.signature_box)
+
+
+def test_signature_validates_and_names_the_signer(p12, signed):
+    result = verify(signed, [open_pkcs12(p12, b"secret")])
+    assert result.intact and result.trusted
+    assert result.signer == NAME and result.signed_at and not result.problem
+
+
+def test_unknown_signer_is_intact_but_not_trusted(signed):
+    other = open_pkcs12(create_identity("别人", b"x"), b"x")
+    result = verify(signed, [other])
+    assert result.intact and not result.trusted
+
+
+@pytest.mark.parametrize("where", [0.05, 0.3, 0.5, 0.7, 0.8, 0.9, 0.97])
+def test_a_changed_byte_is_not_intact(p12, signed, where):
+    tampered = bytearray(signed)
+    position = int(len(tampered) * where)
+    tampered[position] = (tampered[position] + 1) % 256
+    result = verify(bytes(tampered), [open_pkcs12(p12, b"secret")])
+    assert not result.intact and not result.trusted
+
+
+def test_bytes_appended_after_signing_are_not_intact(p12, signed):
+    result = verify(signed + b"\n% added later\n", [open_pkcs12(p12, b"secret")])
+    assert not result.intact and result.problem
+
+
+def test_unsigned_file_has_no_signature():
+    result = verify(render(samples.expert_letter()).pdf, [])
+    assert not result.intact and result.signer is None and "没有数字签名" in result.problem
+
+
+def test_visible_stamp_shows_signer_in_an_embedded_font(signed):
+    reader = PdfReader(__import__("io").BytesIO(signed))
+    widget = next(a.get_object() for page in reader.pages for a in page.get("/Annots", [])
+                  if a.get_object().get("/FT") == "/Sig")
+    appearance = widget["/AP"]["/N"].get_object()
+    fonts = appearance["/Resources"]["/Font"]
+    stamp_font = next(iter(fonts.values())).get_object()
+    descendant = stamp_font["/DescendantFonts"][0].get_object()
+    assert "/FontFile2" in descendant["/FontDescriptor"].get_object() or \
+        "/FontFile3" in descendant["/FontDescriptor"].get_object()
+    rect = [float(v) for v in widget["/Rect"]]
+    assert rect[2] - rect[0] > 100 and rect[3] - rect[1] > 40
+
+
+def test_wrong_passphrase_is_a_clear_error(p12):
+    with pytest.raises(IdentityError, match="口令错误"):
+        Signer(p12, b"wrong")
