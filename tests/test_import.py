@@ -130,3 +130,14 @@ def test_a_workspace_from_a_newer_version_is_refused(tmp_path):
         connection.execute("UPDATE alembic_version SET version_num = '9999'")
     with pytest.raises(SchemaError, match="更新版本"):
         open_workspace(root)
+
+
+def test_a_file_that_is_not_a_workbook_is_named_and_nothing_is_written(workspace, tmp_path):
+    fake = tmp_path / "专家库.xlsx"
+    fake.write_text("这不是表格")
+    good = workbook(tmp_path / "pool.xlsx", small_pool())
+    with pytest.raises(ImportRejected) as rejected:
+        import_files(workspace, [good, fake], "tester")
+    [problem] = rejected.value.problems
+    assert problem.file == "专家库.xlsx" and "无法作为 Excel 文件读取" in problem.reason
+    assert catalogue.counts(workspace)["experts"] == 0

@@ -1,7 +1,8 @@
 """Reading .xlsx and .csv files into plain rows of text.
 
 Secretariats write spreadsheets in Excel or WPS: CSV comes as UTF-8 (with or without BOM) or GB18030, and Excel
-turns long digit strings and years into numbers. Every cell is turned back into the text the user typed, so the
+turns long digit strings and years into numbers. Workbooks are read with calamine, which reads a million rows in a
+fraction of the time a pure-Python reader takes. Every cell is turned back into the text the user typed, so the
 validation sees what the user sees.
 """
 
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from openpyxl import load_workbook
+from python_calamine import CalamineError, CalamineWorkbook
 
 
 class UnreadableFile(Exception):
@@ -63,19 +64,16 @@ def _from_rows(file: Path, name: str, rows: Iterator[list[str]]) -> Sheet | None
 
 def _read_xlsx(path: Path) -> list[Sheet]:
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a damaged or mislabelled file
-        raise UnreadableFile(f"{path.name}：无法作为 Excel 文件读取（{error}）") from error
-    try:
+        workbook = CalamineWorkbook.from_path(str(path))
         sheets = []
-        for worksheet in workbook.worksheets:
-            rows = ([_text(v) for v in row] for row in worksheet.iter_rows(values_only=True))
-            sheet = _from_rows(path, worksheet.title.strip(), rows)
+        for name in workbook.sheet_names:
+            rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            sheet = _from_rows(path, name.strip(), ([_text(v) for v in row] for row in rows))
             if sheet is not None:
                 sheets.append(sheet)
         return sheets
-    finally:
-        workbook.close()
+    except CalamineError as error:
+        raise UnreadableFile(f"{path.name}：无法作为 Excel 文件读取（{error}）") from error
 
 
 def _decode(path: Path) -> str:
