@@ -95,7 +95,13 @@ class GridParagraph(Flowable):
             return self._lines
         em = self.style.size + self.style.tracking
         usable = width - self.style.right_indent * em
-        return break_lines(self.text, usable, self._measure, usable - self._indent(0))
+        lines = break_lines(self.text, usable, self._measure, usable - self._indent(0))
+        if self.style.align == "center" and len(lines) > 1 and "\n" not in self.text:
+            # A title over several lines is balanced, not left with a single character on its last line.
+            em = self.style.size + self.style.tracking
+            balanced = self._measure(self.text) / len(lines) + em
+            lines = break_lines(self.text, min(usable, balanced), self._measure)
+        return lines
 
     def wrap(self, availWidth, availHeight):
         self._width = availWidth
