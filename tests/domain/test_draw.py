@@ -1,6 +1,7 @@
 """The draw: valid, reproducible, seed-dependent, never dead-ending, and precise when it cannot succeed."""
 
 import datetime as dt
+import hashlib
 import itertools
 import json
 from fractions import Fraction
@@ -86,7 +87,8 @@ def naive_greedy(panels, eligible, enterprise, seed):
         for e in candidate_order(seed, p.key, eligible[p.key]):
             if len(members) < p.size and e not in used and (enterprise[e] or p.size - len(members) > need):
                 members.append(e)
-                need -= enterprise[e] and need > 0
+                if enterprise[e] and need:
+                    need -= 1
         if len(members) < p.size:
             return None
         used |= set(members)
@@ -152,7 +154,6 @@ def test_same_seed_same_draw_and_order_is_the_sha256_rule():
     first = draw_panels(panels, eligible, enterprise, ON, "2026-第一轮")
     assert first == draw_panels(panels, {k: list(reversed(v)) for k, v in eligible.items()}, enterprise, ON,
                                 "2026-第一轮")
-    import hashlib
     expected = sorted(experts[:40], key=lambda e: hashlib.sha256(f"2026-第一轮|G1|{e}".encode()).digest())
     assert candidate_order("2026-第一轮", "G1", experts[:40]) == expected
     assert json.loads(canonical_json(first.to_dict()))["seed"] == "2026-第一轮"
