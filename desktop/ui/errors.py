@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.domain.errors import RuleError
-from desktop.services.importing.run import Cancelled, ImportRejected
-from desktop.services.importing.sheets import UnreadableFile
 from desktop.services.workspaces import WorkspaceError
 
 log = logging.getLogger(__name__)
@@ -24,13 +23,24 @@ LOG_NAME = "paneldesk.log"
 _handler: logging.Handler | None = None
 
 # Exceptions whose message is written for the user: rule violations, refusals, missing records, cancellations.
-_SPOKEN = (RuleError, LookupError, ImportRejected, Cancelled, UnreadableFile, WorkspaceError, PermissionError,
-           FileNotFoundError)
+_SPOKEN = (RuleError, LookupError, WorkspaceError, PermissionError, FileNotFoundError)
+# The import's own exceptions, by module: importing that module at start would load openpyxl (a second) for a
+# window that may never import, and an exception of a module never loaded cannot occur.
+_IMPORT_ERRORS = {"desktop.services.importing.run": ("ImportRejected", "Cancelled"),
+                  "desktop.services.importing.sheets": ("UnreadableFile",)}
+
+
+def spoken(error: BaseException) -> bool:
+    if isinstance(error, _SPOKEN):
+        return True
+    loaded = [getattr(sys.modules[m], name) for m, names in _IMPORT_ERRORS.items() if m in sys.modules
+              for name in names]
+    return isinstance(error, tuple(loaded))
 
 
 def message(error: BaseException) -> str:
     """The sentence shown for ``error``; anything unexpected is logged with its traceback."""
-    if isinstance(error, _SPOKEN) and str(error):
+    if spoken(error) and str(error):
         return str(error)
     log.error("unexpected error", exc_info=(type(error), error, error.__traceback__))
     where = _handler.baseFilename if isinstance(_handler, logging.FileHandler) else LOG_NAME

@@ -12,11 +12,14 @@ from typing import Callable
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from desktop.domain.ids import id_number_problem
-from desktop.services import catalogue
+from desktop.services import catalogue, ui_queries
 from desktop.ui.masking import mask_id, mask_phone
 from desktop.ui.rows_model import Column
 from desktop.ui.search_keys import search_key
 from desktop.ui.tasks import Job
+
+
+STATUS = {"active": "在库", "inactive": "停用"}
 
 
 def _yes(flag: bool) -> str:
@@ -29,6 +32,7 @@ class Listing:
     columns: tuple[Column, ...]
     key: Callable[[dict], str]  # the search key of a row
     detail: bool = False  # has a detail pane
+    rows: Callable[[Path], list[dict]] | None = None  # a faster reader than the catalogue's, where it matters
 
 
 EXPERTS = Listing("experts", (
@@ -40,9 +44,10 @@ EXPERTS = Listing("experts", (
     Column("organisation_kind", QT_TRANSLATE_NOOP("columns", "单位类型"), filterable=True),
     Column("fields", QT_TRANSLATE_NOOP("columns", "学科代码"), lambda r: "；".join(r["fields"])),
     Column("enterprise", QT_TRANSLATE_NOOP("columns", "企业专家"), lambda r: _yes(r["enterprise"]), filterable=True),
-    Column("status", QT_TRANSLATE_NOOP("columns", "状态"), filterable=True),
+    Column("status", QT_TRANSLATE_NOOP("columns", "状态"), lambda r: STATUS.get(r["status"], r["status"]),
+           filterable=True),
 ), lambda r: search_key([r["name"]], [r["id_number"], r["mobile"], r["organisation"], " ".join(r["fields"])]),
-    detail=True)
+    detail=True, rows=ui_queries.expert_rows)
 
 ORGANISATIONS = Listing("organisations", (
     Column("name", QT_TRANSLATE_NOOP("columns", "单位名称")),
@@ -74,6 +79,6 @@ INTEGRITY = Listing("integrity", (
 
 def load(place: Path, listing: Listing, job: Job) -> tuple[list[dict], list[str]]:
     """Rows and their search keys; runs in a worker (a 50,000-row pool takes about a second)."""
-    rows = catalogue.listing(place, listing.kind)
+    rows = listing.rows(place) if listing.rows else catalogue.listing(place, listing.kind)
     job.report(1, 2, "")
     return rows, [listing.key(r) for r in rows]

@@ -13,13 +13,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
                                QMessageBox, QProgressDialog, QStackedWidget, QWidget)
 
-from desktop.services import demo, workspaces
+from desktop.services import workspaces
 from desktop.ui import errors, listings
 from desktop.ui.audit_page import AuditPage
 from desktop.ui.catalogue_page import CataloguePage
 from desktop.ui.context import POOL, Context
 from desktop.ui.dashboard_page import DashboardPage
-from desktop.ui.import_wizard import ImportWizard
 from desktop.ui.rounds_page import RoundsPage
 from desktop.ui.settings_page import SettingsPage
 
@@ -131,13 +130,18 @@ class MainWindow(QMainWindow):
             dialog.close()
             errors.show(self, self.tr("无法生成示例工作区"), error)
 
-        self.ctx.runner.run(lambda job: demo.build_demo(Path(path), actor), done, failed, write=True)
+        def build(job):
+            from desktop.services.demo import build_demo  # the generator's imports cost a second; only needed here
+            return build_demo(Path(path), actor)
+
+        self.ctx.runner.run(build, done, failed, write=True)
 
     def _opened(self, root: Path) -> None:
         errors.log_to(root)
         self.place_label.setText(self.tr("工作区：{0}").format(root))
         self.setWindowTitle(self.tr("PanelDesk 评审组织工作台 — {0}").format(root.name))
         self.ctx.set_workspace(root)
+        self.experts.reload()  # the pool is what staff open most: read it now, so the table is there on click
 
     # --- pages --------------------------------------------------------------------------------------------------
     def show_round(self, round_id: int) -> None:
@@ -148,6 +152,7 @@ class MainWindow(QMainWindow):
         if self.ctx.place is None:
             QMessageBox.information(self, self.tr("导入表格"), self.tr("请先打开或新建一个工作区"))
             return
+        from desktop.ui.import_wizard import ImportWizard  # openpyxl loads with it; most sessions never import
         wizard = ImportWizard(self.ctx, self)
         wizard.imported.connect(lambda: self.ctx.touched(POOL))
         wizard.open()

@@ -2,20 +2,20 @@
 
 A name is found by its characters, its full pinyin (zhangsan) and its initials (zs). Pinyin is looked up per
 character and cached: calling pypinyin per name costs ~0.2 ms, far too slow for 50,000 experts, while a pool uses
-only a few thousand distinct characters.
+only a few thousand distinct characters. pypinyin itself is imported on first use, in that worker: loading its
+dictionaries takes about a second and must not delay the window.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-
 
 @lru_cache(maxsize=None)
 def _syllable(char: str) -> str:
     if char.isascii():
         return char.lower()
+    from pypinyin import Style, lazy_pinyin
     found = lazy_pinyin(char, style=Style.NORMAL, errors="ignore")
     return found[0] if found else ""
 
