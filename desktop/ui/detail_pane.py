@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QV
 from desktop.services import catalogue, ui_queries
 from desktop.ui import errors
 from desktop.ui.context import AUDIT, Context
+from desktop.ui.listings import STATUS
 from desktop.ui.masking import mask_id, mask_phone
 
 
@@ -35,7 +36,7 @@ def expert_html(d: dict, served: list[dict], whole: dict[str, str]) -> str:
              f"<p>身份证号：{escape(id_number)}<br>手机：{escape(mobile or '（无）')}　邮箱：{escape(d['email'] or '（无）')}"
              f"<br>工作单位：{escape(d['organisation'])}（{escape(d['organisation_kind'])}）"
              f"<br>学科：{escape('；'.join(d['fields']))}　企业专家：{'是' if d['enterprise'] else '否'}"
-             f"　状态：{escape(d['status'])}</p>",
+             f"　状态：{escape(STATUS.get(d['status'], d['status']))}</p>",
              "<h3>任职经历</h3>", _table(["单位", "信用代码", "年份"],
                                      [[h["organisation"], h["credit_code"], _years(h)] for h in d["history"]]),
              "<h3>人员关系</h3>", _table(["姓名", "身份证号", "关系", "年份"],

@@ -69,7 +69,7 @@ class ConflictsStep(QWidget):
         split.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(split)
+        layout.addWidget(split, 1)
 
     def set_round(self, info: RoundInfo | None) -> None:
         if info is None or self.info is None or info.id != self.info.id:

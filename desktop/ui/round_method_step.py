@@ -140,7 +140,7 @@ class MethodStep(QWidget):
         if draft:
             self.frozen.setText(self.tr("草稿：评审方法为「{0}」，开启前可修改。").format(info.method_text))
         else:
-            self.frozen.setText(self.tr("🔒 评审方法已冻结：「{0}」。本轮次已于开启时锁定方法与规则（ONE_METHOD），"
+            self.frozen.setText(self.tr("【已冻结】评审方法：「{0}」。本轮次已于开启时锁定方法与规则（ONE_METHOD），"
                                         "如需采用其他评审方法，请另建评审轮次。").format(info.method_text))
 
     def method(self) -> Method:
