@@ -3,7 +3,7 @@ PY      := .venv/bin/python
 STAMP   := .venv/.installed
 DEMO    := demo
 
-.PHONY: run test demo bench screenshots installer clean
+.PHONY: run test demo bench screenshots translations installer clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv .venv
@@ -11,8 +11,15 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-run: $(STAMP) $(DEMO)/paneldesk.db
+run: $(STAMP) translations $(DEMO)/paneldesk.db
 	$(PY) -m desktop --workspace $(DEMO)
+
+# Compiled translations (.qm) are built, not committed; without them the window stays in Chinese.
+translations: $(STAMP)
+	.venv/bin/pyside6-lrelease -silent resources/translations/*.ts
+
+screenshots: $(STAMP) translations $(DEMO)/paneldesk.db
+	QT_QPA_PLATFORM=offscreen $(PY) -m desktop.ui.screenshots --workspace $(DEMO) docs/screenshots
 
 demo: $(STAMP)
 	rm -rf $(DEMO)
