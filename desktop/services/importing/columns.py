@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
+from functools import lru_cache
 from typing import Callable
 
 from desktop.domain.ids import credit_code_problem, id_number_problem, normalise_credit_code, normalise_id_number
@@ -22,20 +23,25 @@ def text(value: str) -> str:
     return value
 
 
+@lru_cache(maxsize=1 << 18)
+def _checked(value: str, normalise: Callable[[str], str], problem_of: Callable[[str], str | None]) -> tuple[str, str]:
+    """A code normalised and checked once however many rows repeat it (relations name the same people often)."""
+    value = normalise(value)
+    return sys.intern(value), problem_of(value) or ""
+
+
 def id_number(value: str) -> str:
-    value = normalise_id_number(value)
-    problem = id_number_problem(value)
+    value, problem = _checked(value, normalise_id_number, id_number_problem)
     if problem:
         raise ValueError(problem)
-    return sys.intern(value)
+    return value
 
 
 def credit_code(value: str) -> str:
-    value = normalise_credit_code(value)
-    problem = credit_code_problem(value)
+    value, problem = _checked(value, normalise_credit_code, credit_code_problem)
     if problem:
         raise ValueError(problem)
-    return sys.intern(value)
+    return value
 
 
 def id_or_credit_code(value: str) -> str:

@@ -9,7 +9,7 @@ from typing import Callable
 
 from desktop.services.importing.check import check_duplicates, check_references, group
 from desktop.services.importing.parse import Problem, Problems, parse_sheet
-from desktop.services.importing.sheets import UnreadableFile, read_file
+from desktop.services.importing.sheets import UnreadableFile, iter_sheets
 from desktop.services.importing.write import write_batch
 from desktop.services.uow import change, workspace_of
 from desktop.store.lookups import known
@@ -60,14 +60,12 @@ def import_files(place: Path | Workspace, paths: list[Path], actor: str, progres
     for path in paths:
         step(f"读取 {Path(path).name}")
         try:
-            sheets = read_file(Path(path))
+            for sheet in iter_sheets(Path(path)):
+                rows = parse_sheet(sheet, problems)
+                if rows is not None:
+                    parsed.append(rows)
         except UnreadableFile as error:
             problems.add(path, "", None, "", "", str(error))
-            continue
-        for sheet in sheets:
-            rows = parse_sheet(sheet, problems)
-            if rows is not None:
-                parsed.append(rows)
     batch = group(parsed)
     check_duplicates(batch, problems)
     with workspace.session() as session:

@@ -13,7 +13,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from python_calamine import CalamineError, CalamineWorkbook
 
@@ -27,10 +27,12 @@ class Sheet:
     file: Path
     name: str  # the sheet name, or the CSV file's stem
     headers: list[str]
-    rows: list[tuple[int, list[str]]]  # (row number as the user sees it, cell texts)
+    rows: Iterable[tuple[int, list[str]]]  # (row number as the user sees it, cell texts); one pass when streamed
 
 
 def _text(value: object) -> str:
+    if type(value) is str:
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -48,30 +50,31 @@ def _trimmed(cells: list[str]) -> list[str]:
     return cells
 
 
-def _from_rows(file: Path, name: str, rows: Iterator[list[str]]) -> Sheet | None:
-    header: list[str] | None = None
-    body: list[tuple[int, list[str]]] = []
-    for number, cells in enumerate(rows, start=1):
-        cells = _trimmed(cells)
-        if not cells:
-            continue
-        if header is None:
-            header = [c.replace("\n", "").strip() for c in cells]
-            continue
-        body.append((number, cells))
-    return None if header is None else Sheet(file, name, header, body)
+def _stream(file: Path, name: str, rows: Iterator[list]) -> Sheet | None:
+    """The sheet whose header is the first non-empty row; its body is read as the caller iterates."""
+    numbered = enumerate(rows, start=1)
+    for _, cells in numbered:
+        header = _trimmed([_text(c).replace("\n", "") for c in cells])
+        if header:
+            break
+    else:
+        return None
+
+    def body() -> Iterator[tuple[int, list[str]]]:
+        for number, cells in numbered:
+            cells = _trimmed([_text(c) for c in cells])
+            if cells:
+                yield number, cells
+    return Sheet(file, name, header, body())
 
 
-def _read_xlsx(path: Path) -> list[Sheet]:
+def _xlsx_sheets(path: Path) -> Iterator[Sheet]:
     try:
         workbook = CalamineWorkbook.from_path(str(path))
-        sheets = []
         for name in workbook.sheet_names:
-            rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-            sheet = _from_rows(path, name.strip(), ([_text(v) for v in row] for row in rows))
+            sheet = _stream(path, name.strip(), workbook.get_sheet_by_name(name).iter_rows())
             if sheet is not None:
-                sheets.append(sheet)
-        return sheets
+                yield sheet
     except CalamineError as error:
         raise UnreadableFile(f"{path.name}：无法作为 Excel 文件读取（{error}）") from error
 
@@ -86,20 +89,25 @@ def _decode(path: Path) -> str:
     raise UnreadableFile(f"{path.name}：既不是 UTF-8 也不是 GB18030 编码的文本文件")
 
 
-def _read_csv(path: Path) -> list[Sheet]:
-    text = _decode(path)
-    rows = ([c.strip() for c in row] for row in csv.reader(io.StringIO(text, newline="")))
-    sheet = _from_rows(path, path.stem.strip(), rows)
-    return [] if sheet is None else [sheet]
+def _csv_sheets(path: Path) -> Iterator[Sheet]:
+    sheet = _stream(path, path.stem.strip(), csv.reader(io.StringIO(_decode(path), newline="")))
+    if sheet is not None:
+        yield sheet
 
 
-def read_file(path: Path) -> list[Sheet]:
-    """Every non-empty sheet of a file; raises UnreadableFile with a Chinese message."""
+def iter_sheets(path: Path) -> Iterator[Sheet]:
+    """Every non-empty sheet of a file, each read row by row as it is consumed, so a million-row sheet never sits
+    in memory as text; raises UnreadableFile with a Chinese message."""
     if not path.exists():
         raise UnreadableFile(f"{path}：文件不存在")
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path)
+        return _xlsx_sheets(path)
     if suffix == ".csv":
-        return _read_csv(path)
+        return _csv_sheets(path)
     raise UnreadableFile(f"{path.name}：不支持的文件类型 {path.suffix}（请使用 .xlsx 或 .csv）")
+
+
+def read_file(path: Path) -> list[Sheet]:
+    """Every non-empty sheet of a file with all its rows in memory, for previews."""
+    return [Sheet(s.file, s.name, s.headers, list(s.rows)) for s in iter_sheets(path)]
