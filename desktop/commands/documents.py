@@ -8,32 +8,30 @@ for when a terminal is attached.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import getpass
 import json
-import logging
 import os
 import sys
 from dataclasses import asdict
 from pathlib import Path
+from typing import Callable
 
 from desktop.commands.output import CommandError, add_json_flag, emit, operator
-from desktop.services import signing
-from desktop.services.draws import latest_draw
-from desktop.services.rounds import NotFound, show_round
+from desktop.domain.errors import RuleError
+from desktop.services import documents as documents_service, signing
+from desktop.services.rounds import NotFound
 from desktop.services.secrets import PassphraseRequired, WrongPassphrase
-from desktop.services.uow import change
-from desktop.store.workspace import WorkspaceMissing, open_workspace
-from reports.batch import BatchCancelled, render_batch
-from reports.documents import ExpertCommitment, RoundInfo
+from desktop.store.workspace import WorkspaceMissing
+from reports.batch import BatchCancelled
+from reports.documents import ExpertCommitment
 from reports.identity import IdentityError
 from reports.plain import PlainDataError, documents_from_plain
-from reports.signing import verify
 from reports.templates import TemplateError
 
 P12_PASSPHRASE_ENV = "PANELDESK_P12_PASSPHRASE"
+Make = Callable[[documents_service.Progress], list[Path]]  # a documents service call, given the progress callback
 _FAILURES = (signing.SigningError, PassphraseRequired, WrongPassphrase, IdentityError, TemplateError, PlainDataError,
-             WorkspaceMissing, NotFound)
+             WorkspaceMissing, NotFound, RuleError)
 
 
 def _identity_json(identity: signing.SigningIdentity, store_description: str | None = None) -> dict:
@@ -87,21 +85,8 @@ def _read_plain(path: Path) -> list:
         raise CommandError(f"{path} 不是有效的 JSON：第{error.lineno}行第{error.colno}列 {error.msg}") from error
 
 
-def _round_letters(args: argparse.Namespace) -> list[ExpertCommitment]:
-    """One commitment letter per member of each panel of the round's latest draw."""
-    info = show_round(args.workspace, args.round)
-    draw = latest_draw(args.workspace, args.round)
-    if draw is None:
-        raise CommandError(f"轮次 {args.round} 尚未抽取专家，无法生成承诺书")
-    round_info = RoundInfo(info.name, info.programme, info.method_text,
-                           dt.date.fromisoformat(info.review_date[:10]),
-                           args.organiser, args.venue or "")
-    return [ExpertCommitment(round_info, panel["name"], member["name"])
-            for panel in draw.panels for member in panel["members"]]
-
-
-def _generate(args: argparse.Namespace, documents: list, action: str, target: str) -> int:
-    key = signing.signing_key(args.workspace) if args.sign else None
+def _generate(args: argparse.Namespace, make: Make) -> int:
+    """Run ``make(progress)`` (a documents service call) and report the files it wrote."""
     show_progress = not args.json and sys.stderr.isatty()
 
     def progress(done: int, total: int) -> None:
@@ -109,32 +94,33 @@ def _generate(args: argparse.Namespace, documents: list, action: str, target: st
             print(f"\r已生成 {done}/{total}", end="", file=sys.stderr, flush=True)
 
     try:
-        paths = render_batch(documents, args.out, sign_with=key, progress=progress)
+        paths = make(progress)
     except BatchCancelled as stopped:
         raise CommandError(f"已中止：完成 {len(stopped.done)} 份，未完成的没有留下文件", exit_code=130) from stopped
     if show_progress:
         print(file=sys.stderr)
-    if (Path(args.workspace) / "paneldesk.db").exists():
-        # CONFIDENTIAL: every export of documents naming experts or applicants is logged with who made it.
-        with change(args.workspace, operator(args), action, target) as unit:
-            unit.after = {"files": len(paths), "signed": bool(args.sign), "out": str(Path(args.out).resolve())}
     value = {"files": [str(p) for p in paths], "count": len(paths), "signed": bool(args.sign)}
     emit(args, value, lambda v: "\n".join(v["files"]) + f"\n共 {v['count']} 份" + ("，已签名" if v["signed"] else ""))
     return 0
 
 
+def _export(args: argparse.Namespace, documents: list, action: str) -> Make:
+    return lambda progress: documents_service.export_documents(
+        args.workspace, operator(args), documents, args.out, action=action, target=str(args.from_json),
+        sign=args.sign, progress=progress)
+
+
 def _letters(args: argparse.Namespace) -> int:
     if args.from_json:
         documents = [d for d in _read_plain(args.from_json) if isinstance(d, ExpertCommitment)]
-        target = str(args.from_json)
-    elif args.round is not None:
-        open_workspace(args.workspace)
-        documents, target = _round_letters(args), f"round:{args.round}"
-    else:
+        if not documents:
+            raise CommandError("没有需要生成的承诺书")
+        return _generate(args, _export(args, documents, "documents.letters"))
+    if args.round is None:
         raise CommandError("请用 --round 指定轮次，或用 --from-json 指定数据文件")
-    if not documents:
-        raise CommandError("没有需要生成的承诺书")
-    return _generate(args, documents, "documents.letters", target)
+    return _generate(args, lambda progress: [letter.path for letter in documents_service.generate_letters(
+        args.workspace, operator(args), args.round, args.out, sign=args.sign, organiser=args.organiser,
+        venue=args.venue or "", progress=progress)])
 
 
 def _notices(args: argparse.Namespace) -> int:
@@ -143,17 +129,11 @@ def _notices(args: argparse.Namespace) -> int:
         documents = [d for d in documents if d.template == args.kind]
     if not documents:
         raise CommandError("数据文件中没有需要生成的文书")
-    return _generate(args, documents, "documents.notices", str(args.from_json))
+    return _generate(args, _export(args, documents, "documents.notices"))
 
 
 def _verify(args: argparse.Namespace) -> int:
-    try:
-        data = Path(args.file).read_bytes()
-    except OSError as error:
-        raise CommandError(f"无法读取 {args.file}：{error.strerror}") from error
-    trusted = signing.trusted_certificates(args.workspace, args.trust)
-    logging.getLogger("pyhanko").setLevel(logging.CRITICAL)  # it logs untrusted self-signed chains as errors
-    result = verify(data, trusted)
+    result = signing.verify_file(args.workspace, args.file, args.trust)
     value = {"signer": result.signer, "signed_at": result.signed_at, "intact": result.intact,
              "trusted": result.trusted, "fingerprint": result.fingerprint}
     if result.problem:
@@ -197,7 +177,7 @@ def register(subparsers) -> None:
     source = letters.add_mutually_exclusive_group()
     source.add_argument("--round", type=int, help="轮次编号（按最近一次抽取结果）")
     source.add_argument("--from-json", type=Path, help="从 JSON 数据文件生成（见 reports/plain.py）")
-    letters.add_argument("--organiser", default="评审办公室", help="组织单位（落款），用于 --round")
+    letters.add_argument("--organiser", default=documents_service.ORGANISER, help="组织单位（落款），用于 --round")
     letters.add_argument("--venue", help="评审地点，用于 --round")
     _output_flags(letters)
     letters.set_defaults(func=_guarded(_letters))

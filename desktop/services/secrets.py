@@ -141,6 +141,11 @@ def system_keyring() -> KeyringBackend | None:
     return backend if _is_real(backend) else None
 
 
+def needs_password() -> bool:
+    """Whether opening the secrets will need the operator's password: no system keyring, none in the environment."""
+    return system_keyring() is None and not os.environ.get(PASSPHRASE_ENV)
+
+
 @dataclass(frozen=True)
 class Secrets:
     """The chosen store. ``kind`` is "system" or "file"; ``description`` says which, in Chinese, for the user."""

@@ -10,6 +10,7 @@ is kept under ``signing/retired/`` so the letters it signed still verify as trus
 from __future__ import annotations
 
 import json
+import logging
 import secrets as random_secrets
 import uuid
 from dataclasses import asdict, dataclass
@@ -22,6 +23,7 @@ from desktop.services.secrets import Secrets, open_secrets
 from desktop.services.uow import change
 from reports.batch import SigningKey, write_atomically
 from reports.identity import IdentityInfo, create_identity as new_pkcs12, describe_certificate, open_pkcs12
+from reports.signing import Verification, verify
 
 FOLDER = "signing"
 P12_NAME = "identity.p12"
@@ -135,3 +137,13 @@ def trusted_certificates(workspace: Path | None, extra: list[Path] = ()) -> list
         except ValueError as error:
             raise SigningError(f"{path} 不是证书文件（PEM 或 DER）") from error
     return certificates
+
+
+def verify_file(workspace: Path | None, path: Path, extra: list[Path] = ()) -> Verification:
+    """Is the signed PDF at ``path`` unchanged, and signed by this workspace's identity (or one given)?"""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise SigningError(f"无法读取 {path}：{error.strerror}") from error
+    logging.getLogger("pyhanko").setLevel(logging.CRITICAL)  # it logs untrusted self-signed chains as errors
+    return verify(data, trusted_certificates(workspace, extra))
