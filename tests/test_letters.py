@@ -1,0 +1,88 @@
+"""Commitment letters of a drawn round, from the command line over the documents service, on a generated workspace."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+from desktop.domain.errors import RuleError
+from desktop.services import documents, draws
+from desktop.services.audit import entries
+from desktop.services.demo import build_demo
+from desktop.services.signing import SigningError
+from desktop.store.workspace import close_workspace, open_workspace
+from tests.reports.report_pdfs import text_of
+
+ROUND_NAME = "2026年度省重点研发计划项目会议评审（示例）"
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory):
+    root = tmp_path_factory.mktemp("template") / "ws"
+    build_demo(root, "王秘书", experts=400, applications=40)
+    close_workspace(root)
+    return root
+
+
+@pytest.fixture
+def demo(template, tmp_path):
+    root = tmp_path / "ws"
+    shutil.copytree(template, root)
+    yield root
+    close_workspace(root)
+
+
+def run(capsys, root, *argv):
+    code = main(["--workspace", str(root), "--operator", "王秘书", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_signed_letters_of_the_drawn_round_verify_and_a_changed_byte_shows(demo, tmp_path, capsys):
+    record = draws.draw_round(open_workspace(demo), "王秘书", 1, seed="1", witness="李监督")
+    assert run(capsys, demo, "signer", "create", "--name", "省科学技术厅评审办公室")[0] == 0
+    out_dir = tmp_path / "letters"
+    code, out, err = run(capsys, demo, "letters", "--round", "1", "--out", str(out_dir), "--sign", "--json")
+    assert code == 0, err
+    files = [Path(f) for f in json.loads(out)["files"]]
+    members = [(p["name"], m["name"]) for p in record.panels for m in p["members"]]
+    assert len(files) == len(members) == sum(p["size"] for p in record.panels)
+    assert sorted(p.name for p in out_dir.iterdir()) == sorted(f.name for f in files)
+    for path, (panel, name) in zip(files, members):
+        text = text_of(path.read_bytes())
+        assert name in text and ROUND_NAME in text and panel in path.name
+
+    code, out, _ = run(capsys, demo, "verify", str(files[0]), "--json")
+    assert code == 0 and json.loads(out)["intact"] is True and json.loads(out)["trusted"] is True
+    tampered = tmp_path / "tampered.pdf"
+    data = bytearray(files[0].read_bytes())
+    data[len(data) // 2] ^= 0x01
+    tampered.write_bytes(bytes(data))
+    code, out, _ = run(capsys, demo, "verify", str(tampered), "--json")
+    assert code != 0 and json.loads(out)["intact"] is False
+
+    logged = [e for e in entries(open_workspace(demo).session()) if e.action == "documents.letters"]
+    assert len(logged) == 1 and logged[0].actor == "王秘书" and logged[0].target == "round:1"
+    assert sorted(json.loads(logged[0].after)["files"]) == sorted(f.name for f in files)
+
+
+def test_letters_name_each_experts_organisation(demo, tmp_path):
+    draws.draw_round(open_workspace(demo), "王秘书", 1, seed="1", witness="李监督")
+    letters = documents.round_letters(demo, 1)
+    assert letters and all(letter.expert_org for letter in letters)
+    made = documents.generate_letters(demo, "王秘书", 1, tmp_path / "out", sign=False)
+    assert [(m.panel, m.expert, m.signed) for m in made] == [(l.panel, l.expert_name, False) for l in letters]
+    assert letters[0].expert_org in text_of(made[0].path.read_bytes())
+
+
+def test_refused_without_a_draw_or_without_an_identity(demo, tmp_path, capsys):
+    with pytest.raises(RuleError, match="尚未抽取"):
+        documents.generate_letters(demo, "王秘书", 1, tmp_path / "out", sign=False)
+    code, _, err = run(capsys, demo, "letters", "--round", "1", "--out", str(tmp_path / "out"))
+    assert code == 1 and "尚未抽取专家" in err
+    draws.draw_round(open_workspace(demo), "王秘书", 1, seed="1", witness="李监督")
+    with pytest.raises(SigningError, match="没有签名身份"):
+        documents.generate_letters(demo, "王秘书", 1, tmp_path / "out", sign=True)
+    assert not (tmp_path / "out").exists()
