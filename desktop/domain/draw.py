@@ -22,16 +22,24 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cached_property
-from typing import Any
-
-import networkx as nx
-from networkx.algorithms.flow import boykov_kolmogorov
+from typing import TYPE_CHECKING, Any
 
 from desktop.domain.errors import RuleError
 from desktop.domain.methods import RoundSettings
 from desktop.domain.quota import enterprise_required
 
+if TYPE_CHECKING:
+    import networkx as nx
+
 _LISTED = 20
+
+
+def _flow():
+    """networkx and its Boykov–Kolmogorov solver, loaded at the first feasibility check rather than with this module:
+    networkx takes about 0.3 s to import, and the window loads this module at start-up only to show past draws."""
+    import networkx
+    from networkx.algorithms.flow import boykov_kolmogorov
+    return networkx, boykov_kolmogorov
 
 
 @dataclass(frozen=True)
@@ -255,6 +263,7 @@ class _Problem:
         classes: dict[tuple[tuple[int, ...], bool], list[str]] = defaultdict(list)
         for e, panels in reach.items():
             classes[(tuple(panels), bool(self.ent[e]))].append(e)
+        nx, _ = _flow()
         graph = nx.DiGraph()
         graph.add_node("s")
         for (signature, ent), members in classes.items():
@@ -275,6 +284,7 @@ class _Problem:
         if not demand:
             return {}
         graph, classes = self._network(demand, used)
+        nx, boykov_kolmogorov = _flow()
         value, flow = nx.maximum_flow(graph, "s", "t", flow_func=boykov_kolmogorov)
         if value < sum(seats for seats, _ in demand.values()):
             return None
@@ -291,6 +301,7 @@ class _Problem:
         is a set of panel needs whose candidates are all on that side too, and there are fewer of them."""
         demand = self._demand(0, [[] for _ in self.panels])
         graph, classes = self._network(demand, set())
+        nx, boykov_kolmogorov = _flow()
         _, (_, sink_side) = nx.minimum_cut(graph, "s", "t", flow_func=boykov_kolmogorov)
         short = sorted({node[1] for node in sink_side if node != "t" and node[0] in "eg"})
         whole = [j for j in short if ("g", j) in sink_side]
