@@ -24,16 +24,23 @@ _handler: logging.Handler | None = None
 
 # Exceptions whose message is written for the user: rule violations, refusals, missing records, cancellations.
 _SPOKEN = (RuleError, LookupError, WorkspaceError, PermissionError, FileNotFoundError)
-# The import's own exceptions, by module: importing that module at start would load openpyxl (a second) for a
-# window that may never import, and an exception of a module never loaded cannot occur.
-_IMPORT_ERRORS = {"desktop.services.importing.run": ("ImportRejected", "Cancelled"),
-                  "desktop.services.importing.sheets": ("UnreadableFile",)}
+# Exceptions of modules loaded only when needed, by module: importing them at start would load openpyxl, reportlab
+# or pyHanko (a second each) for a window that may never use them, and an exception of a module never loaded cannot
+# occur.
+_LAZY_ERRORS = {"desktop.services.importing.run": ("ImportRejected", "Cancelled"),
+                "desktop.services.importing.sheets": ("UnreadableFile",),
+                "desktop.services.secrets": ("PassphraseRequired", "WrongPassphrase"),
+                "desktop.services.signing": ("SigningError",),
+                "desktop.ui.pdf_printing": ("PrintError",),
+                "reports.batch": ("BatchCancelled",),
+                "reports.identity": ("IdentityError",),
+                "reports.templates": ("TemplateError",)}
 
 
 def spoken(error: BaseException) -> bool:
     if isinstance(error, _SPOKEN):
         return True
-    loaded = [getattr(sys.modules[m], name) for m, names in _IMPORT_ERRORS.items() if m in sys.modules
+    loaded = [getattr(sys.modules[m], name) for m, names in _LAZY_ERRORS.items() if m in sys.modules
               for name in names]
     return isinstance(error, tuple(loaded))
 

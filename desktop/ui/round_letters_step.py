@@ -1,44 +1,267 @@
 """Step 5: commitment letters (EXPERT_COMMITMENT) for every drawn member, generated, signed, opened and printed.
 
-The window generates letters through a documents service; until ``desktop.services`` offers one (the command line
-builds them today with ``paneldesk letters --round N --sign``), this step lists the letters due and says so.
+Letters are made by the documents service in worker processes, with progress and Cancel; each signed file is
+verified as soon as it is written, so the operator sees a bad signature before the letter leaves the office. The
+documents and signing services load reportlab and pyHanko (over a second): they are imported in the worker, when
+a drawn round is shown, never at start-up. Where the machine has no system keyring the operator's password opens
+the encrypted secrets file: it is asked for here, on the GUI thread, and handed to the service.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QListWidget, QVBoxLayout, QWidget
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Qt
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
+                               QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QProgressBar,
+                               QPushButton, QVBoxLayout, QWidget)
 
 from desktop.services import draws
 from desktop.services.rounds import RoundInfo
 from desktop.ui import errors
 from desktop.ui.context import Context
+from desktop.ui.pdf_printing import print_pdfs
+
+PATH = Qt.ItemDataRole.UserRole
+
+
+def _prepare(place: Path, round_id: int):
+    """The latest draw, the default folder and the signing identity (None when there is none yet)."""
+    from desktop.services import documents, signing  # reportlab and pyHanko: loaded off the GUI thread, when needed
+    try:
+        identity = signing.show_identity(place)
+    except signing.SigningError:
+        identity = None
+    return draws.latest_draw(place, round_id), documents.letters_folder(place, round_id), identity
+
+
+def _verdict(check) -> str:
+    if check is None:
+        return ""
+    if check.trusted:
+        return "✔ 签名完整、可信"
+    return "✘ " + (check.problem or "签名完整，但签名身份不是本工作区的")
 
 
 class LettersStep(QWidget):
     def __init__(self, ctx: Context, parent=None):
         super().__init__(parent)
         self.ctx = ctx
+        self.info: RoundInfo | None = None
+        self.identity = None
+        self.stop: threading.Event | None = None
+        self.printer: QPrinter | None = None  # a worker paints on it: kept alive here until the job ends
         self.status = QLabel()
         self.status.setObjectName("letters_status")
         self.status.setWordWrap(True)
+        self.folder = QLineEdit()
+        self.folder.setObjectName("letters_folder")
+        choose = QPushButton(self.tr("选择…"))
+        choose.clicked.connect(self.choose_folder)
+        self.sign = QCheckBox(self.tr("用工作区的签名身份签名（PAdES）"))
+        self.sign.setObjectName("letters_sign")
+        self.sign.setChecked(True)
+        self.signer = QLabel()
+        self.signer.setObjectName("letters_signer")
+        self.signer.setWordWrap(True)
+        self.signer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.create = QPushButton(self.tr("创建签名身份…"))
+        self.create.clicked.connect(lambda: self.ask_identity(then_generate=False))
+        self.generate = QPushButton(self.tr("生成承诺书"))
+        self.generate.setObjectName("letters_generate")
+        self.generate.clicked.connect(self.start)
+        self.progress = QProgressBar()
+        self.cancel = QPushButton(self.tr("取消"))
+        self.cancel.clicked.connect(self.stop_generating)
         self.letters = QListWidget()
+        self.letters.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.letters.itemDoubleClicked.connect(self.open_item)
+        self.open = QPushButton(self.tr("打开"))
+        self.open.clicked.connect(lambda: [self.open_item(item) for item in self.letters.selectedItems()])
+        self.print = QPushButton(self.tr("打印…"))
+        self.print.clicked.connect(self.ask_printer)
+
+        controls = QGroupBox(self.tr("生成"))
+        form = QFormLayout(controls)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder)
+        folder_row.addWidget(choose)
+        form.addRow(self.tr("输出文件夹"), folder_row)
+        signer_row = QHBoxLayout()
+        signer_row.addWidget(self.signer, 1)
+        signer_row.addWidget(self.create)
+        form.addRow(self.sign, signer_row)
+        run_row = QHBoxLayout()
+        run_row.addWidget(self.generate)
+        run_row.addWidget(self.progress, 1)
+        run_row.addWidget(self.cancel)
+        form.addRow("", run_row)
+        actions = QHBoxLayout()
+        actions.addStretch()
+        actions.addWidget(self.open)
+        actions.addWidget(self.print)
         layout = QVBoxLayout(self)
+        layout.addWidget(controls)
         layout.addWidget(self.status)
-        layout.addWidget(self.letters)
+        layout.addWidget(self.letters, 1)
+        layout.addLayout(actions)
+        self._running(False)
 
     def set_round(self, info: RoundInfo | None) -> None:
+        self.info = info
         self.letters.clear()
+        self.generate.setEnabled(False)
         if info is None or not info.draws:
             self.status.setText(self.tr("抽取专家后，在此为每位评审专家生成承诺书。"))
             return
         place, round_id = self.ctx.place, info.id
-        self.ctx.runner.run(lambda job: draws.latest_draw(place, round_id), self._show,
+        self.ctx.runner.run(lambda job: _prepare(place, round_id), self._prepared,
                             lambda e: self.status.setText(errors.message(e)))
 
-    def _show(self, record) -> None:
+    def _prepared(self, prepared) -> None:
+        record, folder, identity = prepared
+        self.folder.setText(str(folder))
+        self._show_identity(identity)
         members = [(p["name"], m["name"]) for p in record.panels for m in p["members"]]
         for panel, name in members:
-            self.letters.addItem(self.tr("{0}　{1}　评审专家承诺书").format(panel, name))
-        self.status.setText(self.tr("待生成承诺书 {0} 份。窗口中生成、签名和打印尚待文书服务接入；"
-                                    "目前请在命令行执行 paneldesk letters --round {1} --sign。")
-                            .format(len(members), record.round))
+            self.letters.addItem(self.tr("{0}　{1}　评审专家承诺书（待生成）").format(panel, name))
+        self.status.setText(self.tr("第 {0} 次抽取：待生成承诺书 {1} 份。").format(record.id, len(members)))
+        self.generate.setEnabled(True)
+
+    def _show_identity(self, identity) -> None:
+        self.identity = identity
+        self.create.setVisible(identity is None)
+        self.signer.setText(self.tr("本工作区还没有签名身份。") if identity is None else
+                            self.tr("签名人：{0}\nSHA-256 指纹（请公布给收件人核对）：{1}")
+                            .format(identity.common_name, identity.fingerprint))
+
+    def choose_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("承诺书保存到"), self.folder.text())
+        if chosen:
+            self.folder.setText(chosen)
+
+    def _password(self) -> str | None:
+        """The operator's password when the machine has no system keyring; "" when none is needed, None if refused."""
+        from desktop.services.secrets import needs_password
+        if not needs_password():
+            return ""
+        text, ok = QInputDialog.getText(self, self.tr("操作员口令"),
+                                        self.tr("本机没有系统钥匙串。请输入操作员口令以打开加密的密钥文件："),
+                                        QLineEdit.EchoMode.Password)
+        return text if ok and text else None
+
+    def ask_identity(self, then_generate: bool) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("创建签名身份"),
+                                        self.tr("签名人名称（如“省科学技术厅评审办公室”）："), text=self.tr("评审办公室"))
+        if not ok or not name.strip():
+            return
+        password = self._password()
+        if password is None:
+            return
+        self.create_identity(name.strip(), password, then_generate)
+
+    def create_identity(self, name: str, password: str, then_generate: bool = False) -> None:
+        place, actor = self.ctx.place, self.ctx.actor
+
+        def work(job):
+            from desktop.services import signing
+            return signing.create_identity(place, actor, name, password=password or None)[0]
+
+        def made(identity) -> None:
+            self._show_identity(identity)
+            self.ctx.touched()
+            if then_generate:
+                self.run(password)
+
+        self.ctx.runner.run(work, made, lambda e: errors.show(self, self.tr("未能创建签名身份"), e), write=True)
+
+    def start(self) -> None:
+        if self.sign.isChecked() and self.identity is None:
+            self.ask_identity(then_generate=True)
+            return
+        password = self._password() if self.sign.isChecked() else ""
+        if password is not None:
+            self.run(password)
+
+    def run(self, password: str = "") -> None:
+        """Generate into the chosen folder; signed when the box is ticked."""
+        place, actor, round_id = self.ctx.place, self.ctx.actor, self.info.id
+        out, sign, stop = Path(self.folder.text().strip()), self.sign.isChecked(), threading.Event()
+        self.stop = stop
+
+        def work(job):
+            from desktop.services import documents, signing
+            made = documents.generate_letters(place, actor, round_id, out, sign=sign, cancel=stop,
+                                              progress=lambda done, total: job.report(done, total, ""),
+                                              password=password or None)
+            return [(letter, signing.verify_file(place, letter.path) if letter.signed else None) for letter in made]
+
+        self._running(True)
+        self.status.setText(self.tr("正在生成承诺书…"))
+        self.ctx.runner.run(work, self._made, self._failed, self._progressed, write=True)
+
+    def stop_generating(self) -> None:
+        if self.stop is not None:
+            self.stop.set()
+            self.status.setText(self.tr("正在取消：已开始的几份写完即停止，未完成的不留文件…"))
+
+    def _running(self, running: bool) -> None:
+        self.progress.setVisible(running)
+        self.cancel.setVisible(running)
+        self.generate.setEnabled(not running and self.info is not None and bool(self.info.draws))
+        self.progress.setRange(0, 0)
+
+    def _progressed(self, done: int, total: int, _what: str) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _made(self, made: list) -> None:
+        self._running(False)
+        self.ctx.touched()
+        self.letters.clear()
+        for letter, check in made:
+            item = QListWidgetItem(f"{letter.panel}　{letter.expert}　{letter.path.name}　{_verdict(check)}".rstrip())
+            item.setData(PATH, str(letter.path))
+            self.letters.addItem(item)
+        bad = sum(1 for _, check in made if check is not None and not check.trusted)
+        folder = made[0][0].path.parent if made else self.folder.text()
+        self.status.setText(self.tr("已生成承诺书 {0} 份，保存在 {1}").format(len(made), folder)
+                            + (self.tr("，均已签名并核验通过。") if made and made[0][0].signed and not bad else "。")
+                            + (self.tr("\n有 {0} 份签名核验未通过，请勿发出。").format(bad) if bad else ""))
+
+    def _failed(self, error: BaseException) -> None:
+        self._running(False)
+        self.ctx.touched()  # a cancelled batch is logged too, with the files it wrote
+        self.status.setText(errors.message(error))
+
+    def open_item(self, item: QListWidgetItem) -> None:
+        path = item.data(PATH)
+        if path:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+    def files(self, selected_only: bool = False) -> list[Path]:
+        items = self.letters.selectedItems() if selected_only else [self.letters.item(i)
+                                                                     for i in range(self.letters.count())]
+        return [Path(item.data(PATH)) for item in items if item.data(PATH)]
+
+    def ask_printer(self) -> None:
+        paths = self.files(selected_only=True) or self.files()
+        if not paths:
+            self.status.setText(self.tr("请先生成承诺书。"))
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("打印承诺书（{0} 份）").format(len(paths)))
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            self.print_to(printer, paths)
+
+    def print_to(self, printer: QPrinter, paths: list[Path]) -> None:
+        self.printer = printer
+        self.status.setText(self.tr("正在打印 {0} 份…").format(len(paths)))
+        self.ctx.runner.run(
+            lambda job: print_pdfs(paths, printer),
+            lambda pages: self.status.setText(self.tr("已送打印机：{0} 份，共 {1} 页。").format(len(paths), pages)),
+            lambda e: self.status.setText(errors.message(e)))

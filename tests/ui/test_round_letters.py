@@ -1,0 +1,79 @@
+"""The letters step of a drawn round: an identity made on the way, signed letters listed with their verification,
+and printed through QtPdf onto a real (PDF file) printer."""
+
+import keyring
+from keyring.backends import fail
+from pypdf import PdfReader
+from PySide6.QtCore import QTimer
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QInputDialog
+
+from desktop.services import draws
+from desktop.services.audit import entries
+from desktop.store.workspace import open_workspace
+from desktop.ui.round_workspace import LETTERS
+from tests.ui.conftest import OPERATOR
+
+
+def _answer(step, answers: list[str]) -> QTimer:
+    """Answer each input dialog the step opens, in order, as soon as it shows."""
+    timer = QTimer(step)
+
+    def look():
+        dialog = next((d for d in step.findChildren(QInputDialog) if d.isVisible()), None)
+        if dialog is not None:
+            dialog.setTextValue(answers.pop(0))
+            dialog.accept()
+            if not answers:
+                timer.stop()
+    timer.timeout.connect(look)
+    timer.start(20)
+    return timer
+
+
+def _drawn_letters_step(window, demo_workspace):
+    record = draws.draw_round(demo_workspace, OPERATOR, 1, seed="1", witness="李监督")
+    window.show_round(1)
+    ws = window.rounds.workspace
+    ws.load(1)
+    ws.buttons.button(LETTERS).click()
+    return ws.letters, [m["name"] for p in record.panels for m in p["members"]]
+
+
+def test_generate_signed_letters_lists_them_verified_and_prints(window, demo_workspace, tmp_path):
+    step, names = _drawn_letters_step(window, demo_workspace)
+    assert step.letters.count() == len(names) and step.create.isVisible()
+    assert step.folder.text() == str(demo_workspace.resolve() / "out" / "round-1")
+    _answer(step, ["省科学技术厅评审办公室"])
+    step.generate.click()  # no identity yet: the step offers to create one, then generates
+
+    assert "SHA-256" in step.signer.text() and not step.create.isVisible()
+    files = step.files()
+    assert len(files) == len(names) and all(f.exists() and f.parent.name == "round-1" for f in files)
+    texts = [step.letters.item(i).text() for i in range(step.letters.count())]
+    assert all("✔ 签名完整、可信" in text for text in texts)
+    assert [name for name in names if not any(name in text for text in texts)] == []
+    assert "均已签名并核验通过" in step.status.text()
+    actions = [e.action for e in entries(open_workspace(demo_workspace).session())]
+    assert actions[:2] == ["documents.letters", "signer.created"]
+
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    step.print_to(printer, files[:2])
+    pages = sum(len(PdfReader(f).pages) for f in files[:2])
+    assert len(PdfReader(tmp_path / "printed.pdf").pages) == pages and f"共 {pages} 页" in step.status.text()
+
+
+def test_without_a_system_keyring_the_operator_password_is_asked(window, demo_workspace, tmp_path, monkeypatch):
+    keyring.set_keyring(fail.Keyring())
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    step, names = _drawn_letters_step(window, demo_workspace)
+    _answer(step, ["评审办公室", "操作员口令"])
+    step.generate.click()
+    assert (tmp_path / "config" / "PanelDesk" / "secrets.json").exists()
+    assert len(step.files()) == len(names) and "均已签名并核验通过" in step.status.text()
+
+    _answer(step, ["错误口令"])
+    step.generate.click()
+    assert "口令不正确" in step.status.text()
