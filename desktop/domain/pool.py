@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from desktop.domain.methods import RoundSettings
 
@@ -16,9 +17,11 @@ RELATION_KINDS = ("近亲属", "姻亲", "师生", "合作")
 TEAM_ROLES = ("负责人", "骨干")
 
 
-@dataclass(frozen=True)
-class Stay:
-    """A period a person worked for an organisation; None years mean since always / still."""
+class Stay(NamedTuple):
+    """A period a person worked for an organisation; None years mean since always / still.
+
+    Stays and relations are the million-row part of a pool: named tuples build from database rows several times
+    faster than frozen dataclasses and are just as immutable."""
     person: str
     org: str
     org_name: str
@@ -26,8 +29,7 @@ class Stay:
     to_year: int | None
 
 
-@dataclass(frozen=True)
-class Relation:
+class Relation(NamedTuple):
     """A tie between two people, binding both ways."""
     a: str
     b: str

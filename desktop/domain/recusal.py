@@ -13,7 +13,7 @@ review date (INTEGRITY) and an accepted request (LOBBIED, accepted) — and are 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,21 +55,22 @@ class Conflicts:
     _ties: dict[str, list[tuple[str, GroundCode, Relation]]]
     _experts_cache: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
 
-    def _pair_grounds(self, number: str, only: str | None = None) -> Iterator[tuple[str, Ground]]:
-        """The per-application grounds except FIELD, built only for ``only`` when an expert is given."""
+    def _pair_grounds(self, number: str, only: Container[str] | None = None) -> Iterator[tuple[str, Ground]]:
+        """The per-application grounds except FIELD; built only for the experts in ``only`` when it is given, since
+        building the facts of every stay at a large unit costs more than walking its index."""
         app = self.applications[number]
         for expert, ground in self._listed.get(number, ()):
-            if only is None or only == expert:
+            if only is None or expert in only:
                 yield expert, ground
         for org, org_role in _orgs(app):
             for stay in self._stays_by_org.get(org, ()):
-                if only is None or only == stay.person:
+                if only is None or stay.person in only:
                     yield stay.person, Ground(G.SAME_ORG, {
                         "application": number, "org": org, "org_name": stay.org_name, "org_role": org_role,
                         "from_year": stay.from_year, "to_year": stay.to_year})
         for member in app.team:
             for expert, code, relation in self._ties.get(member.person, ()):
-                if only is None or only == expert:
+                if only is None or expert in only:
                     yield expert, Ground(code, {
                         "application": number, "other_person": member.person, "other_name": member.name,
                         "other_role": member.role, "kind": relation.kind, "from_year": relation.from_year,
@@ -109,31 +110,41 @@ class Conflicts:
 
     def grounds_for(self, number: str, expert: str) -> tuple[Ground, ...]:
         """Every ground, FIELD included, that keeps ``expert`` from reviewing the application, in code order."""
-        grounds = [g for _, g in self._pair_grounds(number, expert)] + list(self.round_grounds.get(expert, ()))
+        grounds = [g for _, g in self._pair_grounds(number, {expert})] + list(self.round_grounds.get(expert, ()))
         field_ground = self.field_ground(number, expert)
         if field_ground:
             grounds.append(field_ground)
         return tuple(sorted(grounds, key=lambda g: _ORDER[g.code]))
 
-    def panel_exclusions(self, panel: str) -> dict[str, tuple[Ground, ...]]:
-        """The non-FIELD grounds of every expert excluded from any application of the panel; each pair ground names
-        its application in its facts. FIELD is left to ``eligible_for_panel``: it would list most of the pool."""
+    def panel_exclusions(self, panel: str, among: Container[str] | None = None) -> dict[str, tuple[Ground, ...]]:
+        """The non-FIELD grounds of every expert (of ``among``, when given) excluded from any application of the
+        panel; each pair ground names its application in its facts. FIELD is left to ``eligible_for_panel``: it
+        would list most of the pool."""
         found: dict[str, list[Ground]] = defaultdict(list)
         for number in self.panels.get(panel, ()):
-            for expert, ground in self._pair_grounds(number):
+            for expert, ground in self._pair_grounds(number, among):
                 found[expert].append(ground)
         for expert, grounds in self.round_grounds.items():
-            found[expert].extend(grounds)
+            if among is None or expert in among:
+                found[expert].extend(grounds)
         return {e: tuple(g) for e, g in found.items()}
+
+    def knowing_fields(self, panel: str) -> set[str]:
+        """Experts who know the field of every application of the panel: those whom only FIELD does not exclude."""
+        matches = sorted((self.field_index.matching(self.applications[n].field) for n in self.panels.get(panel, ())),
+                         key=len)
+        if not matches:
+            return set(self.experts)
+        found = set(matches[0])
+        for m in matches[1:]:
+            found &= m
+        return found
 
     def eligible_for_panel(self, panel: str, required_fields: Iterable[str] = ()) -> list[str]:
         """Active experts who know the field of every application of the panel (and one of ``required_fields``
         when given) and have no other ground against any of them, sorted by key."""
         numbers = self.panels.get(panel, ())
-        matches = sorted((self.field_index.matching(self.applications[n].field) for n in numbers), key=len)
-        candidates = set(matches[0]) if matches else set(self.experts)
-        for m in matches[1:]:
-            candidates &= m
+        candidates = self.knowing_fields(panel)
         required = tuple(required_fields)
         if required:
             candidates &= set().union(*(self.field_index.matching(f) for f in required))

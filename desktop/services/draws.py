@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 import json
 import secrets
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
@@ -21,13 +21,13 @@ from sqlmodel import Session, select
 from desktop.domain.draw import PanelSpec, canonical_json, draw_panels
 from desktop.domain.errors import RuleError
 from desktop.domain.methods import RoundState
-from desktop.domain.pool import Pool, RoundCase
+from desktop.domain.pool import RoundCase
 from desktop.domain.quota import enterprise_required
 from desktop.domain.recusal import compute_conflicts
 from desktop.services.rounds import get_round, method_of, set_state, settings_of
 from desktop.services.uow import change, reading
 from desktop.store.round_tables import Draw, DrawMember, Exclusion, Panel
-from desktop.store.snapshot import load_case, load_pool
+from desktop.store.snapshot import load_case, pool_from_rows, raw_pool_rows
 from desktop.store.tables import Application, Person
 from desktop.store.workspace import Workspace
 
@@ -52,12 +52,15 @@ class DrawRecord:
         return self.__dict__.copy()
 
 
-def pool_hash(pool: Pool, case: RoundCase) -> str:
-    """SHA-256 over the pool and the round's applications, each kind sorted, so row order does not matter."""
+def snapshot_hash(rows: dict[str, list[tuple]], case: RoundCase) -> str:
+    """SHA-256 over the pool's rows and the round's applications, each kind sorted so row order does not matter.
+
+    Rows are spelled by ``repr`` of tuples of text, integers and None: one spelling per value, cheap on a million
+    rows."""
     digest = hashlib.sha256()
-    for kind in (pool.experts, pool.stays, pool.relations, pool.declared, pool.requested, pool.lobbying,
-                 pool.integrity, case.applications):
-        for line in sorted(canonical_json(astuple(item)) for item in kind):
+    kinds = [rows[kind] for kind in sorted(rows)] + [case.applications]
+    for items in kinds:
+        for line in sorted(map(repr, items)):
             digest.update(line.encode("utf-8"))
             digest.update(b"\n")
         digest.update(b"\x1e")
@@ -98,7 +101,8 @@ def draw_round(place: Place, actor: str, round_id: int, *, seed: str | None, wit
         panels = _panel_rows(session, round_id)
         if not panels:
             raise RuleError("PANEL", "本轮尚未设置评审组，无法抽取")
-        pool, case = load_pool(session), load_case(session, round_id)
+        rows = raw_pool_rows(session)
+        pool, case = pool_from_rows(rows), load_case(session, round_id)
         conflicts = compute_conflicts(pool, case)
         specs = [PanelSpec(p.name, p.name, p.size) for p in panels]
         eligible = {p.name: conflicts.eligible_for_panel(p.name, [f for f in p.fields.split(";") if f])
@@ -112,7 +116,7 @@ def draw_round(place: Place, actor: str, round_id: int, *, seed: str | None, wit
         rules = {"method": method_of(row).to_dict(), "settings": settings.to_dict(), "review_date": row.review_date,
                  "panels": [{"name": p.name, "size": p.size, "fields": p.fields, "applications":
                              list(conflicts.panels.get(p.name, ()))} for p in panels]}
-        draw = Draw(round_id=round_id, seed=seed, seed_source=seed_source, pool_hash=pool_hash(pool, case),
+        draw = Draw(round_id=round_id, seed=seed, seed_source=seed_source, pool_hash=snapshot_hash(rows, case),
                     rules=canonical_json(rules), operator=actor, witness=witness.strip(),
                     reason=(redraw_reason or "").strip(), at=dt.datetime.now().astimezone().isoformat(timespec="seconds"))
         session.add(draw)
@@ -124,12 +128,6 @@ def draw_round(place: Place, actor: str, round_id: int, *, seed: str | None, wit
                       "reason": draw.reason,
                       "panels": {p.name: [e for e, _ in p.members] for p in result.panels}}
         return _record_of(session, draw)
-
-
-def _knows_fields(conflicts, panel: str) -> set[str]:
-    """Experts who know the field of every application of the panel: those a ground, not FIELD, left out."""
-    matches = [conflicts.field_index.matching(conflicts.applications[n].field) for n in conflicts.panels[panel]]
-    return set.intersection(*map(set, matches)) if matches else set()
 
 
 def _record(session: Session, draw_id: int, panels: list[Panel], result, conflicts) -> None:
@@ -144,17 +142,16 @@ def _record(session: Session, draw_id: int, panels: list[Panel], result, conflic
         members += [{"draw_id": draw_id, "panel_id": panel_id[drawn.key], "person_id": person[e], "reserve": True,
                      "position": i, "enterprise": conflicts.experts[e].enterprise}
                     for i, e in enumerate(drawn.reserve)]
-    session.execute(insert(DrawMember), members)
+    connection = session.connection()
+    connection.execute(insert(DrawMember.__table__), members)
     exclusions = []
     for panel in panels:
-        candidates = _knows_fields(conflicts, panel.name)
-        for expert, grounds in conflicts.panel_exclusions(panel.name).items():
-            if expert in candidates:
-                exclusions += [{"draw_id": draw_id, "application_id": application.get(g.facts.get("application")),
-                                "person_id": person[expert], "code": g.code, "facts": canonical_json(g.facts)}
-                               for g in grounds]
+        for expert, grounds in conflicts.panel_exclusions(panel.name, conflicts.knowing_fields(panel.name)).items():
+            exclusions += [{"draw_id": draw_id, "application_id": application.get(g.facts.get("application")),
+                            "person_id": person[expert], "code": g.code, "facts": canonical_json(g.facts)}
+                           for g in grounds]
     if exclusions:
-        session.execute(insert(Exclusion), exclusions)
+        connection.execute(insert(Exclusion.__table__), exclusions)
 
 
 def _record_of(session: Session, draw: Draw) -> DrawRecord:

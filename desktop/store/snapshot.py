@@ -44,17 +44,23 @@ def raw_pool_rows(session: Session) -> dict[str, list[tuple]]:
                      "i.penalty_end, i.decided_by, i.basis, i.decision_date FROM integrity_record i "
                      "WHERE length(i.subject_code) = 18",
     }
-    return {kind: session.execute(text(sql)).all() for kind, sql in queries.items()}
+    cursor = session.connection().connection.cursor()  # the DB-API cursor: plain tuples, no Row objects
+    try:
+        return {kind: cursor.execute(sql).fetchall() for kind, sql in queries.items()}
+    finally:
+        cursor.close()
 
 
 def load_pool(session: Session) -> Pool:
-    rows = raw_pool_rows(session)
+    return pool_from_rows(raw_pool_rows(session))
+
+
+def pool_from_rows(rows: dict[str, list[tuple]]) -> Pool:
     return Pool(
         experts=tuple(Expert(_intern(i), n, tuple(f for f in fields.split(";") if f), bool(ent), status == "active")
                       for i, n, fields, ent, status in rows["experts"]),
-        stays=tuple(Stay(_intern(i), _intern(code), name, fy, ty) for i, code, name, fy, ty in rows["stays"]),
-        relations=tuple(Relation(_intern(a), _intern(b), kind, fy, ty, note)
-                        for a, b, kind, fy, ty, note in rows["relations"]),
+        stays=tuple(map(Stay._make, rows["stays"])),
+        relations=tuple(map(Relation._make, rows["relations"])),
         declared=tuple(Declared(i, n, reason) for i, n, reason in rows["declared"]),
         requested=tuple(Requested(n, i, reason, position + 1) for n, i, reason, position in rows["requested"]),
         lobbying=tuple(Lobbying(i, n, _date(d), note, bool(accepted)) for i, n, d, note, accepted in rows["lobbying"]),
