@@ -12,8 +12,9 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from desktop.services.uow import change, reading
+from desktop.store import queries
 from desktop.store.round_tables import Draw, DrawMember, Panel, ReviewRound
-from desktop.store.tables import Application, Expert, FieldCode, Organisation, Person
+from desktop.store.tables import Application, Expert, FieldCode, Person
 from desktop.store.workspace import Workspace
 
 Place = Path | Workspace
@@ -69,15 +70,7 @@ def enterprise_share(place: Place) -> dict[str, int]:
 
 
 def expert_rows(place: Place) -> list[dict]:
-    """The expert listing as ``catalogue.listing`` gives it, unsorted and through the Core connection (the ORM
-    session's result processing costs twice as much): on 50,000 experts this decides how soon the pool opens."""
+    """The expert listing as the pool table shows it (no e-mail, no organisation code), read as fast as the store
+    can: on 50,000 experts this decides how soon the pool opens."""
     with reading(place) as session:
-        rows = session.connection().execute(
-            select(Person.id_number, Person.name, Person.mobile, Person.email, Expert.title, Expert.fields,
-                   Expert.enterprise, Expert.status, Organisation.name, Organisation.credit_code, Organisation.kind)
-            .join(Person, Person.id == Expert.person_id)
-            .join(Organisation, Organisation.id == Expert.organisation_id)).all()
-    return [{"id_number": i, "name": n, "mobile": m, "email": e, "title": title,
-             "fields": fields.split(";") if fields else [], "enterprise": bool(ent), "status": status,
-             "organisation": org, "organisation_code": code, "organisation_kind": kind}
-            for i, n, m, e, title, fields, ent, status, org, code, kind in rows]
+        return queries.expert_table(session)

@@ -25,6 +25,28 @@ def experts(session: Session, id_number: str | None = None) -> list[dict]:
             for i, n, m, e, title, fields, ent, status, org, code, kind in session.execute(query)]
 
 
+def expert_table(session: Session) -> list[dict]:
+    """The pool as the window's table shows it, unsorted. On 50,000 experts this decides how soon the table opens,
+    so it reads through the DBAPI cursor (SQLAlchemy's result rows cost 0.2 s more) and reads each organisation
+    once, sharing its name among its experts instead of decoding it again for every row."""
+    cursor = session.connection().connection.cursor()
+    try:
+        organisations = {id_: (name, kind) for id_, name, kind in cursor.execute(
+            "SELECT id, name, kind FROM organisation")}
+        rows = cursor.execute(
+            "SELECT p.id_number, p.name, p.mobile, e.title, e.fields, e.enterprise, e.status, e.organisation_id"
+            " FROM expert AS e JOIN person AS p ON p.id = e.person_id").fetchall()
+    finally:
+        cursor.close()
+    table = []
+    for id_number, name, mobile, title, fields, enterprise, status, organisation in rows:
+        org_name, org_kind = organisations[organisation]
+        table.append({"id_number": id_number, "name": name, "mobile": mobile, "title": title,
+                      "fields": fields.split(";") if fields else [], "enterprise": bool(enterprise),
+                      "status": status, "organisation": org_name, "organisation_kind": org_kind})
+    return table
+
+
 def organisations(session: Session, credit_code: str | None = None) -> list[dict]:
     query = select(Organisation.credit_code, Organisation.name, Organisation.kind).order_by(Organisation.credit_code)
     if credit_code is not None:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 from desktop.ui import errors
 from desktop.ui.context import POOL, WORKSPACE, Context
 from desktop.ui.detail_pane import DetailPane
-from desktop.ui.listings import Listing, load
+from desktop.ui.listings import Listing, Loaded, load
 from desktop.ui.rows_model import ROW_ROLE, RowsModel
 from desktop.ui.search_keys import matches
 
@@ -95,16 +95,15 @@ class CataloguePage(QWidget):
         self.ctx.runner.run(lambda job: load(place, listing, job), self._loaded,
                             lambda e: self.count.setText(errors.message(e)))
 
-    def _loaded(self, result: tuple[list[dict], list[str]]) -> None:
-        rows, keys = result
-        self.model.set_rows(rows, keys)
+    def _loaded(self, loaded: Loaded) -> None:
+        self.model.set_rows(loaded.rows, loaded.keys)
         keys = [c.key for c in self.listing.columns]
         for key, combo in self.filters.items():
             combo.blockSignals(True)
             combo.clear()
             title = self.model.headerData(keys.index(key), Qt.Orientation.Horizontal)
             combo.addItem(self.tr("{0}：全部").format(title), "")
-            for value in self.model.distinct(key):
+            for value in loaded.choices[key]:
                 combo.addItem(f"{title}：{value}", value)
             combo.blockSignals(False)
         self._apply()

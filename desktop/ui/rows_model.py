@@ -74,10 +74,6 @@ class RowsModel(QAbstractTableModel):
         self._visible = visible if visible is not order else list(order)
         self._loaded = min(CHUNK, len(self._visible))
 
-    def distinct(self, key: str) -> list[str]:
-        column = next(c for c in self.columns if c.key == key)
-        return sorted({column.show(r) for r in self._rows})
-
     def row_at(self, row: int) -> dict:
         return self._rows[self._visible[row]]
 

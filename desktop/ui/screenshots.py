@@ -1,7 +1,7 @@
 """``python -m desktop.ui.screenshots --workspace demo OUT``: a PNG of every page, for the docs and for review.
 
-Works on a copy of the workspace (the demo round gets drawn, an expert selected), so the user's own demo stays as
-it was. Run offscreen; the shipped font makes the Chinese render without any system font.
+Works on a copy of the workspace (the demo round gets drawn and its letters made, an expert selected), so the
+user's own demo stays as it was. Run offscreen; the shipped font makes the Chinese render without any system font.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from desktop.ui.app import make_app
 from desktop.ui.context import Context
 from desktop.ui.import_wizard import ImportWizard
 from desktop.ui.main_window import MainWindow
-from desktop.ui.round_workspace import CONFLICTS, DRAW, METHOD
+from desktop.ui.round_workspace import CONFLICTS, DRAW, LETTERS, METHOD
 from desktop.ui.settings import Settings
 from desktop.ui.tasks import InlineRunner
 
@@ -63,11 +63,15 @@ def capture(workspace: Path, out: Path, scratch: Path) -> list[Path]:
         if name == "experts":
             window.experts.table.selectRow(0)
         if name == "rounds" and infos:
-            for step, step_name in ((METHOD, "round-method"), (CONFLICTS, "round-conflicts"), (DRAW, "round-draw")):
+            for step, step_name in ((METHOD, "round-method"), (CONFLICTS, "round-conflicts"), (DRAW, "round-draw"),
+                                    (LETTERS, "round-letters")):
                 round_ws.buttons.button(step).click()
                 if step == CONFLICTS:
                     round_ws.conflicts.compute.click()
                     round_ws.conflicts.pairs.setCurrentCell(0, 0)
+                if step == LETTERS:  # unsigned: signing would need a key in this machine's keyring
+                    round_ws.letters.sign.setChecked(False)
+                    round_ws.letters.start()
                 shoot(step_name)
             continue
         shoot(name)

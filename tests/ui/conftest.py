@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QStandardPaths
 
 from desktop.services.demo import build_demo
 from desktop.store.workspace import close_workspace
@@ -18,6 +18,7 @@ from desktop.ui.settings import Settings
 from desktop.ui.tasks import InlineRunner
 
 OPERATOR = "秘书甲"
+QStandardPaths.setTestModeEnabled(True)  # caches the window keeps between sessions stay out of the user's own
 
 
 @pytest.fixture(scope="session")
