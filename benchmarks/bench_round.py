@@ -14,10 +14,10 @@ from collections import defaultdict
 
 from benchmarks.scale import large_workspace, peak_rss_mib
 from desktop.domain.methods import Method, RoundSettings
-from desktop.domain.recusal import compute_conflicts
 from desktop.services import catalogue, draws, rounds
+from desktop.services.conflicts import gc_paused, load_round
 from desktop.services.uow import reading
-from desktop.store.snapshot import load_case, load_pool, raw_pool_rows
+from desktop.store.snapshot import load_case, raw_pool_rows
 
 PANELS = 250
 PER_PANEL = 20
@@ -47,9 +47,9 @@ def main() -> None:
         load_case(session, round_id)
         load_s = time.perf_counter() - start
         start = time.perf_counter()
-        pool, case = load_pool(session), load_case(session, round_id)
-        found = compute_conflicts(pool, case)
-        eligible = {panel: found.eligible_for_panel(panel) for panel in found.panels}
+        found = load_round(session, round_id).conflicts
+        with gc_paused():
+            eligible = {panel: found.eligible_for_panel(panel) for panel in found.panels}
         conflicts_s = time.perf_counter() - start
     start = time.perf_counter()
     record = draws.draw_round(workspace, "bench", round_id, seed="20261215", witness="监督员")

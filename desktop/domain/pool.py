@@ -20,8 +20,8 @@ TEAM_ROLES = ("负责人", "骨干")
 class Stay(NamedTuple):
     """A period a person worked for an organisation; None years mean since always / still.
 
-    Stays and relations are the million-row part of a pool: named tuples build from database rows several times
-    faster than frozen dataclasses and are just as immutable."""
+    Stays and relations are the million-row part of a pool: a Pool may hold them as plain rows in the fields'
+    order, as the database gives them, and recusal names only the few it keeps."""
     person: str
     org: str
     org_name: str
@@ -109,8 +109,8 @@ class IntegrityRecord:
 @dataclass(frozen=True)
 class Pool:
     experts: tuple[Expert, ...]
-    stays: tuple[Stay, ...] = ()
-    relations: tuple[Relation, ...] = ()
+    stays: tuple[Stay | tuple, ...] = ()  # Stay, or a row in its fields' order
+    relations: tuple[Relation | tuple, ...] = ()  # Relation, or a row in its fields' order
     declared: tuple[Declared, ...] = ()
     requested: tuple[Requested, ...] = ()
     lobbying: tuple[Lobbying, ...] = ()

@@ -200,16 +200,17 @@ def compute_conflicts(pool: Pool, case: RoundCase) -> Conflicts:
 
     named_orgs = {org for app in case.applications for org, _ in _orgs(app)}
     stays_by_org: dict[str, list[Stay]] = defaultdict(list)
-    for stay in pool.stays:
-        if stay.org in named_orgs and stay.person in experts and overlaps(stay.from_year, stay.to_year, window):
-            stays_by_org[stay.org].append(stay)
+    for row in pool.stays:
+        if row[1] in named_orgs and row[0] in experts and overlaps(row[3], row[4], window):
+            stays_by_org[row[1]].append(Stay._make(row))
     team_people = {m.person for app in case.applications for m in app.team}
     ties: dict[str, list[tuple[str, GroundCode, Relation]]] = defaultdict(list)
-    for relation in pool.relations:
-        a, b = relation.a, relation.b
+    for row in pool.relations:
+        a, b = row[0], row[1]
         binds_a = a in team_people and b in experts
         binds_b = b in team_people and a in experts
         if (binds_a or binds_b) and a != b:
+            relation = Relation._make(row)
             code = _relation_code(relation, settings, window)
             if code is not None and binds_a:
                 ties[a].append((b, code, relation))

@@ -2,22 +2,56 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
+from sqlmodel import Session
+
 from desktop.domain.grounds import explain
+from desktop.domain.pool import RoundCase
 from desktop.domain.recusal import Conflicts, compute_conflicts
 from desktop.services.rounds import NotFound, get_round
 from desktop.services.uow import reading
-from desktop.store.snapshot import load_case, load_pool
+from desktop.store.snapshot import load_case, pool_from_rows, raw_pool_rows
 from desktop.store.workspace import Workspace
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """A large pool is a million small tuples, none in a cycle, and every cyclic collection that building and
+    searching them triggers walks them all: on 50,000 experts that was two thirds of the time. Reference counting
+    still frees everything; only the cycle search waits until the work is done."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+@dataclass(frozen=True)
+class LoadedRound:
+    rows: dict[str, list[tuple]]  # the pool as read, which the draw's snapshot hash covers
+    case: RoundCase
+    conflicts: Conflicts
+
+
+def load_round(session: Session, round_id: int) -> LoadedRound:
+    """The pool and one round read from the workspace, with every ground computed."""
+    get_round(session, round_id)
+    rows = raw_pool_rows(session)
+    case = load_case(session, round_id)
+    with gc_paused():
+        return LoadedRound(rows, case, compute_conflicts(pool_from_rows(rows), case))
 
 
 def round_conflicts(place: Path | Workspace, round_id: int) -> Conflicts:
     with reading(place) as session:
-        get_round(session, round_id)
-        pool = load_pool(session)
-        case = load_case(session, round_id)
-    return compute_conflicts(pool, case)
+        return load_round(session, round_id).conflicts
 
 
 def _pair(conflicts: Conflicts, application: str, expert: str) -> dict:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
-from sqlalchemy import func, insert, update
+from sqlalchemy import func, update
 from sqlmodel import Session, select
 
 from desktop.domain.draw import PanelSpec, canonical_json, draw_panels
@@ -23,11 +23,11 @@ from desktop.domain.errors import RuleError
 from desktop.domain.methods import RoundState
 from desktop.domain.pool import RoundCase
 from desktop.domain.quota import enterprise_required
-from desktop.domain.recusal import compute_conflicts
+from desktop.services.conflicts import gc_paused, load_round
 from desktop.services.rounds import get_round, method_of, set_state, settings_of
 from desktop.services.uow import change, reading
+from desktop.store import bulk
 from desktop.store.round_tables import Draw, DrawMember, Exclusion, Panel
-from desktop.store.snapshot import load_case, pool_from_rows, raw_pool_rows
 from desktop.store.tables import Application, Person
 from desktop.store.workspace import Workspace
 
@@ -101,14 +101,14 @@ def draw_round(place: Place, actor: str, round_id: int, *, seed: str | None, wit
         panels = _panel_rows(session, round_id)
         if not panels:
             raise RuleError("PANEL", "本轮尚未设置评审组，无法抽取")
-        rows = raw_pool_rows(session)
-        pool, case = pool_from_rows(rows), load_case(session, round_id)
-        conflicts = compute_conflicts(pool, case)
+        loaded = load_round(session, round_id)
+        conflicts = loaded.conflicts
         specs = [PanelSpec(p.name, p.name, p.size) for p in panels]
-        eligible = {p.name: conflicts.eligible_for_panel(p.name, [f for f in p.fields.split(";") if f])
-                    for p in panels}
-        names = {e.person: e.name for e in pool.experts}
-        enterprise = {e.person: e.enterprise for e in pool.experts}
+        with gc_paused():
+            eligible = {p.name: conflicts.eligible_for_panel(p.name, [f for f in p.fields.split(";") if f])
+                        for p in panels}
+        names = {e: expert.name for e, expert in conflicts.experts.items()}
+        enterprise = {e: expert.enterprise for e, expert in conflicts.experts.items()}
         settings = settings_of(row)
         result = draw_panels(specs, eligible, enterprise, settings, seed, names)
 
@@ -116,7 +116,7 @@ def draw_round(place: Place, actor: str, round_id: int, *, seed: str | None, wit
         rules = {"method": method_of(row).to_dict(), "settings": settings.to_dict(), "review_date": row.review_date,
                  "panels": [{"name": p.name, "size": p.size, "fields": p.fields, "applications":
                              list(conflicts.panels.get(p.name, ()))} for p in panels]}
-        draw = Draw(round_id=round_id, seed=seed, seed_source=seed_source, pool_hash=snapshot_hash(rows, case),
+        draw = Draw(round_id=round_id, seed=seed, seed_source=seed_source, pool_hash=snapshot_hash(loaded.rows, loaded.case),
                     rules=canonical_json(rules), operator=actor, witness=witness.strip(),
                     reason=(redraw_reason or "").strip(), at=dt.datetime.now().astimezone().isoformat(timespec="seconds"))
         session.add(draw)
@@ -137,21 +137,20 @@ def _record(session: Session, draw_id: int, panels: list[Panel], result, conflic
     panel_id = {p.name: p.id for p in panels}
     members = []
     for drawn in result.panels:
-        members += [{"draw_id": draw_id, "panel_id": panel_id[drawn.key], "person_id": person[e], "reserve": False,
-                     "position": i, "enterprise": ent} for i, (e, ent) in enumerate(drawn.members)]
-        members += [{"draw_id": draw_id, "panel_id": panel_id[drawn.key], "person_id": person[e], "reserve": True,
-                     "position": i, "enterprise": conflicts.experts[e].enterprise}
+        panel = panel_id[drawn.key]
+        members += [(draw_id, panel, person[e], False, i, ent) for i, (e, ent) in enumerate(drawn.members)]
+        members += [(draw_id, panel, person[e], True, i, conflicts.experts[e].enterprise)
                     for i, e in enumerate(drawn.reserve)]
-    connection = session.connection()
-    connection.execute(insert(DrawMember.__table__), members)
-    exclusions = []
-    for panel in panels:
-        for expert, grounds in conflicts.panel_exclusions(panel.name, conflicts.knowing_fields(panel.name)).items():
-            exclusions += [{"draw_id": draw_id, "application_id": application.get(g.facts.get("application")),
-                            "person_id": person[expert], "code": g.code, "facts": canonical_json(g.facts)}
-                           for g in grounds]
-    if exclusions:
-        connection.execute(insert(Exclusion.__table__), exclusions)
+    bulk.append(session, DrawMember, ("draw_id", "panel_id", "person_id", "reserve", "position", "enterprise"),
+                members)
+    with gc_paused():
+        exclusions = [(draw_id, application.get(g.facts.get("application")), person[expert], g.code,
+                       canonical_json(g.facts))
+                      for panel in panels
+                      for expert, grounds in conflicts.panel_exclusions(panel.name,
+                                                                        conflicts.knowing_fields(panel.name)).items()
+                      for g in grounds]
+    bulk.append(session, Exclusion, ("draw_id", "application_id", "person_id", "code", "facts"), exclusions)
 
 
 def _record_of(session: Session, draw: Draw) -> DrawRecord:

@@ -39,6 +39,18 @@ def upsert(session: Session, table: type[SQLModel], rows: Iterable[dict], keys: 
         connection.execute(statement, chunk)
 
 
+def append(session: Session, table: type[SQLModel], columns: tuple[str, ...], rows: Iterable[tuple]) -> None:
+    """Insert plain tuples through the DB-API cursor, inside the session's transaction. For the tens of thousands
+    of rows a draw records, SQLAlchemy's per-row parameter processing costs twice the insert itself."""
+    sql = (f"INSERT INTO {table.__tablename__} ({', '.join(columns)}) "
+           f"VALUES ({', '.join('?' * len(columns))})")
+    cursor = session.connection().connection.cursor()
+    try:
+        cursor.executemany(sql, rows)
+    finally:
+        cursor.close()
+
+
 def ids_by(session: Session, column, key_column) -> dict:
     return dict(session.execute(select(key_column, column)).all())
 

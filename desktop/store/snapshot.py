@@ -14,8 +14,8 @@ from sqlalchemy import text
 from sqlmodel import Session
 
 from desktop.domain.methods import RoundSettings
-from desktop.domain.pool import (Application, Declared, Expert, IntegrityRecord, Lobbying, Pool, Relation, Requested,
-                                 RoundCase, Stay, TeamMember)
+from desktop.domain.pool import (Application, Declared, Expert, IntegrityRecord, Lobbying, Pool, Requested,
+                                 RoundCase, TeamMember)
 
 _intern = sys.intern
 
@@ -51,16 +51,12 @@ def raw_pool_rows(session: Session) -> dict[str, list[tuple]]:
         cursor.close()
 
 
-def load_pool(session: Session) -> Pool:
-    return pool_from_rows(raw_pool_rows(session))
-
-
 def pool_from_rows(rows: dict[str, list[tuple]]) -> Pool:
     return Pool(
         experts=tuple(Expert(_intern(i), n, tuple(f for f in fields.split(";") if f), bool(ent), status == "active")
                       for i, n, fields, ent, status in rows["experts"]),
-        stays=tuple(map(Stay._make, rows["stays"])),
-        relations=tuple(map(Relation._make, rows["relations"])),
+        stays=tuple(rows["stays"]),
+        relations=tuple(rows["relations"]),
         declared=tuple(Declared(i, n, reason) for i, n, reason in rows["declared"]),
         requested=tuple(Requested(n, i, reason, position + 1) for n, i, reason, position in rows["requested"]),
         lobbying=tuple(Lobbying(i, n, _date(d), note, bool(accepted)) for i, n, d, note, accepted in rows["lobbying"]),
