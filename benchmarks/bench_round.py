@@ -15,7 +15,8 @@ from collections import defaultdict
 from benchmarks.scale import large_workspace, peak_rss_mib
 from desktop.domain.methods import Method, RoundSettings
 from desktop.services import catalogue, draws, rounds
-from desktop.services.conflicts import gc_paused, load_round
+from desktop.services.conflicts import load_round
+from desktop.services.gc_pause import gc_paused
 from desktop.services.uow import reading
 from desktop.store.snapshot import load_case, raw_pool_rows
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,24 +10,11 @@ from sqlmodel import Session
 from desktop.domain.grounds import explain
 from desktop.domain.pool import RoundCase
 from desktop.domain.recusal import Conflicts, compute_conflicts
+from desktop.services.gc_pause import gc_paused
 from desktop.services.rounds import NotFound, get_round
 from desktop.services.uow import reading
 from desktop.store.snapshot import load_case, pool_from_rows, raw_pool_rows
 from desktop.store.workspace import Workspace
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """A large pool is a million small tuples, none in a cycle, and every cyclic collection that building and
-    searching them triggers walks them all: on 50,000 experts that was two thirds of the time. Reference counting
-    still frees everything; only the cycle search waits until the work is done."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,8 @@ from desktop.domain.errors import RuleError
 from desktop.domain.methods import RoundState
 from desktop.domain.pool import RoundCase
 from desktop.domain.quota import enterprise_required
-from desktop.services.conflicts import gc_paused, load_round
+from desktop.services.conflicts import load_round
+from desktop.services.gc_pause import gc_paused
 from desktop.services.rounds import get_round, method_of, set_state, settings_of
 from desktop.services.uow import change, reading
 from desktop.store import bulk

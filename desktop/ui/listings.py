@@ -16,6 +16,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QStandardPaths
 
 from desktop.domain.ids import id_number_problem
 from desktop.services import catalogue, ui_queries
+from desktop.services.gc_pause import gc_paused
 from desktop.ui.masking import mask_id, mask_phone
 from desktop.ui.rows_model import Column
 from desktop.ui.search_keys import learn, search_key
@@ -95,10 +96,11 @@ def pinyin_cache() -> Path:
 
 def load(place: Path, listing: Listing, job: Job) -> Loaded:
     """Rows, their search keys and the filters' values; runs in a worker."""
-    rows = listing.rows(place) if listing.rows else catalogue.listing(place, listing.kind)
-    job.report(1, 2, "")
-    names = [listing.names(r) for r in rows]
-    learn(chain.from_iterable(names), pinyin_cache())
-    keys = [search_key(n, listing.others(r)) for n, r in zip(names, rows)]
-    choices = {c.key: sorted({c.show(r) for r in rows}) for c in listing.columns if c.filterable}
-    return Loaded(rows, keys, choices)
+    with gc_paused():
+        rows = listing.rows(place) if listing.rows else catalogue.listing(place, listing.kind)
+        job.report(1, 2, "")
+        names = [listing.names(r) for r in rows]
+        learn(chain.from_iterable(names), pinyin_cache())
+        keys = [search_key(n, listing.others(r)) for n, r in zip(names, rows)]
+        choices = {c.key: sorted({c.show(r) for r in rows}) for c in listing.columns if c.filterable}
+        return Loaded(rows, keys, choices)

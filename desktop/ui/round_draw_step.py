@@ -19,6 +19,7 @@ from desktop.ui import errors
 from desktop.ui.charts import Bar, BarChart
 from desktop.ui.context import ROUNDS, Context
 from desktop.ui.masking import mask_id
+from desktop.ui.shown_load import LoadsWhenShown
 
 
 class WitnessDialog(QDialog):
@@ -80,7 +81,7 @@ def panel_box(panel: dict) -> QGroupBox:
     return box
 
 
-class DrawStep(QWidget):
+class DrawStep(LoadsWhenShown, QWidget):
     saved = Signal(int)
 
     def __init__(self, ctx: Context, parent=None):
@@ -134,12 +135,14 @@ class DrawStep(QWidget):
             self.status.setText(self.tr("设置评审组并开启轮次后才能抽取。"))
         elif info.state == "draft":
             self.status.setText(self.tr("轮次尚未开启：请先在第一步开启轮次（冻结评审方法）。"))
-        elif info.draws:
-            place, round_id = self.ctx.place, info.id
-            self.ctx.runner.run(lambda job: draws.latest_draw(place, round_id), self.show_record,
-                                lambda e: self.status.setText(errors.message(e)))
-        else:
+        elif not info.draws:
             self.status.setText(self.tr("尚未抽取。"))
+        self.load_when_shown(bool(info and info.panels and info.state != "draft" and info.draws))
+
+    def load(self) -> None:
+        place, round_id = self.ctx.place, self.info.id
+        self.ctx.runner.run(lambda job: draws.latest_draw(place, round_id), self.show_record,
+                            lambda e: self.status.setText(errors.message(e)))
 
     def _clear(self) -> None:
         while self.results.count():

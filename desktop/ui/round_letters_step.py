@@ -24,6 +24,7 @@ from desktop.services.rounds import RoundInfo
 from desktop.ui import errors
 from desktop.ui.context import Context
 from desktop.ui.pdf_printing import print_pdfs
+from desktop.ui.shown_load import LoadsWhenShown
 
 PATH = Qt.ItemDataRole.UserRole
 
@@ -46,7 +47,7 @@ def _verdict(check) -> str:
     return "✘ " + (check.problem or "签名完整，但签名身份不是本工作区的")
 
 
-class LettersStep(QWidget):
+class LettersStep(LoadsWhenShown, QWidget):
     def __init__(self, ctx: Context, parent=None):
         super().__init__(parent)
         self.ctx = ctx
@@ -114,10 +115,13 @@ class LettersStep(QWidget):
         self.info = info
         self.letters.clear()
         self.generate.setEnabled(False)
-        if info is None or not info.draws:
+        drawn = info is not None and bool(info.draws)
+        if not drawn:
             self.status.setText(self.tr("抽取专家后，在此为每位评审专家生成承诺书。"))
-            return
-        place, round_id = self.ctx.place, info.id
+        self.load_when_shown(drawn)
+
+    def load(self) -> None:
+        place, round_id = self.ctx.place, self.info.id
         self.ctx.runner.run(lambda job: _prepare(place, round_id), self._prepared,
                             lambda e: self.status.setText(errors.message(e)))
 
