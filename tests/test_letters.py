@@ -8,7 +8,7 @@ import pytest
 
 from desktop.cli import main
 from desktop.domain.errors import RuleError
-from desktop.services import documents, draws
+from desktop.services import documents, draws, rounds
 from desktop.services.audit import entries
 from desktop.services.demo import build_demo
 from desktop.services.signing import SigningError
@@ -86,3 +86,40 @@ def test_refused_without_a_draw_or_without_an_identity(demo, tmp_path, capsys):
     with pytest.raises(SigningError, match="没有签名身份"):
         documents.generate_letters(demo, "王秘书", 1, tmp_path / "out", sign=True)
     assert not (tmp_path / "out").exists()
+
+
+def test_sign_in_sheets_list_each_panels_drawn_members(demo, tmp_path, capsys):
+    record = draws.draw_round(open_workspace(demo), "王秘书", 1, seed="1", witness="李监督")
+    code, out, err = run(capsys, demo, "notices", "--round", "1", "--kind", "sign_in_sheet",
+                         "--out", str(tmp_path / "sheets"), "--json")
+    assert code == 0, err
+    files = [Path(f) for f in json.loads(out)["files"]]
+    assert len(files) == len(record.panels)
+    for path, panel in zip(files, record.panels):
+        text = text_of(path.read_bytes())
+        assert panel["name"] in path.name and all(m["name"] in text for m in panel["members"])
+    sheets = documents.round_sheets(demo, 1, "sign_in_sheet")
+    kinds = [m.kind for m in sheets[0].members]
+    assert kinds.count("企业专家") == record.panels[0]["enterprise_count"] and all(m.org for m in sheets[0].members)
+
+
+def test_score_sheets_ask_for_the_rounds_own_scoring_of_the_panels_applications(demo, tmp_path):
+    record = draws.draw_round(open_workspace(demo), "王秘书", 1, seed="1", witness="李监督")
+    info = rounds.show_round(demo, 1)
+    sheets = documents.round_sheets(demo, 1, "score_sheet")
+    assert len(sheets) == sum(len(p["members"]) for p in record.panels)
+    first = sheets[0]
+    assert first.scoring == {"百分制": "weighted", "等级": "grade", "投票": "vote", "排序": "rank"}[
+        info.method["scoring"]]
+    assert [a.application_no for a in first.applications] == info.panels[0]["applications"]
+    assert first.expert_name == record.panels[0]["members"][0]["name"]
+    paths = documents.generate_sheets(demo, "王秘书", 1, "score_sheet", tmp_path / "scores", sign=False)
+    text = text_of(paths[0].read_bytes())
+    assert first.expert_name in text and first.applications[0].application_title in text
+
+
+def test_sheets_need_a_draw_and_a_known_kind(demo, tmp_path, capsys):
+    code, _, err = run(capsys, demo, "notices", "--round", "1", "--kind", "sign_in_sheet", "--out", str(tmp_path))
+    assert code == 1 and "尚未抽取专家" in err
+    code, _, err = run(capsys, demo, "notices", "--round", "1", "--kind", "outcome_notice", "--out", str(tmp_path))
+    assert code == 1 and "sign_in_sheet" in err

@@ -124,6 +124,14 @@ def _letters(args: argparse.Namespace) -> int:
 
 
 def _notices(args: argparse.Namespace) -> int:
+    if args.round is not None:
+        if args.kind not in documents_service.SHEETS:
+            raise CommandError("按轮次（--round）可生成的文书：--kind sign_in_sheet（签到表）或 score_sheet（评分表）")
+        return _generate(args, lambda progress: documents_service.generate_sheets(
+            args.workspace, operator(args), args.round, args.kind, args.out, sign=args.sign,
+            organiser=args.organiser, venue=args.venue or "", progress=progress))
+    if args.from_json is None:
+        raise CommandError("请用 --round 指定轮次，或用 --from-json 指定数据文件")
     documents = _read_plain(args.from_json)
     if args.kind:
         documents = [d for d in documents if d.template == args.kind]
@@ -174,16 +182,12 @@ def register(subparsers) -> None:
     show.set_defaults(func=_guarded(_signer_show))
 
     letters = subparsers.add_parser("letters", help="为抽中的每位专家生成评审专家承诺书")
-    source = letters.add_mutually_exclusive_group()
-    source.add_argument("--round", type=int, help="轮次编号（按最近一次抽取结果）")
-    source.add_argument("--from-json", type=Path, help="从 JSON 数据文件生成（见 reports/plain.py）")
-    letters.add_argument("--organiser", default=documents_service.ORGANISER, help="组织单位（落款），用于 --round")
-    letters.add_argument("--venue", help="评审地点，用于 --round")
+    _sources(letters, "轮次编号（按最近一次抽取结果）")
     _output_flags(letters)
     letters.set_defaults(func=_guarded(_letters))
 
     notices = subparsers.add_parser("notices", help="生成信用承诺书、结果通知书、公示名单、签到表、评分表")
-    notices.add_argument("--from-json", type=Path, required=True, help="JSON 数据文件（见 reports/plain.py）")
+    _sources(notices, "轮次编号：按最近一次抽取结果生成签到表或评分表")
     notices.add_argument("--kind", choices=["applicant_commitment", "outcome_notice", "publicity_list",
                                             "sign_in_sheet", "score_sheet", "expert_commitment"],
                          help="只生成这一种文书")
@@ -195,6 +199,15 @@ def register(subparsers) -> None:
     check.add_argument("--trust", type=Path, action="append", default=[], help="另行信任的证书文件（可多次给出）")
     add_json_flag(check)
     check.set_defaults(func=_guarded(_verify))
+
+
+def _sources(parser: argparse.ArgumentParser, round_help: str) -> None:
+    """A drawn round of the workspace, or a JSON file of plain data (reports/plain.py)."""
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--round", type=int, help=round_help)
+    source.add_argument("--from-json", type=Path, help="从 JSON 数据文件生成（见 reports/plain.py）")
+    parser.add_argument("--organiser", default=documents_service.ORGANISER, help="组织单位（落款），用于 --round")
+    parser.add_argument("--venue", help="评审地点，用于 --round")
 
 
 def _output_flags(parser: argparse.ArgumentParser) -> None:

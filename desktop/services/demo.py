@@ -10,7 +10,7 @@ import datetime as dt
 from collections import defaultdict
 from pathlib import Path
 
-from desktop.domain.methods import Method, RoundSettings
+from desktop.domain.methods import Criterion, Method, RoundSettings
 from desktop.services import catalogue, rounds
 from desktop.services.importing.run import ImportSummary, import_files
 from desktop.store.workspace import open_workspace
@@ -18,6 +18,9 @@ from desktop.synthetic.writer import write_dataset
 
 DEMO_REVIEW_DATE = dt.date(2026, 12, 15)
 PANEL_SIZE = 7
+DEMO_METHOD = Method("会议评审", "百分制", criteria=(
+    Criterion("创新性与科学价值", 30), Criterion("技术路线与可行性", 25), Criterion("研究基础与团队", 20),
+    Criterion("预期成果与应用前景", 25)))
 
 
 def build_demo(root: Path, actor: str, *, experts: int = 800, applications: int = 80,
@@ -26,7 +29,7 @@ def build_demo(root: Path, actor: str, *, experts: int = 800, applications: int 
     files = write_dataset(workspace.root / "示例数据", seed=seed, experts=experts, applications=applications)
     summary = import_files(workspace, files, actor)
     info = rounds.create_round(workspace, actor, name="2026年度省重点研发计划项目会议评审（示例）",
-                               review_date=DEMO_REVIEW_DATE, method=Method("会议评审", "百分制"),
+                               review_date=DEMO_REVIEW_DATE, method=DEMO_METHOD,
                                settings=RoundSettings(panel_size=PANEL_SIZE), programme="重点研发计划",
                                stage="初审")
     by_field: dict[str, list[str]] = defaultdict(list)

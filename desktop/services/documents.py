@@ -17,15 +17,18 @@ from typing import Callable, Sequence
 from sqlmodel import select
 
 from desktop.domain.errors import RuleError
+from desktop.domain.methods import Method, Scoring
 from desktop.services import signing
 from desktop.services.draws import latest_draw
+from desktop.services.rounds import RoundInfo as StoredRound
 from desktop.services.rounds import show_round
 from desktop.services.uow import change, reading
 from desktop.store.engine import DB_NAME
-from desktop.store.tables import Expert, Organisation, Person
+from desktop.store.tables import Application, Expert, Organisation, Person
 from desktop.store.workspace import Workspace
 from reports.batch import BatchCancelled, render_batch
-from reports.documents import Document, ExpertCommitment, RoundInfo
+from reports.documents import (ApplicationRef, Criterion, Document, ExpertCommitment, PanelMember, RoundInfo,
+                               ScoreSheet, SignInSheet)
 
 Place = Path | Workspace
 Progress = Callable[[int, int], None]
@@ -73,28 +76,77 @@ def _log(place: Place, actor: str, action: str, target: str, out_dir: Path, path
                       **({"cancelled": True} if cancelled else {})}
 
 
-def round_letters(place: Place, round_id: int, *, organiser: str = ORGANISER,
-                  venue: str = "") -> list[ExpertCommitment]:
-    """One commitment letter (EXPERT_COMMITMENT) per member of each panel of the round's latest draw."""
+SHEETS = ("sign_in_sheet", "score_sheet")
+_SCORING_SHEET = {Scoring.SCORE100: "weighted", Scoring.GRADES: "grade", Scoring.VOTE: "vote",
+                  Scoring.RANKING: "rank"}
+
+
+@dataclass(frozen=True)
+class _Drawn:
+    """A round's latest draw as its documents need it."""
+    stored: StoredRound  # the round as the workspace holds it: method, panels and their applications
+    info: RoundInfo  # the round as its documents head it
+    panels: list[dict]  # the draw's panels, members with their ID numbers and names
+    experts: dict[str, tuple[str, str]]  # ID number → (organisation, title) as the pool records them today
+
+
+def _drawn(place: Place, round_id: int, organiser: str, venue: str, what: str) -> _Drawn:
     info = show_round(place, round_id)
     draw = latest_draw(place, round_id)
     if draw is None:
-        raise RuleError("EXPERT_COMMITMENT", f"评审轮次“{info.name}”尚未抽取专家，无法生成承诺书")
+        raise RuleError("EXPERT_COMMITMENT", f"评审轮次“{info.name}”尚未抽取专家，无法生成{what}")
     round_info = RoundInfo(info.name, info.programme, info.method_text, dt.date.fromisoformat(info.review_date[:10]),
                            organiser, venue)
-    members = [(panel["name"], member) for panel in draw.panels for member in panel["members"]]
-    organisations = _organisations(place, [member["expert"] for _, member in members])
-    return [ExpertCommitment(round_info, panel, member["name"], organisations.get(member["expert"], ""))
-            for panel, member in members]
-
-
-def _organisations(place: Place, id_numbers: list[str]) -> dict[str, str]:
-    """Each expert's organisation as the pool records it today, by ID number."""
+    ids = [member["expert"] for panel in draw.panels for member in panel["members"]]
     with reading(place) as session:
-        return dict(session.execute(
-            select(Person.id_number, Organisation.name).join(Expert, Expert.person_id == Person.id)
-            .join(Organisation, Organisation.id == Expert.organisation_id)
-            .where(Person.id_number.in_(id_numbers))).all())
+        experts = {i: (org, title) for i, org, title in session.execute(
+            select(Person.id_number, Organisation.name, Expert.title).join(Expert, Expert.person_id == Person.id)
+            .join(Organisation, Organisation.id == Expert.organisation_id).where(Person.id_number.in_(ids)))}
+    return _Drawn(info, round_info, draw.panels, experts)
+
+
+def round_letters(place: Place, round_id: int, *, organiser: str = ORGANISER,
+                  venue: str = "") -> list[ExpertCommitment]:
+    """One commitment letter (EXPERT_COMMITMENT) per member of each panel of the round's latest draw."""
+    drawn = _drawn(place, round_id, organiser, venue, "承诺书")
+    return [ExpertCommitment(drawn.info, panel["name"], member["name"], drawn.experts.get(member["expert"], ("",))[0])
+            for panel in drawn.panels for member in panel["members"]]
+
+
+def round_sheets(place: Place, round_id: int, kind: str, *, organiser: str = ORGANISER,
+                 venue: str = "") -> list[Document]:
+    """The panels' papers for the review day from the latest draw: a sign-in sheet per panel listing its members,
+    or a score sheet per member listing the panel's applications in the round's own scoring (ONE_METHOD)."""
+    if kind not in SHEETS:
+        raise ValueError(f"未知的文书：{kind}（应为 {'、'.join(SHEETS)} 之一）")
+    drawn = _drawn(place, round_id, organiser, venue, "签到表" if kind == "sign_in_sheet" else "评分表")
+    if kind == "sign_in_sheet":
+        return [SignInSheet(drawn.info, panel["name"], tuple(
+            PanelMember(m["name"], *drawn.experts.get(m["expert"], ("", "")), "企业专家" if m["enterprise"] else "")
+            for m in panel["members"])) for panel in drawn.panels]
+    method = Method.from_dict(drawn.stored.method)
+    numbers = {panel["name"]: panel["applications"] for panel in drawn.stored.panels}
+    titles = _titles(place, [n for numbers_ in numbers.values() for n in numbers_])
+    criteria = tuple(Criterion(c.name, c.weight) for c in method.criteria)
+    return [ScoreSheet(drawn.info, panel["name"], _SCORING_SHEET[method.scoring],
+                       tuple(ApplicationRef(n, titles[n]) for n in numbers[panel["name"]]), criteria,
+                       member["name"], str(method.pass_fraction))
+            for panel in drawn.panels for member in panel["members"]]
+
+
+def _titles(place: Place, numbers: list[str]) -> dict[str, str]:
+    with reading(place) as session:
+        return dict(session.execute(select(Application.number, Application.title)
+                                    .where(Application.number.in_(numbers))).all())
+
+
+def generate_sheets(place: Place, actor: str, round_id: int, kind: str, out_dir: Path, *, sign: bool,
+                    organiser: str = ORGANISER, venue: str = "", progress: Progress | None = None,
+                    cancel: threading.Event | None = None, password: signing.Password = None) -> list[Path]:
+    """A drawn round's sign-in or score sheets, written (and signed) into ``out_dir``."""
+    return export_documents(place, actor, round_sheets(place, round_id, kind, organiser=organiser, venue=venue),
+                            out_dir, action=f"documents.{kind}", target=f"round:{round_id}", sign=sign,
+                            progress=progress, cancel=cancel, password=password)
 
 
 def generate_letters(place: Place, actor: str, round_id: int, out_dir: Path, *, sign: bool,
