@@ -2,8 +2,9 @@
 
 Targets (the issue's): launch ≤ 2 s, table ≤ 0.5 s, keystroke ≤ 50 ms. Launch is timed from spawning a fresh
 interpreter until the child has shown the window with the dashboard filled in, so imports and the font count. The
-table is timed from choosing 专家库, as soon as the window is usable, to the rows being searchable, through the real
-threaded runner; the window starts reading the pool when the workspace opens, so the time since then is printed too.
+table is timed from choosing 专家库, as soon as the window is usable, to the rows being shown, through the real
+threaded runner; the window starts reading the pool once the dashboard is up, so the time since the workspace opened
+is printed too, and the time until the search keys are built behind the shown rows.
 
 ``python -m benchmarks.bench_gui [WORKSPACE]`` measures another workspace than the shared large one.
 """
@@ -71,7 +72,7 @@ def launch(workspace: Path) -> float:
     return elapsed
 
 
-def table_and_keystrokes(workspace: Path) -> tuple[float, float, int, list[float]]:
+def table_and_keystrokes(workspace: Path) -> tuple[float, float, float, int, list[float]]:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
@@ -88,6 +89,8 @@ def table_and_keystrokes(workspace: Path) -> tuple[float, float, int, list[float
         _wait(app, lambda: page.model.total > 0)
         table = time.perf_counter() - start
         since_open = time.perf_counter() - opened
+        _wait(app, lambda: page.model.searchable)
+        searchable = time.perf_counter() - start
         keystrokes = []
         for text in ("zhang", "li"):
             page.search.clear()
@@ -101,17 +104,18 @@ def table_and_keystrokes(workspace: Path) -> tuple[float, float, int, list[float
         total = page.model.total
         window.ctx.runner.wait()
         window.close()
-    return table, since_open, total, keystrokes
+    return table, since_open, searchable, total, keystrokes
 
 
 def measure(workspace: Path) -> dict[str, float]:
     launched = launch(workspace)
-    table, since_open, rows, keys = table_and_keystrokes(workspace)
+    table, since_open, searchable, rows, keys = table_and_keystrokes(workspace)
     figures = {"launch": launched, "table": table, "keystroke": max(keys)}
     print(f"  workspace: {workspace} ({rows} experts)")
     print(f"  launch to usable window: {launched:.2f} s (target ≤ {TARGETS['launch']} s)")
     print(f"  open the expert table:   {table:.2f} s after the click (target ≤ {TARGETS['table']} s); "
           f"{since_open:.2f} s after opening the workspace, whose pool is read in the background")
+    print(f"  search ready:            {searchable:.2f} s after the click (search keys built behind the shown rows)")
     print(f"  search keystroke:        median {statistics.median(keys) * 1000:.1f} ms, worst {max(keys) * 1000:.1f} ms"
           f" (target ≤ {TARGETS['keystroke'] * 1000:.0f} ms)")
     return figures

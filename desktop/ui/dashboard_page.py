@@ -39,6 +39,7 @@ def gather(place: Path) -> dict:
 
 class DashboardPage(QWidget):
     open_round = Signal(int)
+    shown = Signal()  # the figures are on screen
 
     def __init__(self, ctx: Context, parent=None):
         super().__init__(parent)
@@ -118,3 +119,4 @@ class DashboardPage(QWidget):
         self.fields_chart.set_bars([Bar(f"{r['field']} {r['name']}", r["experts"], most,
                                         f"{r['experts']}人 / {r['applications']}项", second=r["applications"])
                                     for r in top])
+        self.shown.emit()

@@ -1,8 +1,9 @@
 """The listings the window shows: their columns, how a row is searched, and loading them in a worker.
 
 Column titles are Chinese source texts marked for translation here and translated by the model when shown.
-Everything a table needs that costs time on 50,000 rows (search keys, the values each filter offers) is computed
-in the worker, so the GUI thread only hands the result to the model.
+Everything a table needs that costs time on 50,000 rows is computed in workers, in two steps: the rows, which the
+table shows at once, then their search keys and the values each filter offers, which make search and filters work
+a moment later. The GUI thread only hands each result to the model.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from desktop.services.gc_pause import gc_paused
 from desktop.ui.masking import mask_id, mask_phone
 from desktop.ui.rows_model import Column
 from desktop.ui.search_keys import learn, search_key
-from desktop.ui.tasks import Job
 
 
 STATUS = {"active": "在库", "inactive": "停用"}
@@ -83,8 +83,7 @@ INTEGRITY = Listing("integrity", (
 
 
 @dataclass(frozen=True)
-class Loaded:
-    rows: list[dict]
+class Index:
     keys: list[str]  # the search key of each row
     choices: dict[str, list[str]]  # column key → the values its filter offers
 
@@ -94,13 +93,17 @@ def pinyin_cache() -> Path:
     return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)) / "pinyin.json"
 
 
-def load(place: Path, listing: Listing, job: Job) -> Loaded:
-    """Rows, their search keys and the filters' values; runs in a worker."""
+def read(place: Path, listing: Listing) -> list[dict]:
+    """The rows, as soon as the store gives them; runs in a worker."""
     with gc_paused():
-        rows = listing.rows(place) if listing.rows else catalogue.listing(place, listing.kind)
-        job.report(1, 2, "")
+        return listing.rows(place) if listing.rows else catalogue.listing(place, listing.kind)
+
+
+def index(rows: list[dict], listing: Listing) -> Index:
+    """The rows' search keys and the filters' values; runs in a worker while the table already shows the rows."""
+    with gc_paused():
         names = [listing.names(r) for r in rows]
         learn(chain.from_iterable(names), pinyin_cache())
         keys = [search_key(n, listing.others(r)) for n, r in zip(names, rows)]
         choices = {c.key: sorted({c.show(r) for r in rows}) for c in listing.columns if c.filterable}
-        return Loaded(rows, keys, choices)
+        return Index(keys, choices)

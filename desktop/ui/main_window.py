@@ -50,6 +50,8 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.dashboard.open_round.connect(self.show_round)
+        # The pool is what staff open most: read it once the dashboard is up (reading it alongside would delay that)
+        self.dashboard.shown.connect(self.experts.prefetch)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -141,7 +143,6 @@ class MainWindow(QMainWindow):
         self.place_label.setText(self.tr("工作区：{0}").format(root))
         self.setWindowTitle(self.tr("PanelDesk 评审组织工作台 — {0}").format(root.name))
         self.ctx.set_workspace(root)
-        self.experts.reload()  # the pool is what staff open most: read it now, so the table is there on click
 
     # --- pages --------------------------------------------------------------------------------------------------
     def show_round(self, round_id: int) -> None:

@@ -48,12 +48,22 @@ class RowsModel(QAbstractTableModel):
         self._filters: dict[str, str] = {}
 
     # --- content ------------------------------------------------------------------------------------------------
-    def set_rows(self, rows: list[dict], keys: list[str]) -> None:
+    def set_rows(self, rows: list[dict]) -> None:
+        """New rows, shown at once; the search applies from ``set_keys`` on."""
         self.beginResetModel()
-        self._rows, self._keys = rows, keys
+        self._rows, self._keys = rows, []
         self._order = list(range(len(rows)))
         self._refilter()
         self.endResetModel()
+
+    def set_keys(self, keys: list[str]) -> None:
+        """The search key of each row, in the order given to ``set_rows``."""
+        self._keys = keys
+        self.search(self._terms)
+
+    @property
+    def searchable(self) -> bool:
+        return len(self._keys) == len(self._rows)
 
     def search(self, terms: list[str], filters: dict[str, str] | None = None) -> None:
         self.beginResetModel()
@@ -66,7 +76,7 @@ class RowsModel(QAbstractTableModel):
     def _refilter(self) -> None:
         keys, order = self._keys, self._order
         visible = order
-        for term in self._terms:
+        for term in self._terms if self.searchable else ():
             visible = [i for i in visible if term in keys[i]]
         for key, wanted in self._filters.items():
             column = next(c for c in self.columns if c.key == key)
