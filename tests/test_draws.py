@@ -9,6 +9,7 @@ from desktop.domain.errors import RuleError
 from desktop.domain.methods import Method
 from desktop.domain.quota import enterprise_required
 from desktop.services import conflicts, draws, rounds
+from desktop.services.audit import entries as audit_entries
 from desktop.services.demo import build_demo
 from desktop.store.workspace import close_workspace, open_workspace
 
@@ -95,3 +96,24 @@ def test_a_draft_round_cannot_be_drawn(demo):
     with pytest.raises(RuleError) as refused:
         draws.draw_round(demo, "王秘书", info.id, seed="1", witness="李监督")
     assert refused.value.code == "ROUND_STATE"
+
+
+@pytest.mark.parametrize("stop_at", [1, 5])
+def test_a_cancelled_draw_leaves_nothing_behind(demo, stop_at):
+    """Cancel between loading and computing, and at the last moment before the save: both roll everything back."""
+    audit_before = len(audit_entries(demo.session()))
+    asked, heard = [], []
+
+    def cancelled() -> bool:
+        asked.append(True)
+        return len(asked) >= stop_at
+
+    with pytest.raises(draws.DrawCancelled, match="没有保存"):
+        draws.draw_round(demo, "王秘书", 1, seed="1", witness="李监督", cancelled=cancelled,
+                         progress=lambda done, total, what: heard.append((done, total)))
+    assert draws.draw_history(demo, 1) == [] and draws.latest_draw(demo, 1) is None
+    assert rounds.show_round(demo, 1).state == "opened"
+    assert len(audit_entries(demo.session())) == audit_before
+    assert heard == [(i, len(draws.STEPS)) for i in range(min(stop_at - 1, len(draws.STEPS)))]
+    record = draws.draw_round(demo, "王秘书", 1, seed="1", witness="李监督", cancelled=lambda: False)
+    assert record.id and rounds.show_round(demo, 1).state == "drawn"

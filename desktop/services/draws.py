@@ -14,6 +14,7 @@ import secrets
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
+from typing import Callable
 
 from sqlalchemy import func, update
 from sqlmodel import Session, select
@@ -91,10 +92,28 @@ def _check_may_draw(session: Session, row, redraw_reason: str | None, operator: 
                                        "（或已抽取待确认）的轮次才能抽取专家")
 
 
+class DrawCancelled(Exception):
+    """The operator stopped the draw before it was saved: nothing of it is kept."""
+
+
+Progress = Callable[[int, int, str], None]
+STEPS = ("读取专家库，计算回避关系", "确定各评审组的可选专家", "按随机种子抽取", "保存抽取记录")
+
+
 def draw_round(place: Place, actor: str, round_id: int, *, seed: str | None, witness: str,
-               redraw_reason: str | None = None) -> DrawRecord:
+               redraw_reason: str | None = None, progress: Progress | None = None,
+               cancelled: Callable[[], bool] | None = None) -> DrawRecord:
+    """Draw every panel of the round in one transaction. ``progress(step, steps, what)`` hears of each step;
+    ``cancelled()`` is asked between them, and a True answer rolls everything back (DrawCancelled)."""
     seed_source = "typed" if seed else "generated"
     seed = (seed or new_seed()).strip()
+
+    def step(number: int) -> None:
+        if cancelled is not None and cancelled():
+            raise DrawCancelled("已取消抽取，没有保存任何结果")
+        if progress is not None and number < len(STEPS):
+            progress(number, len(STEPS), STEPS[number])
+
     with change(place, actor, "round.draw", f"round:{round_id}") as unit:
         session = unit.session
         row = get_round(session, round_id)
@@ -102,29 +121,34 @@ def draw_round(place: Place, actor: str, round_id: int, *, seed: str | None, wit
         panels = _panel_rows(session, round_id)
         if not panels:
             raise RuleError("PANEL", "本轮尚未设置评审组，无法抽取")
+        step(0)
         loaded = load_round(session, round_id)
         conflicts = loaded.conflicts
-        specs = [PanelSpec(p.name, p.name, p.size) for p in panels]
+        step(1)
         with gc_paused():
             eligible = {p.name: conflicts.eligible_for_panel(p.name, [f for f in p.fields.split(";") if f])
                         for p in panels}
+        step(2)
         names = {e: expert.name for e, expert in conflicts.experts.items()}
         enterprise = {e: expert.enterprise for e, expert in conflicts.experts.items()}
         settings = settings_of(row)
-        result = draw_panels(specs, eligible, enterprise, settings, seed, names)
-
+        result = draw_panels([PanelSpec(p.name, p.name, p.size) for p in panels], eligible, enterprise, settings,
+                             seed, names)
+        step(3)
         session.execute(update(Draw).where(Draw.round_id == round_id).values(superseded=True))
         rules = {"method": method_of(row).to_dict(), "settings": settings.to_dict(), "review_date": row.review_date,
                  "panels": [{"name": p.name, "size": p.size, "fields": p.fields, "applications":
                              list(conflicts.panels.get(p.name, ()))} for p in panels]}
-        draw = Draw(round_id=round_id, seed=seed, seed_source=seed_source, pool_hash=snapshot_hash(loaded.rows, loaded.case),
-                    rules=canonical_json(rules), operator=actor, witness=witness.strip(),
-                    reason=(redraw_reason or "").strip(), at=dt.datetime.now().astimezone().isoformat(timespec="seconds"))
+        draw = Draw(round_id=round_id, seed=seed, seed_source=seed_source,
+                    pool_hash=snapshot_hash(loaded.rows, loaded.case), rules=canonical_json(rules), operator=actor,
+                    witness=witness.strip(), reason=(redraw_reason or "").strip(),
+                    at=dt.datetime.now().astimezone().isoformat(timespec="seconds"))
         session.add(draw)
         session.flush()
         _record(session, draw.id, panels, result, conflicts)
         if row.state == RoundState.OPENED:
             set_state(session, row, RoundState.DRAWN)
+        step(len(STEPS))  # the last moment a cancel still rolls everything back
         unit.after = {"draw": draw.id, "seed": seed, "pool_hash": draw.pool_hash, "witness": draw.witness,
                       "reason": draw.reason,
                       "panels": {p.name: [e for e, _ in p.members] for p in result.panels}}

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import Integer, func, select
 
 from desktop.services.uow import change, reading
 from desktop.store import queries
@@ -65,7 +65,7 @@ def field_coverage(place: Place, digits: int = 3) -> list[dict]:
 def enterprise_share(place: Place) -> dict[str, int]:
     """Experts in the pool by whether they count as enterprise experts (ENTERPRISE_THIRD)."""
     with reading(place) as session:
-        total, enterprise = session.execute(select(func.count(), func.sum(Expert.enterprise))).one()
+        total, enterprise = session.execute(select(func.count(), func.sum(Expert.enterprise, type_=Integer))).one()
     return {"enterprise": int(enterprise or 0), "other": total - int(enterprise or 0)}
 
 

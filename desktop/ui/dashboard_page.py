@@ -17,17 +17,7 @@ from desktop.services import catalogue, draws, rounds, ui_queries
 from desktop.ui import errors
 from desktop.ui.charts import Bar, BarChart
 from desktop.ui.context import POOL, ROUNDS, WORKSPACE, Context
-
-NEXT_STEP = {"draft": "确定评审方法并开启轮次", "opened": "设置评审组并抽取专家", "drawn": "电话确认专家，生成并打印承诺书",
-             "confirmed": "收集承诺书，开始评分", "scoring": "录入评分", "results": "审核结果，发送反馈", "closed": "归档"}
-
-
-def due_text(review_date: str, today: dt.date) -> str:
-    days = (dt.date.fromisoformat(review_date) - today).days
-    if days > 0:
-        return f"距评审还有{days}天"
-    return "今天评审" if days == 0 else f"评审已过{-days}天"
-
+from desktop.ui.round_words import due_text, next_step, quota_text, state_label
 
 def gather(place: Path) -> dict:
     """Everything the dashboard shows, read in one worker call."""
@@ -96,14 +86,15 @@ class DashboardPage(QWidget):
         self.rounds.setRowCount(len(data["rounds"]))
         self.due.clear()
         for row, info in enumerate(data["rounds"]):
-            step = NEXT_STEP.get(info.state, "")
-            cells = [info.name, info.review_date, info.method_text, info.state_label, step]
+            step = next_step(info.state)
+            cells = [info.name, info.review_date, info.method_text, state_label(info.state), step]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, info.id)
                 self.rounds.setItem(row, column, item)
             if info.state != "closed":
-                self.due.addItem(f"{info.name}：{step}（{due_text(info.review_date, self.today)}）")
+                due = due_text(info.review_date, self.today)
+                self.due.addItem(self.tr("{0}：{1}（{2}）").format(info.name, step, due))
         if not data["rounds"]:
             self.due.addItem(self.tr("还没有评审轮次：先导入专家库和项目，再在「评审轮次」中新建"))
         bars = []
@@ -111,12 +102,12 @@ class DashboardPage(QWidget):
             record = data["latest"].get(info.id)
             for panel in (record.panels if record else []):
                 bars.append(Bar(panel["name"], panel["enterprise_count"], panel["size"],
-                                f"{panel['enterprise_count']}/{panel['size']}（需≥{panel['enterprise_required']}）",
+                                quota_text(panel["enterprise_count"], panel["size"], panel["enterprise_required"]),
                                 threshold=panel["enterprise_required"]))
         self.panels_chart.set_bars(bars, "" if bars else self.tr("抽取专家后在此显示"))
         top = data["coverage"][:12]
         most = max([r["experts"] for r in top] + [r["applications"] for r in top] + [1])
         self.fields_chart.set_bars([Bar(f"{r['field']} {r['name']}", r["experts"], most,
-                                        f"{r['experts']}人 / {r['applications']}项", second=r["applications"])
+                                        self.tr("{0}人 / {1}项").format(r["experts"], r["applications"]), second=r["applications"])
                                     for r in top])
         self.shown.emit()

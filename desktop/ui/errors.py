@@ -27,7 +27,8 @@ _SPOKEN = (RuleError, LookupError, WorkspaceError, PermissionError, FileNotFound
 # Exceptions of modules loaded only when needed, by module: importing them at start would load openpyxl, reportlab
 # or pyHanko (a second each) for a window that may never use them, and an exception of a module never loaded cannot
 # occur.
-_LAZY_ERRORS = {"desktop.services.importing.run": ("ImportRejected", "Cancelled"),
+_LAZY_ERRORS = {"desktop.services.draws": ("DrawCancelled",),
+                "desktop.services.importing.run": ("ImportRejected", "Cancelled"),
                 "desktop.services.importing.sheets": ("UnreadableFile",),
                 "desktop.services.secrets": ("PassphraseRequired", "WrongPassphrase"),
                 "desktop.services.signing": ("SigningError",),

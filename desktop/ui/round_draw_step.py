@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
-                               QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QTableWidget,
+                               QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QScrollArea, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from desktop.services import draws
@@ -19,6 +19,7 @@ from desktop.ui import errors
 from desktop.ui.charts import Bar, BarChart
 from desktop.ui.context import ROUNDS, Context
 from desktop.ui.masking import mask_id
+from desktop.ui.round_words import quota_text
 from desktop.ui.shown_load import LoadsWhenShown
 
 
@@ -99,6 +100,13 @@ class DrawStep(LoadsWhenShown, QWidget):
         self.draw = QPushButton(self.tr("监督员签到并抽取…"))
         self.draw.setObjectName("draw")
         self.draw.clicked.connect(self.ask_witness)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.cancel = QPushButton(self.tr("取消"))
+        self.cancel.setObjectName("cancel_draw")
+        self.cancel.setVisible(False)
+        self.cancel.clicked.connect(self._cancel)
+        self.job = None
         self.status = QLabel()
         self.status.setObjectName("draw_status")
         self.status.setWordWrap(True)
@@ -111,7 +119,11 @@ class DrawStep(LoadsWhenShown, QWidget):
         seed_row.addWidget(generate)
         form.addRow(self.tr("随机种子"), seed_row)
         form.addRow(self.tr("重新抽取理由"), self.reason)
-        form.addRow("", self.draw)
+        run_row = QHBoxLayout()
+        run_row.addWidget(self.draw, 1)
+        run_row.addWidget(self.progress, 1)
+        run_row.addWidget(self.cancel)
+        form.addRow("", run_row)
         body = QWidget()
         inner = QVBoxLayout(body)
         inner.addWidget(self.status)
@@ -160,18 +172,40 @@ class DrawStep(LoadsWhenShown, QWidget):
         place, actor, round_id = self.ctx.place, self.ctx.actor, self.info.id
         seed = self.seed.text().strip() or None
         reason = self.reason.text().strip() or None
-        self.draw.setEnabled(False)
+        self._running(True)
         self.status.setText(self.tr("正在抽取…"))
-        self.ctx.runner.run(
-            lambda job: draws.draw_round(place, actor, round_id, seed=seed, witness=witness, redraw_reason=reason),
-            self._drawn, self._failed, write=True)
+        self.job = self.ctx.runner.run(
+            lambda job: draws.draw_round(place, actor, round_id, seed=seed, witness=witness, redraw_reason=reason,
+                                         progress=job.report, cancelled=job.cancelled),
+            self._drawn, self._failed, self._progressed, write=True)
+
+    def _running(self, running: bool) -> None:
+        self.draw.setEnabled(not running)
+        self.progress.setVisible(running)
+        self.progress.setValue(0)
+        self.cancel.setVisible(running)
+        self.cancel.setEnabled(running)
+
+    def _progressed(self, done: int, total: int, what: str) -> None:
+        self.progress.setMaximum(total)
+        self.progress.setValue(done)
+        self.status.setText(self.tr("正在抽取：{0}…").format(what))
+
+    def _cancel(self) -> None:
+        """Asks the draw to stop; it rolls back at its next step, and nothing of it is saved."""
+        if self.job is not None:
+            self.job.cancel()
+        self.cancel.setEnabled(False)
+        self.status.setText(self.tr("正在取消…"))
 
     def _failed(self, error: BaseException) -> None:
-        self.draw.setEnabled(True)
+        self._running(False)
         self.status.setText(errors.message(error))
-        errors.show(self, self.tr("未能抽取"), error)
+        if not isinstance(error, draws.DrawCancelled):
+            errors.show(self, self.tr("未能抽取"), error)
 
     def _drawn(self, record: DrawRecord) -> None:
+        self._running(False)
         self.reason.clear()
         self.ctx.touched(ROUNDS)
         self.saved.emit(record.round)
@@ -187,7 +221,7 @@ class DrawStep(LoadsWhenShown, QWidget):
                                     record.seed, source, record.pool_hash[:16])
                             + (self.tr("\n重新抽取理由：{0}").format(record.reason) if record.reason else ""))
         self.chart.set_bars([Bar(p["name"], p["enterprise_count"], p["size"],
-                                 f"{p['enterprise_count']}/{p['size']}（需≥{p['enterprise_required']}）",
+                                 quota_text(p["enterprise_count"], p["size"], p["enterprise_required"]),
                                  threshold=p["enterprise_required"]) for p in record.panels])
         for panel in record.panels:
             self.results.addWidget(panel_box(panel))

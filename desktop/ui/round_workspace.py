@@ -18,6 +18,7 @@ from desktop.ui.round_draw_step import DrawStep
 from desktop.ui.round_letters_step import LettersStep
 from desktop.ui.round_method_step import MethodStep
 from desktop.ui.round_panels_step import PanelsStep
+from desktop.ui.round_words import state_label
 
 METHOD, PANELS, CONFLICTS, DRAW, LETTERS = range(5)
 
@@ -88,7 +89,7 @@ class RoundWorkspace(QWidget):
     def show_round(self, info: RoundInfo | None, keep_step: bool = False) -> None:
         self.info = info
         self.title.setText(self.tr("新建评审轮次") if info is None else
-                           self.tr("{0}　·　{1}　·　{2}").format(info.name, info.review_date, info.state_label))
+                           self.tr("{0}　·　{1}　·　{2}").format(info.name, info.review_date, state_label(info.state)))
         done = done_steps(info)
         for index, button in enumerate(self.buttons.buttons()):
             button.setText(("✔ " if index in done else f"{index + 1}. ") + self.titles[index])

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushBu
 from desktop.services import rounds
 from desktop.ui import errors
 from desktop.ui.context import ROUNDS, WORKSPACE, Context
+from desktop.ui.round_words import state_label
 from desktop.ui.round_workspace import RoundWorkspace
 
 
@@ -50,7 +51,7 @@ class RoundsPage(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for info in infos:
-            item = QListWidgetItem(f"{info.name}\n{info.review_date}　{info.state_label}")
+            item = QListWidgetItem(f"{info.name}\n{info.review_date}　{state_label(info.state)}")
             item.setData(Qt.ItemDataRole.UserRole, info.id)
             self.list.addItem(item)
             if info.id == current:

@@ -32,11 +32,12 @@ def _settle(app: QApplication) -> None:
         app.processEvents()
 
 
-def capture(workspace: Path, out: Path, scratch: Path) -> list[Path]:
+def capture(workspace: Path, out: Path, scratch: Path, language: str = "zh_CN") -> list[Path]:
     copy = scratch / "workspace"
     shutil.copytree(workspace, copy, ignore=shutil.ignore_patterns("*.log", "示例数据"))
     settings = Settings(QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat))
     settings.operator = "评审办公室 王秘书"
+    settings.language = language
     app, settings = make_app(sys.argv[:1], settings)
     window = MainWindow(Context(InlineRunner(), settings))
     window.resize(1366, 820)
@@ -88,10 +89,11 @@ def capture(workspace: Path, out: Path, scratch: Path) -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m desktop.ui.screenshots")
     parser.add_argument("--workspace", type=Path, required=True)
+    parser.add_argument("--language", default="zh_CN", help="zh_CN (the default) or en")
     parser.add_argument("out", type=Path)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as scratch:
-        for path in capture(args.workspace, args.out, Path(scratch)):
+        for path in capture(args.workspace, args.out, Path(scratch), args.language):
             print(path)
     return 0
 

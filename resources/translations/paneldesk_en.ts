@@ -11,7 +11,7 @@
     <message>
         <location filename="../../desktop/ui/audit_page.py" line="25"/>
         <source>最近 {0} 条操作记录（每条与前一条以哈希相连，任何改动都会被发现）</source>
-        <translation type="unfinished"></translation>
+        <translation>Last {0} actions (each is hash-linked to the one before, so any change is detected)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/audit_page.py" line="30"/>
@@ -41,17 +41,17 @@
     <message>
         <location filename="../../desktop/ui/audit_page.py" line="67"/>
         <source>校验失败</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot verify the log</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/audit_page.py" line="71"/>
         <source>✔ 日志完整，共 {0} 条</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ Log intact, {0} entries</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/audit_page.py" line="74"/>
         <source>✘ 日志在第 {0} 条处断开：{1}</source>
-        <translation type="unfinished"></translation>
+        <translation>✘ Log broken at entry {0}: {1}</translation>
     </message>
 </context>
 <context>
@@ -59,35 +59,40 @@
     <message>
         <location filename="../../desktop/ui/charts.py" line="62"/>
         <source>（暂无数据）</source>
-        <translation type="unfinished"></translation>
+        <translation>(no data yet)</translation>
     </message>
 </context>
 <context>
     <name>CataloguePage</name>
     <message>
-        <location filename="../../desktop/ui/catalogue_page.py" line="33"/>
+        <location filename="../../desktop/ui/catalogue_page.py" line="36"/>
         <source>搜索：姓名、拼音或首字母（如 zhangsan、zs）、证件号、单位</source>
         <translation>Search: name, pinyin or initials (zhangsan, zs), ID number, organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/catalogue_page.py" line="42"/>
+        <location filename="../../desktop/ui/catalogue_page.py" line="45"/>
         <source>按此列筛选</source>
         <translation>Filter by this column</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/catalogue_page.py" line="93"/>
+        <location filename="../../desktop/ui/catalogue_page.py" line="103"/>
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/catalogue_page.py" line="106"/>
+        <location filename="../../desktop/ui/catalogue_page.py" line="126"/>
         <source>{0}：全部</source>
         <translation>{0}: all</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/catalogue_page.py" line="116"/>
+        <location filename="../../desktop/ui/catalogue_page.py" line="139"/>
         <source>{0} / {1} 条</source>
         <translation>{0} / {1} rows</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/catalogue_page.py" line="141"/>
+        <source>{0} 条（正在建立搜索索引…）</source>
+        <translation>{0} rows (building the search index…)</translation>
     </message>
 </context>
 <context>
@@ -125,110 +130,120 @@
     <message>
         <location filename="../../desktop/ui/round_conflicts_step.py" line="52"/>
         <source>输入任一专家的身份证号，查看其与所选项目的回避情况</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter any expert&apos;s ID number to see their conflicts with the selected application</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/round_conflicts_step.py" line="84"/>
         <source>设置评审组后才能计算回避关系。</source>
-        <translation type="unfinished"></translation>
+        <translation>Set up the panels before computing conflicts.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/round_conflicts_step.py" line="86"/>
         <source>点击「计算回避关系」，逐一核对每位专家与每个项目之间的回避事由。</source>
-        <translation type="unfinished"></translation>
+        <translation>Click “Compute conflicts” to check every expert against every application for grounds for recusal.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/round_conflicts_step.py" line="92"/>
         <source>正在计算回避关系…</source>
-        <translation type="unfinished"></translation>
+        <translation>Computing conflicts…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/round_conflicts_step.py" line="101"/>
         <source>已取消。</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelled.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/round_conflicts_step.py" line="120"/>
         <source>{0}（{1}）回避 {2} 人</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} ({1}): {2} recused</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/round_conflicts_step.py" line="124"/>
         <source>共 {0} 个项目、{1} 位专家；除学科不符外，共 {2} 对专家—项目须回避。</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} applications, {1} experts; apart from field mismatches, {2} expert–application pairs require recusal.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/round_conflicts_step.py" line="162"/>
         <source>专家 {0}（{1}）与项目 {2}：</source>
-        <translation type="unfinished"></translation>
+        <translation>Expert {0} ({1}) and application {2}:</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/round_conflicts_step.py" line="163"/>
         <source>无回避事由，可以评审此项目。</source>
-        <translation type="unfinished"></translation>
+        <translation>No grounds for recusal: the expert may review this application.</translation>
     </message>
 </context>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="50"/>
+        <location filename="../../desktop/ui/dashboard_page.py" line="41"/>
         <source>评审轮次</source>
         <translation>Review rounds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="50"/>
+        <location filename="../../desktop/ui/dashboard_page.py" line="41"/>
         <source>评审日期</source>
         <translation>Review date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="50"/>
+        <location filename="../../desktop/ui/dashboard_page.py" line="41"/>
         <source>评审方法</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="51"/>
+        <location filename="../../desktop/ui/dashboard_page.py" line="42"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="51"/>
+        <location filename="../../desktop/ui/dashboard_page.py" line="42"/>
         <source>下一步</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="60"/>
+        <location filename="../../desktop/ui/dashboard_page.py" line="51"/>
         <source>各评审组企业专家人数（虚线为三分之一要求）</source>
-        <translation type="unfinished"></translation>
+        <translation>Enterprise experts per panel (dashed line: the one-third requirement)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="61"/>
+        <location filename="../../desktop/ui/dashboard_page.py" line="52"/>
         <source>专家库学科覆盖（深色：专家人数；浅色：项目数）</source>
-        <translation type="unfinished"></translation>
+        <translation>Field coverage of the expert pool (dark: experts; light: applications)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="63"/>
+        <location filename="../../desktop/ui/dashboard_page.py" line="54"/>
         <source>评审轮次（双击进入）</source>
         <translation>Review rounds (double-click to open)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="65"/>
+        <location filename="../../desktop/ui/dashboard_page.py" line="56"/>
         <source>待办事项</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="93"/>
+        <location filename="../../desktop/ui/dashboard_page.py" line="84"/>
         <source>专家 {0} 人（企业专家 {1} 人）&#x3000;单位 {2} 个&#x3000;项目 {3} 项&#x3000;诚信记录 {4} 条</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} experts ({1} enterprise) · {2} organisations · {3} applications · {4} integrity records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="107"/>
+        <location filename="../../desktop/ui/dashboard_page.py" line="96"/>
+        <source>{0}：{1}（{2}）</source>
+        <translation>{0}: {1} ({2})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dashboard_page.py" line="98"/>
         <source>还没有评审轮次：先导入专家库和项目，再在「评审轮次」中新建</source>
-        <translation type="unfinished"></translation>
+        <translation>No review rounds yet: import the expert pool and applications, then create a round under “Review rounds”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="115"/>
+        <location filename="../../desktop/ui/dashboard_page.py" line="106"/>
         <source>抽取专家后在此显示</source>
-        <translation type="unfinished"></translation>
+        <translation>Shown here once experts are drawn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dashboard_page.py" line="110"/>
+        <source>{0}人 / {1}项</source>
+        <translation>{0} experts / {1} applications</translation>
     </message>
 </context>
 <context>
@@ -257,91 +272,108 @@
 <context>
     <name>DrawStep</name>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="92"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="94"/>
         <source>现场输入随机种子，或点「生成」</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the random seed on site, or click “Generate”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="93"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="95"/>
         <source>生成</source>
         <translation>Generate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="97"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="99"/>
         <source>仅重新抽取时填写：理由将记入记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Only for a redraw: the reason is recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="98"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="100"/>
         <source>监督员签到并抽取…</source>
         <translation>Supervisor sign-in and draw…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="104"/>
-        <source>企业专家人数（虚线：三分之一要求）</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../desktop/ui/round_draw_step.py" line="105"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="106"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="113"/>
+        <source>企业专家人数（虚线：三分之一要求）</source>
+        <translation>Enterprise experts (dashed line: the one-third requirement)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_draw_step.py" line="115"/>
         <source>抽取</source>
         <translation>Draw</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="111"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="120"/>
         <source>随机种子</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="112"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="121"/>
         <source>重新抽取理由</source>
         <translation>Redraw reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="134"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="147"/>
         <source>设置评审组并开启轮次后才能抽取。</source>
-        <translation type="unfinished"></translation>
+        <translation>Set up the panels and open the round before drawing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="136"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="149"/>
         <source>轮次尚未开启：请先在第一步开启轮次（冻结评审方法）。</source>
-        <translation type="unfinished"></translation>
+        <translation>The round is not open yet: open it in step 1 first (this freezes the review method).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="142"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="151"/>
         <source>尚未抽取。</source>
-        <translation type="unfinished"></translation>
+        <translation>Not drawn yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="161"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="176"/>
         <source>正在抽取…</source>
-        <translation type="unfinished"></translation>
+        <translation>Drawing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="169"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="192"/>
+        <source>正在抽取：{0}…</source>
+        <translation>Drawing: {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_draw_step.py" line="199"/>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_draw_step.py" line="205"/>
         <source>未能抽取</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot draw</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="181"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="218"/>
         <source>现场输入</source>
-        <translation type="unfinished"></translation>
+        <translation>entered on site</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="181"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="218"/>
         <source>系统生成</source>
-        <translation type="unfinished"></translation>
+        <translation>generated by the system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="182"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="219"/>
         <source>第 {0} 次抽取&#x3000;{1}&#x3000;操作员 {2}，监督员 {3}
 随机种子 {4}（{5}）&#x3000;专家库快照哈希 {6}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Draw {0} · {1} · operator {2}, supervisor {3}
+Random seed {4} ({5}) · expert pool snapshot hash {6}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="185"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="222"/>
         <source>
 重新抽取理由：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>
+Redraw reason: {0}</translation>
     </message>
 </context>
 <context>
@@ -354,7 +386,7 @@
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="37"/>
         <source>Excel（.xlsx）或 CSV（UTF-8 或 GB18030）；每个工作表一类数据，表名或表头决定类型。</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel (.xlsx) or CSV (UTF-8 or GB18030); one kind of data per sheet, recognised by the sheet name or headers.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="39"/>
@@ -369,12 +401,12 @@
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="53"/>
         <source>选择表格</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose spreadsheets</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="53"/>
         <source>表格 (*.xlsx *.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Spreadsheets (*.xlsx *.csv)</translation>
     </message>
 </context>
 <context>
@@ -388,19 +420,158 @@
 <context>
     <name>LettersStep</name>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="32"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="63"/>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_letters_step.py" line="65"/>
+        <source>用工作区的签名身份签名（PAdES）</source>
+        <translation>Sign with the workspace&apos;s signing identity (PAdES)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_letters_step.py" line="72"/>
+        <source>创建签名身份…</source>
+        <translation>Create signing identity…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_letters_step.py" line="74"/>
+        <source>生成承诺书</source>
+        <translation>Generate letters</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_letters_step.py" line="78"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_letters_step.py" line="83"/>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_letters_step.py" line="85"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_letters_step.py" line="88"/>
+        <source>生成</source>
+        <translation>Generate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_letters_step.py" line="93"/>
+        <source>输出文件夹</source>
+        <translation>Output folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_letters_step.py" line="120"/>
         <source>抽取专家后，在此为每位评审专家生成承诺书。</source>
-        <translation type="unfinished"></translation>
+        <translation>Once experts are drawn, generate a commitment letter for each of them here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="41"/>
-        <source>{0}&#x3000;{1}&#x3000;评审专家承诺书</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../desktop/ui/round_letters_step.py" line="134"/>
+        <source>{0}&#x3000;{1}&#x3000;评审专家承诺书（待生成）</source>
+        <translation>{0}&#x3000;{1}&#x3000;Commitment letter (not yet generated)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="42"/>
-        <source>待生成承诺书 {0} 份。窗口中生成、签名和打印尚待文书服务接入；目前请在命令行执行 paneldesk letters --round {1} --sign。</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../desktop/ui/round_letters_step.py" line="135"/>
+        <source>第 {0} 次抽取：待生成承诺书 {1} 份。</source>
+        <translation>Draw {0}: {1} commitment letters to generate.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_letters_step.py" line="141"/>
+        <source>本工作区还没有签名身份。</source>
+        <translation>This workspace has no signing identity yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_letters_step.py" line="142"/>
+        <source>签名人：{0}
+SHA-256 指纹（请公布给收件人核对）：{1}</source>
+        <translation>Signer: {0}
+SHA-256 fingerprint (publish it so recipients can check it): {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_letters_step.py" line="146"/>
+        <source>承诺书保存到</source>
+        <translation>Save the letters to</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_letters_step.py" line="155"/>
+        <source>操作员口令</source>
+        <translation>Operator password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_letters_step.py" line="156"/>
+        <source>本机没有系统钥匙串。请输入操作员口令以打开加密的密钥文件：</source>
+        <translation>This computer has no system keyring. Enter the operator password to open the encrypted key file:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_letters_step.py" line="161"/>
+        <source>创建签名身份</source>
+        <translation>Create signing identity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_letters_step.py" line="162"/>
+        <source>签名人名称（如“省科学技术厅评审办公室”）：</source>
+        <translation>Signer name (e.g. “Review Office, Provincial Department of Science and Technology”):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_letters_step.py" line="162"/>
+        <source>评审办公室</source>
+        <translation>Review Office</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_letters_step.py" line="183"/>
+        <source>未能创建签名身份</source>
+        <translation>Cannot create the signing identity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_letters_step.py" line="207"/>
+        <source>正在生成承诺书…</source>
+        <translation>Generating letters…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_letters_step.py" line="213"/>
+        <source>正在取消：已开始的几份写完即停止，未完成的不留文件…</source>
+        <translation>Cancelling: letters already started are finished, then it stops; no partial files are left…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_letters_step.py" line="235"/>
+        <source>已生成承诺书 {0} 份，保存在 {1}</source>
+        <translation>Generated {0} commitment letters in {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_letters_step.py" line="236"/>
+        <source>，均已签名并核验通过。</source>
+        <translation>, all signed and verified.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_letters_step.py" line="237"/>
+        <source>
+有 {0} 份签名核验未通过，请勿发出。</source>
+        <translation>
+{0} failed signature verification: do not send them.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_letters_step.py" line="257"/>
+        <source>请先生成承诺书。</source>
+        <translation>Generate the letters first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_letters_step.py" line="261"/>
+        <source>打印承诺书（{0} 份）</source>
+        <translation>Print commitment letters ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_letters_step.py" line="267"/>
+        <source>正在打印 {0} 份…</source>
+        <translation>Printing {0} letters…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_letters_step.py" line="270"/>
+        <source>已送打印机：{0} 份，共 {1} 页。</source>
+        <translation>Sent to the printer: {0} letters, {1} pages.</translation>
     </message>
 </context>
 <context>
@@ -451,82 +622,82 @@
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="69"/>
+        <location filename="../../desktop/ui/main_window.py" line="71"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="70"/>
+        <location filename="../../desktop/ui/main_window.py" line="72"/>
         <source>新建工作区…</source>
         <translation>New workspace…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="71"/>
+        <location filename="../../desktop/ui/main_window.py" line="73"/>
         <source>打开工作区…</source>
         <translation>Open workspace…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="76"/>
+        <location filename="../../desktop/ui/main_window.py" line="78"/>
         <source>最近打开</source>
         <translation>Recent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="79"/>
+        <location filename="../../desktop/ui/main_window.py" line="81"/>
         <source>导入表格…</source>
         <translation>Import spreadsheets…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="84"/>
+        <location filename="../../desktop/ui/main_window.py" line="86"/>
         <source>退出</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="95"/>
+        <location filename="../../desktop/ui/main_window.py" line="97"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="99"/>
+        <location filename="../../desktop/ui/main_window.py" line="101"/>
         <source>打开工作区</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="104"/>
+        <location filename="../../desktop/ui/main_window.py" line="106"/>
         <source>选择（或新建）一个空文件夹作为工作区</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose (or create) an empty folder for the workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="111"/>
+        <location filename="../../desktop/ui/main_window.py" line="113"/>
         <source>无法打开工作区</source>
         <translation>Cannot open the workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="118"/>
+        <location filename="../../desktop/ui/main_window.py" line="120"/>
         <source>正在生成示例工作区（合成的专家库、项目和一个评审轮次）…</source>
-        <translation type="unfinished"></translation>
+        <translation>Building the demo workspace (a synthetic expert pool, applications and one review round)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="131"/>
+        <location filename="../../desktop/ui/main_window.py" line="133"/>
         <source>无法生成示例工作区</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot build the demo workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="141"/>
+        <location filename="../../desktop/ui/main_window.py" line="143"/>
         <source>工作区：{0}</source>
         <translation>Workspace: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="142"/>
+        <location filename="../../desktop/ui/main_window.py" line="144"/>
         <source>PanelDesk 评审组织工作台 — {0}</source>
         <translation>PanelDesk review secretariat — {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="153"/>
+        <location filename="../../desktop/ui/main_window.py" line="154"/>
         <source>导入表格</source>
         <translation>Import spreadsheets</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="153"/>
+        <location filename="../../desktop/ui/main_window.py" line="154"/>
         <source>请先打开或新建一个工作区</source>
         <translation>Open or create a workspace first</translation>
     </message>
@@ -541,7 +712,7 @@
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="76"/>
         <source>检查每个工作表被识别成的类型；表头无法识别时，请指定它对应的字段。</source>
-        <translation type="unfinished"></translation>
+        <translation>Check the kind each sheet was recognised as; where a header is not recognised, choose its field.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="80"/>
@@ -571,7 +742,7 @@
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="105"/>
         <source>正在读取…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="133"/>
@@ -581,22 +752,22 @@
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="135"/>
         <source>（选填）</source>
-        <translation type="unfinished"></translation>
+        <translation> (optional)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="150"/>
         <source>未识别此表的类型：请在「类型」中选择，或保持「不导入此表」。</source>
-        <translation type="unfinished"></translation>
+        <translation>The kind of this sheet was not recognised: choose one under “Kind”, or leave it at “do not import this sheet”.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="152"/>
         <source>识别为「{0}」，共 {1} 行；缺少必填字段：{2}。请在左侧为相应的列选择字段。</source>
-        <translation type="unfinished"></translation>
+        <translation>Recognised as “{0}”, {1} rows; required fields missing: {2}. Choose a field for the matching columns on the left.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="155"/>
         <source>识别为「{0}」，共 {1} 行；必填字段齐全。</source>
-        <translation type="unfinished"></translation>
+        <translation>Recognised as “{0}”, {1} rows; all required fields present.</translation>
     </message>
 </context>
 <context>
@@ -639,7 +810,7 @@
     <message>
         <location filename="../../desktop/ui/round_method_step.py" line="77"/>
         <source>评审方法（同一轮次只用一种方法：ONE_METHOD）</source>
-        <translation type="unfinished"></translation>
+        <translation>Review method (one method per round: ONE_METHOD)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/round_method_step.py" line="79"/>
@@ -699,38 +870,38 @@
     <message>
         <location filename="../../desktop/ui/round_method_step.py" line="127"/>
         <source>新建评审轮次：填写名称和日期，选定评审方法后点「创建轮次」。开启轮次后评审方法和规则即冻结，不能再改。</source>
-        <translation type="unfinished"></translation>
+        <translation>New review round: fill in the name and date, choose the review method, then click “Create round”. Once the round is opened, its method and rules are frozen and cannot be changed.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/round_method_step.py" line="141"/>
         <source>草稿：评审方法为「{0}」，开启前可修改。</source>
-        <translation type="unfinished"></translation>
+        <translation>Draft: review method “{0}”; it can be changed until the round is opened.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/round_method_step.py" line="143"/>
         <source>【已冻结】评审方法：「{0}」。本轮次已于开启时锁定方法与规则（ONE_METHOD），如需采用其他评审方法，请另建评审轮次。</source>
-        <translation type="unfinished"></translation>
+        <translation>[Frozen] Review method: “{0}”. The method and rules were locked when this round was opened (ONE_METHOD); to use another review method, create a new review round.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/round_method_step.py" line="163"/>
         <location filename="../../desktop/ui/round_method_step.py" line="174"/>
         <source>无法保存</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot save</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/round_method_step.py" line="180"/>
         <source>开启轮次</source>
-        <translation type="unfinished"></translation>
+        <translation>Open round</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/round_method_step.py" line="181"/>
         <source>开启后评审方法「{0}」和回避规则将冻结，本轮所有项目都按此方法评审。确定开启？</source>
-        <translation type="unfinished"></translation>
+        <translation>Opening freezes the review method “{0}” and the recusal rules; every application in this round will be reviewed by this method. Open the round?</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/round_method_step.py" line="189"/>
         <source>无法开启</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot open the round</translation>
     </message>
 </context>
 <context>
@@ -759,7 +930,7 @@
     <message>
         <location filename="../../desktop/ui/round_panels_step.py" line="38"/>
         <source>按编号、学科代码或名称筛选，如 520</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter by number, field code or title, e.g. 520</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/round_panels_step.py" line="40"/>
@@ -789,78 +960,78 @@
     <message>
         <location filename="../../desktop/ui/round_panels_step.py" line="77"/>
         <source>请先在第一步创建评审轮次。</source>
-        <translation type="unfinished"></translation>
+        <translation>Create the review round in step 1 first.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/round_panels_step.py" line="79"/>
         <source>本轮已抽取专家，评审组不能再增加。</source>
-        <translation type="unfinished"></translation>
+        <translation>Experts have been drawn for this round: no more panels can be added.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/round_panels_step.py" line="81"/>
         <source>共 {0} 个评审组。每组的项目应属相近学科：只有熟悉该组全部项目学科的专家才会被抽取（FIELD）。</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} panels. The applications in a panel should be in related fields: only experts who know the fields of all its applications are drawn (FIELD).</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/round_panels_step.py" line="125"/>
         <source>无法添加评审组</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot add the panel</translation>
     </message>
 </context>
 <context>
     <name>RoundWorkspace</name>
     <message>
-        <location filename="../../desktop/ui/round_workspace.py" line="57"/>
+        <location filename="../../desktop/ui/round_workspace.py" line="58"/>
         <source>创建与评审方法</source>
         <translation>Round and method</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_workspace.py" line="57"/>
+        <location filename="../../desktop/ui/round_workspace.py" line="58"/>
         <source>评审组</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_workspace.py" line="57"/>
+        <location filename="../../desktop/ui/round_workspace.py" line="58"/>
         <source>回避关系</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_workspace.py" line="57"/>
+        <location filename="../../desktop/ui/round_workspace.py" line="58"/>
         <source>抽取专家</source>
         <translation>Draw</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_workspace.py" line="57"/>
+        <location filename="../../desktop/ui/round_workspace.py" line="58"/>
         <source>承诺书</source>
         <translation>Letters</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_workspace.py" line="81"/>
+        <location filename="../../desktop/ui/round_workspace.py" line="82"/>
         <source>无法读取评审轮次</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read the review round</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_workspace.py" line="90"/>
+        <location filename="../../desktop/ui/round_workspace.py" line="91"/>
         <source>新建评审轮次</source>
         <translation>New review round</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_workspace.py" line="91"/>
+        <location filename="../../desktop/ui/round_workspace.py" line="92"/>
         <source>{0}&#x3000;·&#x3000;{1}&#x3000;·&#x3000;{2}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} · {1} · {2}</translation>
     </message>
 </context>
 <context>
     <name>RoundsPage</name>
     <message>
-        <location filename="../../desktop/ui/rounds_page.py" line="22"/>
+        <location filename="../../desktop/ui/rounds_page.py" line="23"/>
         <source>新建评审轮次</source>
         <translation>New review round</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds_page.py" line="45"/>
+        <location filename="../../desktop/ui/rounds_page.py" line="46"/>
         <source>无法读取评审轮次</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read the review rounds</translation>
     </message>
 </context>
 <context>
@@ -873,7 +1044,7 @@
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="183"/>
         <source>先校验每个单元格和引用关系：有任何问题则一条也不写入。</source>
-        <translation type="unfinished"></translation>
+        <translation>Every cell and reference is checked first: if there is any problem, nothing is written.</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="185"/>
@@ -913,7 +1084,7 @@
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="208"/>
         <source>正在校验…</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="232"/>
@@ -923,7 +1094,7 @@
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="238"/>
         <source>。请修改表格后点「上一步」重新导入。</source>
-        <translation type="unfinished"></translation>
+        <translation>. Correct the spreadsheets, then click “Back” to import again.</translation>
     </message>
 </context>
 <context>
@@ -951,12 +1122,12 @@
     <message>
         <location filename="../../desktop/ui/settings_page.py" line="40"/>
         <source>当前工作区：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Current workspace: {0}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_page.py" line="40"/>
         <source>（未打开）</source>
-        <translation type="unfinished"></translation>
+        <translation>(none open)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_page.py" line="48"/>
@@ -972,152 +1143,152 @@
 <context>
     <name>WitnessDialog</name>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="30"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="32"/>
         <source>监督员见证签到</source>
         <translation>Supervisor sign-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="33"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="35"/>
         <source>本人在场监督本次抽取，并核对了随机种子</source>
-        <translation type="unfinished"></translation>
+        <translation>I am present to supervise this draw and have checked the random seed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="41"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="43"/>
         <source>操作员：{0}。见证人须为另一人（决策、执行、监督相互分离：SEPARATION）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Operator: {0}. The witness must be someone else (decision, execution and supervision are kept apart: SEPARATION).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="42"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="44"/>
         <source>监督员姓名</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="50"/>
-        <source>请填写监督员姓名</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/round_draw_step.py" line="52"/>
-        <source>监督员不能由操作员本人担任</source>
-        <translation type="unfinished"></translation>
+        <source>请填写监督员姓名</source>
+        <translation>Enter the supervisor&apos;s name</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/round_draw_step.py" line="54"/>
+        <source>监督员不能由操作员本人担任</source>
+        <translation>The supervisor cannot be the operator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_draw_step.py" line="56"/>
         <source>请监督员确认在场</source>
-        <translation type="unfinished"></translation>
+        <translation>The supervisor must confirm being present</translation>
     </message>
 </context>
 <context>
     <name>columns</name>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="39"/>
+        <location filename="../../desktop/ui/listings.py" line="44"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="40"/>
+        <location filename="../../desktop/ui/listings.py" line="45"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="41"/>
+        <location filename="../../desktop/ui/listings.py" line="46"/>
         <source>手机</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="42"/>
+        <location filename="../../desktop/ui/listings.py" line="47"/>
         <source>职称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="43"/>
+        <location filename="../../desktop/ui/listings.py" line="48"/>
         <source>工作单位</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="44"/>
-        <location filename="../../desktop/ui/listings.py" line="55"/>
+        <location filename="../../desktop/ui/listings.py" line="49"/>
+        <location filename="../../desktop/ui/listings.py" line="60"/>
         <source>单位类型</source>
         <translation>Organisation type</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="45"/>
-        <location filename="../../desktop/ui/listings.py" line="61"/>
+        <location filename="../../desktop/ui/listings.py" line="50"/>
+        <location filename="../../desktop/ui/listings.py" line="66"/>
         <source>学科代码</source>
         <translation>Field codes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="46"/>
+        <location filename="../../desktop/ui/listings.py" line="51"/>
         <source>企业专家</source>
         <translation>Enterprise expert</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="47"/>
+        <location filename="../../desktop/ui/listings.py" line="52"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="53"/>
+        <location filename="../../desktop/ui/listings.py" line="58"/>
         <source>单位名称</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="54"/>
+        <location filename="../../desktop/ui/listings.py" line="59"/>
         <source>统一社会信用代码</source>
         <translation>Credit code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="59"/>
+        <location filename="../../desktop/ui/listings.py" line="64"/>
         <source>项目编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="60"/>
+        <location filename="../../desktop/ui/listings.py" line="65"/>
         <source>项目名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="62"/>
+        <location filename="../../desktop/ui/listings.py" line="67"/>
         <source>负责人</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="63"/>
+        <location filename="../../desktop/ui/listings.py" line="68"/>
         <source>申报单位</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="68"/>
+        <location filename="../../desktop/ui/listings.py" line="73"/>
         <source>主体名称</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="69"/>
+        <location filename="../../desktop/ui/listings.py" line="74"/>
         <source>身份证号或信用代码</source>
         <translation>ID or credit code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="71"/>
+        <location filename="../../desktop/ui/listings.py" line="76"/>
         <source>失信行为</source>
         <translation>Violation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="72"/>
+        <location filename="../../desktop/ui/listings.py" line="77"/>
         <source>处理措施</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="73"/>
+        <location filename="../../desktop/ui/listings.py" line="78"/>
         <source>惩戒期</source>
         <translation>Penalty period</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="75"/>
+        <location filename="../../desktop/ui/listings.py" line="80"/>
         <source>处理单位</source>
         <translation>Decided by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="76"/>
+        <location filename="../../desktop/ui/listings.py" line="81"/>
         <source>决定日期</source>
         <translation>Decision date</translation>
     </message>
@@ -1125,9 +1296,102 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="47"/>
+        <location filename="../../desktop/ui/errors.py" line="55"/>
         <source>操作未完成：出现意外错误（{0}）。详细信息已记入日志文件 {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>The operation was not completed: an unexpected error occurred ({0}). Details are in the log file {1}</translation>
+    </message>
+</context>
+<context>
+    <name>rounds</name>
+    <message>
+        <location filename="../../desktop/ui/round_words.py" line="14"/>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_words.py" line="14"/>
+        <source>已开启</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_words.py" line="15"/>
+        <source>已抽取</source>
+        <translation>Drawn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_words.py" line="15"/>
+        <source>已确认</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_words.py" line="16"/>
+        <source>评分中</source>
+        <translation>Scoring</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_words.py" line="16"/>
+        <source>已出结果</source>
+        <translation>Results ready</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_words.py" line="17"/>
+        <source>已结束</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_words.py" line="18"/>
+        <source>确定评审方法并开启轮次</source>
+        <translation>Choose the review method and open the round</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_words.py" line="19"/>
+        <source>设置评审组并抽取专家</source>
+        <translation>Set up the panels and draw the experts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_words.py" line="20"/>
+        <source>电话确认专家，生成并打印承诺书</source>
+        <translation>Confirm the experts by phone; generate and print the commitment letters</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_words.py" line="21"/>
+        <source>收集承诺书，开始评分</source>
+        <translation>Collect the commitment letters and start scoring</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_words.py" line="22"/>
+        <source>录入评分</source>
+        <translation>Enter the scores</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_words.py" line="23"/>
+        <source>审核结果，发送反馈</source>
+        <translation>Check the results and send feedback</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_words.py" line="24"/>
+        <source>归档</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_words.py" line="38"/>
+        <source>距评审还有{0}天</source>
+        <translation>review in {0} days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_words.py" line="39"/>
+        <source>今天评审</source>
+        <translation>review today</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_words.py" line="39"/>
+        <source>评审已过{0}天</source>
+        <translation>reviewed {0} days ago</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_words.py" line="44"/>
+        <source>{0}/{1}（需≥{2}）</source>
+        <translation>{0}/{1} (needs ≥{2})</translation>
     </message>
 </context>
 </TS>
