@@ -1,4 +1,5 @@
-"""Step 5: commitment letters (EXPERT_COMMITMENT) for every drawn member, generated, signed, opened and printed.
+"""Step 5: commitment letters (EXPERT_COMMITMENT) for every drawn member, generated, signed, opened and printed;
+and the papers of the review day from the same draw: a sign-in sheet per panel, a score sheet per member.
 
 Letters are made by the documents service in worker processes, with progress and Cancel; each signed file is
 verified as soon as it is written, so the operator sees a bad signature before the letter leaves the office. The
@@ -12,10 +13,10 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QUrl, Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
                                QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QProgressBar,
                                QPushButton, QVBoxLayout, QWidget)
 
@@ -27,6 +28,10 @@ from desktop.ui.pdf_printing import print_pdfs
 from desktop.ui.shown_load import LoadsWhenShown
 
 PATH = Qt.ItemDataRole.UserRole
+LETTERS = "letters"
+KINDS = ((LETTERS, QT_TRANSLATE_NOOP("LettersStep", "评审专家承诺书（每位专家一份）")),
+         ("sign_in_sheet", QT_TRANSLATE_NOOP("LettersStep", "签到表（每个评审组一份）")),
+         ("score_sheet", QT_TRANSLATE_NOOP("LettersStep", "评分表（每位专家一份，按本轮评分方式）")))
 
 
 def _prepare(place: Path, round_id: int):
@@ -58,6 +63,10 @@ class LettersStep(LoadsWhenShown, QWidget):
         self.status = QLabel()
         self.status.setObjectName("letters_status")
         self.status.setWordWrap(True)
+        self.kind = QComboBox()
+        self.kind.setObjectName("letters_kind")
+        for key, text in KINDS:
+            self.kind.addItem(self.tr(text), key)
         self.folder = QLineEdit()
         self.folder.setObjectName("letters_folder")
         choose = QPushButton(self.tr("选择…"))
@@ -71,7 +80,7 @@ class LettersStep(LoadsWhenShown, QWidget):
         self.signer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.create = QPushButton(self.tr("创建签名身份…"))
         self.create.clicked.connect(lambda: self.ask_identity(then_generate=False))
-        self.generate = QPushButton(self.tr("生成承诺书"))
+        self.generate = QPushButton(self.tr("生成"))
         self.generate.setObjectName("letters_generate")
         self.generate.clicked.connect(self.start)
         self.progress = QProgressBar()
@@ -87,6 +96,7 @@ class LettersStep(LoadsWhenShown, QWidget):
 
         controls = QGroupBox(self.tr("生成"))
         form = QFormLayout(controls)
+        form.addRow(self.tr("文书"), self.kind)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder)
         folder_row.addWidget(choose)
@@ -196,15 +206,25 @@ class LettersStep(LoadsWhenShown, QWidget):
         out, sign, stop = Path(self.folder.text().strip()), self.sign.isChecked(), threading.Event()
         self.stop = stop
 
+        kind = self.kind.currentData()
+
         def work(job):
             from desktop.services import documents, signing
-            made = documents.generate_letters(place, actor, round_id, out, sign=sign, cancel=stop,
-                                              progress=lambda done, total: job.report(done, total, ""),
-                                              password=password or None)
-            return [(letter, signing.verify_file(place, letter.path) if letter.signed else None) for letter in made]
+
+            def report(done: int, total: int) -> None:
+                job.report(done, total, "")
+
+            if kind == LETTERS:
+                made = [(f"{letter.panel}　{letter.expert}", letter.path) for letter in documents.generate_letters(
+                    place, actor, round_id, out, sign=sign, cancel=stop, progress=report, password=password or None)]
+            else:
+                made = [(path.stem, path) for path in documents.generate_sheets(
+                    place, actor, round_id, kind, out, sign=sign, cancel=stop, progress=report,
+                    password=password or None)]
+            return [(label, path, signing.verify_file(place, path) if sign else None) for label, path in made]
 
         self._running(True)
-        self.status.setText(self.tr("正在生成承诺书…"))
+        self.status.setText(self.tr("正在生成…"))
         self.ctx.runner.run(work, self._made, self._failed, self._progressed, write=True)
 
     def stop_generating(self) -> None:
@@ -226,14 +246,15 @@ class LettersStep(LoadsWhenShown, QWidget):
         self._running(False)
         self.ctx.touched()
         self.letters.clear()
-        for letter, check in made:
-            item = QListWidgetItem(f"{letter.panel}　{letter.expert}　{letter.path.name}　{_verdict(check)}".rstrip())
-            item.setData(PATH, str(letter.path))
+        for label, path, check in made:
+            item = QListWidgetItem(f"{label}　{path.name}　{_verdict(check)}".rstrip())
+            item.setData(PATH, str(path))
             self.letters.addItem(item)
-        bad = sum(1 for _, check in made if check is not None and not check.trusted)
-        folder = made[0][0].path.parent if made else self.folder.text()
-        self.status.setText(self.tr("已生成承诺书 {0} 份，保存在 {1}").format(len(made), folder)
-                            + (self.tr("，均已签名并核验通过。") if made and made[0][0].signed and not bad else "。")
+        bad = sum(1 for _, _, check in made if check is not None and not check.trusted)
+        folder = made[0][1].parent if made else self.folder.text()
+        signed = bool(made) and made[0][2] is not None
+        self.status.setText(self.tr("已生成 {0} 份，保存在 {1}").format(len(made), folder)
+                            + (self.tr("，均已签名并核验通过。") if signed and not bad else self.tr("。"))
                             + (self.tr("\n有 {0} 份签名核验未通过，请勿发出。").format(bad) if bad else ""))
 
     def _failed(self, error: BaseException) -> None:

@@ -226,22 +226,22 @@
         <translation>{0} experts ({1} enterprise) · {2} organisations · {3} applications · {4} integrity records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="96"/>
+        <location filename="../../desktop/ui/dashboard_page.py" line="97"/>
         <source>{0}：{1}（{2}）</source>
         <translation>{0}: {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="98"/>
+        <location filename="../../desktop/ui/dashboard_page.py" line="99"/>
         <source>还没有评审轮次：先导入专家库和项目，再在「评审轮次」中新建</source>
         <translation>No review rounds yet: import the expert pool and applications, then create a round under “Review rounds”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="106"/>
+        <location filename="../../desktop/ui/dashboard_page.py" line="107"/>
         <source>抽取专家后在此显示</source>
         <translation>Shown here once experts are drawn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="110"/>
+        <location filename="../../desktop/ui/dashboard_page.py" line="111"/>
         <source>{0}人 / {1}项</source>
         <translation>{0} experts / {1} applications</translation>
     </message>
@@ -420,156 +420,177 @@ Redraw reason: {0}</translation>
 <context>
     <name>LettersStep</name>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="63"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="72"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="65"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="74"/>
         <source>用工作区的签名身份签名（PAdES）</source>
         <translation>Sign with the workspace&apos;s signing identity (PAdES)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="72"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="81"/>
         <source>创建签名身份…</source>
         <translation>Create signing identity…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="74"/>
-        <source>生成承诺书</source>
-        <translation>Generate letters</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="78"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="87"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="83"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="92"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="85"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="94"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="88"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="83"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="97"/>
         <source>生成</source>
         <translation>Generate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="93"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="32"/>
+        <source>评审专家承诺书（每位专家一份）</source>
+        <translation>Expert commitment letters (one per expert)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_letters_step.py" line="33"/>
+        <source>签到表（每个评审组一份）</source>
+        <translation>Sign-in sheets (one per panel)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_letters_step.py" line="34"/>
+        <source>评分表（每位专家一份，按本轮评分方式）</source>
+        <translation>Score sheets (one per expert, in the round&apos;s scoring)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_letters_step.py" line="99"/>
+        <source>文书</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_letters_step.py" line="103"/>
         <source>输出文件夹</source>
         <translation>Output folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="120"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="130"/>
         <source>抽取专家后，在此为每位评审专家生成承诺书。</source>
         <translation>Once experts are drawn, generate a commitment letter for each of them here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="134"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="144"/>
         <source>{0}&#x3000;{1}&#x3000;评审专家承诺书（待生成）</source>
         <translation>{0}&#x3000;{1}&#x3000;Commitment letter (not yet generated)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="135"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="145"/>
         <source>第 {0} 次抽取：待生成承诺书 {1} 份。</source>
         <translation>Draw {0}: {1} commitment letters to generate.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="141"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="151"/>
         <source>本工作区还没有签名身份。</source>
         <translation>This workspace has no signing identity yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="142"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="152"/>
         <source>签名人：{0}
 SHA-256 指纹（请公布给收件人核对）：{1}</source>
         <translation>Signer: {0}
 SHA-256 fingerprint (publish it so recipients can check it): {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="146"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="156"/>
         <source>承诺书保存到</source>
         <translation>Save the letters to</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="155"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="165"/>
         <source>操作员口令</source>
         <translation>Operator password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="156"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="166"/>
         <source>本机没有系统钥匙串。请输入操作员口令以打开加密的密钥文件：</source>
         <translation>This computer has no system keyring. Enter the operator password to open the encrypted key file:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="161"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="171"/>
         <source>创建签名身份</source>
         <translation>Create signing identity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="162"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="172"/>
         <source>签名人名称（如“省科学技术厅评审办公室”）：</source>
         <translation>Signer name (e.g. “Review Office, Provincial Department of Science and Technology”):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="162"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="172"/>
         <source>评审办公室</source>
         <translation>Review Office</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="183"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="193"/>
         <source>未能创建签名身份</source>
         <translation>Cannot create the signing identity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="207"/>
-        <source>正在生成承诺书…</source>
-        <translation>Generating letters…</translation>
+        <location filename="../../desktop/ui/round_letters_step.py" line="227"/>
+        <source>正在生成…</source>
+        <translation>Generating…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="213"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="256"/>
+        <source>已生成 {0} 份，保存在 {1}</source>
+        <translation>{0} documents made, saved in {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_letters_step.py" line="233"/>
         <source>正在取消：已开始的几份写完即停止，未完成的不留文件…</source>
         <translation>Cancelling: letters already started are finished, then it stops; no partial files are left…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="235"/>
-        <source>已生成承诺书 {0} 份，保存在 {1}</source>
-        <translation>Generated {0} commitment letters in {1}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="236"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="257"/>
         <source>，均已签名并核验通过。</source>
         <translation>, all signed and verified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="237"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="257"/>
+        <source>。</source>
+        <translation>.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_letters_step.py" line="258"/>
         <source>
 有 {0} 份签名核验未通过，请勿发出。</source>
         <translation>
 {0} failed signature verification: do not send them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="257"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="278"/>
         <source>请先生成承诺书。</source>
         <translation>Generate the letters first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="261"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="282"/>
         <source>打印承诺书（{0} 份）</source>
         <translation>Print commitment letters ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="267"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="288"/>
         <source>正在打印 {0} 份…</source>
         <translation>Printing {0} letters…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="270"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="291"/>
         <source>已送打印机：{0} 份，共 {1} 页。</source>
         <translation>Sent to the printer: {0} letters, {1} pages.</translation>
     </message>

@@ -77,3 +77,17 @@ def test_without_a_system_keyring_the_operator_password_is_asked(window, demo_wo
     _answer(step, ["错误口令"])
     step.generate.click()
     assert "口令不正确" in step.status.text()
+
+
+def test_sign_in_sheets_are_made_from_the_same_step(window, demo_workspace):
+    step, _ = _drawn_letters_step(window, demo_workspace)
+    record = draws.latest_draw(demo_workspace, 1)
+    step.kind.setCurrentIndex(step.kind.findData("sign_in_sheet"))
+    step.sign.setChecked(False)
+    step.generate.click()
+    files = step.files()
+    assert len(files) == len(record.panels) and all(f.name.startswith("签到表_") for f in files)
+    assert [p["name"] for p in record.panels] == [f.stem.removeprefix("签到表_") for f in files]
+    assert f"已生成 {len(files)} 份" in step.status.text()
+    actions = [e.action for e in entries(open_workspace(demo_workspace).session())]
+    assert actions[0] == "documents.sign_in_sheet"
