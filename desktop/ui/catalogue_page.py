@@ -18,15 +18,15 @@ from desktop.ui.detail_pane import DetailPane
 from desktop.ui.listings import Index, Listing, index, read
 from desktop.ui.rows_model import ROW_ROLE, RowsModel
 from desktop.ui.search_keys import matches
+from desktop.ui.shown_load import LoadsWhenShown
 
 KEY_COLUMN = {"experts": "id_number", "applications": "number"}
 
 
-class CataloguePage(QWidget):
+class CataloguePage(LoadsWhenShown, QWidget):
     def __init__(self, ctx: Context, listing: Listing, parent=None):
         super().__init__(parent)
         self.ctx, self.listing = ctx, listing
-        self._dirty = True
         self._shown: list[dict] = []  # the rows the table shows, which the index on its way belongs to
         self.model = RowsModel(listing.columns, self)
 
@@ -82,24 +82,16 @@ class CataloguePage(QWidget):
 
     def _changed(self, kind: str) -> None:
         if kind in (WORKSPACE, POOL):
-            self._dirty = True
-            if self.isVisible():
-                self.reload()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.reload()
+            self.load_when_shown(True)
 
     def prefetch(self) -> None:
         """Read the rows now if they are not read yet, so the table is there when the page is chosen."""
-        if self._dirty:
-            self.reload()
+        if self._pending:
+            self._load_now()
 
-    def reload(self) -> None:
+    def load(self) -> None:
         if self.ctx.place is None:
             return
-        self._dirty = False
         self.count.setText(self.tr("正在载入…"))
         place, listing = self.ctx.place, self.listing
         self.ctx.runner.run(lambda job: read(place, listing), self._read,

@@ -1,15 +1,16 @@
-"""Steps of the round workspace that read their round only once they are shown.
+"""Pages and steps that read what they show only once they are shown.
 
-Every step hears of a round as soon as it is chosen, also while the rounds page is hidden. A step that reads much
-(a draw of 250 panels) or loads libraries (the PDF ones, a second) would do that work while the user types in
-another page and make each keystroke wait; so it notes the round and reads it when it first comes into view.
+A page hears of every change (a workspace opened, an import, a round chosen) also while it is hidden. One that
+reads much (50,000 experts, a draw of 250 panels) or loads libraries (the PDF ones, a second) would do that work
+while the user types in another page and make each keystroke wait; so it notes that it is out of date and reads
+when it next comes into view.
 """
 
 from __future__ import annotations
 
 
 class LoadsWhenShown:
-    """Mix in before QWidget; the step implements ``load()`` and calls ``load_when_shown(wanted)``."""
+    """Mix in before QWidget; the widget implements ``load()`` and calls ``load_when_shown(wanted)``."""
 
     _pending = False
 
