@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
                                QMessageBox, QProgressDialog, QStackedWidget, QWidget)
 
+from desktop import __version__
 from desktop.services import workspaces
 from desktop.ui import errors, listings
 from desktop.ui.audit_page import AuditPage
@@ -87,6 +88,21 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        log_action = help_menu.addAction(self.tr("打开工作区文件夹（含日志）"))
+        log_action.triggered.connect(self.open_workspace_folder)
+        help_menu.addAction(self.tr("关于 PanelDesk"), self.about)
+
+    def open_workspace_folder(self) -> None:
+        if self.ctx.place is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.place)))
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("关于 PanelDesk"), self.tr(
+            "PanelDesk 评审组织工作台 {0}\n\n科技计划项目专家评审的组织工具：专家库与项目导入、回避审查、"
+            "专家抽取、承诺书与会议材料的签名生成。全部数据保存在本机工作区，无需联网。\n\n"
+            "工作区：{1}\n出错时的详细信息记入工作区中的 paneldesk.log。").format(
+                __version__, self.ctx.place or self.tr("（未打开）")))
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

@@ -75,22 +75,22 @@
         <translation>Filter by this column</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/catalogue_page.py" line="103"/>
+        <location filename="../../desktop/ui/catalogue_page.py" line="95"/>
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/catalogue_page.py" line="126"/>
+        <location filename="../../desktop/ui/catalogue_page.py" line="118"/>
         <source>{0}：全部</source>
         <translation>{0}: all</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/catalogue_page.py" line="139"/>
+        <location filename="../../desktop/ui/catalogue_page.py" line="131"/>
         <source>{0} / {1} 条</source>
         <translation>{0} / {1} rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/catalogue_page.py" line="141"/>
+        <location filename="../../desktop/ui/catalogue_page.py" line="133"/>
         <source>{0} 条（正在建立搜索索引…）</source>
         <translation>{0} rows (building the search index…)</translation>
     </message>
@@ -598,127 +598,163 @@ SHA-256 fingerprint (publish it so recipients can check it): {1}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="32"/>
+        <location filename="../../desktop/ui/main_window.py" line="33"/>
         <source>PanelDesk 评审组织工作台</source>
         <translation>PanelDesk review secretariat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="36"/>
+        <location filename="../../desktop/ui/main_window.py" line="37"/>
         <source>工作台</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="36"/>
+        <location filename="../../desktop/ui/main_window.py" line="37"/>
         <source>专家库</source>
         <translation>Experts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="37"/>
+        <location filename="../../desktop/ui/main_window.py" line="38"/>
         <source>单位</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="38"/>
+        <location filename="../../desktop/ui/main_window.py" line="39"/>
         <source>项目</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="38"/>
+        <location filename="../../desktop/ui/main_window.py" line="39"/>
         <source>评审轮次</source>
         <translation>Review rounds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="39"/>
+        <location filename="../../desktop/ui/main_window.py" line="40"/>
         <source>诚信记录</source>
         <translation>Integrity records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="39"/>
+        <location filename="../../desktop/ui/main_window.py" line="40"/>
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="40"/>
+        <location filename="../../desktop/ui/main_window.py" line="41"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="71"/>
+        <location filename="../../desktop/ui/main_window.py" line="72"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="72"/>
+        <location filename="../../desktop/ui/main_window.py" line="73"/>
         <source>新建工作区…</source>
         <translation>New workspace…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="73"/>
+        <location filename="../../desktop/ui/main_window.py" line="74"/>
         <source>打开工作区…</source>
         <translation>Open workspace…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="78"/>
+        <location filename="../../desktop/ui/main_window.py" line="79"/>
         <source>最近打开</source>
         <translation>Recent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="81"/>
+        <location filename="../../desktop/ui/main_window.py" line="82"/>
         <source>导入表格…</source>
         <translation>Import spreadsheets…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="86"/>
+        <location filename="../../desktop/ui/main_window.py" line="87"/>
         <source>退出</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="97"/>
+        <location filename="../../desktop/ui/main_window.py" line="91"/>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="92"/>
+        <source>打开工作区文件夹（含日志）</source>
+        <translation>Open the workspace folder (with the log)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="94"/>
+        <location filename="../../desktop/ui/main_window.py" line="101"/>
+        <source>关于 PanelDesk</source>
+        <translation>About PanelDesk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="102"/>
+        <source>PanelDesk 评审组织工作台 {0}
+
+科技计划项目专家评审的组织工具：专家库与项目导入、回避审查、专家抽取、承诺书与会议材料的签名生成。全部数据保存在本机工作区，无需联网。
+
+工作区：{1}
+出错时的详细信息记入工作区中的 paneldesk.log。</source>
+        <translation>PanelDesk {0}
+
+Organises the expert review of science and technology project applications: importing the expert pool and the applications, recusal checks, drawing the panels, and signed commitment letters and meeting papers. All data stays in the workspace on this computer; no network is needed.
+
+Workspace: {1}
+When something fails, the details go to paneldesk.log in the workspace.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="105"/>
+        <source>（未打开）</source>
+        <translation>(none open)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="113"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="101"/>
+        <location filename="../../desktop/ui/main_window.py" line="117"/>
         <source>打开工作区</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="106"/>
+        <location filename="../../desktop/ui/main_window.py" line="122"/>
         <source>选择（或新建）一个空文件夹作为工作区</source>
         <translation>Choose (or create) an empty folder for the workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="113"/>
+        <location filename="../../desktop/ui/main_window.py" line="129"/>
         <source>无法打开工作区</source>
         <translation>Cannot open the workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="120"/>
+        <location filename="../../desktop/ui/main_window.py" line="136"/>
         <source>正在生成示例工作区（合成的专家库、项目和一个评审轮次）…</source>
         <translation>Building the demo workspace (a synthetic expert pool, applications and one review round)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="133"/>
+        <location filename="../../desktop/ui/main_window.py" line="149"/>
         <source>无法生成示例工作区</source>
         <translation>Cannot build the demo workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="143"/>
+        <location filename="../../desktop/ui/main_window.py" line="159"/>
         <source>工作区：{0}</source>
         <translation>Workspace: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="144"/>
+        <location filename="../../desktop/ui/main_window.py" line="160"/>
         <source>PanelDesk 评审组织工作台 — {0}</source>
         <translation>PanelDesk review secretariat — {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="154"/>
+        <location filename="../../desktop/ui/main_window.py" line="170"/>
         <source>导入表格</source>
         <translation>Import spreadsheets</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="154"/>
+        <location filename="../../desktop/ui/main_window.py" line="170"/>
         <source>请先打开或新建一个工作区</source>
         <translation>Open or create a workspace first</translation>
     </message>
