@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import multiprocessing
 import pkgutil
 import sys
 from pathlib import Path
@@ -50,4 +51,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    multiprocessing.freeze_support()  # in a frozen build the PDF workers start as this program: let them be workers
     sys.exit(main())
