@@ -20,6 +20,7 @@ translations: $(STAMP)
 
 screenshots: $(STAMP) translations $(DEMO)/paneldesk.db
 	QT_QPA_PLATFORM=offscreen $(PY) -m desktop.ui.screenshots --workspace $(DEMO) docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(PY) -m desktop.ui.screenshots --workspace $(DEMO) --language en docs/screenshots/en
 
 demo: $(STAMP)
 	rm -rf $(DEMO)
