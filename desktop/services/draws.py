@@ -57,12 +57,13 @@ class DrawRecord:
 def snapshot_hash(rows: dict[str, list[tuple]], case: RoundCase) -> str:
     """SHA-256 over the pool's rows and the round's applications, each kind sorted so row order does not matter.
 
-    Rows are spelled by ``repr`` of tuples of text, integers and None: one spelling per value, cheap on a million
-    rows."""
+    Rows are spelled by ``ascii`` of tuples of text, integers and None: one spelling per value, cheap on a million
+    rows, and the same under any Python (``repr`` would follow the interpreter's Unicode tables for rare characters).
+    """
     digest = hashlib.sha256()
     kinds = [rows[kind] for kind in sorted(rows)] + [case.applications]
     for items in kinds:
-        for line in sorted(map(repr, items)):
+        for line in sorted(map(ascii, items)):
             digest.update(line.encode("utf-8"))
             digest.update(b"\n")
         digest.update(b"\x1e")

@@ -6,8 +6,6 @@ pool never blocks the window; each keystroke then filters precomputed keys on th
 
 from __future__ import annotations
 
-import gc
-
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QSplitter,
                                QTableView, QVBoxLayout, QWidget)
@@ -27,7 +25,7 @@ class CataloguePage(LoadsWhenShown, QWidget):
     def __init__(self, ctx: Context, listing: Listing, parent=None):
         super().__init__(parent)
         self.ctx, self.listing = ctx, listing
-        self._shown: list[dict] = []  # the rows the table shows, which the index on its way belongs to
+        self._reads = 0  # reads started: a result belongs to the latest or is dropped
         self.model = RowsModel(listing.columns, self)
 
         self.search = QLineEdit()
@@ -93,22 +91,24 @@ class CataloguePage(LoadsWhenShown, QWidget):
         if self.ctx.place is None:
             return
         self.count.setText(self.tr("正在载入…"))
-        place, listing = self.ctx.place, self.listing
-        self.ctx.runner.run(lambda job: read(place, listing), self._read,
+        self._reads += 1
+        place, listing, this = self.ctx.place, self.listing, self._reads
+        self.ctx.runner.run(lambda job: read(place, listing), lambda rows: self._read(this, rows),
                             lambda e: self.count.setText(errors.message(e)))
 
-    def _read(self, rows: list[dict]) -> None:
+    def _read(self, this: int, rows: list[dict]) -> None:
+        if this != self._reads:
+            return  # read again meanwhile (another workspace, an import): only the latest rows are shown
         self.model.set_rows(rows)
-        self._shown = rows
         self.table.resizeColumnsToContents()
         self._apply()
         listing = self.listing
-        self.ctx.runner.run(lambda job: index(rows, listing), lambda found: self._indexed(rows, found),
+        self.ctx.runner.run(lambda job: index(rows, listing), lambda found: self._indexed(this, found),
                             lambda e: self.count.setText(errors.message(e)))
 
-    def _indexed(self, rows: list[dict], found: Index) -> None:
-        if rows is not self._shown:
-            return  # rows read again meanwhile: their own index is on its way
+    def _indexed(self, this: int, found: Index) -> None:
+        if this != self._reads:
+            return
         self.model.set_keys(found.keys)
         keys = [c.key for c in self.listing.columns]
         for key, combo in self.filters.items():
@@ -120,9 +120,6 @@ class CataloguePage(LoadsWhenShown, QWidget):
                 combo.addItem(f"{title}：{value}", value)
             combo.blockSignals(False)
         self._apply()
-        # The rows live as long as the page: take them out of the cycle collector's sight, or each of its full
-        # passes walks 50,000 rows again and lands on a keystroke (150 ms). Reference counting still frees them.
-        gc.freeze()
 
     def _apply(self) -> None:
         self.model.search(matches(self.search.text()),

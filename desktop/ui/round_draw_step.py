@@ -106,7 +106,8 @@ class DrawStep(LoadsWhenShown, QWidget):
         self.cancel.setObjectName("cancel_draw")
         self.cancel.setVisible(False)
         self.cancel.clicked.connect(self._cancel)
-        self.job = None
+        self.job = None  # the draw under way: one at a time
+        self.drawing: int | None = None  # the round it draws
         self.status = QLabel()
         self.status.setObjectName("draw_status")
         self.status.setWordWrap(True)
@@ -139,8 +140,7 @@ class DrawStep(LoadsWhenShown, QWidget):
 
     def set_round(self, info: RoundInfo | None) -> None:
         self.info = info
-        may = info is not None and info.state in ("opened", "drawn") and bool(info.panels)
-        self.draw.setEnabled(may)
+        self.draw.setEnabled(self._may_draw())
         self.reason.setEnabled(bool(info and info.draws))
         self._clear()
         if info is None or not info.panels:
@@ -153,8 +153,12 @@ class DrawStep(LoadsWhenShown, QWidget):
 
     def load(self) -> None:
         place, round_id = self.ctx.place, self.info.id
-        self.ctx.runner.run(lambda job: draws.latest_draw(place, round_id), self.show_record,
+        self.ctx.runner.run(lambda job: draws.latest_draw(place, round_id), self._loaded,
                             lambda e: self.status.setText(errors.message(e)))
+
+    def _loaded(self, record: DrawRecord | None) -> None:
+        if record is not None and self.info is not None and record.round == self.info.id:
+            self.show_record(record)  # dropped when another round was chosen meanwhile
 
     def _clear(self) -> None:
         while self.results.count():
@@ -174,13 +178,19 @@ class DrawStep(LoadsWhenShown, QWidget):
         reason = self.reason.text().strip() or None
         self._running(True)
         self.status.setText(self.tr("正在抽取…"))
+        self.drawing = round_id
         self.job = self.ctx.runner.run(
             lambda job: draws.draw_round(place, actor, round_id, seed=seed, witness=witness, redraw_reason=reason,
                                          progress=job.report, cancelled=job.cancelled),
             self._drawn, self._failed, self._progressed, write=True)
 
+    def _may_draw(self) -> bool:
+        """The shown round can be drawn, and no draw is under way (one at a time, whichever round is shown)."""
+        info = self.info
+        return info is not None and info.state in ("opened", "drawn") and bool(info.panels) and self.job is None
+
     def _running(self, running: bool) -> None:
-        self.draw.setEnabled(not running)
+        self.draw.setEnabled(not running and self._may_draw())
         self.progress.setVisible(running)
         self.progress.setValue(0)
         self.cancel.setVisible(running)
@@ -189,7 +199,8 @@ class DrawStep(LoadsWhenShown, QWidget):
     def _progressed(self, done: int, total: int, what: str) -> None:
         self.progress.setMaximum(total)
         self.progress.setValue(done)
-        self.status.setText(self.tr("正在抽取：{0}…").format(what))
+        if self.info is not None and self.info.id == self.drawing:
+            self.status.setText(self.tr("正在抽取：{0}…").format(what))
 
     def _cancel(self) -> None:
         """Asks the draw to stop; it rolls back at its next step, and nothing of it is saved."""
@@ -199,12 +210,14 @@ class DrawStep(LoadsWhenShown, QWidget):
         self.status.setText(self.tr("正在取消…"))
 
     def _failed(self, error: BaseException) -> None:
+        self.job = None
         self._running(False)
         self.status.setText(errors.message(error))
         if not isinstance(error, draws.DrawCancelled):
             errors.show(self, self.tr("未能抽取"), error)
 
     def _drawn(self, record: DrawRecord) -> None:
+        self.job = None
         self._running(False)
         self.reason.clear()
         self.ctx.touched(ROUNDS)

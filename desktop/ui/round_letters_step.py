@@ -137,6 +137,8 @@ class LettersStep(LoadsWhenShown, QWidget):
 
     def _prepared(self, prepared) -> None:
         record, folder, identity = prepared
+        if self.info is None or record is None or record.round != self.info.id:
+            return  # another round was chosen meanwhile: its own preparation is on its way
         self.folder.setText(str(folder))
         self._show_identity(identity)
         members = [(p["name"], m["name"]) for p in record.panels for m in p["members"]]
