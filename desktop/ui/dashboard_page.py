@@ -22,7 +22,8 @@ from desktop.ui.round_words import due_text, next_step, quota_text, state_label
 def gather(place: Path) -> dict:
     """Everything the dashboard shows, read in one worker call."""
     infos = rounds.list_rounds(place)
-    latest = {info.id: draws.latest_draw(place, info.id) for info in infos if info.draws}
+    drawn = [info for info in infos if info.draws]
+    latest = draws.latest_draw(place, max(drawn, key=lambda info: info.id).id) if drawn else None
     return {"counts": catalogue.counts(place), "rounds": infos, "latest": latest,
             "coverage": ui_queries.field_coverage(place), "share": ui_queries.enterprise_share(place)}
 
@@ -97,13 +98,13 @@ class DashboardPage(QWidget):
                 self.due.addItem(self.tr("{0}：{1}（{2}）").format(info.name, step, due))
         if not data["rounds"]:
             self.due.addItem(self.tr("还没有评审轮次：先导入专家库和项目，再在「评审轮次」中新建"))
-        bars = []
-        for info in data["rounds"]:
-            record = data["latest"].get(info.id)
-            for panel in (record.panels if record else []):
-                bars.append(Bar(panel["name"], panel["enterprise_count"], panel["size"],
-                                quota_text(panel["enterprise_count"], panel["size"], panel["enterprise_required"]),
-                                threshold=panel["enterprise_required"]))
+        record = data["latest"]  # of the round drawn last: one round's panels make a chart to read, all rounds' do not
+        names = {info.id: info.name for info in data["rounds"]}
+        self.panels_chart.title = (self.tr("{0}：各评审组企业专家人数（虚线为三分之一要求）").format(names[record.round])
+                                   if record else self.tr("各评审组企业专家人数（虚线为三分之一要求）"))
+        bars = [Bar(panel["name"], panel["enterprise_count"], panel["size"],
+                    quota_text(panel["enterprise_count"], panel["size"], panel["enterprise_required"]),
+                    threshold=panel["enterprise_required"]) for panel in (record.panels if record else [])]
         self.panels_chart.set_bars(bars, "" if bars else self.tr("抽取专家后在此显示"))
         top = data["coverage"][:12]
         most = max([r["experts"] for r in top] + [r["applications"] for r in top] + [1])

@@ -65,17 +65,17 @@
 <context>
     <name>CataloguePage</name>
     <message>
-        <location filename="../../desktop/ui/catalogue_page.py" line="36"/>
+        <location filename="../../desktop/ui/catalogue_page.py" line="34"/>
         <source>搜索：姓名、拼音或首字母（如 zhangsan、zs）、证件号、单位</source>
         <translation>Search: name, pinyin or initials (zhangsan, zs), ID number, organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/catalogue_page.py" line="45"/>
+        <location filename="../../desktop/ui/catalogue_page.py" line="43"/>
         <source>按此列筛选</source>
         <translation>Filter by this column</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/catalogue_page.py" line="95"/>
+        <location filename="../../desktop/ui/catalogue_page.py" line="93"/>
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>
@@ -85,12 +85,12 @@
         <translation>{0}: all</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/catalogue_page.py" line="131"/>
+        <location filename="../../desktop/ui/catalogue_page.py" line="128"/>
         <source>{0} / {1} 条</source>
         <translation>{0} / {1} rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/catalogue_page.py" line="133"/>
+        <location filename="../../desktop/ui/catalogue_page.py" line="130"/>
         <source>{0} 条（正在建立搜索索引…）</source>
         <translation>{0} rows (building the search index…)</translation>
     </message>
@@ -176,72 +176,78 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="41"/>
+        <location filename="../../desktop/ui/dashboard_page.py" line="42"/>
         <source>评审轮次</source>
         <translation>Review rounds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="41"/>
+        <location filename="../../desktop/ui/dashboard_page.py" line="42"/>
         <source>评审日期</source>
         <translation>Review date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="41"/>
+        <location filename="../../desktop/ui/dashboard_page.py" line="42"/>
         <source>评审方法</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="42"/>
+        <location filename="../../desktop/ui/dashboard_page.py" line="43"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="42"/>
+        <location filename="../../desktop/ui/dashboard_page.py" line="43"/>
         <source>下一步</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="51"/>
+        <location filename="../../desktop/ui/dashboard_page.py" line="52"/>
+        <location filename="../../desktop/ui/dashboard_page.py" line="104"/>
         <source>各评审组企业专家人数（虚线为三分之一要求）</source>
         <translation>Enterprise experts per panel (dashed line: the one-third requirement)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="52"/>
+        <location filename="../../desktop/ui/dashboard_page.py" line="53"/>
         <source>专家库学科覆盖（深色：专家人数；浅色：项目数）</source>
         <translation>Field coverage of the expert pool (dark: experts; light: applications)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="54"/>
+        <location filename="../../desktop/ui/dashboard_page.py" line="55"/>
         <source>评审轮次（双击进入）</source>
         <translation>Review rounds (double-click to open)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="56"/>
+        <location filename="../../desktop/ui/dashboard_page.py" line="57"/>
         <source>待办事项</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="84"/>
+        <location filename="../../desktop/ui/dashboard_page.py" line="85"/>
         <source>专家 {0} 人（企业专家 {1} 人）&#x3000;单位 {2} 个&#x3000;项目 {3} 项&#x3000;诚信记录 {4} 条</source>
         <translation>{0} experts ({1} enterprise) · {2} organisations · {3} applications · {4} integrity records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="97"/>
+        <location filename="../../desktop/ui/dashboard_page.py" line="98"/>
         <source>{0}：{1}（{2}）</source>
         <translation>{0}: {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="99"/>
+        <location filename="../../desktop/ui/dashboard_page.py" line="100"/>
         <source>还没有评审轮次：先导入专家库和项目，再在「评审轮次」中新建</source>
         <translation>No review rounds yet: import the expert pool and applications, then create a round under “Review rounds”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="107"/>
+        <location filename="../../desktop/ui/dashboard_page.py" line="103"/>
+        <source>{0}：各评审组企业专家人数（虚线为三分之一要求）</source>
+        <translation>{0}: enterprise experts per panel (dashed line: the one-third requirement)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dashboard_page.py" line="108"/>
         <source>抽取专家后在此显示</source>
         <translation>Shown here once experts are drawn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="111"/>
+        <location filename="../../desktop/ui/dashboard_page.py" line="112"/>
         <source>{0}人 / {1}项</source>
         <translation>{0} experts / {1} applications</translation>
     </message>
@@ -297,22 +303,22 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="113"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="114"/>
         <source>企业专家人数（虚线：三分之一要求）</source>
         <translation>Enterprise experts (dashed line: the one-third requirement)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="115"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="116"/>
         <source>抽取</source>
         <translation>Draw</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="120"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="121"/>
         <source>随机种子</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="121"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="122"/>
         <source>重新抽取理由</source>
         <translation>Redraw reason</translation>
     </message>
@@ -332,44 +338,44 @@
         <translation>Not drawn yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="176"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="180"/>
         <source>正在抽取…</source>
         <translation>Drawing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="192"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="203"/>
         <source>正在抽取：{0}…</source>
         <translation>Drawing: {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="199"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="210"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="205"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="217"/>
         <source>未能抽取</source>
         <translation>Cannot draw</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="218"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="231"/>
         <source>现场输入</source>
         <translation>entered on site</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="218"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="231"/>
         <source>系统生成</source>
         <translation>generated by the system</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="219"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="232"/>
         <source>第 {0} 次抽取&#x3000;{1}&#x3000;操作员 {2}，监督员 {3}
 随机种子 {4}（{5}）&#x3000;专家库快照哈希 {6}…</source>
         <translation>Draw {0} · {1} · operator {2}, supervisor {3}
 Random seed {4} ({5}) · expert pool snapshot hash {6}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="222"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="235"/>
         <source>
 重新抽取理由：{0}</source>
         <translation>
@@ -486,111 +492,111 @@ Redraw reason: {0}</translation>
         <translation>Once experts are drawn, generate a commitment letter for each of them here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="144"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="146"/>
         <source>{0}&#x3000;{1}&#x3000;评审专家承诺书（待生成）</source>
         <translation>{0}&#x3000;{1}&#x3000;Commitment letter (not yet generated)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="145"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="147"/>
         <source>第 {0} 次抽取：待生成承诺书 {1} 份。</source>
         <translation>Draw {0}: {1} commitment letters to generate.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="151"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="153"/>
         <source>本工作区还没有签名身份。</source>
         <translation>This workspace has no signing identity yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="152"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="154"/>
         <source>签名人：{0}
 SHA-256 指纹（请公布给收件人核对）：{1}</source>
         <translation>Signer: {0}
 SHA-256 fingerprint (publish it so recipients can check it): {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="156"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="158"/>
         <source>承诺书保存到</source>
         <translation>Save the letters to</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="165"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="167"/>
         <source>操作员口令</source>
         <translation>Operator password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="166"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="168"/>
         <source>本机没有系统钥匙串。请输入操作员口令以打开加密的密钥文件：</source>
         <translation>This computer has no system keyring. Enter the operator password to open the encrypted key file:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="171"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="173"/>
         <source>创建签名身份</source>
         <translation>Create signing identity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="172"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="174"/>
         <source>签名人名称（如“省科学技术厅评审办公室”）：</source>
         <translation>Signer name (e.g. “Review Office, Provincial Department of Science and Technology”):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="172"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="174"/>
         <source>评审办公室</source>
         <translation>Review Office</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="193"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="195"/>
         <source>未能创建签名身份</source>
         <translation>Cannot create the signing identity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="227"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="229"/>
         <source>正在生成…</source>
         <translation>Generating…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="256"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="258"/>
         <source>已生成 {0} 份，保存在 {1}</source>
         <translation>{0} documents made, saved in {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="233"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="235"/>
         <source>正在取消：已开始的几份写完即停止，未完成的不留文件…</source>
         <translation>Cancelling: letters already started are finished, then it stops; no partial files are left…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="257"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="259"/>
         <source>，均已签名并核验通过。</source>
         <translation>, all signed and verified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="257"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="259"/>
         <source>。</source>
         <translation>.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="258"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="260"/>
         <source>
 有 {0} 份签名核验未通过，请勿发出。</source>
         <translation>
 {0} failed signature verification: do not send them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="278"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="280"/>
         <source>请先生成承诺书。</source>
         <translation>Generate the letters first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="282"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="284"/>
         <source>打印承诺书（{0} 份）</source>
         <translation>Print commitment letters ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="288"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="290"/>
         <source>正在打印 {0} 份…</source>
         <translation>Printing {0} letters…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="291"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="293"/>
         <source>已送打印机：{0} 份，共 {1} 页。</source>
         <translation>Sent to the printer: {0} letters, {1} pages.</translation>
     </message>

@@ -1,6 +1,10 @@
 """The dashboard on the real window: the pool's figures and the rounds with what is due next."""
 
-from desktop.services import catalogue
+import datetime as dt
+
+from desktop.domain.methods import Method
+from desktop.services import catalogue, draws, rounds
+from desktop.ui.context import ROUNDS
 
 
 def test_counts_enterprise_experts_and_lists_the_open_round(window, demo_workspace):
@@ -12,3 +16,17 @@ def test_counts_enterprise_experts_and_lists_the_open_round(window, demo_workspa
     assert window.dashboard.rounds.rowCount() == 1
     assert window.dashboard.rounds.item(0, 0).text() == "2026年度省重点研发计划项目会议评审（示例）"
     assert window.dashboard.due.count() == 1
+
+
+def test_the_panel_chart_shows_the_round_drawn_last(window, demo_workspace):
+    first = rounds.show_round(demo_workspace, 1)
+    draws.draw_round(demo_workspace, "秘书甲", 1, seed="1", witness="监督员乙")
+    second = rounds.create_round(demo_workspace, "秘书甲", name="复审轮次", review_date=dt.date(2026, 12, 20),
+                                 method=Method("会议评审", "投票"))
+    rounds.add_panel(demo_workspace, "秘书甲", second.id, name="复审组", size=5,
+                     applications=first.panels[0]["applications"][:3])
+    rounds.open_round(demo_workspace, "秘书甲", second.id)
+    draws.draw_round(demo_workspace, "秘书甲", second.id, seed="2", witness="监督员乙")
+    window.ctx.touched(ROUNDS)
+    chart = window.dashboard.panels_chart
+    assert [bar.label for bar in chart.bars] == ["复审组"] and chart.title.startswith("复审轮次：")
