@@ -145,7 +145,7 @@ class LettersStep(LoadsWhenShown, QWidget):
         for panel, name in members:
             self.letters.addItem(self.tr("{0}　{1}　评审专家承诺书（待生成）").format(panel, name))
         self.status.setText(self.tr("第 {0} 次抽取：待生成承诺书 {1} 份。").format(record.id, len(members)))
-        self.generate.setEnabled(True)
+        self.generate.setEnabled(self.stop is None)  # one batch at a time, whichever round is shown
 
     def _show_identity(self, identity) -> None:
         self.identity = identity
@@ -227,7 +227,7 @@ class LettersStep(LoadsWhenShown, QWidget):
 
         self._running(True)
         self.status.setText(self.tr("正在生成…"))
-        self.ctx.runner.run(work, self._made, self._failed, self._progressed, write=True)
+        self.ctx.runner.run(work, lambda made: self._made(round_id, made), self._failed, self._progressed, write=True)
 
     def stop_generating(self) -> None:
         if self.stop is not None:
@@ -244,9 +244,12 @@ class LettersStep(LoadsWhenShown, QWidget):
         self.progress.setRange(0, total)
         self.progress.setValue(done)
 
-    def _made(self, made: list) -> None:
+    def _made(self, round_id: int, made: list) -> None:
+        self.stop = None
         self._running(False)
         self.ctx.touched()
+        if self.info is None or self.info.id != round_id:
+            return  # another round was chosen meanwhile; the files are written and logged all the same
         self.letters.clear()
         for label, path, check in made:
             item = QListWidgetItem(f"{label}　{path.name}　{_verdict(check)}".rstrip())
@@ -260,6 +263,7 @@ class LettersStep(LoadsWhenShown, QWidget):
                             + (self.tr("\n有 {0} 份签名核验未通过，请勿发出。").format(bad) if bad else ""))
 
     def _failed(self, error: BaseException) -> None:
+        self.stop = None
         self._running(False)
         self.ctx.touched()  # a cancelled batch is logged too, with the files it wrote
         self.status.setText(errors.message(error))
