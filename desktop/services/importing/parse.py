@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from desktop.services.importing.kinds import Kind, column_positions, recognise
@@ -53,7 +54,12 @@ class Rows:
     values: list[tuple[int, tuple]]
 
     def index(self, key: str) -> int:
-        return next(i for i, column in enumerate(self.kind.columns) if column.key == key)
+        return self._positions[key]
+
+    @cached_property
+    def _positions(self) -> dict[str, int]:
+        """Column key → its place in ``values``: asked for every row, so worked out once per sheet."""
+        return {column.key: i for i, column in enumerate(self.kind.columns)}
 
 
 def parse_sheet(sheet: Sheet, problems: Problems) -> Rows | None:
@@ -68,11 +74,11 @@ def parse_sheet(sheet: Sheet, problems: Problems) -> Rows | None:
     if missing:
         return None
     values: list[tuple[int, tuple]] = []
+    placed = [(column, positions.get(column.key)) for column in kind.columns]
     for number, cells in sheet.rows:
         row: list = []
         ok = True
-        for column in kind.columns:
-            position = positions.get(column.key)
+        for column, position in placed:
             raw = cells[position].strip() if position is not None and position < len(cells) else ""
             if raw == "":
                 if column.required:
