@@ -15,6 +15,7 @@ from sqlalchemy.dialects.sqlite import insert
 from sqlmodel import Session, SQLModel
 
 from desktop.store import tables as t
+from desktop.store.engine import dbapi_cursor
 
 CHUNK = 20_000
 
@@ -44,11 +45,8 @@ def append(session: Session, table: type[SQLModel], columns: tuple[str, ...], ro
     of rows a draw records, SQLAlchemy's per-row parameter processing costs twice the insert itself."""
     sql = (f"INSERT INTO {table.__tablename__} ({', '.join(columns)}) "
            f"VALUES ({', '.join('?' * len(columns))})")
-    cursor = session.connection().connection.cursor()
-    try:
+    with dbapi_cursor(session) as cursor:
         cursor.executemany(sql, rows)
-    finally:
-        cursor.close()
 
 
 def ids_by(session: Session, column, key_column) -> dict:

@@ -13,9 +13,12 @@ from __future__ import annotations
 import logging
 import re
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session
 
 log = logging.getLogger(__name__)
 
@@ -93,3 +96,14 @@ def _upgrade(engine: Engine) -> None:
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["engine"] = engine
     command.upgrade(config, "head")
+
+
+@contextmanager
+def dbapi_cursor(session: Session) -> Iterator[sqlite3.Cursor]:
+    """The sqlite3 cursor of the session's own connection, inside its transaction. For the few paths that move
+    hundreds of thousands of rows: plain tuples in and out, without SQLAlchemy's per-row processing."""
+    cursor = session.connection().connection.cursor()
+    try:
+        yield cursor
+    finally:
+        cursor.close()

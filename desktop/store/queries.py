@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
+from desktop.store.engine import dbapi_cursor
 from desktop.store.tables import (Application, ApplicationPartner, DeclaredConflict, Employment, Expert,
                                   IntegrityRecord, Lobbying, Organisation, Person, Relation, RequestedExclusion,
                                   TeamMember)
@@ -29,15 +30,12 @@ def expert_table(session: Session) -> list[dict]:
     """The pool as the window's table shows it, unsorted. On 50,000 experts this decides how soon the table opens,
     so it reads through the DBAPI cursor (SQLAlchemy's result rows cost 0.2 s more) and reads each organisation
     once, sharing its name among its experts instead of decoding it again for every row."""
-    cursor = session.connection().connection.cursor()
-    try:
+    with dbapi_cursor(session) as cursor:
         organisations = {id_: (name, kind) for id_, name, kind in cursor.execute(
             "SELECT id, name, kind FROM organisation")}
         rows = cursor.execute(
             "SELECT p.id_number, p.name, p.mobile, e.title, e.fields, e.enterprise, e.status, e.organisation_id"
             " FROM expert AS e JOIN person AS p ON p.id = e.person_id").fetchall()
-    finally:
-        cursor.close()
     table = []
     for id_number, name, mobile, title, fields, enterprise, status, organisation in rows:
         org_name, org_kind = organisations[organisation]

@@ -16,6 +16,7 @@ from sqlmodel import Session
 from desktop.domain.methods import RoundSettings
 from desktop.domain.pool import (Application, Declared, Expert, IntegrityRecord, Lobbying, Pool, Requested,
                                  RoundCase, TeamMember)
+from desktop.store.engine import dbapi_cursor
 
 _intern = sys.intern
 
@@ -44,11 +45,8 @@ def raw_pool_rows(session: Session) -> dict[str, list[tuple]]:
                      "i.penalty_end, i.decided_by, i.basis, i.decision_date FROM integrity_record i "
                      "WHERE length(i.subject_code) = 18",
     }
-    cursor = session.connection().connection.cursor()  # the DB-API cursor: plain tuples, no Row objects
-    try:
+    with dbapi_cursor(session) as cursor:
         return {kind: cursor.execute(sql).fetchall() for kind, sql in queries.items()}
-    finally:
-        cursor.close()
 
 
 def pool_from_rows(rows: dict[str, list[tuple]]) -> Pool:

@@ -109,6 +109,7 @@ class DashboardPage(QWidget):
         top = data["coverage"][:12]
         most = max([r["experts"] for r in top] + [r["applications"] for r in top] + [1])
         self.fields_chart.set_bars([Bar(f"{r['field']} {r['name']}", r["experts"], most,
-                                        self.tr("{0}人 / {1}项").format(r["experts"], r["applications"]), second=r["applications"])
+                                        self.tr("{0}人 / {1}项").format(r["experts"], r["applications"]),
+                                        second=r["applications"])
                                     for r in top])
         self.shown.emit()

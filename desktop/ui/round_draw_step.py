@@ -149,7 +149,7 @@ class DrawStep(LoadsWhenShown, QWidget):
             self.status.setText(self.tr("轮次尚未开启：请先在第一步开启轮次（冻结评审方法）。"))
         elif not info.draws:
             self.status.setText(self.tr("尚未抽取。"))
-        self.load_when_shown(bool(info and info.panels and info.state != "draft" and info.draws))
+        self.load_when_shown(bool(info and info.draws))
 
     def load(self) -> None:
         place, round_id = self.ctx.place, self.info.id
