@@ -17,6 +17,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Sequence
 
+from desktop.domain.errors import Cancelled
 from reports.documents import Document
 from reports.render import load_template, render
 from reports.signing import Signer
@@ -33,7 +34,7 @@ class SigningKey:
     passphrase: bytes
 
 
-class BatchCancelled(Exception):
+class BatchCancelled(Cancelled):
     """The batch stopped on request; ``done`` lists the complete files written before it stopped."""
 
     def __init__(self, done: list[Path]):

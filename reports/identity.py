@@ -16,10 +16,12 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
+from desktop.domain.errors import UserError
+
 VALID_YEARS = 10
 
 
-class IdentityError(ValueError):
+class IdentityError(UserError, ValueError):
     """A PKCS#12 file that cannot be opened (wrong passphrase, no key, no certificate)."""
 
 

@@ -23,6 +23,8 @@ from reports.documents import (ApplicantCommitment, ApplicationRef, Criterion, D
                                OutcomeNotice, PanelMember, PublicityEntry, PublicityList, RoundInfo, ScoreSheet,
                                SignInSheet)
 
+from desktop.domain.errors import UserError
+
 KINDS: dict[str, type[Document]] = {
     "expert_commitments": ExpertCommitment,
     "applicant_commitments": ApplicantCommitment,
@@ -35,7 +37,7 @@ _NESTED: dict[str, type] = {"entries": PublicityEntry, "members": PanelMember, "
                             "applications": ApplicationRef}
 
 
-class PlainDataError(ValueError):
+class PlainDataError(UserError, ValueError):
     """The JSON does not describe documents; the message says where."""
 
 

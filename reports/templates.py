@@ -22,11 +22,13 @@ import string
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.domain.errors import UserError
+
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "resources" / "templates"
 SUFFIX = ".txt"
 
 
-class TemplateError(ValueError):
+class TemplateError(UserError, ValueError):
     """A template that cannot be used, with a message for the secretariat."""
 
 

@@ -17,21 +17,14 @@ from pathlib import Path
 from typing import Callable
 
 from desktop.commands.output import CommandError, add_json_flag, emit, operator
-from desktop.domain.errors import RuleError
+from desktop.services.errors import Cancelled
 from desktop.services import documents as documents_service, signing
-from desktop.services.rounds import NotFound
-from desktop.services.secrets import PassphraseRequired, WrongPassphrase
-from desktop.store.workspace import WorkspaceMissing
 from reports.batch import BatchCancelled
 from reports.documents import ExpertCommitment
-from reports.identity import IdentityError
-from reports.plain import PlainDataError, documents_from_plain
-from reports.templates import TemplateError
+from reports.plain import documents_from_plain
 
 P12_PASSPHRASE_ENV = "PANELDESK_P12_PASSPHRASE"
 Make = Callable[[documents_service.Progress], list[Path]]  # a documents service call, given the progress callback
-_FAILURES = (signing.SigningError, PassphraseRequired, WrongPassphrase, IdentityError, TemplateError, PlainDataError,
-             WorkspaceMissing, NotFound, RuleError)
 
 
 def _identity_json(identity: signing.SigningIdentity, store_description: str | None = None) -> dict:
@@ -96,7 +89,7 @@ def _generate(args: argparse.Namespace, make: Make) -> int:
     try:
         paths = make(progress)
     except BatchCancelled as stopped:
-        raise CommandError(f"已中止：完成 {len(stopped.done)} 份，未完成的没有留下文件", exit_code=130) from stopped
+        raise Cancelled(f"已中止：完成 {len(stopped.done)} 份，未完成的没有留下文件") from stopped
     if show_progress:
         print(file=sys.stderr)
     value = {"files": [str(p) for p in paths], "count": len(paths), "signed": bool(args.sign)}
@@ -153,15 +146,6 @@ def _verify(args: argparse.Namespace) -> int:
     return 0 if result.intact else 2
 
 
-def _guarded(handler):
-    def run(args: argparse.Namespace) -> int:
-        try:
-            return handler(args)
-        except _FAILURES as error:
-            raise CommandError(str(error)) from error
-    return run
-
-
 def register(subparsers) -> None:
     signer = subparsers.add_parser("signer", help="工作区的签名身份（创建、导入、查看）")
     actions = signer.add_subparsers(dest="signer_command", required=True, metavar="ACTION")
@@ -170,21 +154,21 @@ def register(subparsers) -> None:
     create.add_argument("--organisation", help="所属单位")
     create.add_argument("--replace", action="store_true", help="替换已有的签名身份（旧证书仍作为可信证书保留）")
     add_json_flag(create)
-    create.set_defaults(func=_guarded(_signer_create))
+    create.set_defaults(func=_signer_create)
     imported = actions.add_parser("import", help="导入已有的 PKCS#12（.p12/.pfx）签名身份")
     imported.add_argument("file", type=Path)
     imported.add_argument("--replace", action="store_true", help="替换已有的签名身份")
     add_json_flag(imported)
-    imported.set_defaults(func=_guarded(_signer_import))
+    imported.set_defaults(func=_signer_import)
     show = actions.add_parser("show", help="显示签名身份及其 SHA-256 指纹")
     show.add_argument("--certificate", type=Path, help="同时把证书（PEM）写入此文件，供他人核验")
     add_json_flag(show)
-    show.set_defaults(func=_guarded(_signer_show))
+    show.set_defaults(func=_signer_show)
 
     letters = subparsers.add_parser("letters", help="为抽中的每位专家生成评审专家承诺书")
     _sources(letters, "轮次编号（按最近一次抽取结果）")
     _output_flags(letters)
-    letters.set_defaults(func=_guarded(_letters))
+    letters.set_defaults(func=_letters)
 
     notices = subparsers.add_parser("notices", help="生成信用承诺书、结果通知书、公示名单、签到表、评分表")
     _sources(notices, "轮次编号：按最近一次抽取结果生成签到表或评分表")
@@ -192,13 +176,13 @@ def register(subparsers) -> None:
                                             "sign_in_sheet", "score_sheet", "expert_commitment"],
                          help="只生成这一种文书")
     _output_flags(notices)
-    notices.set_defaults(func=_guarded(_notices))
+    notices.set_defaults(func=_notices)
 
     check = subparsers.add_parser("verify", help="核验 PDF 的数字签名（退出码 0 表示文件完整）")
     check.add_argument("file", type=Path)
     check.add_argument("--trust", type=Path, action="append", default=[], help="另行信任的证书文件（可多次给出）")
     add_json_flag(check)
-    check.set_defaults(func=_guarded(_verify))
+    check.set_defaults(func=_verify)
 
 
 def _sources(parser: argparse.ArgumentParser, round_help: str) -> None:

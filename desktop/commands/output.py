@@ -8,13 +8,11 @@ import json
 import sys
 from typing import Any, Callable
 
+from desktop.services.errors import UserError
 
-class CommandError(Exception):
-    """A failure the user must see on standard error; the command exits with ``exit_code``."""
 
-    def __init__(self, message: str, exit_code: int = 1):
-        super().__init__(message)
-        self.exit_code = exit_code
+class CommandError(UserError):
+    """A failure of the command's own arguments the user must see on standard error."""
 
 
 def add_json_flag(parser: argparse.ArgumentParser) -> None:

@@ -6,9 +6,8 @@ import argparse
 import datetime as dt
 from fractions import Fraction
 
-from desktop.commands.output import CommandError, add_json_flag, emit, operator
+from desktop.commands.output import add_json_flag, emit, operator
 from desktop.commands.workspace import open_or_fail
-from desktop.domain.errors import RuleError
 from desktop.domain.methods import Method, RoundSettings
 from desktop.services import conflicts, draws, rounds
 
@@ -20,12 +19,19 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"日期应为 YYYY-MM-DD：{value}") from error
 
 
+def _fraction(value: str) -> Fraction:
+    try:
+        return Fraction(value.strip())
+    except (ValueError, ZeroDivisionError) as error:
+        raise argparse.ArgumentTypeError(f"比例应写成分数或小数，如 1/3 或 0.5：{value}") from error
+
+
 def _settings(args: argparse.Namespace) -> RoundSettings:
     values = {name: getattr(args, name) for name in ("look_back_years", "field_level", "max_requested_exclusions",
                                                       "panel_size", "reserve_size")
               if getattr(args, name) is not None}
     if args.enterprise_fraction is not None:
-        values["enterprise_fraction"] = Fraction(args.enterprise_fraction)
+        values["enterprise_fraction"] = args.enterprise_fraction
     if args.several_panels:
         values["one_panel_per_expert"] = False
     if args.in_laws:
@@ -35,7 +41,7 @@ def _settings(args: argparse.Namespace) -> RoundSettings:
 
 def _method(args: argparse.Namespace) -> Method:
     return Method(args.form, args.scoring, args.aggregation,
-                  pass_fraction=Fraction(args.pass_fraction) if args.pass_fraction else Fraction(2, 3))
+                  pass_fraction=args.pass_fraction if args.pass_fraction is not None else Fraction(2, 3))
 
 
 def _round_text(info: dict) -> str:
@@ -44,17 +50,6 @@ def _round_text(info: dict) -> str:
             f"  评审方法：{info['method_text']}\n{panels}")
 
 
-def _guard(action):
-    """Turn rule refusals and unknown keys into a message on standard error."""
-    def run(args: argparse.Namespace) -> int:
-        try:
-            return action(args)
-        except (RuleError, rounds.NotFound) as error:
-            raise CommandError(str(error)) from error
-    return run
-
-
-@_guard
 def _create(args):
     info = rounds.create_round(open_or_fail(args), operator(args), name=args.name, review_date=args.review_date,
                                method=_method(args), settings=_settings(args), programme=args.programme,
@@ -62,23 +57,19 @@ def _create(args):
     emit(args, info.to_dict(), _round_text)
 
 
-@_guard
 def _open(args):
     emit(args, rounds.open_round(open_or_fail(args), operator(args), args.round).to_dict(), _round_text)
 
 
-@_guard
 def _show(args):
     emit(args, rounds.show_round(open_or_fail(args), args.round).to_dict(), _round_text)
 
 
-@_guard
 def _list(args):
     emit(args, [r.to_dict() for r in rounds.list_rounds(open_or_fail(args))],
          lambda v: "\n".join(_round_text(r) for r in v) or "（尚无评审轮次）")
 
 
-@_guard
 def _panel_add(args):
     method = Method(args.form, args.scoring) if args.form and args.scoring else None
     panel = rounds.add_panel(open_or_fail(args), operator(args), args.round, name=args.name, size=args.size,
@@ -87,7 +78,6 @@ def _panel_add(args):
     emit(args, panel, lambda p: f"已增加评审组「{p['name']}」（{p['size']}人，{len(p['applications'])}个项目）")
 
 
-@_guard
 def _conflicts(args):
     found = conflicts.round_conflicts(open_or_fail(args), args.round)
     pairs = conflicts.conflict_pairs(found, args.application, args.expert.upper() if args.expert else None)
@@ -96,7 +86,6 @@ def _conflicts(args):
         for p in v) or "（无回避）")
 
 
-@_guard
 def _explain(args):
     found = conflicts.round_conflicts(open_or_fail(args), args.round)
     sentences = conflicts.explanation(found, args.application, args.expert.upper())
@@ -115,7 +104,6 @@ def _draw_text(record: dict) -> str:
     return "\n".join(lines)
 
 
-@_guard
 def _draw(args):
     record = draws.draw_round(open_or_fail(args), operator(args), args.round, seed=args.seed, witness=args.witness,
                               redraw_reason=args.redraw_reason)
@@ -127,7 +115,7 @@ def _add_settings(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--field-level", type=int, choices=(1, 2, 3), help="学科匹配级别（默认2级，五位码）")
     parser.add_argument("--max-requested-exclusions", type=int, help="每个项目申请回避专家上限（默认3名）")
     parser.add_argument("--panel-size", type=int, help="默认评审组人数（默认7人）")
-    parser.add_argument("--enterprise-fraction", help="企业专家最低比例（默认1/3）")
+    parser.add_argument("--enterprise-fraction", type=_fraction, help="企业专家最低比例（默认1/3）")
     parser.add_argument("--reserve-size", type=int, help="每组备选专家人数（默认为组人数的2倍）")
     parser.add_argument("--several-panels", action="store_true", help="允许同一专家参加本轮多个评审组")
     parser.add_argument("--in-laws", action="store_true", help="近亲属回避包括姻亲")
@@ -142,7 +130,7 @@ def register(sub) -> None:
     create.add_argument("--form", required=True, help="会议评审/通讯评审/视频评审/答辩评审/现场考察")
     create.add_argument("--scoring", required=True, help="百分制/等级/投票/排序")
     create.add_argument("--aggregation", help="汇总规则（默认随计分方式）")
-    create.add_argument("--pass-fraction", help="投票通过比例（默认2/3）")
+    create.add_argument("--pass-fraction", type=_fraction, help="投票通过比例（默认2/3）")
     create.add_argument("--programme", default="", help="计划类别")
     create.add_argument("--stage", default="", help="评审阶段")
     _add_settings(create)

@@ -8,16 +8,12 @@ from pathlib import Path
 from desktop.commands.output import CommandError, add_json_flag, emit, operator
 from desktop.services import catalogue
 from desktop.services.audit_log import verify_log
-from desktop.services.importing.run import Cancelled, ImportRejected, import_files
-from desktop.store.engine import SchemaError
-from desktop.store.workspace import WorkspaceMissing, open_workspace
+from desktop.services.importing.run import ImportRejected, import_files
+from desktop.services.workspaces import open_or_create
 
 
 def open_or_fail(args: argparse.Namespace, create: bool = False):
-    try:
-        return open_workspace(args.workspace, create=create)
-    except (WorkspaceMissing, SchemaError) as error:
-        raise CommandError(str(error)) from error
+    return open_or_create(args.workspace, create=create)
 
 
 def _init(args: argparse.Namespace) -> int:
@@ -38,9 +34,7 @@ def _import(args: argparse.Namespace) -> int:
         else:
             for problem in rejected.problems:
                 print(problem)
-        raise CommandError(str(rejected)) from rejected
-    except Cancelled as error:
-        raise CommandError(str(error)) from error
+        raise
     emit(args, {"imported": True, "files": summary.files, "sheets": summary.sheets, "counts": summary.counts},
          lambda v: "导入完成：" + "；".join(f"{k} " + "，".join(f"{a}{b}" for a, b in c.items())
                                        for k, c in v["counts"].items()))
@@ -54,10 +48,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    try:
-        found = catalogue.detail(open_or_fail(args), args.kind, args.id)
-    except catalogue.NotFound as error:
-        raise CommandError(str(error)) from error
+    found = catalogue.detail(open_or_fail(args), args.kind, args.id)
     emit(args, found, lambda v: "\n".join(f"{k}: {x}" for k, x in v.items()))
     return 0
 

@@ -7,12 +7,11 @@ from pathlib import Path
 from desktop.services.uow import reading
 from desktop.store import queries
 from desktop.store.workspace import Workspace
+from desktop.domain.errors import NotFound
 
 KINDS = ("experts", "organisations", "applications", "persons", "relations", "integrity")
 
 
-class NotFound(LookupError):
-    pass
 
 
 def listing(place: Path | Workspace, kind: str) -> list[dict]:

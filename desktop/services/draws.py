@@ -20,7 +20,7 @@ from sqlalchemy import func, update
 from sqlmodel import Session, select
 
 from desktop.domain.draw import PanelSpec, canonical_json, draw_panels
-from desktop.domain.errors import RuleError
+from desktop.domain.errors import Cancelled, RuleError
 from desktop.domain.methods import RoundState
 from desktop.domain.pool import RoundCase
 from desktop.domain.quota import enterprise_required
@@ -93,7 +93,7 @@ def _check_may_draw(session: Session, row, redraw_reason: str | None, operator: 
                                        "（或已抽取待确认）的轮次才能抽取专家")
 
 
-class DrawCancelled(Exception):
+class DrawCancelled(Cancelled):
     """The operator stopped the draw before it was saved: nothing of it is kept."""
 
 

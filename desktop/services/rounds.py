@@ -11,7 +11,7 @@ from sqlalchemy import func
 from sqlmodel import select
 from sqlmodel import Session
 
-from desktop.domain.errors import RuleError
+from desktop.domain.errors import NotFound, RuleError
 from desktop.domain.methods import Method, RoundSettings, RoundState, check_method_change, check_same_method, \
     check_transition
 from desktop.services.uow import change, reading
@@ -22,8 +22,6 @@ from desktop.store.workspace import Workspace
 Place = Path | Workspace
 
 
-class NotFound(LookupError):
-    pass
 
 
 @dataclass(frozen=True)

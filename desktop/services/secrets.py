@@ -26,12 +26,14 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail, null
 
+from desktop.domain.errors import UserError
+
 SERVICE = "PanelDesk"
 PASSPHRASE_ENV = "PANELDESK_PASSPHRASE"
 FILE_NAME = "secrets.json"
 
 
-class PassphraseRequired(Exception):
+class PassphraseRequired(UserError):
     """No system keyring, and no operator password was given to open the encrypted file keyring."""
 
     def __init__(self):
@@ -39,7 +41,7 @@ class PassphraseRequired(Exception):
                          "提供口令（命令行），或在窗口中输入")
 
 
-class WrongPassphrase(Exception):
+class WrongPassphrase(UserError):
     def __init__(self, path: Path):
         super().__init__(f"操作员口令不正确，无法打开加密的密钥文件 {path}")
 

@@ -21,6 +21,7 @@ from cryptography import x509
 
 from desktop.services.secrets import Secrets, open_secrets
 from desktop.services.uow import change
+from desktop.domain.errors import UserError
 from reports.batch import SigningKey, write_atomically
 from reports.identity import IdentityInfo, create_identity as new_pkcs12, describe_certificate, open_pkcs12
 from reports.signing import Verification, verify
@@ -33,7 +34,7 @@ RETIRED = "retired"
 Password = str | Callable[[], str] | None
 
 
-class SigningError(Exception):
+class SigningError(UserError):
     """A signing identity problem the user must see (message in Chinese)."""
 
 

@@ -6,9 +6,10 @@ from pathlib import Path
 
 from desktop.store.engine import SchemaError
 from desktop.store.workspace import Workspace, WorkspaceMissing, open_workspace
+from desktop.domain.errors import UserError
 
 
-class WorkspaceError(Exception):
+class WorkspaceError(UserError):
     """The folder is not a workspace, or one made by an unknown version; the message says which, in Chinese."""
 
 

@@ -20,6 +20,8 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session
 
+from desktop.domain.errors import UserError
+
 log = logging.getLogger(__name__)
 
 DB_NAME = "paneldesk.db"
@@ -27,7 +29,7 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 _ASSIGNMENT = re.compile(r"^(revision|down_revision)\s*=\s*['\"]?([^'\"\s]*)['\"]?\s*$", re.MULTILINE)
 
 
-class SchemaError(Exception):
+class SchemaError(UserError):
     """The workspace's schema cannot be used by this version."""
 
 

@@ -13,9 +13,10 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from desktop.store.engine import DB_NAME, open_engine
+from desktop.domain.errors import UserError
 
 
-class WorkspaceMissing(Exception):
+class WorkspaceMissing(UserError):
     """The folder holds no workspace and the caller did not ask to create one."""
 
 

@@ -8,42 +8,25 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop.domain.errors import RuleError
-from desktop.services.workspaces import WorkspaceError
+from desktop.services.errors import UserError
 
 log = logging.getLogger(__name__)
 
 LOG_NAME = "paneldesk.log"
 _handler: logging.Handler | None = None
 
-# Exceptions whose message is written for the user: rule violations, refusals, missing records, cancellations.
-_SPOKEN = (RuleError, LookupError, WorkspaceError, PermissionError, FileNotFoundError)
-# Exceptions of modules loaded only when needed, by module: importing them at start would load openpyxl, reportlab
-# or pyHanko (a second each) for a window that may never use them, and an exception of a module never loaded cannot
-# occur.
-_LAZY_ERRORS = {"desktop.services.draws": ("DrawCancelled",),
-                "desktop.services.importing.run": ("ImportRejected", "Cancelled"),
-                "desktop.services.importing.sheets": ("UnreadableFile",),
-                "desktop.services.secrets": ("PassphraseRequired", "WrongPassphrase"),
-                "desktop.services.signing": ("SigningError",),
-                "desktop.ui.pdf_printing": ("PrintError",),
-                "reports.batch": ("BatchCancelled",),
-                "reports.identity": ("IdentityError",),
-                "reports.templates": ("TemplateError",)}
+# Exceptions whose message is written for the user: every UserError, and the operating system's refusals to read
+# or write a file the user chose.
+_SPOKEN = (UserError, PermissionError, FileNotFoundError)
 
 
 def spoken(error: BaseException) -> bool:
-    if isinstance(error, _SPOKEN):
-        return True
-    loaded = [getattr(sys.modules[m], name) for m, names in _LAZY_ERRORS.items() if m in sys.modules
-              for name in names]
-    return isinstance(error, tuple(loaded))
+    return isinstance(error, _SPOKEN)
 
 
 def message(error: BaseException) -> str:

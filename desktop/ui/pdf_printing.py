@@ -16,10 +16,12 @@ from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 
+from desktop.services.errors import UserError
+
 MAX_DPI = 300
 
 
-class PrintError(Exception):
+class PrintError(UserError):
     """A file that cannot be read as a PDF, or a printer that cannot start; message in Chinese."""
 
 

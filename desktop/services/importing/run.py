@@ -14,13 +14,14 @@ from desktop.services.importing.write import write_batch
 from desktop.services.uow import change, workspace_of
 from desktop.store.lookups import known
 from desktop.store.workspace import Workspace
+from desktop.domain.errors import Cancelled, UserError
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]  # (done, total, what)
 
 
-class ImportRejected(Exception):
+class ImportRejected(UserError):
     """Nothing was written; ``problems`` says why, row by row."""
 
     def __init__(self, problems: list[Problem], total: int):
@@ -28,10 +29,6 @@ class ImportRejected(Exception):
         super().__init__(f"导入未执行：发现{total}处问题{shown}，未写入任何数据")
         self.problems = problems
         self.total = total
-
-
-class Cancelled(Exception):
-    """The user cancelled; nothing was written."""
 
 
 @dataclass(frozen=True)

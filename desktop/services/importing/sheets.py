@@ -17,8 +17,10 @@ from typing import Iterable, Iterator
 
 from python_calamine import CalamineError, CalamineWorkbook
 
+from desktop.domain.errors import UserError
 
-class UnreadableFile(Exception):
+
+class UnreadableFile(UserError):
     """The file cannot be read as a spreadsheet at all."""
 
 

@@ -1,0 +1,5 @@
+"""The errors a user can cause, as the window and the command line see them (their home is the domain's errors)."""
+
+from desktop.domain.errors import Cancelled, NotFound, RuleError, UserError
+
+__all__ = ["Cancelled", "NotFound", "RuleError", "UserError"]
