@@ -38,7 +38,7 @@ class BatchCancelled(Cancelled):
     """The batch stopped on request; ``done`` lists the complete files written before it stopped."""
 
     def __init__(self, done: list[Path]):
-        super().__init__(f"已取消，已完成 {len(done)} 份")
+        super().__init__(f"已取消：完成 {len(done)} 份，未完成的没有留下文件")
         self.done = done
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import os
 import sys
 from dataclasses import asdict
@@ -17,11 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from desktop.commands.output import CommandError, add_json_flag, emit, operator
-from desktop.services.errors import Cancelled
 from desktop.services import documents as documents_service, signing
-from reports.batch import BatchCancelled
-from reports.documents import ExpertCommitment
-from reports.plain import documents_from_plain
 
 P12_PASSPHRASE_ENV = "PANELDESK_P12_PASSPHRASE"
 Make = Callable[[documents_service.Progress], list[Path]]  # a documents service call, given the progress callback
@@ -69,15 +64,6 @@ def _signer_show(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_plain(path: Path) -> list:
-    try:
-        return documents_from_plain(json.loads(Path(path).read_text(encoding="utf-8-sig")))
-    except OSError as error:
-        raise CommandError(f"无法读取 {path}：{error.strerror}") from error
-    except json.JSONDecodeError as error:
-        raise CommandError(f"{path} 不是有效的 JSON：第{error.lineno}行第{error.colno}列 {error.msg}") from error
-
-
 def _generate(args: argparse.Namespace, make: Make) -> int:
     """Run ``make(progress)`` (a documents service call) and report the files it wrote."""
     show_progress = not args.json and sys.stderr.isatty()
@@ -86,10 +72,7 @@ def _generate(args: argparse.Namespace, make: Make) -> int:
         if show_progress:
             print(f"\r已生成 {done}/{total}", end="", file=sys.stderr, flush=True)
 
-    try:
-        paths = make(progress)
-    except BatchCancelled as stopped:
-        raise Cancelled(f"已中止：完成 {len(stopped.done)} 份，未完成的没有留下文件") from stopped
+    paths = make(progress)  # a cancelled batch is a Cancelled error that says how many files it completed
     if show_progress:
         print(file=sys.stderr)
     value = {"files": [str(p) for p in paths], "count": len(paths), "signed": bool(args.sign)}
@@ -105,7 +88,7 @@ def _export(args: argparse.Namespace, documents: list, action: str) -> Make:
 
 def _letters(args: argparse.Namespace) -> int:
     if args.from_json:
-        documents = [d for d in _read_plain(args.from_json) if isinstance(d, ExpertCommitment)]
+        documents = documents_service.plain_documents(args.from_json, documents_service.LETTER)
         if not documents:
             raise CommandError("没有需要生成的承诺书")
         return _generate(args, _export(args, documents, "documents.letters"))
@@ -125,9 +108,7 @@ def _notices(args: argparse.Namespace) -> int:
             organiser=args.organiser, venue=args.venue or "", progress=progress))
     if args.from_json is None:
         raise CommandError("请用 --round 指定轮次，或用 --from-json 指定数据文件")
-    documents = _read_plain(args.from_json)
-    if args.kind:
-        documents = [d for d in documents if d.template == args.kind]
+    documents = documents_service.plain_documents(args.from_json, args.kind)
     if not documents:
         raise CommandError("数据文件中没有需要生成的文书")
     return _generate(args, _export(args, documents, "documents.notices"))

@@ -8,8 +8,8 @@ from fractions import Fraction
 
 from desktop.commands.output import add_json_flag, emit, operator
 from desktop.commands.workspace import open_or_fail
-from desktop.domain.methods import Method, RoundSettings
 from desktop.services import conflicts, draws, rounds
+from desktop.services.method_choices import Method, RoundSettings
 
 
 def _date(value: str) -> dt.date:

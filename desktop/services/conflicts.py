@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlmodel import Session
 
-from desktop.domain.grounds import explain
+from desktop.domain.grounds import TITLES, GroundCode, explain
 from desktop.domain.pool import RoundCase
 from desktop.domain.recusal import Conflicts, compute_conflicts
 from desktop.services.gc_pause import gc_paused
@@ -63,6 +63,11 @@ def conflict_pairs(conflicts: Conflicts, application: str | None = None, expert:
             if pair["grounds"]:
                 pairs.append(pair)
     return pairs
+
+
+def ground_title(code: str) -> str:
+    """The short Chinese title of a ground (SELF: 本人参与), as the window's tables name it."""
+    return TITLES[GroundCode(code)]
 
 
 def explanation(conflicts: Conflicts, application: str, expert: str) -> list[str]:

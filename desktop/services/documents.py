@@ -9,6 +9,7 @@ can be made outside any workspace; there is then no log to write to, and no iden
 from __future__ import annotations
 
 import datetime as dt
+import json
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,10 +30,12 @@ from desktop.store.workspace import Workspace
 from reports.batch import BatchCancelled, render_batch
 from reports.documents import (ApplicationRef, Criterion, Document, ExpertCommitment, PanelMember, RoundInfo,
                                ScoreSheet, SignInSheet)
+from reports.plain import PlainDataError, documents_from_plain
 
 Place = Path | Workspace
 Progress = Callable[[int, int], None]
 ORGANISER = "评审办公室"
+LETTER = ExpertCommitment.template
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,17 @@ def _root(place: Place) -> Path:
 def letters_folder(place: Place, round_id: int) -> Path:
     """Where a round's letters go unless the user picks another folder."""
     return _root(place) / "out" / f"round-{round_id}"
+
+
+def plain_documents(path: Path, template: str | None = None) -> list[Document]:
+    """The documents a JSON file of plain values describes (reports/plain.py); only those of ``template`` if given."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+    except OSError as error:
+        raise PlainDataError(f"无法读取 {path}：{error.strerror}") from error
+    except json.JSONDecodeError as error:
+        raise PlainDataError(f"{path} 不是有效的 JSON：第{error.lineno}行第{error.colno}列 {error.msg}") from error
+    return [d for d in documents_from_plain(data) if template is None or d.template == template]
 
 
 def export_documents(place: Place, actor: str, documents: Sequence[Document], out_dir: Path, *, action: str,

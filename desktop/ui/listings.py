@@ -15,8 +15,8 @@ from typing import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QStandardPaths
 
-from desktop.domain.ids import id_number_problem
 from desktop.services import catalogue, ui_queries
+from desktop.services.identifiers import is_id_number
 from desktop.services.gc_pause import gc_paused
 from desktop.ui.masking import mask_id, mask_phone
 from desktop.ui.rows_model import Column
@@ -72,7 +72,7 @@ APPLICATIONS = Listing("applications", (
 INTEGRITY = Listing("integrity", (
     Column("subject_name", QT_TRANSLATE_NOOP("columns", "主体名称")),
     Column("subject_code", QT_TRANSLATE_NOOP("columns", "身份证号或信用代码"),
-           lambda r: r["subject_code"] if id_number_problem(r["subject_code"]) else mask_id(r["subject_code"])),
+           lambda r: mask_id(r["subject_code"]) if is_id_number(r["subject_code"]) else r["subject_code"]),
     Column("violation", QT_TRANSLATE_NOOP("columns", "失信行为"), filterable=True),
     Column("measures", QT_TRANSLATE_NOOP("columns", "处理措施"), lambda r: "；".join(r["measures"])),
     Column("penalty", QT_TRANSLATE_NOOP("columns", "惩戒期"),

@@ -12,9 +12,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
                                QListWidgetItem, QPushButton, QSplitter, QTableWidget, QTableWidgetItem,
                                QTextBrowser, QVBoxLayout, QWidget)
 
-from desktop.domain.grounds import TITLES, GroundCode
-from desktop.domain.recusal import Conflicts
 from desktop.services import conflicts as conflict_service
+from desktop.services.conflicts import Conflicts
 from desktop.services.rounds import RoundInfo
 from desktop.ui import errors
 from desktop.ui.context import Context
@@ -136,7 +135,7 @@ class ConflictsStep(QWidget):
             grounds = self.conflicts.grounds_for(number, expert)
             name = self.conflicts.experts[expert].name if expert in self.conflicts.experts else ""
             cells = [name, mask_id(expert), "、".join(dict.fromkeys(g.code for g in grounds)),
-                     "；".join(dict.fromkeys(TITLES.get(GroundCode(g.code), g.code) for g in grounds))]
+                     "；".join(dict.fromkeys(conflict_service.ground_title(g.code) for g in grounds))]
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, expert)

@@ -13,8 +13,8 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QMessageBox, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
-from desktop.domain.methods import ALLOWED_AGGREGATIONS, Form, Method, RoundSettings, Scoring
 from desktop.services import rounds
+from desktop.services.method_choices import Form, Method, RoundSettings, Scoring, aggregations
 from desktop.services.rounds import RoundInfo
 from desktop.ui import errors
 from desktop.ui.context import ROUNDS, Context
@@ -104,7 +104,7 @@ class MethodStep(QWidget):
 
     def _fill_aggregations(self) -> None:
         self.aggregation.clear()
-        for aggregation in ALLOWED_AGGREGATIONS[self.scoring.currentData()]:
+        for aggregation in aggregations(self.scoring.currentData()):
             self.aggregation.addItem(aggregation.value, aggregation)
         self.pass_fraction.setEnabled(self.scoring.currentData() is Scoring.VOTE)
 

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGroupBox, QHBoxL
                                QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSpinBox, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
-from desktop.domain.methods import RoundSettings
 from desktop.services import catalogue, rounds
+from desktop.services.method_choices import RoundSettings
 from desktop.services.rounds import RoundInfo
 from desktop.ui import errors
 from desktop.ui.context import ROUNDS, Context

@@ -1,0 +1,17 @@
+"""What the window and the command line choose a round's method and settings from.
+
+The forms, scorings and aggregations (each value is the label shown), the aggregations each scoring allows with its
+default first, and the value types the round services take, with their defaults. The rules behind them stay in
+``desktop.domain.methods``; this is the part of them a face needs.
+"""
+
+from __future__ import annotations
+
+from desktop.domain.methods import ALLOWED_AGGREGATIONS, Aggregation, Form, Method, RoundSettings, Scoring
+
+__all__ = ["Aggregation", "Form", "Method", "RoundSettings", "Scoring", "aggregations"]
+
+
+def aggregations(scoring: Scoring) -> tuple[Aggregation, ...]:
+    """The aggregations ``scoring`` allows; the first is its default."""
+    return ALLOWED_AGGREGATIONS[scoring]
