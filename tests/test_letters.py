@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
-from desktop.domain.errors import RuleError
+from desktop.domain.errors import UserError
 from desktop.services import documents, draws, rounds
 from desktop.services.audit import entries
 from desktop.services.demo import build_demo
@@ -78,7 +78,7 @@ def test_letters_name_each_experts_organisation(demo, tmp_path):
 
 
 def test_refused_without_a_draw_or_without_an_identity(demo, tmp_path, capsys):
-    with pytest.raises(RuleError, match="尚未抽取"):
+    with pytest.raises(UserError, match="尚未抽取"):
         documents.generate_letters(demo, "王秘书", 1, tmp_path / "out", sign=False)
     code, _, err = run(capsys, demo, "letters", "--round", "1", "--out", str(tmp_path / "out"))
     assert code == 1 and "尚未抽取专家" in err

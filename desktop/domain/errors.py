@@ -29,8 +29,21 @@ class Cancelled(UserError):
     exit_code = 130
 
 
+RULE_CODES = frozenset((
+    "ONE_METHOD", "TRACEABLE", "NO_PAPER_THRESHOLDS", "NON_CONSENSUS", "SEPARATION",
+    "SELF", "SAME_ORG", "RELATIVE", "ADVISOR", "COLLABORATOR", "DECLARED", "APPLICANT_REQUESTED", "FIELD", "INTEGRITY",
+    "LOBBIED", "ENTERPRISE_THIRD", "NO_SUBSTITUTE", "FAIR_DRAW",
+    "EXPERT_COMMITMENT", "POST_REVIEW", "APPLICANT_COMMITMENT",
+    "FEEDBACK", "PUBLICITY", "APPEAL", "WORKING_DAYS",
+    "EXPERT_CONDUCT", "MISCONDUCT_RECORD", "MEASURES", "CREDIT_REPAIR", "APPLICANT_INTEGRITY", "PROJECT_LIMIT",
+    "CONFIDENTIAL", "IDENTIFIERS", "TAMPER_EVIDENT", "CORRECTIONS",
+))
+"""The codes of RULES.md, the contract: a RuleError names one of these, never a code of its own."""
+
+
 class RuleError(UserError, ValueError):
-    """A rule of RULES.md refused something; ``code`` is its stable code, the message is Chinese for the user."""
+    """A rule of RULES.md refused something; ``code`` is its stable code (one of RULE_CODES), the message is
+    Chinese for the user. A refusal no rule of RULES.md makes is a plain UserError (or a subclass of it)."""
 
     def __init__(self, code: str, message: str):
         super().__init__(message)

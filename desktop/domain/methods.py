@@ -16,7 +16,24 @@ from enum import StrEnum
 from fractions import Fraction
 from typing import Any
 
-from desktop.domain.errors import RuleError
+from desktop.domain.errors import RuleError, UserError
+from desktop.domain.shares import parse_share, share_words
+
+
+class MethodError(UserError):
+    """A form, scoring, aggregation or criterion as given cannot make a review method."""
+
+
+class ScoringError(UserError):
+    """Scores, grades, votes or rankings that cannot be aggregated as the method says."""
+
+
+class SettingsError(UserError):
+    """A round setting outside what the rules allow."""
+
+
+class RoundStateError(UserError):
+    """A round asked to move to a state it cannot reach from where it is."""
 
 
 class Form(StrEnum):
@@ -59,7 +76,7 @@ def _parse(kind: type, value: str | StrEnum) -> Any:
         return kind(chinese)
     except ValueError:
         choices = "、".join(f"{m.value}（{a}）" for a, m in zip(_ALIASES[kind], kind))
-        raise RuleError("METHOD", f"未知的{_KIND_NAMES[kind]}「{text}」，可选：{choices}") from None
+        raise MethodError(f"未知的{_KIND_NAMES[kind]}「{text}」，可选：{choices}") from None
 
 
 def parse_form(value: str | Form) -> Form:
@@ -95,7 +112,7 @@ Score = int | Fraction | Decimal | str
 def _exact(scores: Iterable[Score]) -> list[Fraction]:
     values = [Fraction(s) for s in scores]
     if not values:
-        raise RuleError("AGGREGATION", "没有可汇总的评分")
+        raise ScoringError("没有可汇总的评分")
     return values
 
 
@@ -108,7 +125,7 @@ def trimmed_mean(scores: Iterable[Score]) -> Fraction:
     """去掉一个最高分和一个最低分后的平均分; with fewer than three scores nothing would remain to average."""
     values = sorted(_exact(scores))
     if len(values) < 3:
-        raise RuleError("AGGREGATION", f"去掉最高分和最低分至少需要3个评分，现有{len(values)}个")
+        raise ScoringError(f"去掉最高分和最低分至少需要3个评分，现有{len(values)}个")
     return mean(values[1:-1])
 
 
@@ -126,10 +143,10 @@ def median_grade(grades: Iterable[str]) -> str:
     for grade in grades:
         letter = grade.strip().upper()
         if letter not in GRADES:
-            raise RuleError("AGGREGATION", f"等级只能为A、B、C、D，收到「{grade}」")
+            raise ScoringError(f"等级只能为A、B、C、D，收到「{grade}」")
         ranks.append(GRADES.index(letter))
     if not ranks:
-        raise RuleError("AGGREGATION", "没有可汇总的等级")
+        raise ScoringError("没有可汇总的等级")
     ranks.sort()
     return GRADES[ranks[len(ranks) // 2]]
 
@@ -146,7 +163,7 @@ def vote_share(votes: Iterable[bool], pass_fraction: Fraction = Fraction(2, 3)) 
     """Passed when the share of yes votes reaches the pass fraction (2/3 means at least two thirds)."""
     ballots = list(votes)
     if not ballots:
-        raise RuleError("AGGREGATION", "没有可汇总的投票")
+        raise ScoringError("没有可汇总的投票")
     yes = sum(1 for b in ballots if b)
     share = Fraction(yes, len(ballots))
     return VoteResult(yes, len(ballots), share, share >= pass_fraction)
@@ -157,12 +174,12 @@ def borda(rankings: Iterable[Sequence[str]]) -> dict[str, int]:
     same items, each once, or the points would not be comparable. Returned best first, ties by item."""
     lists = [tuple(r) for r in rankings]
     if not lists:
-        raise RuleError("AGGREGATION", "没有可汇总的排序")
+        raise ScoringError("没有可汇总的排序")
     items = set(lists[0])
     points = dict.fromkeys(sorted(items), 0)
     for ranking in lists:
         if len(set(ranking)) != len(ranking) or set(ranking) != items:
-            raise RuleError("AGGREGATION", "每位专家须对同一组项目各排一次序")
+            raise ScoringError("每位专家须对同一组项目各排一次序")
         for position, item in enumerate(ranking):
             points[item] += len(ranking) - 1 - position
     return dict(sorted(points.items(), key=lambda kv: (-kv[1], kv[0])))
@@ -180,25 +197,25 @@ class Criterion:
 def check_criteria(criteria: Sequence[Criterion]) -> None:
     names = [c.name.strip() for c in criteria]
     if any(not n for n in names):
-        raise RuleError("METHOD", "评分指标名称不能为空")
+        raise MethodError("评分指标名称不能为空")
     if len(set(names)) != len(names):
-        raise RuleError("METHOD", "评分指标名称重复")
+        raise MethodError("评分指标名称重复")
     if any(c.weight <= 0 for c in criteria):
-        raise RuleError("METHOD", "评分指标权重须为正整数")
+        raise MethodError("评分指标权重须为正整数")
     total = sum(c.weight for c in criteria)
     if total != 100:
-        raise RuleError("METHOD", f"评分指标权重之和须为100，现为{total}")
+        raise MethodError(f"评分指标权重之和须为100，现为{total}")
 
 
 def weighted_total(criteria: Sequence[Criterion], marks: Mapping[str, Score]) -> Fraction:
     """An expert's total out of 100: each criterion scored from 0 to its weight, then summed."""
     if set(marks) != {c.name for c in criteria}:
-        raise RuleError("AGGREGATION", "评分须覆盖且仅覆盖全部评分指标")
+        raise ScoringError("评分须覆盖且仅覆盖全部评分指标")
     total = Fraction(0)
     for c in criteria:
         mark = Fraction(marks[c.name])
         if not 0 <= mark <= c.weight:
-            raise RuleError("AGGREGATION", f"指标「{c.name}」满分{c.weight}分，给分{mark}超出范围")
+            raise ScoringError(f"指标「{c.name}」满分{c.weight}分，给分{mark}超出范围")
         total += mark
     return total
 
@@ -221,21 +238,19 @@ class Method:
         object.__setattr__(self, "scoring", scoring)
         object.__setattr__(self, "aggregation", aggregation)
         object.__setattr__(self, "criteria", tuple(self.criteria))
-        object.__setattr__(self, "pass_fraction", Fraction(self.pass_fraction))
+        object.__setattr__(self, "pass_fraction", parse_share(self.pass_fraction))
         if aggregation not in ALLOWED_AGGREGATIONS[scoring]:
             allowed = "、".join(ALLOWED_AGGREGATIONS[scoring])
-            raise RuleError("METHOD", f"{scoring.value}不能采用「{aggregation.value}」汇总，可选：{allowed}")
+            raise MethodError(f"{scoring.value}不能采用「{aggregation.value}」汇总，可选：{allowed}")
         if self.criteria and scoring is not Scoring.SCORE100:
-            raise RuleError("METHOD", "只有百分制才设评分指标及权重")
+            raise MethodError("只有百分制才设评分指标及权重")
         if self.criteria:
             check_criteria(self.criteria)
-        if not 0 < self.pass_fraction <= 1:
-            raise RuleError("METHOD", f"通过比例须大于0且不超过1，现为{self.pass_fraction}")
 
     def describe(self) -> str:
         text = f"{self.form.value}·{self.scoring.value}·{self.aggregation.value}"
         if self.scoring is Scoring.VOTE:
-            text += f"（通过比例{self.pass_fraction}）"
+            text += f"（通过比例{share_words(self.pass_fraction)}）"
         if self.criteria:
             text += "（" + "、".join(f"{c.name}{c.weight}分" for c in self.criteria) + "）"
         return text
@@ -248,7 +263,7 @@ class Method:
     def from_dict(cls, data: Mapping[str, Any]) -> Method:
         criteria = tuple(Criterion(c["name"], int(c["weight"])) for c in data.get("criteria", ()))
         return cls(data["form"], data["scoring"], data.get("aggregation"), criteria,
-                   Fraction(data.get("pass_fraction", "2/3")))
+                   parse_share(data.get("pass_fraction", "2/3")))
 
 
 def check_same_method(round_method: Method, other_method: Method, what: str) -> None:
@@ -286,7 +301,7 @@ def check_transition(current: RoundState | str, target: RoundState | str) -> Non
     step = _STATE_ORDER.index(then) - _STATE_ORDER.index(now)
     if step == 1 or (now is then is RoundState.DRAWN):
         return
-    raise RuleError("ROUND_STATE", f"评审轮次不能从「{now.label}」变为「{then.label}」：只能依次进入下一状态"
+    raise RoundStateError(f"评审轮次不能从「{now.label}」变为「{then.label}」：只能依次进入下一状态"
                                    f"（{'→'.join(s.label for s in _STATE_ORDER)}），已抽取时可重新抽取")
 
 
@@ -301,6 +316,7 @@ def check_method_change(state: RoundState | str) -> None:
 # --- settings ----------------------------------------------------------------------------------------------------
 
 FIELD_LEVELS = (1, 2, 3)
+ENTERPRISE_FLOOR = Fraction(1, 3)  # ENTERPRISE_THIRD: a round may raise the fraction, never lower it
 
 
 @dataclass(frozen=True)
@@ -317,7 +333,10 @@ class RoundSettings:
     reserve_size: int | None = None
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "enterprise_fraction", Fraction(self.enterprise_fraction))
+        object.__setattr__(self, "enterprise_fraction", parse_share(self.enterprise_fraction))
+        if self.enterprise_fraction < ENTERPRISE_FLOOR:
+            raise RuleError("ENTERPRISE_THIRD", f"ENTERPRISE_THIRD 企业专家比例不得低于{share_words(ENTERPRISE_FLOOR)}，"
+                                                f"现为{share_words(self.enterprise_fraction)}；轮次只能提高这一比例")
         problems = []
         if not 0 <= self.look_back_years <= 50:
             problems.append(f"回避年限须在0至50年之间（现为{self.look_back_years}）")
@@ -327,12 +346,10 @@ class RoundSettings:
             problems.append("申请人要求回避专家人数不能为负")
         if self.panel_size < 1:
             problems.append("评审组人数至少为1")
-        if not 0 <= self.enterprise_fraction <= 1:
-            problems.append(f"企业专家比例须在0至1之间（现为{self.enterprise_fraction}）")
         if self.reserve_size is not None and self.reserve_size < 0:
             problems.append("备选专家人数不能为负")
         if problems:
-            raise RuleError("SETTINGS", "轮次设置有误：" + "；".join(problems))
+            raise SettingsError("轮次设置有误：" + "；".join(problems))
 
     def reserve_for(self, size: int) -> int:
         return 2 * size if self.reserve_size is None else self.reserve_size
@@ -347,8 +364,6 @@ class RoundSettings:
         known = {f.name for f in fields(cls)}
         unknown = sorted(set(data) - known)
         if unknown:
-            raise RuleError("SETTINGS", f"未知的轮次设置项：{'、'.join(unknown)}")
+            raise SettingsError(f"未知的轮次设置项：{'、'.join(unknown)}")
         values = dict(data)
-        if "enterprise_fraction" in values:
-            values["enterprise_fraction"] = Fraction(values["enterprise_fraction"])
         return cls(**values)

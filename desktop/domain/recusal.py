@@ -17,7 +17,7 @@ from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.domain.errors import RuleError
+from desktop.domain.errors import UserError
 from desktop.domain.fields import FieldIndex
 from desktop.domain.grounds import Ground, GroundCode
 from desktop.domain.methods import RoundSettings
@@ -166,7 +166,7 @@ def _relation_code(relation: Relation, settings: RoundSettings, window: Window) 
         return G.ADVISOR
     if relation.kind == "合作":
         return G.COLLABORATOR if within else None
-    raise RuleError("RELATION_KIND", f"未知的关系类型「{relation.kind}」，可选：近亲属、姻亲、师生、合作")
+    raise UserError(f"未知的关系类型「{relation.kind}」，可选：近亲属、姻亲、师生、合作")
 
 
 def _integrity_facts(record: IntegrityRecord) -> dict[str, Any]:

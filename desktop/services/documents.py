@@ -17,7 +17,7 @@ from typing import Callable, Sequence
 
 from sqlmodel import select
 
-from desktop.domain.errors import RuleError
+from desktop.domain.errors import UserError
 from desktop.domain.methods import Method, Scoring
 from desktop.services import signing
 from desktop.services.draws import latest_draw
@@ -108,7 +108,7 @@ def _drawn(place: Place, round_id: int, organiser: str, venue: str, what: str) -
     info = show_round(place, round_id)
     draw = latest_draw(place, round_id)
     if draw is None:
-        raise RuleError("EXPERT_COMMITMENT", f"评审轮次“{info.name}”尚未抽取专家，无法生成{what}")
+        raise UserError(f"评审轮次“{info.name}”尚未抽取专家，无法生成{what}")
     round_info = RoundInfo(info.name, info.programme, info.method_text, dt.date.fromisoformat(info.review_date[:10]),
                            organiser, venue)
     ids = [member["expert"] for panel in draw.panels for member in panel["members"]]

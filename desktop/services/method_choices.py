@@ -8,8 +8,9 @@ default first, and the value types the round services take, with their defaults.
 from __future__ import annotations
 
 from desktop.domain.methods import ALLOWED_AGGREGATIONS, Aggregation, Form, Method, RoundSettings, Scoring
+from desktop.domain.shares import parse_share, share_words
 
-__all__ = ["Aggregation", "Form", "Method", "RoundSettings", "Scoring", "aggregations"]
+__all__ = ["Aggregation", "Form", "Method", "RoundSettings", "Scoring", "aggregations", "parse_share", "share_words"]
 
 
 def aggregations(scoring: Scoring) -> tuple[Aggregation, ...]:

@@ -11,9 +11,9 @@ from sqlalchemy import func
 from sqlmodel import select
 from sqlmodel import Session
 
-from desktop.domain.errors import NotFound, RuleError
-from desktop.domain.methods import Method, RoundSettings, RoundState, check_method_change, check_same_method, \
-    check_transition
+from desktop.domain.errors import NotFound, UserError
+from desktop.domain.methods import Method, RoundSettings, RoundState, RoundStateError, check_method_change, \
+    check_same_method, check_transition
 from desktop.services.uow import change, reading
 from desktop.store.round_tables import Draw, Panel, PanelApplication, ReviewRound
 from desktop.store.tables import Application, FieldCode
@@ -84,7 +84,7 @@ def _info(session: Session, row: ReviewRound) -> RoundInfo:
 def create_round(place: Place, actor: str, *, name: str, review_date: dt.date, method: Method,
                  settings: RoundSettings = RoundSettings(), programme: str = "", stage: str = "") -> RoundInfo:
     if not name.strip():
-        raise RuleError("ROUND", "评审轮次名称不能为空")
+        raise UserError("评审轮次名称不能为空")
     with change(place, actor, "round.create") as unit:
         row = ReviewRound(name=name.strip(), programme=programme, stage=stage, review_date=review_date.isoformat(),
                           method=json.dumps(method.to_dict(), ensure_ascii=False),
@@ -136,29 +136,29 @@ def add_panel(place: Place, actor: str, round_id: int, *, name: str, size: int, 
         if method is not None:
             check_same_method(method_of(row), method, f"评审组「{name}」")
         if row.state not in (RoundState.DRAFT, RoundState.OPENED):
-            raise RuleError("ROUND_STATE", f"评审轮次已处于「{RoundState(row.state).label}」状态，不能再增加评审组")
+            raise RoundStateError(f"评审轮次已处于「{RoundState(row.state).label}」状态，不能再增加评审组")
         if size < 1:
-            raise RuleError("PANEL", "评审组人数至少为1")
+            raise UserError("评审组人数至少为1")
         if not applications:
-            raise RuleError("PANEL", "评审组至少包含一个项目")
+            raise UserError("评审组至少包含一个项目")
         ids = dict(session.execute(select(Application.number, Application.id)
                                    .where(Application.number.in_(applications))).all())
         missing = [n for n in applications if n not in ids]
         if missing:
-            raise RuleError("PANEL", f"项目编号不存在：{'、'.join(missing)}")
+            raise UserError(f"项目编号不存在：{'、'.join(missing)}")
         taken = session.execute(
             select(Application.number, Panel.name).join(PanelApplication, PanelApplication.application_id ==
                                                         Application.id)
             .join(Panel, Panel.id == PanelApplication.panel_id)
             .where(PanelApplication.round_id == round_id, Application.number.in_(applications))).all()
         if taken:
-            raise RuleError("PANEL", "以下项目已在本轮其他评审组中：" + "、".join(f"{n}（{p}）" for n, p in taken))
+            raise UserError("以下项目已在本轮其他评审组中：" + "、".join(f"{n}（{p}）" for n, p in taken))
         known_fields = set(session.execute(select(FieldCode.code)).scalars())
         unknown = [f for f in fields if known_fields and f not in known_fields]
         if unknown:
-            raise RuleError("PANEL", f"学科代码不在学科代码表中：{'、'.join(unknown)}")
+            raise UserError(f"学科代码不在学科代码表中：{'、'.join(unknown)}")
         if session.exec(select(Panel).where(Panel.round_id == round_id, Panel.name == name)).first():
-            raise RuleError("PANEL", f"本轮已有名为「{name}」的评审组")
+            raise UserError(f"本轮已有名为「{name}」的评审组")
         position = session.execute(select(func.count()).select_from(Panel)
                                    .where(Panel.round_id == round_id)).scalar_one()
         panel = Panel(round_id=round_id, name=name, size=size, fields=";".join(fields), position=position)

@@ -10,14 +10,18 @@ import datetime as dt
 from fractions import Fraction
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QLineEdit, QMessageBox, QPushButton, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+                               QMessageBox, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from desktop.services import rounds
-from desktop.services.method_choices import Form, Method, RoundSettings, Scoring, aggregations
+from desktop.services.errors import UserError
+from desktop.services.method_choices import Form, Method, RoundSettings, Scoring, aggregations, parse_share, share_words
 from desktop.services.rounds import RoundInfo
 from desktop.ui import errors
 from desktop.ui.context import ROUNDS, Context
+
+
+SHARES = (Fraction(1, 2), Fraction(3, 5), Fraction(2, 3), Fraction(3, 4), Fraction(4, 5), Fraction(1))
 
 
 class MethodStep(QWidget):
@@ -42,10 +46,13 @@ class MethodStep(QWidget):
             self.scoring.addItem(scoring.value, scoring)
         self.aggregation = QComboBox()
         self.scoring.currentIndexChanged.connect(self._fill_aggregations)
-        self.pass_fraction = QDoubleSpinBox()
-        self.pass_fraction.setRange(0.01, 1.0)
-        self.pass_fraction.setSingleStep(0.05)
-        self.pass_fraction.setValue(2 / 3)
+        self.pass_fraction = QComboBox()  # a share typed or chosen as words or "2/3", kept as an exact Fraction
+        self.pass_fraction.setObjectName("pass_fraction")
+        self.pass_fraction.setEditable(True)
+        self.pass_fraction.setToolTip(self.tr("可选择或输入分数，如 2/3、三分之二、3/5；得票率不低于此比例即通过"))
+        for share in SHARES:
+            self.pass_fraction.addItem(self._spell(share), str(share))
+        self._show_share(Method.pass_fraction)
         self.look_back = QSpinBox()
         self.look_back.setRange(0, 50)
         self.field_level = QSpinBox()
@@ -106,7 +113,14 @@ class MethodStep(QWidget):
         self.aggregation.clear()
         for aggregation in aggregations(self.scoring.currentData()):
             self.aggregation.addItem(aggregation.value, aggregation)
-        self.pass_fraction.setEnabled(self.scoring.currentData() is Scoring.VOTE)
+        self.pass_fraction.setEnabled(Scoring(self.scoring.currentData()) is Scoring.VOTE)  # the item data is text
+
+    def _spell(self, share: Fraction) -> str:
+        """三分之二 in Chinese, 2/3 in any other language."""
+        return share_words(share) if self.ctx.settings.language == "zh_CN" else str(share)
+
+    def _show_share(self, share: Fraction) -> None:
+        self.pass_fraction.setEditText(self._spell(share))
 
     def _set_settings(self, s: RoundSettings) -> None:
         self.look_back.setValue(s.look_back_years)
@@ -135,7 +149,7 @@ class MethodStep(QWidget):
         self.form.setCurrentIndex(self.form.findData(method.form))
         self.scoring.setCurrentIndex(self.scoring.findData(method.scoring))
         self.aggregation.setCurrentIndex(self.aggregation.findData(method.aggregation))
-        self.pass_fraction.setValue(float(method.pass_fraction))
+        self._show_share(method.pass_fraction)
         self._set_settings(RoundSettings.from_dict(info.settings))
         if draft:
             self.frozen.setText(self.tr("草稿：评审方法为「{0}」，开启前可修改。").format(info.method_text))
@@ -145,7 +159,7 @@ class MethodStep(QWidget):
 
     def method(self) -> Method:
         return Method(self.form.currentData(), self.scoring.currentData(), self.aggregation.currentData(),
-                      pass_fraction=Fraction(self.pass_fraction.value()).limit_denominator(100))
+                      pass_fraction=parse_share(self.pass_fraction.currentText()))
 
     def settings(self) -> RoundSettings:
         base = RoundSettings.from_dict(self.info.settings) if self.info else RoundSettings()
@@ -159,7 +173,7 @@ class MethodStep(QWidget):
         place, actor, info = self.ctx.place, self.ctx.actor, self.info
         try:
             method, settings = self.method(), self.settings()
-        except ValueError as error:
+        except UserError as error:
             errors.show(self, self.tr("无法保存"), error)
             return
         name, review_date = self.name.text(), dt.date.fromisoformat(self.date.date().toString("yyyy-MM-dd"))

@@ -896,6 +896,11 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
         <translation>Vote pass fraction</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/round_method_step.py" line="51"/>
+        <source>可选择或输入分数，如 2/3、三分之二、3/5；得票率不低于此比例即通过</source>
+        <translation>Choose or type a fraction, such as 2/3 or 3/5; an application passes when its share of yes votes is at least this</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/round_method_step.py" line="83"/>
         <source>回避与组成规则</source>
         <translation>Recusal and composition</translation>
