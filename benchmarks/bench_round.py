@@ -31,7 +31,8 @@ def _round(workspace) -> int:
         by_field[app["field_code"][:5]].append(app["number"])
     numbers = [n for field in sorted(by_field) for n in by_field[field]]
     info = rounds.create_round(workspace, "bench", name=f"bench {time.time()}", review_date=dt.date(2026, 12, 15),
-                               method=Method("会议评审", "百分制"), settings=RoundSettings(panel_size=7))
+                               method=Method("会议评审", "百分制"), settings=RoundSettings(panel_size=7),
+                               confirm_past_date=True)
     for i in range(PANELS):
         chunk = numbers[i * PER_PANEL:(i + 1) * PER_PANEL]
         rounds.add_panel(workspace, "bench", info.id, name=f"第{i + 1}组", size=7, applications=chunk)

@@ -55,7 +55,7 @@ def test_rejected_import_exits_non_zero_and_lists_problems(cli, tmp_path):
 
 def test_audit_verify_names_the_first_tampered_entry(cli, pool_file, tmp_path):
     cli("import", str(pool_file))
-    cli("round", "create", "--name", "测试轮次", "--review-date", "2026-12-01", "--form", "会议评审",
+    cli("round", "create", "--name", "测试轮次", "--review-date", "2026-12-01", "--confirm-past-date", "--form", "会议评审",
         "--scoring", "百分制")
     code, out, _ = cli("audit", "verify", "--json")
     assert code == 0 and json.loads(out) == {"intact": True, "entries": 2, "first_broken": None, "reason": ""}
@@ -73,7 +73,7 @@ def test_a_missing_workspace_is_an_error_on_stderr(tmp_path, capsys):
 
 def test_round_method_is_frozen_once_opened(cli, pool_file):
     cli("import", str(pool_file))
-    code, out, _ = cli("round", "create", "--name", "重点研发", "--review-date", "2026-12-01", "--form", "meeting",
+    code, out, _ = cli("round", "create", "--name", "重点研发", "--review-date", "2026-12-01", "--confirm-past-date", "--form", "meeting",
                        "--scoring", "score100", "--json")
     round_id = json.loads(out)["id"]
     assert json.loads(out)["method"]["form"] == "会议评审"
@@ -88,7 +88,7 @@ def test_round_method_is_frozen_once_opened(cli, pool_file):
 
 def test_conflicts_and_explain_name_the_grounds(cli, pool_file):
     cli("import", str(pool_file))
-    round_id = json.loads(cli("round", "create", "--name", "R", "--review-date", "2026-12-01", "--form", "meeting",
+    round_id = json.loads(cli("round", "create", "--name", "R", "--review-date", "2026-12-01", "--confirm-past-date", "--form", "meeting",
                               "--scoring", "score100", "--json")[1])["id"]
     cli("panel", "add", "--round", str(round_id), "--name", "一组", "--size", "3", "--applications", "2026KJ0001")
     code, out, _ = cli("conflicts", "--round", str(round_id), "--json")

@@ -53,7 +53,7 @@ def _round_text(info: dict) -> str:
 def _create(args):
     info = rounds.create_round(open_or_fail(args), operator(args), name=args.name, review_date=args.review_date,
                                method=_method(args), settings=_settings(args), programme=args.programme,
-                               stage=args.stage)
+                               stage=args.stage, confirm_past_date=args.confirm_past_date)
     emit(args, info.to_dict(), _round_text)
 
 
@@ -133,6 +133,7 @@ def register(sub) -> None:
     create.add_argument("--pass-fraction", type=_fraction, help="投票通过比例（默认2/3）")
     create.add_argument("--programme", default="", help="计划类别")
     create.add_argument("--stage", default="", help="评审阶段")
+    create.add_argument("--confirm-past-date", action="store_true", help="确认评审日期早于今天无误")
     _add_settings(create)
     add_json_flag(create)
     create.set_defaults(func=_create)

@@ -11,7 +11,7 @@ from desktop.domain.grounds import TITLES, GroundCode, explain
 from desktop.domain.pool import RoundCase
 from desktop.domain.recusal import Conflicts, compute_conflicts
 from desktop.services.gc_pause import gc_paused
-from desktop.services.rounds import NotFound, get_round
+from desktop.services.rounds import NotFound, RoundRef, get_round, round_id_in
 from desktop.services.uow import reading
 from desktop.store.snapshot import load_case, pool_from_rows, raw_pool_rows
 from desktop.store.workspace import Workspace
@@ -33,7 +33,8 @@ def load_round(session: Session, round_id: int) -> LoadedRound:
         return LoadedRound(rows, case, compute_conflicts(pool_from_rows(rows), case))
 
 
-def round_conflicts(place: Path | Workspace, round_id: int) -> Conflicts:
+def round_conflicts(place: Path | Workspace, round_id: int | RoundRef) -> Conflicts:
+    round_id = round_id_in(place, round_id)
     with reading(place) as session:
         return load_round(session, round_id).conflicts
 

@@ -29,7 +29,7 @@ def build_demo(root: Path, actor: str, *, experts: int = 800, applications: int 
     files = write_dataset(workspace.root / "示例数据", seed=seed, experts=experts, applications=applications)
     summary = import_files(workspace, files, actor)
     info = rounds.create_round(workspace, actor, name="2026年度省重点研发计划项目会议评审（示例）",
-                               review_date=DEMO_REVIEW_DATE, method=DEMO_METHOD,
+                               review_date=DEMO_REVIEW_DATE, method=DEMO_METHOD, confirm_past_date=True,
                                settings=RoundSettings(panel_size=PANEL_SIZE), programme="重点研发计划",
                                stage="初审")
     by_field: dict[str, list[str]] = defaultdict(list)

@@ -22,7 +22,7 @@ from desktop.domain.methods import Method, Scoring
 from desktop.services import signing
 from desktop.services.draws import latest_draw
 from desktop.services.rounds import RoundInfo as StoredRound
-from desktop.services.rounds import show_round
+from desktop.services.rounds import RoundRef, round_id_in, show_round
 from desktop.services.uow import change, reading
 from desktop.store.engine import DB_NAME
 from desktop.store.tables import Application, Expert, Organisation, Person
@@ -154,19 +154,21 @@ def _titles(place: Place, numbers: list[str]) -> dict[str, str]:
                                     .where(Application.number.in_(numbers))).all())
 
 
-def generate_sheets(place: Place, actor: str, round_id: int, kind: str, out_dir: Path, *, sign: bool,
+def generate_sheets(place: Place, actor: str, round_id: int | RoundRef, kind: str, out_dir: Path, *, sign: bool,
                     organiser: str = ORGANISER, venue: str = "", progress: Progress | None = None,
                     cancel: threading.Event | None = None, password: signing.Password = None) -> list[Path]:
     """A drawn round's sign-in or score sheets, written (and signed) into ``out_dir``."""
+    round_id = round_id_in(place, round_id)
     return export_documents(place, actor, round_sheets(place, round_id, kind, organiser=organiser, venue=venue),
                             out_dir, action=f"documents.{kind}", target=f"round:{round_id}", sign=sign,
                             progress=progress, cancel=cancel, password=password)
 
 
-def generate_letters(place: Place, actor: str, round_id: int, out_dir: Path, *, sign: bool,
+def generate_letters(place: Place, actor: str, round_id: int | RoundRef, out_dir: Path, *, sign: bool,
                      organiser: str = ORGANISER, venue: str = "", progress: Progress | None = None,
                      cancel: threading.Event | None = None, password: signing.Password = None) -> list[LetterFile]:
     """The commitment letters of the round's drawn members, written (and signed) into ``out_dir``."""
+    round_id = round_id_in(place, round_id)
     letters = round_letters(place, round_id, organiser=organiser, venue=venue)
     paths = export_documents(place, actor, letters, out_dir, action="documents.letters", target=f"round:{round_id}",
                              sign=sign, progress=progress, cancel=cancel, password=password)

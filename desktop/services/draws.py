@@ -26,7 +26,7 @@ from desktop.domain.pool import RoundCase
 from desktop.domain.quota import enterprise_required
 from desktop.services.conflicts import load_round
 from desktop.services.gc_pause import gc_paused
-from desktop.services.rounds import get_round, method_of, set_state, settings_of
+from desktop.services.rounds import RoundRef, get_round, method_of, round_id_in, set_state, settings_of
 from desktop.services.uow import change, reading
 from desktop.store import bulk
 from desktop.store.round_tables import Draw, DrawMember, Exclusion, Panel
@@ -101,11 +101,12 @@ Progress = Callable[[int, int, str], None]
 STEPS = ("读取专家库，计算回避关系", "确定各评审组的可选专家", "按随机种子抽取", "保存抽取记录")
 
 
-def draw_round(place: Place, actor: str, round_id: int, *, seed: str | None, witness: str,
+def draw_round(place: Place, actor: str, round_id: int | RoundRef, *, seed: str | None, witness: str,
                redraw_reason: str | None = None, progress: Progress | None = None,
                cancelled: Callable[[], bool] | None = None) -> DrawRecord:
     """Draw every panel of the round in one transaction. ``progress(step, steps, what)`` hears of each step;
     ``cancelled()`` is asked between them, and a True answer rolls everything back (DrawCancelled)."""
+    round_id = round_id_in(place, round_id)
     seed_source = "typed" if seed else "generated"
     seed = (seed or new_seed()).strip()
 
@@ -202,7 +203,8 @@ def _record_of(session: Session, draw: Draw) -> DrawRecord:
                       draw.witness, draw.reason, draw.at, draw.superseded, list(panels.values()))
 
 
-def latest_draw(place: Place, round_id: int) -> DrawRecord | None:
+def latest_draw(place: Place, round_id: int | RoundRef) -> DrawRecord | None:
+    round_id = round_id_in(place, round_id)
     with reading(place) as session:
         get_round(session, round_id)
         draw = session.exec(select(Draw).where(Draw.round_id == round_id).order_by(Draw.id.desc())).first()

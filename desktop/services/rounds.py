@@ -1,4 +1,6 @@
-"""Use cases of review rounds and their panels: create, change settings, open (freezing the method), add panels."""
+"""Use cases of review rounds and their panels: create, correct or delete a draft, open it (freezing the method),
+add, correct and remove panels until the draw. A round is named by a ``RoundRef`` (workspace and id) where it may
+come from a window that has since opened another workspace."""
 
 from __future__ import annotations
 
@@ -7,14 +9,16 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func
+from sqlalchemy import delete, func
 from sqlmodel import select
 from sqlmodel import Session
 
+from desktop.domain.corrections import BadValue, check_panel_size, check_panels_correctable, \
+    check_review_date, check_round_correctable, clean_name
 from desktop.domain.errors import NotFound, UserError
-from desktop.domain.methods import Method, RoundSettings, RoundState, RoundStateError, check_method_change, \
-    check_same_method, check_transition
-from desktop.services.uow import change, reading
+from desktop.domain.methods import Method, RoundSettings, RoundState, check_method_change, check_same_method, \
+    check_transition
+from desktop.services.uow import change, reading, workspace_of
 from desktop.store.round_tables import Draw, Panel, PanelApplication, ReviewRound
 from desktop.store.tables import Application, FieldCode
 from desktop.store.workspace import Workspace
@@ -22,10 +26,32 @@ from desktop.store.workspace import Workspace
 Place = Path | Workspace
 
 
+class OtherWorkspace(UserError):
+    """The round named belongs to another workspace than the one open: acting on it there would act on a stranger."""
+
+
+@dataclass(frozen=True)
+class RoundRef:
+    """A round as the window holds it: its workspace and its id together, since every workspace has a round 1."""
+    workspace: Path
+    id: int
+
+
+def round_id_in(place: Place, round_ref: int | RoundRef) -> int:
+    """The id of ``round_ref`` in the workspace at ``place``; a reference to another workspace's round is refused,
+    so a page still showing the round of the workspace open before can never act on this one's."""
+    if not isinstance(round_ref, RoundRef):
+        return round_ref
+    root = workspace_of(place).root
+    if Path(round_ref.workspace).resolve() != root:
+        raise OtherWorkspace(f"评审轮次 {round_ref.id} 属于工作区 {round_ref.workspace}，而当前打开的是 {root}："
+                             "操作未执行，请在当前工作区中重新选择评审轮次")
+    return round_ref.id
 
 
 @dataclass(frozen=True)
 class RoundInfo:
+    ref: RoundRef
     id: int
     name: str
     programme: str
@@ -40,7 +66,7 @@ class RoundInfo:
     draws: int
 
     def to_dict(self) -> dict:
-        return self.__dict__.copy()
+        return {key: value for key, value in self.__dict__.items() if key != "ref"}
 
 
 def _now() -> str:
@@ -74,42 +100,86 @@ def _panels(session: Session, round_id: int) -> list[dict]:
              "applications": numbers.get(p.id, [])} for p in panels]
 
 
-def _info(session: Session, row: ReviewRound) -> RoundInfo:
+def _info(workspace: Workspace, session: Session, row: ReviewRound) -> RoundInfo:
     method = method_of(row)
     draws = session.execute(select(func.count()).select_from(Draw).where(Draw.round_id == row.id)).scalar_one()
-    return RoundInfo(row.id, row.name, row.programme, row.stage, row.review_date, method.to_dict(), method.describe(),
+    return RoundInfo(RoundRef(workspace.root, row.id), row.id, row.name, row.programme, row.stage, row.review_date, method.to_dict(), method.describe(),
                      json.loads(row.settings), row.state, RoundState(row.state).label, _panels(session, row.id), draws)
 
 
+def _check_unique_name(session: Session, name: str, programme: str, round_id: int | None = None) -> None:
+    """Two rounds of one programme with the same name cannot be told apart in lists, letters or the archive."""
+    same = select(ReviewRound.id).where(ReviewRound.name == name, ReviewRound.programme == programme)
+    if round_id is not None:
+        same = same.where(ReviewRound.id != round_id)
+    if session.execute(same).first() is not None:
+        raise BadValue(f"计划类别「{programme or '（未填）'}」中已有名为「{name}」的评审轮次，请换一个名称")
+
+
 def create_round(place: Place, actor: str, *, name: str, review_date: dt.date, method: Method,
-                 settings: RoundSettings = RoundSettings(), programme: str = "", stage: str = "") -> RoundInfo:
-    if not name.strip():
-        raise UserError("评审轮次名称不能为空")
+                 settings: RoundSettings = RoundSettings(), programme: str = "", stage: str = "",
+                 confirm_past_date: bool = False) -> RoundInfo:
+    name, programme, stage = clean_name(name, "评审轮次"), programme.strip(), stage.strip()
+    check_review_date(review_date, dt.date.today(), confirm_past_date)
     with change(place, actor, "round.create") as unit:
-        row = ReviewRound(name=name.strip(), programme=programme, stage=stage, review_date=review_date.isoformat(),
+        _check_unique_name(unit.session, name, programme)
+        row = ReviewRound(name=name, programme=programme, stage=stage, review_date=review_date.isoformat(),
                           method=json.dumps(method.to_dict(), ensure_ascii=False),
                           settings=json.dumps(settings.to_dict(), ensure_ascii=False), created_at=_now())
         unit.session.add(row)
         unit.session.flush()
         unit.target = f"round:{row.id}"
-        unit.after = {"name": row.name, "review_date": row.review_date, "method": method.to_dict(),
-                      "settings": settings.to_dict()}
-        return _info(unit.session, row)
+        unit.after = _record(row)
+        return _info(unit.workspace, unit.session, row)
 
 
-def update_round(place: Place, actor: str, round_id: int, *, method: Method | None = None,
-                 settings: RoundSettings | None = None) -> RoundInfo:
-    """Change the method or settings of a draft round; refused with ONE_METHOD once the round is opened."""
-    with change(place, actor, "round.update", f"round:{round_id}") as unit:
+def _record(row: ReviewRound) -> dict:
+    """A round's own fields as the audit keeps them before and after a change."""
+    return {"name": row.name, "programme": row.programme, "stage": row.stage, "review_date": row.review_date,
+            "method": json.loads(row.method), "settings": json.loads(row.settings)}
+
+
+def edit_round(place: Place, actor: str, round_id: int | RoundRef, *, name: str | None = None,
+               programme: str | None = None, stage: str | None = None, review_date: dt.date | None = None,
+               method: Method | None = None, settings: RoundSettings | None = None,
+               confirm_past_date: bool = False) -> RoundInfo:
+    """Correct a draft round: rename, re-date, re-configure (CORRECTIONS); the audit keeps before and after.
+    Only what is given changes; once the round is opened everything here is frozen (ONE_METHOD)."""
+    round_id = round_id_in(place, round_id)
+    if review_date is not None:
+        check_review_date(review_date, dt.date.today(), confirm_past_date)
+    with change(place, actor, "round.edit", f"round:{round_id}") as unit:
         row = get_round(unit.session, round_id)
-        check_method_change(row.state)
-        unit.before = {"method": json.loads(row.method), "settings": json.loads(row.settings)}
+        if method is not None or settings is not None:
+            check_method_change(row.state)
+        check_round_correctable(row.state, "修改")
+        unit.before = _record(row)
+        row.name = clean_name(name, "评审轮次") if name is not None else row.name
+        row.programme = programme.strip() if programme is not None else row.programme
+        row.stage = stage.strip() if stage is not None else row.stage
+        if review_date is not None:
+            row.review_date = review_date.isoformat()
         if method is not None:
             row.method = json.dumps(method.to_dict(), ensure_ascii=False)
         if settings is not None:
             row.settings = json.dumps(settings.to_dict(), ensure_ascii=False)
-        unit.after = {"method": json.loads(row.method), "settings": json.loads(row.settings)}
-        return _info(unit.session, row)
+        _check_unique_name(unit.session, row.name, row.programme, row.id)
+        unit.after = _record(row)
+        return _info(unit.workspace, unit.session, row)
+
+
+def delete_round(place: Place, actor: str, round_id: int | RoundRef) -> None:
+    """Delete a draft round with its panels (a round made by mistake); the audit keeps what it was."""
+    round_id = round_id_in(place, round_id)
+    with change(place, actor, "round.delete", f"round:{round_id}") as unit:
+        session = unit.session
+        row = get_round(session, round_id)
+        check_round_correctable(row.state, "删除")
+        unit.before = {**_record(row), "panels": _panels(session, round_id)}
+        session.execute(delete(PanelApplication).where(PanelApplication.round_id == round_id))
+        session.execute(delete(Panel).where(Panel.round_id == round_id))
+        session.delete(row)
+        unit.after = {"deleted": True}
 
 
 def set_state(session: Session, row: ReviewRound, target: RoundState) -> None:
@@ -117,65 +187,148 @@ def set_state(session: Session, row: ReviewRound, target: RoundState) -> None:
     row.state = target.value
 
 
-def open_round(place: Place, actor: str, round_id: int) -> RoundInfo:
+def open_round(place: Place, actor: str, round_id: int | RoundRef) -> RoundInfo:
     """Opening freezes the method and the settings (ONE_METHOD)."""
+    round_id = round_id_in(place, round_id)
     with change(place, actor, "round.open", f"round:{round_id}") as unit:
         row = get_round(unit.session, round_id)
         set_state(unit.session, row, RoundState.OPENED)
         row.opened_at = _now()
         unit.after = {"state": row.state, "method": json.loads(row.method)}
-        return _info(unit.session, row)
+        return _info(unit.workspace, unit.session, row)
 
 
-def add_panel(place: Place, actor: str, round_id: int, *, name: str, size: int, applications: list[str],
+def _application_ids(session: Session, round_id: int, numbers: list[str], panel_id: int | None = None) -> dict:
+    """The applications ``numbers`` name, each existing and in no other panel of the round."""
+    ids = dict(session.execute(select(Application.number, Application.id)
+                               .where(Application.number.in_(numbers))).all())
+    missing = [n for n in numbers if n not in ids]
+    if missing:
+        raise BadValue(f"项目编号不存在：{'、'.join(missing)}")
+    taken = select(Application.number, Panel.name).join(
+        PanelApplication, PanelApplication.application_id == Application.id).join(
+        Panel, Panel.id == PanelApplication.panel_id).where(PanelApplication.round_id == round_id,
+                                                            Application.number.in_(numbers))
+    if panel_id is not None:
+        taken = taken.where(Panel.id != panel_id)
+    found = session.execute(taken).all()
+    if found:
+        raise BadValue("以下项目已在本轮其他评审组中：" + "、".join(f"{n}（{p}）" for n, p in found))
+    return ids
+
+
+def _check_fields(session: Session, fields: list[str]) -> None:
+    known_fields = set(session.execute(select(FieldCode.code)).scalars())
+    unknown = [f for f in fields if known_fields and f not in known_fields]
+    if unknown:
+        raise BadValue(f"学科代码不在学科代码表中：{'、'.join(unknown)}")
+
+
+def _check_panel_name(session: Session, round_id: int, name: str, panel_id: int | None = None) -> str:
+    name = clean_name(name, "评审组")
+    same = select(Panel.id).where(Panel.round_id == round_id, Panel.name == name)
+    if panel_id is not None:
+        same = same.where(Panel.id != panel_id)
+    if session.execute(same).first() is not None:
+        raise BadValue(f"本轮已有名为「{name}」的评审组")
+    return name
+
+
+def _set_applications(session: Session, panel: Panel, ids: dict[str, int], numbers: list[str]) -> None:
+    session.execute(delete(PanelApplication).where(PanelApplication.panel_id == panel.id))
+    for number in numbers:
+        session.add(PanelApplication(panel_id=panel.id, application_id=ids[number], round_id=panel.round_id))
+
+
+def _panel_record(session: Session, panel: Panel) -> dict:
+    numbers = session.execute(select(Application.number).join(
+        PanelApplication, PanelApplication.application_id == Application.id)
+        .where(PanelApplication.panel_id == panel.id).order_by(Application.number)).scalars().all()
+    return {"id": panel.id, "round": panel.round_id, "name": panel.name, "size": panel.size,
+            "fields": [f for f in panel.fields.split(";") if f], "applications": list(numbers)}
+
+
+def add_panel(place: Place, actor: str, round_id: int | RoundRef, *, name: str, size: int, applications: list[str],
               fields: list[str] = (), method: Method | None = None) -> dict:
     """A panel (评审组) of the round; a panel announcing a method other than the round's is refused (ONE_METHOD)."""
+    round_id = round_id_in(place, round_id)
     with change(place, actor, "panel.add", f"round:{round_id}") as unit:
         session = unit.session
         row = get_round(session, round_id)
         if method is not None:
             check_same_method(method_of(row), method, f"评审组「{name}」")
-        if row.state not in (RoundState.DRAFT, RoundState.OPENED):
-            raise RoundStateError(f"评审轮次已处于「{RoundState(row.state).label}」状态，不能再增加评审组")
-        if size < 1:
-            raise UserError("评审组人数至少为1")
+        check_panels_correctable(row.state)
+        check_panel_size(size)
         if not applications:
-            raise UserError("评审组至少包含一个项目")
-        ids = dict(session.execute(select(Application.number, Application.id)
-                                   .where(Application.number.in_(applications))).all())
-        missing = [n for n in applications if n not in ids]
-        if missing:
-            raise UserError(f"项目编号不存在：{'、'.join(missing)}")
-        taken = session.execute(
-            select(Application.number, Panel.name).join(PanelApplication, PanelApplication.application_id ==
-                                                        Application.id)
-            .join(Panel, Panel.id == PanelApplication.panel_id)
-            .where(PanelApplication.round_id == round_id, Application.number.in_(applications))).all()
-        if taken:
-            raise UserError("以下项目已在本轮其他评审组中：" + "、".join(f"{n}（{p}）" for n, p in taken))
-        known_fields = set(session.execute(select(FieldCode.code)).scalars())
-        unknown = [f for f in fields if known_fields and f not in known_fields]
-        if unknown:
-            raise UserError(f"学科代码不在学科代码表中：{'、'.join(unknown)}")
-        if session.exec(select(Panel).where(Panel.round_id == round_id, Panel.name == name)).first():
-            raise UserError(f"本轮已有名为「{name}」的评审组")
+            raise BadValue("评审组至少包含一个项目")
+        name = _check_panel_name(session, round_id, name)
+        ids = _application_ids(session, round_id, applications)
+        _check_fields(session, list(fields))
         position = session.execute(select(func.count()).select_from(Panel)
                                    .where(Panel.round_id == round_id)).scalar_one()
         panel = Panel(round_id=round_id, name=name, size=size, fields=";".join(fields), position=position)
         session.add(panel)
         session.flush()
-        for number in applications:
-            session.add(PanelApplication(panel_id=panel.id, application_id=ids[number], round_id=round_id))
-        unit.after = {"panel": name, "size": size, "applications": applications, "fields": list(fields)}
-        return {"id": panel.id, "round": round_id, "name": name, "size": size, "fields": list(fields),
-                "applications": list(applications)}
+        _set_applications(session, panel, ids, applications)
+        unit.after = _panel_record(session, panel)
+        return unit.after
 
 
-def show_round(place: Place, round_id: int) -> RoundInfo:
-    with reading(place) as session:
-        return _info(session, get_round(session, round_id))
+def _get_panel(session: Session, round_id: int, panel_id: int) -> Panel:
+    panel = session.get(Panel, panel_id)
+    if panel is None or panel.round_id != round_id:
+        raise NotFound(f"评审轮次 {round_id} 中没有评审组 {panel_id}")
+    return panel
+
+
+def edit_panel(place: Place, actor: str, round_id: int | RoundRef, panel_id: int, *, name: str | None = None,
+               size: int | None = None, applications: list[str] | None = None,
+               fields: list[str] | None = None) -> dict:
+    """Correct a panel before the draw: rename, resize, change (or empty) its applications or fields
+    (CORRECTIONS); the audit keeps before and after."""
+    round_id = round_id_in(place, round_id)
+    with change(place, actor, "panel.edit", f"round:{round_id}") as unit:
+        session = unit.session
+        check_panels_correctable(get_round(session, round_id).state)
+        panel = _get_panel(session, round_id, panel_id)
+        unit.before = _panel_record(session, panel)
+        if name is not None:
+            panel.name = _check_panel_name(session, round_id, name, panel.id)
+        if size is not None:
+            check_panel_size(size)
+            panel.size = size
+        if fields is not None:
+            _check_fields(session, list(fields))
+            panel.fields = ";".join(fields)
+        if applications is not None:
+            _set_applications(session, panel, _application_ids(session, round_id, applications, panel.id),
+                              applications)
+        session.flush()
+        unit.after = _panel_record(session, panel)
+        return unit.after
+
+
+def remove_panel(place: Place, actor: str, round_id: int | RoundRef, panel_id: int) -> None:
+    """Remove a panel before the draw; its applications are free for another panel. The audit keeps what it was."""
+    round_id = round_id_in(place, round_id)
+    with change(place, actor, "panel.remove", f"round:{round_id}") as unit:
+        session = unit.session
+        check_panels_correctable(get_round(session, round_id).state)
+        panel = _get_panel(session, round_id, panel_id)
+        unit.before = _panel_record(session, panel)
+        session.execute(delete(PanelApplication).where(PanelApplication.panel_id == panel.id))
+        session.delete(panel)
+        unit.after = {"removed": panel.name}
+
+
+def show_round(place: Place, round_id: int | RoundRef) -> RoundInfo:
+    round_id = round_id_in(place, round_id)
+    workspace = workspace_of(place)
+    with reading(workspace) as session:
+        return _info(workspace, session, get_round(session, round_id))
 
 
 def list_rounds(place: Place) -> list[RoundInfo]:
-    with reading(place) as session:
-        return [_info(session, row) for row in session.exec(select(ReviewRound).order_by(ReviewRound.id))]
+    workspace = workspace_of(place)
+    with reading(workspace) as session:
+        return [_info(workspace, session, row) for row in session.exec(select(ReviewRound).order_by(ReviewRound.id))]

@@ -37,7 +37,14 @@ class AuditPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table)
-        ctx.changed.connect(lambda kind: kind in (WORKSPACE, AUDIT) and self.isVisible() and self.reload())
+        ctx.changed.connect(self._changed)
+
+    def _changed(self, kind: str) -> None:
+        if kind == WORKSPACE:
+            self.table.setRowCount(0)  # the entries of the workspace open before
+            self.status.clear()
+        if kind in (WORKSPACE, AUDIT) and self.isVisible():
+            self.reload()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -47,7 +54,8 @@ class AuditPage(QWidget):
         if self.ctx.place is None:
             return
         place = self.ctx.place
-        self.ctx.runner.run(lambda job: audit_log.recent(place, LIMIT), self._show,
+        self.ctx.runner.run(lambda job: audit_log.recent(place, LIMIT), lambda e: place == self.ctx.place and
+                            self._show(e),
                             lambda e: self.status.setText(errors.message(e)))
 
     def _show(self, entries: list[dict]) -> None:

@@ -79,6 +79,9 @@ class CataloguePage(LoadsWhenShown, QWidget):
         ctx.changed.connect(self._changed)
 
     def _changed(self, kind: str) -> None:
+        if kind == WORKSPACE:
+            self._reads += 1  # a read still under way was of the workspace open before
+            self.model.set_rows([])
         if kind in (WORKSPACE, POOL):
             self.load_when_shown(True)
 

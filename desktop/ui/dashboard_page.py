@@ -29,7 +29,7 @@ def gather(place: Path) -> dict:
 
 
 class DashboardPage(QWidget):
-    open_round = Signal(int)
+    open_round = Signal(object)  # the RoundRef double-clicked
     shown = Signal()  # the figures are on screen
 
     def __init__(self, ctx: Context, parent=None):
@@ -76,7 +76,7 @@ class DashboardPage(QWidget):
         if self.ctx.place is None:
             return
         place = self.ctx.place
-        self.ctx.runner.run(lambda job: gather(place), self._show,
+        self.ctx.runner.run(lambda job: gather(place), lambda data: place == self.ctx.place and self._show(data),
                             lambda e: self.counts.setText(errors.message(e)))
 
     def _show(self, data: dict) -> None:
@@ -91,7 +91,7 @@ class DashboardPage(QWidget):
             cells = [info.name, info.review_date, info.method_text, state_label(info.state), step]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, info.id)
+                item.setData(Qt.ItemDataRole.UserRole, info.ref)
                 self.rounds.setItem(row, column, item)
             if info.state != "closed":
                 due = due_text(info.review_date, self.today)

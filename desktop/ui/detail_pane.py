@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QV
 
 from desktop.services import catalogue, ui_queries
 from desktop.ui import errors
-from desktop.ui.context import AUDIT, Context
+from desktop.ui.context import AUDIT, WORKSPACE, Context
 from desktop.ui.listings import STATUS
 from desktop.ui.masking import mask_id, mask_phone
 
@@ -93,6 +93,13 @@ class DetailPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.browser)
+        self.clear()
+        ctx.changed.connect(lambda kind: kind == WORKSPACE and self.clear())
+
+    def clear(self) -> None:
+        """Nothing chosen: also what another workspace starts with, so no record of the one before stays shown."""
+        self.key, self._detail, self._served = None, None, []
+        self.reveal_button.setEnabled(False)
         self.browser.setHtml(f"<p style='color:#777'>{escape(self.tr('在左侧表格中选择一行查看详细信息'))}</p>")
 
     def show_key(self, key: str) -> None:
@@ -104,7 +111,7 @@ class DetailPane(QWidget):
             found = catalogue.detail(place, kind, key)
             return found, (ui_queries.rounds_served(place, key) if kind == "experts" else [])
 
-        self.ctx.runner.run(work, lambda result: self._shown(key, result),
+        self.ctx.runner.run(work, lambda result: place == self.ctx.place and self._shown(key, result),
                             lambda e: self.browser.setPlainText(errors.message(e)))
 
     def _shown(self, key: str, result: tuple[dict, list[dict]]) -> None:

@@ -161,9 +161,10 @@ class MainWindow(QMainWindow):
         self.ctx.set_workspace(root)
 
     # --- pages --------------------------------------------------------------------------------------------------
-    def show_round(self, round_id: int) -> None:
+    def show_round(self, ref) -> None:
+        """Show round ``ref`` (a RoundRef) of the open workspace."""
         self.nav.setCurrentRow(ROUNDS)
-        self.rounds.select(round_id)
+        self.rounds.select(ref)
 
     def import_spreadsheets(self) -> None:
         if self.ctx.place is None:

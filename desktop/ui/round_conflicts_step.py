@@ -71,7 +71,7 @@ class ConflictsStep(QWidget):
         layout.addWidget(split, 1)
 
     def set_round(self, info: RoundInfo | None) -> None:
-        if info is None or self.info is None or info.id != self.info.id:
+        if info is None or self.info is None or info.ref != self.info.ref:
             self.conflicts = None
             self.applications.clear()
             self.pairs.setRowCount(0)
@@ -85,12 +85,12 @@ class ConflictsStep(QWidget):
             self.status.setText(self.tr("点击「计算回避关系」，逐一核对每位专家与每个项目之间的回避事由。"))
 
     def run(self) -> None:
-        place, round_id = self.ctx.place, self.info.id
+        place, ref = self.ctx.place, self.info.ref
         self.compute.setEnabled(False)
         self.cancel.setEnabled(True)
         self.status.setText(self.tr("正在计算回避关系…"))
-        self.job = self.ctx.runner.run(lambda job: conflict_service.round_conflicts(place, round_id), self._computed,
-                                       self._failed)
+        self.job = self.ctx.runner.run(lambda job: conflict_service.round_conflicts(place, ref),
+                                       lambda found: self._computed(ref, found), self._failed)
 
     def _cancel(self) -> None:
         if self.job is not None:
@@ -104,9 +104,9 @@ class ConflictsStep(QWidget):
         self.compute.setEnabled(True)
         self.status.setText(errors.message(error))
 
-    def _computed(self, conflicts: Conflicts) -> None:
-        if self.job is not None and self.job.cancelled():
-            return
+    def _computed(self, ref, conflicts: Conflicts) -> None:
+        if (self.job is not None and self.job.cancelled()) or self.info is None or self.info.ref != ref:
+            return  # cancelled, or another round (or workspace) was chosen meanwhile
         self.cancel.setEnabled(False)
         self.compute.setEnabled(True)
         self.conflicts = conflicts

@@ -83,7 +83,7 @@ def panel_box(panel: dict) -> QGroupBox:
 
 
 class DrawStep(LoadsWhenShown, QWidget):
-    saved = Signal(int)
+    saved = Signal(object)  # the RoundRef of the round drawn
 
     def __init__(self, ctx: Context, parent=None):
         super().__init__(parent)
@@ -107,7 +107,7 @@ class DrawStep(LoadsWhenShown, QWidget):
         self.cancel.setVisible(False)
         self.cancel.clicked.connect(self._cancel)
         self.job = None  # the draw under way: one at a time
-        self.drawing: int | None = None  # the round it draws
+        self.drawing = None  # the RoundRef of the round it draws
         self.status = QLabel()
         self.status.setObjectName("draw_status")
         self.status.setWordWrap(True)
@@ -152,12 +152,12 @@ class DrawStep(LoadsWhenShown, QWidget):
         self.load_when_shown(bool(info and info.draws))
 
     def load(self) -> None:
-        place, round_id = self.ctx.place, self.info.id
-        self.ctx.runner.run(lambda job: draws.latest_draw(place, round_id), self._loaded,
+        place, ref = self.ctx.place, self.info.ref
+        self.ctx.runner.run(lambda job: draws.latest_draw(place, ref), lambda record: self._loaded(ref, record),
                             lambda e: self.status.setText(errors.message(e)))
 
-    def _loaded(self, record: DrawRecord | None) -> None:
-        if record is not None and self.info is not None and record.round == self.info.id:
+    def _loaded(self, ref, record: DrawRecord | None) -> None:
+        if record is not None and self.info is not None and self.info.ref == ref:
             self.show_record(record)  # dropped when another round was chosen meanwhile
 
     def _clear(self) -> None:
@@ -173,16 +173,16 @@ class DrawStep(LoadsWhenShown, QWidget):
             self.run(dialog.name.text().strip())
 
     def run(self, witness: str) -> None:
-        place, actor, round_id = self.ctx.place, self.ctx.actor, self.info.id
+        place, actor, ref = self.ctx.place, self.ctx.actor, self.info.ref
         seed = self.seed.text().strip() or None
         reason = self.reason.text().strip() or None
         self._running(True)
         self.status.setText(self.tr("正在抽取…"))
-        self.drawing = round_id
+        self.drawing = ref
         self.job = self.ctx.runner.run(
-            lambda job: draws.draw_round(place, actor, round_id, seed=seed, witness=witness, redraw_reason=reason,
+            lambda job: draws.draw_round(place, actor, ref, seed=seed, witness=witness, redraw_reason=reason,
                                          progress=job.report, cancelled=job.cancelled),
-            self._drawn, self._failed, self._progressed, write=True)
+            lambda record: self._drawn(ref), self._failed, self._progressed, write=True)
 
     def _may_draw(self) -> bool:
         """The shown round can be drawn, and no draw is under way (one at a time, whichever round is shown)."""
@@ -199,7 +199,7 @@ class DrawStep(LoadsWhenShown, QWidget):
     def _progressed(self, done: int, total: int, what: str) -> None:
         self.progress.setMaximum(total)
         self.progress.setValue(done)
-        if self.info is not None and self.info.id == self.drawing:
+        if self.info is not None and self.info.ref == self.drawing:
             self.status.setText(self.tr("正在抽取：{0}…").format(what))
 
     def _cancel(self) -> None:
@@ -216,12 +216,12 @@ class DrawStep(LoadsWhenShown, QWidget):
         if not isinstance(error, draws.DrawCancelled):
             errors.show(self, self.tr("未能抽取"), error)
 
-    def _drawn(self, record: DrawRecord) -> None:
+    def _drawn(self, ref) -> None:
         self.job = None
         self._running(False)
         self.reason.clear()
         self.ctx.touched(ROUNDS)
-        self.saved.emit(record.round)
+        self.saved.emit(ref)
 
     def show_record(self, record: DrawRecord | None) -> None:
         self._clear()

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDia
                                QProgressBar, QPushButton, QVBoxLayout, QWidget)
 
 from desktop.services import draws
-from desktop.services.rounds import RoundInfo
+from desktop.services.rounds import RoundInfo, RoundRef
 from desktop.ui import errors
 from desktop.ui.context import Context
 from desktop.ui.pdf_printing import print_pdfs
@@ -34,14 +34,14 @@ KINDS = ((LETTERS, QT_TRANSLATE_NOOP("LettersStep", "评审专家承诺书（每
          ("score_sheet", QT_TRANSLATE_NOOP("LettersStep", "评分表（每位专家一份，按本轮评分方式）")))
 
 
-def _prepare(place: Path, round_id: int):
+def _prepare(place: Path, ref: RoundRef):
     """The latest draw, the default folder and the signing identity (None when there is none yet)."""
     from desktop.services import documents, signing  # reportlab and pyHanko: loaded off the GUI thread, when needed
     try:
         identity = signing.show_identity(place)
     except signing.SigningError:
         identity = None
-    return draws.latest_draw(place, round_id), documents.letters_folder(place, round_id), identity
+    return draws.latest_draw(place, ref), documents.letters_folder(place, ref.id), identity
 
 
 def _verdict(check) -> str:
@@ -131,13 +131,13 @@ class LettersStep(LoadsWhenShown, QWidget):
         self.load_when_shown(drawn)
 
     def load(self) -> None:
-        place, round_id = self.ctx.place, self.info.id
-        self.ctx.runner.run(lambda job: _prepare(place, round_id), self._prepared,
+        place, ref = self.ctx.place, self.info.ref
+        self.ctx.runner.run(lambda job: _prepare(place, ref), lambda prepared: self._prepared(ref, prepared),
                             lambda e: self.status.setText(errors.message(e)))
 
-    def _prepared(self, prepared) -> None:
+    def _prepared(self, ref: RoundRef, prepared) -> None:
         record, folder, identity = prepared
-        if self.info is None or record is None or record.round != self.info.id:
+        if self.info is None or record is None or self.info.ref != ref:
             return  # another round was chosen meanwhile: its own preparation is on its way
         self.folder.setText(str(folder))
         self._show_identity(identity)
@@ -204,7 +204,7 @@ class LettersStep(LoadsWhenShown, QWidget):
 
     def run(self, password: str = "") -> None:
         """Generate into the chosen folder; signed when the box is ticked."""
-        place, actor, round_id = self.ctx.place, self.ctx.actor, self.info.id
+        place, actor, ref = self.ctx.place, self.ctx.actor, self.info.ref
         out, sign, stop = Path(self.folder.text().strip()), self.sign.isChecked(), threading.Event()
         self.stop = stop
 
@@ -218,16 +218,16 @@ class LettersStep(LoadsWhenShown, QWidget):
 
             if kind == LETTERS:
                 made = [(f"{letter.panel}　{letter.expert}", letter.path) for letter in documents.generate_letters(
-                    place, actor, round_id, out, sign=sign, cancel=stop, progress=report, password=password or None)]
+                    place, actor, ref, out, sign=sign, cancel=stop, progress=report, password=password or None)]
             else:
                 made = [(path.stem, path) for path in documents.generate_sheets(
-                    place, actor, round_id, kind, out, sign=sign, cancel=stop, progress=report,
+                    place, actor, ref, kind, out, sign=sign, cancel=stop, progress=report,
                     password=password or None)]
             return [(label, path, signing.verify_file(place, path) if sign else None) for label, path in made]
 
         self._running(True)
         self.status.setText(self.tr("正在生成…"))
-        self.ctx.runner.run(work, lambda made: self._made(round_id, made), self._failed, self._progressed, write=True)
+        self.ctx.runner.run(work, lambda made: self._made(ref, made), self._failed, self._progressed, write=True)
 
     def stop_generating(self) -> None:
         if self.stop is not None:
@@ -244,11 +244,11 @@ class LettersStep(LoadsWhenShown, QWidget):
         self.progress.setRange(0, total)
         self.progress.setValue(done)
 
-    def _made(self, round_id: int, made: list) -> None:
+    def _made(self, ref: RoundRef, made: list) -> None:
         self.stop = None
         self._running(False)
         self.ctx.touched()
-        if self.info is None or self.info.id != round_id:
+        if self.info is None or self.info.ref != ref:
             return  # another round was chosen meanwhile; the files are written and logged all the same
         self.letters.clear()
         for label, path, check in made:

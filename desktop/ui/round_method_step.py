@@ -25,7 +25,7 @@ SHARES = (Fraction(1, 2), Fraction(3, 5), Fraction(2, 3), Fraction(3, 4), Fracti
 
 
 class MethodStep(QWidget):
-    saved = Signal(int)  # the round's id, after create, update or open
+    saved = Signal(object)  # the round's RoundRef, after create, update or open
 
     def __init__(self, ctx: Context, parent=None):
         super().__init__(parent)
@@ -184,7 +184,7 @@ class MethodStep(QWidget):
                                            settings=settings, programme=programme, stage=stage)
         else:
             def work(job):
-                return rounds.update_round(place, actor, info.id, method=method, settings=settings)
+                return rounds.edit_round(place, actor, info.ref, method=method, settings=settings)
         self.ctx.runner.run(work, self._saved, lambda e: errors.show(self, self.tr("无法保存"), e), write=True)
 
     def open_round(self) -> None:
@@ -198,10 +198,10 @@ class MethodStep(QWidget):
         self.open_now()
 
     def open_now(self) -> None:
-        place, actor, round_id = self.ctx.place, self.ctx.actor, self.info.id
-        self.ctx.runner.run(lambda job: rounds.open_round(place, actor, round_id), self._saved,
+        place, actor, ref = self.ctx.place, self.ctx.actor, self.info.ref
+        self.ctx.runner.run(lambda job: rounds.open_round(place, actor, ref), self._saved,
                             lambda e: errors.show(self, self.tr("无法开启"), e), write=True)
 
     def _saved(self, info: RoundInfo) -> None:
         self.ctx.touched(ROUNDS)
-        self.saved.emit(info.id)
+        self.saved.emit(info.ref)

@@ -18,7 +18,7 @@ from desktop.ui.context import ROUNDS, Context
 
 
 class PanelsStep(QWidget):
-    saved = Signal(int)
+    saved = Signal(object)  # the RoundRef of the round whose panels changed
 
     def __init__(self, ctx: Context, parent=None):
         super().__init__(parent)
@@ -84,9 +84,10 @@ class PanelsStep(QWidget):
             self._load_applications({n for p in panels for n in p["applications"]})
 
     def _load_applications(self, taken: set[str]) -> None:
-        place = self.ctx.place
+        place, ref = self.ctx.place, self.info.ref
         self.ctx.runner.run(lambda job: catalogue.listing(place, "applications"),
-                            lambda rows: self._fill([r for r in rows if r["number"] not in taken]),
+                            lambda rows: self.info is not None and self.info.ref == ref and self._fill(
+                                [r for r in rows if r["number"] not in taken]),
                             lambda e: self.note.setText(errors.message(e)))
 
     def _fill(self, rows: list[dict]) -> None:
@@ -118,14 +119,14 @@ class PanelsStep(QWidget):
     def add_panel(self) -> None:
         if self.info is None:
             return
-        place, actor, round_id = self.ctx.place, self.ctx.actor, self.info.id
+        place, actor, ref = self.ctx.place, self.ctx.actor, self.info.ref
         name, size, numbers = self.name.text().strip(), self.size.value(), self.chosen()
         self.ctx.runner.run(
-            lambda job: rounds.add_panel(place, actor, round_id, name=name, size=size, applications=numbers),
-            self._added, lambda e: errors.show(self, self.tr("无法添加评审组"), e), write=True)
+            lambda job: rounds.add_panel(place, actor, ref, name=name, size=size, applications=numbers),
+            lambda _panel: self._added(ref), lambda e: errors.show(self, self.tr("无法添加评审组"), e), write=True)
 
-    def _added(self, panel: dict) -> None:
+    def _added(self, ref) -> None:
         self.name.clear()
         self.filter.clear()
         self.ctx.touched(ROUNDS)
-        self.saved.emit(panel["round"])
+        self.saved.emit(ref)

@@ -1,7 +1,9 @@
 """One round as a guided sequence of steps, with a step bar that shows where the round stands.
 
 Each step shows the round as the services report it and refreshes the round after it changes something, so
-the bar, the frozen method and the draw all follow from one ``RoundInfo``.
+the bar, the frozen method and the draw all follow from one ``RoundInfo``. The round is held by its ``RoundRef``
+(workspace and id): a round read from a workspace that is no longer open is never shown, and every step starts
+empty when another workspace is opened.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop.services import rounds
-from desktop.services.rounds import RoundInfo
+from desktop.services.rounds import RoundInfo, RoundRef
 from desktop.ui import errors
 from desktop.ui.context import Context
 from desktop.ui.round_conflicts_step import ConflictsStep
@@ -40,7 +42,7 @@ def next_step(info: RoundInfo | None) -> int:
 
 
 class RoundWorkspace(QWidget):
-    changed = Signal(int)  # a round was created or changed: the list of rounds should follow
+    changed = Signal(object)  # the RoundRef of a round created or changed: the list of rounds should follow
 
     def __init__(self, ctx: Context, parent=None):
         super().__init__(parent)
@@ -76,15 +78,19 @@ class RoundWorkspace(QWidget):
         layout.addWidget(self.stack, 1)
         self.show_round(None)
 
-    def load(self, round_id: int) -> None:
+    def load(self, ref: RoundRef) -> None:
         place = self.ctx.place
-        self.ctx.runner.run(lambda job: rounds.show_round(place, round_id), self._loaded,
+        if ref.workspace != place:
+            return  # a step finished work for the workspace open before: nothing of it is shown here
+        self.ctx.runner.run(lambda job: rounds.show_round(place, ref), self._loaded,
                             lambda e: errors.show(self, self.tr("无法读取评审轮次"), e))
 
     def _loaded(self, info: RoundInfo) -> None:
+        if info.ref.workspace != self.ctx.place:
+            return  # read before another workspace was opened
         created = self.info is None
         self.show_round(info, keep_step=not created)
-        self.changed.emit(info.id)
+        self.changed.emit(info.ref)
 
     def show_round(self, info: RoundInfo | None, keep_step: bool = False) -> None:
         self.info = info

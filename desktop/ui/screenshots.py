@@ -55,7 +55,7 @@ def capture(workspace: Path, out: Path, scratch: Path, language: str = "zh_CN") 
     infos = rounds.list_rounds(copy)
     round_ws = window.rounds.workspace
     if infos:
-        window.show_round(infos[0].id)
+        window.show_round(infos[0].ref)
         round_ws.draw.seed.setText("20261215")
         if infos[0].state == "opened":
             round_ws.draw.run("监督员 李监督")

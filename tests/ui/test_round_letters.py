@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QInputDialog
 
 from desktop.services import draws
 from desktop.services.audit import entries
+from desktop.services.rounds import RoundRef
 from desktop.store.workspace import open_workspace
 from desktop.ui.round_workspace import LETTERS
 from tests.ui.conftest import OPERATOR
@@ -33,9 +34,9 @@ def _answer(step, answers: list[str]) -> QTimer:
 
 def _drawn_letters_step(window, demo_workspace):
     record = draws.draw_round(demo_workspace, OPERATOR, 1, seed="1", witness="李监督")
-    window.show_round(1)
+    window.show_round(RoundRef(window.ctx.place, 1))
     ws = window.rounds.workspace
-    ws.load(1)
+    ws.load(RoundRef(window.ctx.place, 1))
     ws.buttons.button(LETTERS).click()
     return ws.letters, [m["name"] for p in record.panels for m in p["members"]]
 

@@ -29,7 +29,7 @@ def test_create_open_panel_conflicts_and_draw(window, demo_workspace):
     ws.method.save.click()
     created = [r for r in rounds.list_rounds(demo_workspace) if r.name == "界面测试轮次"]
     assert created and ws.info.id == created[0].id and ws.info.state == "draft"
-    assert page.list.currentItem().data(Qt.ItemDataRole.UserRole) == created[0].id
+    assert page.list.currentItem().data(Qt.ItemDataRole.UserRole) == created[0].ref
 
     ws.method.open_now()
     assert ws.info.state == "opened" and "冻结" in ws.method.frozen.text()

@@ -8,6 +8,7 @@ import pytest
 
 from desktop.services import draws
 from desktop.services.demo import build_demo
+from desktop.services.rounds import RoundRef
 from desktop.store.workspace import close_workspace
 from desktop.ui import catalogue_page
 from desktop.ui.app import load_font
@@ -69,7 +70,7 @@ def test_cancelling_a_running_draw_saves_nothing(threaded, demo_workspace, qtbot
     monkeypatch.setattr(draws, "load_round", slow)
     threaded.open_workspace(demo_workspace)
     qtbot.waitUntil(lambda: threaded.ctx.place == demo_workspace, timeout=10_000)
-    threaded.show_round(1)
+    threaded.show_round(RoundRef(threaded.ctx.place, 1))
     workspace = threaded.rounds.workspace
     qtbot.waitUntil(lambda: workspace.info is not None and workspace.info.id == 1, timeout=10_000)
     workspace.buttons.button(DRAW).click()

@@ -1,0 +1,116 @@
+"""CORRECTIONS through the services on a real workspace: a draft round and panels before the draw can be put
+right, each as one audited change keeping before and after; what the draw depends on is fixed once it is made."""
+
+import datetime as dt
+import json
+import shutil
+
+import pytest
+
+from desktop.domain.corrections import BadValue, NeedsConfirmation
+from desktop.domain.errors import RuleError
+from desktop.domain.methods import Method, RoundSettings
+from desktop.services import draws, rounds
+from desktop.services.audit import entries
+from desktop.services.demo import build_demo
+from desktop.store.workspace import close_workspace, open_workspace
+
+ACTOR = "王秘书"
+FUTURE = dt.date.today() + dt.timedelta(days=30)
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory):
+    root = tmp_path_factory.mktemp("template") / "ws"
+    build_demo(root, ACTOR, experts=200, applications=20)
+    close_workspace(root)
+    return root
+
+
+@pytest.fixture
+def demo(template, tmp_path):
+    root = tmp_path / "ws"
+    shutil.copytree(template, root)
+    yield open_workspace(root)
+    close_workspace(root)
+
+
+def _last(workspace):
+    entry = entries(workspace.session(), 1)[0]
+    return entry.action, json.loads(entry.before or "null"), json.loads(entry.after or "null")
+
+
+def _draft(demo, name="复审", programme="重点研发计划"):
+    return rounds.create_round(demo, ACTOR, name=name, review_date=FUTURE, method=Method("会议评审", "百分制"),
+                               programme=programme)
+
+
+def test_a_draft_round_is_renamed_redated_and_reconfigured_with_before_and_after(demo):
+    draft = _draft(demo)
+    later = FUTURE + dt.timedelta(days=7)
+    edited = rounds.edit_round(demo, ACTOR, draft.ref, name=" 复审（第二轮） ", review_date=later,
+                               method=Method("通讯评审", "投票"), settings=RoundSettings(look_back_years=5))
+    assert (edited.name, edited.review_date, edited.method["form"], edited.settings["look_back_years"]) == (
+        "复审（第二轮）", later.isoformat(), "通讯评审", 5)
+    action, before, after = _last(demo)
+    assert action == "round.edit" and before["name"] == "复审" and after["name"] == "复审（第二轮）"
+    assert before["review_date"] == FUTURE.isoformat() and after["method"]["form"] == "通讯评审"
+
+
+def test_an_opened_round_is_not_corrected_nor_deleted(demo):
+    with pytest.raises(RuleError) as refused:
+        rounds.edit_round(demo, ACTOR, 1, name="改名")
+    assert refused.value.code == "CORRECTIONS"
+    with pytest.raises(RuleError) as frozen:
+        rounds.edit_round(demo, ACTOR, 1, method=Method("通讯评审", "投票"))
+    assert frozen.value.code == "ONE_METHOD"
+    with pytest.raises(RuleError):
+        rounds.delete_round(demo, ACTOR, 1)
+    assert rounds.show_round(demo, 1).state == "opened"
+
+
+def test_a_draft_round_is_deleted_with_its_panels_and_the_audit_keeps_it(demo):
+    draft = _draft(demo)
+    numbers = rounds.show_round(demo, 1).panels[0]["applications"]
+    rounds.remove_panel(demo, ACTOR, 1, rounds.show_round(demo, 1).panels[0]["id"])
+    rounds.add_panel(demo, ACTOR, draft.id, name="组一", size=5, applications=numbers)
+    rounds.delete_round(demo, ACTOR, draft.ref)
+    assert draft.id not in [r.id for r in rounds.list_rounds(demo)]
+    action, before, after = _last(demo)
+    assert action == "round.delete" and before["name"] == "复审" and before["panels"][0]["applications"] == numbers
+
+
+def test_names_must_be_given_and_unique_in_the_programme_and_a_past_date_confirmed(demo):
+    _draft(demo)
+    with pytest.raises(BadValue, match="已有名为「复审」"):
+        _draft(demo)
+    assert _draft(demo, programme="自然科学基金").programme == "自然科学基金"  # another programme: allowed
+    with pytest.raises(BadValue, match="不能为空"):
+        _draft(demo, name="  ")
+    yesterday = dt.date.today() - dt.timedelta(days=1)
+    with pytest.raises(NeedsConfirmation, match="早于今天"):
+        rounds.create_round(demo, ACTOR, name="补录", review_date=yesterday, method=Method("会议评审", "百分制"))
+    made = rounds.create_round(demo, ACTOR, name="补录", review_date=yesterday, method=Method("会议评审", "百分制"),
+                               confirm_past_date=True)
+    assert made.review_date == yesterday.isoformat()
+
+
+def test_panels_are_renamed_resized_emptied_refilled_and_removed_until_the_draw(demo):
+    panel = rounds.show_round(demo, 1).panels[0]
+    numbers = panel["applications"]
+    with pytest.raises(BadValue, match="不能为空"):
+        rounds.edit_panel(demo, ACTOR, 1, panel["id"], name=" ")
+    changed = rounds.edit_panel(demo, ACTOR, 1, panel["id"], name="第一组", size=panel["size"] + 2, applications=[])
+    assert (changed["name"], changed["size"], changed["applications"]) == ("第一组", panel["size"] + 2, [])
+    action, before, after = _last(demo)
+    assert action == "panel.edit" and before["applications"] == numbers and after["applications"] == []
+    refilled = rounds.edit_panel(demo, ACTOR, 1, panel["id"], applications=numbers[:2])
+    assert refilled["applications"] == numbers[:2]
+
+    draws.draw_round(demo, ACTOR, 1, seed="1", witness="李监督")
+    with pytest.raises(RuleError) as refused:
+        rounds.edit_panel(demo, ACTOR, 1, panel["id"], size=3)
+    assert refused.value.code == "CORRECTIONS"
+    with pytest.raises(RuleError):
+        rounds.remove_panel(demo, ACTOR, 1, panel["id"])
+    assert rounds.show_round(demo, 1).panels[0]["size"] == panel["size"] + 2
