@@ -1,15 +1,27 @@
-# PanelDesk: every target sets up .venv/ on first use.
+# PanelDesk: every target sets up .venv/ on first use, with the exact versions of requirements.lock.
 PY      := .venv/bin/python
 STAMP   := .venv/.installed
 DEMO    := demo
 
-.PHONY: run test demo bench screenshots translations installer clean
+.PHONY: run test demo bench screenshots translations installer lock clean
 
-$(STAMP): pyproject.toml
-	python3 -m venv .venv
+$(STAMP): requirements.lock pyproject.toml
+	python3 -m venv --clear .venv
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
+
+# After a change of pyproject.toml's dependencies: the newest versions they allow, resolved in a fresh venv.
+# Run the tests with the new lock (make test rebuilds .venv from it) before committing it.
+lock:
+	rm -rf .lock-venv
+	python3 -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --upgrade pip
+	.lock-venv/bin/python -m pip install --quiet -e '.[dev,installer]'
+	{ echo "# The exact versions PanelDesk is tested and built with (make lock writes it from pyproject.toml)."; \
+	  .lock-venv/bin/python -m pip freeze --exclude-editable; } > requirements.lock
+	rm -rf .lock-venv
 
 run: $(STAMP) translations $(DEMO)/paneldesk.db
 	$(PY) -m desktop --workspace $(DEMO)
@@ -36,8 +48,7 @@ bench: $(STAMP)
 	$(PY) -m benchmarks
 
 installer: $(STAMP)
-	$(PY) -m pip install --quiet pyinstaller
 	$(PY) -m PyInstaller --noconfirm --distpath dist --workpath build installer/paneldesk.spec
 
 clean:
-	rm -rf .venv $(DEMO) build dist
+	rm -rf .venv .lock-venv $(DEMO) build dist
