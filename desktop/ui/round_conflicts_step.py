@@ -1,31 +1,35 @@
 """Step 3: who may not review what, and why — per application the excluded experts with the ground codes, and
 for any pair the explanation in words.
 
-Conflicts are computed in a worker; Cancel drops the result (the computation itself is one call). Experts excluded
-only by FIELD are not listed (they are most of a large pool) but any pair can be explained by ID number.
+Conflicts are computed in a worker, which hands back a plain summary (names, codes, sentences) so nothing on the
+GUI thread walks the domain's index; Cancel drops the result (the computation itself is one call). Experts excluded
+only by FIELD are not listed (they are most of a large pool) but any pair can be explained by ID number, again in a
+worker.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QPushButton, QSplitter, QTableWidget, QTableWidgetItem,
                                QTextBrowser, QVBoxLayout, QWidget)
 
-from desktop.services import conflicts as conflict_service
-from desktop.services.conflicts import Conflicts
+from desktop.services import ui_queries
 from desktop.services.rounds import RoundInfo
+from desktop.services.ui_queries import ConflictSummary
 from desktop.ui import errors
 from desktop.ui.context import Context
 from desktop.ui.masking import mask_id
 
 
 class ConflictsStep(QWidget):
+    computed = Signal()  # conflicts of the shown round are on screen
+
     def __init__(self, ctx: Context, parent=None):
         super().__init__(parent)
         self.ctx = ctx
         self.info: RoundInfo | None = None
-        self.conflicts: Conflicts | None = None
+        self.conflicts: ConflictSummary | None = None
         self.job = None
         self.compute = QPushButton(self.tr("计算回避关系"))
         self.compute.setObjectName("compute_conflicts")
@@ -71,7 +75,7 @@ class ConflictsStep(QWidget):
         layout.addWidget(split, 1)
 
     def set_round(self, info: RoundInfo | None) -> None:
-        if info is None or self.info is None or info.ref != self.info.ref:
+        if info is None or self.info is None or info.ref != self.info.ref or info.panels != self.info.panels:
             self.conflicts = None
             self.applications.clear()
             self.pairs.setRowCount(0)
@@ -89,7 +93,7 @@ class ConflictsStep(QWidget):
         self.compute.setEnabled(False)
         self.cancel.setEnabled(True)
         self.status.setText(self.tr("正在计算回避关系…"))
-        self.job = self.ctx.runner.run(lambda job: conflict_service.round_conflicts(place, ref),
+        self.job = self.ctx.runner.run(lambda job: ui_queries.conflict_summary(place, ref),
                                        lambda found: self._computed(ref, found), self._failed)
 
     def _cancel(self) -> None:
@@ -104,60 +108,62 @@ class ConflictsStep(QWidget):
         self.compute.setEnabled(True)
         self.status.setText(errors.message(error))
 
-    def _computed(self, ref, conflicts: Conflicts) -> None:
+    def _computed(self, ref, summary: ConflictSummary) -> None:
         if (self.job is not None and self.job.cancelled()) or self.info is None or self.info.ref != ref:
             return  # cancelled, or another round (or workspace) was chosen meanwhile
         self.cancel.setEnabled(False)
         self.compute.setEnabled(True)
-        self.conflicts = conflicts
+        self.conflicts = summary
         self.applications.clear()
-        total = 0
-        for panel, numbers in conflicts.panels.items():
-            for number in numbers:
-                excluded = len(conflicts.for_application(number))
-                total += excluded
-                item = QListWidgetItem(self.tr("{0}（{1}）回避 {2} 人").format(number, panel, excluded))
-                item.setData(Qt.ItemDataRole.UserRole, number)
-                self.applications.addItem(item)
-        warnings = "；".join(conflicts.warnings)
+        for number, panel in summary.applications:
+            item = QListWidgetItem(self.tr("{0}（{1}）回避 {2} 人").format(number, panel, len(summary.pairs[number])))
+            item.setData(Qt.ItemDataRole.UserRole, number)
+            self.applications.addItem(item)
+        total = sum(len(rows) for rows in summary.pairs.values())
+        warnings = "；".join(summary.warnings)
         self.status.setText(self.tr("共 {0} 个项目、{1} 位专家；除学科不符外，共 {2} 对专家—项目须回避。").format(
-            len(conflicts.applications), len(conflicts.experts), total) + (f"　{warnings}" if warnings else ""))
+            len(summary.applications), summary.experts, total) + (f"　{warnings}" if warnings else ""))
         if self.applications.count():
             self.applications.setCurrentRow(0)
+        self.computed.emit()
 
     def _application_chosen(self, item: QListWidgetItem | None, _previous=None) -> None:
         if item is None or self.conflicts is None:
             return
-        number = item.data(Qt.ItemDataRole.UserRole)
-        excluded = self.conflicts.for_application(number)
-        self.pairs.setRowCount(len(excluded))
-        for row, expert in enumerate(sorted(excluded)):
-            grounds = self.conflicts.grounds_for(number, expert)
-            name = self.conflicts.experts[expert].name if expert in self.conflicts.experts else ""
-            cells = [name, mask_id(expert), "、".join(dict.fromkeys(g.code for g in grounds)),
-                     "；".join(dict.fromkeys(conflict_service.ground_title(g.code) for g in grounds))]
-            for column, text in enumerate(cells):
+        rows = self.conflicts.pairs[item.data(Qt.ItemDataRole.UserRole)]
+        self.pairs.setRowCount(len(rows))
+        for row, pair in enumerate(rows):
+            for column, text in enumerate([pair.name, mask_id(pair.expert), "、".join(pair.codes),
+                                           "；".join(self.tr(t) for t in pair.titles)]):
                 cell = QTableWidgetItem(text)
-                cell.setData(Qt.ItemDataRole.UserRole, expert)
+                cell.setData(Qt.ItemDataRole.UserRole, row)
                 self.pairs.setItem(row, column, cell)
         self.explanation.clear()
 
     def _explain_row(self, row: int) -> None:
-        item = self.pairs.item(row, 0)
-        if item is not None:
-            self.explain(item.data(Qt.ItemDataRole.UserRole))
+        current = self.applications.currentItem()
+        if current is None or self.conflicts is None or self.pairs.item(row, 0) is None:
+            return
+        number = current.data(Qt.ItemDataRole.UserRole)
+        pair = self.conflicts.pairs[number][row]
+        self._show_explanation(number, pair.expert, pair.name, list(pair.sentences))
 
     def explain(self, expert: str) -> None:
+        """Any expert of the pool against the chosen application: computed again in a worker."""
         current = self.applications.currentItem()
         if current is None or self.conflicts is None or not expert:
             return
-        number = current.data(Qt.ItemDataRole.UserRole)
-        try:
-            sentences = conflict_service.explanation(self.conflicts, number, expert)
-        except LookupError as error:
-            self.explanation.setPlainText(str(error))
-            return
-        name = self.conflicts.experts[expert].name
+        number, place, ref = current.data(Qt.ItemDataRole.UserRole), self.ctx.place, self.conflicts.ref
+        self.explanation.setPlainText(self.tr("正在查询…"))
+
+        def shown(found) -> None:
+            if self.conflicts is not None and self.conflicts.ref == ref:
+                self._show_explanation(number, expert, *found)
+
+        self.ctx.runner.run(lambda job: ui_queries.explain_pair(place, ref, number, expert), shown,
+                            lambda e: self.explanation.setPlainText(errors.message(e)))
+
+    def _show_explanation(self, number: str, expert: str, name: str, sentences: list[str]) -> None:
         head = self.tr("专家 {0}（{1}）与项目 {2}：").format(name, mask_id(expert), number)
         body = "\n".join(f"· {s}" for s in sentences) if sentences else self.tr("无回避事由，可以评审此项目。")
         self.explanation.setPlainText(f"{head}\n{body}")

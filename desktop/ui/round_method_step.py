@@ -1,7 +1,8 @@
 """Step 1 of a round: its name, date and the one review method (ONE_METHOD), then opening it.
 
-While the round is a draft everything can be changed; once opened the form is shown read-only with the reason, so
-staff see the method is frozen instead of finding out from a refusal.
+While the round is a draft everything can be corrected (name and date too) or the draft deleted (CORRECTIONS);
+once opened the form is shown read-only with the reason, so staff see the method is frozen instead of finding out
+from a refusal. A new round starts from the defaults, never from the round shown before.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QGroupBox, QHB
                                QMessageBox, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from desktop.services import rounds
-from desktop.services.errors import UserError
+from desktop.services.errors import NeedsConfirmation, UserError
 from desktop.services.method_choices import Form, Method, RoundSettings, Scoring, aggregations, parse_share, share_words
 from desktop.services.rounds import RoundInfo
 from desktop.ui import errors
@@ -26,6 +27,7 @@ SHARES = (Fraction(1, 2), Fraction(3, 5), Fraction(2, 3), Fraction(3, 4), Fracti
 
 class MethodStep(QWidget):
     saved = Signal(object)  # the round's RoundRef, after create, update or open
+    deleted = Signal()  # the draft shown was deleted
 
     def __init__(self, ctx: Context, parent=None):
         super().__init__(parent)
@@ -71,6 +73,9 @@ class MethodStep(QWidget):
         self.save = QPushButton(self.tr("保存草稿"))
         self.save.setObjectName("save_round")
         self.save.clicked.connect(self.save_round)
+        self.delete = QPushButton(self.tr("删除草稿…"))
+        self.delete.setObjectName("delete_round")
+        self.delete.clicked.connect(self.delete_round)
         self.open = QPushButton(self.tr("开启轮次（冻结评审方法）"))
         self.open.setObjectName("open_round")
         self.open.clicked.connect(self.open_round)
@@ -99,6 +104,7 @@ class MethodStep(QWidget):
         row.addWidget(method)
         row.addWidget(settings)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.delete)
         buttons.addStretch()
         buttons.addWidget(self.save)
         buttons.addWidget(self.open)
@@ -133,11 +139,12 @@ class MethodStep(QWidget):
         draft = info is None or info.state == "draft"
         for box in self.inputs:
             box.setEnabled(draft)
-        self.inputs[0].setEnabled(info is None)  # name and date are set when the round is created
         self.save.setEnabled(draft)
         self.save.setText(self.tr("创建轮次") if info is None else self.tr("保存修改"))
         self.open.setEnabled(info is not None and draft)
+        self.delete.setVisible(info is not None and draft)
         if info is None:
+            self._set_defaults()
             self.frozen.setText(self.tr("新建评审轮次：填写名称和日期，选定评审方法后点「创建轮次」。"
                                         "开启轮次后评审方法和规则即冻结，不能再改。"))
             return
@@ -157,6 +164,17 @@ class MethodStep(QWidget):
             self.frozen.setText(self.tr("【已冻结】评审方法：「{0}」。本轮次已于开启时锁定方法与规则（ONE_METHOD），"
                                         "如需采用其他评审方法，请另建评审轮次。").format(info.method_text))
 
+    def _set_defaults(self) -> None:
+        """The form of a new round: empty names, a date a month ahead, the default method and settings."""
+        for line in (self.name, self.programme, self.stage):
+            line.clear()
+        self.date.setDate(QDate.currentDate().addDays(30))
+        default = Method(Form.MEETING, Scoring.SCORE100)
+        self.form.setCurrentIndex(self.form.findData(default.form))
+        self.scoring.setCurrentIndex(self.scoring.findData(default.scoring))
+        self._show_share(default.pass_fraction)
+        self._set_settings(RoundSettings())
+
     def method(self) -> Method:
         return Method(self.form.currentData(), self.scoring.currentData(), self.aggregation.currentData(),
                       pass_fraction=parse_share(self.pass_fraction.currentText()))
@@ -169,7 +187,7 @@ class MethodStep(QWidget):
                              one_panel_per_expert=base.one_panel_per_expert, include_in_laws=base.include_in_laws,
                              reserve_size=base.reserve_size)
 
-    def save_round(self) -> None:
+    def save_round(self, confirm_past_date: bool = False) -> None:
         place, actor, info = self.ctx.place, self.ctx.actor, self.info
         try:
             method, settings = self.method(), self.settings()
@@ -181,11 +199,43 @@ class MethodStep(QWidget):
         if info is None:
             def work(job):
                 return rounds.create_round(place, actor, name=name, review_date=review_date, method=method,
-                                           settings=settings, programme=programme, stage=stage)
+                                           settings=settings, programme=programme, stage=stage,
+                                           confirm_past_date=confirm_past_date)
         else:
             def work(job):
-                return rounds.edit_round(place, actor, info.ref, method=method, settings=settings)
-        self.ctx.runner.run(work, self._saved, lambda e: errors.show(self, self.tr("无法保存"), e), write=True)
+                return rounds.edit_round(place, actor, info.ref, name=name, programme=programme, stage=stage,
+                                         review_date=review_date, method=method, settings=settings,
+                                         confirm_past_date=confirm_past_date)
+        self.ctx.runner.run(work, self._saved, self._not_saved, write=True)
+
+    def _not_saved(self, error: BaseException) -> None:
+        """A past review date is asked about once, then saved as confirmed; any other refusal is shown."""
+        if isinstance(error, NeedsConfirmation):
+            answer = QMessageBox.question(self, self.tr("评审日期"), self.tr("{0}。仍按此日期保存？").format(
+                errors.message(error)))
+            if answer == QMessageBox.StandardButton.Yes:
+                self.save_round(confirm_past_date=True)
+            return
+        errors.show(self, self.tr("无法保存"), error)
+
+    def delete_round(self) -> None:
+        info = self.info
+        if info is None:
+            return
+        answer = QMessageBox.question(self, self.tr("删除草稿"), self.tr(
+            "删除评审轮次草稿「{0}」及其评审组？删除记入审计日志。").format(info.name))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete_now()
+
+    def delete_now(self) -> None:
+        place, actor, ref = self.ctx.place, self.ctx.actor, self.info.ref
+
+        def deleted(_none) -> None:
+            self.ctx.touched(ROUNDS)
+            self.deleted.emit()
+
+        self.ctx.runner.run(lambda job: rounds.delete_round(place, actor, ref), deleted,
+                            lambda e: errors.show(self, self.tr("无法删除"), e), write=True)
 
     def open_round(self) -> None:
         info = self.info

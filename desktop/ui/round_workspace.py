@@ -25,12 +25,15 @@ from desktop.ui.round_words import state_label
 METHOD, PANELS, CONFLICTS, DRAW, LETTERS = range(5)
 
 
-def done_steps(info: RoundInfo | None) -> set[int]:
+def done_steps(info: RoundInfo | None, conflicts_computed: bool = False) -> set[int]:
+    """The steps ticked: conflicts only once they were computed (in the step, or by a draw, which records them)."""
     if info is None:
         return set()
     done = set() if info.state == "draft" else {METHOD}
     if info.panels:
-        done |= {PANELS, CONFLICTS}
+        done.add(PANELS)
+    if info.draws or (info.panels and conflicts_computed):
+        done.add(CONFLICTS)
     if info.draws:
         done.add(DRAW)
     return done
@@ -71,6 +74,8 @@ class RoundWorkspace(QWidget):
             self.stack.addWidget(step)
             if hasattr(step, "saved"):
                 step.saved.connect(self.load)
+        self.method.deleted.connect(lambda: self.show_round(None))
+        self.conflicts.computed.connect(self._tick)
         self.buttons.idClicked.connect(self.stack.setCurrentIndex)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -96,12 +101,16 @@ class RoundWorkspace(QWidget):
         self.info = info
         self.title.setText(self.tr("新建评审轮次") if info is None else
                            self.tr("{0}　·　{1}　·　{2}").format(info.name, info.review_date, state_label(info.state)))
-        done = done_steps(info)
-        for index, button in enumerate(self.buttons.buttons()):
-            button.setText(("✔ " if index in done else f"{index + 1}. ") + self.titles[index])
-            button.setEnabled(info is not None or index == METHOD)
         for step in self.steps:
             step.set_round(info)
+        self._tick()
+        for index, button in enumerate(self.buttons.buttons()):
+            button.setEnabled(info is not None or index == METHOD)
         index = self.stack.currentIndex() if keep_step else next_step(info)
         self.buttons.button(index).setChecked(True)
         self.stack.setCurrentIndex(index)
+
+    def _tick(self) -> None:
+        done = done_steps(self.info, self.conflicts.conflicts is not None)
+        for index, button in enumerate(self.buttons.buttons()):
+            button.setText(("✔ " if index in done else f"{index + 1}. ") + self.titles[index])
