@@ -1,7 +1,10 @@
 """Shared fixtures: every test gets its own real workspace folder with a real SQLite file, and its own in-memory
-keyring, so no test reads or writes a developer's real one."""
+keyring, so no test reads or writes a developer's real one. The demo workspace is built once per run through the
+real import and copied for each test that uses it."""
 
 import os
+import shutil
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -9,7 +12,10 @@ import keyring  # noqa: E402
 import pytest  # noqa: E402
 from keyring.backend import KeyringBackend  # noqa: E402
 
+from desktop.services.demo import build_demo  # noqa: E402
 from desktop.store.workspace import close_workspace, open_workspace  # noqa: E402
+
+DEMO_OPERATOR = "秘书甲"
 
 
 class MemoryKeyring(KeyringBackend):
@@ -46,4 +52,22 @@ def workspace(tmp_path):
     root = tmp_path / "ws"
     ws = open_workspace(root, create=True)
     yield ws
+    close_workspace(root)
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory) -> Path:
+    """The demo workspace (200 experts, 20 applications, an opened round with its panels), built once per run."""
+    root = tmp_path_factory.mktemp("template") / "demo"
+    build_demo(root, DEMO_OPERATOR, experts=200, applications=20)
+    close_workspace(root)
+    return root
+
+
+@pytest.fixture
+def demo_workspace(demo_template, tmp_path) -> Path:
+    """A fresh copy of the demo workspace for one test."""
+    root = tmp_path / "demo"
+    shutil.copytree(demo_template, root)
+    yield root
     close_workspace(root)

@@ -3,7 +3,6 @@ right, each as one audited change keeping before and after; what the draw depend
 
 import datetime as dt
 import json
-import shutil
 
 import pytest
 
@@ -12,27 +11,15 @@ from desktop.domain.errors import RuleError
 from desktop.domain.methods import Method, RoundSettings
 from desktop.services import draws, rounds
 from desktop.services.audit import entries
-from desktop.services.demo import build_demo
-from desktop.store.workspace import close_workspace, open_workspace
+from desktop.store.workspace import open_workspace
 
 ACTOR = "王秘书"
 FUTURE = dt.date.today() + dt.timedelta(days=30)
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory):
-    root = tmp_path_factory.mktemp("template") / "ws"
-    build_demo(root, ACTOR, experts=200, applications=20)
-    close_workspace(root)
-    return root
-
-
 @pytest.fixture
-def demo(template, tmp_path):
-    root = tmp_path / "ws"
-    shutil.copytree(template, root)
-    yield open_workspace(root)
-    close_workspace(root)
+def demo(demo_workspace):
+    return open_workspace(demo_workspace)
 
 
 def _last(workspace):

@@ -6,6 +6,7 @@ import ast
 import re
 import sys
 import tomllib
+from functools import cache
 from importlib.metadata import packages_distributions
 from pathlib import Path
 
@@ -37,9 +38,14 @@ def imported_libraries() -> dict[str, set[str]]:
     return found
 
 
+@cache
+def owners() -> dict[str, list[str]]:
+    return packages_distributions()  # reads every installed distribution's file list: once
+
+
 def distributions(top: str) -> set[str]:
     """The installed distributions that provide a module (PySide6 is one module over several)."""
-    return {canonical(d) for d in packages_distributions().get(top, [top])}
+    return {canonical(d) for d in owners().get(top, [top])}
 
 
 def test_every_library_the_program_imports_is_declared():

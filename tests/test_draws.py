@@ -1,7 +1,6 @@
 """The draw through the services on a real workspace built by the demo generator and the real import."""
 
 import datetime as dt
-import shutil
 
 import pytest
 
@@ -10,24 +9,12 @@ from desktop.domain.methods import Method
 from desktop.domain.quota import enterprise_required
 from desktop.services import conflicts, draws, rounds
 from desktop.services.audit import entries as audit_entries
-from desktop.services.demo import build_demo
-from desktop.store.workspace import close_workspace, open_workspace
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory):
-    root = tmp_path_factory.mktemp("template") / "ws"
-    build_demo(root, "王秘书", experts=400, applications=40)
-    close_workspace(root)
-    return root
+from desktop.store.workspace import open_workspace
 
 
 @pytest.fixture
-def demo(template, tmp_path):
-    root = tmp_path / "ws"
-    shutil.copytree(template, root)
-    yield open_workspace(root)
-    close_workspace(root)
+def demo(demo_workspace):
+    return open_workspace(demo_workspace)
 
 
 def test_same_seed_gives_the_same_panels_and_every_draw_stays_on_record(demo):

@@ -1,7 +1,6 @@
 """Commitment letters of a drawn round, from the command line over the documents service, on a generated workspace."""
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -10,28 +9,16 @@ from desktop.cli import main
 from desktop.domain.errors import UserError
 from desktop.services import documents, draws, rounds
 from desktop.services.audit import entries
-from desktop.services.demo import build_demo
 from desktop.services.signing import SigningError
-from desktop.store.workspace import close_workspace, open_workspace
+from desktop.store.workspace import open_workspace
 from tests.reports.report_pdfs import text_of
 
 ROUND_NAME = "2026年度省重点研发计划项目会议评审（示例）"
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory):
-    root = tmp_path_factory.mktemp("template") / "ws"
-    build_demo(root, "王秘书", experts=400, applications=40)
-    close_workspace(root)
-    return root
-
-
 @pytest.fixture
-def demo(template, tmp_path):
-    root = tmp_path / "ws"
-    shutil.copytree(template, root)
-    yield root
-    close_workspace(root)
+def demo(demo_workspace):
+    return demo_workspace
 
 
 def run(capsys, root, *argv):

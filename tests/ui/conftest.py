@@ -1,40 +1,18 @@
-"""GUI fixtures: one small demo workspace built once through the real import and copied for each test, a
-QSettings file per test, and the real main window driven by a synchronous runner."""
+"""GUI fixtures: a QSettings file per test, and the real main window driven by a synchronous runner on a copy of
+the demo workspace (tests/conftest.py)."""
 
 from __future__ import annotations
-
-import shutil
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, QStandardPaths
 
-from desktop.services.demo import build_demo
-from desktop.store.workspace import close_workspace
 from desktop.ui.app import load_font
 from desktop.ui.context import Context
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings
 from desktop.ui.tasks import InlineRunner
-
-OPERATOR = "秘书甲"
+from tests.conftest import DEMO_OPERATOR as OPERATOR
 QStandardPaths.setTestModeEnabled(True)  # caches the window keeps between sessions stay out of the user's own
-
-
-@pytest.fixture(scope="session")
-def demo_template(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("template") / "demo"
-    build_demo(root, OPERATOR, experts=200, applications=20)
-    close_workspace(root)
-    return root
-
-
-@pytest.fixture
-def demo_workspace(demo_template, tmp_path) -> Path:
-    root = tmp_path / "demo"
-    shutil.copytree(demo_template, root)
-    yield root
-    close_workspace(root)
 
 
 @pytest.fixture
