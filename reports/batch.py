@@ -1,9 +1,13 @@
 """Many documents at once: rendered (and signed) in worker processes, with progress and cancel.
 
-Each file is written under a temporary name in the target folder and renamed when complete, so neither a cancel,
-Ctrl-C nor a crash leaves a half-written PDF under a real name. Workers ignore SIGINT: the parent decides, lets the
-chunks in hand finish, and drops the rest. Worker processes are spawned, not forked, so this is safe from a Qt
-program with threads and behaves the same on Windows; each loads the fonts and the signing key once.
+Each file is written under a temporary name in the target folder and renamed when complete (reports.files), so
+neither a cancel, Ctrl-C, a full disk nor a crash leaves a half-written PDF under a real name; temporary files left
+by a killed batch are removed when the next one starts in that folder. Workers ignore SIGINT and end with their
+parent (reports.lifetime): nothing holding the signing key outlives the program. On cancel, Ctrl-C or a failure the
+parent sets a shared stop flag that workers check before each document, so the batch stops within one document's
+time. A worker that dies is a BatchFailed (a UserError), not a BrokenProcessPool traceback. Worker processes are
+spawned, not forked, so this is safe from a Qt program with threads and behaves the same on Windows; each loads the
+fonts and the signing key once.
 """
 
 from __future__ import annotations
@@ -11,19 +15,21 @@ from __future__ import annotations
 import os
 import signal
 import threading
+import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Sequence
 
-from desktop.domain.errors import Cancelled
+from desktop.domain.errors import Cancelled, UserError
 from reports.documents import Document
+from reports.file_names import unique_names
+from reports.files import private_folder, remove_stray_parts, write_atomically, written_since
+from reports.lifetime import die_with_parent
 from reports.render import load_template, render
 from reports.signing import Signer
-
-TEMP_PREFIX = ".~"
-TEMP_SUFFIX = ".part"
 
 
 @dataclass(frozen=True)
@@ -34,26 +40,23 @@ class SigningKey:
     passphrase: bytes
 
 
-class BatchCancelled(Cancelled):
-    """The batch stopped on request; ``done`` lists the complete files written before it stopped."""
+class BatchStopped(UserError):
+    """The batch ended before every file was written; ``done`` lists the complete files it wrote."""
 
-    def __init__(self, done: list[Path]):
-        super().__init__(f"已取消：完成 {len(done)} 份，未完成的没有留下文件")
+    def __init__(self, message: str, done: list[Path]):
+        super().__init__(message)
         self.done = done
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary sibling and a rename; no partial file survives a failure."""
-    temp = path.with_name(f"{TEMP_PREFIX}{path.name}.{os.getpid()}{TEMP_SUFFIX}")
-    try:
-        with open(temp, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+class BatchCancelled(BatchStopped, Cancelled):
+    """Stopped on request (the Cancel button, Ctrl-C)."""
+
+    def __init__(self, done: list[Path]):
+        super().__init__(f"已取消：完成 {len(done)} 份，未完成的没有留下文件", done)
+
+
+class BatchFailed(BatchStopped):
+    """Stopped by a failure: a full disk, a worker process that died. The message says which."""
 
 
 def produce(document: Document, path: Path, signer: Signer | None, template_dirs: tuple[Path, ...] = ()) -> Path:
@@ -65,29 +68,32 @@ def produce(document: Document, path: Path, signer: Signer | None, template_dirs
 
 
 def target_paths(jobs: Sequence[Document], out_dir: Path) -> list[Path]:
-    """One file name per job from its own name; repeats (two experts of one name in a panel) get _2, _3, …"""
-    seen: dict[str, int] = {}
-    paths = []
-    for job in jobs:
-        stem = job.file_stem()
-        seen[stem] = seen.get(stem, 0) + 1
-        paths.append(out_dir / (f"{stem}_{seen[stem]}.pdf" if seen[stem] > 1 else f"{stem}.pdf"))
-    return paths
+    """One safe file name per job from its own name; repeats (two experts of one name in a panel) get _2, _3, …"""
+    return [out_dir / name for name in unique_names([job.file_stem() for job in jobs], ".pdf")]
 
 
 _worker_signer: Signer | None = None
 _worker_dirs: tuple[Path, ...] = ()
+_worker_stop = None
 
 
-def _init_worker(key: SigningKey | None, template_dirs: tuple[Path, ...]) -> None:
-    global _worker_signer, _worker_dirs
+def _init_worker(key: SigningKey | None, template_dirs: tuple[Path, ...], stop) -> None:
+    global _worker_signer, _worker_dirs, _worker_stop
+    die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_signer = Signer(key.p12, key.passphrase) if key else None
     _worker_dirs = template_dirs
+    _worker_stop = stop
 
 
 def _work(chunk: list[tuple[Document, Path]]) -> list[Path]:
-    return [produce(document, path, _worker_signer, _worker_dirs) for document, path in chunk]
+    """The files of ``chunk`` written before the stop flag was set."""
+    written = []
+    for document, path in chunk:
+        if _worker_stop.is_set():
+            break
+        written.append(produce(document, path, _worker_signer, _worker_dirs))
+    return written
 
 
 def render_batch(jobs: Sequence[Document], out_dir: Path, sign_with: SigningKey | None = None,
@@ -96,11 +102,12 @@ def render_batch(jobs: Sequence[Document], out_dir: Path, sign_with: SigningKey 
     """Write one PDF per job into ``out_dir`` and return their paths in job order.
 
     Templates are checked before any work starts, so a template error costs nothing. ``progress(done, total)``
-    is called in the caller's thread; setting ``cancel`` stops the batch after the chunks in hand and raises
-    BatchCancelled.
+    is called in the caller's thread; setting ``cancel`` or Ctrl-C stops the batch after the documents in hand and
+    raises BatchCancelled; a full disk or a dead worker raises BatchFailed. Both list the files complete by then.
     """
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    private_folder(out_dir)
+    remove_stray_parts(out_dir)
     checked: set[str] = set()
     for job in jobs:
         if job.template_name() not in checked:
@@ -112,25 +119,58 @@ def render_batch(jobs: Sequence[Document], out_dir: Path, sign_with: SigningKey 
         return []
     workers = max(1, min(workers or os.cpu_count() or 1, len(pairs)))
     size = max(1, min(20, len(pairs) // (workers * 4)))
-    chunks = [pairs[i:i + size] for i in range(0, len(pairs), size)]
+    chunks: dict[Future, list[Path]] = {}
+    collected: set[Future] = set()
+    context = get_context("spawn")
+    stop = context.Event()
+    started = time.time_ns()
     done: list[Path] = []
-    with ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_init_worker,
-                             initargs=(sign_with, tuple(template_dirs))) as pool:
-        pending: set[Future] = {pool.submit(_work, chunk) for chunk in chunks}
+    failure: BaseException | None = None
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
+                             initargs=(sign_with, tuple(template_dirs), stop)) as pool:
         try:
+            for i in range(0, len(pairs), size):
+                chunks[pool.submit(_work, pairs[i:i + size])] = [path for _, path in pairs[i:i + size]]
+            pending: set[Future] = set(chunks)
             while pending and not (cancel is not None and cancel.is_set()):
-                finished, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+                finished, pending = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
                 for future in finished:
                     done.extend(future.result())
+                    collected.add(future)
                 if finished and progress:
                     progress(len(done), len(pairs))
+        except BaseException as error:  # Ctrl-C, a full disk, a worker that died
+            failure = error
         finally:
             # Cancelled, interrupted or failed: drop what has not started, keep what the workers complete.
-            for future in pending:
+            stop.set()
+            unfinished = [future for future in chunks if future not in collected]
+            for future in unfinished:
                 future.cancel()
-            for future in wait(pending).done:
-                if not future.cancelled() and future.exception() is None:
+            for future in wait(unfinished).done:
+                if future.cancelled():
+                    continue
+                if future.exception() is None:
                     done.extend(future.result())
-    if len(done) < len(pairs):
-        raise BatchCancelled(sorted(done))
+                else:  # the chunk broke part way: its files written since the batch began are complete
+                    done.extend(p for p in chunks[future] if written_since(p, started))
+    if failure is not None or len(done) < len(pairs):
+        remove_stray_parts(out_dir)
+        done = sorted(set(done))
+        if failure is None or isinstance(failure, KeyboardInterrupt):
+            raise BatchCancelled(done) from failure
+        raise _failed(failure, out_dir, done) from failure
     return paths
+
+
+def _failed(failure: BaseException, out_dir: Path, done: list[Path]) -> BatchStopped:
+    """The failure as the user should read it, with the files complete by then."""
+    if isinstance(failure, BrokenProcessPool):
+        return BatchFailed(f"生成文书的工作进程意外退出：已完成 {len(done)} 份，其余未生成（没有留下半成品），请重试",
+                           done)
+    if isinstance(failure, OSError):
+        return BatchFailed(f"无法写入 {out_dir}：{failure.strerror}。已完成 {len(done)} 份", done)
+    if isinstance(failure, UserError):  # a full disk among them
+        return BatchFailed(f"{failure}。已完成 {len(done)} 份", done)
+    raise failure
+

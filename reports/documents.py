@@ -10,14 +10,13 @@ so no name can reach an applicant.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
 
+from reports.file_names import safe_name
 from reports.templates import Fields
 
-_UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
 _DIGITS = "零一二三四五六七八九"
 
 
@@ -32,10 +31,6 @@ def chinese_number(n: int) -> str:
     if tens == 0:
         return _DIGITS[ones]
     return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
-
-
-def safe_name(*parts: str) -> str:
-    return "_".join(_UNSAFE.sub("", part) for part in parts if part)
 
 
 @dataclass(frozen=True)

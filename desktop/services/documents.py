@@ -1,8 +1,9 @@
 """Documents made from the workspace: the commitment letters of a drawn round, and any batch of plain documents.
 
 The window and the command line both come here, so a letter is built, signed and logged the same way wherever it is
-made. CONFIDENTIAL: every export of documents naming experts or applicants is one audit entry saying who made which
-files, also when the batch is cancelled part way (the files already written are listed). Documents from plain data
+made. CONFIDENTIAL: every export of documents naming experts or applicants is logged before its first file is
+written and closed with who made which files, also when the batch is cancelled, fails or is killed part way (the
+files already written are listed; see services.batch_log). Documents from plain data
 can be made outside any workspace; there is then no log to write to, and no identity to sign with.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
@@ -19,7 +21,7 @@ from sqlmodel import select
 
 from desktop.domain.errors import UserError
 from desktop.domain.methods import Method, Scoring
-from desktop.services import signing
+from desktop.services import batch_log, signing
 from desktop.services.draws import latest_draw
 from desktop.services.rounds import RoundInfo as StoredRound
 from desktop.services.rounds import RoundRef, round_id_in, show_round
@@ -27,7 +29,8 @@ from desktop.services.uow import change, reading
 from desktop.store.engine import DB_NAME
 from desktop.store.tables import Application, Expert, Organisation, Person
 from desktop.store.workspace import Workspace
-from reports.batch import BatchCancelled, render_batch
+from reports.batch import BatchCancelled, BatchStopped, render_batch, target_paths
+from reports.files import written_since
 from reports.documents import (ApplicationRef, Criterion, Document, ExpertCommitment, PanelMember, RoundInfo,
                                ScoreSheet, SignInSheet)
 from reports.plain import PlainDataError, documents_from_plain
@@ -69,25 +72,27 @@ def plain_documents(path: Path, template: str | None = None) -> list[Document]:
 def export_documents(place: Place, actor: str, documents: Sequence[Document], out_dir: Path, *, action: str,
                      target: str, sign: bool, progress: Progress | None = None,
                      cancel: threading.Event | None = None, password: signing.Password = None) -> list[Path]:
-    """Render (and sign) ``documents`` into ``out_dir`` in worker processes, and log the export."""
+    """Render (and sign) ``documents`` into ``out_dir`` in worker processes; in a workspace the batch is logged
+    before it starts and closed with what it produced, whatever stops it (services.batch_log)."""
     key = signing.signing_key(_root(place), password) if sign else None
     out_dir = Path(out_dir).resolve()
+    if not (_root(place) / DB_NAME).exists():
+        return render_batch(documents, out_dir, sign_with=key, progress=progress, cancel=cancel)
+    planned = [path.name for path in target_paths(documents, out_dir)]
+    batch = batch_log.begin(place, actor, action, target, out_dir, planned, sign)
+    started = time.time_ns()
     try:
         paths = render_batch(documents, out_dir, sign_with=key, progress=progress, cancel=cancel)
-    except BatchCancelled as stopped:
-        _log(place, actor, action, target, out_dir, stopped.done, sign, cancelled=True)
+    except BatchStopped as stopped:
+        batch_log.end(place, actor, batch, stopped.done,
+                      "cancelled" if isinstance(stopped, BatchCancelled) else "failed")
         raise
-    _log(place, actor, action, target, out_dir, paths, sign, cancelled=False)
+    except BaseException:
+        batch_log.end(place, actor, batch, [out_dir / n for n in planned if written_since(out_dir / n, started)],
+                      "failed")
+        raise
+    batch_log.end(place, actor, batch, paths, "complete")
     return paths
-
-
-def _log(place: Place, actor: str, action: str, target: str, out_dir: Path, paths: list[Path], sign: bool,
-         cancelled: bool) -> None:
-    if not (_root(place) / DB_NAME).exists():
-        return
-    with change(place, actor, action, target) as unit:
-        unit.after = {"out": str(out_dir), "files": [p.name for p in paths], "count": len(paths), "signed": sign,
-                      **({"cancelled": True} if cancelled else {})}
 
 
 SHEETS = ("sign_in_sheet", "score_sheet")

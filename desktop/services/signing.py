@@ -22,7 +22,8 @@ from cryptography import x509
 from desktop.services.secrets import Secrets, open_secrets
 from desktop.services.uow import change
 from desktop.domain.errors import UserError
-from reports.batch import SigningKey, write_atomically
+from reports.batch import SigningKey
+from reports.files import write_atomically
 from reports.identity import IdentityInfo, create_identity as new_pkcs12, describe_certificate, open_pkcs12
 from reports.signing import Verification, verify
 

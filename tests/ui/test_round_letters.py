@@ -56,7 +56,7 @@ def test_generate_signed_letters_lists_them_verified_and_prints(window, demo_wor
     assert [name for name in names if not any(name in text for text in texts)] == []
     assert "均已签名并核验通过" in step.status.text()
     actions = [e.action for e in entries(open_workspace(demo_workspace).session())]
-    assert actions[:2] == ["documents.letters", "signer.created"]
+    assert actions[:3] == ["documents.letters", "documents.letters.started", "signer.created"]
 
     printer = QPrinter()
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)

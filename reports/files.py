@@ -1,0 +1,102 @@
+"""Files PanelDesk writes: private to the user, complete or absent, and a plain message when the disk is full.
+
+Everything PanelDesk creates may name people, so files are 0600 and the folders it makes 0700 whatever the umask
+(folders the user chose and that already exist are left as they are). A file is written under a temporary name
+(``.~NAME.PID.part``) in its folder and renamed when complete; a ``.part`` whose writer no longer runs is a
+leftover of a killed process and is removed the next time that folder is written to.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+from desktop.domain.errors import DiskFull
+from reports.lifetime import running
+
+TEMP_PREFIX = ".~"
+TEMP_SUFFIX = ".part"
+FILE_MODE = 0o600
+FOLDER_MODE = 0o700
+_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+def is_disk_full(error: BaseException) -> bool:
+    """An OSError for a full disk or quota, or SQLite's "database or disk is full" (SQLITE_FULL, 13)."""
+    if isinstance(error, OSError):
+        return error.errno in _FULL
+    return getattr(error, "sqlite_errorcode", None) == 13 or "database or disk is full" in str(error)
+
+
+def disk_full(folder: Path) -> DiskFull:
+    return DiskFull(f"磁盘空间不足，无法写入 {folder}：请腾出空间后重试（未写完的内容没有保留）")
+
+
+def private_folder(path: Path) -> Path:
+    """Make ``path`` and any missing parents, each new one 0700; an existing folder is left as it is."""
+    path = Path(path)
+    missing = []
+    while not path.exists():
+        missing.append(path)
+        path = path.parent
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=FOLDER_MODE)
+        except FileExistsError:
+            continue
+        except OSError as error:
+            raise disk_full(folder.parent) if is_disk_full(error) else error
+        if os.name != "nt":
+            os.chmod(folder, FOLDER_MODE)
+    return Path(missing[0]) if missing else path
+
+
+def make_private(path: Path) -> None:
+    """Set an existing file PanelDesk made (a database, its journal) to 0600."""
+    if os.name != "nt" and Path(path).exists():
+        os.chmod(path, FILE_MODE)
+
+
+def temp_path(path: Path) -> Path:
+    return path.with_name(f"{TEMP_PREFIX}{path.name}.{os.getpid()}{TEMP_SUFFIX}")
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` (0600) through a temporary sibling and a rename; no partial file survives a failure,
+    and a full disk is a DiskFull."""
+    path = Path(path)
+    temp = temp_path(path)
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), FILE_MODE)
+        with open(fd, "wb") as out:
+            if os.name != "nt":
+                os.fchmod(fd, FILE_MODE)
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except BaseException as error:
+        temp.unlink(missing_ok=True)
+        if isinstance(error, OSError) and is_disk_full(error):
+            raise disk_full(path.parent) from error
+        raise
+
+
+def remove_stray_parts(folder: Path) -> list[Path]:
+    """Remove the temporary files in ``folder`` left by writers that no longer run; return what was removed."""
+    removed = []
+    for temp in Path(folder).glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}"):
+        pid = temp.name[:-len(TEMP_SUFFIX)].rpartition(".")[2]
+        if not (pid.isdigit() and running(int(pid))):
+            temp.unlink(missing_ok=True)
+            removed.append(temp)
+    return removed
+
+
+def written_since(path: Path, since_ns: int) -> bool:
+    """Whether ``path`` exists and was last written at or after ``since_ns`` (time.time_ns())."""
+    try:
+        return Path(path).stat().st_mtime_ns >= since_ns
+    except OSError:
+        return False
