@@ -31,6 +31,10 @@ from reports.lifetime import die_with_parent
 from reports.render import load_template, render
 from reports.signing import Signer
 
+WORKERS: int | None = None
+"""Worker processes of a batch whose caller does not say: None for one per core, 0 for none (render in the
+calling process; the test suite uses that wherever a test does not test the pool)."""
+
 
 @dataclass(frozen=True)
 class SigningKey:
@@ -104,6 +108,7 @@ def render_batch(jobs: Sequence[Document], out_dir: Path, sign_with: SigningKey 
     Templates are checked before any work starts, so a template error costs nothing. ``progress(done, total)``
     is called in the caller's thread; setting ``cancel`` or Ctrl-C stops the batch after the documents in hand and
     raises BatchCancelled; a full disk or a dead worker raises BatchFailed. Both list the files complete by then.
+    ``workers`` 0 renders in the calling process, one document after another.
     """
     out_dir = Path(out_dir)
     private_folder(out_dir)
@@ -117,6 +122,9 @@ def render_batch(jobs: Sequence[Document], out_dir: Path, sign_with: SigningKey 
     pairs = list(zip(jobs, paths))
     if not pairs:
         return []
+    workers = WORKERS if workers is None else workers
+    if workers == 0:
+        return _render_here(pairs, out_dir, sign_with, template_dirs, progress, cancel)
     workers = max(1, min(workers or os.cpu_count() or 1, len(pairs)))
     size = max(1, min(20, len(pairs) // (workers * 4)))
     chunks: dict[Future, list[Path]] = {}
@@ -174,3 +182,25 @@ def _failed(failure: BaseException, out_dir: Path, done: list[Path]) -> BatchSto
         return BatchFailed(f"{failure}。已完成 {len(done)} 份", done)
     raise failure
 
+
+def _render_here(pairs: list[tuple[Document, Path]], out_dir: Path, sign_with: SigningKey | None,
+                 template_dirs: tuple[Path, ...], progress: Callable[[int, int], None] | None,
+                 cancel: threading.Event | None) -> list[Path]:
+    """The batch without worker processes (starting them costs more than a few documents): the same files, and
+    the same errors for a cancel, Ctrl-C or a full disk."""
+    signer = Signer(sign_with.p12, sign_with.passphrase) if sign_with else None
+    done: list[Path] = []
+    try:
+        for document, path in pairs:
+            if cancel is not None and cancel.is_set():
+                break
+            done.append(produce(document, path, signer, template_dirs))
+            if progress:
+                progress(len(done), len(pairs))
+    except KeyboardInterrupt as error:
+        raise BatchCancelled(done) from error
+    except (OSError, UserError) as error:  # a full disk among them
+        raise _failed(error, out_dir, done) from error
+    if len(done) < len(pairs):
+        raise BatchCancelled(done)
+    return done

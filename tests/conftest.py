@@ -14,6 +14,7 @@ from keyring.backend import KeyringBackend  # noqa: E402
 
 from desktop.services.demo import build_demo  # noqa: E402
 from desktop.store.workspace import close_workspace, open_workspace  # noqa: E402
+from reports import batch  # noqa: E402
 
 DEMO_OPERATOR = "秘书甲"
 
@@ -45,6 +46,13 @@ def memory_keyring(monkeypatch):
     monkeypatch.delenv("PANELDESK_PASSPHRASE", raising=False)
     yield backend
     keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def pdfs_in_process(monkeypatch):
+    """Batches of documents are rendered in the test's own process: starting worker processes costs more than the
+    few documents of a test. Tests of the pool itself give render_batch their number of workers."""
+    monkeypatch.setattr(batch, "WORKERS", 0)
 
 
 @pytest.fixture

@@ -30,7 +30,7 @@ def test_batch_writes_signed_files_in_job_order_with_progress(tmp_path):
 
 
 def test_same_name_twice_gets_a_second_file(tmp_path):
-    paths = render_batch([samples.expert_letter(), samples.expert_letter()], tmp_path, workers=1)
+    paths = render_batch([samples.expert_letter(), samples.expert_letter()], tmp_path, workers=0)
     assert [p.name for p in paths] == ["承诺书_先进制造第一组_欧阳明远.pdf", "承诺书_先进制造第一组_欧阳明远_2.pdf"]
 
 
@@ -64,7 +64,7 @@ def test_failed_write_leaves_nothing_behind(tmp_path):
 
 def test_hostile_names_never_fail_the_batch_and_never_overwrite(tmp_path):
     names = ["张" * 100, "张三\x00", "\x1b[31m李四", "王\u202eexe.fdp", "张三", "张三", "NUL", " ", "a/../../b"]
-    paths = render_batch([samples.expert_letter(name=n, panel="组") for n in names], tmp_path, workers=1)
+    paths = render_batch([samples.expert_letter(name=n, panel="组") for n in names], tmp_path, workers=0)
     written = sorted(p.name for p in tmp_path.iterdir())
     assert len(written) == len(names) == len(set(p.name for p in paths))
     assert written == sorted(p.name for p in paths)
@@ -83,7 +83,7 @@ def test_files_are_private_and_new_folders_too(tmp_path):
     import os
     old = os.umask(0o022)
     try:
-        paths = render_batch(jobs(2), tmp_path / "new" / "out", workers=1)
+        paths = render_batch(jobs(2), tmp_path / "new" / "out", workers=0)
     finally:
         os.umask(old)
     assert all(p.stat().st_mode & 0o777 == 0o600 for p in paths)
