@@ -58,7 +58,9 @@ def test_audit_verify_names_the_first_tampered_entry(cli, pool_file, tmp_path):
     cli("round", "create", "--name", "测试轮次", "--review-date", "2026-12-01", "--confirm-past-date", "--form", "会议评审",
         "--scoring", "百分制")
     code, out, _ = cli("audit", "verify", "--json")
-    assert code == 0 and json.loads(out) == {"intact": True, "entries": 2, "first_broken": None, "reason": ""}
+    report = json.loads(out)
+    assert code == 0 and {k: report[k] for k in ("intact", "entries", "first_broken", "reason", "problems")} == {
+        "intact": True, "entries": 2, "first_broken": None, "reason": "", "problems": []}
     with sqlite3.connect(tmp_path / "ws" / "paneldesk.db") as db:
         db.execute("UPDATE audit_entry SET actor = '他人' WHERE id = 1")
     code, out, _ = cli("audit", "verify", "--json")

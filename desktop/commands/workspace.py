@@ -55,10 +55,7 @@ def _show(args: argparse.Namespace) -> int:
 
 def _audit_verify(args: argparse.Namespace) -> int:
     result = verify_log(open_or_fail(args))
-    emit(args, {"intact": result.intact, "entries": result.entries, "first_broken": result.first_broken,
-                "reason": result.reason},
-         lambda v: f"审计日志完整，共{v['entries']}条" if v["intact"]
-         else f"审计日志在第{v['first_broken']}条处断开：{v['reason']}")
+    emit(args, result.to_dict(), lambda _: result.summary())
     return 0 if result.intact else 1
 
 
@@ -91,7 +88,7 @@ def register(sub) -> None:
 
     parser = sub.add_parser("audit", help="审计日志")
     audit_sub = parser.add_subparsers(dest="audit_command", required=True)
-    verify = audit_sub.add_parser("verify", help="校验审计日志的哈希链")
+    verify = audit_sub.add_parser("verify", help="校验审计日志的哈希链、签名检查点，以及数据与日志是否一致")
     add_json_flag(verify)
     verify.set_defaults(func=_audit_verify)
 

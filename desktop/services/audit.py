@@ -1,7 +1,10 @@
-"""The audit log: append-only, each entry chained to the previous one by SHA-256.
+"""The audit log: append-only, each entry chained to the previous one by SHA-256, and covering the data it describes.
 
 An entry's hash covers its own fields and the previous entry's hash, so changing, inserting or deleting any entry
-breaks every link after it, and `verify` names the first broken one.
+breaks every link after it. Each entry also carries the digests of the table groups its change left behind
+(desktop.store.digests); walking the chain gives what every data table must hold now, and ``compare`` names each
+table and group of rows whose content differs: a change made outside PanelDesk. Signed checkpoints
+(desktop.services.checkpoints) pin the chain's head, against truncation and rewriting.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlmodel import Session, select
@@ -18,10 +21,20 @@ from desktop.store.tables import AuditEntry
 
 GENESIS = "0" * 64
 
+TABLE_NAMES = {
+    "organisation": "单位", "person": "人员", "employment": "任职经历", "field_code": "学科代码", "expert": "专家",
+    "relation": "人员关系", "application": "项目", "application_partner": "项目合作单位", "team_member": "项目成员",
+    "requested_exclusion": "不宜评审专家", "declared_conflict": "回避声明", "lobbying": "请托记录",
+    "integrity_record": "诚信记录", "review_round": "评审轮次", "panel": "评审组", "panel_application": "评审组项目",
+    "draw": "抽取记录", "draw_member": "抽取成员", "exclusion": "回避排除记录",
+}
+
 
 def _digest(entry: AuditEntry) -> str:
-    body = json.dumps([entry.prev_hash, entry.at, entry.actor, entry.action, entry.target, entry.before, entry.after],
-                      ensure_ascii=False, separators=(",", ":"))
+    fields_ = [entry.prev_hash, entry.at, entry.actor, entry.action, entry.target, entry.before, entry.after]
+    if entry.digests:  # entries from before the log covered the data have none, and keep their hashes
+        fields_.append(entry.digests)
+    body = json.dumps(fields_, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
@@ -30,39 +43,102 @@ def _summary(value: dict[str, Any] | None) -> str:
 
 
 def append(session: Session, actor: str, action: str, target: str = "",
-           before: dict[str, Any] | None = None, after: dict[str, Any] | None = None) -> AuditEntry:
+           before: dict[str, Any] | None = None, after: dict[str, Any] | None = None,
+           digests: dict[str, Any] | None = None) -> AuditEntry:
     """Add one entry to the log inside the caller's transaction."""
     last = session.exec(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1)).first()
     entry = AuditEntry(at=dt.datetime.now(dt.timezone.utc).astimezone().isoformat(timespec="seconds"),
                        actor=actor, action=action, target=target, before=_summary(before), after=_summary(after),
-                       prev_hash=last.hash if last else GENESIS)
+                       prev_hash=last.hash if last else GENESIS,
+                       digests=json.dumps(digests, sort_keys=True, separators=(",", ":")) if digests else "")
     entry.hash = _digest(entry)
     session.add(entry)
     return entry
 
 
-@dataclass(frozen=True)
-class Verification:
-    entries: int
-    first_broken: int | None  # id of the first entry whose link or content does not check
+@dataclass
+class Chain:
+    """The chain as walked: its length, the first broken entry, each entry's hash, what the data must hold
+    ({table: {group: sealed digest}}), and the entries that must each have a checkpoint (position → action): every
+entry since the log began to cover the data."""
+    entries: int = 0
+    first_broken: int | None = None
     reason: str = ""
+    hashes: list[str] = field(default_factory=list)
+    expected: dict[str, dict[str, str]] = field(default_factory=dict)
+    demanded: dict[int, str] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
 
-    @property
-    def intact(self) -> bool:
-        return self.first_broken is None
 
-
-def verify(session: Session) -> Verification:
+def walk(session: Session) -> Chain:
+    chain = Chain()
     previous = GENESIS
-    count = 0
+    layouts: dict[str, str] = {}
     for entry in session.exec(select(AuditEntry).order_by(AuditEntry.id)):
-        count += 1
+        chain.entries += 1
         if entry.prev_hash != previous:
-            return Verification(count, entry.id, "与上一条记录的哈希链断开（记录被删除或插入）")
+            chain.first_broken, chain.reason = entry.id, "与上一条记录的哈希链断开（记录被删除或插入）"
+            return chain
         if _digest(entry) != entry.hash:
-            return Verification(count, entry.id, "记录内容与其哈希不符（记录被修改）")
+            chain.first_broken, chain.reason = entry.id, "记录内容与其哈希不符（记录被修改）"
+            return chain
         previous = entry.hash
-    return Verification(count, None)
+        chain.hashes.append(entry.hash)
+        if entry.digests:
+            _apply(chain, json.loads(entry.digests), layouts)
+            chain.demanded[chain.entries] = entry.action
+        elif chain.demanded:
+            chain.problems.append(f"第 {chain.entries} 条日志（{entry.action}）没有数据摘要，不是 PanelDesk 写入的："
+                                  "记录在 PanelDesk 之外被添加")
+    return chain
+
+
+def _apply(chain: Chain, digests: dict, layouts: dict[str, str]) -> None:
+    for table, signature in digests.get("rebased", {}).items():
+        if layouts.get(table) == signature:
+            chain.problems.append(f"第 {chain.entries} 条日志重新建立了{_table(table)}的摘要，而该表的结构并未改变："
+                                  "摘要记录在 PanelDesk 之外被删除或改动")
+        layouts[table] = signature
+        chain.expected[table] = {}
+    layouts.update(digests.get("layouts", {}))
+    for table, groups in digests.get("tables", {}).items():
+        expected = chain.expected.setdefault(table, {})
+        for group, sealed in groups.items():
+            if sealed.startswith("0:"):
+                expected.pop(group, None)
+            else:
+                expected[group] = sealed
+
+
+def _table(name: str) -> str:
+    return f"{TABLE_NAMES[name]}表（{name}）" if name in TABLE_NAMES else f"表 {name}"
+
+
+def _count(sealed: str | None) -> int:
+    return int(sealed.split(":")[0]) if sealed else 0
+
+
+def compare(expected: dict[str, dict[str, str]], actual: dict[str, dict[str, str]]) -> list[dict]:
+    """Every group of rows whose content is not what the chain says: {table, rows, recorded, found, message}."""
+    problems = []
+    for table in sorted(set(expected) | set(actual)):
+        recorded_groups, found_groups = expected.get(table, {}), actual.get(table, {})
+        for group in sorted(set(recorded_groups) | set(found_groups)):
+            was, now = recorded_groups.get(group), found_groups.get(group)
+            if was == now:
+                continue
+            recorded, found = _count(was), _count(now)
+            if not now:
+                what = f"审计记录有 {recorded} 行，现已全部不存在（在 PanelDesk 之外被删除）"
+            elif not was:
+                what = f"有 {found} 行不在审计记录中（在 PanelDesk 之外新增或改动）"
+            elif recorded != found:
+                what = f"审计记录有 {recorded} 行，现有 {found} 行（在 PanelDesk 之外被删除或新增）"
+            else:
+                what = f"行数相同（{found} 行），但内容与审计记录不符（在 PanelDesk 之外被改动）"
+            problems.append({"table": table, "rows": group, "recorded": recorded, "found": found,
+                             "message": f"{_table(table)} {group}：{what}"})
+    return problems
 
 
 def entries(session: Session, limit: int | None = None) -> list[AuditEntry]:

@@ -1,19 +1,81 @@
-"""Use cases over the audit log."""
+"""Use cases over the audit log: verifying it against the chain, the data and the signed checkpoints."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.services import audit
-from desktop.services.uow import reading
+from desktop.domain.errors import RuleError
+from desktop.services import audit, checkpoints, signing
+from desktop.services.uow import reading, workspace_of
+from desktop.store import digests
 from desktop.store.workspace import Workspace
 
 
-def verify_log(place: Path | Workspace) -> audit.Verification:
+@dataclass(frozen=True)
+class Verification:
+    entries: int
+    first_broken: int | None  # id of the first entry whose link or content does not check
+    reason: str
+    problems: tuple[dict, ...]  # data or checkpoints that do not match the chain: {table, rows, ..., message}
+    checkpoint: checkpoints.CheckpointStatus | None
+
+    @property
+    def intact(self) -> bool:
+        return self.first_broken is None and not self.problems
+
+    @property
+    def signed(self) -> bool:
+        return self.checkpoint is not None and self.checkpoint.signed_entries is not None
+
+    def to_dict(self) -> dict:
+        return {"intact": self.intact, "entries": self.entries, "first_broken": self.first_broken,
+                "reason": self.reason, "problems": list(self.problems),
+                "checkpoint": self.checkpoint.to_dict() if self.checkpoint else None}
+
+    def summary(self) -> str:
+        """The verdict in one paragraph, for the command line and the window."""
+        if self.first_broken is not None:
+            return f"审计日志在第{self.first_broken}条处断开：{self.reason}"
+        if self.problems:
+            return "审计日志与数据不符：\n" + "\n".join(f"  {p['message']}" for p in self.problems)
+        status = self.checkpoint
+        if self.signed:
+            tail = f"，其后 {status.after} 条仅由哈希链保护" if status.after else ""
+            return (f"审计日志完整，共{self.entries}条，数据与日志一致；最近的签名检查点覆盖前{status.signed_entries}条"
+                    f"（{status.at}，签名者指纹 {status.fingerprint}）{tail}")
+        return (f"审计日志完整，共{self.entries}条，数据与日志一致；没有签名检查点（{status.note}），"
+                "日志被截断或整体改写时无法发现")
+
+
+def verify_log(place: Path | Workspace) -> Verification:
+    workspace = workspace_of(place)
+    with reading(workspace) as session:
+        chain = audit.walk(session)
+        if chain.first_broken is not None:
+            return Verification(chain.entries, chain.first_broken, chain.reason, (), None)
+        problems = [{"table": "", "rows": "", "message": m} for m in chain.problems]
+        problems += audit.compare(chain.expected, digests.compute(session))
+        status = checkpoints.check(session, chain.hashes, chain.demanded,
+                                   signing.trusted_certificates(workspace.root))
+    problems += [{"table": "audit_checkpoint", "rows": "", "message": m} for m in status.problems]
+    return Verification(chain.entries, None, "", tuple(problems), status)
+
+
+def require_intact(place: Path | Workspace, tables: tuple[str, ...], what: str) -> None:
+    """Refuse to make ``what`` from records that do not check: the chain must hold and ``tables`` must be what it
+    says they are (TAMPER_EVIDENT)."""
     with reading(place) as session:
-        return audit.verify(session)
+        chain = audit.walk(session)
+        if chain.first_broken is not None:
+            raise RuleError("TAMPER_EVIDENT", f"审计日志在第{chain.first_broken}条处断开（{chain.reason}），"
+                                              f"记录不可信，不能生成{what}")
+        problems = audit.compare({t: chain.expected.get(t, {}) for t in tables}, digests.compute(session, tables))
+    if problems:
+        raise RuleError("TAMPER_EVIDENT", f"记录在 PanelDesk 之外被改动，不能生成{what}：" +
+                        "；".join(p["message"] for p in problems))
 
 
 def recent(place: Path | Workspace, limit: int = 500) -> list[dict]:
     with reading(place) as session:
-        return [e.model_dump() for e in audit.entries(session, limit)]
+        return [e.model_dump(exclude={"digests"}) for e in audit.entries(session, limit)]

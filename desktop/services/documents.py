@@ -21,11 +21,11 @@ from sqlmodel import select
 
 from desktop.domain.errors import UserError
 from desktop.domain.methods import Method, Scoring
-from desktop.services import batch_log, signing
+from desktop.services import audit_log, batch_log, signing
 from desktop.services.draws import latest_draw
 from desktop.services.rounds import RoundInfo as StoredRound
 from desktop.services.rounds import RoundRef, round_id_in, show_round
-from desktop.services.uow import change, reading
+from desktop.services.uow import change, reading, writable
 from desktop.store.engine import DB_NAME
 from desktop.store.tables import Application, Expert, Organisation, Person
 from desktop.store.workspace import Workspace
@@ -74,6 +74,8 @@ def export_documents(place: Place, actor: str, documents: Sequence[Document], ou
                      cancel: threading.Event | None = None, password: signing.Password = None) -> list[Path]:
     """Render (and sign) ``documents`` into ``out_dir`` in worker processes; in a workspace the batch is logged
     before it starts and closed with what it produced, whatever stops it (services.batch_log)."""
+    if (_root(place) / DB_NAME).exists():
+        writable(place)
     key = signing.signing_key(_root(place), password) if sign else None
     out_dir = Path(out_dir).resolve()
     if not (_root(place) / DB_NAME).exists():
@@ -109,7 +111,12 @@ class _Drawn:
     experts: dict[str, tuple[str, str]]  # ID number → (organisation, title) as the pool records them today
 
 
+DRAW_TABLES = ("review_round", "panel", "panel_application", "draw", "draw_member", "person", "expert",
+               "organisation", "application")  # what a round's documents are made from
+
+
 def _drawn(place: Place, round_id: int, organiser: str, venue: str, what: str) -> _Drawn:
+    audit_log.require_intact(place, DRAW_TABLES, what)  # TAMPER_EVIDENT: only from records that check
     info = show_round(place, round_id)
     draw = latest_draw(place, round_id)
     if draw is None:

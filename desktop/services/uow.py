@@ -1,4 +1,12 @@
-"""One change = one transaction + one audit entry; either both happen or neither."""
+"""One change = one transaction + one audit entry; either both happen or neither.
+
+The entry carries the digests of the table groups the change touched (desktop.store.digests), so the log covers the
+data it describes, and every entry gets a checkpoint of the chain's new head in the same transaction
+(desktop.services.checkpoints): signed with the workspace's identity when its passphrase is at hand (the system
+keyring, ``PANELDESK_PASSPHRASE``, or the password the draw, the documents and the exports are given), else
+unsigned with the reason. So a draw, a batch of documents and an export always sign the head when they can, and an
+entry without its checkpoint was not written by PanelDesk.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +15,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from sqlmodel import Session
+from sqlalchemy import func
+from sqlmodel import Session, select
 
-from desktop.services import audit
+from desktop.domain.errors import UserError
+from desktop.services import audit, checkpoints
+from desktop.store import digests
+from desktop.store.tables import AuditEntry
 from desktop.store.workspace import Workspace, open_workspace
+
+
+class ReadOnlyWorkspace(UserError):
+    """The workspace is a read-only copy: it can be listed and verified, never changed."""
 
 
 @dataclass
@@ -23,18 +39,61 @@ class Change:
 
 
 def workspace_of(place: Path | Workspace) -> Workspace:
-    return place if isinstance(place, Workspace) else open_workspace(place)
+    workspace = place if isinstance(place, Workspace) else open_workspace(place)
+    if not workspace.read_only and not workspace.digested:
+        _digest_stale_tables(workspace)
+    return workspace
+
+
+def _digest_stale_tables(workspace: Workspace) -> None:
+    """A workspace from before the log covered the data, or one whose schema an upgrade changed: digest the tables
+    whose digests were not made with their present columns, as one audited change (a new workspace's empty tables
+    need no entry: there is nothing in them to vouch for)."""
+    with workspace.session() as session, session.begin():
+        stale = digests.stale_tables(session)
+        if stale:
+            digests.discard(session)
+            sealed = digests.rebase(session, stale)
+            stale = [t for t in stale if sealed[t]]
+        if stale:
+            layouts = digests.signatures(session, stale)
+            _record(session, workspace, "PanelDesk", "audit.digest", ", ".join(stale), None,
+                    {"tables": {t: sum(int(s.split(":")[0]) for s in sealed[t].values()) for t in stale}},
+                    {"tables": sealed, "rebased": layouts}, None)
+    workspace.digested = True
+
+
+def writable(place: Path | Workspace) -> Workspace:
+    """The workspace, if it may be changed; a read-only copy is refused before any work starts."""
+    workspace = workspace_of(place)
+    if workspace.read_only:
+        raise ReadOnlyWorkspace(f"工作区 {workspace.root} 是只读的（如归档副本或写保护的存储），只能查看和校验，"
+                                "不能修改；请复制到可写的位置后再操作")
+    return workspace
+
+
+def _record(session: Session, workspace: Workspace, actor: str, action: str, target: str, before, after,
+            sealed: dict, password: checkpoints.Password) -> None:
+    entry = audit.append(session, actor, action, target, before, after, sealed)
+    session.flush()
+    checkpoints.write(session, workspace.root, session.execute(select(func.count()).select_from(AuditEntry)).scalar_one(),
+                      entry.hash, password)
 
 
 @contextmanager
-def change(place: Path | Workspace, actor: str, action: str, target: str = "") -> Iterator[Change]:
-    """Run the body in one transaction and append its audit entry before the commit."""
-    workspace = workspace_of(place)
+def change(place: Path | Workspace, actor: str, action: str, target: str = "", *,
+           password: checkpoints.Password = None) -> Iterator[Change]:
+    """Run the body in one transaction and append its audit entry (with the digests of what it changed) and its
+    checkpoint before the commit; ``password`` unlocks the signing key where no keyring holds it."""
+    workspace = writable(place)
     with workspace.session() as session, session.begin():
+        digests.discard(session)
         unit = Change(session, workspace, target=target)
         yield unit
         session.flush()
-        audit.append(session, actor, action, unit.target, unit.before, unit.after)
+        changed = digests.collect(session)
+        _record(session, workspace, actor, action, unit.target, unit.before, unit.after,
+                {"tables": changed, "layouts": digests.signatures(session, changed)}, password)
 
 
 @contextmanager

@@ -1,5 +1,11 @@
 """Opening a workspace database: SQLite in WAL mode with foreign keys on, migrated to the current schema.
 
+A read-only copy (an archived workspace, a write-protected stick) is opened read-only: ``mode=ro``, so SQLite reads
+the write-ahead log if the copy has one (it needs the ``-wal`` and ``-shm`` files to exist, or to be creatable), and
+``immutable=1`` when there is no log to read, since then nothing can change the file under us and SQLite need not
+create the ``-shm`` file it could not write. Such a copy cannot be migrated either: one from an older version is
+refused with a message rather than silently left half-read.
+
 A workspace made by a newer PanelDesk carries a schema revision this version does not know; opening it is refused
 rather than risking writes in a layout we do not understand.
 
@@ -42,17 +48,35 @@ def _pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-def make_engine(db_path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{db_path}")
-    event.listen(engine, "connect", _pragmas)
+def _read_only_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA query_only=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def read_only_uri(db_path: Path) -> str:
+    wal = db_path.with_name(db_path.name + "-wal")
+    has_log = wal.exists() and wal.stat().st_size > 0
+    return f"{db_path.resolve().as_uri()}?{'mode=ro' if has_log else 'immutable=1'}"
+
+
+def make_engine(db_path: Path, *, read_only: bool = False) -> Engine:
+    if read_only:
+        uri = read_only_uri(db_path)
+        engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
+        event.listen(engine, "connect", _read_only_pragmas)
+    else:
+        engine = create_engine(f"sqlite:///{db_path}")
+        event.listen(engine, "connect", _pragmas)
     return engine
 
 
-def stored_revision(db_path: Path) -> str | None:
+def stored_revision(db_path: Path, *, read_only: bool = False) -> str | None:
     """The schema revision recorded in the database; None for a new or empty one."""
     if not db_path.exists():
         return None
-    connection = sqlite3.connect(db_path)
+    connection = sqlite3.connect(read_only_uri(db_path), uri=True) if read_only else sqlite3.connect(db_path)
     try:
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.OperationalError:  # no alembic_version table: nothing migrated yet
@@ -76,15 +100,18 @@ def known_revisions() -> tuple[set[str], str]:
     return revisions, head
 
 
-def open_engine(db_path: Path) -> Engine:
+def open_engine(db_path: Path, *, read_only: bool = False) -> Engine:
     """The engine of an existing or new database, upgraded to the newest schema this version knows."""
-    revision = stored_revision(db_path)
+    revision = stored_revision(db_path, read_only=read_only)
     known, head = known_revisions()
     if revision is not None and revision not in known:
         raise SchemaError(
             f"工作区 {db_path.parent} 由更新版本的 PanelDesk 创建（数据库版本 {revision}），"
             "本版本无法打开，请升级 PanelDesk。")
-    engine = make_engine(db_path)
+    engine = make_engine(db_path, read_only=read_only)
+    if revision != head and read_only:
+        raise SchemaError(f"工作区 {db_path.parent} 是只读的，且由较早版本的 PanelDesk 创建（数据库版本 {revision}），"
+                          "需要升级后才能打开：请复制到可写的位置后再打开。")
     if revision != head:
         log.info("migrating %s from %s to %s", db_path, revision, head)
         _upgrade(engine)

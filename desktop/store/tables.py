@@ -176,3 +176,4 @@ class AuditEntry(SQLModel, table=True):
     after: str = ""  # JSON summary
     prev_hash: str
     hash: str = Field(unique=True)
+    digests: str = ""  # JSON: the digests of the table groups the change left behind (desktop.store.digests)

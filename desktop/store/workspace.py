@@ -2,16 +2,23 @@
 
 ``paneldesk.db`` (SQLite), ``blobs/`` (content-addressed attachments, never overwritten) and ``out/`` (generated
 PDFs). One engine per folder per process, so the GUI and a worker share the connection pool and its pragmas.
+
+A folder or database file without write permission (an archived copy) opens read-only: it can be listed and its
+audit verified, and every change is refused before it starts (``read_only``). Writable workspaces get the row
+digests' triggers on each connection (desktop.store.digests).
 """
 
 from __future__ import annotations
 
+import os
+import stat
 import threading
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from sqlmodel import Session
 
+from desktop.store import digests
 from desktop.store.engine import DB_NAME, open_engine
 from desktop.domain.errors import UserError
 
@@ -21,9 +28,11 @@ class WorkspaceMissing(UserError):
 
 
 class Workspace:
-    def __init__(self, root: Path, engine: Engine):
+    def __init__(self, root: Path, engine: Engine, read_only: bool = False):
         self.root = root
         self.engine = engine
+        self.read_only = read_only
+        self.digested = False  # set once the services have made sure every data table has its digests
 
     @property
     def db_path(self) -> Path:
@@ -45,6 +54,17 @@ _open: dict[Path, Workspace] = {}
 _lock = threading.Lock()
 
 
+def _not_writable(path: Path) -> bool:
+    """No write permission for us, or none for anyone (what a read-only copy or attribute looks like even to an
+    administrator, whom the permission check alone would let through)."""
+    return not os.access(path, os.W_OK) or not path.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+
+
+def is_read_only(root: Path) -> bool:
+    db = Path(root) / DB_NAME
+    return db.exists() and (_not_writable(db) or _not_writable(Path(root)))
+
+
 def open_workspace(root: Path, *, create: bool = False) -> Workspace:
     """The workspace in ``root``, migrated to the current schema; with ``create``, made if missing."""
     root = Path(root).resolve()
@@ -55,9 +75,16 @@ def open_workspace(root: Path, *, create: bool = False) -> Workspace:
             if not create:
                 raise WorkspaceMissing(f"{root} 不是 PanelDesk 工作区（缺少 {DB_NAME}），请先执行 init 或新建工作区")
             root.mkdir(parents=True, exist_ok=True)
-        for folder in ("blobs", "out"):
-            (root / folder).mkdir(exist_ok=True)
-        workspace = Workspace(root, open_engine(root / DB_NAME))
+        read_only = is_read_only(root)
+        if read_only:
+            workspace = Workspace(root, open_engine(root / DB_NAME, read_only=True), read_only=True)
+        else:
+            for folder in ("blobs", "out"):
+                (root / folder).mkdir(exist_ok=True)
+            engine = open_engine(root / DB_NAME)
+            engine.dispose()  # connections made before the migration lack the triggers of its new tables
+            event.listen(engine, "connect", digests.install)
+            workspace = Workspace(root, engine)
         _open[root] = workspace
         return workspace
 

@@ -1,0 +1,234 @@
+"""Digests of the data tables, kept as the data changes, so the audit log can say what the tables must hold.
+
+Every row has a hash over its canonical values (SQLite's ``quote()`` of each column, in the table's column order).
+A table's rows fall into groups by their key (a round, a draw, a block of 256 ids); a group's digest is the number
+of its rows and the sum of their hashes modulo 2^1024, so it does not depend on row order and a change adds or
+subtracts one row hash instead of reading the table again. 1024 bits rather than 256: a sum of hashes is open to
+generalised-birthday searches for rows that cancel out, which 256 bits resist only weakly.
+
+Temporary triggers, made on each connection PanelDesk opens, hand every inserted, updated or deleted row to
+``pd_row``, which adds it to the connection's accumulator; ``collect`` turns what a transaction changed into new
+group digests and returns them for the audit entry. The triggers live only in PanelDesk's own connections: a write
+from any other program bypasses them, which is exactly what ``audit verify`` then finds when it recomputes the groups
+from the tables' contents.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from sqlalchemy.orm import Session
+
+from desktop.store.engine import dbapi_cursor
+
+BITS = 1024
+MODULUS = 1 << BITS
+FUNCTION = "pd_row"
+ACCUMULATOR = "pd_accumulator"  # key of the accumulator in the pool's per-connection info
+
+# Tables that are not data: the chain itself, its digests and checkpoints, and the schema's revision.
+NOT_DATA = {"alembic_version", "audit_entry", "audit_digest", "audit_layout", "audit_checkpoint"}
+# Small tables whose every row is its own group, so a change is named down to the row.
+ONE_ROW_GROUPS = {"review_round", "panel", "draw", "lobbying", "integrity_record"}
+# Group keys where the first key column alone would be too coarse or too fine.
+GROUP_KEYS = {
+    "draw_member": "'draw ' || {t}.draw_id || ' panel ' || {t}.panel_id",
+    "exclusion": "'draw ' || {t}.draw_id",
+    "panel_application": "'panel ' || {t}.panel_id",
+    "field_code": "'code ' || substr({t}.code, 1, 3)",
+}
+BLOCK = 8  # other tables: blocks of 2^8 = 256 values of their first key column
+
+
+def row_hash(table: str, values: str) -> int:
+    return int.from_bytes(hashlib.shake_256(f"{table}\x1f{values}".encode("utf-8")).digest(BITS // 8), "big")
+
+
+def seal(count: int, total: int) -> str:
+    """A group's digest as the audit entry keeps it: the row count and a short hash of the sum."""
+    body = count.to_bytes(8, "big") + (total % MODULUS).to_bytes(BITS // 8, "big")
+    return f"{count}:{hashlib.sha256(body).hexdigest()[:32]}"
+
+
+class Accumulator:
+    """What one connection's transaction changed, group by group: (rows added − removed, hash sum)."""
+
+    def __init__(self):
+        self.changes: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+
+    def add(self, table: str, sign: int, group: str, values: str) -> None:
+        change = self.changes[(table, group)]
+        change[0] += sign
+        change[1] += sign * row_hash(table, values)
+
+    def take(self) -> dict[tuple[str, str], list[int]]:
+        changes, self.changes = self.changes, defaultdict(lambda: [0, 0])
+        return changes
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How one table is hashed: its columns and the SQL of its group key and canonical values."""
+    table: str
+    columns: tuple[str, ...]
+    group_sql: str = field(repr=False)
+    values_sql: str = field(repr=False)
+
+    def group(self, alias: str) -> str:
+        return self.group_sql.format(t=alias)
+
+    def values(self, alias: str) -> str:
+        return self.values_sql.format(t=alias)
+
+    @property
+    def signature(self) -> str:
+        return ",".join(self.columns) + "|" + self.group_sql
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def layouts(cursor) -> dict[str, Layout]:
+    """The data tables of the database as they are now, with how each is hashed."""
+    names = [n for (n,) in cursor.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        if n not in NOT_DATA]
+    found = {}
+    for name in names:
+        info = cursor.execute(f"PRAGMA table_info({_quote(name)})").fetchall()
+        columns = tuple(row[1] for row in info)
+        keys = sorted((row[5], row[1]) for row in info if row[5]) or [(1, columns[0])]
+        first = "{t}." + _quote(keys[0][1])
+        if name in GROUP_KEYS:
+            group = GROUP_KEYS[name]
+        elif name in ONE_ROW_GROUPS:
+            group = f"'{keys[0][1]} ' || {first}"
+        else:
+            start = f"(({first} >> {BLOCK}) << {BLOCK})"
+            group = f"'{keys[0][1]} ' || {start} || '–' || ({start} + {(1 << BLOCK) - 1})"
+        values = " || ',' || ".join(f"quote({{t}}.{_quote(c)})" for c in columns)
+        found[name] = Layout(name, columns, group, values)
+    return found
+
+
+def install(dbapi_connection, record) -> None:
+    """Give a new connection the row function and the triggers that feed its accumulator."""
+    accumulator = Accumulator()
+    record.info[ACCUMULATOR] = accumulator
+    dbapi_connection.create_function(FUNCTION, 4, accumulator.add)
+    cursor = dbapi_connection.cursor()
+    try:
+        for layout in layouts(cursor).values():
+            table = _quote(layout.table)
+            new = f"SELECT {FUNCTION}('{layout.table}', 1, {layout.group('NEW')}, {layout.values('NEW')});"
+            old = f"SELECT {FUNCTION}('{layout.table}', -1, {layout.group('OLD')}, {layout.values('OLD')});"
+            for event, body in (("INSERT", new), ("DELETE", old), ("UPDATE", old + " " + new)):
+                cursor.execute(f"CREATE TEMP TRIGGER IF NOT EXISTS pd_{event.lower()}_{layout.table} "
+                               f"AFTER {event} ON main.{table} BEGIN {body} END")
+    finally:
+        cursor.close()
+
+
+def _accumulator(session: Session) -> Accumulator:
+    return session.connection().connection.info[ACCUMULATOR]
+
+
+def discard(session: Session) -> None:
+    """Forget changes not made through ``collect``'s caller (for instance a rolled-back transaction)."""
+    _accumulator(session).take()
+
+
+def stale_tables(session: Session) -> list[str]:
+    """Data tables whose stored digests were not made with their present columns (or not made at all)."""
+    with dbapi_cursor(session) as cursor:
+        stored = dict(cursor.execute("SELECT tbl, signature FROM audit_layout").fetchall())
+        return [name for name, layout in layouts(cursor).items() if stored.get(name) != layout.signature]
+
+
+def signatures(session: Session, tables: Iterable[str]) -> dict[str, str]:
+    with dbapi_cursor(session) as cursor:
+        found = layouts(cursor)
+    return {name: found[name].signature for name in tables}
+
+
+def _sums(cursor, layout: Layout, condition: str = "1", parameters: tuple = ()) -> dict[str, list[int]]:
+    sums: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for group, values in cursor.execute(f"SELECT {layout.group('t')}, {layout.values('t')} "
+                                        f"FROM {_quote(layout.table)} AS t WHERE {condition}", parameters):
+        entry = sums[group]
+        entry[0] += 1
+        entry[1] += row_hash(layout.table, values)
+    return sums
+
+
+def compute(session: Session, tables: Iterable[str] | None = None,
+            where: dict[str, tuple[str, tuple]] | None = None) -> dict[str, dict[str, str]]:
+    """Each table's groups recomputed from its rows: {table: {group: sealed digest}}; ``where`` narrows a table
+    to some rows ({table: (SQL condition on alias t, parameters)})."""
+    with dbapi_cursor(session) as cursor:
+        found = layouts(cursor)
+        return {name: {group: seal(n, total)
+                       for group, (n, total) in _sums(cursor, found[name], *(where or {}).get(name, ())).items()}
+                for name in (found if tables is None else tables)}
+
+
+def rebase(session: Session, tables: Iterable[str]) -> dict[str, dict[str, str]]:
+    """Digest ``tables`` afresh from their rows (a new workspace, or a schema upgrade changed their columns)."""
+    sealed: dict[str, dict[str, str]] = {}
+    with dbapi_cursor(session) as cursor:
+        found = layouts(cursor)
+        for name in tables:
+            sums = _sums(cursor, found[name])
+            cursor.execute("DELETE FROM audit_digest WHERE tbl = ?", (name,))
+            cursor.executemany("INSERT INTO audit_digest (tbl, grp, n, total) VALUES (?, ?, ?, ?)",
+                               [(name, g, n, _bytes(t)) for g, (n, t) in sums.items()])
+            cursor.execute("INSERT OR REPLACE INTO audit_layout (tbl, signature) VALUES (?, ?)",
+                           (name, found[name].signature))
+            sealed[name] = {g: seal(n, t) for g, (n, t) in sums.items()}
+    return sealed
+
+
+def _bytes(total: int) -> bytes:
+    return (total % MODULUS).to_bytes(BITS // 8, "big")
+
+
+def collect(session: Session) -> dict[str, dict[str, str]]:
+    """Apply what this transaction changed to the stored group digests; returns the changed groups, sealed
+    ({table: {group: "count:hash"}}; a group left empty is "0:…")."""
+    changes = _accumulator(session).take()
+    sealed: dict[str, dict[str, str]] = defaultdict(dict)
+    if not changes:
+        return {}
+    with dbapi_cursor(session) as cursor:
+        for (table, group), (count, delta) in sorted(changes.items()):
+            row = cursor.execute("SELECT n, total FROM audit_digest WHERE tbl = ? AND grp = ?",
+                                 (table, group)).fetchone()
+            n, total = (row[0], int.from_bytes(row[1], "big")) if row else (0, 0)
+            n, total = n + count, (total + delta) % MODULUS
+            if count == 0 and delta % MODULUS == 0:
+                continue  # rows written back unchanged
+            if n:
+                cursor.execute("INSERT OR REPLACE INTO audit_digest (tbl, grp, n, total) VALUES (?, ?, ?, ?)",
+                               (table, group, n, _bytes(total)))
+            else:
+                cursor.execute("DELETE FROM audit_digest WHERE tbl = ? AND grp = ?", (table, group))
+            sealed[table][group] = seal(n, total)
+    return dict(sealed)
+
+
+def table_digest(session: Session, tables: Iterable[str]) -> str:
+    """One SHA-256 over the stored digests of ``tables``, read without touching their rows: what the draw can
+    record as its pool hash. It proves the same content as a hash over the rows as long as ``audit verify``
+    finds the tables matching their digests."""
+    digest = hashlib.sha256()
+    with dbapi_cursor(session) as cursor:
+        for name in sorted(tables):
+            digest.update(name.encode("utf-8") + b"\x1e")
+            for group, n, total in cursor.execute(
+                    "SELECT grp, n, total FROM audit_digest WHERE tbl = ? ORDER BY grp", (name,)):
+                digest.update(f"{group}\x1f{n}\x1f".encode("utf-8") + total + b"\x1d")
+    return digest.hexdigest()
