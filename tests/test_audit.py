@@ -226,3 +226,48 @@ def test_a_workspace_without_identity_says_it_is_unsigned(tmp_path, capsys):
     code, text, _ = run(root, "audit", "verify", capsys=capsys)
     assert "没有签名检查点" in text and "无法发现" in text
     close_workspace(root)
+
+
+def _archive(ws: Path, tmp_path: Path) -> Path:
+    """A copy as an archive holds it: files and folder without write permission."""
+    copy = tmp_path / "archived"
+    shutil.copytree(ws, copy)
+    for path in sorted(copy.rglob("*"), reverse=True) + [copy]:
+        path.chmod(path.stat().st_mode & ~0o222)
+    return copy
+
+
+@pytest.fixture
+def restore_permissions(tmp_path):
+    yield
+    for path in [tmp_path, *tmp_path.rglob("*")]:
+        path.chmod(path.stat().st_mode | 0o200)
+
+
+def test_a_read_only_copy_lists_and_verifies_but_refuses_changes(ws, tmp_path, capsys, restore_permissions):
+    close_workspace(ws)
+    copy = _archive(ws, tmp_path)
+    code, report = verify(copy, capsys)
+    assert code == 0 and report["intact"] and report["checkpoint"]["signed"]
+    code, experts, _ = run(copy, "list", "experts", "--json", capsys=capsys)
+    assert code == 0 and len(experts) == 200
+    code, _, err = run(copy, "round", "create", "--name", "新轮次", "--review-date", "2026-12-20", "--form", "会议评审",
+                       "--scoring", "百分制", capsys=capsys)
+    assert code == 1 and "只读" in err and "Traceback" not in err
+    assert sorted(p.name for p in copy.iterdir()) == sorted(p.name for p in ws.iterdir())
+
+
+def test_a_read_only_copy_with_its_write_ahead_log_reads_the_log(ws, tmp_path, capsys, restore_permissions):
+    """A copy taken while PanelDesk had the workspace open: the last change is still in the -wal file."""
+    close_workspace(ws)
+    workspace = open_workspace(ws)
+    with workspace.engine.connect() as connection:  # holds the log open, as a running PanelDesk does
+        connection.exec_driver_sql("PRAGMA wal_autocheckpoint=0")
+        code, _, _ = run(ws, "round", "create", "--name", "复制前最后一轮", "--review-date", "2026-12-20",
+                         "--form", "会议评审", "--scoring", "百分制", capsys=capsys)
+        assert code == 0 and (ws / "paneldesk.db-wal").stat().st_size > 0
+        copy = _archive(ws, tmp_path)
+    code, report = verify(copy, capsys)
+    assert code == 0 and report["intact"]
+    code, out, _ = run(copy, "round", "list", "--json", capsys=capsys)
+    assert code == 0 and "复制前最后一轮" in json.dumps(out, ensure_ascii=False)
