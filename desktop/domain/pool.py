@@ -18,7 +18,8 @@ TEAM_ROLES = ("负责人", "骨干")
 
 
 class Stay(NamedTuple):
-    """A period a person worked for an organisation; None years mean since always / still.
+    """A period a person worked for an organisation; None years mean since always / still. A stay without a start
+    year is the one the expert sheet's 工作单位 column implies; the dated history supersedes it (employers.py).
 
     Stays and relations are the million-row part of a pool: a Pool may hold them as plain rows in the fields'
     order, as the database gives them, and recusal names only the few it keeps."""
@@ -59,11 +60,14 @@ class Application:
 
 @dataclass(frozen=True)
 class Expert:
+    """``enterprise`` is what the 企业专家 column said explicitly (None when it was left empty): whether the expert
+    counts toward ENTERPRISE_THIRD is derived per round from the current organisation (desktop.domain.employers)."""
     person: str
     name: str
     fields: tuple[str, ...]
-    enterprise: bool
+    enterprise: bool | None = None
     active: bool = True
+    enterprise_reason: str = ""  # why an explicit 是 holds for an organisation that is not an enterprise
 
 
 @dataclass(frozen=True)
@@ -115,6 +119,7 @@ class Pool:
     requested: tuple[Requested, ...] = ()
     lobbying: tuple[Lobbying, ...] = ()
     integrity: tuple[IntegrityRecord, ...] = ()
+    org_kinds: Mapping[str, str] = field(default_factory=dict)  # credit code → 单位类型 as registered today
 
 
 @dataclass(frozen=True)

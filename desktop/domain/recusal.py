@@ -17,6 +17,7 @@ from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from desktop.domain.employers import EnterpriseStatus, classify_experts, dated_pairs, superseded
 from desktop.domain.errors import UserError
 from desktop.domain.fields import FieldIndex
 from desktop.domain.grounds import Ground, GroundCode
@@ -39,7 +40,8 @@ class Conflicts:
     """The grounds of one round, answered from indexes.
 
     ``round_grounds[expert]`` apply to every application; ``notes[expert]`` are integrity records without a
-    penalty period, shown beside the expert but excluding nothing. SAME_ORG and relation grounds are joined on
+    penalty period, shown beside the expert but excluding nothing. ``enterprise[expert]`` says whether the expert
+    counts toward ENTERPRISE_THIRD in this round and why. SAME_ORG and relation grounds are joined on
     request from the organisation and person indexes: a large unit may have thousands of experts in the pool, and
     materialising every (application, expert) fact up front would cost more than any one screen needs.
     """
@@ -50,6 +52,7 @@ class Conflicts:
     field_index: FieldIndex
     warnings: tuple[str, ...]
     notes: dict[str, tuple[dict[str, Any], ...]]
+    enterprise: dict[str, EnterpriseStatus]
     _listed: dict[str, list[tuple[str, Ground]]]
     _stays_by_org: dict[str, list[Stay]]
     _ties: dict[str, list[tuple[str, GroundCode, Relation]]]
@@ -200,8 +203,10 @@ def compute_conflicts(pool: Pool, case: RoundCase) -> Conflicts:
 
     named_orgs = {org for app in case.applications for org, _ in _orgs(app)}
     stays_by_org: dict[str, list[Stay]] = defaultdict(list)
-    for row in pool.stays:
-        if row[1] in named_orgs and row[0] in experts and overlaps(row[3], row[4], window):
+    at_named = [row for row in pool.stays if row[1] in named_orgs and row[0] in experts]
+    dated = dated_pairs(at_named)
+    for row in at_named:
+        if overlaps(row[3], row[4], window) and not superseded(row, dated):
             stays_by_org[row[1]].append(Stay._make(row))
     team_people = {m.person for app in case.applications for m in app.team}
     ties: dict[str, list[tuple[str, GroundCode, Relation]]] = defaultdict(list)
@@ -238,7 +243,9 @@ def compute_conflicts(pool: Pool, case: RoundCase) -> Conflicts:
         experts=experts, applications=applications, panels={k: tuple(v) for k, v in panels.items()},
         round_grounds={e: tuple(g) for e, g in found.round.items()},
         field_index=FieldIndex(((e.person, e.fields) for e in pool.experts), settings.field_level),
-        warnings=tuple(warnings), notes=notes, _listed=dict(found.listed), _stays_by_org=dict(stays_by_org),
+        warnings=tuple(warnings), notes=notes,
+        enterprise=classify_experts(((e.person, e.enterprise, e.enterprise_reason) for e in pool.experts), pool.stays,
+                                    pool.org_kinds, case.review_date.year), _listed=dict(found.listed), _stays_by_org=dict(stays_by_org),
         _ties=dict(ties))
 
 

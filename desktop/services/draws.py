@@ -132,7 +132,7 @@ def draw_round(place: Place, actor: str, round_id: int | RoundRef, *, seed: str 
                         for p in panels}
         step(2)
         names = {e: expert.name for e, expert in conflicts.experts.items()}
-        enterprise = {e: expert.enterprise for e, expert in conflicts.experts.items()}
+        enterprise = {e: status.counts for e, status in conflicts.enterprise.items()}
         settings = settings_of(row)
         result = draw_panels([PanelSpec(p.name, p.name, p.size) for p in panels], eligible, enterprise, settings,
                              seed, names)
@@ -165,11 +165,12 @@ def _record(session: Session, draw_id: int, panels: list[Panel], result, conflic
     members = []
     for drawn in result.panels:
         panel = panel_id[drawn.key]
-        members += [(draw_id, panel, person[e], False, i, ent) for i, (e, ent) in enumerate(drawn.members)]
-        members += [(draw_id, panel, person[e], True, i, conflicts.experts[e].enterprise)
+        members += [(draw_id, panel, person[e], False, i, ent, conflicts.enterprise[e].basis)
+                    for i, (e, ent) in enumerate(drawn.members)]
+        members += [(draw_id, panel, person[e], True, i, conflicts.enterprise[e].counts, conflicts.enterprise[e].basis)
                     for i, e in enumerate(drawn.reserve)]
-    bulk.append(session, DrawMember, ("draw_id", "panel_id", "person_id", "reserve", "position", "enterprise"),
-                members)
+    bulk.append(session, DrawMember, ("draw_id", "panel_id", "person_id", "reserve", "position", "enterprise",
+                                      "enterprise_basis"), members)
     with gc_paused():
         exclusions = [(draw_id, application.get(g.facts.get("application")), person[expert], g.code,
                        canonical_json(g.facts))
@@ -184,18 +185,20 @@ def _record_of(session: Session, draw: Draw) -> DrawRecord:
     settings = json.loads(draw.rules)["settings"]
     fraction = settings["enterprise_fraction"]
     rows = session.execute(
-        select(Panel.name, Panel.size, Person.id_number, Person.name, DrawMember.reserve, DrawMember.enterprise)
+        select(Panel.name, Panel.size, Person.id_number, Person.name, DrawMember.reserve, DrawMember.enterprise,
+               DrawMember.enterprise_basis)
         .join(Panel, Panel.id == DrawMember.panel_id).join(Person, Person.id == DrawMember.person_id)
         .where(DrawMember.draw_id == draw.id).order_by(Panel.position, DrawMember.reserve, DrawMember.position)).all()
     panels: dict[str, dict] = {}
-    for panel, size, id_number, name, reserve, enterprise in rows:
+    for panel, size, id_number, name, reserve, enterprise, basis in rows:
         entry = panels.setdefault(panel, {"name": panel, "size": size, "members": [], "reserve": [],
                                           "reserve_names": []})
         if reserve:
             entry["reserve"].append(id_number)
             entry["reserve_names"].append(name)
         else:
-            entry["members"].append({"expert": id_number, "name": name, "enterprise": bool(enterprise)})
+            entry["members"].append({"expert": id_number, "name": name, "enterprise": bool(enterprise),
+                                     "enterprise_basis": basis})
     for entry in panels.values():
         entry["enterprise_count"] = sum(m["enterprise"] for m in entry["members"])
         entry["enterprise_required"] = enterprise_required(entry["size"], Fraction(fraction))

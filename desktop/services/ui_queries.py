@@ -10,10 +10,12 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Integer, func, select
+from sqlalchemy import select
 
 from desktop.services import conflicts as conflict_service
+from desktop.services.catalogue import with_enterprise
 from desktop.services.rounds import RoundRef
+from desktop.services.stays import enterprise_today
 from desktop.services.uow import change, reading
 from desktop.store import queries
 from desktop.store.round_tables import Draw, DrawMember, Panel, ReviewRound
@@ -68,15 +70,16 @@ def field_coverage(place: Place, digits: int = 3) -> list[dict]:
 def enterprise_share(place: Place) -> dict[str, int]:
     """Experts in the pool by whether they count as enterprise experts (ENTERPRISE_THIRD)."""
     with reading(place) as session:
-        total, enterprise = session.execute(select(func.count(), func.sum(Expert.enterprise, type_=Integer))).one()
-    return {"enterprise": int(enterprise or 0), "other": total - int(enterprise or 0)}
+        statuses = enterprise_today(session).values()
+    enterprise = sum(1 for status in statuses if status.counts)
+    return {"enterprise": enterprise, "other": len(statuses) - enterprise}
 
 
 def expert_rows(place: Place) -> list[dict]:
     """The expert listing as the pool table shows it (no e-mail, no organisation code), read as fast as the store
     can: on 50,000 experts this decides how soon the pool opens."""
     with reading(place) as session:
-        return queries.expert_table(session)
+        return with_enterprise(session, queries.expert_table(session))
 
 
 @dataclass(frozen=True)

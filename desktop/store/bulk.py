@@ -10,7 +10,7 @@ from __future__ import annotations
 from itertools import islice
 from typing import Iterable, Iterator
 
-from sqlalchemy import delete, select, text
+from sqlalchemy import delete, select
 from sqlalchemy.dialects.sqlite import insert
 from sqlmodel import Session, SQLModel
 
@@ -64,18 +64,21 @@ def replace_children(session: Session, table: type[SQLModel], application_ids: I
         connection.execute(insert(table.__table__), chunk)
 
 
-def add_current_stays(session: Session) -> None:
-    """Every expert's current organisation counts as a stay that is still running, even if no history names it.
+def stays_and_employers(session: Session) -> tuple[list[tuple], dict[int, int]]:
+    """Every stay of every expert as (stay id, person id, organisation id, from_year, to_year), and each expert's
+    organisation as the expert sheet names it (person id → organisation id)."""
+    with dbapi_cursor(session) as cursor:
+        stays = cursor.execute("SELECT s.id, s.person_id, s.organisation_id, s.from_year, s.to_year FROM employment s "
+                               "JOIN expert e ON e.person_id = s.person_id").fetchall()
+        declared = dict(cursor.execute("SELECT person_id, organisation_id FROM expert"))
+    return stays, declared
 
-    Such an implied stay (no years) gives way once an imported history records the stay with its start year.
-    """
-    session.execute(text(
-        "DELETE FROM employment WHERE from_year IS NULL AND to_year IS NULL AND EXISTS (SELECT 1 FROM employment s "
-        "WHERE s.person_id = employment.person_id AND s.organisation_id = employment.organisation_id "
-        "AND s.from_year IS NOT NULL AND s.to_year IS NULL)"))
-    session.execute(text(
-        "INSERT INTO employment (person_id, organisation_id, from_year, to_year) "
-        "SELECT e.person_id, e.organisation_id, NULL, NULL FROM expert e "
-        "WHERE NOT EXISTS (SELECT 1 FROM employment s WHERE s.person_id = e.person_id "
-        "AND s.organisation_id = e.organisation_id AND s.to_year IS NULL)"))
 
+def change_stays(session: Session, add: Iterable[tuple[int, int]], end: Iterable[int], drop: Iterable[int],
+                 year: int) -> None:
+    """Add undated stays (person id, organisation id), end stays in ``year`` and drop stays, by id."""
+    with dbapi_cursor(session) as cursor:
+        cursor.executemany("DELETE FROM employment WHERE id = ?", ((i,) for i in drop))
+        cursor.executemany("UPDATE employment SET to_year = ? WHERE id = ?", ((year, i) for i in end))
+        cursor.executemany("INSERT INTO employment (person_id, organisation_id, from_year, to_year) "
+                           "VALUES (?, ?, NULL, NULL)", add)

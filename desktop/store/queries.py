@@ -13,17 +13,18 @@ from desktop.store.tables import (Application, ApplicationPartner, DeclaredConfl
 
 
 def experts(session: Session, id_number: str | None = None) -> list[dict]:
+    """Experts as the pool holds them; whether each counts as an enterprise expert is derived by the services."""
     query = (select(Person.id_number, Person.name, Person.mobile, Person.email, Expert.title, Expert.fields,
-                    Expert.enterprise, Expert.status, Organisation.name, Organisation.credit_code, Organisation.kind)
+                    Expert.status, Organisation.name, Organisation.credit_code, Organisation.kind)
              .join(Expert, Expert.person_id == Person.id)
              .join(Organisation, Organisation.id == Expert.organisation_id)
              .order_by(Person.id_number))
     if id_number is not None:
         query = query.where(Person.id_number == id_number)
     return [{"id_number": i, "name": n, "mobile": m, "email": e, "title": title,
-             "fields": [f for f in fields.split(";") if f], "enterprise": bool(ent), "status": status,
+             "fields": [f for f in fields.split(";") if f], "status": status,
              "organisation": org, "organisation_code": code, "organisation_kind": kind}
-            for i, n, m, e, title, fields, ent, status, org, code, kind in session.execute(query)]
+            for i, n, m, e, title, fields, status, org, code, kind in session.execute(query)]
 
 
 def expert_table(session: Session) -> list[dict]:
@@ -34,13 +35,13 @@ def expert_table(session: Session) -> list[dict]:
         organisations = {id_: (name, kind) for id_, name, kind in cursor.execute(
             "SELECT id, name, kind FROM organisation")}
         rows = cursor.execute(
-            "SELECT p.id_number, p.name, p.mobile, e.title, e.fields, e.enterprise, e.status, e.organisation_id"
+            "SELECT p.id_number, p.name, p.mobile, e.title, e.fields, e.status, e.organisation_id"
             " FROM expert AS e JOIN person AS p ON p.id = e.person_id").fetchall()
     table = []
-    for id_number, name, mobile, title, fields, enterprise, status, organisation in rows:
+    for id_number, name, mobile, title, fields, status, organisation in rows:
         org_name, org_kind = organisations[organisation]
         table.append({"id_number": id_number, "name": name, "mobile": mobile, "title": title,
-                      "fields": fields.split(";") if fields else [], "enterprise": bool(enterprise),
+                      "fields": fields.split(";") if fields else [],
                       "status": status, "organisation": org_name, "organisation_kind": org_kind})
     return table
 

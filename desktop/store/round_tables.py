@@ -71,7 +71,8 @@ class DrawMember(SQLModel, table=True):
     person_id: int = Field(sa_column=Column(Integer, ForeignKey("person.id"), primary_key=True, index=True))
     reserve: bool = False
     position: int = 0
-    enterprise: bool = False
+    enterprise: bool = False  # counted toward ENTERPRISE_THIRD in this draw
+    enterprise_basis: str = Field(default="", sa_column_kwargs={"server_default": ""})  # on what basis
 
 
 class Exclusion(SQLModel, table=True):

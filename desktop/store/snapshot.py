@@ -25,14 +25,20 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
+_STAYS = ("SELECT p.id_number, o.credit_code, o.name, s.from_year, s.to_year FROM employment s "
+          "JOIN expert e ON e.person_id = s.person_id JOIN person p ON p.id = s.person_id "
+          "JOIN organisation o ON o.id = s.organisation_id")
+_EXPLICIT = "CASE WHEN e.enterprise_explicit THEN e.enterprise END"  # the 企业专家 column's answer, or NULL
+_KINDS = "SELECT credit_code, kind FROM organisation"
+
+
 def raw_pool_rows(session: Session) -> dict[str, list[tuple]]:
     """The pool's rows as the database gives them; what the conflict benchmark takes as its baseline."""
     queries = {
-        "experts": "SELECT p.id_number, p.name, e.fields, e.enterprise, e.status FROM expert e "
+        "experts": f"SELECT p.id_number, p.name, e.fields, {_EXPLICIT}, e.status, e.enterprise_reason FROM expert e "
                    "JOIN person p ON p.id = e.person_id",
-        "stays": "SELECT p.id_number, o.credit_code, o.name, s.from_year, s.to_year FROM employment s "
-                 "JOIN expert e ON e.person_id = s.person_id JOIN person p ON p.id = s.person_id "
-                 "JOIN organisation o ON o.id = s.organisation_id",
+        "organisations": _KINDS,
+        "stays": _STAYS,
         "relations": "SELECT a.id_number, b.id_number, r.kind, r.from_year, r.to_year, r.note FROM relation r "
                      "JOIN person a ON a.id = r.person_a_id JOIN person b ON b.id = r.person_b_id",
         "declared": "SELECT p.id_number, a.number, d.reason FROM declared_conflict d "
@@ -49,10 +55,21 @@ def raw_pool_rows(session: Session) -> dict[str, list[tuple]]:
         return {kind: cursor.execute(sql).fetchall() for kind, sql in queries.items()}
 
 
+def enterprise_rows(session: Session) -> tuple[list[tuple], list[tuple], dict[str, str]]:
+    """What ENTERPRISE_THIRD is derived from: (ID number, the 企业专家 column's answer or None, its reason) per
+    expert, every expert's stays, and each organisation's type."""
+    with dbapi_cursor(session) as cursor:
+        experts = cursor.execute(f"SELECT p.id_number, {_EXPLICIT}, e.enterprise_reason FROM expert e "
+                                 "JOIN person p ON p.id = e.person_id").fetchall()
+        return ([(i, None if ent is None else bool(ent), reason) for i, ent, reason in experts],
+                cursor.execute(_STAYS).fetchall(), dict(cursor.execute(_KINDS).fetchall()))
+
+
 def pool_from_rows(rows: dict[str, list[tuple]]) -> Pool:
     return Pool(
-        experts=tuple(Expert(_intern(i), n, tuple(f for f in fields.split(";") if f), bool(ent), status == "active")
-                      for i, n, fields, ent, status in rows["experts"]),
+        experts=tuple(Expert(_intern(i), n, tuple(f for f in fields.split(";") if f), None if ent is None else bool(ent),
+                             status == "active", reason)
+                      for i, n, fields, ent, status, reason in rows["experts"]),
         stays=tuple(rows["stays"]),
         relations=tuple(rows["relations"]),
         declared=tuple(Declared(i, n, reason) for i, n, reason in rows["declared"]),
@@ -61,6 +78,7 @@ def pool_from_rows(rows: dict[str, list[tuple]]) -> Pool:
         integrity=tuple(IntegrityRecord(str(id_), code, name, violation, measures, _date(start), _date(end), by, basis,
                                         _date(decided))
                         for id_, code, name, violation, measures, start, end, by, basis, decided in rows["integrity"]),
+        org_kinds=dict(rows["organisations"]),
     )
 
 

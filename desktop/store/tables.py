@@ -69,8 +69,9 @@ class Expert(SQLModel, table=True):
     organisation_id: int = Field(sa_column=_ref("organisation.id"))
     title: str = ""
     fields: str = ""  # field codes joined by ";"
-    enterprise: bool = False
-    enterprise_explicit: bool = False  # False: derived from the current organisation being an enterprise
+    enterprise: bool = False  # the 企业专家 column's answer, when ``enterprise_explicit``
+    enterprise_explicit: bool = False  # False: derived per round from the current organisation's type
+    enterprise_reason: str = Field(default="", sa_column_kwargs={"server_default": ""})  # 企业专家说明
     status: str = "active"  # active / inactive
 
 

@@ -36,11 +36,15 @@ def _fields(d: Dataset):
     return ((f.code, f.name, f.parent) for f in d.fields)
 
 
+ENTERPRISE_REASON = "兼任企业技术负责人"  # an explicit 是 at an organisation that is not an enterprise needs one
+
+
 def _experts(d: Dataset):
     for e in d.experts:
         p, org = e.person, e.organisation
+        reason = ENTERPRISE_REASON if e.enterprise == "是" and org.kind != "企业" else None
         yield (p.name, p.id_number, p.mobile, p.email, e.title, org.name, org.credit_code,
-               LIST_SEPARATOR.join(e.fields), e.enterprise or None)
+               LIST_SEPARATOR.join(e.fields), e.enterprise or None, reason)
 
 
 def _stays(d: Dataset):
@@ -88,8 +92,8 @@ def _requests(d: Dataset):
 POOL_SHEETS = (
     Sheet("单位", ("单位名称", "统一社会信用代码", "单位类型"), _organisations),
     Sheet("学科", ("学科代码", "学科名称", "上级代码"), _fields),
-    Sheet("专家", ("姓名", "身份证号", "手机", "电子邮箱", "职称", "工作单位", "工作单位信用代码", "学科代码", "企业专家"),
-          _experts),
+    Sheet("专家", ("姓名", "身份证号", "手机", "电子邮箱", "职称", "工作单位", "工作单位信用代码", "学科代码", "企业专家",
+                 "企业专家说明"), _experts),
     Sheet("任职经历", ("身份证号", "单位名称", "统一社会信用代码", "起始年", "终止年"), _stays),
     Sheet("人员关系", ("身份证号A", "身份证号B", "关系类型", "起始年", "终止年", "说明"), _relations),
     Sheet("诚信记录", ("主体名称", "身份证号或信用代码", "项目名称", "项目编号", "失信行为", "处理措施", "惩戒开始",

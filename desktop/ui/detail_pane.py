@@ -36,6 +36,7 @@ def expert_html(d: dict, served: list[dict], whole: dict[str, str]) -> str:
              f"<p>身份证号：{escape(id_number)}<br>手机：{escape(mobile or '（无）')}　邮箱：{escape(d['email'] or '（无）')}"
              f"<br>工作单位：{escape(d['organisation'])}（{escape(d['organisation_kind'])}）"
              f"<br>学科：{escape('；'.join(d['fields']))}　企业专家：{'是' if d['enterprise'] else '否'}"
+             f"（{escape(d['enterprise_basis'])}）"
              f"　状态：{escape(STATUS.get(d['status'], d['status']))}</p>",
              "<h3>任职经历</h3>", _table(["单位", "信用代码", "年份"],
                                      [[h["organisation"], h["credit_code"], _years(h)] for h in d["history"]]),

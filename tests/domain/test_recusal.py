@@ -29,7 +29,7 @@ def application(number="A1", field="5201020", team=(LEAD, CORE), **kw):
                        kw.pop("partner_orgs", (PARTNER,)), team)
 
 
-def expert(person=E, fields=("5201010",), enterprise=False, active=True):
+def expert(person=E, fields=("5201010",), enterprise=None, active=True):
     return Expert(person, f"专家{person}", fields, enterprise, active)
 
 
@@ -82,6 +82,15 @@ def test_same_org_matches_by_code_not_by_name():
     assert ground.code == "SAME_ORG" and ground.facts["org"] == APPLICANT and ground.facts["org_role"] == "申报单位"
     namesake = conflicts(stays=(Stay(E, OTHER_ORG, "项目A1申报单位同名公司", 2020, 2024),))
     assert codes(namesake) == []
+
+
+def test_an_undated_stay_gives_way_to_the_dated_history_of_the_same_organisation():
+    """专家任职于山东理工大学 with no years survives no longer once the history shows he left it in 2018."""
+    stays = (Stay(E, APPLICANT, "山东理工大学", None, None), Stay(E, APPLICANT, "山东理工大学", 2010, 2018),
+             Stay(E, OTHER_ORG, "某某公司", 2018, None))
+    assert codes(conflicts(stays=stays)) == []
+    assert codes(conflicts(stays=stays[:1])) == ["SAME_ORG"]  # without a dated history the column's stay binds
+    assert codes(conflicts(stays=(stays[0], Stay(E, OTHER_ORG, "某某公司", 2018, None)))) == ["SAME_ORG"]
 
 
 def test_same_org_partner_and_explanation():
@@ -280,3 +289,54 @@ def test_eligibility_equals_no_ground_for_any_application_of_the_panel(round_):
         by_app = result.for_application(n)
         for e in pool.experts:
             assert by_app.get(e.person, ()) == tuple(g for g in result.grounds_for(n, e.person) if g.code != "FIELD")
+
+
+# --- the current organisation and ENTERPRISE_THIRD ------------------------------------------------------------
+
+KINDS = {APPLICANT: "企业", PARTNER: "高校", OTHER_ORG: "高校"}
+
+
+def _status(experts, stays, year=2026):
+    from desktop.domain.employers import classify_experts
+    return classify_experts(experts, stays, KINDS, year)
+
+
+def test_the_current_organisation_is_the_dated_stay_covering_the_year():
+    from desktop.domain.employers import current_organisations
+    stays = [Stay(E, PARTNER, "某某大学", None, None), Stay(E, PARTNER, "某某大学", 2010, 2018),
+             Stay(E, APPLICANT, "某某公司", 2018, None), Stay("E2", OTHER_ORG, "某研究所", None, None),
+             Stay("E3", APPLICANT, "某某公司", 2000, 2020)]
+    assert current_organisations(stays, 2026) == {E: APPLICANT, "E2": OTHER_ORG}
+    assert current_organisations(stays, 2015) == {E: PARTNER, "E2": OTHER_ORG, "E3": APPLICANT}
+    assert current_organisations(list(reversed(stays)), 2015) == current_organisations(stays, 2015)
+
+
+def test_enterprise_standing_follows_the_current_organisation_unless_stated():
+    history = [Stay(E, PARTNER, "某某大学", 2010, 2018), Stay(E, APPLICANT, "某某公司", 2018, None)]
+    assert _status([(E, None, "")], history)[E].counts
+    assert not _status([(E, None, "")], history, year=2015)[E].counts  # at the university then
+    assert not _status([(E, False, "")], history)[E].counts  # the column says 否
+    at_university = [Stay(E, PARTNER, "某某大学", 2010, None)]
+    unexplained = _status([(E, True, "")], at_university)[E]
+    assert not unexplained.counts and "未说明理由" in unexplained.basis
+    explained = _status([(E, True, "兼任企业总工程师")], at_university)[E]
+    assert explained.counts and explained.explicit and "兼任企业总工程师" in explained.basis
+
+
+def test_the_round_classifies_every_expert_for_its_review_year():
+    result = conflicts(experts=(expert(), expert("E2")), org_kinds=KINDS,
+                       stays=(Stay(E, OTHER_ORG, "某某大学", 2010, 2018), Stay(E, APPLICANT, "某某公司", 2019, None),
+                              Stay("E2", PARTNER, "某某大学", 2019, None)))
+    assert result.enterprise[E].counts and not result.enterprise["E2"].counts
+
+
+def test_an_import_ends_the_undated_stay_the_column_no_longer_names_and_adds_the_new_one():
+    from desktop.domain.employers import settle_undated
+    rows = [(1, E, "UNI", None, None), (2, E, "ENT", 2025, None), (3, "E2", "LAB", None, None),
+            (4, "E3", "UNI", None, None), (5, "E3", "UNI", 2010, 2018)]
+    changes = settle_undated(rows, {E: "ENT", "E2": "LAB", "E3": "ENT", "E4": "LAB"})
+    assert changes.end == (1,) and changes.drop == (4,) and set(changes.add) == {("E3", "ENT"), ("E4", "LAB")}
+    settled = [(3, "E2", "LAB", None, None), (2, E, "ENT", 2025, None), (1, E, "UNI", None, 2026),
+               (5, "E3", "UNI", 2010, 2018), (6, "E3", "ENT", None, None), (7, "E4", "LAB", None, None)]
+    again = settle_undated(settled, {E: "ENT", "E2": "LAB", "E3": "ENT", "E4": "LAB"})
+    assert again.add == again.end == again.drop == ()

@@ -57,6 +57,7 @@ KINDS: tuple[Kind, ...] = (
         col("org_code", "工作单位信用代码", c.credit_code, "organisation_code", "organization_code"),
         col("fields", "学科代码", c.several(c.field_code), "fields", "field_codes"),
         col("enterprise", "企业专家", c.yes_no, "enterprise", required=False),
+        col("enterprise_reason", "企业专家说明", c.text, "enterprise_reason", required=False),
     ), ("id_number",)),
     Kind("employment", "任职经历", ("工作经历", "employment"), (
         col("id_number", "身份证号", c.id_number, "id_number", "身份证号码"),

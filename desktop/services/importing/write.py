@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Callable
 
 from desktop.services.importing.check import Batch
+from desktop.services.stays import settle_stays
 from desktop.store import bulk
 from desktop.store import tables as t
 from desktop.store.lookups import Known
@@ -45,15 +47,15 @@ def write_batch(session, batch: Batch, known: Known, step: Callable[[str], None]
                 ("id_number",), ())
     person = bulk.ids_by(session, t.Person.id, t.Person.id_number)
     org = bulk.ids_by(session, t.Organisation.id, t.Organisation.credit_code)
-    org_kind = bulk.ids_by(session, t.Organisation.kind, t.Organisation.credit_code)
 
-    step("专家")
+    step("专家")  # who counts as an enterprise expert is derived per round unless the 企业专家 column says so
     bulk.upsert(session, t.Expert, (
         {"person_id": person[i], "organisation_id": org[o], "title": title or "", "fields": ";".join(fields),
-         "enterprise": org_kind[o] == "企业" if ent is None else ent, "enterprise_explicit": ent is not None}
-        for i, o, title, fields, ent in _rows(batch, "experts", "id_number", "org_code", "title", "fields",
-                                              "enterprise")),
-        ("person_id",), ("organisation_id", "title", "fields", "enterprise", "enterprise_explicit"))
+         "enterprise": bool(ent), "enterprise_explicit": ent is not None, "enterprise_reason": reason or ""}
+        for i, o, title, fields, ent, reason in _rows(batch, "experts", "id_number", "org_code", "title", "fields",
+                                                      "enterprise", "enterprise_reason")),
+        ("person_id",), ("organisation_id", "title", "fields", "enterprise", "enterprise_explicit",
+                         "enterprise_reason"))
     count("experts", known.experts, (i for (i,) in _rows(batch, "experts", "id_number")))
 
     step("任职经历")
@@ -61,7 +63,7 @@ def write_batch(session, batch: Batch, known: Known, step: Callable[[str], None]
         {"person_id": person[i], "organisation_id": org[o], "from_year": start, "to_year": end}
         for i, o, start, end in _rows(batch, "employment", "id_number", "org_code", "from_year", "to_year")),
         ("person_id", "organisation_id", "from_year"), ("to_year",))
-    bulk.add_current_stays(session)
+    settle_stays(session, dt.date.today().year)
     _count_plain(batch, counts, "employment")
 
     step("人员关系")
