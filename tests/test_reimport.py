@@ -34,8 +34,9 @@ def _import(workspace, path, **sheets):
 
 
 def _round(workspace, year):
-    info = rounds.create_round(workspace, "tester", name=f"{year}年度评审", review_date=dt.date(year, 6, 15),
-                               method=Method("会议评审", "百分制"))
+    number = len(rounds.list_rounds(workspace)) + 1
+    info = rounds.create_round(workspace, "tester", name=f"{year}年度第{number}轮", review_date=dt.date(year, 6, 15),
+                               method=Method("会议评审", "百分制"), confirm_past_date=True)
     rounds.add_panel(workspace, "tester", info.id, name="第一组", size=1,
                      applications=["2026KJ0001", "2026KJ0002", "2026KJ0003"])
     return conflicts.round_conflicts(workspace, info.id)
