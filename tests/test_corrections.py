@@ -101,3 +101,59 @@ def test_panels_are_renamed_resized_emptied_refilled_and_removed_until_the_draw(
     with pytest.raises(RuleError):
         rounds.remove_panel(demo, ACTOR, 1, panel["id"])
     assert rounds.show_round(demo, 1).panels[0]["size"] == panel["size"] + 2
+
+
+def test_an_experts_record_is_corrected_in_one_audited_change(demo):
+    from desktop.services import catalogue
+    expert = catalogue.listing(demo, "experts")[0]
+    fields = [expert["fields"][0]]
+    changed = catalogue.edit_expert(demo, ACTOR, expert["id_number"].lower(), mobile="139 0000 1111",
+                                    email="new@example.cn", title="研究员", fields=fields, status="inactive")
+    assert (changed["mobile"], changed["email"], changed["title"], changed["fields"], changed["status"]) == (
+        "13900001111", "new@example.cn", "研究员", fields, "inactive")
+    action, before, after = _last(demo)
+    assert action == "expert.edit" and before["status"] == expert["status"] and after["status"] == "inactive"
+    assert before["mobile"] == expert["mobile"] and after["mobile"] == "13900001111"
+    with pytest.raises(BadValue, match="手机"):
+        catalogue.edit_expert(demo, ACTOR, expert["id_number"], mobile="12345")
+    with pytest.raises(BadValue, match="状态"):
+        catalogue.edit_expert(demo, ACTOR, expert["id_number"], status="gone")
+    assert catalogue.detail(demo, "experts", expert["id_number"])["mobile"] == "13900001111"
+
+
+def test_an_organisations_name_and_type_are_corrected(demo):
+    from desktop.services import catalogue
+    org = catalogue.listing(demo, "organisations")[0]
+    changed = catalogue.edit_organisation(demo, ACTOR, org["credit_code"], name="更名后的单位", kind="高校")
+    assert (changed["name"], changed["kind"]) == ("更名后的单位", "高校")
+    action, before, after = _last(demo)
+    assert action == "organisation.edit" and before["name"] == org["name"] and after["kind"] == "高校"
+    with pytest.raises(BadValue, match="单位类型"):
+        catalogue.edit_organisation(demo, ACTOR, org["credit_code"], kind="公司")
+
+
+def test_the_command_line_corrects_rounds_panels_and_experts(demo, capsys):
+    from desktop.cli import main
+
+    def run(*argv):
+        code = main(["--workspace", str(demo.root), "--operator", ACTOR, *argv, "--json"])
+        out, err = capsys.readouterr()
+        return code, (json.loads(out) if code == 0 else err)
+
+    draft = _draft(demo)
+    code, edited = run("round", "edit", "--round", str(draft.id), "--name", "改名", "--look-back-years", "5")
+    assert code == 0 and edited["name"] == "改名" and edited["settings"]["look_back_years"] == 5
+    assert edited["settings"]["panel_size"] == draft.settings["panel_size"]  # what was not given stays
+    panel = rounds.show_round(demo, 1).panels[0]
+    code, changed = run("panel", "edit", "--round", "1", "--panel", str(panel["id"]), "--size", "9")
+    assert code == 0 and changed["size"] == 9 and changed["applications"] == panel["applications"]
+    code, _ = run("panel", "remove", "--round", "1", "--panel", str(panel["id"]))
+    assert code == 0 and panel["id"] not in [p["id"] for p in rounds.show_round(demo, 1).panels]
+    code, err = run("round", "delete", "--round", "1")
+    assert code != 0 and "草稿" in err
+    code, _ = run("round", "delete", "--round", str(draft.id))
+    assert code == 0
+    from desktop.services import catalogue
+    expert = catalogue.listing(demo, "experts")[0]["id_number"]
+    code, changed = run("expert", "edit", "--expert", expert, "--status", "inactive")
+    assert code == 0 and changed["status"] == "inactive"

@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 from fractions import Fraction
 
+from desktop.commands import corrections
 from desktop.commands.output import add_json_flag, emit, operator
 from desktop.commands.workspace import open_or_fail
 from desktop.services import conflicts, draws, rounds
@@ -145,6 +146,7 @@ def register(sub) -> None:
     listing = round_sub.add_parser("list", help="列出评审轮次")
     add_json_flag(listing)
     listing.set_defaults(func=_list)
+    corrections.register_round(round_sub, _add_settings, _settings, _date, _fraction)
 
     parser = sub.add_parser("panel", help="评审组")
     panel_sub = parser.add_subparsers(dest="panel_command", required=True)
@@ -158,6 +160,7 @@ def register(sub) -> None:
     add.add_argument("--scoring", help="（可选）本组计分方式，须与轮次一致")
     add_json_flag(add)
     add.set_defaults(func=_panel_add)
+    corrections.register_panel(panel_sub)
 
     parser = sub.add_parser("conflicts", help="计算回避关系")
     parser.add_argument("--round", type=int, required=True)

@@ -57,3 +57,12 @@ def check_review_date(review_date: dt.date, today: dt.date, confirmed: bool) -> 
 def check_panel_size(size: int) -> None:
     if size < 1:
         raise BadValue("评审组人数至少为1")
+
+
+EXPERT_STATUSES = ("active", "inactive")  # 在库 / 停用: an inactive expert stays on record but is never drawn
+
+
+def check_expert_status(status: str) -> str:
+    if status not in EXPERT_STATUSES:
+        raise BadValue(f"专家状态应为 {'、'.join(EXPERT_STATUSES)} 之一：{status}")
+    return status

@@ -1,15 +1,20 @@
-"""Reading the workspace: listings and details as plain dictionaries for the CLI and the window."""
+"""Reading the workspace: listings and details as plain dictionaries for the CLI and the window; and correcting
+an expert's or an organisation's record (CORRECTIONS), each one audited change keeping before and after."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
+from desktop.domain.corrections import BadValue, check_expert_status, clean_name
 from desktop.domain.errors import NotFound
+from desktop.domain.ids import normalise_credit_code, normalise_id_number
+from desktop.services.importing import columns
 from desktop.services.stays import enterprise_today
-from desktop.services.uow import reading
+from desktop.services.uow import change, reading
 from desktop.store import queries
+from desktop.store.tables import Expert, FieldCode, Organisation, Person
 from desktop.store.workspace import Workspace
 
 KINDS = ("experts", "organisations", "applications", "persons", "relations", "integrity")
@@ -58,3 +63,65 @@ def detail(place: Path | Workspace, kind: str, key: str) -> dict:
 def counts(place: Path | Workspace) -> dict[str, int]:
     with reading(place) as session:
         return queries.counts(session)
+
+
+def _parsed(parse, value: str, what: str) -> str:
+    try:
+        return parse(value.strip())
+    except ValueError as error:
+        raise BadValue(f"{what}：{error}") from error
+
+
+def _expert_record(person: Person, expert: Expert) -> dict:
+    return {"mobile": person.mobile, "email": person.email, "title": expert.title,
+            "fields": [f for f in expert.fields.split(";") if f], "status": expert.status}
+
+
+def edit_expert(place: Path | Workspace, actor: str, id_number: str, *, mobile: str | None = None,
+                email: str | None = None, title: str | None = None, fields: list[str] | None = None,
+                status: str | None = None) -> dict:
+    """Correct an expert's phone, e-mail, title, fields or status (active/inactive) at any time; only what is
+    given changes. The audit keeps before and after."""
+    key = normalise_id_number(id_number)
+    with change(place, actor, "expert.edit", f"experts:{key}") as unit:
+        session = unit.session
+        found = session.execute(select(Person, Expert).join(Expert, Expert.person_id == Person.id)
+                                .where(Person.id_number == key)).first()
+        if found is None:
+            raise NotFound(f"专家库中没有身份证号为 {key} 的专家")
+        person, expert = found
+        unit.before = _expert_record(person, expert)
+        if mobile is not None:
+            person.mobile = _parsed(columns.mobile, mobile, "手机") if mobile.strip() else ""
+        if email is not None:
+            person.email = _parsed(columns.email, email, "电子邮箱") if email.strip() else ""
+        if title is not None:
+            expert.title = title.strip()
+        if fields is not None:
+            codes = list(dict.fromkeys(_parsed(columns.field_code, f, "学科代码") for f in fields if f.strip()))
+            known = set(session.execute(select(FieldCode.code)).scalars())
+            unknown = [c for c in codes if known and c not in known]
+            if unknown:
+                raise BadValue(f"学科代码不在学科代码表中：{'、'.join(unknown)}")
+            expert.fields = ";".join(codes)
+        if status is not None:
+            expert.status = check_expert_status(status)
+        unit.after = _expert_record(person, expert)
+        return {"id_number": key, **unit.after}
+
+
+def edit_organisation(place: Path | Workspace, actor: str, credit_code: str, *, name: str | None = None,
+                      kind: str | None = None) -> dict:
+    """Correct an organisation's name or type (企业, 高校, …); its credit code is what identifies it and stays."""
+    code = normalise_credit_code(credit_code)
+    with change(place, actor, "organisation.edit", f"organisations:{code}") as unit:
+        row = unit.session.execute(select(Organisation).where(Organisation.credit_code == code)).scalar()
+        if row is None:
+            raise NotFound(f"没有统一社会信用代码为 {code} 的单位")
+        unit.before = {"name": row.name, "kind": row.kind}
+        if name is not None:
+            row.name = clean_name(name, "单位")
+        if kind is not None:
+            row.kind = _parsed(columns.one_of(columns.ORG_KINDS), kind, "单位类型")
+        unit.after = {"name": row.name, "kind": row.kind}
+        return {"credit_code": code, **unit.after}

@@ -7,18 +7,20 @@ pool never blocks the window; each keystroke then filters precomputed keys on th
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QSplitter,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from desktop.ui import errors
 from desktop.ui.context import POOL, WORKSPACE, Context
 from desktop.ui.detail_pane import DetailPane
 from desktop.ui.listings import Index, Listing, index, read
+from desktop.ui.record_dialog import RecordDialog
 from desktop.ui.rows_model import ROW_ROLE, RowsModel
 from desktop.ui.search_keys import matches
 from desktop.ui.shown_load import LoadsWhenShown
 
 KEY_COLUMN = {"experts": "id_number", "applications": "number"}
+EDITABLE = ("experts", "organisations")  # records staff may correct here (CORRECTIONS)
 
 
 class CataloguePage(LoadsWhenShown, QWidget):
@@ -46,6 +48,13 @@ class CataloguePage(LoadsWhenShown, QWidget):
                 bar.addWidget(combo, 1)
         self.count = QLabel()
         bar.addWidget(self.count)
+        self.edit = QPushButton(self.tr("修改…"))
+        self.edit.setObjectName("edit_record")
+        self.edit.setToolTip(self.tr("更正所选记录（记入审计日志）"))
+        self.edit.setVisible(listing.kind in EDITABLE)
+        self.edit.setEnabled(False)
+        self.edit.clicked.connect(self.edit_selected)
+        bar.addWidget(self.edit)
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -73,9 +82,9 @@ class CataloguePage(LoadsWhenShown, QWidget):
             split.setStretchFactor(0, 3)
             split.setStretchFactor(1, 2)
             layout.addWidget(split, 1)
-            self.table.selectionModel().currentRowChanged.connect(self._selected)
         else:
             layout.addWidget(self.table, 1)
+        self.table.selectionModel().currentRowChanged.connect(self._selected)
         ctx.changed.connect(self._changed)
 
     def _changed(self, kind: str) -> None:
@@ -133,6 +142,19 @@ class CataloguePage(LoadsWhenShown, QWidget):
             self.count.setText(self.tr("{0} 条（正在建立搜索索引…）").format(self.model.total))
 
     def _selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.edit.setEnabled(current.isValid())
         if current.isValid() and self.detail is not None:
             row = current.data(ROW_ROLE)
             self.detail.show_key(row[KEY_COLUMN[self.listing.kind]])
+
+    def edit_selected(self) -> RecordDialog | None:
+        """The correction form of the chosen row; an expert's from the detail pane's record, which has the e-mail."""
+        current = self.table.currentIndex()
+        if not current.isValid():
+            return None
+        row = current.data(ROW_ROLE)
+        if self.detail is not None and self.detail.key == row.get("id_number") and self.detail.record:
+            row = self.detail.record
+        dialog = RecordDialog(self.ctx, self.listing.kind, row, self)
+        dialog.open()
+        return dialog

@@ -97,6 +97,11 @@ class DetailPane(QWidget):
         self.clear()
         ctx.changed.connect(lambda kind: kind == WORKSPACE and self.clear())
 
+    @property
+    def record(self) -> dict | None:
+        """The record shown, as the services gave it."""
+        return self._detail
+
     def clear(self) -> None:
         """Nothing chosen: also what another workspace starts with, so no record of the one before stays shown."""
         self.key, self._detail, self._served = None, None, []

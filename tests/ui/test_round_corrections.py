@@ -98,3 +98,27 @@ def test_after_the_draw_panels_are_shown_but_not_editable(window, demo_workspace
     assert "不能再修改" in ws.panels.note.text()
     ws.buttons.button(METHOD).click()
     assert not ws.method.delete.isVisible()
+
+
+def test_an_experts_and_an_organisations_record_are_corrected_in_the_window(window, demo_workspace):
+    from desktop.ui.main_window import EXPERTS, ORGANISATIONS
+    window.nav.setCurrentRow(EXPERTS)
+    page = window.experts
+    page.table.selectRow(0)
+    key = page.detail.key
+    dialog = page.edit_selected()
+    assert dialog.email.text() == page.detail.record["email"] and dialog.mobile.text() == ""
+    dialog.title.setText("正高级工程师")
+    dialog.status.setCurrentIndex(dialog.status.findData("inactive"))
+    assert dialog.changes() == {"title": "正高级工程师", "status": "inactive"}  # nothing else is rewritten
+    dialog.save()
+    record = catalogue.detail(demo_workspace, "experts", key)
+    assert (record["title"], record["status"]) == ("正高级工程师", "inactive")
+
+    window.nav.setCurrentRow(ORGANISATIONS)
+    organisations = window.stack.currentWidget()
+    organisations.table.selectRow(0)
+    dialog = organisations.edit_selected()
+    dialog.name.setText("改正后的单位名称")
+    dialog.save()
+    assert "改正后的单位名称" in [o["name"] for o in catalogue.listing(demo_workspace, "organisations")]
