@@ -1,5 +1,7 @@
-"""A whole round at once: every file complete, progress reported, and a cancel leaves no partial file."""
+"""A whole round at once: every file complete, progress reported, and a cancel leaves no partial file; in worker
+processes or, with workers=0, in the calling process."""
 
+import multiprocessing
 import threading
 
 import pytest
@@ -16,13 +18,16 @@ def jobs(count):
     return [samples.expert_letter(name=f"专家{i:03d}", panel=f"第{i % 3 + 1}组") for i in range(count)]
 
 
-def test_batch_writes_signed_files_in_job_order_with_progress(tmp_path):
+@pytest.mark.parametrize("workers", [2, 0])
+def test_batch_writes_signed_files_in_job_order_with_progress(tmp_path, workers):
     p12 = create_identity("评审办公室", b"k")
-    seen = []
-    paths = render_batch(jobs(12), tmp_path, sign_with=SigningKey(p12, b"k"), workers=2,
-                         progress=lambda done, total: seen.append((done, total)))
+    seen, children = [], []
+    paths = render_batch(jobs(12), tmp_path, sign_with=SigningKey(p12, b"k"), workers=workers,
+                         progress=lambda done, total: (seen.append((done, total)),
+                                                       children.extend(multiprocessing.active_children())))
     assert [p.name for p in paths][:2] == ["承诺书_第1组_专家000.pdf", "承诺书_第2组_专家001.pdf"]
     assert seen[-1] == (12, 12) and all(total == 12 for _, total in seen)
+    assert bool(children) == (workers > 0)
     assert sorted(tmp_path.iterdir()) == sorted(paths)
     certificate = open_pkcs12(p12, b"k")
     assert all(verify(p.read_bytes(), [certificate]).trusted for p in paths[:3])
@@ -34,10 +39,11 @@ def test_same_name_twice_gets_a_second_file(tmp_path):
     assert [p.name for p in paths] == ["承诺书_先进制造第一组_欧阳明远.pdf", "承诺书_先进制造第一组_欧阳明远_2.pdf"]
 
 
-def test_cancel_stops_early_and_leaves_only_complete_files(tmp_path):
+@pytest.mark.parametrize("workers", [2, 0])
+def test_cancel_stops_early_and_leaves_only_complete_files(tmp_path, workers):
     cancel = threading.Event()
     with pytest.raises(BatchCancelled) as stopped:
-        render_batch(jobs(200), tmp_path, workers=2, cancel=cancel,
+        render_batch(jobs(200), tmp_path, workers=workers, cancel=cancel,
                      progress=lambda done, total: cancel.set())
     written = sorted(tmp_path.iterdir())
     assert 0 < len(written) < 200
