@@ -54,7 +54,7 @@ def main() -> None:
             eligible = {panel: found.eligible_for_panel(panel) for panel in found.panels}
         conflicts_s = time.perf_counter() - start
     start = time.perf_counter()
-    record = draws.draw_round(workspace, "bench", round_id, seed="20261215", witness="监督员")
+    record = draws.draw_round(workspace, "bench", round_id, witness_digits="20261215", witness="监督员")
     draw_s = time.perf_counter() - start
     counts = {kind: len(r) for kind, r in rows.items()}
     print(f"  pool rows                   {json.dumps(counts)}")

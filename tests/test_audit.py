@@ -28,7 +28,7 @@ def template(tmp_path_factory):
         root = tmp_path_factory.mktemp("tamper") / "ws"
         build_demo(root, ACTOR, experts=200, applications=20)
         signing.create_identity(root, ACTOR, "省科学技术厅评审办公室")
-        draws.draw_round(open_workspace(root), ACTOR, 1, seed="1", witness="李监督")
+        draws.draw_round(open_workspace(root), ACTOR, 1, witness_digits="111111", witness="李监督")
         close_workspace(root)
     finally:
         keyring.set_keyring(previous)

@@ -94,7 +94,7 @@ def test_panels_are_renamed_resized_emptied_refilled_and_removed_until_the_draw(
     refilled = rounds.edit_panel(demo, ACTOR, 1, panel["id"], applications=numbers[:2])
     assert refilled["applications"] == numbers[:2]
 
-    draws.draw_round(demo, ACTOR, 1, seed="1", witness="李监督")
+    draws.draw_round(demo, ACTOR, 1, witness_digits="111111", witness="李监督")
     with pytest.raises(RuleError) as refused:
         rounds.edit_panel(demo, ACTOR, 1, panel["id"], size=3)
     assert refused.value.code == "CORRECTIONS"

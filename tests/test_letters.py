@@ -28,7 +28,7 @@ def run(capsys, root, *argv):
 
 
 def test_signed_letters_of_the_drawn_round_verify_and_a_changed_byte_shows(demo, tmp_path, capsys):
-    record = draws.draw_round(open_workspace(demo), "王秘书", 1, seed="1", witness="李监督")
+    record = draws.draw_round(open_workspace(demo), "王秘书", 1, witness_digits="111111", witness="李监督")
     assert run(capsys, demo, "signer", "create", "--name", "省科学技术厅评审办公室")[0] == 0
     out_dir = tmp_path / "letters"
     code, out, err = run(capsys, demo, "letters", "--round", "1", "--out", str(out_dir), "--sign", "--json")
@@ -56,7 +56,7 @@ def test_signed_letters_of_the_drawn_round_verify_and_a_changed_byte_shows(demo,
 
 
 def test_letters_name_each_experts_organisation(demo, tmp_path):
-    draws.draw_round(open_workspace(demo), "王秘书", 1, seed="1", witness="李监督")
+    draws.draw_round(open_workspace(demo), "王秘书", 1, witness_digits="111111", witness="李监督")
     letters = documents.round_letters(demo, 1)
     assert letters and all(letter.expert_org for letter in letters)
     made = documents.generate_letters(demo, "王秘书", 1, tmp_path / "out", sign=False)
@@ -69,14 +69,14 @@ def test_refused_without_a_draw_or_without_an_identity(demo, tmp_path, capsys):
         documents.generate_letters(demo, "王秘书", 1, tmp_path / "out", sign=False)
     code, _, err = run(capsys, demo, "letters", "--round", "1", "--out", str(tmp_path / "out"))
     assert code == 1 and "尚未抽取专家" in err
-    draws.draw_round(open_workspace(demo), "王秘书", 1, seed="1", witness="李监督")
+    draws.draw_round(open_workspace(demo), "王秘书", 1, witness_digits="111111", witness="李监督")
     with pytest.raises(SigningError, match="没有签名身份"):
         documents.generate_letters(demo, "王秘书", 1, tmp_path / "out", sign=True)
     assert not (tmp_path / "out").exists()
 
 
 def test_sign_in_sheets_list_each_panels_drawn_members(demo, tmp_path, capsys):
-    record = draws.draw_round(open_workspace(demo), "王秘书", 1, seed="1", witness="李监督")
+    record = draws.draw_round(open_workspace(demo), "王秘书", 1, witness_digits="111111", witness="李监督")
     code, out, err = run(capsys, demo, "notices", "--round", "1", "--kind", "sign_in_sheet",
                          "--out", str(tmp_path / "sheets"), "--json")
     assert code == 0, err
@@ -91,7 +91,7 @@ def test_sign_in_sheets_list_each_panels_drawn_members(demo, tmp_path, capsys):
 
 
 def test_score_sheets_ask_for_the_rounds_own_scoring_of_the_panels_applications(demo, tmp_path):
-    record = draws.draw_round(open_workspace(demo), "王秘书", 1, seed="1", witness="李监督")
+    record = draws.draw_round(open_workspace(demo), "王秘书", 1, witness_digits="111111", witness="李监督")
     info = rounds.show_round(demo, 1)
     sheets = documents.round_sheets(demo, 1, "score_sheet")
     assert len(sheets) == sum(len(p["members"]) for p in record.panels)

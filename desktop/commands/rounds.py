@@ -7,9 +7,9 @@ import datetime as dt
 from fractions import Fraction
 
 from desktop.commands import corrections
-from desktop.commands.output import add_json_flag, emit, operator
+from desktop.commands.output import CommandError, add_json_flag, emit, operator
 from desktop.commands.workspace import open_or_fail
-from desktop.services import conflicts, draws, rounds
+from desktop.services import conflicts, draw_verify, draws, rounds
 from desktop.services.method_choices import Method, RoundSettings
 
 
@@ -95,20 +95,65 @@ def _explain(args):
 
 
 def _draw_text(record: dict) -> str:
-    lines = [f"轮次 {record['round']} 抽取完成  随机种子：{record['seed']}  见证监督员：{record['witness']}",
-             f"  专家库快照哈希：{record['pool_hash']}"]
+    head = "重演" if record.get("replay") else f"轮次 {record['round']} 抽取完成"
+    lines = [f"{head}  见证监督员：{record['witness']}  见证人随机数：{record['witness_digits']}",
+             f"  承诺值：{record['commitment']}", f"  密钥（抽取后公布）：{record['secret']}",
+             f"  随机种子：{record['seed']}", f"  专家库快照哈希：{record['pool_hash']}"]
     for panel in record["panels"]:
         members = "、".join(m["name"] + ("（企业）" if m["enterprise"] else "") for m in panel["members"])
         lines.append(f"  {panel['name']}：{members}  企业专家 {panel['enterprise_count']}/{panel['size']}"
                      f"（至少 {panel['enterprise_required']}）")
-        lines.append(f"    备选顺序：{'、'.join(panel['reserve_names'])}")
+        reserve = [name + (f"（亦为{'、'.join(shared)}备选）" if shared else "")
+                   for name, shared in zip(panel["reserve_names"], panel["reserve_shared"])]
+        lines.append(f"    备选顺序：{'、'.join(reserve)}")
     return "\n".join(lines)
 
 
 def _draw(args):
-    record = draws.draw_round(open_or_fail(args), operator(args), args.round, seed=args.seed, witness=args.witness,
-                              redraw_reason=args.redraw_reason)
+    if args.seed is not None:
+        raise CommandError("--seed 已取消：随机种子由系统承诺的密钥和见证人现场提供的随机数共同产生，不能由操作员输入；"
+                           "请用 --witness 和 --witness-digits")
+    if args.round is None or args.witness is None or args.witness_digits is None:
+        raise CommandError("抽取须填写 --round（轮次）、--witness（见证监督员）和 --witness-digits（见证人现场产生的随机数字）")
+    place = open_or_fail(args)
+    if args.replay is not None:
+        emit(args, draw_verify.replay_draw(place, operator(args), args.round, secret=args.replay, witness=args.witness,
+                                           witness_digits=args.witness_digits), _draw_text)
+        return
+    record = draws.draw_round(place, operator(args), args.round, witness=args.witness,
+                              witness_digits=args.witness_digits, redraw_reason=args.redraw_reason)
     emit(args, record.to_dict(), _draw_text)
+
+
+def _draw_commit(args):
+    emit(args, draws.commit_draw(open_or_fail(args), operator(args), args.round).to_dict(),
+         lambda c: f"轮次 {c['round']} 的抽取承诺值（请在见证人给出随机数之前向现场公布）：\n{c['commitment']}")
+
+
+def _draw_verify(args):
+    result = draw_verify.verify_draw(open_or_fail(args), args.round)
+    emit(args, result, lambda r: "抽取记录核验一致：种子与各组名单均可由记录重新算出" if r["matches"]
+         else "抽取记录核验不一致：\n" + "\n".join(f"  {p}" for p in r["problems"]))
+    return 0 if result["matches"] else 2
+
+
+def _register_draw(sub) -> None:
+    parser = sub.add_parser("draw", help="随机抽取评审专家（承诺—揭示，须监督员见证）")
+    parser.add_argument("--round", type=int)
+    parser.add_argument("--witness", help="见证监督员姓名（不能是操作员本人）")
+    parser.add_argument("--witness-digits", help="见证人现场用骰子或随机数器产生的数字（至少6位）")
+    parser.add_argument("--redraw-reason", help="重新抽取的理由（本轮已抽取过时必填）")
+    parser.add_argument("--replay", metavar="SECRET", help="用记录上公布的密钥重新计算一次抽取（记为重演，不作为新的抽取）")
+    parser.add_argument("--seed", help=argparse.SUPPRESS)
+    add_json_flag(parser)
+    parser.set_defaults(func=_draw)
+    draw_sub = parser.add_subparsers(dest="draw_command")
+    for name, func, text in (("commit", _draw_commit, "生成本轮下一次抽取的密钥并显示其承诺值"),
+                             ("verify", _draw_verify, "按记录和当前专家库重新计算并核验本轮抽取")):
+        command = draw_sub.add_parser(name, help=text)
+        command.add_argument("--round", type=int, required=True)
+        add_json_flag(command)
+        command.set_defaults(func=func)
 
 
 def _add_settings(parser: argparse.ArgumentParser) -> None:
@@ -169,13 +214,7 @@ def register(sub) -> None:
     add_json_flag(parser)
     parser.set_defaults(func=_conflicts)
 
-    parser = sub.add_parser("draw", help="随机抽取评审专家（须监督员见证）")
-    parser.add_argument("--round", type=int, required=True)
-    parser.add_argument("--seed", help="随机种子（现场宣读的数字）；不填则由系统生成并显示")
-    parser.add_argument("--witness", required=True, help="见证监督员姓名")
-    parser.add_argument("--redraw-reason", help="重新抽取的理由（本轮已抽取过时必填）")
-    add_json_flag(parser)
-    parser.set_defaults(func=_draw)
+    _register_draw(sub)
 
     parser = sub.add_parser("explain", help="说明某专家对某项目的全部回避事由")
     parser.add_argument("--round", type=int, required=True)

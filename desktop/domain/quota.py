@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 
+from desktop.domain.shares import share_words
+
 
 def enterprise_required(size: int, fraction: Fraction = Fraction(1, 3)) -> int:
     """ceil(size × fraction), exactly."""
@@ -36,5 +38,6 @@ def check_panel(members_enterprise: Iterable[bool], size: int | None = None,
     ok = count >= required
     verdict = "符合要求" if ok else f"不足，还差{required - count}名"
     message = (f"ENTERPRISE_THIRD 企业专家比例：评审组{size}人，企业家或企业技术专家应不少于{required}人"
-               f"（{fraction}），现有{count}人，{verdict}。")
+               f"（{share_words(fraction)}），现有{count}人，{verdict}。")
     return QuotaCheck(ok, count, required, size, message)
+

@@ -21,6 +21,7 @@ from sqlmodel import Session, select
 from desktop.domain.errors import UserError
 from desktop.services import audit, checkpoints
 from desktop.store import digests
+from desktop.store.engine import WRITE
 from desktop.store.tables import AuditEntry
 from desktop.store.workspace import Workspace, open_workspace
 
@@ -83,10 +84,12 @@ def _record(session: Session, workspace: Workspace, actor: str, action: str, tar
 @contextmanager
 def change(place: Path | Workspace, actor: str, action: str, target: str = "", *,
            password: checkpoints.Password = None) -> Iterator[Change]:
-    """Run the body in one transaction and append its audit entry (with the digests of what it changed) and its
-    checkpoint before the commit; ``password`` unlocks the signing key where no keyring holds it."""
+    """Run the body in one BEGIN IMMEDIATE transaction (checks and writes see one state) and append its audit
+    entry (with the digests of what it changed) and its checkpoint before the commit; ``password`` unlocks the
+    signing key where no keyring holds it."""
     workspace = writable(place)
     with workspace.session() as session, session.begin():
+        session.connection(execution_options=WRITE)
         digests.discard(session)
         unit = Change(session, workspace, target=target)
         yield unit

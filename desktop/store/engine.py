@@ -39,7 +39,11 @@ class SchemaError(UserError):
     """The workspace's schema cannot be used by this version."""
 
 
+WRITE = {"paneldesk_begin": "IMMEDIATE"}  # execution options of a session that checks and then writes
+
+
 def _pragmas(dbapi_connection, _record) -> None:
+    dbapi_connection.isolation_level = None  # sqlite3 emits no BEGIN of its own: _begin does (SQLAlchemy's recipe)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
@@ -61,6 +65,14 @@ def read_only_uri(db_path: Path) -> str:
     return f"{db_path.resolve().as_uri()}?{'mode=ro' if has_log else 'immutable=1'}"
 
 
+def _begin(connection) -> None:
+    """Every transaction begins explicitly, so reads are repeatable too. A writing one (``WRITE``) takes the write
+    lock at its start with BEGIN IMMEDIATE: what it checks cannot change before it writes, and two writers queue
+    instead of one failing at its first write with a lock it could not upgrade."""
+    mode = connection.get_execution_options().get("paneldesk_begin", "")
+    connection.exec_driver_sql(f"BEGIN {mode}".strip())
+
+
 def make_engine(db_path: Path, *, read_only: bool = False) -> Engine:
     if read_only:
         uri = read_only_uri(db_path)
@@ -69,6 +81,7 @@ def make_engine(db_path: Path, *, read_only: bool = False) -> Engine:
     else:
         engine = create_engine(f"sqlite:///{db_path}")
         event.listen(engine, "connect", _pragmas)
+        event.listen(engine, "begin", _begin)
     return engine
 
 

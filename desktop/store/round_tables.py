@@ -1,14 +1,15 @@
 """The tables of review rounds: the round with its frozen method, its panels, and every draw with its members.
 
 A draw is never overwritten: a redraw adds a new draw with its reason and marks the earlier one superseded, so the
-record shows every draw that was made (TRACEABLE).
+record shows every draw that was made (TRACEABLE). The database itself allows one current draw per round and one
+draw per commitment (partial unique indexes), so two draws racing cannot both stand.
 """
 
 from __future__ import annotations
 
 from typing import Optional
 
-from sqlalchemy import Column, ForeignKey, Integer, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Index, Integer, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from desktop.store.tables import _ref
@@ -48,12 +49,33 @@ class PanelApplication(SQLModel, table=True):
     round_id: int = Field(sa_column=_ref("review_round.id", cascade=True))
 
 
+class DrawCommitment(SQLModel, table=True):
+    """The program's secret for a round's next draw and its published hash (FAIR_DRAW). ``state`` is pending until a
+    draw uses it (used) or the pool changes under it (void); at most one pending per round, so what the room was
+    shown is what the draw uses."""
+    __tablename__ = "draw_commitment"
+    __table_args__ = (Index("uq_draw_commitment_pending", "round_id", unique=True,
+                            sqlite_where=text("state = 'pending'")),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    round_id: int = Field(sa_column=_ref("review_round.id"))
+    commitment: str  # SHA-256 hex, domain.draw_random.commitment_of
+    secret: str  # hex; shown only once the draw is made
+    pool_hash: str  # the pool the commitment binds
+    made_by: str
+    made_at: str
+    state: str = "pending"
+    draw_id: Optional[int] = Field(default=None, sa_column=Column(Integer, ForeignKey("draw.id"), nullable=True,
+                                                                  unique=True))
+
+
 class Draw(SQLModel, table=True):
     __tablename__ = "draw"
+    __table_args__ = (Index("uq_draw_current", "round_id", unique=True, sqlite_where=text("superseded = 0")),)
     id: Optional[int] = Field(default=None, primary_key=True)
     round_id: int = Field(sa_column=_ref("review_round.id"))
     seed: str
-    seed_source: str  # typed / generated
+    seed_source: str  # typed / generated (before commit-reveal) / commit-reveal
+    witness_digits: str = ""
     pool_hash: str
     rules: str  # JSON: method, settings and panel specs the draw ran under
     operator: str

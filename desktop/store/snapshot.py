@@ -7,6 +7,7 @@ load is the floor the conflict computation is measured against.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import sys
 
@@ -121,3 +122,22 @@ def load_case(session: Session, round_id: int) -> RoundCase:
         "JOIN application a ON a.id = pa.application_id WHERE pa.round_id = :id"), {"id": round_id}).all())
     return RoundCase(dt.date.fromisoformat(review_date), RoundSettings.from_dict(json.loads(settings)),
                      load_applications(session, sorted(panel_of)), panel_of)
+
+
+def snapshot_hash(rows: dict[str, list[tuple]], case: RoundCase, rules: str) -> str:
+    """The pool hash a draw binds (FAIR_DRAW): SHA-256 over the pool's rows, the round's applications and the
+    round's rules and panels (``rules``, canonical JSON), so no change to any of them after the commitment goes
+    unnoticed. Each kind of row is sorted, so row order does not matter.
+
+    Rows are spelled by ``ascii`` of tuples of text, integers and None: one spelling per value, and the same under
+    any Python (``repr`` would follow the interpreter's Unicode tables for rare characters).
+    """
+    digest = hashlib.sha256()
+    kinds = [rows[kind] for kind in sorted(rows)] + [case.applications]
+    for items in kinds:
+        for line in sorted(map(ascii, items)):
+            digest.update(line.encode("utf-8"))
+            digest.update(b"\n")
+        digest.update(b"\x1e")
+    digest.update(rules.encode("utf-8"))
+    return digest.hexdigest()

@@ -1,19 +1,25 @@
-"""Step 4: the witnessed draw — a seed typed or generated, the supervisor signs in, and the panels come out with
-their enterprise share against the third (ENTERPRISE_THIRD) and the reserve order for declines (NO_SUBSTITUTE).
+"""Step 4: the witnessed commit–reveal draw (FAIR_DRAW) — the program's commitment is shown to the room, the
+supervisor signs in and gives their own random digits, and the panels come out with the seed and the revealed secret,
+their enterprise share against the round's fraction (ENTERPRISE_THIRD) and the reserve order for declines
+(NO_SUBSTITUTE).
 
-The supervisor must be someone other than the operator (SEPARATION); the service refuses otherwise, the dialog
-says so first. A redraw needs a reason and keeps the earlier draw in the record.
+What may be drawn, who may witness (SEPARATION) and whether a panel meets its quota are the domain's answers, asked
+through the services; the dialog asks them first so the supervisor hears at once, and the service asks again.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from fractions import Fraction
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QScrollArea, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from desktop.services import draws
-from desktop.services.draws import DrawRecord
+from desktop.services.draws import Commitment, DrawRecord
+from desktop.services.errors import UserError
+from desktop.services.method_choices import share_words
 from desktop.services.rounds import RoundInfo
 from desktop.ui import errors
 from desktop.ui.charts import Bar, BarChart
@@ -23,58 +29,79 @@ from desktop.ui.round_words import quota_text
 from desktop.ui.shown_load import LoadsWhenShown
 
 
-class WitnessDialog(QDialog):
-    """The supervisor's sign-in at the draw: a name and an explicit confirmation of being present."""
+translate = QCoreApplication.translate
 
-    def __init__(self, operator: str, parent=None):
+
+class WitnessDialog(QDialog):
+    """The supervisor's sign-in at the draw: the commitment already shown to the room, their name, their own random
+    digits and an explicit confirmation of being present."""
+
+    def __init__(self, operator: str, commitment: str, parent=None):
         super().__init__(parent)
         self.operator = operator
         self.setWindowTitle(self.tr("监督员见证签到"))
+        shown = QLabel(commitment)
+        shown.setObjectName("witness_commitment")
+        shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.name = QLineEdit()
         self.name.setObjectName("witness_name")
-        self.present = QCheckBox(self.tr("本人在场监督本次抽取，并核对了随机种子"))
+        self.digits = QLineEdit()
+        self.digits.setObjectName("witness_digits")
+        self.digits.setPlaceholderText(self.tr("掷骰子或用随机数器现场产生，至少6位数字"))
+        self.present = QCheckBox(self.tr("本人在场监督本次抽取，承诺值已在我给出随机数之前公布"))
         self.present.setObjectName("witness_present")
         self.problem = QLabel()
         self.problem.setStyleSheet("color:#c0392b")
+        self.problem.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(QLabel(self.tr("操作员：{0}。见证人须为另一人（决策、执行、监督相互分离：SEPARATION）。").format(operator)))
+        form.addRow(self.tr("已公布的承诺值"), shown)
         form.addRow(self.tr("监督员姓名"), self.name)
+        form.addRow(self.tr("见证人随机数"), self.digits)
         form.addRow("", self.present)
         form.addRow("", self.problem)
         form.addRow(self.buttons)
 
     def accept(self) -> None:
-        name = self.name.text().strip()
-        if not name:
-            self.problem.setText(self.tr("请填写监督员姓名"))
-        elif name == self.operator.strip():
-            self.problem.setText(self.tr("监督员不能由操作员本人担任"))
-        elif not self.present.isChecked():
+        try:
+            draws.check_witness(self.operator, self.name.text())
+            draws.check_witness_digits(self.digits.text())
+        except UserError as refused:
+            self.problem.setText(errors.message(refused))
+            return
+        if not self.present.isChecked():
             self.problem.setText(self.tr("请监督员确认在场"))
-        else:
-            super().accept()
+            return
+        super().accept()
 
 
 def panel_box(panel: dict) -> QGroupBox:
-    ok = panel["enterprise_count"] >= panel["enterprise_required"]
-    mark = "✔" if ok else "✘"
-    box = QGroupBox(f"{panel['name']}　企业专家 {panel['enterprise_count']}/{len(panel['members'])}"
-                    f"（至少 {panel['enterprise_required']} 人）{mark}")
+    """A drawn panel: its members, its quota verdict as the domain gave it, and its reserve order, naming the
+    other panels whose lists also hold a reserve (the first panel to call them takes them)."""
+    ok = panel["quota_ok"]
+    box = QGroupBox(translate("panel_box", "{0}　企业专家 {1}/{2}（至少 {3} 人）{4}").format(
+        panel["name"], panel["enterprise_count"], len(panel["members"]), panel["enterprise_required"],
+        "✔" if ok else "✘"))
+    box.setToolTip(panel["quota_message"])
     box.setStyleSheet("" if ok else "QGroupBox{color:#c0392b}")
     table = QTableWidget(len(panel["members"]), 4)
-    table.setHorizontalHeaderLabels(["席位", "姓名", "身份证号", "企业专家"])
+    table.setHorizontalHeaderLabels([translate("panel_box", "席位"), translate("panel_box", "姓名"),
+                                     translate("panel_box", "身份证号"), translate("panel_box", "企业专家")])
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().setVisible(False)
     for row, m in enumerate(panel["members"]):
-        for column, text in enumerate([str(row + 1), m["name"], mask_id(m["expert"]), "是" if m["enterprise"] else ""]):
+        for column, text in enumerate([str(row + 1), m["name"], mask_id(m["expert"]),
+                                       translate("panel_box", "是") if m["enterprise"] else ""]):
             table.setItem(row, column, QTableWidgetItem(text))
     table.resizeColumnsToContents()
     table.setMinimumHeight(min(320, 30 + 27 * len(panel["members"])))
-    reserve = QLabel("备选顺序（依次递补，不得自行指定）：" + ("、".join(
-        f"{i + 1}.{n}" for i, n in enumerate(panel["reserve_names"])) or "（无）"))
+    names = [f"{i + 1}.{n}" + (translate("panel_box", "（亦在{0}备选）").format("、".join(shared)) if shared else "")
+             for i, (n, shared) in enumerate(zip(panel["reserve_names"], panel["reserve_shared"]))]
+    reserve = QLabel(translate("panel_box", "备选顺序（依次递补，不得自行指定；已被其他组递补者不再递补）：{0}").format(
+        "、".join(names) or translate("panel_box", "（无）")))
     reserve.setWordWrap(True)
     layout = QVBoxLayout(box)
     layout.addWidget(table)
@@ -89,11 +116,14 @@ class DrawStep(LoadsWhenShown, QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.info: RoundInfo | None = None
-        self.seed = QLineEdit()
-        self.seed.setObjectName("seed")
-        self.seed.setPlaceholderText(self.tr("现场输入随机种子，或点「生成」"))
-        generate = QPushButton(self.tr("生成"))
-        generate.clicked.connect(lambda: self.seed.setText(draws.new_seed()))
+        self.shown_draw: int | None = None  # the current draw on screen: a draw made elsewhere since refuses ours
+        self.commitment = QLabel(self.tr("（尚未生成）"))
+        self.commitment.setObjectName("commitment")
+        self.commitment.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.commit = QPushButton(self.tr("生成并公布承诺值"))
+        self.commit.setObjectName("commit")
+        self.commit.clicked.connect(lambda: self.make_commitment(then=None))
+        self.pending: str = ""
         self.reason = QLineEdit()
         self.reason.setObjectName("redraw_reason")
         self.reason.setPlaceholderText(self.tr("仅重新抽取时填写：理由将记入记录"))
@@ -111,14 +141,15 @@ class DrawStep(LoadsWhenShown, QWidget):
         self.status = QLabel()
         self.status.setObjectName("draw_status")
         self.status.setWordWrap(True)
-        self.chart = BarChart(self.tr("企业专家人数（虚线：三分之一要求）"))
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.chart = BarChart(self.tr("企业专家人数（虚线：各组最低人数）"))
         self.results = QVBoxLayout()
         controls = QGroupBox(self.tr("抽取"))
         form = QFormLayout(controls)
-        seed_row = QHBoxLayout()
-        seed_row.addWidget(self.seed)
-        seed_row.addWidget(generate)
-        form.addRow(self.tr("随机种子"), seed_row)
+        commit_row = QHBoxLayout()
+        commit_row.addWidget(self.commitment, 1)
+        commit_row.addWidget(self.commit)
+        form.addRow(self.tr("承诺值（在见证人给出随机数之前公布）"), commit_row)
         form.addRow(self.tr("重新抽取理由"), self.reason)
         run_row = QHBoxLayout()
         run_row.addWidget(self.draw, 1)
@@ -140,7 +171,10 @@ class DrawStep(LoadsWhenShown, QWidget):
 
     def set_round(self, info: RoundInfo | None) -> None:
         self.info = info
+        self.shown_draw = None
+        self._show_commitment("")
         self.draw.setEnabled(self._may_draw())
+        self.commit.setEnabled(self._may_draw())
         self.reason.setEnabled(bool(info and info.draws))
         self._clear()
         if info is None or not info.panels:
@@ -148,17 +182,24 @@ class DrawStep(LoadsWhenShown, QWidget):
         elif info.state == "draft":
             self.status.setText(self.tr("轮次尚未开启：请先在第一步开启轮次（冻结评审方法）。"))
         elif not info.draws:
-            self.status.setText(self.tr("尚未抽取。"))
-        self.load_when_shown(bool(info and info.draws))
+            self.status.setText(self.tr("尚未抽取。先生成并向现场公布承诺值，再请监督员签到并给出随机数。"))
+        self.load_when_shown(info is not None)
 
     def load(self) -> None:
         place, ref = self.ctx.place, self.info.ref
-        self.ctx.runner.run(lambda job: draws.latest_draw(place, ref), lambda record: self._loaded(ref, record),
-                            lambda e: self.status.setText(errors.message(e)))
+        self.ctx.runner.run(lambda job: (draws.latest_draw(place, ref), draws.pending_commitment(place, ref)),
+                            lambda loaded: self._loaded(ref, *loaded), lambda e: self.status.setText(errors.message(e)))
 
-    def _loaded(self, ref, record: DrawRecord | None) -> None:
-        if record is not None and self.info is not None and self.info.ref == ref:
-            self.show_record(record)  # dropped when another round was chosen meanwhile
+    def _loaded(self, ref, record: DrawRecord | None, pending: Commitment | None) -> None:
+        if self.info is None or self.info.ref != ref:
+            return  # dropped when another round was chosen meanwhile
+        if record is not None:
+            self.show_record(record)
+        self._show_commitment(pending.commitment if pending else "")
+
+    def _show_commitment(self, commitment: str) -> None:
+        self.pending = commitment
+        self.commitment.setText(commitment or self.tr("（尚未生成）"))
 
     def _clear(self) -> None:
         while self.results.count():
@@ -167,30 +208,48 @@ class DrawStep(LoadsWhenShown, QWidget):
                 widget.deleteLater()
         self.chart.set_bars([])
 
-    def ask_witness(self) -> None:
-        dialog = WitnessDialog(self.ctx.actor, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.run(dialog.name.text().strip())
-
-    def run(self, witness: str) -> None:
+    def make_commitment(self, then) -> None:
+        """The program draws its secret and shows the commitment; ``then()`` follows once it is on screen."""
         place, actor, ref = self.ctx.place, self.ctx.actor, self.info.ref
-        seed = self.seed.text().strip() or None
+
+        def made(commitment: Commitment) -> None:
+            if self.info is not None and self.info.ref == ref:
+                self._show_commitment(commitment.commitment)
+                if then is not None:
+                    then()
+
+        self.ctx.runner.run(lambda job: draws.commit_draw(place, actor, ref), made,
+                            lambda e: errors.show(self, self.tr("未能生成承诺值"), e), write=True)
+
+    def ask_witness(self) -> None:
+        if not self.pending:
+            self.make_commitment(then=self.ask_witness)
+            return
+        dialog = WitnessDialog(self.ctx.actor, self.pending, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.run(dialog.name.text(), dialog.digits.text())
+
+    def run(self, witness: str, digits: str) -> None:
+        place, actor, ref, seen = self.ctx.place, self.ctx.actor, self.info.ref, self.shown_draw
         reason = self.reason.text().strip() or None
         self._running(True)
         self.status.setText(self.tr("正在抽取…"))
         self.drawing = ref
         self.job = self.ctx.runner.run(
-            lambda job: draws.draw_round(place, actor, ref, seed=seed, witness=witness, redraw_reason=reason,
-                                         progress=job.report, cancelled=job.cancelled),
+            lambda job: draws.draw_round(place, actor, ref, witness=witness, witness_digits=digits,
+                                         redraw_reason=reason, seen=seen, progress=job.report,
+                                         cancelled=job.cancelled),
             lambda record: self._drawn(ref), self._failed, self._progressed, write=True)
 
     def _may_draw(self) -> bool:
-        """The shown round can be drawn, and no draw is under way (one at a time, whichever round is shown)."""
+        """The shown round can be drawn (the domain's answer), and no draw is under way (one at a time, whichever
+        round is shown)."""
         info = self.info
-        return info is not None and info.state in ("opened", "drawn") and bool(info.panels) and self.job is None
+        return info is not None and draws.may_draw(info.state, len(info.panels)) and self.job is None
 
     def _running(self, running: bool) -> None:
         self.draw.setEnabled(not running and self._may_draw())
+        self.commit.setEnabled(not running and self._may_draw())
         self.progress.setVisible(running)
         self.progress.setValue(0)
         self.cancel.setVisible(running)
@@ -227,12 +286,20 @@ class DrawStep(LoadsWhenShown, QWidget):
         self._clear()
         if record is None:
             return
-        self.seed.setText(record.seed)
-        source = self.tr("现场输入") if record.seed_source == "typed" else self.tr("系统生成")
-        self.status.setText(self.tr("第 {0} 次抽取　{1}　操作员 {2}，监督员 {3}\n随机种子 {4}（{5}）　专家库快照哈希 {6}…")
-                            .format(record.id, record.at.replace("T", " ")[:19], record.operator, record.witness,
-                                    record.seed, source, record.pool_hash[:16])
-                            + (self.tr("\n重新抽取理由：{0}").format(record.reason) if record.reason else ""))
+        self.shown_draw = None if record.superseded else record.id
+        if record.secret:
+            how = self.tr("承诺值 {0}（{1} 于 {2} 生成并公布）\n见证人随机数 {3}　抽取后公布的密钥 {4}\n随机种子 {5}").format(
+                record.commitment, record.committed_by, record.committed_at.replace("T", " ")[:19],
+                record.witness_digits, record.secret, record.seed)
+        else:
+            how = self.tr("随机种子 {0}（旧版本的输入种子，不能证明无人操纵）").format(record.seed)
+        self.status.setText(self.tr("第 {0} 次抽取　{1}　操作员 {2}，监督员 {3}").format(
+            record.id, record.at.replace("T", " ")[:19], record.operator, record.witness)
+            + "\n" + how + self.tr("\n专家库快照哈希 {0}").format(record.pool_hash)
+            + (self.tr("\n重新抽取理由：{0}").format(record.reason) if record.reason else ""))
+        share = Fraction(record.enterprise_fraction)
+        self.chart.title = self.tr("企业专家人数（虚线：至少为组人数的{0}）").format(
+            share_words(share) if self.ctx.settings.language == "zh_CN" else str(share))
         self.chart.set_bars([Bar(p["name"], p["enterprise_count"], p["size"],
                                  quota_text(p["enterprise_count"], p["size"], p["enterprise_required"]),
                                  threshold=p["enterprise_required"]) for p in record.panels])

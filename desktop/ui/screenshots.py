@@ -56,9 +56,8 @@ def capture(workspace: Path, out: Path, scratch: Path, language: str = "zh_CN") 
     round_ws = window.rounds.workspace
     if infos:
         window.show_round(infos[0].ref)
-        round_ws.draw.seed.setText("20261215")
         if infos[0].state == "opened":
-            round_ws.draw.run("监督员 李监督")
+            round_ws.draw.run("监督员 李监督", "20261215")
     for index, name in enumerate(PAGES):
         window.nav.setCurrentRow(index)
         if name == "experts":

@@ -278,108 +278,122 @@
 <context>
     <name>DrawStep</name>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="94"/>
-        <source>现场输入随机种子，或点「生成」</source>
-        <translation>Enter the random seed on site, or click “Generate”</translation>
+        <location filename="../../desktop/ui/round_draw_step.py" line="123"/>
+        <source>生成并公布承诺值</source>
+        <translation>Make and show the commitment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="95"/>
-        <source>生成</source>
-        <translation>Generate</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="99"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="129"/>
         <source>仅重新抽取时填写：理由将记入记录</source>
         <translation>Only for a redraw: the reason is recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="100"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="130"/>
         <source>监督员签到并抽取…</source>
         <translation>Supervisor sign-in and draw…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="105"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="135"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="114"/>
-        <source>企业专家人数（虚线：三分之一要求）</source>
-        <translation>Enterprise experts (dashed line: the one-third requirement)</translation>
+        <location filename="../../desktop/ui/round_draw_step.py" line="145"/>
+        <source>企业专家人数（虚线：各组最低人数）</source>
+        <translation>Enterprise experts (dashed line: each panel's minimum)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="116"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="147"/>
         <source>抽取</source>
         <translation>Draw</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="121"/>
-        <source>随机种子</source>
-        <translation>Seed</translation>
+        <location filename="../../desktop/ui/round_draw_step.py" line="152"/>
+        <source>承诺值（在见证人给出随机数之前公布）</source>
+        <translation>Commitment (shown before the witness gives digits)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="122"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="153"/>
         <source>重新抽取理由</source>
-        <translation>Redraw reason</translation>
+        <translation>Reason for the redraw</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="147"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="181"/>
         <source>设置评审组并开启轮次后才能抽取。</source>
-        <translation>Set up the panels and open the round before drawing.</translation>
+        <translation>Set up panels and open the round before drawing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="149"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="183"/>
         <source>轮次尚未开启：请先在第一步开启轮次（冻结评审方法）。</source>
-        <translation>The round is not open yet: open it in step 1 first (this freezes the review method).</translation>
+        <translation>The round is not open yet: open it in step one (this freezes the method).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="151"/>
-        <source>尚未抽取。</source>
-        <translation>Not drawn yet.</translation>
+        <location filename="../../desktop/ui/round_draw_step.py" line="185"/>
+        <source>尚未抽取。先生成并向现场公布承诺值，再请监督员签到并给出随机数。</source>
+        <translation>Not drawn yet. First make the commitment and show it to the room, then the supervisor signs in and gives random digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="180"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="224"/>
+        <source>未能生成承诺值</source>
+        <translation>Could not make the commitment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_draw_step.py" line="238"/>
         <source>正在抽取…</source>
         <translation>Drawing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="203"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="264"/>
         <source>正在抽取：{0}…</source>
         <translation>Drawing: {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="210"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="271"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="217"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="278"/>
         <source>未能抽取</source>
-        <translation>Cannot draw</translation>
+        <translation>Could not draw</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="231"/>
-        <source>现场输入</source>
-        <translation>entered on site</translation>
+        <location filename="../../desktop/ui/round_draw_step.py" line="293"/>
+        <source>承诺值 {0}（{1} 于 {2} 生成并公布）
+见证人随机数 {3}&#x3000;抽取后公布的密钥 {4}
+随机种子 {5}</source>
+        <translation>Commitment {0} (made and shown by {1} at {2})
+Witness digits {3}&#x3000;secret revealed after the draw {4}
+Seed {5}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="231"/>
-        <source>系统生成</source>
-        <translation>generated by the system</translation>
+        <location filename="../../desktop/ui/round_draw_step.py" line="297"/>
+        <source>随机种子 {0}（旧版本的输入种子，不能证明无人操纵）</source>
+        <translation>Seed {0} (typed in an earlier version: cannot show that nobody steered it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="232"/>
-        <source>第 {0} 次抽取&#x3000;{1}&#x3000;操作员 {2}，监督员 {3}
-随机种子 {4}（{5}）&#x3000;专家库快照哈希 {6}…</source>
-        <translation>Draw {0} · {1} · operator {2}, supervisor {3}
-Random seed {4} ({5}) · expert pool snapshot hash {6}…</translation>
+        <location filename="../../desktop/ui/round_draw_step.py" line="298"/>
+        <source>第 {0} 次抽取&#x3000;{1}&#x3000;操作员 {2}，监督员 {3}</source>
+        <translation>Draw {0}&#x3000;{1}&#x3000;operator {2}, supervisor {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="235"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="300"/>
+        <source>
+专家库快照哈希 {0}</source>
+        <translation>
+Pool hash {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_draw_step.py" line="301"/>
         <source>
 重新抽取理由：{0}</source>
         <translation>
-Redraw reason: {0}</translation>
+Reason for the redraw: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_draw_step.py" line="303"/>
+        <source>企业专家人数（虚线：至少为组人数的{0}）</source>
+        <translation>Enterprise experts (dashed line: at least {0} of each panel)</translation>
     </message>
 </context>
 <context>
@@ -1211,37 +1225,42 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
 <context>
     <name>WitnessDialog</name>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="32"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="42"/>
         <source>监督员见证签到</source>
         <translation>Supervisor sign-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="35"/>
-        <source>本人在场监督本次抽取，并核对了随机种子</source>
-        <translation>I am present to supervise this draw and have checked the random seed</translation>
+        <location filename="../../desktop/ui/round_draw_step.py" line="50"/>
+        <source>掷骰子或用随机数器现场产生，至少6位数字</source>
+        <translation>Rolled with dice or a number generator in the room, at least 6 digits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="43"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="51"/>
+        <source>本人在场监督本次抽取，承诺值已在我给出随机数之前公布</source>
+        <translation>I am present and supervise this draw; the commitment was shown before I gave my digits</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_draw_step.py" line="60"/>
         <source>操作员：{0}。见证人须为另一人（决策、执行、监督相互分离：SEPARATION）。</source>
-        <translation>Operator: {0}. The witness must be someone else (decision, execution and supervision are kept apart: SEPARATION).</translation>
+        <translation>Operator: {0}. The witness must be another person (decision, execution and supervision kept apart: SEPARATION).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="44"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="61"/>
+        <source>已公布的承诺值</source>
+        <translation>Commitment shown</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_draw_step.py" line="62"/>
         <source>监督员姓名</source>
-        <translation>Supervisor</translation>
+        <translation>Supervisor's name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="52"/>
-        <source>请填写监督员姓名</source>
-        <translation>Enter the supervisor&apos;s name</translation>
+        <location filename="../../desktop/ui/round_draw_step.py" line="63"/>
+        <source>见证人随机数</source>
+        <translation>Witness digits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="54"/>
-        <source>监督员不能由操作员本人担任</source>
-        <translation>The supervisor cannot be the operator</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="56"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="76"/>
         <source>请监督员确认在场</source>
         <translation>The supervisor must confirm being present</translation>
     </message>
@@ -1460,6 +1479,54 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
         <location filename="../../desktop/ui/round_words.py" line="44"/>
         <source>{0}/{1}（需≥{2}）</source>
         <translation>{0}/{1} (needs ≥{2})</translation>
+    </message>
+</context>
+<context>
+    <name>panel_box</name>
+    <message>
+        <location filename="../../desktop/ui/round_draw_step.py" line="85"/>
+        <source>{0}&#x3000;企业专家 {1}/{2}（至少 {3} 人）{4}</source>
+        <translation>{0}&#x3000;enterprise experts {1}/{2} (at least {3}) {4}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_draw_step.py" line="91"/>
+        <source>席位</source>
+        <translation>Seat</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_draw_step.py" line="91"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_draw_step.py" line="92"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_draw_step.py" line="92"/>
+        <source>企业专家</source>
+        <translation>Enterprise expert</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_draw_step.py" line="97"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_draw_step.py" line="101"/>
+        <source>（亦在{0}备选）</source>
+        <translation> (also a reserve of {0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_draw_step.py" line="103"/>
+        <source>备选顺序（依次递补，不得自行指定；已被其他组递补者不再递补）：{0}</source>
+        <translation>Reserve order (called in turn, never chosen by anyone; a reserve called by another panel leaves this list): {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_draw_step.py" line="104"/>
+        <source>（无）</source>
+        <translation>(none)</translation>
     </message>
 </context>
 </TS>

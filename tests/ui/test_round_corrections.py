@@ -87,7 +87,7 @@ def test_panels_are_corrected_and_removed_until_the_draw(window, demo_workspace)
 
 
 def test_after_the_draw_panels_are_shown_but_not_editable(window, demo_workspace):
-    draws.draw_round(demo_workspace, OPERATOR, 1, seed="1", witness="李监督")
+    draws.draw_round(demo_workspace, OPERATOR, 1, witness_digits="111111", witness="李监督")
     page, ws = _round_page(window)
     info = rounds.show_round(demo_workspace, 1)
     window.show_round(info.ref)

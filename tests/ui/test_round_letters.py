@@ -33,7 +33,7 @@ def _answer(step, answers: list[str]) -> QTimer:
 
 
 def _drawn_letters_step(window, demo_workspace):
-    record = draws.draw_round(demo_workspace, OPERATOR, 1, seed="1", witness="李监督")
+    record = draws.draw_round(demo_workspace, OPERATOR, 1, witness_digits="111111", witness="李监督")
     window.show_round(RoundRef(window.ctx.place, 1))
     ws = window.rounds.workspace
     ws.load(RoundRef(window.ctx.place, 1))

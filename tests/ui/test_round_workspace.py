@@ -2,18 +2,21 @@
 a witness, and the letters due."""
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QLabel
 
-from desktop.services import rounds
+from desktop.services import draws, rounds
 from desktop.ui.main_window import ROUNDS
 from desktop.ui.round_draw_step import WitnessDialog
 from desktop.ui.round_workspace import CONFLICTS, DRAW, LETTERS, METHOD, PANELS
 
 
-def _sign_in(window, witness):
+def _sign_in(window, witness, digits="20261215"):
     """Fill in the witness dialog as soon as the draw button opens it."""
     def fill():
         dialog = window.rounds.workspace.draw.findChild(WitnessDialog)
+        assert dialog.findChild(QLabel, "witness_commitment").text() == window.rounds.workspace.draw.pending
         dialog.name.setText(witness)
+        dialog.digits.setText(digits)
         dialog.present.setChecked(True)
         dialog.accept()
     QTimer.singleShot(0, fill)
@@ -53,11 +56,16 @@ def test_create_open_panel_conflicts_and_draw(window, demo_workspace):
         assert "专家" in ws.conflicts.explanation.toPlainText()
 
     ws.buttons.button(DRAW).click()
-    ws.draw.seed.setText("20261215")
+    ws.draw.commit.click()  # the commitment is on screen before the witness speaks
+    shown = ws.draw.commitment.text()
+    assert len(shown) == 64 and draws.pending_commitment(demo_workspace, ws.info.id).commitment == shown
     _sign_in(window, "监督员乙")
     ws.draw.draw.click()
     assert ws.info.state == "drawn", ws.draw.status.text()
-    assert "20261215" in ws.draw.status.text() and "监督员乙" in ws.draw.status.text()
+    record = draws.latest_draw(demo_workspace, ws.info.id)
+    assert record.commitment == shown and record.witness_digits == "20261215"
+    for part in (shown, record.secret, record.seed, "监督员乙"):
+        assert part in ws.draw.status.text()
     assert ws.draw.results.count() == 1
     box = ws.draw.results.itemAt(0).widget()
     assert "企业专家" in box.title() and "至少 2 人" in box.title()
@@ -67,9 +75,20 @@ def test_create_open_panel_conflicts_and_draw(window, demo_workspace):
 
 
 def test_the_operator_cannot_witness_the_draw(window, qtbot):
-    dialog = WitnessDialog(window.ctx.actor, window)
+    dialog = WitnessDialog(window.ctx.actor, "ab" * 32, window)
     qtbot.addWidget(dialog)
-    dialog.name.setText(window.ctx.actor)
+    dialog.name.setText(window.ctx.actor + "\u200b")  # a zero-width space does not make another person
+    dialog.digits.setText("123456")
     dialog.present.setChecked(True)
     dialog.accept()
-    assert dialog.result() == 0 and "不能" in dialog.problem.text()
+    assert dialog.result() == 0 and "不能" in dialog.problem.text() and "SEPARATION" in dialog.problem.text()
+
+
+def test_the_witness_digits_are_checked_in_the_dialog(window, qtbot):
+    dialog = WitnessDialog(window.ctx.actor, "ab" * 32, window)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("监督员乙")
+    dialog.digits.setText("12 34")
+    dialog.present.setChecked(True)
+    dialog.accept()
+    assert dialog.result() == 0 and "6至64位" in dialog.problem.text()

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from desktop.services import draws
+from desktop.services import draw_inputs, draws
 from desktop.services.demo import build_demo
 from desktop.services.rounds import RoundRef
 from desktop.store.workspace import close_workspace
@@ -61,13 +61,13 @@ def test_a_slow_read_of_the_previous_workspace_does_not_replace_the_latest(threa
 
 
 def test_cancelling_a_running_draw_saves_nothing(threaded, demo_workspace, qtbot, monkeypatch):
-    load_round = draws.load_round
+    load_round = draw_inputs.load_round
 
     def slow(session, round_id):
         time.sleep(0.5)
         return load_round(session, round_id)
 
-    monkeypatch.setattr(draws, "load_round", slow)
+    monkeypatch.setattr(draw_inputs, "load_round", slow)
     threaded.open_workspace(demo_workspace)
     qtbot.waitUntil(lambda: threaded.ctx.place == demo_workspace, timeout=10_000)
     threaded.show_round(RoundRef(threaded.ctx.place, 1))
@@ -75,8 +75,7 @@ def test_cancelling_a_running_draw_saves_nothing(threaded, demo_workspace, qtbot
     qtbot.waitUntil(lambda: workspace.info is not None and workspace.info.id == 1, timeout=10_000)
     workspace.buttons.button(DRAW).click()
     step = workspace.draw
-    step.seed.setText("20261215")
-    step.run("监督员乙")
+    step.run("监督员乙", "20261215")
     assert step.progress.isVisible() and step.cancel.isVisible() and not step.draw.isEnabled()
     step.cancel.click()
     qtbot.waitUntil(lambda: step.job is None, timeout=10_000)

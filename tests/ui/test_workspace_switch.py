@@ -50,7 +50,7 @@ def test_the_round_page_forgets_the_previous_workspace_and_draws_only_in_the_ope
 def test_a_service_refuses_a_round_of_another_workspace(demo_workspace, second_workspace):
     stranger = RoundRef(demo_workspace.resolve(), 1)
     with pytest.raises(OtherWorkspace, match="属于工作区"):
-        draws.draw_round(second_workspace, OPERATOR, stranger, seed="1", witness="监督员乙")
+        draws.draw_round(second_workspace, OPERATOR, stranger, witness_digits="111111", witness="监督员乙")
     with pytest.raises(OtherWorkspace):
         rounds.add_panel(second_workspace, OPERATOR, stranger, name="组", size=5, applications=["x"])
     assert draws.latest_draw(second_workspace, 1) is None and draws.latest_draw(demo_workspace, 1) is None

@@ -1,0 +1,69 @@
+"""What a draw is computed from, read once: the round's panels and rules, each panel's eligible experts after
+recusal, who counts as an enterprise expert, and the pool hash that binds them. The draw, its replay and its
+verification all read the same, so they recompute the same panels."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from sqlmodel import Session, select
+
+from desktop.domain.draw import DrawResult, PanelSpec, canonical_json, draw_panels
+from desktop.domain.methods import RoundSettings
+from desktop.domain.recusal import Conflicts
+from desktop.services.conflicts import load_round
+from desktop.services.gc_pause import gc_paused
+from desktop.services.rounds import get_round, method_of, settings_of
+from desktop.store.round_tables import Panel
+from desktop.store.snapshot import snapshot_hash
+
+
+@dataclass(frozen=True)
+class PanelRow:
+    id: int
+    name: str
+    size: int
+    fields: str
+
+
+@dataclass(frozen=True)
+class DrawInputs:
+    panels: list[PanelRow]
+    settings: RoundSettings
+    conflicts: Conflicts
+    eligible: dict[str, list[str]]
+    enterprise: dict[str, bool]  # who counts toward ENTERPRISE_THIRD at this round
+    basis: dict[str, str]  # why (kept with each drawn expert)
+    names: dict[str, str]
+    rules: str  # canonical JSON: method, settings, review date, panels with their applications
+    pool_hash: str
+
+    def draw(self, seed: str) -> DrawResult:
+        specs = [PanelSpec(p.name, p.name, p.size) for p in self.panels]
+        return draw_panels(specs, self.eligible, self.enterprise, self.settings, seed, self.names)
+
+
+def read_inputs(session: Session, round_id: int, between: Callable[[], None] | None = None) -> DrawInputs:
+    """The round's draw inputs; ``between()`` is called after the pool is read and recusal computed."""
+    row = get_round(session, round_id)
+    panels = [PanelRow(*row) for row in session.execute(
+        select(Panel.id, Panel.name, Panel.size, Panel.fields).where(Panel.round_id == round_id)
+        .order_by(Panel.position))]
+    loaded = load_round(session, round_id)
+    conflicts = loaded.conflicts
+    if between is not None:
+        between()
+    with gc_paused():
+        eligible = {p.name: conflicts.eligible_for_panel(p.name, [f for f in p.fields.split(";") if f])
+                    for p in panels}
+    settings = settings_of(row)
+    rules = canonical_json({"method": method_of(row).to_dict(), "settings": settings.to_dict(),
+                            "review_date": row.review_date,
+                            "panels": [{"name": p.name, "size": p.size, "fields": p.fields,
+                                        "applications": list(conflicts.panels.get(p.name, ()))} for p in panels]})
+    return DrawInputs(panels, settings, conflicts, eligible,
+                      {e: status.counts for e, status in conflicts.enterprise.items()},
+                      {e: status.basis for e, status in conflicts.enterprise.items()},
+                      {e: expert.name for e, expert in conflicts.experts.items()},
+                      rules, snapshot_hash(loaded.rows, loaded.case, rules))
