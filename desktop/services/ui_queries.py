@@ -6,6 +6,7 @@ audit entry before it hands the value back.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,13 +14,14 @@ from pathlib import Path
 from sqlalchemy import select
 
 from desktop.services import conflicts as conflict_service
+from desktop.services import rounds
 from desktop.services.catalogue import with_enterprise
 from desktop.services.rounds import RoundRef
 from desktop.services.stays import enterprise_today
 from desktop.services.uow import change, reading
 from desktop.store import queries
 from desktop.store.round_tables import Draw, DrawMember, Panel, ReviewRound
-from desktop.store.tables import Application, Expert, FieldCode, Person
+from desktop.store.tables import Application, AuditEntry, Expert, FieldCode, Person
 from desktop.store.workspace import Workspace
 
 Place = Path | Workspace
@@ -125,3 +127,19 @@ def explain_pair(place: Place, ref: RoundRef, application: str, expert: str) -> 
     found = conflict_service.round_conflicts(place, ref)
     sentences = conflict_service.explanation(found, application, expert)
     return found.experts[expert].name, sentences
+
+
+def round_documents(place: Place, ref: RoundRef, kind: str, since: str = "") -> list[Path]:
+    """The documents of ``kind`` ("letters", "sign_in_sheet", "score_sheet") the latest batch of the round wrote
+    (at or after ``since``, the draw they belong to), as far as they are still on disk: the audit log says where
+    each batch wrote what, so the list survives a restart and a folder chosen by hand."""
+    action, target = f"documents.{kind}", f"round:{rounds.round_id_in(place, ref)}"
+    with reading(place) as session:
+        found = session.execute(select(AuditEntry.after).where(AuditEntry.action == action,
+                                                               AuditEntry.target == target, AuditEntry.at >= since)
+                                .order_by(AuditEntry.id.desc()).limit(1)).scalar()
+    if not found:
+        return []
+    batch = json.loads(found)
+    out = Path(batch.get("out", ""))
+    return [out / name for name in batch.get("files", ()) if (out / name).is_file()]

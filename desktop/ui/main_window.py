@@ -176,6 +176,12 @@ class MainWindow(QMainWindow):
         wizard.open()
 
     def closeEvent(self, event) -> None:
+        if self.ctx.runner.busy():
+            answer = QMessageBox.question(self, self.tr("退出"), self.tr(
+                "有操作正在进行（如抽取专家、生成文书或导入）。现在退出将中断它：未完成的部分不会保存。仍要退出？"))
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
         self.ctx.settings.geometry = self.saveGeometry()
         self.ctx.settings.sync()
         super().closeEvent(event)

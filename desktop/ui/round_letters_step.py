@@ -13,18 +13,18 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QUrl, Qt
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox,
                                QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QProgressBar, QPushButton, QVBoxLayout, QWidget)
 
-from desktop.services import draws
+from desktop.services import draws, ui_queries
 from desktop.services.rounds import RoundInfo, RoundRef
 from desktop.ui import errors
 from desktop.ui.context import Context
 from desktop.ui.pdf_printing import print_pdfs
+from desktop.ui.pdf_viewer import open_document
 from desktop.ui.shown_load import LoadsWhenShown
 
 PATH = Qt.ItemDataRole.UserRole
@@ -34,14 +34,17 @@ KINDS = ((LETTERS, QT_TRANSLATE_NOOP("LettersStep", "评审专家承诺书（每
          ("score_sheet", QT_TRANSLATE_NOOP("LettersStep", "评分表（每位专家一份，按本轮评分方式）")))
 
 
-def _prepare(place: Path, ref: RoundRef):
-    """The latest draw, the default folder and the signing identity (None when there is none yet)."""
+def _prepare(place: Path, ref: RoundRef, kind: str):
+    """The latest draw, the default folder, the signing identity (None when there is none yet) and the documents
+    of ``kind`` already made from that draw and still on disk."""
     from desktop.services import documents, signing  # reportlab and pyHanko: loaded off the GUI thread, when needed
     try:
         identity = signing.show_identity(place)
     except signing.SigningError:
         identity = None
-    return draws.latest_draw(place, ref), documents.letters_folder(place, ref.id), identity
+    record = draws.latest_draw(place, ref)
+    made = ui_queries.round_documents(place, ref, kind, record.at) if record else []
+    return record, documents.letters_folder(place, ref.id), identity, made
 
 
 def _verdict(check) -> str:
@@ -67,6 +70,7 @@ class LettersStep(LoadsWhenShown, QWidget):
         self.kind.setObjectName("letters_kind")
         for key, text in KINDS:
             self.kind.addItem(self.tr(text), key)
+        self.kind.currentIndexChanged.connect(lambda _index: self.set_round(self.info))  # that kind's from disk
         self.folder = QLineEdit()
         self.folder.setObjectName("letters_folder")
         choose = QPushButton(self.tr("选择…"))
@@ -131,21 +135,33 @@ class LettersStep(LoadsWhenShown, QWidget):
         self.load_when_shown(drawn)
 
     def load(self) -> None:
-        place, ref = self.ctx.place, self.info.ref
-        self.ctx.runner.run(lambda job: _prepare(place, ref), lambda prepared: self._prepared(ref, prepared),
+        place, ref, kind = self.ctx.place, self.info.ref, self.kind.currentData()
+        self.ctx.runner.run(lambda job: _prepare(place, ref, kind), lambda prepared: self._prepared(ref, prepared),
                             lambda e: self.status.setText(errors.message(e)))
 
     def _prepared(self, ref: RoundRef, prepared) -> None:
-        record, folder, identity = prepared
+        record, folder, identity, made = prepared
         if self.info is None or record is None or self.info.ref != ref:
             return  # another round was chosen meanwhile: its own preparation is on its way
-        self.folder.setText(str(folder))
+        self.folder.setText(str(made[0].parent if made else folder))
         self._show_identity(identity)
+        self.letters.clear()
+        self.generate.setEnabled(self.stop is None)  # one batch at a time, whichever round is shown
+        if made:
+            for path in made:
+                item = QListWidgetItem(self.tr("{0}　已生成").format(path.name))
+                item.setData(PATH, str(path))
+                self.letters.addItem(item)
+            self.status.setText(self.tr("第 {0} 次抽取：已生成 {1} 份，保存在 {2}（可再次生成以替换）。").format(
+                record.id, len(made), made[0].parent))
+            return
+        if self.kind.currentData() != LETTERS:
+            self.status.setText(self.tr("第 {0} 次抽取：尚未生成。").format(record.id))
+            return
         members = [(p["name"], m["name"]) for p in record.panels for m in p["members"]]
         for panel, name in members:
             self.letters.addItem(self.tr("{0}　{1}　评审专家承诺书（待生成）").format(panel, name))
         self.status.setText(self.tr("第 {0} 次抽取：待生成承诺书 {1} 份。").format(record.id, len(members)))
-        self.generate.setEnabled(self.stop is None)  # one batch at a time, whichever round is shown
 
     def _show_identity(self, identity) -> None:
         self.identity = identity
@@ -268,10 +284,10 @@ class LettersStep(LoadsWhenShown, QWidget):
         self.ctx.touched()  # a cancelled batch is logged too, with the files it wrote
         self.status.setText(errors.message(error))
 
-    def open_item(self, item: QListWidgetItem) -> None:
+    def open_item(self, item: QListWidgetItem):
+        """The document in the system's viewer, or in the window's own where the system has none."""
         path = item.data(PATH)
-        if path:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+        return open_document(Path(path), self) if path else None
 
     def files(self, selected_only: bool = False) -> list[Path]:
         items = self.letters.selectedItems() if selected_only else [self.letters.item(i)

@@ -95,16 +95,24 @@ class Runner:
         self._writes = QThreadPool()
         self._writes.setMaxThreadCount(1)
         self._live: set[Job] = set()
+        self._writing: set[Job] = set()
 
     def run(self, work: Work, done: Done, failed: Failed, progress: Progress | None = None, *,
             write: bool = False) -> Job:
         job = Job(lambda r: self._end(job, done, r), lambda e: self._end(job, failed, e), progress)
         self._live.add(job)  # keep the QObject alive until its outcome has been delivered
+        if write:
+            self._writing.add(job)
         (self._writes if write else self._reads).start(_Runnable(job, work))
         return job
 
+    def busy(self) -> bool:
+        """A write (a draw, a letters batch, an import) is under way: closing now would cut it off."""
+        return bool(self._writing)
+
     def _end(self, job: Job, callback: Callable[[Any], None], value: Any) -> None:
         self._live.discard(job)
+        self._writing.discard(job)
         try:
             callback(value)
         finally:
@@ -124,6 +132,9 @@ class InlineRunner:
         job = Job(done, failed, progress)
         job.execute(work)
         return job
+
+    def busy(self) -> bool:
+        return False
 
     def wait(self, msecs: int = 0) -> None:
         return None

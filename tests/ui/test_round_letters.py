@@ -92,3 +92,45 @@ def test_sign_in_sheets_are_made_from_the_same_step(window, demo_workspace):
     assert f"已生成 {len(files)} 份" in step.status.text()
     actions = [e.action for e in entries(open_workspace(demo_workspace).session())]
     assert actions[0] == "documents.sign_in_sheet"
+
+
+def test_documents_on_disk_are_listed_after_a_restart_and_open_in_the_window(window, demo_workspace, qtbot,
+                                                                             settings, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtPdf import QPdfDocument
+
+    from desktop.ui.context import Context
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.tasks import InlineRunner
+    step, _ = _drawn_letters_step(window, demo_workspace)
+    step.kind.setCurrentIndex(step.kind.findData("sign_in_sheet"))
+    step.sign.setChecked(False)
+    step.generate.click()
+    made = step.files()
+
+    again = MainWindow(Context(InlineRunner(), settings))  # the program started anew on the same workspace
+    qtbot.addWidget(again)
+    again.show()
+    again.open_workspace(demo_workspace)
+    again.show_round(RoundRef(again.ctx.place, 1))
+    fresh = again.rounds.workspace.letters
+    again.rounds.workspace.buttons.button(LETTERS).click()
+    assert "待生成" in fresh.letters.item(0).text()  # letters: none made yet
+    fresh.kind.setCurrentIndex(fresh.kind.findData("sign_in_sheet"))
+    assert fresh.files() == made and all("已生成" in fresh.letters.item(i).text() for i in range(len(made)))
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))  # no PDF viewer installed
+    viewer = fresh.open_item(fresh.letters.item(0))
+    qtbot.addWidget(viewer)
+    assert viewer.isVisible() and viewer.document.status() == QPdfDocument.Status.Ready
+    assert viewer.document.pageCount() >= 1
+
+
+def test_closing_during_work_asks_first(window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+    asked = []
+    monkeypatch.setattr(window.ctx.runner, "busy", lambda: True, raising=False)
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(
+        lambda *args, **kwargs: asked.append(args) or QMessageBox.StandardButton.No))
+    window.close()
+    assert asked and window.isVisible()
