@@ -26,6 +26,7 @@ def is_disk_full(error: BaseException) -> bool:
     """An OSError for a full disk or quota, or SQLite's "database or disk is full" (SQLITE_FULL, 13)."""
     if isinstance(error, OSError):
         return error.errno in _FULL
+    error = getattr(error, "orig", None) or error  # SQLAlchemy's wrapper of the sqlite3 error
     return getattr(error, "sqlite_errorcode", None) == 13 or "database or disk is full" in str(error)
 
 
@@ -65,6 +66,12 @@ def temp_path(path: Path) -> Path:
 def write_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` (0600) through a temporary sibling and a rename; no partial file survives a failure,
     and a full disk is a DiskFull."""
+    replace(stage(path, data), path)
+
+
+def stage(path: Path, data: bytes) -> Path:
+    """Write ``data`` completely (0600, flushed to disk) to the temporary sibling of ``path`` and return it, to be
+    put in place by ``replace`` once everything else of the change has succeeded."""
     path = Path(path)
     temp = temp_path(path)
     try:
@@ -75,11 +82,20 @@ def write_atomically(path: Path, data: bytes) -> None:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
-        os.replace(temp, path)
     except BaseException as error:
         temp.unlink(missing_ok=True)
         if isinstance(error, OSError) and is_disk_full(error):
             raise disk_full(path.parent) from error
+        raise
+    return temp
+
+
+def replace(temp: Path, path: Path) -> None:
+    """Put a staged file in place: one rename, so readers see the old file or the new one, never a mix."""
+    try:
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
         raise
 
 

@@ -27,6 +27,7 @@ from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail, null
 
 from desktop.domain.errors import UserError
+from reports.files import private_folder, write_atomically
 
 SERVICE = "PanelDesk"
 PASSPHRASE_ENV = "PANELDESK_PASSPHRASE"
@@ -83,12 +84,8 @@ class EncryptedFileKeyring(KeyringBackend):
         return json.loads(self.path.read_text(encoding="utf-8")) if self.path.exists() else {}
 
     def _write(self, data: dict) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        temp = self.path.with_name(self.path.name + ".part")
-        temp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-        if os.name != "nt":
-            os.chmod(temp, 0o600)
-        os.replace(temp, self.path)
+        private_folder(self.path.parent)
+        write_atomically(self.path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
 
     def _seal(self, value: bytes, label: str) -> str:
         nonce = os.urandom(12)

@@ -1,6 +1,7 @@
 """The workspace's signing identity: the secretariat's key and certificate that sign every generated PDF.
 
-Kept in the workspace as ``signing/identity.p12`` with ``signing/identity.json`` (subject, fingerprint, key id); the
+Kept in the workspace as ``signing/KEY_ID.p12`` (``identity.p12`` in older workspaces) with ``signing/identity.json``
+(subject, fingerprint, key id: the one file that says which identity is in use, switched by a rename); the
 PKCS#12 passphrase lives in the keyring under service "PanelDesk" and the key id, never in a file. The key id is
 random, not derived from the folder, so a workspace moved or copied to another machine still names its entry.
 Creating or importing an identity is a change of the workspace and is audited. A replaced identity's certificate
@@ -20,10 +21,10 @@ from typing import Callable
 from cryptography import x509
 
 from desktop.services.secrets import Secrets, open_secrets
-from desktop.services.uow import change
+from desktop.services.uow import change, workspace_of
 from desktop.domain.errors import UserError
 from reports.batch import SigningKey
-from reports.files import write_atomically
+from reports.files import private_folder, replace as replace_file, stage, write_atomically
 from reports.identity import IdentityInfo, create_identity as new_pkcs12, describe_certificate, open_pkcs12
 from reports.signing import Verification, verify
 
@@ -89,6 +90,9 @@ def import_identity(workspace: Path, actor: str, p12_path: Path, p12_passphrase:
 
 def _install(workspace: Path, actor: str, p12: bytes, passphrase: str, source: str, store: Secrets,
              replace: bool) -> SigningIdentity:
+    """The new identity's files are written beside the old ones (the key under its own key id's name, the new
+    identity.json staged), the change is committed, and only then does one rename switch identity.json to the new
+    key: a failure before, a full disk included, leaves the old identity whole and no audit entry; none after."""
     folder = _folder(workspace)
     meta_path = folder / META_NAME
     previous = show_identity(workspace) if meta_path.exists() else None
@@ -98,20 +102,36 @@ def _install(workspace: Path, actor: str, p12: bytes, passphrase: str, source: s
     info = describe_certificate(open_pkcs12(p12, passphrase.encode("utf-8")))
     key_id = f"signing-{uuid.uuid4().hex}"
     identity = _identity(info, key_id, source)
-    with change(workspace, actor, f"signer.{source}", target=info.fingerprint) as unit:
-        unit.before = {"fingerprint": previous.fingerprint, "subject": previous.subject} if previous else None
-        unit.after = {"fingerprint": info.fingerprint, "subject": info.subject, "key_id": key_id,
-                      "secrets": store.kind}
-        store.set(key_id, passphrase)
-        folder.mkdir(parents=True, exist_ok=True)
-        if previous:
-            retired = folder / RETIRED
-            retired.mkdir(exist_ok=True)
-            write_atomically(retired / f"{previous.fingerprint.replace(':', '')[:16]}.pem",
+    workspace_of(workspace)  # a folder that is no workspace is refused before any file is written
+    written: list[Path] = []
+    try:
+        private_folder(folder)
+        if previous:  # the old certificate stays trusted either way, so it may be written first
+            private_folder(folder / RETIRED)
+            write_atomically(folder / RETIRED / f"{previous.fingerprint.replace(':', '')[:16]}.pem",
                              previous.certificate_pem.encode("ascii"))
-        write_atomically(folder / P12_NAME, p12)
-        write_atomically(meta_path, json.dumps(asdict(identity), ensure_ascii=False, indent=2).encode("utf-8"))
+        written.append(folder / f"{key_id}.p12")
+        write_atomically(written[-1], p12)
+        written.append(stage(meta_path, json.dumps(asdict(identity), ensure_ascii=False, indent=2).encode("utf-8")))
+        with change(workspace, actor, f"signer.{source}", target=info.fingerprint) as unit:
+            unit.before = {"fingerprint": previous.fingerprint, "subject": previous.subject} if previous else None
+            unit.after = {"fingerprint": info.fingerprint, "subject": info.subject, "key_id": key_id,
+                          "secrets": store.kind}
+            store.set(key_id, passphrase)  # a new entry: the old identity's stays until the switch
+    except BaseException:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
+    replace_file(written[-1], meta_path)
+    if previous and _p12_path(workspace, previous) != written[0]:
+        _p12_path(workspace, previous).unlink(missing_ok=True)  # the retired key itself is no longer needed
     return identity
+
+
+def _p12_path(workspace: Path, identity: SigningIdentity) -> Path:
+    """The identity's key: named by its key id; identity.p12 in workspaces made before keys were named so."""
+    named = _folder(workspace) / f"{identity.key_id}.p12"
+    return named if named.exists() else _folder(workspace) / P12_NAME
 
 
 def signing_key(workspace: Path, password: Password = None) -> SigningKey:
@@ -121,7 +141,7 @@ def signing_key(workspace: Path, password: Password = None) -> SigningKey:
     if passphrase is None:
         raise SigningError(f"钥匙串中没有签名身份“{identity.common_name}”的口令（{identity.key_id}）："
                            "请在原电脑上操作，或重新导入签名身份")
-    return SigningKey((_folder(workspace) / P12_NAME).read_bytes(), passphrase.encode("utf-8"))
+    return SigningKey(_p12_path(workspace, identity).read_bytes(), passphrase.encode("utf-8"))
 
 
 def trusted_certificates(workspace: Path | None, extra: list[Path] = ()) -> list[x509.Certificate]:

@@ -18,12 +18,13 @@ from typing import Any, Iterator
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from desktop.domain.errors import UserError
+from desktop.domain.errors import DiskFull, UserError
 from desktop.services import audit, checkpoints
 from desktop.store import digests
 from desktop.store.engine import WRITE
 from desktop.store.tables import AuditEntry
 from desktop.store.workspace import Workspace, open_workspace
+from reports.files import disk_full, is_disk_full
 
 
 class ReadOnlyWorkspace(UserError):
@@ -86,17 +87,23 @@ def change(place: Path | Workspace, actor: str, action: str, target: str = "", *
            password: checkpoints.Password = None) -> Iterator[Change]:
     """Run the body in one BEGIN IMMEDIATE transaction (checks and writes see one state) and append its audit
     entry (with the digests of what it changed) and its checkpoint before the commit; ``password`` unlocks the
-    signing key where no keyring holds it."""
+    signing key where no keyring holds it. A full disk, in the body or at the commit, rolls everything back and is
+    a DiskFull naming the workspace."""
     workspace = writable(place)
-    with workspace.session() as session, session.begin():
-        session.connection(execution_options=WRITE)
-        digests.discard(session)
-        unit = Change(session, workspace, target=target)
-        yield unit
-        session.flush()
-        changed = digests.collect(session)
-        _record(session, workspace, actor, action, unit.target, unit.before, unit.after,
-                {"tables": changed, "layouts": digests.signatures(session, changed)}, password)
+    try:
+        with workspace.session() as session, session.begin():
+            session.connection(execution_options=WRITE)
+            digests.discard(session)
+            unit = Change(session, workspace, target=target)
+            yield unit
+            session.flush()
+            changed = digests.collect(session)
+            _record(session, workspace, actor, action, unit.target, unit.before, unit.after,
+                    {"tables": changed, "layouts": digests.signatures(session, changed)}, password)
+    except Exception as error:
+        if is_disk_full(error) and not isinstance(error, DiskFull):
+            raise disk_full(workspace.root) from error
+        raise
 
 
 @contextmanager

@@ -76,10 +76,11 @@ def _begin(connection) -> None:
 def make_engine(db_path: Path, *, read_only: bool = False) -> Engine:
     if read_only:
         uri = read_only_uri(db_path)
-        engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
+        engine = create_engine("sqlite://", hide_parameters=True,
+                               creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
         event.listen(engine, "connect", _read_only_pragmas)
     else:
-        engine = create_engine(f"sqlite:///{db_path}")
+        engine = create_engine(f"sqlite:///{db_path}", hide_parameters=True)  # no ID numbers in tracebacks, logs
         event.listen(engine, "connect", _pragmas)
         event.listen(engine, "begin", _begin)
     return engine

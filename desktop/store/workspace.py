@@ -23,6 +23,10 @@ from desktop.store.engine import DB_NAME, open_engine
 from desktop.domain.errors import UserError
 
 
+PRIVATE_FILE = 0o600    # the data names people: only the user who runs PanelDesk may read it
+PRIVATE_FOLDER = 0o700
+
+
 class WorkspaceMissing(UserError):
     """The folder holds no workspace and the caller did not ask to create one."""
 
@@ -74,19 +78,43 @@ def open_workspace(root: Path, *, create: bool = False) -> Workspace:
         if not (root / DB_NAME).exists():
             if not create:
                 raise WorkspaceMissing(f"{root} 不是 PanelDesk 工作区（缺少 {DB_NAME}），请先执行 init 或新建工作区")
-            root.mkdir(parents=True, exist_ok=True)
+            _private_folder(root)
         read_only = is_read_only(root)
         if read_only:
             workspace = Workspace(root, open_engine(root / DB_NAME, read_only=True), read_only=True)
         else:
             for folder in ("blobs", "out"):
-                (root / folder).mkdir(exist_ok=True)
+                _private_folder(root / folder)
+            _private_database(root / DB_NAME)
             engine = open_engine(root / DB_NAME)
             engine.dispose()  # connections made before the migration lack the triggers of its new tables
             event.listen(engine, "connect", digests.install)
             workspace = Workspace(root, engine)
         _open[root] = workspace
         return workspace
+
+
+def _private_folder(folder: Path) -> None:
+    """Make ``folder`` (and its missing parents) if missing; the folder itself 0700 whatever the umask."""
+    if folder.is_dir():
+        return
+    folder.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
+    if os.name != "nt":
+        os.chmod(folder, PRIVATE_FOLDER)
+
+
+def _private_database(db_path: Path) -> None:
+    """The database file 0600 before SQLite first opens it, so its -wal and -shm (which SQLite creates with the
+    database's mode) are 0600 too; a workspace made before gets its modes tightened, where it can be."""
+    if not db_path.exists():
+        os.close(os.open(db_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
+    if os.name == "nt":
+        return
+    for path in (db_path, *(db_path.with_name(db_path.name + end) for end in ("-wal", "-shm"))):
+        try:
+            os.chmod(path, PRIVATE_FILE)
+        except OSError:
+            pass  # missing, another user's, or an archived copy on a read-only medium: its mode stays
 
 
 def close_workspace(root: Path) -> None:

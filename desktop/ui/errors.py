@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -43,6 +44,16 @@ def show(parent: QWidget | None, title: str, error: BaseException) -> None:
     QMessageBox.warning(parent, title, message(error))
 
 
+class _PrivateLog(logging.handlers.RotatingFileHandler):
+    """The log is in the workspace with the data: 0600 like every file PanelDesk makes, also after a rotation."""
+
+    def _open(self):
+        stream = super()._open()
+        if os.name != "nt":
+            os.chmod(self.baseFilename, 0o600)
+        return stream
+
+
 def log_to(workspace: Path) -> None:
     """Send this process's log to the workspace's rotating log file (moving it when another workspace opens)."""
     global _handler
@@ -50,8 +61,7 @@ def log_to(workspace: Path) -> None:
     if _handler is not None:
         root.removeHandler(_handler)
         _handler.close()
-    _handler = logging.handlers.RotatingFileHandler(workspace / LOG_NAME, maxBytes=2_000_000, backupCount=3,
-                                                    encoding="utf-8")
+    _handler = _PrivateLog(workspace / LOG_NAME, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
     _handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(_handler)
     root.setLevel(logging.INFO)
