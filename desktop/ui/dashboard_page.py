@@ -45,10 +45,13 @@ class DashboardPage(QWidget):
         self.rounds.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.rounds.verticalHeader().setVisible(False)
         self.rounds.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, 5):  # the next step and the state are read whole, never cut off
+            self.rounds.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.rounds.cellDoubleClicked.connect(lambda row, _c: self.open_round.emit(
             self.rounds.item(row, 0).data(Qt.ItemDataRole.UserRole)))
         self.due = QListWidget()
         self.due.setObjectName("due")
+        self.due.setWordWrap(True)
         self.panels_chart = BarChart(self.tr("各评审组企业专家人数（虚线为三分之一要求）"))
         self.fields_chart = BarChart(self.tr("专家库学科覆盖（深色：专家人数；浅色：项目数）"))
 

@@ -124,6 +124,11 @@ class MainWindow(QMainWindow):
             self.open_workspace(Path(folder), create=True)
 
     def open_workspace(self, path: Path, create: bool = False) -> None:
+        if not create and not workspaces.is_workspace(path):
+            QMessageBox.warning(self, self.tr("无法打开工作区"), self.tr(
+                "“{0}”不是 PanelDesk 工作区（其中没有 paneldesk.db）。请选择已有的工作区文件夹，"
+                "或用「文件 › 新建工作区…」在空文件夹中新建一个。").format(path))
+            return
         self.ctx.runner.run(lambda job: workspaces.open_or_create(path, create=create),
                             lambda ws: self._opened(ws.root),
                             lambda e: errors.show(self, self.tr("无法打开工作区"), e), write=True)

@@ -63,3 +63,14 @@ def test_every_page_starts_empty_in_the_new_workspace(window, demo_workspace, se
     window.nav.setCurrentRow(ROUNDS)
     window.open_workspace(second_workspace)
     assert window.experts.detail.key is None and "选择一行" in window.experts.detail.browser.toPlainText()
+
+
+def test_a_folder_that_is_not_a_workspace_is_named_so_in_the_window(window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text: said.append(text)))
+    before = window.ctx.place
+    (tmp_path / "plain").mkdir()
+    window.open_workspace(tmp_path / "plain")
+    assert said and "不是 PanelDesk 工作区" in said[0] and "新建工作区" in said[0] and "init" not in said[0]
+    assert window.ctx.place == before and not (tmp_path / "plain" / "paneldesk.db").exists()
