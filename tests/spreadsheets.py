@@ -71,3 +71,19 @@ def small_pool() -> dict[str, list[list]]:
         ],
         "任职经历": [[id_number(1), "济南华信精密机械有限公司", ent, 2015, 2023]],
     }
+
+
+def table_contents(workspace) -> dict[str, str]:
+    """A digest of every table's rows, to show that a refused import changed nothing at all (audit log included)."""
+    import hashlib
+    import sqlite3
+    with sqlite3.connect(workspace.root / "paneldesk.db") as connection:
+        tables = [name for (name,) in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+        return {table: hashlib.sha256(repr(connection.execute(f'SELECT * FROM "{table}" ORDER BY rowid').fetchall())
+                                      .encode()).hexdigest() for table in tables}
+
+
+def full_width(code: str) -> str:
+    """The code as a Chinese input method in full-width mode types it, with a lower-case x."""
+    return "".join(chr(ord(c) + 0xFEE0) if c.isdigit() else c.lower() for c in code)

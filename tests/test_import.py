@@ -141,3 +141,280 @@ def test_a_file_that_is_not_a_workbook_is_named_and_nothing_is_written(workspace
     [problem] = rejected.value.problems
     assert problem.file == "专家库.xlsx" and "无法作为 Excel 文件读取" in problem.reason
     assert catalogue.counts(workspace)["experts"] == 0
+
+
+# --- identifiers in one canonical form (RULES.md IDENTIFIERS) ---------------------------------------------------
+
+def test_an_expert_typed_full_width_as_a_team_member_is_one_person_and_gets_self(workspace, tmp_path):
+    import datetime as dt
+    from desktop.domain.methods import Method
+    from desktop.services import conflicts, rounds
+    from tests.spreadsheets import full_width
+    pool = small_pool()
+    ent, uni = pool["单位"][0][1], pool["单位"][1][1]
+    expert = id_number(1)
+    pool["项目"] = [["2026KJ0001", "工业视觉检测", "52020", "济南华信精密机械有限公司", full_width(ent), None]]
+    pool["项目成员"] = [["2026KJ0001", "赵六", id_number(10), "负责人", ent],
+                     ["2026KJ0001", "张三", " " + full_width(expert)[:6] + "\u3000" + full_width(expert)[6:], "骨干",
+                      uni.lower()]]
+    import_files(workspace, [workbook(tmp_path / "pool.xlsx", pool)], "tester")
+    assert catalogue.counts(workspace)["persons"] == 4
+    info = rounds.create_round(workspace, "tester", name="第一轮", review_date=dt.date(2026, 12, 20),
+                               method=Method("会议评审", "百分制"))
+    rounds.add_panel(workspace, "tester", info.id, name="一组", size=1, applications=["2026KJ0001"])
+    grounds = conflicts.round_conflicts(workspace, info.id).grounds_for("2026KJ0001", expert)
+    assert "SELF" in [g.code for g in grounds]
+
+
+def test_every_identifier_column_is_stored_canonical(workspace, tmp_path):
+    from tests.spreadsheets import full_width
+    pool = small_pool()
+    ent, uni = pool["单位"][0][1], pool["单位"][1][1]
+    pool["单位"][0][1] = full_width(ent)
+    pool["专家"][0][6] = uni.lower()
+    pool["任职经历"][0][0] = full_width(id_number(1))
+    pool["人员关系"] = [[full_width(id_number(2)), id_number(3) + "\u200b", "合作", 2024, None, None]]
+    pool["诚信记录"] = [["王五", "\u3000" + full_width(id_number(3)), None, None, "抄袭", "警告", None, None, "科技厅",
+                      None, "2025-01-01"]]
+    import_files(workspace, [workbook(tmp_path / "pool.xlsx", pool)], "tester")
+    assert {o["credit_code"] for o in catalogue.listing(workspace, "organisations")} == {ent, uni}
+    assert catalogue.counts(workspace)["persons"] == 3
+    assert [r["subject_code"] for r in catalogue.listing(workspace, "integrity")] == [id_number(3)]
+    assert catalogue.detail(workspace, "experts", full_width(id_number(1)))["name"] == "张三"
+
+
+def test_an_id_number_stored_as_a_number_is_refused_and_no_check_digit_is_suggested(workspace, tmp_path):
+    pool = small_pool()
+    pool["专家"][2][1] = 110101197508082078  # Excel keeps 15 digits: 110101197508082000, whose check digit passes
+    with pytest.raises(ImportRejected) as rejected:
+        import_files(workspace, [workbook(tmp_path / "pool.xlsx", pool)], "tester")
+    [problem] = rejected.value.problems
+    assert (problem.sheet, problem.row, problem.column) == ("专家", 4, "身份证号")
+    assert problem.reason == "身份证号被表格存成了数字，末尾几位已丢失，请把该列设为文本后重新录入"
+    assert catalogue.counts(workspace)["experts"] == 0
+
+
+def test_an_id_number_exported_from_a_number_cell_is_refused_in_csv(workspace, tmp_path):
+    pool = small_pool()
+    pool["专家"][1][1] = "1.10101197508082E+17"
+    pool["专家"][2][1] = "370102197001010000"  # lost digits whose check fails: the same reason, no corrected digit
+    files = [csv_file(tmp_path / f"{title}.csv", title, rows) for title, rows in pool.items()]
+    with pytest.raises(ImportRejected) as rejected:
+        import_files(workspace, files, "tester")
+    assert [(p.row, p.reason) for p in rejected.value.problems] == [
+        (3, "身份证号被表格存成了数字，末尾几位已丢失，请把该列设为文本后重新录入"),
+        (4, "身份证号被表格存成了数字，末尾几位已丢失，请把该列设为文本后重新录入")]
+
+
+def test_a_birth_date_in_the_future_is_refused(workspace, tmp_path):
+    pool = small_pool()
+    pool["专家"][2][1] = id_number(3, born="20990101")
+    with pytest.raises(ImportRejected) as rejected:
+        import_files(workspace, [workbook(tmp_path / "pool.xlsx", pool)], "tester")
+    assert any("晚于今天" in p.reason and p.row == 4 for p in rejected.value.problems)
+
+
+# --- strict files -------------------------------------------------------------------------------------------
+
+def _expert_csv(path, rows, header=None, encoding="utf-8"):
+    from tests.spreadsheets import HEADERS
+    lines = [",".join(header or HEADERS["专家"])] + rows
+    path.write_bytes(("\n".join(lines) + "\n").encode(encoding))
+    return path
+
+
+def _uni_csv(tmp_path):
+    return csv_file(tmp_path / "单位.csv", "单位", [small_pool()["单位"][1]])
+
+
+def _refused(workspace, paths, **options) -> list[str]:
+    from tests.spreadsheets import table_contents
+    before = table_contents(workspace)
+    with pytest.raises(ImportRejected) as rejected:
+        import_files(workspace, paths, "tester", **options)
+    assert table_contents(workspace) == before
+    return [str(p) for p in rejected.value.problems]
+
+
+def _expert_row(serial=1, name="张三", title="教授", extra=""):
+    uni = small_pool()["单位"][1][1]
+    return f"{name},{id_number(serial)},,,{title},山东理工大学,{uni},52020,{extra}"
+
+
+def test_an_unterminated_quote_is_named_by_row_and_column_instead_of_swallowing_the_rest(workspace, tmp_path):
+    rows = [_expert_row(i) for i in range(1, 101)]
+    rows[2] = rows[2].replace(",教授,", ',"教授,')
+    [message] = _refused(workspace, [_uni_csv(tmp_path), _expert_csv(tmp_path / "专家.csv", rows)])
+    assert "专家.csv 第4行第E列" in message and "引号未闭合" in message
+
+
+def test_a_field_beyond_the_csv_limit_is_a_message_not_a_traceback(workspace, tmp_path):
+    rows = [_expert_row(1, title='"' + "长" * 140_000 + '"')]
+    [message] = _refused(workspace, [_uni_csv(tmp_path), _expert_csv(tmp_path / "专家.csv", rows)])
+    assert "第2行" in message and "131,072" in message
+
+
+def test_fields_over_their_caps_are_refused_by_place(workspace, tmp_path):
+    rows = [_expert_row(1, name="张" * 2001), _expert_row(2)]
+    [message] = _refused(workspace, [_uni_csv(tmp_path), _expert_csv(tmp_path / "专家.csv", rows)])
+    assert "第2行「姓名」列" in message and "最多2,000个字符" in message
+
+
+@pytest.mark.parametrize("char", ["\x00", "\x07", "\x1b", "\u202e", "\u2066", "\x85"])
+def test_control_characters_and_bidi_overrides_are_refused_by_place(workspace, tmp_path, char):
+    rows = [_expert_row(1), _expert_row(2, name=f"李{char}四")]
+    [message] = _refused(workspace, [_uni_csv(tmp_path), _expert_csv(tmp_path / "专家.csv", rows)])
+    assert "专家.csv「专家」第3行第A列" in message and f"U+{ord(char):04X}" in message
+
+
+def test_a_compact_date_with_seven_digits_is_refused(workspace, tmp_path):
+    pool = small_pool()
+    pool["诚信记录"] = [["王五", id_number(3), None, None, "抄袭", "警告", None, None, "科技厅", None, "2026111"]]
+    messages = _refused(workspace, [workbook(tmp_path / "pool.xlsx", pool)])
+    assert any("「决定日期」列" in m and "2026111" in m for m in messages)
+
+
+def test_duplicate_headers_are_an_error_naming_both_columns(workspace, tmp_path):
+    from tests.spreadsheets import HEADERS
+    header = HEADERS["专家"] + ["身份证号码"]
+    [message] = _refused(workspace, [_uni_csv(tmp_path),
+                                     _expert_csv(tmp_path / "专家.csv", [_expert_row(1) + f",{id_number(2)}"], header)])
+    assert "表头重复" in message and "B列「身份证号」" in message and "J列「身份证号码」" in message
+
+
+def test_merged_cells_are_an_error_naming_the_cells(workspace, tmp_path):
+    from openpyxl import load_workbook
+    pool = small_pool()
+    path = workbook(tmp_path / "pool.xlsx", pool)
+    book = load_workbook(path)
+    book["专家"].merge_cells("I2:I4")
+    book.save(path)
+    [message] = _refused(workspace, [path])
+    assert "合并单元格 I2:I4" in message and "「专家」" in message
+
+
+def test_a_folder_named_like_a_csv_and_an_empty_csv_are_refused_and_write_no_audit_entry(workspace, tmp_path):
+    from desktop.services.audit import entries
+    folder = tmp_path / "x.csv"
+    folder.mkdir()
+    empty = tmp_path / "专家.csv"
+    empty.write_bytes(b"")
+    header_only = _expert_csv(tmp_path / "专家2.csv", [])
+    assert "文件夹" in _refused(workspace, [folder])[0]
+    assert "文件是空的" in _refused(workspace, [empty])[0]
+    assert "没有可导入的数据行" in _refused(workspace, [header_only])[0]
+    with workspace.session() as session:
+        assert entries(session) == []
+
+
+# --- encodings ----------------------------------------------------------------------------------------------
+
+def test_utf8_with_and_without_bom_and_gb18030_are_read_when_certain(workspace, tmp_path):
+    for encoding in ("utf-8", "utf-8-sig", "gb18030"):
+        root = tmp_path / encoding
+        root.mkdir()
+        pool = small_pool()
+        files = [csv_file(root / f"{title}.csv", title, rows, encoding=encoding) for title, rows in pool.items()]
+        import_files(workspace, files, "tester")
+    assert sorted(e["name"] for e in catalogue.listing(workspace, "experts")) == ["张三", "李四", "王五"]
+
+
+def test_an_uncertain_encoding_asks_for_it_and_the_given_encoding_is_used(workspace, tmp_path):
+    big5 = tmp_path / "單位.csv"
+    big5.write_bytes("單位名稱,統一社會信用代碼,單位類型\n國立測試大學,{},高校\n".format(credit_code(5, "12"))
+                     .encode("big5"))
+    [message] = _refused(workspace, [big5])
+    assert "无法确定文件的编码" in message and "--encoding" in message
+    # GBK bytes that happen to be valid UTF-8 (Cyrillic and Greek letters): not certain either
+    ambiguous = tmp_path / "单位.csv"
+    ambiguous.write_bytes("谢谢,魏韦\n".encode("gbk"))
+    assert ambiguous.read_bytes().decode("utf-8") == "лл,κΤ\n"
+    [message] = _refused(workspace, [ambiguous])
+    assert "无法确定文件的编码" in message
+    good = tmp_path / "单位2.csv"
+    good.write_bytes("单位名称,统一社会信用代码,单位类型\n测试大学,{},高校\n".format(credit_code(6, "12")).encode("gbk"))
+    import_files(workspace, [good], "tester", encoding="gbk")
+    assert [o["name"] for o in catalogue.listing(workspace, "organisations")] == ["测试大学"]
+
+
+# --- spreadsheet bombs ----------------------------------------------------------------------------------------
+
+def _rewritten(source, target, member, change):
+    import zipfile
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            out.writestr(info.filename, change(data) if info.filename == member else data)
+    return target
+
+
+def test_a_declared_dimension_of_a_whole_sheet_is_refused_before_parsing(workspace, tmp_path):
+    import re
+    pool = {"单位": small_pool()["单位"]}
+    good = workbook(tmp_path / "good.xlsx", pool)
+    bomb = _rewritten(good, tmp_path / "bomb.xlsx", "xl/worksheets/sheet1.xml",
+                      lambda d: re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:XFD1048576"/>', d))
+    [message] = _refused(workspace, [bomb])
+    assert "1,048,576行×16,384列" in message
+
+
+def test_a_name_compressed_a_thousandfold_is_refused_before_parsing(workspace, tmp_path):
+    pool = {"单位": small_pool()["单位"]}
+    pool["单位"][0][0] = "NAME"
+    good = workbook(tmp_path / "good.xlsx", pool)
+    bomb = _rewritten(good, tmp_path / "big.xlsx", "xl/worksheets/sheet1.xml",
+                      lambda d: d.replace(b"NAME", "甲".encode() * 20_000_000))
+    assert bomb.stat().st_size < 200_000
+    [message] = _refused(workspace, [bomb])
+    assert "压缩比异常" in message
+
+
+def test_a_sheet_whose_cells_span_the_whole_grid_ends_its_reader_not_the_importer(workspace, tmp_path):
+    pool = {"单位": small_pool()["单位"]}
+    good = workbook(tmp_path / "good.xlsx", pool)
+    far = b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>z</t></is></c></row></sheetData>'
+    bomb = _rewritten(good, tmp_path / "sparse.xlsx", "xl/worksheets/sheet1.xml",
+                      lambda d: d.replace(b"</sheetData>", far))
+    [message] = _refused(workspace, [bomb])
+    assert "sparse.xlsx" in message and "内存上限" in message
+
+
+# --- column mapping as a parameter ------------------------------------------------------------------------------
+
+def test_renamed_headers_are_a_parameter_and_problems_name_the_original_file(workspace, tmp_path):
+    from desktop.services.importing.mapping import Mapping
+    path = tmp_path / "机构.csv"
+    path.write_text("机构全称,代码,性质\n测试研究院,{},科研院所\n坏单位,123,科研院所\n".format(credit_code(7, "12")),
+                    encoding="utf-8")
+    mapping = Mapping(headers={"机构全称": "单位名称", "代码": "统一社会信用代码", "性质": "单位类型"})
+    rejected = _refused(workspace, [path], mapping=mapping)
+    assert rejected == ["机构.csv「机构」第3行「统一社会信用代码」列（值：123）：统一社会信用代码应为18位，实为3位"]
+    path.write_text("机构全称,代码,性质\n测试研究院,{},科研院所\n".format(credit_code(7, "12")), encoding="utf-8")
+    import_files(workspace, [path], "tester", mapping=mapping)
+    assert [o["name"] for o in catalogue.listing(workspace, "organisations")] == ["测试研究院"]
+
+
+def test_the_command_line_takes_a_column_map_and_an_encoding(tmp_path, capsys):
+    import json
+    from desktop.cli import main
+    from desktop.store.workspace import close_workspace
+    root = tmp_path / "ws"
+    path = tmp_path / "机构.csv"
+    path.write_bytes("機構全稱,代碼,type\n測試研究院,{},科研院所\n".format(credit_code(8, "12")).encode("big5"))
+
+    def run(*argv):
+        code = main(["--workspace", str(root), "--operator", "测试员", *argv])
+        return code, *capsys.readouterr()
+    try:
+        run("init")
+        code, out, _ = run("import", str(path), "--json")
+        assert code != 0 and "无法确定文件的编码" in json.loads(out)["problems"][0]["reason"]
+        code, out, err = run("import", str(path), "--encoding", "big5", "--map", "機構全稱=单位名称",
+                             "--map", "代碼=统一社会信用代码", "--json")
+        assert code == 0, err
+        assert json.loads(out)["counts"] == {"单位": {"新增": 1, "更新": 0}}
+        with pytest.raises(SystemExit):
+            main(["--workspace", str(root), "import", str(path), "--map", "机构全称=不存在的字段"])
+        assert "未知的字段" in capsys.readouterr().err
+    finally:
+        close_workspace(root)

@@ -8,6 +8,7 @@ from pathlib import Path
 from desktop.commands.output import CommandError, add_json_flag, emit, operator
 from desktop.services import catalogue
 from desktop.services.audit_log import verify_log
+from desktop.services.importing.mapping import Mapping, known_field
 from desktop.services.importing.run import ImportRejected, import_files
 from desktop.services.workspaces import open_or_create
 
@@ -26,7 +27,8 @@ def _init(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     workspace = open_or_fail(args)
     try:
-        summary = import_files(workspace, args.files, operator(args))
+        summary = import_files(workspace, args.files, operator(args), mapping=Mapping(headers=dict(args.map)),
+                               encoding=args.encoding)
     except ImportRejected as rejected:
         if args.json:
             emit(args, {"imported": False, "total_problems": rejected.total,
@@ -39,6 +41,15 @@ def _import(args: argparse.Namespace) -> int:
          lambda v: "导入完成：" + "；".join(f"{k} " + "，".join(f"{a}{b}" for a, b in c.items())
                                        for k, c in v["counts"].items()))
     return 0
+
+
+def _header_map(text: str) -> tuple[str, str]:
+    header, sep, name = text.partition("=")
+    if not sep or not header.strip() or not name.strip():
+        raise argparse.ArgumentTypeError(f"应写成「原列名=字段」，如 证件号码=身份证号：{text}")
+    if not known_field(name.strip()):
+        raise argparse.ArgumentTypeError(f"未知的字段「{name.strip()}」：应为可导入表格的列名，如 身份证号、单位名称")
+    return header.strip(), name.strip()
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -66,6 +77,9 @@ def register(sub) -> None:
 
     parser = sub.add_parser("import", help="导入 .xlsx / .csv 文件（全部成功或全部不写入）")
     parser.add_argument("files", nargs="+", type=Path)
+    parser.add_argument("--map", action="append", default=[], type=_header_map, metavar="原列名=字段",
+                        help="表中的列名对应的字段，如 --map 证件号码=身份证号（可重复）")
+    parser.add_argument("--encoding", help="CSV 文件的编码（如 utf-8、gb18030、big5）；默认自动识别，无法确定时报错")
     add_json_flag(parser)
     parser.set_defaults(func=_import)
 

@@ -1,19 +1,53 @@
-"""Check characters of Chinese identifiers.
+"""Chinese identifiers in one canonical form, with their check characters (RULES.md IDENTIFIERS).
 
-ID numbers (公民身份号码) carry a GB 11643 check digit and a birth date; unified social credit codes
-(统一社会信用代码) carry a GB 32100 check character. Imports reject a code whose check fails, so a typo is caught at
-the row where it was made rather than as a silent mismatch in recusal.
+ID numbers (公民身份号码, GB 11643) carry a check digit and a birth date; unified social credit codes (统一社会信用代码,
+GB 32100) carry a check character. The same person typed as ``３７０６…x`` and ``3706…X`` must be one person, so every
+identifier is brought to one form (NFKC, no spaces of any kind, upper case) before it is checked, stored or compared,
+and only ASCII digits and letters survive. A code whose check fails is refused at the row where it was typed, without
+a "corrected" check character: the wrong character is as likely any other one, and a spreadsheet that stored the
+number as a number has lost its last digits for good.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 
 _ID_WEIGHTS = tuple(pow(2, 17 - i, 11) for i in range(17))
 _ID_CHECK = "10X98765432"
 
 CREDIT_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _CREDIT_WEIGHTS = tuple(pow(3, i, 31) for i in range(17))
+
+# Invisible characters that NFKC keeps and str.split() does not treat as space: zero-width space, (non-)joiners,
+# word joiner, byte-order mark, Mongolian vowel separator, soft hyphen.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u180e\u00ad"))
+# How a spreadsheet writes a number too long for its 15 significant digits: 1.10101197508082E+17.
+_SCIENTIFIC = re.compile(r"\d(\.\d+)?E\+?\d+", re.ASCII)
+
+ID_STORED_AS_NUMBER = "身份证号被表格存成了数字，末尾几位已丢失，请把该列设为文本后重新录入"
+CREDIT_STORED_AS_NUMBER = "统一社会信用代码被表格存成了数字，末尾几位已丢失，请把该列设为文本后重新录入"
+
+
+def canonical(value: str) -> str:
+    """NFKC, every space removed (full-width, no-break and zero-width ones too), ASCII letters upper-cased.
+
+    Characters that NFKC does not turn into ASCII (Arabic-Indic digits, bidi controls) are kept, so the checks
+    below can name them instead of silently dropping them."""
+    value = unicodedata.normalize("NFKC", value)
+    if not value.isascii():
+        value = value.translate(_INVISIBLE)
+    value = "".join(value.split())
+    return value.upper() if value.isascii() else value
+
+
+def _foreign(value: str, what: str, allowed: str) -> str | None:
+    for char in value:
+        if not char.isascii():
+            name = unicodedata.name(char, "")
+            return f"{what}含无法识别的字符「{char}」（U+{ord(char):04X}{' ' + name if name else ''}）：只能由{allowed}组成"
+    return None
 
 
 def id_check_digit(first17: str) -> str:
@@ -22,19 +56,29 @@ def id_check_digit(first17: str) -> str:
     return _ID_CHECK[total % 11]
 
 
-def id_number_problem(value: str) -> str | None:
-    """Why ``value`` is not a valid 18-digit ID number, in Chinese, or None when it is valid."""
+def id_number_problem(value: str, today: dt.date | None = None) -> str | None:
+    """Why the canonical ``value`` is not a valid 18-digit ID number, in Chinese, or None when it is valid.
+
+    With ``today`` a birth date after it is refused too (a typo in the year)."""
+    foreign = _foreign(value, "身份证号", "数字0–9和X")
+    if foreign:
+        return foreign
+    if _SCIENTIFIC.fullmatch(value):
+        return ID_STORED_AS_NUMBER
     if len(value) != 18:
         return f"身份证号应为18位，实为{len(value)}位"
     if not value[:17].isdigit() or not (value[17].isdigit() or value[17] == "X"):
         return "身份证号前17位应为数字，末位为数字或X"
     try:
-        dt.date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
+        born = dt.date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
     except ValueError:
         return f"身份证号中的出生日期{value[6:14]}不存在"
-    expected = id_check_digit(value[:17])
-    if value[17] != expected:
-        return f"身份证号校验码错误：末位应为{expected}"
+    if today is not None and born > today:
+        return f"身份证号中的出生日期{born.isoformat()}晚于今天（{today.isoformat()}）"
+    if value[17] != id_check_digit(value[:17]):
+        if value.endswith("000"):
+            return ID_STORED_AS_NUMBER
+        return "身份证号校验码不符：号码中有录入错误，请对照证件逐位核对"
     return None
 
 
@@ -45,22 +89,29 @@ def credit_check_char(first17: str) -> str:
 
 
 def credit_code_problem(value: str) -> str | None:
-    """Why ``value`` is not a valid unified social credit code, in Chinese, or None when it is valid."""
+    """Why the canonical ``value`` is not a valid unified social credit code, in Chinese, or None when it is valid."""
+    foreign = _foreign(value, "统一社会信用代码", "数字0–9和大写字母")
+    if foreign:
+        return foreign
+    if _SCIENTIFIC.fullmatch(value):
+        return CREDIT_STORED_AS_NUMBER
     if len(value) != 18:
         return f"统一社会信用代码应为18位，实为{len(value)}位"
     bad = sorted({c for c in value if c not in CREDIT_CHARSET})
     if bad:
         return f"统一社会信用代码含非法字符：{''.join(bad)}（不得使用I、O、S、V、Z）"
-    expected = credit_check_char(value[:17])
-    if value[17] != expected:
-        return f"统一社会信用代码校验位错误：末位应为{expected}"
+    if value[17] != credit_check_char(value[:17]):
+        if value.isdigit() and value.endswith("000"):
+            return CREDIT_STORED_AS_NUMBER
+        return "统一社会信用代码校验位不符：代码中有录入错误，请对照营业执照逐位核对"
     return None
 
 
-def normalise_id_number(value: str) -> str:
-    """Strip spaces and upper-case a trailing x, as IDs typed in spreadsheets often have them."""
-    return value.strip().replace(" ", "").upper()
-
-
-def normalise_credit_code(value: str) -> str:
-    return value.strip().replace(" ", "").upper()
+def id_or_credit_code_problem(value: str, today: dt.date | None = None) -> str | None:
+    """Why the canonical ``value`` is neither a valid ID number nor a valid credit code, or None when it is one."""
+    as_id = id_number_problem(value, today)
+    if as_id is None or credit_code_problem(value) is None:
+        return None
+    if as_id.startswith("身份证号含") or as_id == ID_STORED_AS_NUMBER:
+        return as_id
+    return "既不是有效的身份证号，也不是有效的统一社会信用代码（长度或校验位不符）"

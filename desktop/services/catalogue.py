@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 
 from desktop.domain.corrections import BadValue, check_expert_status, clean_name
 from desktop.domain.errors import NotFound
-from desktop.domain.ids import normalise_credit_code, normalise_id_number
+from desktop.domain.ids import canonical
 from desktop.services.importing import columns
 from desktop.services.stays import enterprise_today
 from desktop.services.uow import change, reading
@@ -43,7 +43,7 @@ def listing(place: Path | Workspace, kind: str) -> list[dict]:
 def detail(place: Path | Workspace, kind: str, key: str) -> dict:
     with reading(place) as session:
         if kind == "experts":
-            found = queries.expert_detail(session, key.upper())
+            found = queries.expert_detail(session, canonical(key))
             if found is not None:
                 with_enterprise(session, [found])
         elif kind == "applications":
@@ -53,7 +53,7 @@ def detail(place: Path | Workspace, kind: str, key: str) -> dict:
                 session, int(key) if key.isdigit() else -1)
             found = rows[0] if rows else None
         else:
-            rows = (queries.organisations if kind == "organisations" else queries.persons)(session, key.upper())
+            rows = (queries.organisations if kind == "organisations" else queries.persons)(session, canonical(key))
             found = rows[0] if rows else None
     if found is None:
         raise NotFound(f"未找到：{kind} {key}")
@@ -82,7 +82,7 @@ def edit_expert(place: Path | Workspace, actor: str, id_number: str, *, mobile: 
                 status: str | None = None) -> dict:
     """Correct an expert's phone, e-mail, title, fields or status (active/inactive) at any time; only what is
     given changes. The audit keeps before and after."""
-    key = normalise_id_number(id_number)
+    key = canonical(id_number)
     with change(place, actor, "expert.edit", f"experts:{key}") as unit:
         session = unit.session
         found = session.execute(select(Person, Expert).join(Expert, Expert.person_id == Person.id)
@@ -113,7 +113,7 @@ def edit_expert(place: Path | Workspace, actor: str, id_number: str, *, mobile: 
 def edit_organisation(place: Path | Workspace, actor: str, credit_code: str, *, name: str | None = None,
                       kind: str | None = None) -> dict:
     """Correct an organisation's name or type (企业, 高校, …); its credit code is what identifies it and stays."""
-    code = normalise_credit_code(credit_code)
+    code = canonical(credit_code)
     with change(place, actor, "organisation.edit", f"organisations:{code}") as unit:
         row = unit.session.execute(select(Organisation).where(Organisation.credit_code == code)).scalar()
         if row is None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlmodel import Session
 
 from desktop.domain.grounds import TITLES, GroundCode, explain
+from desktop.domain.ids import canonical
 from desktop.domain.pool import RoundCase
 from desktop.domain.recusal import Conflicts, compute_conflicts
 from desktop.services.gc_pause import gc_paused
@@ -47,6 +48,7 @@ def _pair(conflicts: Conflicts, application: str, expert: str) -> dict:
 def conflict_pairs(conflicts: Conflicts, application: str | None = None, expert: str | None = None) -> list[dict]:
     """Excluded pairs. Without a filter FIELD-only pairs are left out (they are most of a large pool); with one,
     every pair of that application or expert that has any ground is listed."""
+    expert = None if expert is None else canonical(expert)
     if application is not None and application not in conflicts.applications:
         raise NotFound(f"项目 {application} 不在本轮任何评审组中")
     if expert is not None and expert not in conflicts.experts:
@@ -73,6 +75,7 @@ def ground_title(code: str) -> str:
 
 def explanation(conflicts: Conflicts, application: str, expert: str) -> list[str]:
     """Every ground of one pair as a Chinese sentence; an empty list means the expert may review it."""
+    expert = canonical(expert)
     conflict_pairs(conflicts, application, expert)  # raises NotFound for unknown keys
     sentences = [explain(g) for g in conflicts.grounds_for(application, expert)]
     sentences += [f"（提示，不构成回避）专家有未设惩戒期的诚信记录：{n['violation']}（{n['decided_by']}，{n['decision_date']}）"

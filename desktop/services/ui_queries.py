@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from desktop.domain.ids import canonical
 from desktop.services import conflicts as conflict_service
 from desktop.services import rounds
 from desktop.services.catalogue import with_enterprise
@@ -35,7 +36,7 @@ def reveal(place: Place, actor: str, kind: str, key: str, field: str) -> str:
     if kind not in _KEY_KINDS or field not in REVEALABLE:
         raise LookupError(f"不能显示此项：{kind} {field}")
     with change(place, actor, "reveal", f"{kind}:{key}") as unit:
-        value = unit.session.execute(select(REVEALABLE[field]).where(Person.id_number == key.upper())).scalar()
+        value = unit.session.execute(select(REVEALABLE[field]).where(Person.id_number == canonical(key))).scalar()
         if value is None:
             raise LookupError(f"未找到人员 {key}")
         unit.after = {"field": field}
@@ -49,7 +50,7 @@ def rounds_served(place: Place, id_number: str) -> list[dict]:
             select(ReviewRound.name, ReviewRound.review_date, Panel.name, DrawMember.reserve, DrawMember.position)
             .join(Draw, Draw.id == DrawMember.draw_id).join(ReviewRound, ReviewRound.id == Draw.round_id)
             .join(Panel, Panel.id == DrawMember.panel_id).join(Person, Person.id == DrawMember.person_id)
-            .where(Person.id_number == id_number.upper(), Draw.superseded.is_(False))
+            .where(Person.id_number == canonical(id_number), Draw.superseded.is_(False))
             .order_by(ReviewRound.review_date)).all()
     return [{"round": r, "date": d, "panel": p, "reserve": bool(res), "position": pos} for r, d, p, res, pos in rows]
 

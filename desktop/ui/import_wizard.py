@@ -6,20 +6,23 @@ with its file, sheet, row and column and nothing is written; the user fixes the 
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-                               QListWidget, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
-                               QWizard, QWizardPage)
+                               QListWidget, QMessageBox, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWizard, QWizardPage)
 
+from desktop.services.errors import Cancelled
 from desktop.services.importing.run import ImportRejected, import_files
 from desktop.ui import errors
 from desktop.ui.context import Context
-from desktop.ui.import_plan import IGNORE, KIND_CHOICES, SheetPlan, files_to_import, read_plans
+from desktop.ui.import_plan import IGNORE, KIND_CHOICES, SheetPlan, mapping_of, read_plans
 
 PREVIEW_ROWS = 5
+ENCODINGS = [(QT_TRANSLATE_NOOP("FilesPage", "自动识别"), None), ("UTF-8", "utf-8"),
+             (QT_TRANSLATE_NOOP("FilesPage", "GB18030 / GBK（简体中文）"), "gb18030"),
+             (QT_TRANSLATE_NOOP("FilesPage", "Big5（繁体中文）"), "big5"), ("UTF-16", "utf-16")]
 
 
 def _readonly(table: QTableWidget) -> QTableWidget:
@@ -41,10 +44,16 @@ class FilesPage(QWizardPage):
         remove = QPushButton(self.tr("移除"))
         remove.clicked.connect(lambda: [self.files.takeItem(self.files.row(i)) for i in self.files.selectedItems()]
                                and self.completeChanged.emit())
+        self.encoding = QComboBox()
+        self.encoding.setObjectName("encoding")
+        for label, codec in ENCODINGS:
+            self.encoding.addItem(self.tr(label), codec)
         buttons = QHBoxLayout()
         buttons.addWidget(add)
         buttons.addWidget(remove)
         buttons.addStretch()
+        buttons.addWidget(QLabel(self.tr("CSV 文件编码")))
+        buttons.addWidget(self.encoding)
         layout = QVBoxLayout(self)
         layout.addWidget(self.files)
         layout.addLayout(buttons)
@@ -60,6 +69,10 @@ class FilesPage(QWizardPage):
 
     def paths(self) -> list[Path]:
         return [Path(self.files.item(i).text()) for i in range(self.files.count())]
+
+    def chosen_encoding(self) -> str | None:
+        """None: the import decides, and asks when it cannot be certain."""
+        return self.encoding.currentData()
 
     def isComplete(self) -> bool:
         return self.files.count() > 0
@@ -103,11 +116,12 @@ class MappingPage(QWizardPage):
         self.plans = []
         self.sheet.clear()
         self.status.setText(self.tr("正在读取…"))
-        paths = self.wizard().page(0).paths()
-        self.ctx.runner.run(lambda job: read_plans(paths), self._read, self._unreadable)
+        files = self.wizard().page(0)
+        paths, encoding = files.paths(), files.chosen_encoding()
+        self.ctx.runner.run(lambda job: read_plans(paths, encoding), self._read, self._unreadable)
 
     def _unreadable(self, error: BaseException) -> None:
-        self.status.setText(errors.message(error))
+        self.status.setText(errors.message(error) + self.tr("。请点「上一步」换用其他文件或选择文件编码。"))
         self.completeChanged.emit()
 
     def _read(self, plans: list[SheetPlan]) -> None:
@@ -178,12 +192,13 @@ class RunPage(QWizardPage):
         super().__init__(parent)
         self.ctx = ctx
         self.job = None
+        self.active = False
         self.succeeded = False
         self.setTitle(self.tr("校验并导入"))
         self.setSubTitle(self.tr("先校验每个单元格和引用关系：有任何问题则一条也不写入。"))
         self.progress = QProgressBar()
         self.cancel = QPushButton(self.tr("取消"))
-        self.cancel.clicked.connect(lambda: self.job and self.job.cancel())
+        self.cancel.clicked.connect(self.ask_to_cancel)
         self.status = QLabel()
         self.status.setObjectName("import_status")
         self.status.setWordWrap(True)
@@ -208,15 +223,33 @@ class RunPage(QWizardPage):
         self.status.setText(self.tr("正在校验…"))
         self.status.setStyleSheet("")
         plans = self.wizard().page(1).plans
+        files = self.wizard().page(0)
         place, actor = self.ctx.place, self.ctx.actor
-        scratch = Path(tempfile.mkdtemp(prefix="import-", dir=place / "out"))
-        self.origin: dict[str, str] = {}
+        paths, encoding, mapping = files.paths(), files.chosen_encoding(), mapping_of(plans)
+        self.active = True  # until an outcome arrives (at once with the inline runner of the tests)
+        self.job = self.ctx.runner.run(
+            lambda job: import_files(place, paths, actor, progress=job.report, cancelled=job.cancelled,
+                                     mapping=mapping, encoding=encoding),
+            self._done, self._failed, self._progress, write=True)
 
-        def work(job):
-            paths, self.origin = files_to_import(plans, scratch)
-            return import_files(place, paths, actor, progress=job.report, cancelled=job.cancelled)
+    def running(self) -> bool:
+        return self.active
 
-        self.job = self.ctx.runner.run(work, self._done, self._failed, self._progress, write=True)
+    def ask_to_cancel(self) -> bool:
+        """Ask, then cancel: True when the user confirmed (the import stops and writes nothing, unless it has
+        already committed, which ``_done`` then reports)."""
+        if not self.running():
+            return True
+        answer = QMessageBox.question(self, self.tr("取消导入"),
+                                      self.tr("导入正在进行。取消后不会写入任何数据。确定取消吗？"),
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes or not self.running():
+            return False
+        self.job.cancel()
+        self.cancel.setEnabled(False)
+        self.status.setText(self.tr("正在取消…"))
+        return True
 
     def _progress(self, done: int, total: int, what: str) -> None:
         self.progress.setMaximum(total)
@@ -224,24 +257,31 @@ class RunPage(QWizardPage):
         self.status.setText(what)
 
     def _done(self, summary) -> None:
+        self.active = False
         self.succeeded = True
         self.cancel.setEnabled(False)
         self.progress.setValue(self.progress.maximum())
         lines = [f"{kind}：" + "，".join(f"{k}{v}" for k, v in counts.items())
                  for kind, counts in summary.counts.items()]
-        self.status.setText(self.tr("导入完成。") + "\n" + "\n".join(lines))
+        late = self.wizard().closing
+        self.wizard().closing = False
+        done = self.tr("取消未能生效：导入在取消前已完成并写入。") if late else self.tr("导入完成。")
+        self.status.setText(done + "\n" + "\n".join(lines))
         self.wizard().imported.emit()
         self.completeChanged.emit()
 
     def _failed(self, error: BaseException) -> None:
+        self.active = False
         self.cancel.setEnabled(False)
+        if isinstance(error, Cancelled) and self.wizard().closing:
+            self.wizard().done(QWizard.DialogCode.Rejected)
+            return
         self.status.setText(errors.message(error) + self.tr("。请修改表格后点「上一步」重新导入。"))
         self.status.setStyleSheet("color:#c0392b")
         if isinstance(error, ImportRejected):
             self.problems.setRowCount(len(error.problems))
             for row, p in enumerate(error.problems):
-                origin = self.origin.get(p.file)
-                cells = [origin or p.file, p.sheet, "" if p.row is None else str(p.row), p.column, p.value, p.reason]
+                cells = [p.file, p.sheet, "" if p.row is None else str(p.row), p.column, p.value, p.reason]
                 for column, text in enumerate(cells):
                     self.problems.setItem(row, column, QTableWidgetItem(text))
             self.problems.resizeColumnsToContents()
@@ -263,4 +303,13 @@ class ImportWizard(QWizard):
         self.run = RunPage(ctx)
         for page in (self.files, self.mapping, self.run):
             self.addPage(page)
+        self.closing = False
         self.resize(900, 600)
+
+    def reject(self) -> None:
+        """The wizard's own 取消, Esc and the close box: while an import runs, ask, cancel it and close once it has
+        stopped, so nothing is written behind a closed wizard."""
+        if not self.run.running():
+            super().reject()
+        elif not self.closing and self.run.ask_to_cancel():
+            self.closing = True

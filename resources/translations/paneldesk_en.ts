@@ -399,6 +399,22 @@ Reason for the redraw: {0}</translation>
 <context>
     <name>FilesPage</name>
     <message>
+        <source>自动识别</source>
+        <translation>Detect automatically</translation>
+    </message>
+    <message>
+        <source>GB18030 / GBK（简体中文）</source>
+        <translation>GB18030 / GBK (Simplified Chinese)</translation>
+    </message>
+    <message>
+        <source>Big5（繁体中文）</source>
+        <translation>Big5 (Traditional Chinese)</translation>
+    </message>
+    <message>
+        <source>CSV 文件编码</source>
+        <translation>CSV encoding</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/import_wizard.py" line="36"/>
         <source>选择要导入的表格</source>
         <translation>Choose spreadsheets to import</translation>
@@ -782,6 +798,10 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
 <context>
     <name>MappingPage</name>
     <message>
+        <source>。请点「上一步」换用其他文件或选择文件编码。</source>
+        <translation>. Click Back to choose other files or the file encoding.</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/import_wizard.py" line="75"/>
         <source>预览并对应表头</source>
         <translation>Preview and map headers</translation>
@@ -1118,6 +1138,22 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
 </context>
 <context>
     <name>RunPage</name>
+    <message>
+        <source>取消导入</source>
+        <translation>Cancel the import</translation>
+    </message>
+    <message>
+        <source>导入正在进行。取消后不会写入任何数据。确定取消吗？</source>
+        <translation>The import is running. If you cancel, nothing is written. Cancel it?</translation>
+    </message>
+    <message>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>取消未能生效：导入在取消前已完成并写入。</source>
+        <translation>Too late to cancel: the import had already finished and was written.</translation>
+    </message>
     <message>
         <location filename="../../desktop/ui/import_wizard.py" line="182"/>
         <source>校验并导入</source>

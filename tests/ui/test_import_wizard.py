@@ -55,3 +55,49 @@ def test_an_unknown_header_is_mapped_by_hand_and_imported(window, demo_workspace
     assert wizard.run.isComplete(), wizard.run.status.text()
     assert any(o["name"] == "映射测试研究院" for o in catalogue.listing(demo_workspace, "organisations"))
     wizard.button(QWizard.WizardButton.FinishButton).click()
+
+
+def test_the_wizards_own_cancel_asks_then_cancels_the_import_and_nothing_is_written(window, demo_workspace, tmp_path,
+                                                                                    monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+    from desktop.ui.tasks import Runner
+    from tests.spreadsheets import table_contents
+    from desktop.store.workspace import open_workspace
+    uni = credit_code(960, "12")
+    rows = [[f"专家{i}", id_number(i, born=f"19{60 + i // 1000:02d}0101"), None, None, "教授", "取消测试大学", uni, "52020",
+             None] for i in range(3000)]
+    path = workbook(tmp_path / "多.xlsx", {"单位": [["取消测试大学", uni, "高校"]], "专家": rows})
+    before = table_contents(open_workspace(demo_workspace))
+    window.ctx.runner = Runner()  # the real threaded runner: the import is still running when 取消 is pressed
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Yes)
+    wizard = ImportWizard(window.ctx, window)
+    wizard.show()
+    wizard.files.add_paths([path])
+    wizard.next()
+    window.ctx.runner.wait()
+    wizard.next()
+    assert wizard.run.running()
+    wizard.button(QWizard.WizardButton.CancelButton).click()
+    assert asked and wizard.isVisible()  # it waits for the import to stop
+    window.ctx.runner.wait()
+    from PySide6.QtWidgets import QApplication
+    for _ in range(20):
+        QApplication.processEvents()
+    assert not wizard.isVisible() and not wizard.run.running()
+    assert table_contents(open_workspace(demo_workspace)) == before
+
+
+def test_a_sheet_mapped_by_hand_writes_no_copy_of_its_rows(window, demo_workspace, tmp_path):
+    path = tmp_path / "单位补充.csv"
+    path.write_text("单位全称,统一社会信用代码,单位类型\n映射测试二院,{},科研院所\n".format(credit_code(951, "12")),
+                    encoding="utf-8")
+    wizard = _run(window, [path])
+    page = wizard.mapping
+    page.kind.setCurrentIndex(page.kind.findText("单位"))
+    page._kind_chosen()
+    page._column_chosen(0, "name")
+    wizard.next()
+    assert wizard.run.isComplete(), wizard.run.status.text()
+    written = [p for p in demo_workspace.rglob("*.csv")] + [p for p in tmp_path.rglob("*.csv") if p != path]
+    assert written == []

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
+import unicodedata
 from functools import lru_cache
 from typing import Callable
 
-from desktop.domain.ids import credit_code_problem, id_number_problem, normalise_credit_code, normalise_id_number
+from desktop.domain.ids import canonical, credit_code_problem, id_number_problem, id_or_credit_code_problem
 
 Parser = Callable[[str], object]
 
@@ -16,59 +17,86 @@ ORG_KINDS = ("企业", "高校", "科研院所", "医疗卫生机构", "机关",
 RELATION_KINDS = ("近亲属", "姻亲", "师生", "合作")
 ROLES = ("负责人", "骨干")
 _SEPARATORS = re.compile(r"[；;、,，\s]+")
-_FIELD = re.compile(r"^(\d{3}|\d{5}|\d{7})$")
+_FIELD = re.compile(r"(\d{3}|\d{5}|\d{7})", re.ASCII)
+_DATES = (re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII), re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})", re.ASCII),
+          re.compile(r"(\d{4})\.(\d{1,2})\.(\d{1,2})", re.ASCII), re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日", re.ASCII),
+          re.compile(r"(\d{4})(\d{2})(\d{2})", re.ASCII))
+NAME_CAP = 2_000
+NOTE_CAP = 20_000
 
 
-def text(value: str) -> str:
-    return value
+def _plain(value: str) -> str:
+    """Full-width digits and letters as ASCII, for cells read as numbers, dates and codes."""
+    return unicodedata.normalize("NFKC", value).strip()
 
 
-@lru_cache(maxsize=1 << 18)
-def _checked(value: str, normalise: Callable[[str], str], problem_of: Callable[[str], str | None]) -> tuple[str, str]:
-    """A code normalised and checked once however many rows repeat it (relations name the same people often)."""
-    value = normalise(value)
-    return sys.intern(value), problem_of(value) or ""
-
-
-def id_number(value: str) -> str:
-    value, problem = _checked(value, normalise_id_number, id_number_problem)
-    if problem:
-        raise ValueError(problem)
-    return value
-
-
-def credit_code(value: str) -> str:
-    value, problem = _checked(value, normalise_credit_code, credit_code_problem)
-    if problem:
-        raise ValueError(problem)
-    return value
-
-
-def id_or_credit_code(value: str) -> str:
-    value = normalise_credit_code(value)
-    if id_number_problem(value) is None or credit_code_problem(value) is None:
+def _capped(cap: int, lines: bool) -> Parser:
+    def parse(value: str) -> str:
+        if len(value) > cap:
+            raise ValueError(f"内容过长：{len(value):,}个字符，此列最多{cap:,}个字符")
+        if not lines and ("\n" in value or "\r" in value or "\t" in value):
+            raise ValueError("含换行符或制表符：此列应为一行文字（引号是否未闭合？）")
         return value
-    raise ValueError("既不是有效的身份证号，也不是有效的统一社会信用代码（校验位不符）")
+    return parse
+
+
+text = _capped(NAME_CAP, lines=False)  # names, titles: one line
+note = _capped(NOTE_CAP, lines=True)  # reasons, notes, bases: free text
+
+
+def reference(value: str) -> str:
+    """A project number as the register spells it: full-width characters and stray spaces do not make another one."""
+    return sys.intern("".join(_plain(text(value)).split()))
+
+
+def _code(problem_of: Callable[[str, dt.date], str | None]) -> Parser:
+    """A parser for an identifier column: the canonical form (RULES.md IDENTIFIERS) or the reason it is refused."""
+    @lru_cache(maxsize=1 << 18)
+    def checked(value: str) -> tuple[str, str]:
+        # once per distinct cell text, however many rows repeat it (relations name the same people often)
+        value = canonical(value)
+        return sys.intern(value), problem_of(value, dt.date.today()) or ""
+
+    def parse(value: str) -> str:
+        value, problem = checked(value)
+        if problem:
+            raise ValueError(problem)
+        return value
+    return parse
+
+
+id_number = _code(id_number_problem)
+credit_code = _code(lambda value, _today: credit_code_problem(value))
+id_or_credit_code = _code(id_or_credit_code_problem)
 
 
 def field_code(value: str) -> str:
-    if not _FIELD.match(value):
+    value = _plain(value)
+    if not _FIELD.fullmatch(value):
         raise ValueError("学科代码应为3、5或7位数字（GB/T 13745）")
     return sys.intern(value)
 
 
 def year(value: str) -> int:
-    if not re.fullmatch(r"\d{4}", value) or not 1900 <= int(value) <= 2100:
+    value = _plain(value)
+    if not re.fullmatch(r"\d{4}", value, re.ASCII) or not 1900 <= int(value) <= 2100:
         raise ValueError("年份应为四位数字，如 2021")
     return int(value)
 
 
 def date(value: str) -> str:
-    for pattern in ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y%m%d"):
-        try:
-            return dt.datetime.strptime(value, pattern).date().isoformat()
-        except ValueError:
-            continue
+    """A whole date in one of the usual spellings; ``2026111`` is refused, not guessed as 2026-11-01."""
+    value = _plain(value)
+    for pattern in _DATES:
+        found = pattern.fullmatch(value)
+        if found:
+            try:
+                day = dt.date(*map(int, found.groups()))
+            except ValueError:
+                raise ValueError(f"日期{value}不存在") from None
+            if not 1900 <= day.year <= 2100:
+                raise ValueError("日期的年份应在1900至2100之间")
+            return day.isoformat()
     raise ValueError("日期格式应为 YYYY-MM-DD，如 2026-03-01")
 
 
@@ -97,8 +125,8 @@ def several(parse: Parser) -> Parser:
 
 
 def mobile(value: str) -> str:
-    digits = value.replace("-", "").replace(" ", "").removeprefix("+86")
-    if not re.fullmatch(r"1[3-9]\d{9}|0\d{9,11}", digits):
+    digits = "".join(_plain(value).replace("-", "").split()).removeprefix("+86")
+    if not re.fullmatch(r"1[3-9]\d{9}|0\d{9,11}", digits, re.ASCII):
         raise ValueError("手机号应为11位数字（以1开头）或带区号的固定电话")
     return digits
 

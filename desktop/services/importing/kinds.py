@@ -72,10 +72,10 @@ KINDS: tuple[Kind, ...] = (
         col("kind", "关系类型", c.one_of(c.RELATION_KINDS), "kind", "relation"),
         col("from_year", "起始年", c.year, "from_year", required=False),
         col("to_year", "终止年", c.year, "to_year", required=False),
-        col("note", "说明", c.text, "note", required=False),
+        col("note", "说明", c.note, "note", required=False),
     ), ("pair", "kind")),
     Kind("applications", "项目", ("申报项目", "applications"), (
-        col("number", "项目编号", c.text, "number", "application_number"),
+        col("number", "项目编号", c.reference, "number", "application_number"),
         col("title", "项目名称", c.text, "title"),
         col("field_code", "学科代码", c.field_code, "field_code", "field"),
         col("applicant_name", "申报单位", c.text, "applicant", "applicant_organisation"),
@@ -83,40 +83,40 @@ KINDS: tuple[Kind, ...] = (
         col("partner_codes", "合作单位信用代码", c.several(c.credit_code), "partner_codes", required=False),
     ), ("number",)),
     Kind("team", "项目成员", ("团队成员", "team"), (
-        col("number", "项目编号", c.text, "number", "application_number"),
+        col("number", "项目编号", c.reference, "number", "application_number"),
         col("name", "姓名", c.text, "name"),
         col("id_number", "身份证号", c.id_number, "id_number", "身份证号码"),
         col("role", "角色", c.one_of(c.ROLES), "role"),
         col("org_code", "单位信用代码", c.credit_code, "organisation_code", required=False),
     ), ("number", "id_number")),
     Kind("requested", "不宜评审专家", ("回避专家申请", "requested_exclusions"), (
-        col("number", "项目编号", c.text, "number", "application_number"),
+        col("number", "项目编号", c.reference, "number", "application_number"),
         col("expert_id", "专家身份证号", c.id_number, "expert_id_number", "expert"),
-        col("reason", "理由", c.text, "reason"),
+        col("reason", "理由", c.note, "reason"),
     ), ("number", "expert_id")),
     Kind("integrity", "诚信记录", ("科研诚信记录", "失信记录", "integrity"), (
         col("subject_name", "主体名称", c.text, "subject_name"),
         col("subject_code", "身份证号或信用代码", c.id_or_credit_code, "subject_code"),
         col("project_name", "项目名称", c.text, "project_name", required=False),
-        col("project_number", "项目编号", c.text, "project_number", required=False),
-        col("violation", "失信行为", c.text, "violation"),
+        col("project_number", "项目编号", c.reference, "project_number", required=False),
+        col("violation", "失信行为", c.note, "violation"),
         col("measures", "处理措施", c.several(c.text), "measures", required=False),
         col("penalty_start", "惩戒开始", c.date, "penalty_start", required=False),
         col("penalty_end", "惩戒结束", c.date, "penalty_end", required=False),
         col("decided_by", "处理单位", c.text, "decided_by"),
-        col("basis", "处理依据", c.text, "basis", required=False),
+        col("basis", "处理依据", c.note, "basis", required=False),
         col("decision_date", "决定日期", c.date, "decision_date"),
     ), ("subject_code", "violation", "decision_date", "project_number")),
     Kind("declared", "回避声明", ("专家回避声明", "declared_conflicts"), (
         col("expert_id", "专家身份证号", c.id_number, "expert_id_number", "expert"),
-        col("number", "项目编号", c.text, "number", "application_number"),
-        col("reason", "理由", c.text, "reason"),
+        col("number", "项目编号", c.reference, "number", "application_number"),
+        col("reason", "理由", c.note, "reason"),
     ), ("expert_id", "number")),
     Kind("lobbying", "请托记录", ("打招呼记录", "lobbying"), (
         col("expert_id", "专家身份证号", c.id_number, "expert_id_number", "expert"),
-        col("number", "项目编号", c.text, "number", "application_number"),
+        col("number", "项目编号", c.reference, "number", "application_number"),
         col("recorded_on", "记录日期", c.date, "date", "recorded_on"),
-        col("note", "说明", c.text, "note", required=False),
+        col("note", "说明", c.note, "note", required=False),
         col("accepted", "是否接受", c.yes_no, "accepted"),
     ), ("expert_id", "number", "recorded_on")),
 )
@@ -125,7 +125,7 @@ BY_KEY = {kind.key: kind for kind in KINDS}
 
 
 def _header_names(column: Column) -> set[str]:
-    return {column.header, *column.aliases}
+    return {column.header, *column.aliases, column.key}
 
 
 def recognise(sheet_name: str, headers: list[str]) -> Kind | None:
@@ -145,12 +145,15 @@ def recognise(sheet_name: str, headers: list[str]) -> Kind | None:
     return best
 
 
-def column_positions(kind: Kind, headers: list[str]) -> tuple[dict[str, int], list[Column]]:
-    """Where each column of the kind stands in the sheet, and the required columns that are missing."""
-    positions: dict[str, int] = {}
+def column_positions(kind: Kind, headers: list[str]) -> tuple[dict[str, int], list[Column], list[tuple[Column, list[int]]]]:
+    """Where each column of the kind stands in the sheet, the required columns that are missing, and the columns
+    that two or more headers claim (an error: which one holds the data would be a guess)."""
+    claims: dict[str, list[int]] = {}
     for index, header in enumerate(headers):
         for column in kind.columns:
-            if header in _header_names(column) and column.key not in positions:
-                positions[column.key] = index
+            if header in _header_names(column):
+                claims.setdefault(column.key, []).append(index)
+    positions = {key: places[0] for key, places in claims.items()}
     missing = [column for column in kind.columns if column.required and column.key not in positions]
-    return positions, missing
+    clashes = [(kind.column(key), places) for key, places in claims.items() if len(places) > 1]
+    return positions, missing, clashes

@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from desktop.services.importing.kinds import Kind, column_positions, recognise
-from desktop.services.importing.sheets import Sheet
+from desktop.services.importing.kinds import BY_KEY, Column, Kind, column_positions, recognise
+from desktop.services.importing.mapping import Mapping
+from desktop.services.importing.sheet import Sheet, column_letter
 
 MAX_PROBLEMS = 200
 
@@ -62,24 +63,53 @@ class Rows:
         return {column.key: i for i, column in enumerate(self.kind.columns)}
 
 
-def parse_sheet(sheet: Sheet, problems: Problems) -> Rows | None:
-    kind = recognise(sheet.name, sheet.headers)
-    if kind is None:
-        problems.add(sheet.file, sheet.name, 1, "", "", "无法识别此表的内容：表名或表头不是可导入的类型"
-                     "（单位、专家、任职经历、学科、人员关系、项目、项目成员、不宜评审专家、诚信记录、回避声明、请托记录）")
-        return None
-    positions, missing = column_positions(kind, sheet.headers)
+def _layout(sheet: Sheet, mapping: Mapping, problems: Problems) -> tuple[Kind, dict[str, int]] | None:
+    """The kind of a sheet and where each of its columns stands, or None (with the problems) when it has none."""
+    choice = mapping.choice(sheet)
+    if choice is not None:
+        if choice.kind is None:
+            return None
+        kind = BY_KEY[choice.kind]
+        claims: dict[str, list[int]] = {}
+        for position, key in sorted(choice.columns.items()):
+            if key:
+                claims.setdefault(key, []).append(position)
+        positions = {key: places[0] for key, places in claims.items()}
+        missing = [column for column in kind.columns if column.required and column.key not in positions]
+        clashes = [(kind.column(key), places) for key, places in claims.items() if len(places) > 1]
+    else:
+        headers = mapping.headers_of(sheet)
+        kind = recognise(sheet.name, headers)
+        if kind is None:
+            problems.add(sheet.file, sheet.name, 1, "", "", "无法识别此表的内容：表名或表头不是可导入的类型"
+                         "（单位、专家、任职经历、学科、人员关系、项目、项目成员、不宜评审专家、诚信记录、回避声明、请托记录）")
+            return None
+        positions, missing, clashes = column_positions(kind, headers)
     for column in missing:
         problems.add(sheet.file, sheet.name, 1, column.header, "", f"缺少必填列「{column.header}」")
-    if missing:
+    for column, places in clashes:
+        _clash(sheet, column, places, problems)
+    return None if missing or clashes else (kind, positions)
+
+
+def _clash(sheet: Sheet, column: Column, places: list[int], problems: Problems) -> None:
+    named = "、".join(f"{column_letter(p)}列「{sheet.headers[p] if p < len(sheet.headers) else ''}」" for p in places)
+    problems.add(sheet.file, sheet.name, 1, column.header, "",
+                 f"表头重复：{named}都对应「{column.header}」，无法确定用哪一列；请删除或改名多余的列")
+
+
+def parse_sheet(sheet: Sheet, problems: Problems, mapping: Mapping = Mapping()) -> Rows | None:
+    layout = _layout(sheet, mapping, problems)
+    if layout is None:
         return None
+    kind, positions = layout
     values: list[tuple[int, tuple]] = []
     placed = [(column, positions.get(column.key)) for column in kind.columns]
     for number, cells in sheet.rows:
         row: list = []
         ok = True
         for column, position in placed:
-            raw = cells[position].strip() if position is not None and position < len(cells) else ""
+            raw = cells[position] if position is not None and position < len(cells) else ""
             if raw == "":
                 if column.required:
                     problems.add(sheet.file, sheet.name, number, column.header, "", "必填项为空")
@@ -89,8 +119,13 @@ def parse_sheet(sheet: Sheet, problems: Problems) -> Rows | None:
             try:
                 row.append(column.parse(raw))
             except ValueError as error:
-                problems.add(sheet.file, sheet.name, number, column.header, raw, str(error))
+                problems.add(sheet.file, sheet.name, number, column.header, _shown(raw), str(error))
                 ok = False
         if ok:
             values.append((number, tuple(row)))
     return Rows(kind, sheet, values)
+
+
+def _shown(raw: str) -> str:
+    """A cell's value as a problem quotes it: a 20,000-character cell is not repeated whole."""
+    return raw if len(raw) <= 60 else raw[:60] + "…"

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import logging
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
 from desktop.services.importing.check import check_duplicates, check_references, group
+from desktop.services.importing.mapping import Mapping
 from desktop.services.importing.parse import Problem, Problems, parse_sheet
-from desktop.services.importing.sheets import UnreadableFile, iter_sheets
+from desktop.services.importing.sheet import UnreadableFile
+from desktop.services.importing.sheets import iter_sheets
 from desktop.services.importing.write import write_batch
 from desktop.services.uow import change, workspace_of
 from desktop.store.lookups import known
@@ -39,15 +42,23 @@ class ImportSummary:
 
 
 def import_files(place: Path | Workspace, paths: list[Path], actor: str, progress: Progress | None = None,
-                 cancelled: Callable[[], bool] = lambda: False) -> ImportSummary:
+                 cancelled: Callable[[], bool] = lambda: False, *, mapping: Mapping = Mapping(),
+                 encoding: str | None = None) -> ImportSummary:
+    """Check every file, then write all of it in one transaction with one audit entry, or raise and write nothing.
+
+    ``mapping`` says what sheets hold where their names and headers do not; ``encoding`` is the encoding of the CSV
+    files when it is not certain from their bytes. ``cancelled`` is asked between steps and while files are read."""
     workspace = workspace_of(place)
     steps = len(paths) + 9
     done = 0
 
-    def step(what: str) -> None:
-        nonlocal done
+    def stop_if_cancelled() -> None:
         if cancelled():
             raise Cancelled("已取消导入，未写入任何数据")
+
+    def step(what: str) -> None:
+        nonlocal done
+        stop_if_cancelled()
         done += 1
         if progress:
             progress(min(done, steps), steps, what)
@@ -57,12 +68,19 @@ def import_files(place: Path | Workspace, paths: list[Path], actor: str, progres
     for path in paths:
         step(f"读取 {Path(path).name}")
         try:
-            for sheet in iter_sheets(Path(path)):
-                rows = parse_sheet(sheet, problems)
-                if rows is not None:
-                    parsed.append(rows)
+            with closing(iter_sheets(Path(path), encoding, stop_if_cancelled)) as sheets:
+                empty = True
+                for sheet in sheets:
+                    empty = False
+                    rows = parse_sheet(sheet, problems, mapping)
+                    if rows is not None:
+                        parsed.append(rows)
+            if empty:
+                problems.add(path, "", None, "", "", "文件是空的：没有表头，也没有数据")
         except UnreadableFile as error:
             problems.add(path, "", None, "", "", str(error))
+    if not problems and not any(rows.values for rows in parsed):
+        problems.add(paths[0] if paths else "", "", None, "", "", "没有可导入的数据行：表中只有表头或所有表都未导入")
     batch = group(parsed)
     check_duplicates(batch, problems)
     with workspace.session() as session:
@@ -76,5 +94,5 @@ def import_files(place: Path | Workspace, paths: list[Path], actor: str, progres
         counts = write_batch(unit.session, batch, known(unit.session), step)
         step("提交")
         unit.after = {"files": [Path(p).name for p in paths], "counts": counts}
-    log.info("imported %s: %s", paths, counts)
+    log.info("imported %s: %s", [Path(p).name for p in paths], counts)
     return ImportSummary([Path(p).name for p in paths], sheets, counts)
