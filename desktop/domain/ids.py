@@ -60,6 +60,8 @@ def id_number_problem(value: str, today: dt.date | None = None) -> str | None:
     """Why the canonical ``value`` is not a valid 18-digit ID number, in Chinese, or None when it is valid.
 
     With ``today`` a birth date after it is refused too (a typo in the year)."""
+    if not value:
+        return "身份证号为空：单元格中只有空格或不可见字符"
     foreign = _foreign(value, "身份证号", "数字0–9和X")
     if foreign:
         return foreign
@@ -90,6 +92,8 @@ def credit_check_char(first17: str) -> str:
 
 def credit_code_problem(value: str) -> str | None:
     """Why the canonical ``value`` is not a valid unified social credit code, in Chinese, or None when it is valid."""
+    if not value:
+        return "统一社会信用代码为空：单元格中只有空格或不可见字符"
     foreign = _foreign(value, "统一社会信用代码", "数字0–9和大写字母")
     if foreign:
         return foreign

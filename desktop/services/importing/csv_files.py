@@ -3,7 +3,7 @@
 Secretariats save CSV from Excel or WPS as UTF-8 (with or without BOM) or GB18030. Bytes that decode in an
 encoding are not proof of it: short GBK text can happen to be valid UTF-8, and Big5 decodes as GB18030 into
 nonsense. A decoding is taken as certain only when its Chinese text is made of everyday characters (GB 2312) and
-the other reading is not; anything else asks the user for the file's encoding, because mojibake imported is
+the other reading is not (or when only one reading is possible at all, for UTF-8); anything else asks the user for the file's encoding, because mojibake imported is
 mojibake in every letter. A quote left open would swallow the rows after it into one cell: the reader is strict
 and names the row where it happened.
 """
@@ -77,7 +77,7 @@ def decode(raw: bytes, name: str, encoding: str | None = None) -> str:
     if raw.isascii():
         return raw.decode("ascii")
     utf8, gb = _decoded(raw, "utf-8"), _decoded(raw, "gb18030")
-    if utf8 is not None and _everyday(utf8) and (gb is None or not _everyday(gb)):
+    if utf8 is not None and (gb is None or _everyday(utf8) and not _everyday(gb)):
         return utf8
     if utf8 is None and gb is not None and _everyday(gb):
         return gb

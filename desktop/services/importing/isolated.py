@@ -10,6 +10,7 @@ more than a few chunks, and the child's parsing overlaps the importer's checks o
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sys
 from pathlib import Path
 from typing import Callable, Iterator
@@ -34,6 +35,8 @@ def _cap_memory(limit: int) -> None:
 
 def _child(reader: Reader, path: str, encoding: str | None, pipe, limit: int) -> None:
     try:
+        # a native reader that fails an allocation prints its own report before aborting: the parent says it
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
         _cap_memory(limit)
         for sheet in reader(Path(path), encoding):
             pipe.send(("sheet", sheet.name, sheet.headers))

@@ -71,31 +71,32 @@ def _trimmed(cells: list[str]) -> list[str]:
     return cells
 
 
-def _checked(file: Path, sheet: str, number: int, cells: list[str]) -> list[str]:
-    if _HOSTILE.search("".join(cells)):
+def _checked(file: Path, sheet: str, number: int, cells: list) -> None:
+    """Refuse a hostile character in any cell, before stripping (Python strips some control characters)."""
+    if _HOSTILE.search("".join(c for c in cells if type(c) is str)):
         for index, cell in enumerate(cells):
-            found = _HOSTILE.search(cell)
+            found = _HOSTILE.search(cell) if type(cell) is str else None
             if found:
                 char = found.group()
                 raise UnreadableFile(f"{place(file, sheet, number, index)}含控制字符或文字方向控制符"
                                      f"（U+{ord(char):04X}），请删除后重新导入")
-    return cells
 
 
 def stream(file: Path, name: str, rows: Iterator[list]) -> Sheet | None:
     """The sheet whose header is the first non-empty row; its body is read and checked as the caller iterates."""
     numbered = enumerate(rows, start=1)
     for number, cells in numbered:
+        _checked(file, name, number, cells)
         header = _trimmed([text_of(c).replace("\n", "") for c in cells])
         if header:
-            _checked(file, name, number, header)
             break
     else:
         return None
 
     def body() -> Iterator[tuple[int, list[str]]]:
         for number, cells in numbered:
+            _checked(file, name, number, cells)
             cells = _trimmed([text_of(c) for c in cells])
             if cells:
-                yield number, _checked(file, name, number, cells)
+                yield number, cells
     return Sheet(file, name, header, body())

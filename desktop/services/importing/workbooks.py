@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Iterator
 
@@ -71,7 +72,7 @@ def check_workbook(path: Path) -> None:
                         rows, columns = declared
                         raise UnreadableFile(f"{name}：工作表声明的范围为{rows:,}行×{columns:,}列，超过上限"
                                              f"（{MAX_COLUMNS:,}列、共{MAX_CELLS:,}个单元格），文件可能被恶意构造，未读取")
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as error:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, ValueError, NotImplementedError) as error:
         raise UnreadableFile(f"{name}：无法作为 Excel 文件读取（文件已损坏或不是 .xlsx：{error}）") from None
     except OSError as error:
         raise UnreadableFile(f"{name}：无法读取（{error.strerror or error}）") from None
