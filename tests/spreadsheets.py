@@ -74,9 +74,14 @@ def small_pool() -> dict[str, list[list]]:
 
 
 def table_contents(workspace) -> dict[str, str]:
-    """A digest of every table's rows, to show that a refused import changed nothing at all (audit log included)."""
+    """A digest of every table's rows, to show that a refused import changed nothing at all (audit log included).
+
+    The workspace is first opened for use as every service opens it (a fresh one records its tables' layouts
+    then), so what is compared is the import's doing alone."""
     import hashlib
     import sqlite3
+    from desktop.services.uow import workspace_of
+    workspace_of(workspace)
     with sqlite3.connect(workspace.root / "paneldesk.db") as connection:
         tables = [name for (name,) in connection.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]

@@ -42,11 +42,17 @@ def canonical(value: str) -> str:
     return value.upper() if value.isascii() else value
 
 
-def _foreign(value: str, what: str, allowed: str) -> str | None:
+def _form_problem(value: str, what: str, allowed: str, stored_as_number: str) -> str | None:
+    """What is wrong before the code itself is looked at: nothing there, a character that is not ASCII (named, as
+    NFKC left it), or the form a spreadsheet gives a long number."""
+    if not value:
+        return f"{what}为空：单元格中只有空格或不可见字符"
     for char in value:
         if not char.isascii():
             name = unicodedata.name(char, "")
             return f"{what}含无法识别的字符「{char}」（U+{ord(char):04X}{' ' + name if name else ''}）：只能由{allowed}组成"
+    if _SCIENTIFIC.fullmatch(value):
+        return stored_as_number
     return None
 
 
@@ -60,13 +66,9 @@ def id_number_problem(value: str, today: dt.date | None = None) -> str | None:
     """Why the canonical ``value`` is not a valid 18-digit ID number, in Chinese, or None when it is valid.
 
     With ``today`` a birth date after it is refused too (a typo in the year)."""
-    if not value:
-        return "身份证号为空：单元格中只有空格或不可见字符"
-    foreign = _foreign(value, "身份证号", "数字0–9和X")
-    if foreign:
-        return foreign
-    if _SCIENTIFIC.fullmatch(value):
-        return ID_STORED_AS_NUMBER
+    problem = _form_problem(value, "身份证号", "数字0–9和X", ID_STORED_AS_NUMBER)
+    if problem:
+        return problem
     if len(value) != 18:
         return f"身份证号应为18位，实为{len(value)}位"
     if not value[:17].isdigit() or not (value[17].isdigit() or value[17] == "X"):
@@ -92,13 +94,9 @@ def credit_check_char(first17: str) -> str:
 
 def credit_code_problem(value: str) -> str | None:
     """Why the canonical ``value`` is not a valid unified social credit code, in Chinese, or None when it is valid."""
-    if not value:
-        return "统一社会信用代码为空：单元格中只有空格或不可见字符"
-    foreign = _foreign(value, "统一社会信用代码", "数字0–9和大写字母")
-    if foreign:
-        return foreign
-    if _SCIENTIFIC.fullmatch(value):
-        return CREDIT_STORED_AS_NUMBER
+    problem = _form_problem(value, "统一社会信用代码", "数字0–9和大写字母", CREDIT_STORED_AS_NUMBER)
+    if problem:
+        return problem
     if len(value) != 18:
         return f"统一社会信用代码应为18位，实为{len(value)}位"
     bad = sorted({c for c in value if c not in CREDIT_CHARSET})
