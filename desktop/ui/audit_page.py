@@ -76,8 +76,15 @@ class AuditPage(QWidget):
 
     def _verified(self, result) -> None:
         if result.intact:
-            self.status.setText(self.tr("✔ 日志完整，共 {0} 条").format(result.entries))
+            text = self.tr("✔ 日志完整，共 {0} 条").format(result.entries)
+            if not result.signed:
+                text += self.tr("（没有签名检查点：日志被截断或整体改写时无法发现）")
+            self.status.setText(text)
             self.status.setStyleSheet("color:#1e7d32")
-        else:
+        elif result.first_broken is not None:
             self.status.setText(self.tr("✘ 日志在第 {0} 条处断开：{1}").format(result.first_broken, result.reason))
+            self.status.setStyleSheet("color:#c0392b")
+        else:
+            self.status.setText(self.tr("✘ 数据与日志不符：{0}").format(
+                "；".join(problem["message"] for problem in result.problems)))
             self.status.setStyleSheet("color:#c0392b")

@@ -53,6 +53,16 @@
         <source>✘ 日志在第 {0} 条处断开：{1}</source>
         <translation>✘ Log broken at entry {0}: {1}</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/audit_page.py" line="74"/>
+        <source>（没有签名检查点：日志被截断或整体改写时无法发现）</source>
+        <translation> (no signed checkpoint: a truncated or rewritten log would not show)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_page.py" line="81"/>
+        <source>✘ 数据与日志不符：{0}</source>
+        <translation>✘ The data does not match the log: {0}</translation>
+    </message>
 </context>
 <context>
     <name>BarChart</name>
