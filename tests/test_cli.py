@@ -93,7 +93,7 @@ def test_conflicts_and_explain_name_the_grounds(cli, pool_file):
     round_id = json.loads(cli("round", "create", "--name", "R", "--review-date", "2026-12-01", "--confirm-past-date", "--form", "meeting",
                               "--scoring", "score100", "--json")[1])["id"]
     cli("panel", "add", "--round", str(round_id), "--name", "一组", "--size", "3", "--applications", "2026KJ0001")
-    code, out, _ = cli("conflicts", "--round", str(round_id), "--json")
+    code, out, _ = cli("conflicts", "--round", str(round_id), "--json", "--reveal")
     pairs = {(p["application"], p["expert"]): [g["code"] for g in p["grounds"]] for p in json.loads(out)}
     # 李四 works at the applicant; 张三 worked there until 2023, inside the three-year look-back of 2026.
     assert pairs[("2026KJ0001", id_number(2))] == ["SAME_ORG"]
@@ -101,3 +101,43 @@ def test_conflicts_and_explain_name_the_grounds(cli, pool_file):
     assert ("2026KJ0001", id_number(3)) not in pairs
     code, out, _ = cli("explain", "--round", str(round_id), "--application", "2026KJ0001", "--expert", id_number(1))
     assert code == 0 and "SAME_ORG" in out and "2015—2023年" in out
+
+
+def _audit_count(cli) -> int:
+    return json.loads(cli("audit", "verify", "--json")[1])["entries"]
+
+
+def test_personal_numbers_are_masked_by_default_and_nothing_is_logged(cli, pool_file):
+    """CONFIDENTIAL: list, show and conflicts print no whole ID or mobile number unless asked to."""
+    cli("import", str(pool_file))
+    before = _audit_count(cli)
+    round_id = None
+    for argv in (("list", "experts"), ("list", "persons"), ("show", "experts", id_number(1))):
+        code, out, _ = cli(*argv, "--json")
+        assert code == 0 and id_number(1) not in out and "13800000001" not in out, argv
+        assert "370102********" in out and "138****0001" in out
+        code, out, _ = cli(*argv)  # the text form too
+        assert id_number(1) not in out and "13800000001" not in out
+    assert _audit_count(cli) == before
+    round_id = json.loads(cli("round", "create", "--name", "R", "--review-date", "2026-12-01", "--confirm-past-date",
+                              "--form", "meeting", "--scoring", "score100", "--json")[1])["id"]
+    cli("panel", "add", "--round", str(round_id), "--name", "一组", "--size", "3", "--applications", "2026KJ0001")
+    counted = _audit_count(cli)
+    code, out, _ = cli("conflicts", "--round", str(round_id), "--json")
+    assert code == 0 and json.loads(out) and id_number(1) not in out and id_number(2) not in out
+    assert _audit_count(cli) == counted
+
+
+def test_reveal_shows_whole_numbers_with_one_audit_entry_naming_them(cli, pool_file, tmp_path):
+    cli("import", str(pool_file))
+    before = _audit_count(cli)
+    code, out, _ = cli("show", "experts", id_number(1), "--json", "--reveal")
+    assert code == 0 and id_number(1) in out and "13800000001" in out
+    assert _audit_count(cli) == before + 1
+    from desktop.services import audit_log
+    last = audit_log.recent(tmp_path / "ws", 1)[-1]
+    assert last["action"] == "reveal" and f"show experts {id_number(1)}" in last["target"]
+    assert id_number(1) in last["after"] and "身份证号" in last["after"]
+    code, out, _ = cli("list", "experts", "--json", "--reveal")
+    assert code == 0 and all(e["id_number"] in out for e in [{"id_number": id_number(n)} for n in (1, 2, 3)])
+    assert _audit_count(cli) == before + 2

@@ -8,6 +8,7 @@ import json
 import sys
 from typing import Any, Callable
 
+from desktop.services import confidential
 from desktop.services.errors import UserError
 
 
@@ -30,3 +31,16 @@ def emit(args: argparse.Namespace, value: Any, text: Callable[[Any], str] | None
 
 def operator(args: argparse.Namespace) -> str:
     return args.operator or getpass.getuser()
+
+
+def add_reveal_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--reveal", action="store_true",
+                        help="显示完整的身份证号和手机号（默认遮盖；显示一次记一条审计日志）")
+
+
+def personal(args: argparse.Namespace, place, what: str, value: Any) -> Any:
+    """``value`` with ID and mobile numbers masked (CONFIDENTIAL), or whole with --reveal after one audit entry
+    naming ``what`` was shown and whose numbers."""
+    if getattr(args, "reveal", False):
+        return confidential.shown(place, operator(args), what, value)
+    return confidential.masked(value)

@@ -7,7 +7,7 @@ import datetime as dt
 from fractions import Fraction
 
 from desktop.commands import corrections
-from desktop.commands.output import CommandError, add_json_flag, emit, operator
+from desktop.commands.output import CommandError, add_json_flag, add_reveal_flag, emit, operator, personal
 from desktop.commands.workspace import open_or_fail
 from desktop.services import conflicts, draw_verify, draws, rounds
 from desktop.services.method_choices import Method, RoundSettings
@@ -80,17 +80,21 @@ def _panel_add(args):
 
 
 def _conflicts(args):
-    found = conflicts.round_conflicts(open_or_fail(args), args.round)
-    pairs = conflicts.conflict_pairs(found, args.application, args.expert.upper() if args.expert else None)
+    workspace = open_or_fail(args)
+    found = conflicts.round_conflicts(workspace, args.round)
+    pairs = personal(args, workspace, f"conflicts round {args.round}",
+                     conflicts.conflict_pairs(found, args.application, args.expert.upper() if args.expert else None))
     emit(args, pairs, lambda v: "\n".join(
         f"{p['application']}\t{p['expert']}\t{p['expert_name']}\t" + "、".join(g["code"] for g in p["grounds"])
         for p in v) or "（无回避）")
 
 
 def _explain(args):
-    found = conflicts.round_conflicts(open_or_fail(args), args.round)
+    workspace = open_or_fail(args)
+    found = conflicts.round_conflicts(workspace, args.round)
     sentences = conflicts.explanation(found, args.application, args.expert.upper())
-    emit(args, {"application": args.application, "expert": args.expert.upper(), "grounds": sentences},
+    emit(args, personal(args, workspace, f"explain round {args.round}",
+                        {"application": args.application, "expert": args.expert.upper(), "grounds": sentences}),
          lambda v: "\n".join(v["grounds"]) or "该专家对该项目无回避事由，可以评审。")
 
 
@@ -211,6 +215,7 @@ def register(sub) -> None:
     parser.add_argument("--round", type=int, required=True)
     parser.add_argument("--application")
     parser.add_argument("--expert")
+    add_reveal_flag(parser)
     add_json_flag(parser)
     parser.set_defaults(func=_conflicts)
 
@@ -220,5 +225,6 @@ def register(sub) -> None:
     parser.add_argument("--round", type=int, required=True)
     parser.add_argument("--application", required=True)
     parser.add_argument("--expert", required=True)
+    add_reveal_flag(parser)
     add_json_flag(parser)
     parser.set_defaults(func=_explain)

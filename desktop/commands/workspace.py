@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop.commands.output import CommandError, add_json_flag, emit, operator
+from desktop.commands.output import CommandError, add_json_flag, add_reveal_flag, emit, operator, personal
 from desktop.services import catalogue
 from desktop.services.audit_log import verify_log
 from desktop.services.importing.mapping import Mapping, known_field
@@ -53,13 +53,15 @@ def _header_map(text: str) -> tuple[str, str]:
 
 
 def _list(args: argparse.Namespace) -> int:
-    rows = catalogue.listing(open_or_fail(args), args.kind)
+    workspace = open_or_fail(args)
+    rows = personal(args, workspace, f"list {args.kind}", catalogue.listing(workspace, args.kind))
     emit(args, rows, lambda v: "\n".join("\t".join(str(x) for x in row.values()) for row in v) or "（无）")
     return 0
 
 
 def _show(args: argparse.Namespace) -> int:
-    found = catalogue.detail(open_or_fail(args), args.kind, args.id)
+    workspace = open_or_fail(args)
+    found = personal(args, workspace, f"show {args.kind} {args.id}", catalogue.detail(workspace, args.kind, args.id))
     emit(args, found, lambda v: "\n".join(f"{k}: {x}" for k, x in v.items()))
     return 0
 
@@ -85,12 +87,14 @@ def register(sub) -> None:
 
     parser = sub.add_parser("list", help="列出专家、单位、项目、人员、关系或诚信记录")
     parser.add_argument("kind", choices=catalogue.KINDS)
+    add_reveal_flag(parser)
     add_json_flag(parser)
     parser.set_defaults(func=_list)
 
     parser = sub.add_parser("show", help="显示一条记录的详情")
     parser.add_argument("kind", choices=catalogue.KINDS)
     parser.add_argument("id", help="身份证号、统一社会信用代码、项目编号或记录编号")
+    add_reveal_flag(parser)
     add_json_flag(parser)
     parser.set_defaults(func=_show)
 

@@ -1,8 +1,5 @@
-"""Small read-only questions the window asks that the catalogue does not answer, and the audited reveal.
-
-Lists mask ID and phone numbers (CONFIDENTIAL); showing one whole is a deliberate act, so ``reveal`` writes an
-audit entry before it hands the value back.
-"""
+"""Small read-only questions the window asks that the catalogue does not answer (the audited reveal of a person's
+numbers is services.confidential's)."""
 
 from __future__ import annotations
 
@@ -19,29 +16,13 @@ from desktop.services import rounds
 from desktop.services.catalogue import with_enterprise
 from desktop.services.rounds import RoundRef
 from desktop.services.stays import enterprise_today
-from desktop.services.uow import change, reading
+from desktop.services.uow import reading
 from desktop.store import queries
 from desktop.store.round_tables import Draw, DrawMember, Panel, ReviewRound
 from desktop.store.tables import Application, AuditEntry, Expert, FieldCode, Person
 from desktop.store.workspace import Workspace
 
 Place = Path | Workspace
-
-REVEALABLE = {"id_number": Person.id_number, "mobile": Person.mobile}
-_KEY_KINDS = {"experts", "persons"}
-
-
-def reveal(place: Place, actor: str, kind: str, key: str, field: str) -> str:
-    """The whole value of one field of one person, after recording who asked for it."""
-    if kind not in _KEY_KINDS or field not in REVEALABLE:
-        raise LookupError(f"不能显示此项：{kind} {field}")
-    with change(place, actor, "reveal", f"{kind}:{key}") as unit:
-        value = unit.session.execute(select(REVEALABLE[field]).where(Person.id_number == canonical(key))).scalar()
-        if value is None:
-            raise LookupError(f"未找到人员 {key}")
-        unit.after = {"field": field}
-        return value
-
 
 def rounds_served(place: Place, id_number: str) -> list[dict]:
     """The rounds an expert was drawn for (members and reserves) in draws still in force."""

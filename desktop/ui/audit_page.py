@@ -6,9 +6,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from desktop.services import audit_log
+from desktop.services.confidential import mask_ids_in
 from desktop.ui import errors
 from desktop.ui.context import AUDIT, WORKSPACE, Context
-from desktop.ui.masking import mask_ids_in
 
 LIMIT = 500
 

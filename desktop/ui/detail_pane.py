@@ -10,11 +10,11 @@ from html import escape
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
-from desktop.services import catalogue, ui_queries
+from desktop.services import catalogue, confidential, ui_queries
+from desktop.services.confidential import mask_id, mask_phone
 from desktop.ui import errors
 from desktop.ui.context import AUDIT, WORKSPACE, Context
 from desktop.ui.listings import STATUS
-from desktop.ui.masking import mask_id, mask_phone
 
 
 def _table(headers: list[str], rows: list[list[str]], empty: str = "（无）") -> str:
@@ -139,7 +139,7 @@ class DetailPane(QWidget):
             return
 
         def work(job):
-            return {f: ui_queries.reveal(place, actor, "experts", key, f) for f in ("id_number", "mobile")}
+            return confidential.reveal_person(place, actor, key)  # one click, one audit entry
 
         def done(whole: dict[str, str]) -> None:
             self.ctx.touched(AUDIT)

@@ -16,9 +16,9 @@ from typing import Callable
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QStandardPaths
 
 from desktop.services import catalogue, ui_queries
-from desktop.services.identifiers import is_id_number
+from desktop.services.confidential import mask_id, mask_phone, searchable
 from desktop.services.gc_pause import gc_paused
-from desktop.ui.masking import mask_id, mask_phone
+from desktop.services.identifiers import is_id_number
 from desktop.ui.rows_model import Column
 from desktop.ui.search_keys import learn, search_key
 
@@ -51,7 +51,8 @@ EXPERTS = Listing("experts", (
     Column("enterprise", QT_TRANSLATE_NOOP("columns", "企业专家"), lambda r: _yes(r["enterprise"]), filterable=True),
     Column("status", QT_TRANSLATE_NOOP("columns", "状态"), lambda r: STATUS.get(r["status"], r["status"]),
            filterable=True),
-), lambda r: [r["name"]], lambda r: [r["id_number"], r["mobile"], r["organisation"], " ".join(r["fields"])],
+), lambda r: [r["name"]],
+    lambda r: [*searchable(r["id_number"], r["mobile"]), r["organisation"], " ".join(r["fields"])],
     detail=True, rows=ui_queries.expert_rows)
 
 ORGANISATIONS = Listing("organisations", (
@@ -69,6 +70,11 @@ APPLICATIONS = Listing("applications", (
 ), lambda r: [r["leader"], r["applicant"]], lambda r: [r["number"], r["title"], r["field_code"], r["applicant_code"]],
     detail=True)
 
+def _subject_searchable(code: str) -> list[str]:
+    """A person's ID number is found by its visible part or whole; an organisation's credit code is public."""
+    return searchable(code) if is_id_number(code) else [code]
+
+
 INTEGRITY = Listing("integrity", (
     Column("subject_name", QT_TRANSLATE_NOOP("columns", "主体名称")),
     Column("subject_code", QT_TRANSLATE_NOOP("columns", "身份证号或信用代码"),
@@ -79,7 +85,8 @@ INTEGRITY = Listing("integrity", (
            lambda r: f"{r['penalty_start'] or ''} — {r['penalty_end'] or ''}" if r["penalty_start"] else "（无）"),
     Column("decided_by", QT_TRANSLATE_NOOP("columns", "处理单位")),
     Column("decision_date", QT_TRANSLATE_NOOP("columns", "决定日期")),
-), lambda r: [r["subject_name"]], lambda r: [r["subject_code"], r["violation"], r["decided_by"]])
+), lambda r: [r["subject_name"]],
+    lambda r: [*_subject_searchable(r["subject_code"]), r["violation"], r["decided_by"]])
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
                                QTextBrowser, QVBoxLayout, QWidget)
 
 from desktop.services import ui_queries
+from desktop.services.confidential import mask_id
 from desktop.services.rounds import RoundInfo
 from desktop.services.ui_queries import ConflictSummary
 from desktop.ui import errors
 from desktop.ui.context import Context
-from desktop.ui.masking import mask_id
 
 
 class ConflictsStep(QWidget):

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogBut
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from desktop.services import draws
+from desktop.services.confidential import mask_id
 from desktop.services.draws import Commitment, DrawRecord
 from desktop.services.errors import UserError
 from desktop.services.method_choices import share_words
@@ -24,7 +25,6 @@ from desktop.services.rounds import RoundInfo
 from desktop.ui import errors
 from desktop.ui.charts import Bar, BarChart
 from desktop.ui.context import ROUNDS, Context
-from desktop.ui.masking import mask_id
 from desktop.ui.round_words import quota_text
 from desktop.ui.shown_load import LoadsWhenShown
 

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from desktop import __version__
+from desktop.services.confidential import whole_token
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +97,8 @@ def pinyin_forms(name: str) -> tuple[str, str]:
 
 
 def search_key(names: list[str], others: list[str | None]) -> str:
-    """``names`` searchable by pinyin too; ``others`` (numbers, units) by their text."""
+    """``names`` searchable by pinyin too; ``others`` (units, codes, the visible part of personal numbers and their
+    whole tokens: services.confidential.searchable) by their text."""
     parts = []
     for name in names:
         parts += [name, *pinyin_forms(name)]
@@ -104,5 +106,7 @@ def search_key(names: list[str], others: list[str | None]) -> str:
 
 
 def matches(query: str) -> list[str]:
-    """The terms of a query: every whitespace-separated term must occur in a row's key."""
-    return [t for t in query.lower().split() if t]
+    """The terms of a query: every whitespace-separated term must occur in a row's key. A whole ID number or mobile
+    becomes its token (keys hold only the visible part of a number and the whole number's token), so a search finds
+    a person by what the table shows or by the complete number, never by hidden digits typed one at a time."""
+    return [whole_token(t) or t for t in query.lower().split() if t]

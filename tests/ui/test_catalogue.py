@@ -50,3 +50,36 @@ def test_reveal_shows_the_whole_number_and_is_audited(window, demo_workspace):
     assert row["id_number"] in page.detail.browser.toPlainText()
     last = audit_log.recent(demo_workspace, 1)[-1]
     assert last["action"] == "reveal" and row["id_number"] in last["target"]
+
+
+def _found(page):
+    return {page.model.row_at(r)["id_number"] for r in range(page.model.rowCount())}
+
+
+def test_search_finds_the_visible_part_or_the_whole_number_never_hidden_digits(window, demo_workspace):
+    """CONFIDENTIAL: with search over the hidden digits, a masked ID number could be read back a digit at a time."""
+    page = _experts_page(window)
+    someone = catalogue.listing(demo_workspace, "experts")[3]
+    whole, mobile = someone["id_number"], someone["mobile"]
+    page.search.setText(whole)
+    assert _found(page) == {whole}
+    page.search.setText(whole[-4:])
+    assert whole in _found(page)
+    for hidden in (whole[6:14], whole[8:12], whole[:10], whole[:17]):
+        page.search.setText(hidden)
+        assert whole not in _found(page), hidden
+    if mobile:
+        page.search.setText(mobile)
+        assert whole in _found(page)
+        page.search.setText(mobile[3:7])
+        assert whole not in _found(page)
+
+
+def test_one_click_on_reveal_writes_one_audit_entry(window, demo_workspace):
+    page = _experts_page(window)
+    page.table.selectRow(0)
+    before = len(audit_log.recent(demo_workspace, 10_000))
+    page.detail.reveal_button.click()
+    entries = audit_log.recent(demo_workspace, 10_000)
+    assert len(entries) == before + 1
+    assert "身份证号" in entries[0]["after"] and "手机号" in entries[0]["after"]
