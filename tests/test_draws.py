@@ -14,7 +14,7 @@ from desktop.domain.draw_random import commitment_of, seed_of
 from desktop.domain.errors import RuleError, UserError
 from desktop.domain.methods import Method, RoundStateError
 from desktop.domain.quota import enterprise_required
-from desktop.services import conflicts, draw_verify, draws, rounds
+from desktop.services import audit_log, conflicts, draw_verify, draws, rounds
 from desktop.services.audit import entries as audit_entries
 from desktop.store.workspace import close_workspace, open_workspace
 
@@ -260,3 +260,18 @@ def test_a_typed_seed_is_refused(demo):
                 "--witness-digits", DIGITS)
     assert typed.returncode != 0 and "--seed 已取消" in typed.stderr
     assert draws.latest_draw(demo, 1) is None
+
+
+def test_the_draw_prints_members_masked_unless_revealed(demo):
+    """CONFIDENTIAL: `draw --json` masks the members' ID numbers; --reveal shows them after one audit entry."""
+    root = demo.root
+    masked = json.loads(cli(root, "draw", "--round", "1", "--witness", "李监督", "--witness-digits", DIGITS,
+                            "--json").stdout)
+    whole = draws.latest_draw(demo, 1).panels[0]["members"][0]["expert"]
+    shown = masked["panels"][0]["members"][0]["expert"]
+    assert shown != whole and "********" in shown and shown[-4:] == whole[-4:]
+    assert all(whole not in r for r in masked["panels"][0]["reserve"])
+    replayed = cli(root, "draw", "--round", "1", "--replay", masked["secret"], "--witness", "李监督",
+                   "--witness-digits", DIGITS, "--json", "--reveal")
+    assert whole in replayed.stdout
+    assert audit_log.recent(root, 1)[0]["action"] == "reveal"

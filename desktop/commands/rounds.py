@@ -121,12 +121,13 @@ def _draw(args):
         raise CommandError("抽取须填写 --round（轮次）、--witness（见证监督员）和 --witness-digits（见证人现场产生的随机数字）")
     place = open_or_fail(args)
     if args.replay is not None:
-        emit(args, draw_verify.replay_draw(place, operator(args), args.round, secret=args.replay, witness=args.witness,
-                                           witness_digits=args.witness_digits), _draw_text)
+        replayed = draw_verify.replay_draw(place, operator(args), args.round, secret=args.replay,
+                                           witness=args.witness, witness_digits=args.witness_digits)
+        emit(args, personal(args, place, f"draw replay round {args.round}", replayed), _draw_text)
         return
     record = draws.draw_round(place, operator(args), args.round, witness=args.witness,
                               witness_digits=args.witness_digits, redraw_reason=args.redraw_reason)
-    emit(args, record.to_dict(), _draw_text)
+    emit(args, personal(args, place, f"draw round {args.round}", record.to_dict()), _draw_text)
 
 
 def _draw_commit(args):
@@ -149,6 +150,7 @@ def _register_draw(sub) -> None:
     parser.add_argument("--redraw-reason", help="重新抽取的理由（本轮已抽取过时必填）")
     parser.add_argument("--replay", metavar="SECRET", help="用记录上公布的密钥重新计算一次抽取（记为重演，不作为新的抽取）")
     parser.add_argument("--seed", help=argparse.SUPPRESS)
+    add_reveal_flag(parser)
     add_json_flag(parser)
     parser.set_defaults(func=_draw)
     draw_sub = parser.add_subparsers(dest="draw_command")

@@ -10,10 +10,10 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
 
 from desktop.services import catalogue
+from desktop.services.confidential import mask_phone
 from desktop.services.importing.columns import ORG_KINDS
 from desktop.ui import errors
 from desktop.ui.context import POOL, Context
-from desktop.ui.masking import mask_phone
 
 STATUSES = (("active", QT_TRANSLATE_NOOP("RecordDialog", "在库")), ("inactive", QT_TRANSLATE_NOOP("RecordDialog", "停用")))
 _SPLIT = str.maketrans({"；": ",", ";": ",", "、": ",", "，": ",", " ": ","})
