@@ -45,8 +45,6 @@ class DashboardPage(QWidget):
         self.rounds.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.rounds.verticalHeader().setVisible(False)
         self.rounds.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, 5):  # the next step and the state are read whole, never cut off
-            self.rounds.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.rounds.cellDoubleClicked.connect(lambda row, _c: self.open_round.emit(
             self.rounds.item(row, 0).data(Qt.ItemDataRole.UserRole)))
         self.due = QListWidget()
