@@ -27,7 +27,7 @@ from desktop.domain.errors import Cancelled, UserError
 from reports.documents import Document
 from reports.file_names import unique_names
 from reports.files import private_folder, remove_stray_parts, write_atomically, written_since
-from reports.lifetime import die_with_parent
+from reports.lifetime import children_ignore_interrupts, die_with_parent
 from reports.render import load_template, render
 from reports.signing import Signer
 
@@ -137,8 +137,9 @@ def render_batch(jobs: Sequence[Document], out_dir: Path, sign_with: SigningKey 
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
                              initargs=(sign_with, tuple(template_dirs), stop)) as pool:
         try:
-            for i in range(0, len(pairs), size):
-                chunks[pool.submit(_work, pairs[i:i + size])] = [path for _, path in pairs[i:i + size]]
+            with children_ignore_interrupts():  # the pool starts its workers at the first submit
+                for i in range(0, len(pairs), size):
+                    chunks[pool.submit(_work, pairs[i:i + size])] = [path for _, path in pairs[i:i + size]]
             pending: set[Future] = set(chunks)
             while pending and not (cancel is not None and cancel.is_set()):
                 finished, pending = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)

@@ -14,6 +14,8 @@ import os
 import signal
 import sys
 import threading
+from contextlib import contextmanager
+from typing import Iterator
 
 PR_SET_PDEATHSIG = 1
 _STILL_ACTIVE = 259
@@ -31,6 +33,21 @@ def die_with_parent() -> None:
         except (OSError, AttributeError):
             pass  # the watching thread below still ends the worker
     threading.Thread(target=_exit_when_gone, args=(parent,), name="watch-parent", daemon=True).start()
+
+
+@contextmanager
+def children_ignore_interrupts() -> Iterator[None]:
+    """Start worker processes inside this block: they are born ignoring Ctrl-C (a disposition a spawned child
+    inherits), so one still importing its libraries when Ctrl-C comes does not print a traceback; the program
+    itself handles Ctrl-C again as soon as the block ends. Only the main thread may change signal handlers."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _exit_when_gone(parent) -> None:
