@@ -218,7 +218,7 @@ def test_a_workspace_without_identity_says_it_is_unsigned(tmp_path, capsys):
     root = tmp_path / "plain"
     assert run(root, "init", capsys=capsys)[0] == 0
     assert run(root, "round", "create", "--name", "测试轮次", "--review-date", "2026-12-01", "--form", "会议评审",
-               "--scoring", "百分制", capsys=capsys)[0] == 0
+               "--scoring", "百分制", "--confirm-past-date", capsys=capsys)[0] == 0
     code, report = verify(root, capsys)
     assert code == 0 and report["intact"] and not report["checkpoint"]["signed"]
     assert "签名身份" in report["checkpoint"]["note"]
@@ -252,7 +252,7 @@ def test_a_read_only_copy_lists_and_verifies_but_refuses_changes(ws, tmp_path, c
     code, experts, _ = run(copy, "list", "experts", "--json", capsys=capsys)
     assert code == 0 and len(experts) == 200
     code, _, err = run(copy, "round", "create", "--name", "新轮次", "--review-date", "2026-12-20", "--form", "会议评审",
-                       "--scoring", "百分制", capsys=capsys)
+                       "--scoring", "百分制", "--confirm-past-date", capsys=capsys)
     assert code == 1 and "只读" in err and "Traceback" not in err
     assert sorted(p.name for p in copy.iterdir()) == sorted(p.name for p in ws.iterdir())
 
@@ -264,7 +264,7 @@ def test_a_read_only_copy_with_its_write_ahead_log_reads_the_log(ws, tmp_path, c
     with workspace.engine.connect() as connection:  # holds the log open, as a running PanelDesk does
         connection.exec_driver_sql("PRAGMA wal_autocheckpoint=0")
         code, _, _ = run(ws, "round", "create", "--name", "复制前最后一轮", "--review-date", "2026-12-20",
-                         "--form", "会议评审", "--scoring", "百分制", capsys=capsys)
+                         "--form", "会议评审", "--scoring", "百分制", "--confirm-past-date", capsys=capsys)
         assert code == 0 and (ws / "paneldesk.db-wal").stat().st_size > 0
         copy = _archive(ws, tmp_path)
     code, report = verify(copy, capsys)

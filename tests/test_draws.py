@@ -149,7 +149,7 @@ def test_a_replay_recomputes_the_panels_and_is_never_a_draw(demo):
 
 def test_an_impossible_panel_is_named_with_what_it_lacks(demo):
     info = rounds.create_round(demo, "王秘书", name="超大组", review_date=dt.date(2026, 12, 20),
-                               method=Method("会议评审", "百分制"))
+                               method=Method("会议评审", "百分制"), confirm_past_date=True)
     first_panel = rounds.show_round(demo, 1).panels[0]
     rounds.add_panel(demo, "王秘书", info.id, name="巨型组", size=300, applications=first_panel["applications"][:2])
     rounds.open_round(demo, "王秘书", info.id)
@@ -162,7 +162,7 @@ def test_an_impossible_panel_is_named_with_what_it_lacks(demo):
 
 def test_a_draft_round_cannot_be_drawn_or_committed(demo):
     info = rounds.create_round(demo, "王秘书", name="未开启", review_date=dt.date(2026, 12, 20),
-                               method=Method("会议评审", "百分制"))
+                               method=Method("会议评审", "百分制"), confirm_past_date=True)
     for attempt in (lambda: draws.draw_round(demo, "王秘书", info.id, witness="李监督", witness_digits="111111"),
                     lambda: draws.commit_draw(demo, "王秘书", info.id)):
         with pytest.raises(RoundStateError, match="尚未开启"):

@@ -160,7 +160,7 @@ def test_an_expert_typed_full_width_as_a_team_member_is_one_person_and_gets_self
     import_files(workspace, [workbook(tmp_path / "pool.xlsx", pool)], "tester")
     assert catalogue.counts(workspace)["persons"] == 4
     info = rounds.create_round(workspace, "tester", name="第一轮", review_date=dt.date(2026, 12, 20),
-                               method=Method("会议评审", "百分制"))
+                               method=Method("会议评审", "百分制"), confirm_past_date=True)
     rounds.add_panel(workspace, "tester", info.id, name="一组", size=1, applications=["2026KJ0001"])
     grounds = conflicts.round_conflicts(workspace, info.id).grounds_for("2026KJ0001", expert)
     assert "SELF" in [g.code for g in grounds]
