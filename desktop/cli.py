@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from desktop import __version__, commands
-from desktop.services.errors import UserError
+from desktop.services.errors import SPOKEN
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
         return args.func(args) or 0
-    except UserError as error:
+    except SPOKEN as error:
         print(f"错误：{error}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:

@@ -5,7 +5,7 @@ neither a cancel, Ctrl-C, a full disk nor a crash leaves a half-written PDF unde
 by a killed batch are removed when the next one starts in that folder. Workers ignore SIGINT and end with their
 parent (reports.lifetime): nothing holding the signing key outlives the program. On cancel, Ctrl-C or a failure the
 parent sets a shared stop flag that workers check before each document, so the batch stops within one document's
-time. A worker that dies is a BatchFailed (a UserError), not a BrokenProcessPool traceback. Worker processes are
+time. A worker that dies is a BatchFailed (a ReportError), not a BrokenProcessPool traceback. Worker processes are
 spawned, not forked, so this is safe from a Qt program with threads and behaves the same on Windows; each loads the
 fonts and the signing key once.
 """
@@ -23,7 +23,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Sequence
 
-from desktop.domain.errors import Cancelled, UserError
+from reports.errors import ReportError
 from reports.documents import Document
 from reports.file_names import unique_names
 from reports.files import private_folder, remove_stray_parts, write_atomically, written_since
@@ -44,7 +44,7 @@ class SigningKey:
     passphrase: bytes
 
 
-class BatchStopped(UserError):
+class BatchStopped(ReportError):
     """The batch ended before every file was written; ``done`` lists the complete files it wrote."""
 
     def __init__(self, message: str, done: list[Path]):
@@ -52,8 +52,10 @@ class BatchStopped(UserError):
         self.done = done
 
 
-class BatchCancelled(BatchStopped, Cancelled):
+class BatchCancelled(BatchStopped):
     """Stopped on request (the Cancel button, Ctrl-C)."""
+
+    exit_code = 130
 
     def __init__(self, done: list[Path]):
         super().__init__(f"已取消：完成 {len(done)} 份，未完成的没有留下文件", done)
@@ -179,7 +181,7 @@ def _failed(failure: BaseException, out_dir: Path, done: list[Path]) -> BatchSto
                            done)
     if isinstance(failure, OSError):
         return BatchFailed(f"无法写入 {out_dir}：{failure.strerror}。已完成 {len(done)} 份", done)
-    if isinstance(failure, UserError):  # a full disk among them
+    if isinstance(failure, ReportError):  # a full disk among them
         return BatchFailed(f"{failure}。已完成 {len(done)} 份", done)
     raise failure
 
@@ -200,7 +202,7 @@ def _render_here(pairs: list[tuple[Document, Path]], out_dir: Path, sign_with: S
                 progress(len(done), len(pairs))
     except KeyboardInterrupt as error:
         raise BatchCancelled(done) from error
-    except (OSError, UserError) as error:  # a full disk among them
+    except (OSError, ReportError) as error:  # a full disk among them
         raise _failed(error, out_dir, done) from error
     if len(done) < len(pairs):
         raise BatchCancelled(done)

@@ -12,7 +12,7 @@ import errno
 import os
 from pathlib import Path
 
-from desktop.domain.errors import DiskFull
+from reports.errors import DiskFull
 from reports.lifetime import running
 
 TEMP_PREFIX = ".~"

@@ -16,12 +16,12 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
-from desktop.domain.errors import UserError
+from reports.errors import ReportError
 
 VALID_YEARS = 10
 
 
-class IdentityError(UserError, ValueError):
+class IdentityError(ReportError, ValueError):
     """A PKCS#12 file that cannot be opened (wrong passphrase, no key, no certificate)."""
 
 

@@ -23,7 +23,7 @@ from reports.documents import (ApplicantCommitment, ApplicationRef, Criterion, D
                                OutcomeNotice, PanelMember, PublicityEntry, PublicityList, RoundInfo, ScoreSheet,
                                SignInSheet)
 
-from desktop.domain.errors import UserError
+from reports.errors import ReportError
 
 KINDS: dict[str, type[Document]] = {
     "expert_commitments": ExpertCommitment,
@@ -37,7 +37,7 @@ _NESTED: dict[str, type] = {"entries": PublicityEntry, "members": PanelMember, "
                             "applications": ApplicationRef}
 
 
-class PlainDataError(UserError, ValueError):
+class PlainDataError(ReportError, ValueError):
     """The JSON does not describe documents; the message says where."""
 
 

@@ -22,13 +22,13 @@ import string
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.domain.errors import UserError
+from reports.errors import ReportError
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "resources" / "templates"
 SUFFIX = ".txt"
 
 
-class TemplateError(UserError, ValueError):
+class TemplateError(ReportError, ValueError):
     """A template that cannot be used, with a message for the secretariat."""
 
 

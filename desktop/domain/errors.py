@@ -48,7 +48,3 @@ class RuleError(UserError, ValueError):
     def __init__(self, code: str, message: str):
         super().__init__(message)
         self.code = code
-
-
-class DiskFull(UserError):
-    """The disk (or the user's quota) filled up while PanelDesk wrote; what was being written was not kept."""

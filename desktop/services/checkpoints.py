@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from sqlmodel import Session, select
 
 from desktop.domain.errors import UserError
+from desktop.services.errors import SPOKEN
 from desktop.store.audit_tables import AuditCheckpoint
 from reports.identity import fingerprint
 
@@ -42,7 +43,7 @@ def _private_key(root: Path, password: Password):
     from desktop.services import signing  # signing's identity changes are themselves units of work (uow)
     try:
         key = signing.signing_key(root, password)
-    except UserError as error:
+    except SPOKEN as error:
         return None, str(error)
     private, certificate, _ = pkcs12.load_key_and_certificates(key.p12, key.passphrase)
     return (private, fingerprint(certificate)), ""

@@ -18,12 +18,13 @@ from typing import Any, Iterator
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from desktop.domain.errors import DiskFull, UserError
+from desktop.domain.errors import UserError
 from desktop.services import audit, checkpoints
 from desktop.store import digests
 from desktop.store.engine import WRITE
 from desktop.store.tables import AuditEntry
 from desktop.store.workspace import Workspace, open_workspace
+from reports.errors import DiskFull
 from reports.files import disk_full, is_disk_full
 
 

@@ -14,16 +14,16 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop.services.errors import UserError
+from desktop.services.errors import SPOKEN
 
 log = logging.getLogger(__name__)
 
 LOG_NAME = "paneldesk.log"
 _handler: logging.Handler | None = None
 
-# Exceptions whose message is written for the user: every UserError, and the operating system's refusals to read
-# or write a file the user chose.
-_SPOKEN = (UserError, PermissionError, FileNotFoundError)
+# Exceptions whose message is written for the user: every error a user can cause, and the operating system's
+# refusals to read or write a file the user chose.
+_SPOKEN = (*SPOKEN, PermissionError, FileNotFoundError)
 
 
 def spoken(error: BaseException) -> bool:

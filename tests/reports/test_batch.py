@@ -111,7 +111,7 @@ def test_a_worker_that_dies_is_a_clear_error_listing_what_was_written(tmp_path):
     import multiprocessing
     import os
     import signal
-    from desktop.domain.errors import UserError
+    from desktop.services.errors import SPOKEN
     from reports.batch import BatchFailed
 
     killed = []
@@ -123,7 +123,7 @@ def test_a_worker_that_dies_is_a_clear_error_listing_what_was_written(tmp_path):
 
     with pytest.raises(BatchFailed, match="工作进程意外退出") as failed:
         render_batch(jobs(120), tmp_path, workers=2, progress=kill_a_worker)
-    assert isinstance(failed.value, UserError)
+    assert isinstance(failed.value, SPOKEN)
     written = sorted(tmp_path.iterdir())
     assert all(p.suffix == ".pdf" and p.read_bytes().rstrip().endswith(b"%%EOF") for p in written)
     assert set(failed.value.done) <= set(written) and len(written) < 120

@@ -1,11 +1,11 @@
-"""A full disk, on a real small filesystem: a clear DiskFull (a UserError), and files and database changed
+"""A full disk, on a real small filesystem: a clear DiskFull (an error spoken to the user), and files and database changed
 together or not at all."""
 
 import json
 
 import pytest
 
-from desktop.domain.errors import DiskFull, UserError
+from desktop.services.errors import SPOKEN, DiskFull
 from desktop.services import catalogue, documents, signing
 from desktop.services.audit import entries
 from desktop.services.importing.run import import_files
@@ -47,7 +47,7 @@ def test_replacing_the_identity_on_a_full_disk_changes_all_or_nothing(disk):
             try:
                 made, _ = signing.create_identity(root, "王秘书", "乙办公室", replace=True)
                 outcomes.append("replaced")
-            except UserError as error:
+            except SPOKEN as error:
                 assert isinstance(error, DiskFull) and "磁盘空间不足" in str(error)
                 made = None
                 outcomes.append("refused")
