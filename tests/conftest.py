@@ -10,7 +10,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import keyring  # noqa: E402
 import pytest  # noqa: E402
+from argon2 import PasswordHasher, profiles  # noqa: E402
 from keyring.backend import KeyringBackend  # noqa: E402
+
+from desktop.services import accounts  # noqa: E402
 
 from desktop.services.demo import build_demo  # noqa: E402
 from desktop.store.workspace import close_workspace, open_workspace  # noqa: E402
@@ -46,6 +49,16 @@ def memory_keyring(monkeypatch):
     monkeypatch.delenv("PANELDESK_PASSPHRASE", raising=False)
     yield backend
     keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def quick_accounts(monkeypatch) -> list[float]:
+    """Argon2id with its cheapest parameters (a real hash, in microseconds rather than a tenth of a second), and
+    the wrong-password delay recorded instead of slept: the list holds each delay asked for."""
+    monkeypatch.setattr(accounts, "HASHER", PasswordHasher.from_parameters(profiles.CHEAPEST))
+    delays: list[float] = []
+    monkeypatch.setattr(accounts, "SLEEP", delays.append)
+    return delays
 
 
 @pytest.fixture(autouse=True)

@@ -77,18 +77,19 @@ def writable(place: Path | Workspace) -> Workspace:
 
 def _record(session: Session, workspace: Workspace, actor: str, action: str, target: str, before, after,
             sealed: dict, password: checkpoints.Password) -> None:
-    entry = audit.append(session, actor, action, target, before, after, sealed)
+    entry = audit.append(session, getattr(actor, "name", actor), action, target, before, after, sealed)
     session.flush()
     checkpoints.write(session, workspace.root, session.execute(select(func.count()).select_from(AuditEntry)).scalar_one(),
                       entry.hash, password)
 
 
 @contextmanager
-def change(place: Path | Workspace, actor: str, action: str, target: str = "", *,
+def change(place: Path | Workspace, actor, action: str, target: str = "", *,
            password: checkpoints.Password = None) -> Iterator[Change]:
     """Run the body in one BEGIN IMMEDIATE transaction (checks and writes see one state) and append its audit
     entry (with the digests of what it changed) and its checkpoint before the commit; ``password`` unlocks the
-    signing key where no keyring holds it. A full disk, in the body or at the commit, rolls everything back and is
+    signing key where no keyring holds it. ``actor`` is the signed-in Operator (the entry names its account) or,
+    for what no account does (a failed sign-in, PanelDesk's own upkeep), a name. A full disk, in the body or at the commit, rolls everything back and is
     a DiskFull naming the workspace."""
     workspace = writable(place)
     try:
