@@ -2,6 +2,7 @@
 import: commit–reveal, verification, replays, redraws, SEPARATION and two draws racing."""
 
 import datetime as dt
+import hashlib
 import json
 import sqlite3
 import subprocess
@@ -14,7 +15,9 @@ from desktop.domain.draw_random import commitment_of, seed_of
 from desktop.domain.errors import RuleError, UserError
 from desktop.domain.methods import Method, RoundStateError
 from desktop.domain.quota import enterprise_required
-from desktop.services import audit_log, conflicts, draw_verify, draws, rounds
+from desktop.services import audit_log, catalogue, conflicts, draw_verify, draws, rounds
+from desktop.services.draw_inputs import read_inputs
+from desktop.services.uow import reading
 from desktop.services.audit import entries as audit_entries
 from desktop.store.workspace import close_workspace, open_workspace
 
@@ -108,14 +111,41 @@ def test_the_witness_digits_are_checked(demo, digits):
 
 def test_a_commitment_shown_before_the_pool_changed_cannot_be_used(demo):
     shown = draws.commit_draw(demo, "王秘书", 1)
-    with sqlite3.connect(demo.db_path) as db:
-        db.execute("UPDATE expert SET fields = fields || ';520' WHERE person_id = (SELECT min(person_id) FROM expert)")
+    expert = catalogue.listing(demo, "experts")[0]["id_number"]
+    catalogue.edit_expert(demo, "王秘书", expert, title="研究员（更正）")  # changes who nobody draws, but the pool
     with pytest.raises(RuleError, match="重新生成") as refused:
         draws.draw_round(demo, "王秘书", 1, witness="李监督", witness_digits=DIGITS)
     assert refused.value.code == "FAIR_DRAW"
     fresh = draws.commit_draw(demo, "王秘书", 1)
     assert fresh.commitment != shown.commitment
     assert draws.draw_round(demo, "王秘书", 1, witness="李监督", witness_digits=DIGITS).commitment == fresh.commitment
+
+
+def _candidate(demo) -> str:
+    with reading(demo) as session:
+        inputs = read_inputs(session, 1)
+    return inputs.eligible[inputs.panels[0].name][0]
+
+
+def test_a_candidate_changed_outside_paneldesk_after_the_commitment_refuses_the_draw(demo):
+    draws.commit_draw(demo, "王秘书", 1)
+    with sqlite3.connect(demo.db_path) as db:  # bypasses the digests the pool hash is read from
+        db.execute("UPDATE expert SET status = 'inactive' WHERE person_id = (SELECT id FROM person "
+                   "WHERE id_number = ?)", (_candidate(demo),))
+    with pytest.raises(RuleError, match="重新生成") as refused:
+        draws.draw_round(demo, "王秘书", 1, witness="李监督", witness_digits=DIGITS)
+    assert refused.value.code == "FAIR_DRAW"
+    assert draws.latest_draw(demo, 1) is None
+
+
+def test_a_pool_changed_outside_paneldesk_that_moves_no_one_is_named_by_verify(demo):
+    draws.commit_draw(demo, "王秘书", 1)
+    with sqlite3.connect(demo.db_path) as db:
+        db.execute("UPDATE expert SET fields = fields || ';520' WHERE person_id = (SELECT min(person_id) FROM expert)")
+    draws.draw_round(demo, "王秘书", 1, witness="李监督", witness_digits=DIGITS)  # nothing it draws from changed
+    checked = draw_verify.verify_draw(demo, 1)
+    assert checked["matches"] is False
+    assert any("PanelDesk 之外" in p and "expert" in p for p in checked["problems"])
 
 
 def test_verify_names_a_swapped_member_and_a_changed_pool(demo):
@@ -275,3 +305,30 @@ def test_the_draw_prints_members_masked_unless_revealed(demo):
                    "--witness-digits", DIGITS, "--json", "--reveal")
     assert whole in replayed.stdout
     assert audit_log.recent(root, 1)[0]["action"] == "reveal"
+
+
+def test_the_pool_hash_is_what_docs_draw_md_says(demo):
+    """Recomputed from the database file with sqlite3 alone, as an outsider would (docs/draw.md section 2)."""
+    record = draws.draw_round(demo, "王秘书", 1, witness="李监督", witness_digits=DIGITS)
+    tables = b""
+    with sqlite3.connect(demo.db_path) as db:
+        for table in ("application", "application_partner", "declared_conflict", "employment", "expert",
+                      "integrity_record", "lobbying", "organisation", "person", "relation", "requested_exclusion",
+                      "team_member"):
+            info = db.execute(f"PRAGMA table_info({table})").fetchall()
+            key = sorted((c[5], c[1]) for c in info if c[5])[0][1]
+            spelled = " || ',' || ".join(f"quote({c[1]})" for c in info)
+            one_row = table in ("lobbying", "integrity_record")
+            group = f"'{key} ' || {key}" if one_row else \
+                f"'{key} ' || (({key} >> 8) << 8) || '–' || ((({key} >> 8) << 8) + 255)"
+            sums = {}
+            for g, values in db.execute(f"SELECT {group}, {spelled} FROM {table}"):
+                n, total = sums.get(g, (0, 0))
+                row = int.from_bytes(hashlib.shake_256(f"{table}\x1f{values}".encode()).digest(128), "big")
+                sums[g] = (n + 1, (total + row) % (1 << 1024))
+            tables += table.encode() + b"\x1e" + b"".join(
+                g.encode() + b"\x1f" + str(n).encode() + b"\x1f" + total.to_bytes(128, "big") + b"\x1d"
+                for g, (n, total) in sorted(sums.items(), key=lambda item: item[0].encode()))
+        rules = db.execute("SELECT rules FROM draw WHERE id = ?", (record.id,)).fetchone()[0]
+    expected = hashlib.sha256(b"PanelDesk pool hash v2\x00" + hashlib.sha256(tables).digest() + rules.encode())
+    assert record.pool_hash == expected.hexdigest()

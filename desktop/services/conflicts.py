@@ -20,7 +20,6 @@ from desktop.store.workspace import Workspace
 
 @dataclass(frozen=True)
 class LoadedRound:
-    rows: dict[str, list[tuple]]  # the pool as read, which the draw's snapshot hash covers
     case: RoundCase
     conflicts: Conflicts
 
@@ -31,7 +30,7 @@ def load_round(session: Session, round_id: int) -> LoadedRound:
     rows = raw_pool_rows(session)
     case = load_case(session, round_id)
     with gc_paused():
-        return LoadedRound(rows, case, compute_conflicts(pool_from_rows(rows), case))
+        return LoadedRound(case, compute_conflicts(pool_from_rows(rows), case))
 
 
 def round_conflicts(place: Path | Workspace, round_id: int | RoundRef) -> Conflicts:

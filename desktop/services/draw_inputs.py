@@ -4,6 +4,7 @@ verification all read the same, so they recompute the same panels."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import Callable
 
@@ -16,7 +17,7 @@ from desktop.services.conflicts import load_round
 from desktop.services.gc_pause import gc_paused
 from desktop.services.rounds import get_round, method_of, settings_of
 from desktop.store.round_tables import Panel
-from desktop.store.snapshot import snapshot_hash
+from desktop.store.snapshot import pool_hash
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,17 @@ class DrawInputs:
     rules: str  # canonical JSON: method, settings, review date, panels with their applications
     pool_hash: str
 
+    @property
+    def candidates_hash(self) -> str:
+        """SHA-256 over what the panels are drawn from besides the seed and the rules: each panel's eligible experts
+        and whether each counts as an enterprise expert. The commitment keeps it, so a draw refuses a commitment
+        whose candidates changed since it was shown, even by a change to the pool made outside PanelDesk (which the
+        pool hash, read from the digests PanelDesk keeps, would not see until a verify)."""
+        candidates = sorted({e for experts in self.eligible.values() for e in experts})
+        return hashlib.sha256(canonical_json({"eligible": self.eligible,
+                                              "enterprise": {e: self.enterprise[e] for e in candidates}})
+                              .encode("utf-8")).hexdigest()
+
     def draw(self, seed: str) -> DrawResult:
         specs = [PanelSpec(p.name, p.name, p.size) for p in self.panels]
         return draw_panels(specs, self.eligible, self.enterprise, self.settings, seed, self.names)
@@ -50,8 +62,7 @@ def read_inputs(session: Session, round_id: int, between: Callable[[], None] | N
     panels = [PanelRow(*row) for row in session.execute(
         select(Panel.id, Panel.name, Panel.size, Panel.fields).where(Panel.round_id == round_id)
         .order_by(Panel.position))]
-    loaded = load_round(session, round_id)
-    conflicts = loaded.conflicts
+    conflicts = load_round(session, round_id).conflicts
     if between is not None:
         between()
     with gc_paused():
@@ -66,4 +77,4 @@ def read_inputs(session: Session, round_id: int, between: Callable[[], None] | N
                       {e: status.counts for e, status in conflicts.enterprise.items()},
                       {e: status.basis for e, status in conflicts.enterprise.items()},
                       {e: expert.name for e, expert in conflicts.experts.items()},
-                      rules, snapshot_hash(loaded.rows, loaded.case, rules))
+                      rules, pool_hash(session, rules))

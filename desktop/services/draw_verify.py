@@ -10,11 +10,14 @@ from sqlmodel import select
 
 from desktop.domain import draw_checks
 from desktop.domain.draw_random import commitment_of, seed_of
+from desktop.services import audit
 from desktop.services.draw_inputs import read_inputs
 from desktop.services.draws import record_of, record_panels
 from desktop.services.rounds import get_round
 from desktop.services.uow import change, reading
+from desktop.store import digests
 from desktop.store.round_tables import Draw
+from desktop.store.snapshot import POOL_TABLES
 from desktop.store.workspace import Workspace
 
 Place = Path | Workspace
@@ -29,6 +32,13 @@ def _computed(inputs, result) -> list[dict]:
             for p, spec in zip(result.panels, inputs.panels)
             for reserve, experts in ((False, [e for e, _ in p.members]), (True, p.reserve)) for e in experts]
     return record_panels(rows, inputs.settings.enterprise_fraction)
+
+
+def _changed_outside(session) -> list[str]:
+    """The pool hash is read from the digests PanelDesk keeps of the pool tables; rows changed without PanelDesk
+    leave those digests behind, so every row is hashed again here and compared with them."""
+    found = audit.compare(digests.stored(session, POOL_TABLES), digests.compute(session, POOL_TABLES))
+    return [f"专家库在 PanelDesk 之外被改动，抽取时的专家库哈希不能证明其内容：{p['message']}" for p in found]
 
 
 def verify_draw(place: Place, round_id: int) -> dict:
@@ -49,6 +59,7 @@ def verify_draw(place: Place, round_id: int) -> dict:
             if seed_of(record.pool_hash, secret, record.witness_digits) != record.seed:
                 problems.append("记录的随机种子不是由专家库哈希、密钥和见证人随机数算出的")
         inputs = read_inputs(session, round_id)
+        problems += _changed_outside(session)
     if inputs.pool_hash != record.pool_hash:
         problems.append(f"专家库或本轮规则与抽取时不同：抽取时哈希 {record.pool_hash[:16]}…，现在 {inputs.pool_hash[:16]}…")
     recorded = _members(record.panels)

@@ -111,18 +111,23 @@ def _panel_count(session: Session, round_id: int) -> int:
     return len(list(session.exec(select(Panel.id).where(Panel.round_id == round_id))))
 
 
-def _commitment_for(session: Session, actor: str, round_id: int, pool_hash: str) -> DrawCommitment:
-    """The round's pending commitment when it binds this pool; otherwise a new one (a stale one is voided: the pool
-    or the panels changed after it was shown)."""
+def _binds(made: DrawCommitment, inputs: DrawInputs) -> bool:
+    return made.pool_hash == inputs.pool_hash and made.candidates_hash == inputs.candidates_hash
+
+
+def _commitment_for(session: Session, actor: str, round_id: int, inputs: DrawInputs) -> DrawCommitment:
+    """The round's pending commitment when it binds this pool and these candidates; otherwise a new one (a stale one
+    is voided: the pool, the panels or the candidates changed after it was shown)."""
     pending = _pending(session, round_id)
-    if pending is not None and pending.pool_hash == pool_hash:
+    if pending is not None and _binds(pending, inputs):
         return pending
     if pending is not None:
         pending.state = "void"
         session.flush()
     secret = secrets.token_bytes(SECRET_BYTES)
-    made = DrawCommitment(round_id=round_id, commitment=commitment_of(pool_hash, secret), secret=secret.hex(),
-                          pool_hash=pool_hash, made_by=actor, made_at=_now())
+    made = DrawCommitment(round_id=round_id, commitment=commitment_of(inputs.pool_hash, secret), secret=secret.hex(),
+                          pool_hash=inputs.pool_hash, candidates_hash=inputs.candidates_hash, made_by=actor,
+                          made_at=_now())
     session.add(made)
     session.flush()
     return made
@@ -146,7 +151,7 @@ def commit_draw(place: Place, actor: str, round_id: int | RoundRef) -> Commitmen
         session = unit.session
         _check_round(session, round_id)
         inputs = read_inputs(session, round_id)
-        made = _commitment_for(session, actor, round_id, inputs.pool_hash)
+        made = _commitment_for(session, actor, round_id, inputs)
         unit.after = {"commitment": made.commitment, "pool_hash": made.pool_hash, "made_by": made.made_by}
         return Commitment(round_id, made.commitment, made.made_by, made.made_at)
 
@@ -189,8 +194,8 @@ def draw_round(place: Place, actor: str, round_id: int | RoundRef, *, witness: s
         _check_round(session, round_id)
         step(0)
         inputs = read_inputs(session, round_id, between=lambda: step(1))
-        made = _pending(session, round_id) or _commitment_for(session, actor, round_id, inputs.pool_hash)
-        if made.pool_hash != inputs.pool_hash:
+        made = _pending(session, round_id) or _commitment_for(session, actor, round_id, inputs)
+        if not _binds(made, inputs):
             raise RuleError("FAIR_DRAW", "FAIR_DRAW 公布承诺值之后专家库或本轮评审组有改动，该承诺已不能使用："
                                          "请重新生成并向现场公布新的承诺值，再由见证人给出随机数")
         seed = seed_of(inputs.pool_hash, bytes.fromhex(made.secret), digits)

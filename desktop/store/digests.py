@@ -220,6 +220,15 @@ def collect(session: Session) -> dict[str, dict[str, str]]:
     return dict(sealed)
 
 
+def stored(session: Session, tables: Iterable[str]) -> dict[str, dict[str, str]]:
+    """The kept digests of ``tables``, sealed as ``compute`` seals what it finds: the two differ where rows were
+    changed without PanelDesk."""
+    with dbapi_cursor(session) as cursor:
+        return {name: {group: seal(n, int.from_bytes(total, "big")) for group, n, total in cursor.execute(
+                    "SELECT grp, n, total FROM audit_digest WHERE tbl = ?", (name,))}
+                for name in tables}
+
+
 def table_digest(session: Session, tables: Iterable[str]) -> str:
     """One SHA-256 over the stored digests of ``tables``, read without touching their rows: what the draw can
     record as its pool hash. It proves the same content as a hash over the rows as long as ``audit verify``

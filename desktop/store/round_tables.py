@@ -61,6 +61,7 @@ class DrawCommitment(SQLModel, table=True):
     commitment: str  # SHA-256 hex, domain.draw_random.commitment_of
     secret: str  # hex; shown only once the draw is made
     pool_hash: str  # the pool the commitment binds
+    candidates_hash: str = ""  # each panel's candidates when it was made (DrawInputs.candidates_hash)
     made_by: str
     made_at: str
     state: str = "pending"

@@ -17,6 +17,7 @@ from sqlmodel import Session
 from desktop.domain.methods import RoundSettings
 from desktop.domain.pool import (Application, Declared, Expert, IntegrityRecord, Lobbying, Pool, Requested,
                                  RoundCase, TeamMember)
+from desktop.store import digests
 from desktop.store.engine import dbapi_cursor
 
 _intern = sys.intern
@@ -124,20 +125,20 @@ def load_case(session: Session, round_id: int) -> RoundCase:
                      load_applications(session, sorted(panel_of)), panel_of)
 
 
-def snapshot_hash(rows: dict[str, list[tuple]], case: RoundCase, rules: str) -> str:
-    """The pool hash a draw binds (FAIR_DRAW): SHA-256 over the pool's rows, the round's applications and the
-    round's rules and panels (``rules``, canonical JSON), so no change to any of them after the commitment goes
-    unnoticed. Each kind of row is sorted, so row order does not matter.
+# The tables whose rows make the pool a draw is computed from (experts and their persons, organisations, stays,
+# relations, declarations, requests, lobbying, integrity records, applications with partners and teams).
+POOL_TABLES = ("application", "application_partner", "declared_conflict", "employment", "expert", "integrity_record",
+               "lobbying", "organisation", "person", "relation", "requested_exclusion", "team_member")
 
-    Rows are spelled by ``ascii`` of tuples of text, integers and None: one spelling per value, and the same under
-    any Python (``repr`` would follow the interpreter's Unicode tables for rare characters).
-    """
-    digest = hashlib.sha256()
-    kinds = [rows[kind] for kind in sorted(rows)] + [case.applications]
-    for items in kinds:
-        for line in sorted(map(ascii, items)):
-            digest.update(line.encode("utf-8"))
-            digest.update(b"\n")
-        digest.update(b"\x1e")
+
+def pool_hash(session: Session, rules: str) -> str:
+    """The pool hash a draw binds (FAIR_DRAW): SHA-256 over the digests PanelDesk keeps of every pool table as the
+    data changes (desktop.store.digests, the same the audit log records) and the round's rules and panels
+    (``rules``, canonical JSON). Reading the kept digests costs milliseconds where hashing a million rows at each
+    draw cost seconds; what it proves is the same because the digests are sums over every row's values: a change
+    made through PanelDesk changes them, and a change made outside it leaves rows that no longer match them, which
+    ``draw verify`` and ``audit verify`` recompute and name (desktop.services.draw_verify)."""
+    digest = hashlib.sha256(b"PanelDesk pool hash v2\x00")
+    digest.update(bytes.fromhex(digests.table_digest(session, POOL_TABLES)))
     digest.update(rules.encode("utf-8"))
     return digest.hexdigest()
