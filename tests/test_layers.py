@@ -33,7 +33,10 @@ class Layer:
 
 LAYERS = {
     "domain": Layer("domain", ("desktop.domain",), frozenset({"networkx"}), frozenset(DATABASE | CLOCK_AND_CHANCE)),
-    "store": Layer("store", ("desktop.domain", "desktop.store"), frozenset({"sqlalchemy", "sqlmodel", "alembic"})),
+    # Encryption at rest is the store's: SQLCipher for the database, cryptography and argon2 for keys.json and blobs/,
+    # written privately and atomically as every file PanelDesk writes (reports.files).
+    "store": Layer("store", ("desktop.domain", "desktop.store", "reports.files"),
+                   frozenset({"sqlalchemy", "sqlmodel", "alembic", "sqlcipher3", "cryptography", "argon2"})),
     # Services hold the sessions and build queries with SQLModel; opening connections (sqlite3) is the store's.
     "services": Layer("services", ("desktop.domain", "desktop.store", "desktop.services", "desktop.synthetic",
                                    "reports"), None, frozenset(QT | {"sqlite3"})),

@@ -12,6 +12,9 @@ rather than risking writes in a layout we do not understand.
 Importing Alembic costs about 0.4 s, a fifth of the start-up budget, and almost every opening finds the schema
 current. So the stored revision is read with plain sqlite3 and the known revisions from the migration files' text,
 and Alembic is loaded only when there is something to upgrade.
+
+An encrypted workspace (desktop.store.cipher) is opened the same way through SQLCipher, given its data key; the
+pragmas, the read-only modes and the revision check are the same.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session
 
 from desktop.domain.errors import UserError
+from desktop.store import cipher
 
 log = logging.getLogger(__name__)
 
@@ -73,27 +77,42 @@ def _begin(connection) -> None:
     connection.exec_driver_sql(f"BEGIN {mode}".strip())
 
 
-def make_engine(db_path: Path, *, read_only: bool = False) -> Engine:
+def _connect(db_path: Path, *, read_only: bool, key: bytes | None):
+    """A DB-API connection to the database: sqlite3 for a plain one, SQLCipher keyed with ``key`` for an encrypted
+    one; read-only through the URI of ``read_only_uri``."""
+    target, uri = (read_only_uri(db_path), True) if read_only else (str(db_path), False)
+    if key is None:
+        return sqlite3.connect(target, uri=uri, check_same_thread=False)
+    return cipher.connect(target, key, uri=uri, check=False)
+
+
+def make_engine(db_path: Path, *, read_only: bool = False, key: bytes | None = None) -> Engine:
+    # hide_parameters: no ID numbers in tracebacks and logs. The URL names the file so the pool is the one SQLAlchemy
+    # gives a file database; the creator makes each connection (SQLCipher keys it before anything else runs).
+    engine = create_engine(f"sqlite:///{db_path}", hide_parameters=True,
+                           module=cipher.sqlcipher if key is not None else sqlite3,
+                           creator=lambda: _connect(db_path, read_only=read_only, key=key))
     if read_only:
-        uri = read_only_uri(db_path)
-        engine = create_engine("sqlite://", hide_parameters=True,
-                               creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
         event.listen(engine, "connect", _read_only_pragmas)
     else:
-        engine = create_engine(f"sqlite:///{db_path}", hide_parameters=True)  # no ID numbers in tracebacks, logs
         event.listen(engine, "connect", _pragmas)
         event.listen(engine, "begin", _begin)
     return engine
 
 
-def stored_revision(db_path: Path, *, read_only: bool = False) -> str | None:
-    """The schema revision recorded in the database; None for a new or empty one."""
+def stored_revision(db_path: Path, *, read_only: bool = False, key: bytes | None = None) -> str | None:
+    """The schema revision recorded in the database; None for a new or empty one. With ``key``, a key that does not
+    open the database is a WrongKey here, before anything else reads it."""
     if not db_path.exists():
         return None
-    connection = sqlite3.connect(read_only_uri(db_path), uri=True) if read_only else sqlite3.connect(db_path)
+    if key is not None:
+        target, uri = (read_only_uri(db_path), True) if read_only else (str(db_path), False)
+        connection = cipher.connect(target, key, uri=uri)
+    else:
+        connection = _connect(db_path, read_only=read_only, key=None)
     try:
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.OperationalError:  # no alembic_version table: nothing migrated yet
+    except (sqlite3.OperationalError, cipher.sqlcipher.OperationalError):  # no alembic_version: nothing migrated
         return None
     finally:
         connection.close()
@@ -114,15 +133,16 @@ def known_revisions() -> tuple[set[str], str]:
     return revisions, head
 
 
-def open_engine(db_path: Path, *, read_only: bool = False) -> Engine:
-    """The engine of an existing or new database, upgraded to the newest schema this version knows."""
-    revision = stored_revision(db_path, read_only=read_only)
+def open_engine(db_path: Path, *, read_only: bool = False, key: bytes | None = None) -> Engine:
+    """The engine of an existing or new database (encrypted with ``key`` when given), upgraded to the newest schema
+    this version knows."""
+    revision = stored_revision(db_path, read_only=read_only, key=key)
     known, head = known_revisions()
     if revision is not None and revision not in known:
         raise SchemaError(
             f"工作区 {db_path.parent} 由更新版本的 PanelDesk 创建（数据库版本 {revision}），"
             "本版本无法打开，请升级 PanelDesk。")
-    engine = make_engine(db_path, read_only=read_only)
+    engine = make_engine(db_path, read_only=read_only, key=key)
     if revision != head and read_only:
         raise SchemaError(f"工作区 {db_path.parent} 是只读的，且由较早版本的 PanelDesk 创建（数据库版本 {revision}），"
                           "需要升级后才能打开：请复制到可写的位置后再打开。")

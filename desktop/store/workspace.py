@@ -3,6 +3,11 @@
 ``paneldesk.db`` (SQLite), ``blobs/`` (content-addressed attachments, never overwritten) and ``out/`` (generated
 PDFs). One engine per folder per process, so the GUI and a worker share the connection pool and its pragmas.
 
+A workspace with a data key (keys.json, desktop.store.keyslots) is opened with that key: the database through
+SQLCipher and blobs/ sealed with AES-GCM. The first open with a key of a plain workspace encrypts it in place
+(desktop.store.conversion); a plain database is opened without a key, so a conversion killed half way leaves a
+workspace that still opens. Once opened with its key, the workspace stays open in this process for the services.
+
 A folder or database file without write permission (an archived copy) opens read-only: it can be listed and its
 audit verified, and every change is refused before it starts (``read_only``). Writable workspaces get the row
 digests' triggers on each connection (desktop.store.digests).
@@ -18,7 +23,10 @@ from pathlib import Path
 from sqlalchemy import Engine, event
 from sqlmodel import Session
 
-from desktop.store import digests
+from collections.abc import Iterable, Iterator
+
+from desktop.store import blobs, conversion, digests, keyslots
+from desktop.store.cipher import KeyRequired, is_encrypted_file
 from desktop.store.engine import DB_NAME, open_engine
 from desktop.domain.errors import UserError
 
@@ -32,10 +40,11 @@ class WorkspaceMissing(UserError):
 
 
 class Workspace:
-    def __init__(self, root: Path, engine: Engine, read_only: bool = False):
+    def __init__(self, root: Path, engine: Engine, read_only: bool = False, key: bytes | None = None):
         self.root = root
         self.engine = engine
         self.read_only = read_only
+        self.key = key  # the data key of an encrypted workspace; None for a plain one
         self.digested = False  # set once the services have made sure every data table has its digests
 
     @property
@@ -53,6 +62,13 @@ class Workspace:
     def session(self) -> Session:
         return Session(self.engine, expire_on_commit=False)
 
+    def write_blob(self, chunks: Iterable[bytes]) -> str:
+        """Store a stream of bytes under blobs/ (encrypted in an encrypted workspace); its name."""
+        return blobs.write(self.blobs, chunks, self.key)
+
+    def read_blob(self, name: str) -> Iterator[bytes]:
+        return blobs.read(self.blobs / name, self.key)
+
 
 _open: dict[Path, Workspace] = {}
 _lock = threading.Lock()
@@ -69,29 +85,53 @@ def is_read_only(root: Path) -> bool:
     return db.exists() and (_not_writable(db) or _not_writable(Path(root)))
 
 
-def open_workspace(root: Path, *, create: bool = False) -> Workspace:
-    """The workspace in ``root``, migrated to the current schema; with ``create``, made if missing."""
+def open_workspace(root: Path, *, key: bytes | None = None, create: bool = False) -> Workspace:
+    """The workspace in ``root``, migrated to the current schema; with ``create``, made if missing. ``key`` is the
+    data key of an encrypted workspace (or of one to encrypt: keys.json must hold it); a plain workspace given a key
+    is encrypted in place first. An encrypted workspace without its key is a KeyRequired, a wrong key a WrongKey."""
     root = Path(root).resolve()
     with _lock:
-        if root in _open:
-            return _open[root]
-        if not (root / DB_NAME).exists():
+        cached = _open.get(root)
+        if cached is not None:
+            if key is None or cached.key is not None or cached.read_only:
+                return cached
+            cached.engine.dispose()  # opened plain before its key was made: reopened below, encrypted
+            del _open[root]
+        db = root / DB_NAME
+        if not db.exists():
             if not create:
                 raise WorkspaceMissing(f"{root} 不是 PanelDesk 工作区（缺少 {DB_NAME}），请先执行 init 或新建工作区")
             _private_folder(root)
+        if key is not None:
+            keyslots.verify(root, key)
+        elif is_encrypted_file(db):
+            raise KeyRequired(root)
         read_only = is_read_only(root)
         if read_only:
-            workspace = Workspace(root, open_engine(root / DB_NAME, read_only=True), read_only=True)
+            key = key if is_encrypted_file(db) else None  # a read-only plain copy cannot be converted
+            workspace = Workspace(root, open_engine(db, read_only=True, key=key), read_only=True, key=key)
         else:
             for folder in ("blobs", "out"):
                 _private_folder(root / folder)
-            _private_database(root / DB_NAME)
-            engine = open_engine(root / DB_NAME)
+            _private_database(db)
+            if key is not None:
+                _encrypt(root, key)
+            engine = open_engine(db, key=key)
             engine.dispose()  # connections made before the migration lack the triggers of its new tables
             event.listen(engine, "connect", digests.install)
-            workspace = Workspace(root, engine)
+            workspace = Workspace(root, engine, key=key)
         _open[root] = workspace
         return workspace
+
+
+def _encrypt(root: Path, key: bytes) -> None:
+    """Finish what a killed conversion left, and encrypt a plain database and plain blobs (a new, empty database
+    file is made encrypted by SQLCipher itself)."""
+    conversion.finish(root)
+    db = root / DB_NAME
+    if db.stat().st_size and not is_encrypted_file(db):
+        conversion.encrypt_database(root, key)
+    blobs.encrypt_plain(root / "blobs", key)
 
 
 def _private_folder(folder: Path) -> None:

@@ -1,0 +1,140 @@
+"""blobs/: attachments (call recordings, scanned forms), content-addressed, written once, encrypted with the data key.
+
+A blob is written and read as a stream of chunks, so an hour of recording never sits in memory whole. In an
+encrypted workspace each file is
+
+    MAGIC (8 bytes) | salt (16) | chunk 0 | chunk 1 | …      each chunk: AES-GCM of up to 64 KiB, 16-byte tag
+
+under a key of its own (HKDF of the data key and the file's salt); chunk i's nonce is i with a last-chunk flag, so
+chunks cannot be reordered, dropped or the file cut short without the read failing. A blob is named by its content's
+SHA-256 either way, so a name the database keeps still holds once the workspace is converted (which encrypts each
+plain blob under its own name); a plain workspace stores the bytes as they are. Each blob is written to a temporary
+name and renamed when complete.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from desktop.domain.errors import UserError
+from reports.files import private_folder, replace, temp_path
+
+MAGIC = b"PDBLOB1\x00"
+SALT = 16
+CHUNK = 64 * 1024
+TAG = 16
+
+
+class BlobDamaged(UserError):
+    """A blob that does not decrypt: changed, cut short, or from another workspace."""
+
+
+def _subkey(key: bytes, salt: bytes) -> bytes:
+    return HKDF(hashes.SHA256(), 32, salt=salt, info=b"PanelDesk blob").derive(key)
+
+
+def _nonce(index: int, last: bool) -> bytes:
+    return index.to_bytes(11, "big") + (b"\x01" if last else b"\x00")
+
+
+def _rechunk(chunks: Iterable[bytes]) -> Iterator[tuple[bytes, bool]]:
+    """The stream cut into CHUNK-sized pieces, each with whether it is the last (an empty stream: one empty one)."""
+    pending = b""
+    for chunk in chunks:
+        pending += chunk
+        while len(pending) > CHUNK:
+            yield pending[:CHUNK], False
+            pending = pending[CHUNK:]
+    yield pending, True
+
+
+def _store(temp: Path, chunks: Iterable[bytes], key: bytes | None) -> str:
+    """Write the stream to ``temp`` (sealed when ``key`` is given), flushed to disk; return its content's SHA-256."""
+    digest = hashlib.sha256()
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
+    with open(fd, "wb") as out:
+        if key:
+            salt = os.urandom(SALT)
+            out.write(MAGIC + salt)
+            sealer = AESGCM(_subkey(key, salt))
+        for index, (piece, last) in enumerate(_rechunk(chunks)):
+            digest.update(piece)
+            out.write(sealer.encrypt(_nonce(index, last), piece, MAGIC) if key else piece)
+        out.flush()
+        os.fsync(out.fileno())
+    return digest.hexdigest()
+
+
+def write(folder: Path, chunks: Iterable[bytes], key: bytes | None) -> str:
+    """Store the stream in ``folder``; return its name. Encrypted when ``key`` is given."""
+    private_folder(folder)
+    temp = temp_path(Path(folder) / "incoming")
+    try:
+        name = _store(temp, chunks, key)
+        if (Path(folder) / name).exists():
+            temp.unlink()  # written once: the same content is already there
+        else:
+            replace(temp, Path(folder) / name)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return name
+
+
+def is_encrypted(path: Path) -> bool:
+    with open(path, "rb") as file:
+        return file.read(len(MAGIC)) == MAGIC
+
+
+def read(path: Path, key: bytes | None) -> Iterator[bytes]:
+    """The blob's content, chunk by chunk; BlobDamaged if an encrypted one does not check to its last chunk."""
+    with open(path, "rb") as file:
+        head = file.read(len(MAGIC) + SALT)
+        if head[:len(MAGIC)] != MAGIC:
+            file.seek(0)
+            while piece := file.read(CHUNK):  # a plain blob: one from before the workspace was encrypted
+                yield piece
+            return
+        if key is None:
+            raise BlobDamaged(f"{path.name} 已加密：请先登录")
+        opener = AESGCM(_subkey(key, head[len(MAGIC):]))
+        index, sealed = 0, file.read(CHUNK + TAG)
+        while True:
+            following = file.read(CHUNK + TAG)
+            try:
+                yield opener.decrypt(_nonce(index, not following), sealed, MAGIC)
+            except InvalidTag:
+                raise BlobDamaged(f"附件 {path.name} 已损坏或被改动，无法解密") from None
+            if not following:
+                return
+            index, sealed = index + 1, following
+
+
+def encrypt_plain(folder: Path, key: bytes) -> int:
+    """Encrypt the plain blobs of a workspace being converted, each under its own name (a sealed copy renamed over
+    it, then the plain content, still open, overwritten with zeros); return how many. Safe to repeat after a kill."""
+    done = 0
+    for path in sorted(Path(folder).glob("*")):
+        if path.is_file() and not path.name.startswith(".") and not is_encrypted(path):
+            temp = temp_path(path)
+            with open(path, "r+b") as plain:
+                try:
+                    _store(temp, iter(lambda: plain.read(CHUNK), b""), key)
+                    replace(temp, path)
+                finally:
+                    temp.unlink(missing_ok=True)
+                plain.seek(0)
+                for offset in range(0, os.fstat(plain.fileno()).st_size, CHUNK):
+                    plain.write(bytes(CHUNK))
+                plain.flush()
+                os.fsync(plain.fileno())
+            done += 1
+    return done
