@@ -13,7 +13,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QStandardPaths
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths
 
 from desktop.services import catalogue, ui_queries
 from desktop.services.confidential import mask_id, mask_phone, searchable
@@ -23,11 +23,15 @@ from desktop.ui.rows_model import Column
 from desktop.ui.search_keys import learn, search_key
 
 
-STATUS = {"active": "在库", "inactive": "停用"}
+STATUS = {"active": QT_TRANSLATE_NOOP("columns", "在库"), "inactive": QT_TRANSLATE_NOOP("columns", "停用")}
 
 
-def _yes(flag: bool) -> str:
-    return "是" if flag else "否"
+def status_text(status: str) -> str:
+    return QCoreApplication.translate("columns", STATUS[status]) if status in STATUS else status
+
+
+def yes_text(flag: bool) -> str:
+    return QCoreApplication.translate("columns", "是") if flag else QCoreApplication.translate("columns", "否")
 
 
 @dataclass(frozen=True)
@@ -48,8 +52,8 @@ EXPERTS = Listing("experts", (
     Column("organisation", QT_TRANSLATE_NOOP("columns", "工作单位")),
     Column("organisation_kind", QT_TRANSLATE_NOOP("columns", "单位类型"), filterable=True),
     Column("fields", QT_TRANSLATE_NOOP("columns", "学科代码"), lambda r: "；".join(r["fields"])),
-    Column("enterprise", QT_TRANSLATE_NOOP("columns", "企业专家"), lambda r: _yes(r["enterprise"]), filterable=True),
-    Column("status", QT_TRANSLATE_NOOP("columns", "状态"), lambda r: STATUS.get(r["status"], r["status"]),
+    Column("enterprise", QT_TRANSLATE_NOOP("columns", "企业专家"), lambda r: yes_text(r["enterprise"]), filterable=True),
+    Column("status", QT_TRANSLATE_NOOP("columns", "状态"), lambda r: status_text(r["status"]),
            filterable=True),
 ), lambda r: [r["name"]],
     lambda r: [*searchable(r["id_number"], r["mobile"]), r["organisation"], " ".join(r["fields"])],
@@ -82,7 +86,8 @@ INTEGRITY = Listing("integrity", (
     Column("violation", QT_TRANSLATE_NOOP("columns", "失信行为"), filterable=True),
     Column("measures", QT_TRANSLATE_NOOP("columns", "处理措施"), lambda r: "；".join(r["measures"])),
     Column("penalty", QT_TRANSLATE_NOOP("columns", "惩戒期"),
-           lambda r: f"{r['penalty_start'] or ''} — {r['penalty_end'] or ''}" if r["penalty_start"] else "（无）"),
+           lambda r: f"{r['penalty_start'] or ''} — {r['penalty_end'] or ''}" if r["penalty_start"]
+           else QCoreApplication.translate("columns", "（无）")),
     Column("decided_by", QT_TRANSLATE_NOOP("columns", "处理单位")),
     Column("decision_date", QT_TRANSLATE_NOOP("columns", "决定日期")),
 ), lambda r: [r["subject_name"]],

@@ -6,7 +6,6 @@ The phone number is shown masked and left empty (CONFIDENTIAL): typing one repla
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
 
 from desktop.services import catalogue
@@ -14,8 +13,8 @@ from desktop.services.confidential import mask_phone
 from desktop.services.importing.columns import ORG_KINDS
 from desktop.ui import errors
 from desktop.ui.context import POOL, Context
+from desktop.ui.listings import STATUS, status_text
 
-STATUSES = (("active", QT_TRANSLATE_NOOP("RecordDialog", "在库")), ("inactive", QT_TRANSLATE_NOOP("RecordDialog", "停用")))
 _SPLIT = str.maketrans({"；": ",", ";": ",", "、": ",", "，": ",", " ": ","})
 
 
@@ -38,8 +37,8 @@ class RecordDialog(QDialog):
             self.title = QLineEdit(row["title"])
             self.fields = QLineEdit("；".join(row["fields"]))
             self.status = QComboBox()
-            for key, text in STATUSES:
-                self.status.addItem(self.tr(text), key)
+            for key in STATUS:
+                self.status.addItem(status_text(key), key)
             self.status.setCurrentIndex(max(0, self.status.findData(row["status"])))
             form.addRow(self.tr("手机"), self.mobile)
             form.addRow(self.tr("电子邮箱"), self.email)

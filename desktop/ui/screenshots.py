@@ -1,7 +1,7 @@
 """``python -m desktop.ui.screenshots --workspace demo OUT``: a PNG of every page, for the docs and for review.
 
-Works on a copy of the workspace (the demo round gets drawn and its letters made, an expert selected), so the
-user's own demo stays as it was. Run offscreen; the shipped font makes the Chinese render without any system font.
+Works on a copy of the workspace (the demo round gets drawn and its letters made, an expert's title corrected, an
+expert selected), so the user's own demo stays as it was. Run offscreen; the shipped font makes the Chinese render without any system font.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from desktop.services import rounds
+from desktop.services import catalogue, rounds
 from desktop.ui.app import make_app
 from desktop.ui.context import Context
 from desktop.ui.import_wizard import ImportWizard
@@ -52,6 +52,8 @@ def capture(workspace: Path, out: Path, scratch: Path, language: str = "zh_CN") 
         window.grab().save(str(path))
         shots.append(path)
 
+    first = catalogue.listing(copy, "experts")[0]
+    catalogue.edit_expert(copy, settings.operator, first["id_number"], title="研究员")  # a before and after to show
     infos = rounds.list_rounds(copy)
     round_ws = window.rounds.workspace
     if infos:
@@ -62,6 +64,11 @@ def capture(workspace: Path, out: Path, scratch: Path, language: str = "zh_CN") 
         window.nav.setCurrentRow(index)
         if name == "experts":
             window.experts.table.selectRow(0)
+        if name == "audit":
+            page = window.stack.currentWidget()
+            shown = [e["action"] for e in page.entries]
+            if "expert.edit" in shown:
+                page.table.selectRow(shown.index("expert.edit"))
         if name == "rounds" and infos:
             for step, step_name in ((METHOD, "round-method"), (CONFLICTS, "round-conflicts"), (DRAW, "round-draw"),
                                     (LETTERS, "round-letters")):

@@ -4,62 +4,87 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../desktop/ui/audit_page.py" line="22"/>
+        <location filename="../../desktop/ui/audit_page.py" line="23"/>
         <source>校验日志完整性</source>
         <translation>Verify the log</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_page.py" line="25"/>
+        <location filename="../../desktop/ui/audit_page.py" line="26"/>
         <source>最近 {0} 条操作记录（每条与前一条以哈希相连，任何改动都会被发现）</source>
         <translation>Last {0} actions (each is hash-linked to the one before, so any change is detected)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_page.py" line="30"/>
+        <location filename="../../desktop/ui/audit_page.py" line="32"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_page.py" line="30"/>
+        <location filename="../../desktop/ui/audit_page.py" line="32"/>
         <source>操作员</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_page.py" line="30"/>
+        <location filename="../../desktop/ui/audit_page.py" line="32"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_page.py" line="30"/>
+        <location filename="../../desktop/ui/audit_page.py" line="32"/>
         <source>对象</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_page.py" line="31"/>
-        <source>内容</source>
-        <translation>Details</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/audit_page.py" line="67"/>
+        <location filename="../../desktop/ui/audit_page.py" line="126"/>
         <source>校验失败</source>
         <translation>Cannot verify the log</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_page.py" line="71"/>
+        <location filename="../../desktop/ui/audit_page.py" line="130"/>
         <source>✔ 日志完整，共 {0} 条</source>
         <translation>✔ Log intact, {0} entries</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_page.py" line="74"/>
+        <location filename="../../desktop/ui/audit_page.py" line="136"/>
         <source>✘ 日志在第 {0} 条处断开：{1}</source>
         <translation>✘ Log broken at entry {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_page.py" line="74"/>
+        <location filename="../../desktop/ui/audit_page.py" line="132"/>
         <source>（没有签名检查点：日志被截断或整体改写时无法发现）</source>
         <translation> (no signed checkpoint: a truncated or rewritten log would not show)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_page.py" line="81"/>
+        <location filename="../../desktop/ui/audit_page.py" line="33"/>
+        <source>改动</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_page.py" line="44"/>
+        <source>显示原始记录</source>
+        <translation>Show the raw entry</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_page.py" line="46"/>
+        <source>按日志中保存的样子显示这一条（JSON、哈希），供审计核对</source>
+        <translation>Show this entry as the log stores it (JSON, hashes), for auditors</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_page.py" line="50"/>
+        <source>所选记录的改动</source>
+        <translation>Changes in the selected entry</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_page.py" line="117"/>
+        <source>第 {0} 条&#x3000;{1}&#x3000;{2}&#x3000;{3}</source>
+        <translation>Entry {0}   {1}   {2}   {3}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_page.py" line="120"/>
+        <source>对象：{0}</source>
+        <translation>Target: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_page.py" line="139"/>
         <source>✘ 数据与日志不符：{0}</source>
         <translation>✘ The data does not match the log: {0}</translation>
     </message>
@@ -75,32 +100,42 @@
 <context>
     <name>CataloguePage</name>
     <message>
-        <location filename="../../desktop/ui/catalogue_page.py" line="34"/>
+        <location filename="../../desktop/ui/catalogue_page.py" line="36"/>
         <source>搜索：姓名、拼音或首字母（如 zhangsan、zs）、证件号、单位</source>
         <translation>Search: name, pinyin or initials (zhangsan, zs), ID number, organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/catalogue_page.py" line="43"/>
+        <location filename="../../desktop/ui/catalogue_page.py" line="45"/>
         <source>按此列筛选</source>
         <translation>Filter by this column</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/catalogue_page.py" line="93"/>
+        <location filename="../../desktop/ui/catalogue_page.py" line="51"/>
+        <source>修改…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/catalogue_page.py" line="53"/>
+        <source>更正所选记录（记入审计日志）</source>
+        <translation>Correct the selected record (recorded in the audit log)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/catalogue_page.py" line="105"/>
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/catalogue_page.py" line="118"/>
+        <location filename="../../desktop/ui/catalogue_page.py" line="130"/>
         <source>{0}：全部</source>
         <translation>{0}: all</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/catalogue_page.py" line="128"/>
+        <location filename="../../desktop/ui/catalogue_page.py" line="140"/>
         <source>{0} / {1} 条</source>
         <translation>{0} / {1} rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/catalogue_page.py" line="130"/>
+        <location filename="../../desktop/ui/catalogue_page.py" line="142"/>
         <source>{0} 条（正在建立搜索索引…）</source>
         <translation>{0} rows (building the search index…)</translation>
     </message>
@@ -108,62 +143,62 @@
 <context>
     <name>ConflictsStep</name>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="31"/>
+        <location filename="../../desktop/ui/round_conflicts_step.py" line="34"/>
         <source>计算回避关系</source>
         <translation>Compute conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="34"/>
+        <location filename="../../desktop/ui/round_conflicts_step.py" line="37"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="44"/>
+        <location filename="../../desktop/ui/round_conflicts_step.py" line="47"/>
         <source>专家</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="44"/>
+        <location filename="../../desktop/ui/round_conflicts_step.py" line="47"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="44"/>
+        <location filename="../../desktop/ui/round_conflicts_step.py" line="47"/>
         <source>回避事由代码</source>
         <translation>Ground codes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="45"/>
+        <location filename="../../desktop/ui/round_conflicts_step.py" line="48"/>
         <source>事由</source>
         <translation>Grounds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="52"/>
+        <location filename="../../desktop/ui/round_conflicts_step.py" line="55"/>
         <source>输入任一专家的身份证号，查看其与所选项目的回避情况</source>
         <translation>Enter any expert&apos;s ID number to see their conflicts with the selected application</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="84"/>
+        <location filename="../../desktop/ui/round_conflicts_step.py" line="87"/>
         <source>设置评审组后才能计算回避关系。</source>
         <translation>Set up the panels before computing conflicts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="86"/>
+        <location filename="../../desktop/ui/round_conflicts_step.py" line="89"/>
         <source>点击「计算回避关系」，逐一核对每位专家与每个项目之间的回避事由。</source>
         <translation>Click “Compute conflicts” to check every expert against every application for grounds for recusal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="92"/>
+        <location filename="../../desktop/ui/round_conflicts_step.py" line="95"/>
         <source>正在计算回避关系…</source>
         <translation>Computing conflicts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="101"/>
+        <location filename="../../desktop/ui/round_conflicts_step.py" line="104"/>
         <source>已取消。</source>
         <translation>Cancelled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="120"/>
+        <location filename="../../desktop/ui/round_conflicts_step.py" line="119"/>
         <source>{0}（{1}）回避 {2} 人</source>
         <translation>{0} ({1}): {2} recused</translation>
     </message>
@@ -173,12 +208,17 @@
         <translation>{0} applications, {1} experts; apart from field mismatches, {2} expert–application pairs require recusal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="162"/>
+        <location filename="../../desktop/ui/round_conflicts_step.py" line="157"/>
+        <source>正在查询…</source>
+        <translation>Looking up…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_conflicts_step.py" line="167"/>
         <source>专家 {0}（{1}）与项目 {2}：</source>
         <translation>Expert {0} ({1}) and application {2}:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="163"/>
+        <location filename="../../desktop/ui/round_conflicts_step.py" line="168"/>
         <source>无回避事由，可以评审此项目。</source>
         <translation>No grounds for recusal: the expert may review this application.</translation>
     </message>
@@ -211,53 +251,53 @@
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="52"/>
-        <location filename="../../desktop/ui/dashboard_page.py" line="104"/>
+        <location filename="../../desktop/ui/dashboard_page.py" line="53"/>
+        <location filename="../../desktop/ui/dashboard_page.py" line="105"/>
         <source>各评审组企业专家人数（虚线为三分之一要求）</source>
         <translation>Enterprise experts per panel (dashed line: the one-third requirement)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="53"/>
+        <location filename="../../desktop/ui/dashboard_page.py" line="54"/>
         <source>专家库学科覆盖（深色：专家人数；浅色：项目数）</source>
         <translation>Field coverage of the expert pool (dark: experts; light: applications)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="55"/>
+        <location filename="../../desktop/ui/dashboard_page.py" line="56"/>
         <source>评审轮次（双击进入）</source>
         <translation>Review rounds (double-click to open)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="57"/>
+        <location filename="../../desktop/ui/dashboard_page.py" line="58"/>
         <source>待办事项</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="85"/>
+        <location filename="../../desktop/ui/dashboard_page.py" line="86"/>
         <source>专家 {0} 人（企业专家 {1} 人）&#x3000;单位 {2} 个&#x3000;项目 {3} 项&#x3000;诚信记录 {4} 条</source>
         <translation>{0} experts ({1} enterprise) · {2} organisations · {3} applications · {4} integrity records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="98"/>
+        <location filename="../../desktop/ui/dashboard_page.py" line="99"/>
         <source>{0}：{1}（{2}）</source>
         <translation>{0}: {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="100"/>
+        <location filename="../../desktop/ui/dashboard_page.py" line="101"/>
         <source>还没有评审轮次：先导入专家库和项目，再在「评审轮次」中新建</source>
         <translation>No review rounds yet: import the expert pool and applications, then create a round under “Review rounds”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="103"/>
+        <location filename="../../desktop/ui/dashboard_page.py" line="104"/>
         <source>{0}：各评审组企业专家人数（虚线为三分之一要求）</source>
         <translation>{0}: enterprise experts per panel (dashed line: the one-third requirement)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="108"/>
+        <location filename="../../desktop/ui/dashboard_page.py" line="109"/>
         <source>抽取专家后在此显示</source>
         <translation>Shown here once experts are drawn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="112"/>
+        <location filename="../../desktop/ui/dashboard_page.py" line="113"/>
         <source>{0}人 / {1}项</source>
         <translation>{0} experts / {1} applications</translation>
     </message>
@@ -265,28 +305,34 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="83"/>
+        <location filename="../../desktop/ui/detail_pane.py" line="84"/>
         <source>显示完整号码</source>
         <translation>Show full numbers</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="84"/>
+        <location filename="../../desktop/ui/detail_pane.py" line="85"/>
         <source>显示完整的身份证号和手机号；此操作记入审计日志</source>
         <translation>Show the whole ID and mobile numbers; this is recorded in the audit log</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="89"/>
+        <location filename="../../desktop/ui/detail_pane.py" line="90"/>
         <source>详细信息</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="136"/>
+        <location filename="../../desktop/ui/detail_pane.py" line="149"/>
         <source>无法显示</source>
         <translation>Cannot show</translation>
     </message>
 </context>
 <context>
     <name>DrawStep</name>
+    <message>
+        <location filename="../../desktop/ui/round_draw_step.py" line="120"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="202"/>
+        <source>（尚未生成）</source>
+        <translation>(not made yet)</translation>
+    </message>
     <message>
         <location filename="../../desktop/ui/round_draw_step.py" line="123"/>
         <source>生成并公布承诺值</source>
@@ -310,7 +356,7 @@
     <message>
         <location filename="../../desktop/ui/round_draw_step.py" line="145"/>
         <source>企业专家人数（虚线：各组最低人数）</source>
-        <translation>Enterprise experts (dashed line: each panel's minimum)</translation>
+        <translation>Enterprise experts (dashed line: each panel&apos;s minimum)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/round_draw_step.py" line="147"/>
@@ -343,32 +389,32 @@
         <translation>Not drawn yet. First make the commitment and show it to the room, then the supervisor signs in and gives random digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="224"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="222"/>
         <source>未能生成承诺值</source>
         <translation>Could not make the commitment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="238"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="236"/>
         <source>正在抽取…</source>
         <translation>Drawing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="264"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="262"/>
         <source>正在抽取：{0}…</source>
         <translation>Drawing: {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="271"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="269"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="278"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="276"/>
         <source>未能抽取</source>
         <translation>Could not draw</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="293"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="291"/>
         <source>承诺值 {0}（{1} 于 {2} 生成并公布）
 见证人随机数 {3}&#x3000;抽取后公布的密钥 {4}
 随机种子 {5}</source>
@@ -377,31 +423,31 @@ Witness digits {3}&#x3000;secret revealed after the draw {4}
 Seed {5}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="297"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="295"/>
         <source>随机种子 {0}（旧版本的输入种子，不能证明无人操纵）</source>
         <translation>Seed {0} (typed in an earlier version: cannot show that nobody steered it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="298"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="296"/>
         <source>第 {0} 次抽取&#x3000;{1}&#x3000;操作员 {2}，监督员 {3}</source>
         <translation>Draw {0}&#x3000;{1}&#x3000;operator {2}, supervisor {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="300"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="298"/>
         <source>
 专家库快照哈希 {0}</source>
         <translation>
 Pool hash {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="301"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="299"/>
         <source>
 重新抽取理由：{0}</source>
         <translation>
 Reason for the redraw: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="303"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="301"/>
         <source>企业专家人数（虚线：至少为组人数的{0}）</source>
         <translation>Enterprise experts (dashed line: at least {0} of each panel)</translation>
     </message>
@@ -409,48 +455,52 @@ Reason for the redraw: {0}</translation>
 <context>
     <name>FilesPage</name>
     <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="23"/>
         <source>自动识别</source>
         <translation>Detect automatically</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="24"/>
         <source>GB18030 / GBK（简体中文）</source>
         <translation>GB18030 / GBK (Simplified Chinese)</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="25"/>
         <source>Big5（繁体中文）</source>
         <translation>Big5 (Traditional Chinese)</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="55"/>
         <source>CSV 文件编码</source>
         <translation>CSV encoding</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="36"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="39"/>
         <source>选择要导入的表格</source>
         <translation>Choose spreadsheets to import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="37"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="40"/>
         <source>Excel（.xlsx）或 CSV（UTF-8 或 GB18030）；每个工作表一类数据，表名或表头决定类型。</source>
         <translation>Excel (.xlsx) or CSV (UTF-8 or GB18030); one kind of data per sheet, recognised by the sheet name or headers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="39"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="42"/>
         <source>添加文件…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="41"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="44"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="53"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="62"/>
         <source>选择表格</source>
         <translation>Choose spreadsheets</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="53"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="62"/>
         <source>表格 (*.xlsx *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.csv)</translation>
     </message>
@@ -458,7 +508,7 @@ Reason for the redraw: {0}</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="259"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="299"/>
         <source>导入表格</source>
         <translation>Import spreadsheets</translation>
     </message>
@@ -466,38 +516,38 @@ Reason for the redraw: {0}</translation>
 <context>
     <name>LettersStep</name>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="72"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="76"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="74"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="78"/>
         <source>用工作区的签名身份签名（PAdES）</source>
         <translation>Sign with the workspace&apos;s signing identity (PAdES)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="81"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="85"/>
         <source>创建签名身份…</source>
         <translation>Create signing identity…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="87"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="91"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="92"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="96"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="94"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="98"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="83"/>
-        <location filename="../../desktop/ui/round_letters_step.py" line="97"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="87"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="101"/>
         <source>生成</source>
         <translation>Generate</translation>
     </message>
@@ -517,126 +567,141 @@ Reason for the redraw: {0}</translation>
         <translation>Score sheets (one per expert, in the round&apos;s scoring)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="99"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="103"/>
         <source>文书</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="103"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="107"/>
         <source>输出文件夹</source>
         <translation>Output folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="130"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="134"/>
         <source>抽取专家后，在此为每位评审专家生成承诺书。</source>
         <translation>Once experts are drawn, generate a commitment letter for each of them here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="146"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="152"/>
+        <source>{0}&#x3000;已生成</source>
+        <translation>{0}   made</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_letters_step.py" line="155"/>
+        <source>第 {0} 次抽取：已生成 {1} 份，保存在 {2}（可再次生成以替换）。</source>
+        <translation>Draw {0}: {1} made, saved in {2} (make them again to replace them).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_letters_step.py" line="159"/>
+        <source>第 {0} 次抽取：尚未生成。</source>
+        <translation>Draw {0}: not made yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_letters_step.py" line="163"/>
         <source>{0}&#x3000;{1}&#x3000;评审专家承诺书（待生成）</source>
         <translation>{0}&#x3000;{1}&#x3000;Commitment letter (not yet generated)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="147"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="164"/>
         <source>第 {0} 次抽取：待生成承诺书 {1} 份。</source>
         <translation>Draw {0}: {1} commitment letters to generate.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="153"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="169"/>
         <source>本工作区还没有签名身份。</source>
         <translation>This workspace has no signing identity yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="154"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="170"/>
         <source>签名人：{0}
 SHA-256 指纹（请公布给收件人核对）：{1}</source>
         <translation>Signer: {0}
 SHA-256 fingerprint (publish it so recipients can check it): {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="158"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="174"/>
         <source>承诺书保存到</source>
         <translation>Save the letters to</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="167"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="183"/>
         <source>操作员口令</source>
         <translation>Operator password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="168"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="184"/>
         <source>本机没有系统钥匙串。请输入操作员口令以打开加密的密钥文件：</source>
         <translation>This computer has no system keyring. Enter the operator password to open the encrypted key file:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="173"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="189"/>
         <source>创建签名身份</source>
         <translation>Create signing identity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="174"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="190"/>
         <source>签名人名称（如“省科学技术厅评审办公室”）：</source>
         <translation>Signer name (e.g. “Review Office, Provincial Department of Science and Technology”):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="174"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="190"/>
         <source>评审办公室</source>
         <translation>Review Office</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="195"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="211"/>
         <source>未能创建签名身份</source>
         <translation>Cannot create the signing identity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="229"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="245"/>
         <source>正在生成…</source>
         <translation>Generating…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="258"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="277"/>
         <source>已生成 {0} 份，保存在 {1}</source>
         <translation>{0} documents made, saved in {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="235"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="251"/>
         <source>正在取消：已开始的几份写完即停止，未完成的不留文件…</source>
         <translation>Cancelling: letters already started are finished, then it stops; no partial files are left…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="259"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="278"/>
         <source>，均已签名并核验通过。</source>
         <translation>, all signed and verified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="259"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="278"/>
         <source>。</source>
         <translation>.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="260"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="279"/>
         <source>
 有 {0} 份签名核验未通过，请勿发出。</source>
         <translation>
 {0} failed signature verification: do not send them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="280"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="300"/>
         <source>请先生成承诺书。</source>
         <translation>Generate the letters first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="284"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="304"/>
         <source>打印承诺书（{0} 份）</source>
         <translation>Print commitment letters ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="290"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="310"/>
         <source>正在打印 {0} 份…</source>
         <translation>Printing {0} letters…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="293"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="313"/>
         <source>已送打印机：{0} 份，共 {1} 页。</source>
         <translation>Sent to the printer: {0} letters, {1} pages.</translation>
     </message>
@@ -715,6 +780,7 @@ SHA-256 fingerprint (publish it so recipients can check it): {1}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="87"/>
+        <location filename="../../desktop/ui/main_window.py" line="185"/>
         <source>退出</source>
         <translation>Exit</translation>
     </message>
@@ -770,109 +836,121 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
         <translation>Choose (or create) an empty folder for the workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="129"/>
+        <location filename="../../desktop/ui/main_window.py" line="128"/>
+        <location filename="../../desktop/ui/main_window.py" line="134"/>
         <source>无法打开工作区</source>
         <translation>Cannot open the workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="136"/>
+        <location filename="../../desktop/ui/main_window.py" line="129"/>
+        <source>“{0}”不是 PanelDesk 工作区（其中没有 paneldesk.db）。请选择已有的工作区文件夹，或用「文件 › 新建工作区…」在空文件夹中新建一个。</source>
+        <translation>“{0}” is not a PanelDesk workspace (it has no paneldesk.db). Choose an existing workspace folder, or make one in an empty folder with File › New workspace….</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="141"/>
         <source>正在生成示例工作区（合成的专家库、项目和一个评审轮次）…</source>
         <translation>Building the demo workspace (a synthetic expert pool, applications and one review round)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="149"/>
+        <location filename="../../desktop/ui/main_window.py" line="154"/>
         <source>无法生成示例工作区</source>
         <translation>Cannot build the demo workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="159"/>
+        <location filename="../../desktop/ui/main_window.py" line="164"/>
         <source>工作区：{0}</source>
         <translation>Workspace: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="160"/>
+        <location filename="../../desktop/ui/main_window.py" line="165"/>
         <source>PanelDesk 评审组织工作台 — {0}</source>
         <translation>PanelDesk review secretariat — {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="170"/>
+        <location filename="../../desktop/ui/main_window.py" line="176"/>
         <source>导入表格</source>
         <translation>Import spreadsheets</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="170"/>
+        <location filename="../../desktop/ui/main_window.py" line="176"/>
         <source>请先打开或新建一个工作区</source>
         <translation>Open or create a workspace first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="186"/>
+        <source>有操作正在进行（如抽取专家、生成文书或导入）。现在退出将中断它：未完成的部分不会保存。仍要退出？</source>
+        <translation>Work is under way (a draw, documents or an import). Quitting now interrupts it: what is unfinished is not saved. Quit anyway?</translation>
     </message>
 </context>
 <context>
     <name>MappingPage</name>
     <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="124"/>
         <source>。请点「上一步」换用其他文件或选择文件编码。</source>
         <translation>. Click Back to choose other files or the file encoding.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="75"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="88"/>
         <source>预览并对应表头</source>
         <translation>Preview and map headers</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="76"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="89"/>
         <source>检查每个工作表被识别成的类型；表头无法识别时，请指定它对应的字段。</source>
         <translation>Check the kind each sheet was recognised as; where a header is not recognised, choose its field.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="80"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="93"/>
         <source>（不导入此表）</source>
         <translation>(do not import this sheet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="87"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="100"/>
         <source>表中的列</source>
         <translation>Column in the sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="87"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="100"/>
         <source>对应字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="90"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="103"/>
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="92"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="105"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="105"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="118"/>
         <source>正在读取…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="133"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="147"/>
         <source>（忽略）</source>
         <translation>(ignore)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="135"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="149"/>
         <source>（选填）</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="150"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="164"/>
         <source>未识别此表的类型：请在「类型」中选择，或保持「不导入此表」。</source>
         <translation>The kind of this sheet was not recognised: choose one under “Kind”, or leave it at “do not import this sheet”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="152"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="166"/>
         <source>识别为「{0}」，共 {1} 行；缺少必填字段：{2}。请在左侧为相应的列选择字段。</source>
         <translation>Recognised as “{0}”, {1} rows; required fields missing: {2}. Choose a field for the matching columns on the left.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="155"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="169"/>
         <source>识别为「{0}」，共 {1} 行；必填字段齐全。</source>
         <translation>Recognised as “{0}”, {1} rows; all required fields present.</translation>
     </message>
@@ -880,138 +958,164 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
 <context>
     <name>MethodStep</name>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="64"/>
+        <location filename="../../desktop/ui/round_method_step.py" line="73"/>
         <source>保存草稿</source>
         <translation>Save draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="67"/>
+        <location filename="../../desktop/ui/round_method_step.py" line="79"/>
         <source>开启轮次（冻结评审方法）</source>
         <translation>Open round (freeze the method)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="71"/>
+        <location filename="../../desktop/ui/round_method_step.py" line="83"/>
         <source>基本信息</source>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="73"/>
+        <location filename="../../desktop/ui/round_method_step.py" line="85"/>
         <source>轮次名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="74"/>
+        <location filename="../../desktop/ui/round_method_step.py" line="86"/>
         <source>计划类别</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="75"/>
+        <location filename="../../desktop/ui/round_method_step.py" line="87"/>
         <source>评审阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="76"/>
+        <location filename="../../desktop/ui/round_method_step.py" line="88"/>
+        <location filename="../../desktop/ui/round_method_step.py" line="214"/>
         <source>评审日期</source>
         <translation>Review date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="77"/>
+        <location filename="../../desktop/ui/round_method_step.py" line="89"/>
         <source>评审方法（同一轮次只用一种方法：ONE_METHOD）</source>
         <translation>Review method (one method per round: ONE_METHOD)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="79"/>
+        <location filename="../../desktop/ui/round_method_step.py" line="91"/>
         <source>评审形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="80"/>
+        <location filename="../../desktop/ui/round_method_step.py" line="92"/>
         <source>计分方式</source>
         <translation>Scoring</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="81"/>
+        <location filename="../../desktop/ui/round_method_step.py" line="93"/>
         <source>汇总规则</source>
         <translation>Aggregation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="82"/>
+        <location filename="../../desktop/ui/round_method_step.py" line="94"/>
         <source>投票通过比例</source>
         <translation>Vote pass fraction</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="51"/>
+        <location filename="../../desktop/ui/round_method_step.py" line="54"/>
         <source>可选择或输入分数，如 2/3、三分之二、3/5；得票率不低于此比例即通过</source>
         <translation>Choose or type a fraction, such as 2/3 or 3/5; an application passes when its share of yes votes is at least this</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="83"/>
+        <location filename="../../desktop/ui/round_method_step.py" line="76"/>
+        <source>删除草稿…</source>
+        <translation>Delete draft…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_method_step.py" line="95"/>
         <source>回避与组成规则</source>
         <translation>Recusal and composition</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="85"/>
+        <location filename="../../desktop/ui/round_method_step.py" line="97"/>
         <source>回避年限（年）</source>
         <translation>Look-back (years)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="86"/>
+        <location filename="../../desktop/ui/round_method_step.py" line="98"/>
         <source>学科匹配级别</source>
         <translation>Field match level</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="87"/>
+        <location filename="../../desktop/ui/round_method_step.py" line="99"/>
         <source>每组默认人数</source>
         <translation>Default panel size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="88"/>
+        <location filename="../../desktop/ui/round_method_step.py" line="100"/>
         <source>每项目申请回避专家上限</source>
         <translation>Requested exclusions per application</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="124"/>
+        <location filename="../../desktop/ui/round_method_step.py" line="143"/>
         <source>创建轮次</source>
         <translation>Create round</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="124"/>
+        <location filename="../../desktop/ui/round_method_step.py" line="143"/>
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="127"/>
+        <location filename="../../desktop/ui/round_method_step.py" line="148"/>
         <source>新建评审轮次：填写名称和日期，选定评审方法后点「创建轮次」。开启轮次后评审方法和规则即冻结，不能再改。</source>
         <translation>New review round: fill in the name and date, choose the review method, then click “Create round”. Once the round is opened, its method and rules are frozen and cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="141"/>
+        <location filename="../../desktop/ui/round_method_step.py" line="162"/>
         <source>草稿：评审方法为「{0}」，开启前可修改。</source>
         <translation>Draft: review method “{0}”; it can be changed until the round is opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="143"/>
+        <location filename="../../desktop/ui/round_method_step.py" line="164"/>
         <source>【已冻结】评审方法：「{0}」。本轮次已于开启时锁定方法与规则（ONE_METHOD），如需采用其他评审方法，请另建评审轮次。</source>
         <translation>[Frozen] Review method: “{0}”. The method and rules were locked when this round was opened (ONE_METHOD); to use another review method, create a new review round.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="163"/>
-        <location filename="../../desktop/ui/round_method_step.py" line="174"/>
+        <location filename="../../desktop/ui/round_method_step.py" line="195"/>
+        <location filename="../../desktop/ui/round_method_step.py" line="219"/>
         <source>无法保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="180"/>
+        <location filename="../../desktop/ui/round_method_step.py" line="214"/>
+        <source>{0}。仍按此日期保存？</source>
+        <translation>{0}. Save with this date anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_method_step.py" line="225"/>
+        <source>删除草稿</source>
+        <translation>Delete draft</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_method_step.py" line="226"/>
+        <source>删除评审轮次草稿「{0}」及其评审组？删除记入审计日志。</source>
+        <translation>Delete the draft round “{0}” and its panels? The deletion is recorded in the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_method_step.py" line="238"/>
+        <source>无法删除</source>
+        <translation>Cannot delete</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_method_step.py" line="244"/>
         <source>开启轮次</source>
         <translation>Open round</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="181"/>
+        <location filename="../../desktop/ui/round_method_step.py" line="245"/>
         <source>开启后评审方法「{0}」和回避规则将冻结，本轮所有项目都按此方法评审。确定开启？</source>
         <translation>Opening freezes the review method “{0}” and the recusal rules; every application in this round will be reviewed by this method. Open the round?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="189"/>
+        <location filename="../../desktop/ui/round_method_step.py" line="253"/>
         <source>无法开启</source>
         <translation>Cannot open the round</translation>
     </message>
@@ -1019,116 +1123,215 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
 <context>
     <name>PanelsStep</name>
     <message>
-        <location filename="../../desktop/ui/round_panels_step.py" line="28"/>
+        <location filename="../../desktop/ui/round_panels_step.py" line="48"/>
         <source>评审组</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_panels_step.py" line="28"/>
-        <location filename="../../desktop/ui/round_panels_step.py" line="52"/>
+        <location filename="../../desktop/ui/round_panels_step.py" line="48"/>
+        <location filename="../../desktop/ui/round_panels_step.py" line="84"/>
         <source>人数</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_panels_step.py" line="28"/>
+        <location filename="../../desktop/ui/round_panels_step.py" line="48"/>
         <source>项目数</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_panels_step.py" line="28"/>
+        <location filename="../../desktop/ui/round_panels_step.py" line="48"/>
         <source>项目编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_panels_step.py" line="38"/>
-        <source>按编号、学科代码或名称筛选，如 520</source>
-        <translation>Filter by number, field code or title, e.g. 520</translation>
+        <location filename="../../desktop/ui/round_panels_step.py" line="62"/>
+        <source>按学科代码筛选（如 520），或输入项目名称中的词</source>
+        <translation>Filter by field code (e.g. 520), or type a word of the application&apos;s title</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_panels_step.py" line="40"/>
+        <location filename="../../desktop/ui/round_panels_step.py" line="64"/>
         <source>全选筛选结果</source>
         <translation>Check all shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_panels_step.py" line="44"/>
+        <location filename="../../desktop/ui/round_panels_step.py" line="68"/>
         <source>添加评审组</source>
         <translation>Add panel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_panels_step.py" line="49"/>
+        <location filename="../../desktop/ui/round_panels_step.py" line="71"/>
+        <source>保存修改</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_panels_step.py" line="74"/>
+        <source>删除评审组…</source>
+        <translation>Delete panel…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_panels_step.py" line="77"/>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_panels_step.py" line="81"/>
+        <location filename="../../desktop/ui/round_panels_step.py" line="136"/>
         <source>新增评审组</source>
         <translation>New panel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_panels_step.py" line="51"/>
+        <location filename="../../desktop/ui/round_panels_step.py" line="83"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_panels_step.py" line="56"/>
+        <location filename="../../desktop/ui/round_panels_step.py" line="88"/>
         <source>项目</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_panels_step.py" line="77"/>
+        <location filename="../../desktop/ui/round_panels_step.py" line="122"/>
         <source>请先在第一步创建评审轮次。</source>
         <translation>Create the review round in step 1 first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_panels_step.py" line="79"/>
-        <source>本轮已抽取专家，评审组不能再增加。</source>
-        <translation>Experts have been drawn for this round: no more panels can be added.</translation>
+        <location filename="../../desktop/ui/round_panels_step.py" line="124"/>
+        <source>本轮已抽取专家：评审组是抽取的依据，不能再修改。</source>
+        <translation>Experts have been drawn for this round: the panels the draw was made from can no longer change.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_panels_step.py" line="81"/>
-        <source>共 {0} 个评审组。每组的项目应属相近学科：只有熟悉该组全部项目学科的专家才会被抽取（FIELD）。</source>
-        <translation>{0} panels. The applications in a panel should be in related fields: only experts who know the fields of all its applications are drawn (FIELD).</translation>
+        <location filename="../../desktop/ui/round_panels_step.py" line="126"/>
+        <source>共 {0} 个评审组。每组的项目应属相近学科：只有熟悉该组全部项目学科的专家才会被抽取（FIELD）。在表中选中一组可修改或删除（抽取前）。</source>
+        <translation>{0} panels. The applications in a panel should be in related fields: only experts who know the fields of all its applications are drawn (FIELD). Select a panel in the table to change or delete it (before the draw).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_panels_step.py" line="125"/>
+        <location filename="../../desktop/ui/round_panels_step.py" line="135"/>
+        <source>修改评审组「{0}」</source>
+        <translation>Change panel “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_panels_step.py" line="210"/>
+        <source>无法修改评审组</source>
+        <translation>Cannot change the panel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_panels_step.py" line="215"/>
+        <source>删除评审组</source>
+        <translation>Delete panel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_panels_step.py" line="216"/>
+        <source>删除评审组「{0}」？其项目可再编入其他评审组；删除记入审计日志。</source>
+        <translation>Delete panel “{0}”? Its applications can then go into other panels; the deletion is recorded in the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_panels_step.py" line="224"/>
+        <source>无法删除评审组</source>
+        <translation>Cannot delete the panel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_panels_step.py" line="201"/>
         <source>无法添加评审组</source>
         <translation>Cannot add the panel</translation>
     </message>
 </context>
 <context>
+    <name>RecordDialog</name>
+    <message>
+        <location filename="../../desktop/ui/record_dialog.py" line="27"/>
+        <source>修改记录：{0}</source>
+        <translation>Edit record: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_dialog.py" line="35"/>
+        <source>现为 {0}；不改请留空</source>
+        <translation>Now {0}; leave empty to keep it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_dialog.py" line="35"/>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_dialog.py" line="43"/>
+        <source>手机</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_dialog.py" line="44"/>
+        <source>电子邮箱</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_dialog.py" line="45"/>
+        <source>职称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_dialog.py" line="46"/>
+        <source>学科代码</source>
+        <translation>Field codes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_dialog.py" line="47"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_dialog.py" line="53"/>
+        <source>单位名称</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_dialog.py" line="54"/>
+        <source>单位类型</source>
+        <translation>Organisation type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_dialog.py" line="55"/>
+        <source>修改记入审计日志，保留修改前后的内容。</source>
+        <translation>The correction is recorded in the audit log, with the values before and after.</translation>
+    </message>
+</context>
+<context>
     <name>RoundWorkspace</name>
     <message>
-        <location filename="../../desktop/ui/round_workspace.py" line="58"/>
+        <location filename="../../desktop/ui/round_workspace.py" line="63"/>
         <source>创建与评审方法</source>
         <translation>Round and method</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_workspace.py" line="58"/>
+        <location filename="../../desktop/ui/round_workspace.py" line="63"/>
         <source>评审组</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_workspace.py" line="58"/>
+        <location filename="../../desktop/ui/round_workspace.py" line="63"/>
         <source>回避关系</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_workspace.py" line="58"/>
+        <location filename="../../desktop/ui/round_workspace.py" line="63"/>
         <source>抽取专家</source>
         <translation>Draw</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_workspace.py" line="58"/>
+        <location filename="../../desktop/ui/round_workspace.py" line="63"/>
         <source>承诺书</source>
         <translation>Letters</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_workspace.py" line="82"/>
+        <location filename="../../desktop/ui/round_workspace.py" line="91"/>
         <source>无法读取评审轮次</source>
         <translation>Cannot read the review round</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_workspace.py" line="91"/>
+        <location filename="../../desktop/ui/round_workspace.py" line="102"/>
         <source>新建评审轮次</source>
         <translation>New review round</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_workspace.py" line="92"/>
+        <location filename="../../desktop/ui/round_workspace.py" line="103"/>
         <source>{0}&#x3000;·&#x3000;{1}&#x3000;·&#x3000;{2}</source>
         <translation>{0} · {1} · {2}</translation>
     </message>
@@ -1136,12 +1339,12 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
 <context>
     <name>RoundsPage</name>
     <message>
-        <location filename="../../desktop/ui/rounds_page.py" line="23"/>
+        <location filename="../../desktop/ui/rounds_page.py" line="28"/>
         <source>新建评审轮次</source>
         <translation>New review round</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds_page.py" line="46"/>
+        <location filename="../../desktop/ui/rounds_page.py" line="59"/>
         <source>无法读取评审轮次</source>
         <translation>Cannot read the review rounds</translation>
     </message>
@@ -1149,78 +1352,82 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
 <context>
     <name>RunPage</name>
     <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="243"/>
         <source>取消导入</source>
         <translation>Cancel the import</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="244"/>
         <source>导入正在进行。取消后不会写入任何数据。确定取消吗？</source>
         <translation>The import is running. If you cancel, nothing is written. Cancel it?</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="251"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="268"/>
         <source>取消未能生效：导入在取消前已完成并写入。</source>
         <translation>Too late to cancel: the import had already finished and was written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="182"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="197"/>
         <source>校验并导入</source>
         <translation>Check and import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="183"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="198"/>
         <source>先校验每个单元格和引用关系：有任何问题则一条也不写入。</source>
         <translation>Every cell and reference is checked first: if there is any problem, nothing is written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="185"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="200"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="192"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="207"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="192"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="207"/>
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="192"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="207"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="192"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="207"/>
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="193"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="208"/>
         <source>值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="193"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="208"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="208"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="223"/>
         <source>正在校验…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="232"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="268"/>
         <source>导入完成。</source>
         <translation>Imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="238"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="279"/>
         <source>。请修改表格后点「上一步」重新导入。</source>
         <translation>. Correct the spreadsheets, then click “Back” to import again.</translation>
     </message>
@@ -1298,7 +1505,7 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
     <message>
         <location filename="../../desktop/ui/round_draw_step.py" line="62"/>
         <source>监督员姓名</source>
-        <translation>Supervisor's name</translation>
+        <translation>Supervisor&apos;s name</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/round_draw_step.py" line="63"/>
@@ -1312,116 +1519,788 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
     </message>
 </context>
 <context>
-    <name>columns</name>
+    <name>audit</name>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="44"/>
-        <source>姓名</source>
+        <location filename="../../desktop/ui/audit_words.py" line="26"/>
+        <source>导入数据</source>
+        <translation>Import data</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="27"/>
+        <source>新建评审轮次</source>
+        <translation>New review round</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="28"/>
+        <source>修改评审轮次</source>
+        <translation>Change review round</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="29"/>
+        <source>删除评审轮次草稿</source>
+        <translation>Delete draft round</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="30"/>
+        <source>开启评审轮次</source>
+        <translation>Open review round</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="31"/>
+        <source>生成并公布抽取承诺值</source>
+        <translation>Make and show the draw commitment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="32"/>
+        <source>抽取评审专家</source>
+        <translation>Draw the experts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="33"/>
+        <source>按记录重算抽取（复核）</source>
+        <translation>Recompute a draw from its record (replay)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="34"/>
+        <source>新建评审组</source>
+        <translation>New panel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="35"/>
+        <source>修改评审组</source>
+        <translation>Change panel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="36"/>
+        <source>删除评审组</source>
+        <translation>Delete panel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="37"/>
+        <source>修改专家记录</source>
+        <translation>Correct expert record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="38"/>
+        <source>修改单位记录</source>
+        <translation>Correct organisation record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="39"/>
+        <source>显示完整号码</source>
+        <translation>Show full numbers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="40"/>
+        <source>创建签名身份</source>
+        <translation>Create signing identity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="41"/>
+        <source>导入签名身份</source>
+        <translation>Import signing identity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="42"/>
+        <source>为数据表建立摘要</source>
+        <translation>Digest the data tables</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="43"/>
+        <source>生成评审专家承诺书</source>
+        <translation>Make expert commitment letters</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="44"/>
+        <source>生成通知书与名单</source>
+        <translation>Make notices and lists</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="45"/>
+        <source>生成签到表</source>
+        <translation>Make sign-in sheets</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="46"/>
+        <source>生成评分表</source>
+        <translation>Make score sheets</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="53"/>
+        <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="45"/>
-        <source>身份证号</source>
-        <translation>ID number</translation>
+        <location filename="../../desktop/ui/audit_words.py" line="53"/>
+        <source>评审日期</source>
+        <translation>Review date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="46"/>
-        <source>手机</source>
-        <translation>Mobile</translation>
+        <location filename="../../desktop/ui/audit_words.py" line="54"/>
+        <source>计划类别</source>
+        <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="47"/>
-        <source>职称</source>
-        <translation>Title</translation>
+        <location filename="../../desktop/ui/audit_words.py" line="54"/>
+        <source>评审阶段</source>
+        <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="48"/>
-        <source>工作单位</source>
-        <translation>Organisation</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/listings.py" line="49"/>
-        <location filename="../../desktop/ui/listings.py" line="60"/>
-        <source>单位类型</source>
-        <translation>Organisation type</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/listings.py" line="50"/>
-        <location filename="../../desktop/ui/listings.py" line="66"/>
-        <source>学科代码</source>
-        <translation>Field codes</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/listings.py" line="51"/>
-        <source>企业专家</source>
-        <translation>Enterprise expert</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/listings.py" line="52"/>
+        <location filename="../../desktop/ui/audit_words.py" line="55"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="58"/>
+        <location filename="../../desktop/ui/audit_words.py" line="56"/>
+        <source>职称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="56"/>
+        <source>手机</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="57"/>
+        <source>电子邮箱</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="57"/>
+        <source>单位类型</source>
+        <translation>Organisation type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="58"/>
+        <source>人数</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="58"/>
+        <location filename="../../desktop/ui/audit_words.py" line="92"/>
+        <source>项目</source>
+        <translation>Applications</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="59"/>
+        <source>学科代码</source>
+        <translation>Field codes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="60"/>
+        <source>评审方法</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="60"/>
+        <source>评审形式</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="61"/>
+        <source>计分方式</source>
+        <translation>Scoring</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="61"/>
+        <source>汇总规则</source>
+        <translation>Aggregation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="62"/>
+        <source>评分指标</source>
+        <translation>Criteria</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="62"/>
+        <source>投票通过比例</source>
+        <translation>Vote pass fraction</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="63"/>
+        <source>规则设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="64"/>
+        <source>默认评审组人数</source>
+        <translation>Default panel size</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="64"/>
+        <source>备选人数</source>
+        <translation>Reserves</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="65"/>
+        <source>企业专家最低比例</source>
+        <translation>Minimum enterprise share</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="66"/>
+        <source>学科匹配级别</source>
+        <translation>Field match level</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="67"/>
+        <source>回避年限</source>
+        <translation>Look-back years</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="68"/>
+        <source>每个项目申请回避专家上限</source>
+        <translation>Requested exclusions per application (at most)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="69"/>
+        <source>每位专家只参加一个评审组</source>
+        <translation>One panel per expert</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="70"/>
+        <source>近亲属回避包括姻亲</source>
+        <translation>Relatives include in-laws</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="71"/>
+        <source>已删除</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="71"/>
+        <source>已删除的评审组</source>
+        <translation>Deleted panel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="72"/>
+        <source>复核重算</source>
+        <translation>Replay</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="72"/>
+        <source>抽取次序</source>
+        <translation>Draw number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="73"/>
+        <source>与之相同的抽取记录</source>
+        <translation>Recorded draw it matches</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="74"/>
+        <source>监督员</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="74"/>
+        <source>重新抽取理由</source>
+        <translation>Reason for the redraw</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="75"/>
+        <source>评审组</source>
+        <translation>Panels</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="76"/>
+        <source>承诺值</source>
+        <translation>Commitment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="76"/>
+        <location filename="../../desktop/ui/audit_words.py" line="77"/>
+        <source>承诺值生成人</source>
+        <translation>Commitment made by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="78"/>
+        <source>见证人随机数</source>
+        <translation>Witness digits</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="78"/>
+        <source>公布的密钥</source>
+        <translation>Revealed secret</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="79"/>
+        <source>随机种子</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="79"/>
+        <source>专家库快照哈希</source>
+        <translation>Pool hash</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="80"/>
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="80"/>
+        <source>份数</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="81"/>
+        <source>文件</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="81"/>
+        <source>计划生成</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="82"/>
+        <source>数字签名</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="82"/>
+        <location filename="../../desktop/ui/audit_words.py" line="106"/>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="83"/>
+        <source>保存位置</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="83"/>
+        <source>批次</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="84"/>
+        <source>进程号</source>
+        <translation>Process id</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="85"/>
+        <source>显示的内容</source>
+        <translation>What was shown</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="85"/>
+        <source>涉及人员</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="86"/>
+        <source>证书主体</source>
+        <translation>Certificate subject</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="86"/>
+        <source>证书指纹</source>
+        <translation>Certificate fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="87"/>
+        <source>密钥编号</source>
+        <translation>Key id</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="87"/>
+        <source>口令保存于</source>
+        <translation>Passphrase kept in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="88"/>
+        <source>导入数量</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="88"/>
+        <source>数据表</source>
+        <translation>Tables</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="89"/>
+        <source>编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="89"/>
+        <source>评审轮次</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="90"/>
+        <source>分值</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="91"/>
+        <source>专家</source>
+        <translation>Experts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="91"/>
+        <source>单位</source>
+        <translation>Organisations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="92"/>
+        <source>学科</source>
+        <translation>Fields</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="93"/>
+        <source>人员关系</source>
+        <translation>Relations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="93"/>
+        <source>任职经历</source>
+        <translation>Employment history</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="94"/>
+        <source>不宜评审专家</source>
+        <translation>Requested exclusions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="94"/>
+        <source>回避声明</source>
+        <translation>Declared conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="95"/>
+        <source>诚信记录</source>
+        <translation>Integrity records</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="95"/>
+        <source>请托记录</source>
+        <translation>Lobbying records</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="96"/>
+        <source>项目成员</source>
+        <translation>Team members</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="96"/>
+        <source>项目合作单位</source>
+        <translation>Partner organisations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="97"/>
+        <source>新增</source>
+        <translation>added</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="97"/>
+        <source>更新</source>
+        <translation>updated</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="98"/>
+        <source>行数</source>
+        <translation>rows</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="99"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="99"/>
+        <source>手机号</source>
+        <translation>mobile number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="102"/>
+        <source>显示的号码</source>
+        <translation>Numbers shown</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="103"/>
+        <source>显示的人数</source>
+        <translation>People shown</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="104"/>
+        <source>日志中记名的人员</source>
+        <translation>People named in the log</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="106"/>
+        <source>全部完成</source>
+        <translation>complete</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="107"/>
+        <source>失败</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="107"/>
+        <source>中断（程序被终止）</source>
+        <translation>interrupted (the program was stopped)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="110"/>
+        <source>{0} 个项目</source>
+        <translation>{0} applications</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="110"/>
+        <location filename="../../desktop/ui/audit_words.py" line="113"/>
+        <source>{0} 位专家</source>
+        <translation>{0} experts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="111"/>
+        <source>{0} 个评审组</source>
+        <translation>{0} panels</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="111"/>
+        <location filename="../../desktop/ui/audit_words.py" line="112"/>
+        <source>{0} 个文件</source>
+        <translation>{0} files</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="112"/>
+        <source>{0} 个学科</source>
+        <translation>{0} fields</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="128"/>
+        <source>开始{0}</source>
+        <translation>Started: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="132"/>
+        <source>生成文书（{0}）</source>
+        <translation>Make documents ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="146"/>
+        <source>命令行输出：paneldesk {0}</source>
+        <translation>Command line: paneldesk {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="148"/>
+        <source>评审轮次 {0}</source>
+        <translation>Round {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="148"/>
+        <source>专家 {0}</source>
+        <translation>Expert {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="149"/>
+        <source>人员 {0}</source>
+        <translation>Person {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="149"/>
+        <source>单位 {0}</source>
+        <translation>Organisation {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="162"/>
+        <location filename="../../desktop/ui/audit_words.py" line="251"/>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="164"/>
+        <source>是</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="164"/>
+        <source>否</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="169"/>
+        <location filename="../../desktop/ui/audit_words.py" line="253"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="170"/>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="189"/>
+        <location filename="../../desktop/ui/audit_words.py" line="192"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="190"/>
+        <source>（{0}分）</source>
+        <translation> ({0} points)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="224"/>
+        <source>{0}：{1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="237"/>
+        <location filename="../../desktop/ui/audit_words.py" line="251"/>
+        <source>删除前：</source>
+        <translation>Before the deletion:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="246"/>
+        <source>（内容未变）</source>
+        <translation>(nothing changed)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="254"/>
+        <source>；等 {0} 项</source>
+        <translation>; {0} items in all</translation>
+    </message>
+</context>
+<context>
+    <name>columns</name>
+    <message>
+        <location filename="../../desktop/ui/listings.py" line="26"/>
+        <source>在库</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/listings.py" line="26"/>
+        <source>停用</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/listings.py" line="34"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/listings.py" line="34"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/listings.py" line="48"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/listings.py" line="49"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/listings.py" line="50"/>
+        <source>手机</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/listings.py" line="51"/>
+        <source>职称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/listings.py" line="52"/>
+        <source>工作单位</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/listings.py" line="53"/>
+        <location filename="../../desktop/ui/listings.py" line="65"/>
+        <source>单位类型</source>
+        <translation>Organisation type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/listings.py" line="54"/>
+        <location filename="../../desktop/ui/listings.py" line="71"/>
+        <source>学科代码</source>
+        <translation>Field codes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/listings.py" line="55"/>
+        <source>企业专家</source>
+        <translation>Enterprise expert</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/listings.py" line="56"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/listings.py" line="63"/>
         <source>单位名称</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="59"/>
+        <location filename="../../desktop/ui/listings.py" line="64"/>
         <source>统一社会信用代码</source>
         <translation>Credit code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="64"/>
+        <location filename="../../desktop/ui/listings.py" line="69"/>
         <source>项目编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="65"/>
+        <location filename="../../desktop/ui/listings.py" line="70"/>
         <source>项目名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="67"/>
+        <location filename="../../desktop/ui/listings.py" line="72"/>
         <source>负责人</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="68"/>
+        <location filename="../../desktop/ui/listings.py" line="73"/>
         <source>申报单位</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="73"/>
+        <location filename="../../desktop/ui/listings.py" line="83"/>
         <source>主体名称</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="74"/>
+        <location filename="../../desktop/ui/listings.py" line="84"/>
         <source>身份证号或信用代码</source>
         <translation>ID or credit code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="76"/>
+        <location filename="../../desktop/ui/listings.py" line="86"/>
         <source>失信行为</source>
         <translation>Violation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="77"/>
+        <location filename="../../desktop/ui/listings.py" line="87"/>
         <source>处理措施</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="78"/>
+        <location filename="../../desktop/ui/listings.py" line="88"/>
         <source>惩戒期</source>
         <translation>Penalty period</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="80"/>
+        <location filename="../../desktop/ui/listings.py" line="90"/>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/listings.py" line="91"/>
         <source>处理单位</source>
         <translation>Decided by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="81"/>
+        <location filename="../../desktop/ui/listings.py" line="92"/>
         <source>决定日期</source>
         <translation>Decision date</translation>
     </message>
@@ -1429,9 +2308,57 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="55"/>
+        <location filename="../../desktop/ui/errors.py" line="39"/>
         <source>操作未完成：出现意外错误（{0}）。详细信息已记入日志文件 {1}</source>
         <translation>The operation was not completed: an unexpected error occurred ({0}). Details are in the log file {1}</translation>
+    </message>
+</context>
+<context>
+    <name>panel_box</name>
+    <message>
+        <location filename="../../desktop/ui/round_draw_step.py" line="85"/>
+        <source>{0}&#x3000;企业专家 {1}/{2}（至少 {3} 人）{4}</source>
+        <translation>{0}&#x3000;enterprise experts {1}/{2} (at least {3}) {4}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_draw_step.py" line="91"/>
+        <source>席位</source>
+        <translation>Seat</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_draw_step.py" line="91"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_draw_step.py" line="92"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_draw_step.py" line="92"/>
+        <source>企业专家</source>
+        <translation>Enterprise expert</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_draw_step.py" line="97"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_draw_step.py" line="101"/>
+        <source>（亦在{0}备选）</source>
+        <translation> (also a reserve of {0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_draw_step.py" line="103"/>
+        <source>备选顺序（依次递补，不得自行指定；已被其他组递补者不再递补）：{0}</source>
+        <translation>Reserve order (called in turn, never chosen by anyone; a reserve called by another panel leaves this list): {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_draw_step.py" line="104"/>
+        <source>（无）</source>
+        <translation>(none)</translation>
     </message>
 </context>
 <context>
@@ -1525,54 +2452,6 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
         <location filename="../../desktop/ui/round_words.py" line="44"/>
         <source>{0}/{1}（需≥{2}）</source>
         <translation>{0}/{1} (needs ≥{2})</translation>
-    </message>
-</context>
-<context>
-    <name>panel_box</name>
-    <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="85"/>
-        <source>{0}&#x3000;企业专家 {1}/{2}（至少 {3} 人）{4}</source>
-        <translation>{0}&#x3000;enterprise experts {1}/{2} (at least {3}) {4}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="91"/>
-        <source>席位</source>
-        <translation>Seat</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="91"/>
-        <source>姓名</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="92"/>
-        <source>身份证号</source>
-        <translation>ID number</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="92"/>
-        <source>企业专家</source>
-        <translation>Enterprise expert</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="97"/>
-        <source>是</source>
-        <translation>Yes</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="101"/>
-        <source>（亦在{0}备选）</source>
-        <translation> (also a reserve of {0})</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="103"/>
-        <source>备选顺序（依次递补，不得自行指定；已被其他组递补者不再递补）：{0}</source>
-        <translation>Reserve order (called in turn, never chosen by anyone; a reserve called by another panel leaves this list): {0}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="104"/>
-        <source>（无）</source>
-        <translation>(none)</translation>
     </message>
 </context>
 </TS>
