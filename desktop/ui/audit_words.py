@@ -44,6 +44,13 @@ ACTIONS = {
     "documents.notices": QT_TRANSLATE_NOOP("audit", "生成通知书与名单"),
     "documents.sign_in_sheet": QT_TRANSLATE_NOOP("audit", "生成签到表"),
     "documents.score_sheet": QT_TRANSLATE_NOOP("audit", "生成评分表"),
+    "account.create": QT_TRANSLATE_NOOP("audit", "新建账户"),
+    "account.sign_in": QT_TRANSLATE_NOOP("audit", "登录"),
+    "account.sign_in.failed": QT_TRANSLATE_NOOP("audit", "登录失败（密码错误）"),
+    "account.disable": QT_TRANSLATE_NOOP("audit", "停用账户"),
+    "account.roles": QT_TRANSLATE_NOOP("audit", "修改账户角色"),
+    "account.password.reset": QT_TRANSLATE_NOOP("audit", "重置账户密码"),
+    "account.password.change": QT_TRANSLATE_NOOP("audit", "修改本人密码"),
 }
 STARTED = ".started"  # a documents batch opened before its first file (desktop.services.batch_log)
 
@@ -88,6 +95,9 @@ FIELDS = {
     "counts": QT_TRANSLATE_NOOP("audit", "导入数量"), "tables": QT_TRANSLATE_NOOP("audit", "数据表"),
     "id": QT_TRANSLATE_NOOP("audit", "编号"), "round": QT_TRANSLATE_NOOP("audit", "评审轮次"),
     "weight": QT_TRANSLATE_NOOP("audit", "分值"),
+    "display_name": QT_TRANSLATE_NOOP("audit", "显示名称"), "roles": QT_TRANSLATE_NOOP("audit", "角色"),
+    "disabled": QT_TRANSLATE_NOOP("audit", "停用时间"), "failures": QT_TRANSLATE_NOOP("audit", "连续输错密码次数"),
+    "password": QT_TRANSLATE_NOOP("audit", "密码"),
     "专家": QT_TRANSLATE_NOOP("audit", "专家"), "单位": QT_TRANSLATE_NOOP("audit", "单位"),
     "学科": QT_TRANSLATE_NOOP("audit", "学科"), "项目": QT_TRANSLATE_NOOP("audit", "项目"),
     "人员关系": QT_TRANSLATE_NOOP("audit", "人员关系"), "任职经历": QT_TRANSLATE_NOOP("audit", "任职经历"),
@@ -103,6 +113,20 @@ ACTION_FIELDS = {("reveal", "fields"): QT_TRANSLATE_NOOP("audit", "显示的号�
                  ("reveal", "count"): QT_TRANSLATE_NOOP("audit", "显示的人数"),
                  ("reveal", "people"): QT_TRANSLATE_NOOP("audit", "日志中记名的人员")}
 _ORDER = {key: n for n, key in enumerate(FIELDS)}
+# Values the services write in Chinese words of their own (roles, the method's vocabulary, a changed password).
+VALUES = {
+    "秘书": QT_TRANSLATE_NOOP("audit", "秘书"), "监督员": QT_TRANSLATE_NOOP("audit", "监督员"),
+    "审批人": QT_TRANSLATE_NOOP("audit", "审批人"), "审计员": QT_TRANSLATE_NOOP("audit", "审计员"),
+    "管理员": QT_TRANSLATE_NOOP("audit", "管理员"),
+    "会议评审": QT_TRANSLATE_NOOP("audit", "会议评审"), "通讯评审": QT_TRANSLATE_NOOP("audit", "通讯评审"),
+    "视频评审": QT_TRANSLATE_NOOP("audit", "视频评审"), "答辩评审": QT_TRANSLATE_NOOP("audit", "答辩评审"),
+    "现场考察": QT_TRANSLATE_NOOP("audit", "现场考察"), "百分制": QT_TRANSLATE_NOOP("audit", "百分制"),
+    "等级": QT_TRANSLATE_NOOP("audit", "等级"), "投票": QT_TRANSLATE_NOOP("audit", "投票"),
+    "排序": QT_TRANSLATE_NOOP("audit", "排序"), "平均分": QT_TRANSLATE_NOOP("audit", "平均分"),
+    "去掉一个最高分和一个最低分后平均": QT_TRANSLATE_NOOP("audit", "去掉一个最高分和一个最低分后平均"),
+    "中位数": QT_TRANSLATE_NOOP("audit", "中位数"), "得票率": QT_TRANSLATE_NOOP("audit", "得票率"),
+    "波达计数": QT_TRANSLATE_NOOP("audit", "波达计数"), "changed": QT_TRANSLATE_NOOP("audit", "已修改"),
+}
 OUTCOMES = {"complete": QT_TRANSLATE_NOOP("audit", "全部完成"), "cancelled": QT_TRANSLATE_NOOP("audit", "已取消"),
             "failed": QT_TRANSLATE_NOOP("audit", "失败"), "interrupted": QT_TRANSLATE_NOOP("audit", "中断（程序被终止）")}
 # A list longer than this is given as its length, in the unit of its field.
@@ -146,7 +170,8 @@ def target_text(target: str, action: str = "") -> str:
         return translate("audit", "命令行输出：paneldesk {0}").format(target)
     kind, _, key = target.partition(":")
     words = {"round": translate("audit", "评审轮次 {0}"), "experts": translate("audit", "专家 {0}"),
-             "persons": translate("audit", "人员 {0}"), "organisations": translate("audit", "单位 {0}")}
+             "persons": translate("audit", "人员 {0}"), "organisations": translate("audit", "单位 {0}"),
+             "account": translate("audit", "账户 {0}")}
     if key and kind in words:
         return words[kind].format(mask_ids_in(key))
     return mask_ids_in(target)
@@ -179,7 +204,7 @@ def value_text(key: str, value: Any, chinese: bool = True) -> str:
         return _t(OUTCOMES[text])
     if key in _SHARES:
         return share_words(Fraction(text)) if chinese else text
-    return mask_ids_in(text)
+    return _t(VALUES[text]) if text in VALUES else mask_ids_in(text)
 
 
 def _list_text(key: str, items: list, chinese: bool) -> str:

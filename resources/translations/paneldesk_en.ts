@@ -1626,541 +1626,702 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
         <translation>Make score sheets</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/audit_words.py" line="47"/>
+        <source>新建账户</source>
+        <translation>New account</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="48"/>
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="49"/>
+        <source>登录失败（密码错误）</source>
+        <translation>Failed sign-in (wrong password)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="50"/>
+        <source>停用账户</source>
+        <translation>Disable account</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="51"/>
+        <source>修改账户角色</source>
+        <translation>Change account roles</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="52"/>
+        <source>重置账户密码</source>
+        <translation>Reset account password</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/audit_words.py" line="53"/>
+        <source>修改本人密码</source>
+        <translation>Change own password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="60"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="53"/>
+        <location filename="../../desktop/ui/audit_words.py" line="60"/>
         <source>评审日期</source>
         <translation>Review date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="54"/>
+        <location filename="../../desktop/ui/audit_words.py" line="61"/>
         <source>计划类别</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="54"/>
+        <location filename="../../desktop/ui/audit_words.py" line="61"/>
         <source>评审阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="55"/>
+        <location filename="../../desktop/ui/audit_words.py" line="62"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="56"/>
+        <location filename="../../desktop/ui/audit_words.py" line="63"/>
         <source>职称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="56"/>
+        <location filename="../../desktop/ui/audit_words.py" line="63"/>
         <source>手机</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="57"/>
+        <location filename="../../desktop/ui/audit_words.py" line="64"/>
         <source>电子邮箱</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="57"/>
+        <location filename="../../desktop/ui/audit_words.py" line="64"/>
         <source>单位类型</source>
         <translation>Organisation type</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="58"/>
+        <location filename="../../desktop/ui/audit_words.py" line="65"/>
         <source>人数</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="58"/>
-        <location filename="../../desktop/ui/audit_words.py" line="92"/>
+        <location filename="../../desktop/ui/audit_words.py" line="65"/>
+        <location filename="../../desktop/ui/audit_words.py" line="102"/>
         <source>项目</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="59"/>
+        <location filename="../../desktop/ui/audit_words.py" line="66"/>
         <source>学科代码</source>
         <translation>Field codes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="60"/>
+        <location filename="../../desktop/ui/audit_words.py" line="67"/>
         <source>评审方法</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="60"/>
+        <location filename="../../desktop/ui/audit_words.py" line="67"/>
         <source>评审形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="61"/>
+        <location filename="../../desktop/ui/audit_words.py" line="68"/>
         <source>计分方式</source>
         <translation>Scoring</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="61"/>
+        <location filename="../../desktop/ui/audit_words.py" line="68"/>
         <source>汇总规则</source>
         <translation>Aggregation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="62"/>
+        <location filename="../../desktop/ui/audit_words.py" line="69"/>
         <source>评分指标</source>
         <translation>Criteria</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="62"/>
+        <location filename="../../desktop/ui/audit_words.py" line="69"/>
         <source>投票通过比例</source>
         <translation>Vote pass fraction</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="63"/>
+        <location filename="../../desktop/ui/audit_words.py" line="70"/>
         <source>规则设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="64"/>
+        <location filename="../../desktop/ui/audit_words.py" line="71"/>
         <source>默认评审组人数</source>
         <translation>Default panel size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="64"/>
+        <location filename="../../desktop/ui/audit_words.py" line="71"/>
         <source>备选人数</source>
         <translation>Reserves</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="65"/>
+        <location filename="../../desktop/ui/audit_words.py" line="72"/>
         <source>企业专家最低比例</source>
         <translation>Minimum enterprise share</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="66"/>
+        <location filename="../../desktop/ui/audit_words.py" line="73"/>
         <source>学科匹配级别</source>
         <translation>Field match level</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="67"/>
+        <location filename="../../desktop/ui/audit_words.py" line="74"/>
         <source>回避年限</source>
         <translation>Look-back years</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="68"/>
+        <location filename="../../desktop/ui/audit_words.py" line="75"/>
         <source>每个项目申请回避专家上限</source>
         <translation>Requested exclusions per application (at most)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="69"/>
+        <location filename="../../desktop/ui/audit_words.py" line="76"/>
         <source>每位专家只参加一个评审组</source>
         <translation>One panel per expert</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="70"/>
+        <location filename="../../desktop/ui/audit_words.py" line="77"/>
         <source>近亲属回避包括姻亲</source>
         <translation>Relatives include in-laws</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="71"/>
+        <location filename="../../desktop/ui/audit_words.py" line="78"/>
         <source>已删除</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="71"/>
+        <location filename="../../desktop/ui/audit_words.py" line="78"/>
         <source>已删除的评审组</source>
         <translation>Deleted panel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="72"/>
+        <location filename="../../desktop/ui/audit_words.py" line="79"/>
         <source>复核重算</source>
         <translation>Replay</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="72"/>
+        <location filename="../../desktop/ui/audit_words.py" line="79"/>
         <source>抽取次序</source>
         <translation>Draw number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="73"/>
+        <location filename="../../desktop/ui/audit_words.py" line="80"/>
         <source>与之相同的抽取记录</source>
         <translation>Recorded draw it matches</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="74"/>
+        <location filename="../../desktop/ui/audit_words.py" line="81"/>
+        <location filename="../../desktop/ui/audit_words.py" line="118"/>
         <source>监督员</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="74"/>
+        <location filename="../../desktop/ui/audit_words.py" line="81"/>
         <source>重新抽取理由</source>
         <translation>Reason for the redraw</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="75"/>
+        <location filename="../../desktop/ui/audit_words.py" line="82"/>
         <source>评审组</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="76"/>
+        <location filename="../../desktop/ui/audit_words.py" line="83"/>
         <source>承诺值</source>
         <translation>Commitment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="76"/>
-        <location filename="../../desktop/ui/audit_words.py" line="77"/>
+        <location filename="../../desktop/ui/audit_words.py" line="83"/>
+        <location filename="../../desktop/ui/audit_words.py" line="84"/>
         <source>承诺值生成人</source>
         <translation>Commitment made by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="78"/>
+        <location filename="../../desktop/ui/audit_words.py" line="85"/>
         <source>见证人随机数</source>
         <translation>Witness digits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="78"/>
+        <location filename="../../desktop/ui/audit_words.py" line="85"/>
         <source>公布的密钥</source>
         <translation>Revealed secret</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="79"/>
+        <location filename="../../desktop/ui/audit_words.py" line="86"/>
         <source>随机种子</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="79"/>
+        <location filename="../../desktop/ui/audit_words.py" line="86"/>
         <source>专家库快照哈希</source>
         <translation>Pool hash</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="80"/>
+        <location filename="../../desktop/ui/audit_words.py" line="87"/>
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="80"/>
+        <location filename="../../desktop/ui/audit_words.py" line="87"/>
         <source>份数</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="81"/>
+        <location filename="../../desktop/ui/audit_words.py" line="88"/>
         <source>文件</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="81"/>
+        <location filename="../../desktop/ui/audit_words.py" line="88"/>
         <source>计划生成</source>
         <translation>Planned</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="82"/>
+        <location filename="../../desktop/ui/audit_words.py" line="89"/>
         <source>数字签名</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="82"/>
-        <location filename="../../desktop/ui/audit_words.py" line="106"/>
+        <location filename="../../desktop/ui/audit_words.py" line="89"/>
+        <location filename="../../desktop/ui/audit_words.py" line="130"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="83"/>
+        <location filename="../../desktop/ui/audit_words.py" line="90"/>
         <source>保存位置</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="83"/>
+        <location filename="../../desktop/ui/audit_words.py" line="90"/>
         <source>批次</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="84"/>
+        <location filename="../../desktop/ui/audit_words.py" line="91"/>
         <source>进程号</source>
         <translation>Process id</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="85"/>
+        <location filename="../../desktop/ui/audit_words.py" line="92"/>
         <source>显示的内容</source>
         <translation>What was shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="85"/>
+        <location filename="../../desktop/ui/audit_words.py" line="92"/>
         <source>涉及人员</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="86"/>
+        <location filename="../../desktop/ui/audit_words.py" line="93"/>
         <source>证书主体</source>
         <translation>Certificate subject</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="86"/>
+        <location filename="../../desktop/ui/audit_words.py" line="93"/>
         <source>证书指纹</source>
         <translation>Certificate fingerprint</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="87"/>
+        <location filename="../../desktop/ui/audit_words.py" line="94"/>
         <source>密钥编号</source>
         <translation>Key id</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="87"/>
+        <location filename="../../desktop/ui/audit_words.py" line="94"/>
         <source>口令保存于</source>
         <translation>Passphrase kept in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="88"/>
+        <location filename="../../desktop/ui/audit_words.py" line="95"/>
         <source>导入数量</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="88"/>
+        <location filename="../../desktop/ui/audit_words.py" line="95"/>
         <source>数据表</source>
         <translation>Tables</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="89"/>
+        <location filename="../../desktop/ui/audit_words.py" line="96"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="89"/>
+        <location filename="../../desktop/ui/audit_words.py" line="96"/>
         <source>评审轮次</source>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="90"/>
+        <location filename="../../desktop/ui/audit_words.py" line="97"/>
         <source>分值</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="91"/>
+        <location filename="../../desktop/ui/audit_words.py" line="98"/>
+        <source>显示名称</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="98"/>
+        <source>角色</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="99"/>
+        <source>停用时间</source>
+        <translation>Disabled at</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="99"/>
+        <source>连续输错密码次数</source>
+        <translation>Wrong passwords in a row</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="100"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="101"/>
         <source>专家</source>
         <translation>Experts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="91"/>
+        <location filename="../../desktop/ui/audit_words.py" line="101"/>
         <source>单位</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="92"/>
+        <location filename="../../desktop/ui/audit_words.py" line="102"/>
         <source>学科</source>
         <translation>Fields</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="93"/>
+        <location filename="../../desktop/ui/audit_words.py" line="103"/>
         <source>人员关系</source>
         <translation>Relations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="93"/>
+        <location filename="../../desktop/ui/audit_words.py" line="103"/>
         <source>任职经历</source>
         <translation>Employment history</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="94"/>
+        <location filename="../../desktop/ui/audit_words.py" line="104"/>
         <source>不宜评审专家</source>
         <translation>Requested exclusions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="94"/>
+        <location filename="../../desktop/ui/audit_words.py" line="104"/>
         <source>回避声明</source>
         <translation>Declared conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="95"/>
+        <location filename="../../desktop/ui/audit_words.py" line="105"/>
         <source>诚信记录</source>
         <translation>Integrity records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="95"/>
+        <location filename="../../desktop/ui/audit_words.py" line="105"/>
         <source>请托记录</source>
         <translation>Lobbying records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="96"/>
+        <location filename="../../desktop/ui/audit_words.py" line="106"/>
         <source>项目成员</source>
         <translation>Team members</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="96"/>
+        <location filename="../../desktop/ui/audit_words.py" line="106"/>
         <source>项目合作单位</source>
         <translation>Partner organisations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="97"/>
+        <location filename="../../desktop/ui/audit_words.py" line="107"/>
         <source>新增</source>
         <translation>added</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="97"/>
+        <location filename="../../desktop/ui/audit_words.py" line="107"/>
         <source>更新</source>
         <translation>updated</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="98"/>
+        <location filename="../../desktop/ui/audit_words.py" line="108"/>
         <source>行数</source>
         <translation>rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="99"/>
+        <location filename="../../desktop/ui/audit_words.py" line="109"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="99"/>
+        <location filename="../../desktop/ui/audit_words.py" line="109"/>
         <source>手机号</source>
         <translation>mobile number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="102"/>
+        <location filename="../../desktop/ui/audit_words.py" line="112"/>
         <source>显示的号码</source>
         <translation>Numbers shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="103"/>
+        <location filename="../../desktop/ui/audit_words.py" line="113"/>
         <source>显示的人数</source>
         <translation>People shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="104"/>
+        <location filename="../../desktop/ui/audit_words.py" line="114"/>
         <source>日志中记名的人员</source>
         <translation>People named in the log</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="106"/>
+        <location filename="../../desktop/ui/audit_words.py" line="118"/>
+        <source>秘书</source>
+        <translation>Secretary</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="119"/>
+        <source>审批人</source>
+        <translation>Approver</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="119"/>
+        <source>审计员</source>
+        <translation>Auditor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="120"/>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="121"/>
+        <source>会议评审</source>
+        <translation>meeting review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="121"/>
+        <source>通讯评审</source>
+        <translation>correspondence review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="122"/>
+        <source>视频评审</source>
+        <translation>video review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="122"/>
+        <source>答辩评审</source>
+        <translation>defence review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="123"/>
+        <source>现场考察</source>
+        <translation>site visit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="123"/>
+        <source>百分制</source>
+        <translation>100-point score</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="124"/>
+        <source>等级</source>
+        <translation>grades</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="124"/>
+        <source>投票</source>
+        <translation>vote</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="125"/>
+        <source>排序</source>
+        <translation>ranking</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="125"/>
+        <source>平均分</source>
+        <translation>mean</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="126"/>
+        <source>去掉一个最高分和一个最低分后平均</source>
+        <translation>mean without the highest and lowest score</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="127"/>
+        <source>中位数</source>
+        <translation>median</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="127"/>
+        <source>得票率</source>
+        <translation>vote share</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="128"/>
+        <source>波达计数</source>
+        <translation>Borda count</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="128"/>
+        <source>已修改</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="130"/>
         <source>全部完成</source>
         <translation>complete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="107"/>
+        <location filename="../../desktop/ui/audit_words.py" line="131"/>
         <source>失败</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="107"/>
+        <location filename="../../desktop/ui/audit_words.py" line="131"/>
         <source>中断（程序被终止）</source>
         <translation>interrupted (the program was stopped)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="110"/>
+        <location filename="../../desktop/ui/audit_words.py" line="134"/>
         <source>{0} 个项目</source>
         <translation>{0} applications</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="110"/>
-        <location filename="../../desktop/ui/audit_words.py" line="113"/>
+        <location filename="../../desktop/ui/audit_words.py" line="134"/>
+        <location filename="../../desktop/ui/audit_words.py" line="137"/>
         <source>{0} 位专家</source>
         <translation>{0} experts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="111"/>
+        <location filename="../../desktop/ui/audit_words.py" line="135"/>
         <source>{0} 个评审组</source>
         <translation>{0} panels</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="111"/>
-        <location filename="../../desktop/ui/audit_words.py" line="112"/>
+        <location filename="../../desktop/ui/audit_words.py" line="135"/>
+        <location filename="../../desktop/ui/audit_words.py" line="136"/>
         <source>{0} 个文件</source>
         <translation>{0} files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="112"/>
+        <location filename="../../desktop/ui/audit_words.py" line="136"/>
         <source>{0} 个学科</source>
         <translation>{0} fields</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="128"/>
+        <location filename="../../desktop/ui/audit_words.py" line="152"/>
         <source>开始{0}</source>
         <translation>Started: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="132"/>
+        <location filename="../../desktop/ui/audit_words.py" line="156"/>
         <source>生成文书（{0}）</source>
         <translation>Make documents ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="146"/>
+        <location filename="../../desktop/ui/audit_words.py" line="170"/>
         <source>命令行输出：paneldesk {0}</source>
         <translation>Command line: paneldesk {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="148"/>
+        <location filename="../../desktop/ui/audit_words.py" line="172"/>
         <source>评审轮次 {0}</source>
         <translation>Round {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="148"/>
+        <location filename="../../desktop/ui/audit_words.py" line="172"/>
         <source>专家 {0}</source>
         <translation>Expert {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="149"/>
+        <location filename="../../desktop/ui/audit_words.py" line="173"/>
         <source>人员 {0}</source>
         <translation>Person {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="149"/>
+        <location filename="../../desktop/ui/audit_words.py" line="173"/>
         <source>单位 {0}</source>
         <translation>Organisation {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="162"/>
-        <location filename="../../desktop/ui/audit_words.py" line="251"/>
+        <location filename="../../desktop/ui/audit_words.py" line="174"/>
+        <source>账户 {0}</source>
+        <translation>Account {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="187"/>
+        <location filename="../../desktop/ui/audit_words.py" line="276"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="164"/>
+        <location filename="../../desktop/ui/audit_words.py" line="189"/>
         <source>是</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="164"/>
+        <location filename="../../desktop/ui/audit_words.py" line="189"/>
         <source>否</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="169"/>
-        <location filename="../../desktop/ui/audit_words.py" line="253"/>
+        <location filename="../../desktop/ui/audit_words.py" line="194"/>
+        <location filename="../../desktop/ui/audit_words.py" line="278"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="170"/>
+        <location filename="../../desktop/ui/audit_words.py" line="195"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="189"/>
-        <location filename="../../desktop/ui/audit_words.py" line="192"/>
+        <location filename="../../desktop/ui/audit_words.py" line="214"/>
+        <location filename="../../desktop/ui/audit_words.py" line="217"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="190"/>
+        <location filename="../../desktop/ui/audit_words.py" line="215"/>
         <source>（{0}分）</source>
         <translation> ({0} points)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="224"/>
+        <location filename="../../desktop/ui/audit_words.py" line="249"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="237"/>
-        <location filename="../../desktop/ui/audit_words.py" line="251"/>
+        <location filename="../../desktop/ui/audit_words.py" line="262"/>
+        <location filename="../../desktop/ui/audit_words.py" line="276"/>
         <source>删除前：</source>
         <translation>Before the deletion:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="246"/>
+        <location filename="../../desktop/ui/audit_words.py" line="271"/>
         <source>（内容未变）</source>
         <translation>(nothing changed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="254"/>
+        <location filename="../../desktop/ui/audit_words.py" line="279"/>
         <source>；等 {0} 项</source>
         <translation>; {0} items in all</translation>
     </message>

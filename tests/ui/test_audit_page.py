@@ -28,7 +28,7 @@ def written_actions() -> set[str]:
     for path in SERVICES.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) in (
-                    "change", "append", "_record"):
+                    "change", "append", "_record", "_edit"):
                 texts = [a.value for a in node.args[1:4] if isinstance(a, ast.Constant) and isinstance(a.value, str)]
                 found.update(t for t in texts if t and " " not in t and t.replace(".", "").replace("_", "").isalpha()
                              and t.islower())
