@@ -39,14 +39,25 @@ def load_font(app: QApplication) -> None:
     log.warning("CJK font %s not loaded; Chinese text may not render", FONT)
 
 
+def qt_translations() -> list[Path]:
+    """Where Qt's own translations may be: Qt's configured folder, then PySide6's (a frozen build may move either)."""
+    import PySide6
+    return [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+            Path(PySide6.__file__).resolve().parent / "Qt" / "translations"]
+
+
 def install_translations(app: QApplication, language: str) -> list[QTranslator]:
-    """Qt's own strings (dialog buttons) in the chosen language, and PanelDesk's when it is not Chinese."""
+    """Qt's own strings (file dialogs, dialog buttons) in the chosen language, and PanelDesk's when it is not
+    Chinese. ``qt_zh_CN`` brings qtbase and Qt's other modules; ``qtbase_zh_CN`` alone where it is all there is."""
     installed = []
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    qt_translator = QTranslator(app)
-    if language == "zh_CN" and qt_translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China),
-                                                  "qtbase", "_", qt_dir):
-        installed.append(qt_translator)
+    if language == "zh_CN":
+        china = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+        qt_translator = QTranslator(app)
+        if any(qt_translator.load(china, name, "_", str(folder)) for folder in qt_translations()
+               for name in ("qt", "qtbase")):
+            installed.append(qt_translator)
+        else:
+            log.warning("Qt's Chinese translations not found in %s; Qt's dialogs stay in English", qt_translations())
     if language != "zh_CN":
         own = QTranslator(app)
         if own.load(f"paneldesk_{language}", str(TRANSLATIONS)):

@@ -8,67 +8,106 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop.services import catalogue, confidential, ui_queries
 from desktop.services.confidential import mask_id, mask_phone
 from desktop.ui import errors
 from desktop.ui.context import AUDIT, WORKSPACE, Context
-from desktop.ui.listings import STATUS
+from desktop.ui.listings import status_text, yes_text
+
+translate = QCoreApplication.translate
 
 
-def _table(headers: list[str], rows: list[list[str]], empty: str = "（无）") -> str:
+def _h3(title: str) -> str:
+    return f"<h3>{escape(title)}</h3>"
+
+
+def _grey(text: str) -> str:
+    return f"<p style='color:#777'>{escape(text)}</p>"
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> str:
     if not rows:
-        return f"<p style='color:#777'>{escape(empty)}</p>"
+        return _grey(translate("DetailPane", "（无）"))
     head = "".join(f"<th align='left'>{escape(h)}</th>" for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{escape(str(c))}</td>" for c in row) + "</tr>" for row in rows)
-    return f"<table cellspacing='0' cellpadding='3' width='100%'><tr style='background:#eef2f7'>{head}</tr>{body}</table>"
+    return (f"<table cellspacing='0' cellpadding='3' width='100%'><tr style='background:#eef2f7'>{head}</tr>"
+            f"{body}</table>")
 
 
 def _years(row: dict) -> str:
-    return f"{row.get('from_year') or '?'}—{row.get('to_year') or '至今'}"
+    until = row.get("to_year") or translate("DetailPane", "至今")
+    return f"{row.get('from_year') or '?'}—{until}"
+
+
+def _line(label: str, value: str) -> str:
+    return escape(translate("DetailPane", "{0}：{1}").format(label, value))
 
 
 def expert_html(d: dict, served: list[dict], whole: dict[str, str]) -> str:
+    none = translate("DetailPane", "（无）")
     id_number = whole.get("id_number") or mask_id(d["id_number"])
     mobile = whole.get("mobile") or mask_phone(d["mobile"])
-    parts = [f"<h2>{escape(d['name'])} <small style='color:#555'>{escape(d['title'] or '')}</small></h2>",
-             f"<p>身份证号：{escape(id_number)}<br>手机：{escape(mobile or '（无）')}　邮箱：{escape(d['email'] or '（无）')}"
-             f"<br>工作单位：{escape(d['organisation'])}（{escape(d['organisation_kind'])}）"
-             f"<br>学科：{escape('；'.join(d['fields']))}　企业专家：{'是' if d['enterprise'] else '否'}"
-             f"（{escape(d['enterprise_basis'])}）"
-             f"　状态：{escape(STATUS.get(d['status'], d['status']))}</p>",
-             "<h3>任职经历</h3>", _table(["单位", "信用代码", "年份"],
-                                     [[h["organisation"], h["credit_code"], _years(h)] for h in d["history"]]),
-             "<h3>人员关系</h3>", _table(["姓名", "身份证号", "关系", "年份"],
-                                     [[r["name"], mask_id(r["id_number"]), r["kind"], _years(r)]
-                                      for r in d["relations"]]),
-             "<h3>诚信记录</h3>", _table(["失信行为", "惩戒期", "处理单位"],
-                                     [[r["violation"], f"{r['penalty_start'] or '无'} — {r['penalty_end'] or ''}",
-                                       r["decided_by"]] for r in d["integrity"]]),
-             "<h3>回避声明与请托记录</h3>",
-             _table(["项目", "内容"], [[x["application"], "声明回避：" + x["reason"]] for x in d["declared"]]
-                    + [[x["application"], f"请托（{x['date']}）{'，已接受' if x['accepted'] else ''}：{x['note'] or ''}"]
-                       for x in d["lobbying"]]),
-             "<h3>参加过的评审</h3>", _table(["评审轮次", "日期", "评审组", "身份"],
-                                       [[s["round"], s["date"], s["panel"],
-                                         f"备选第{s['position'] + 1}位" if s["reserve"] else "评审专家"]
-                                        for s in served])]
-    return "".join(parts)
+    facts = [_line(translate("DetailPane", "身份证号"), id_number),
+             _line(translate("DetailPane", "手机"), mobile or none) + "　"
+             + _line(translate("DetailPane", "邮箱"), d["email"] or none),
+             _line(translate("DetailPane", "工作单位"), f"{d['organisation']}（{d['organisation_kind']}）"),
+             _line(translate("DetailPane", "学科"), "；".join(d["fields"])) + "　"
+             + _line(translate("DetailPane", "企业专家"), f"{yes_text(d['enterprise'])}（{d['enterprise_basis']}）"),
+             _line(translate("DetailPane", "状态"), status_text(d["status"]))]
+    declared = [[x["application"], translate("DetailPane", "声明回避：{0}").format(x["reason"])] for x in d["declared"]]
+    lobbying = [[x["application"], (translate("DetailPane", "请托（{0}），已接受：{1}") if x["accepted"]
+                                    else translate("DetailPane", "请托（{0}）：{1}")).format(x["date"], x["note"] or "")]
+                for x in d["lobbying"]]
+    return "".join([
+        f"<h2>{escape(d['name'])} <small style='color:#555'>{escape(d['title'] or '')}</small></h2>",
+        "<p>" + "<br>".join(facts) + "</p>",
+        _h3(translate("DetailPane", "任职经历")),
+        _table([translate("DetailPane", "单位"), translate("DetailPane", "信用代码"), translate("DetailPane", "年份")],
+               [[h["organisation"], h["credit_code"], _years(h)] for h in d["history"]]),
+        _h3(translate("DetailPane", "人员关系")),
+        _table([translate("DetailPane", "姓名"),
+                translate("DetailPane", "身份证号"),
+                translate("DetailPane", "关系"),
+                translate("DetailPane", "年份")],
+               [[r["name"], mask_id(r["id_number"]), r["kind"], _years(r)] for r in d["relations"]]),
+        _h3(translate("DetailPane", "诚信记录")),
+        _table([translate("DetailPane", "失信行为"), translate("DetailPane", "惩戒期"), translate("DetailPane", "处理单位")],
+               [[r["violation"], (r["penalty_start"] or translate("DetailPane", "无")) + f" — {r['penalty_end'] or ''}",
+                 r["decided_by"]] for r in d["integrity"]]),
+        _h3(translate("DetailPane", "回避声明与请托记录")),
+        _table([translate("DetailPane", "项目"), translate("DetailPane", "内容")], declared + lobbying),
+        _h3(translate("DetailPane", "参加过的评审")),
+        _table([translate("DetailPane", "评审轮次"),
+                translate("DetailPane", "日期"),
+                translate("DetailPane", "评审组"),
+                translate("DetailPane", "身份")],
+               [[s["round"], s["date"], s["panel"],
+                 translate("DetailPane", "备选第{0}位").format(s["position"] + 1) if s["reserve"]
+                 else translate("DetailPane", "评审专家")] for s in served])])
 
 
 def application_html(d: dict) -> str:
+    facts = [_line(translate("DetailPane", "学科代码"), d["field_code"]),
+             _line(translate("DetailPane", "申报单位"), f"{d['applicant']}（{d['applicant_code']}）"),
+             _line(translate("DetailPane", "负责人"), d["leader"] or translate("DetailPane", "（未填）"))]
     return "".join([
         f"<h2>{escape(d['number'])}　{escape(d['title'])}</h2>",
-        f"<p>学科代码：{escape(d['field_code'])}<br>申报单位：{escape(d['applicant'])}（{escape(d['applicant_code'])}）"
-        f"<br>负责人：{escape(d['leader'] or '（未填）')}</p>",
-        "<h3>项目团队</h3>", _table(["姓名", "身份证号", "角色", "单位信用代码"],
-                                [[m["name"], mask_id(m["id_number"]), m["role"], m["organisation_code"] or ""]
-                                 for m in d["team"]]),
-        "<h3>合作单位</h3>", _table(["单位", "信用代码"], [[p["name"], p["credit_code"]] for p in d["partners"]]),
-        "<h3>申请回避的专家（不宜评审专家）</h3>",
-        _table(["姓名", "身份证号", "理由"], [[r["name"], mask_id(r["expert"]), r["reason"]]
-                                         for r in d["requested_exclusions"]]),
+        "<p>" + "<br>".join(facts) + "</p>",
+        _h3(translate("DetailPane", "项目团队")),
+        _table([translate("DetailPane", "姓名"),
+                translate("DetailPane", "身份证号"),
+                translate("DetailPane", "角色"),
+                translate("DetailPane", "单位信用代码")],
+               [[m["name"], mask_id(m["id_number"]), m["role"], m["organisation_code"] or ""] for m in d["team"]]),
+        _h3(translate("DetailPane", "合作单位")),
+        _table([translate("DetailPane", "单位"),
+                translate("DetailPane", "信用代码")], [[p["name"], p["credit_code"]] for p in d["partners"]]),
+        _h3(translate("DetailPane", "申请回避的专家（不宜评审专家）")),
+        _table([translate("DetailPane", "姓名"), translate("DetailPane", "身份证号"), translate("DetailPane", "理由")],
+               [[r["name"], mask_id(r["expert"]), r["reason"]] for r in d["requested_exclusions"]]),
     ])
 
 
@@ -106,7 +145,7 @@ class DetailPane(QWidget):
         """Nothing chosen: also what another workspace starts with, so no record of the one before stays shown."""
         self.key, self._detail, self._served = None, None, []
         self.reveal_button.setEnabled(False)
-        self.browser.setHtml(f"<p style='color:#777'>{escape(self.tr('在左侧表格中选择一行查看详细信息'))}</p>")
+        self.browser.setHtml(_grey(self.tr("在左侧表格中选择一行查看详细信息")))
 
     def show_key(self, key: str) -> None:
         self.key = key

@@ -18,6 +18,7 @@ from desktop.services.importing.run import ImportRejected, import_files
 from desktop.ui import errors
 from desktop.ui.context import Context
 from desktop.ui.import_plan import IGNORE, KIND_CHOICES, SheetPlan, mapping_of, read_plans
+from desktop.ui.service_words import said
 
 PREVIEW_ROWS = 5
 ENCODINGS = [(QT_TRANSLATE_NOOP("FilesPage", "自动识别"), None), ("UTF-8", "utf-8"),
@@ -254,7 +255,7 @@ class RunPage(QWizardPage):
     def _progress(self, done: int, total: int, what: str) -> None:
         self.progress.setMaximum(total)
         self.progress.setValue(done)
-        self.status.setText(what)
+        self.status.setText(said(what))
 
     def _done(self, summary) -> None:
         self.active = False

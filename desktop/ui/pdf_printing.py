@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Sequence
 
-from PySide6.QtCore import QRectF, QSize
+from PySide6.QtCore import QCoreApplication, QRectF, QSize
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
@@ -29,13 +29,14 @@ def print_pdfs(paths: Sequence[Path], printer: QPrinter) -> int:
     """Print every page of ``paths`` in order, one print job; returns the number of pages printed."""
     painter = QPainter()
     if not painter.begin(printer):
-        raise PrintError("打印机无法开始打印，请检查打印机设置")
+        raise PrintError(QCoreApplication.translate("printing", "打印机无法开始打印，请检查打印机设置"))
     pages = 0
     try:
         for path in paths:
             document = QPdfDocument()
             if document.load(str(path)) != QPdfDocument.Error.None_:
-                raise PrintError(f"无法读取 {Path(path).name}：不是可打印的 PDF 文件")
+                raise PrintError(QCoreApplication.translate("printing", "无法读取 {0}：不是可打印的 PDF 文件").format(
+                    Path(path).name))
             for page in range(document.pageCount()):
                 if pages:
                     printer.newPage()

@@ -20,6 +20,7 @@ from desktop.services.rounds import RoundInfo
 from desktop.services.ui_queries import ConflictSummary
 from desktop.ui import errors
 from desktop.ui.context import Context
+from desktop.ui.service_words import said
 
 
 class ConflictsStep(QWidget):
@@ -133,8 +134,8 @@ class ConflictsStep(QWidget):
         rows = self.conflicts.pairs[item.data(Qt.ItemDataRole.UserRole)]
         self.pairs.setRowCount(len(rows))
         for row, pair in enumerate(rows):
-            for column, text in enumerate([pair.name, mask_id(pair.expert), "、".join(pair.codes),
-                                           "；".join(self.tr(t) for t in pair.titles)]):
+            for column, text in enumerate([pair.name, mask_id(pair.expert), self.tr("、").join(pair.codes),
+                                           self.tr("；").join(said(t) for t in pair.titles)]):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, row)
                 self.pairs.setItem(row, column, cell)

@@ -26,6 +26,7 @@ from desktop.ui import errors
 from desktop.ui.charts import Bar, BarChart
 from desktop.ui.context import ROUNDS, Context
 from desktop.ui.round_words import quota_text
+from desktop.ui.service_words import said
 from desktop.ui.shown_load import LoadsWhenShown
 
 
@@ -259,7 +260,7 @@ class DrawStep(LoadsWhenShown, QWidget):
         self.progress.setMaximum(total)
         self.progress.setValue(done)
         if self.info is not None and self.info.ref == self.drawing:
-            self.status.setText(self.tr("正在抽取：{0}…").format(what))
+            self.status.setText(self.tr("正在抽取：{0}…").format(said(what)))
 
     def _cancel(self) -> None:
         """Asks the draw to stop; it rolls back at its next step, and nothing of it is saved."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox,
                                QHBoxLayout, QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem,
@@ -51,8 +51,8 @@ def _verdict(check) -> str:
     if check is None:
         return ""
     if check.trusted:
-        return "✔ 签名完整、可信"
-    return "✘ " + (check.problem or "签名完整，但签名身份不是本工作区的")
+        return QCoreApplication.translate("LettersStep", "✔ 签名完整、可信")
+    return "✘ " + (check.problem or QCoreApplication.translate("LettersStep", "签名完整，但签名身份不是本工作区的"))
 
 
 class LettersStep(LoadsWhenShown, QWidget):

@@ -143,82 +143,92 @@
 <context>
     <name>ConflictsStep</name>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="34"/>
+        <location filename="../../desktop/ui/round_conflicts_step.py" line="35"/>
         <source>计算回避关系</source>
         <translation>Compute conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="37"/>
+        <location filename="../../desktop/ui/round_conflicts_step.py" line="38"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="47"/>
+        <location filename="../../desktop/ui/round_conflicts_step.py" line="48"/>
         <source>专家</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="47"/>
+        <location filename="../../desktop/ui/round_conflicts_step.py" line="48"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="47"/>
+        <location filename="../../desktop/ui/round_conflicts_step.py" line="48"/>
         <source>回避事由代码</source>
         <translation>Ground codes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="48"/>
+        <location filename="../../desktop/ui/round_conflicts_step.py" line="49"/>
         <source>事由</source>
         <translation>Grounds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="55"/>
+        <location filename="../../desktop/ui/round_conflicts_step.py" line="56"/>
         <source>输入任一专家的身份证号，查看其与所选项目的回避情况</source>
         <translation>Enter any expert&apos;s ID number to see their conflicts with the selected application</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="87"/>
+        <location filename="../../desktop/ui/round_conflicts_step.py" line="88"/>
         <source>设置评审组后才能计算回避关系。</source>
         <translation>Set up the panels before computing conflicts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="89"/>
+        <location filename="../../desktop/ui/round_conflicts_step.py" line="90"/>
         <source>点击「计算回避关系」，逐一核对每位专家与每个项目之间的回避事由。</source>
         <translation>Click “Compute conflicts” to check every expert against every application for grounds for recusal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="95"/>
+        <location filename="../../desktop/ui/round_conflicts_step.py" line="96"/>
         <source>正在计算回避关系…</source>
         <translation>Computing conflicts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="104"/>
+        <location filename="../../desktop/ui/round_conflicts_step.py" line="105"/>
         <source>已取消。</source>
         <translation>Cancelled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="119"/>
+        <location filename="../../desktop/ui/round_conflicts_step.py" line="120"/>
         <source>{0}（{1}）回避 {2} 人</source>
         <translation>{0} ({1}): {2} recused</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="124"/>
+        <location filename="../../desktop/ui/round_conflicts_step.py" line="125"/>
         <source>共 {0} 个项目、{1} 位专家；除学科不符外，共 {2} 对专家—项目须回避。</source>
         <translation>{0} applications, {1} experts; apart from field mismatches, {2} expert–application pairs require recusal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="157"/>
+        <location filename="../../desktop/ui/round_conflicts_step.py" line="137"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_conflicts_step.py" line="138"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_conflicts_step.py" line="158"/>
         <source>正在查询…</source>
         <translation>Looking up…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="167"/>
+        <location filename="../../desktop/ui/round_conflicts_step.py" line="168"/>
         <source>专家 {0}（{1}）与项目 {2}：</source>
         <translation>Expert {0} ({1}) and application {2}:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="168"/>
+        <location filename="../../desktop/ui/round_conflicts_step.py" line="169"/>
         <source>无回避事由，可以评审此项目。</source>
         <translation>No grounds for recusal: the expert may review this application.</translation>
     </message>
@@ -305,22 +315,261 @@
 <context>
     <name>DetailPane</name>
     <message>
+        <location filename="../../desktop/ui/detail_pane.py" line="46"/>
+        <source>{0}：{1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_pane.py" line="33"/>
+        <location filename="../../desktop/ui/detail_pane.py" line="50"/>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_pane.py" line="41"/>
+        <source>至今</source>
+        <translation>now</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_pane.py" line="53"/>
+        <location filename="../../desktop/ui/detail_pane.py" line="72"/>
+        <location filename="../../desktop/ui/detail_pane.py" line="101"/>
+        <location filename="../../desktop/ui/detail_pane.py" line="109"/>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_pane.py" line="54"/>
+        <source>手机</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_pane.py" line="55"/>
+        <source>邮箱</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_pane.py" line="56"/>
+        <source>工作单位</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_pane.py" line="57"/>
+        <source>学科</source>
+        <translation>Fields</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_pane.py" line="58"/>
+        <source>企业专家</source>
+        <translation>Enterprise expert</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_pane.py" line="59"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_pane.py" line="60"/>
+        <source>声明回避：{0}</source>
+        <translation>Declared a conflict: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_pane.py" line="61"/>
+        <source>请托（{0}），已接受：{1}</source>
+        <translation>Lobbied ({0}), accepted: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_pane.py" line="62"/>
+        <source>请托（{0}）：{1}</source>
+        <translation>Lobbied ({0}): {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_pane.py" line="67"/>
+        <source>任职经历</source>
+        <translation>Employment history</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_pane.py" line="68"/>
+        <location filename="../../desktop/ui/detail_pane.py" line="106"/>
+        <source>单位</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_pane.py" line="68"/>
+        <location filename="../../desktop/ui/detail_pane.py" line="107"/>
+        <source>信用代码</source>
+        <translation>Credit code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_pane.py" line="68"/>
+        <location filename="../../desktop/ui/detail_pane.py" line="74"/>
+        <source>年份</source>
+        <translation>Years</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_pane.py" line="70"/>
+        <source>人员关系</source>
+        <translation>Relations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_pane.py" line="71"/>
+        <location filename="../../desktop/ui/detail_pane.py" line="100"/>
+        <location filename="../../desktop/ui/detail_pane.py" line="109"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_pane.py" line="73"/>
+        <source>关系</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_pane.py" line="76"/>
+        <source>诚信记录</source>
+        <translation>Integrity records</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_pane.py" line="77"/>
+        <source>失信行为</source>
+        <translation>Violation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_pane.py" line="77"/>
+        <source>惩戒期</source>
+        <translation>Penalty period</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_pane.py" line="77"/>
+        <source>处理单位</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_pane.py" line="78"/>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_pane.py" line="80"/>
+        <source>回避声明与请托记录</source>
+        <translation>Declared conflicts and lobbying</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_pane.py" line="81"/>
+        <source>项目</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_pane.py" line="81"/>
+        <source>内容</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_pane.py" line="82"/>
+        <source>参加过的评审</source>
+        <translation>Reviews served on</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_pane.py" line="83"/>
+        <source>评审轮次</source>
+        <translation>Round</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/detail_pane.py" line="84"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_pane.py" line="85"/>
+        <source>评审组</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_pane.py" line="86"/>
+        <source>身份</source>
+        <translation>As</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_pane.py" line="88"/>
+        <source>备选第{0}位</source>
+        <translation>Reserve no. {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_pane.py" line="89"/>
+        <source>评审专家</source>
+        <translation>Panel member</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_pane.py" line="93"/>
+        <source>学科代码</source>
+        <translation>Field code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_pane.py" line="94"/>
+        <source>申报单位</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_pane.py" line="95"/>
+        <source>负责人</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_pane.py" line="95"/>
+        <source>（未填）</source>
+        <translation>(not given)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_pane.py" line="99"/>
+        <source>项目团队</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_pane.py" line="102"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_pane.py" line="103"/>
+        <source>单位信用代码</source>
+        <translation>Organisation&apos;s credit code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_pane.py" line="105"/>
+        <source>合作单位</source>
+        <translation>Partner organisations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_pane.py" line="108"/>
+        <source>申请回避的专家（不宜评审专家）</source>
+        <translation>Experts the applicant asked to exclude</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_pane.py" line="109"/>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_pane.py" line="123"/>
         <source>显示完整号码</source>
         <translation>Show full numbers</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="85"/>
+        <location filename="../../desktop/ui/detail_pane.py" line="124"/>
         <source>显示完整的身份证号和手机号；此操作记入审计日志</source>
         <translation>Show the whole ID and mobile numbers; this is recorded in the audit log</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="90"/>
+        <location filename="../../desktop/ui/detail_pane.py" line="129"/>
         <source>详细信息</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="149"/>
+        <location filename="../../desktop/ui/detail_pane.py" line="148"/>
+        <source>在左侧表格中选择一行查看详细信息</source>
+        <translation>Select a row in the table on the left to see its details</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/detail_pane.py" line="188"/>
         <source>无法显示</source>
         <translation>Cannot show</translation>
     </message>
@@ -328,93 +577,93 @@
 <context>
     <name>DrawStep</name>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="120"/>
-        <location filename="../../desktop/ui/round_draw_step.py" line="202"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="121"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="203"/>
         <source>（尚未生成）</source>
         <translation>(not made yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="123"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="124"/>
         <source>生成并公布承诺值</source>
         <translation>Make and show the commitment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="129"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="130"/>
         <source>仅重新抽取时填写：理由将记入记录</source>
         <translation>Only for a redraw: the reason is recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="130"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="131"/>
         <source>监督员签到并抽取…</source>
         <translation>Supervisor sign-in and draw…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="135"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="136"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="145"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="146"/>
         <source>企业专家人数（虚线：各组最低人数）</source>
         <translation>Enterprise experts (dashed line: each panel&apos;s minimum)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="147"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="148"/>
         <source>抽取</source>
         <translation>Draw</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="152"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="153"/>
         <source>承诺值（在见证人给出随机数之前公布）</source>
         <translation>Commitment (shown before the witness gives digits)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="153"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="154"/>
         <source>重新抽取理由</source>
         <translation>Reason for the redraw</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="181"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="182"/>
         <source>设置评审组并开启轮次后才能抽取。</source>
         <translation>Set up panels and open the round before drawing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="183"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="184"/>
         <source>轮次尚未开启：请先在第一步开启轮次（冻结评审方法）。</source>
         <translation>The round is not open yet: open it in step one (this freezes the method).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="185"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="186"/>
         <source>尚未抽取。先生成并向现场公布承诺值，再请监督员签到并给出随机数。</source>
         <translation>Not drawn yet. First make the commitment and show it to the room, then the supervisor signs in and gives random digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="222"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="223"/>
         <source>未能生成承诺值</source>
         <translation>Could not make the commitment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="236"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="237"/>
         <source>正在抽取…</source>
         <translation>Drawing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="262"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="263"/>
         <source>正在抽取：{0}…</source>
         <translation>Drawing: {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="269"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="270"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="276"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="277"/>
         <source>未能抽取</source>
         <translation>Could not draw</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="291"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="292"/>
         <source>承诺值 {0}（{1} 于 {2} 生成并公布）
 见证人随机数 {3}&#x3000;抽取后公布的密钥 {4}
 随机种子 {5}</source>
@@ -423,31 +672,31 @@ Witness digits {3}&#x3000;secret revealed after the draw {4}
 Seed {5}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="295"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="296"/>
         <source>随机种子 {0}（旧版本的输入种子，不能证明无人操纵）</source>
         <translation>Seed {0} (typed in an earlier version: cannot show that nobody steered it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="296"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="297"/>
         <source>第 {0} 次抽取&#x3000;{1}&#x3000;操作员 {2}，监督员 {3}</source>
         <translation>Draw {0}&#x3000;{1}&#x3000;operator {2}, supervisor {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="298"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="299"/>
         <source>
 专家库快照哈希 {0}</source>
         <translation>
 Pool hash {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="299"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="300"/>
         <source>
 重新抽取理由：{0}</source>
         <translation>
 Reason for the redraw: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="301"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="302"/>
         <source>企业专家人数（虚线：至少为组人数的{0}）</source>
         <translation>Enterprise experts (dashed line: at least {0} of each panel)</translation>
     </message>
@@ -455,52 +704,52 @@ Reason for the redraw: {0}</translation>
 <context>
     <name>FilesPage</name>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="23"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="24"/>
         <source>自动识别</source>
         <translation>Detect automatically</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="24"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="25"/>
         <source>GB18030 / GBK（简体中文）</source>
         <translation>GB18030 / GBK (Simplified Chinese)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="25"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="26"/>
         <source>Big5（繁体中文）</source>
         <translation>Big5 (Traditional Chinese)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="55"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="56"/>
         <source>CSV 文件编码</source>
         <translation>CSV encoding</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="39"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="40"/>
         <source>选择要导入的表格</source>
         <translation>Choose spreadsheets to import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="40"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="41"/>
         <source>Excel（.xlsx）或 CSV（UTF-8 或 GB18030）；每个工作表一类数据，表名或表头决定类型。</source>
         <translation>Excel (.xlsx) or CSV (UTF-8 or GB18030); one kind of data per sheet, recognised by the sheet name or headers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="42"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="43"/>
         <source>添加文件…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="44"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="45"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="62"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="63"/>
         <source>选择表格</source>
         <translation>Choose spreadsheets</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="62"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="63"/>
         <source>表格 (*.xlsx *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.csv)</translation>
     </message>
@@ -508,7 +757,7 @@ Reason for the redraw: {0}</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="299"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="300"/>
         <source>导入表格</source>
         <translation>Import spreadsheets</translation>
     </message>
@@ -565,6 +814,16 @@ Reason for the redraw: {0}</translation>
         <location filename="../../desktop/ui/round_letters_step.py" line="34"/>
         <source>评分表（每位专家一份，按本轮评分方式）</source>
         <translation>Score sheets (one per expert, in the round&apos;s scoring)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_letters_step.py" line="54"/>
+        <source>✔ 签名完整、可信</source>
+        <translation>✔ Signature intact and trusted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_letters_step.py" line="55"/>
+        <source>签名完整，但签名身份不是本工作区的</source>
+        <translation>Signature intact, but the signing identity is not this workspace&apos;s</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/round_letters_step.py" line="103"/>
@@ -885,72 +1144,72 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="124"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="125"/>
         <source>。请点「上一步」换用其他文件或选择文件编码。</source>
         <translation>. Click Back to choose other files or the file encoding.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="88"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="89"/>
         <source>预览并对应表头</source>
         <translation>Preview and map headers</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="89"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="90"/>
         <source>检查每个工作表被识别成的类型；表头无法识别时，请指定它对应的字段。</source>
         <translation>Check the kind each sheet was recognised as; where a header is not recognised, choose its field.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="93"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="94"/>
         <source>（不导入此表）</source>
         <translation>(do not import this sheet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="100"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="101"/>
         <source>表中的列</source>
         <translation>Column in the sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="100"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="101"/>
         <source>对应字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="103"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="104"/>
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="105"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="106"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="118"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="119"/>
         <source>正在读取…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="147"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="148"/>
         <source>（忽略）</source>
         <translation>(ignore)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="149"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="150"/>
         <source>（选填）</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="164"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="165"/>
         <source>未识别此表的类型：请在「类型」中选择，或保持「不导入此表」。</source>
         <translation>The kind of this sheet was not recognised: choose one under “Kind”, or leave it at “do not import this sheet”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="166"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="167"/>
         <source>识别为「{0}」，共 {1} 行；缺少必填字段：{2}。请在左侧为相应的列选择字段。</source>
         <translation>Recognised as “{0}”, {1} rows; required fields missing: {2}. Choose a field for the matching columns on the left.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="169"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="170"/>
         <source>识别为「{0}」，共 {1} 行；必填字段齐全。</source>
         <translation>Recognised as “{0}”, {1} rows; all required fields present.</translation>
     </message>
@@ -1352,82 +1611,82 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="243"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="244"/>
         <source>取消导入</source>
         <translation>Cancel the import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="244"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="245"/>
         <source>导入正在进行。取消后不会写入任何数据。确定取消吗？</source>
         <translation>The import is running. If you cancel, nothing is written. Cancel it?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="251"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="252"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="268"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="269"/>
         <source>取消未能生效：导入在取消前已完成并写入。</source>
         <translation>Too late to cancel: the import had already finished and was written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="197"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="198"/>
         <source>校验并导入</source>
         <translation>Check and import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="198"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="199"/>
         <source>先校验每个单元格和引用关系：有任何问题则一条也不写入。</source>
         <translation>Every cell and reference is checked first: if there is any problem, nothing is written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="200"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="201"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="207"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="208"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="207"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="208"/>
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="207"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="208"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="207"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="208"/>
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="208"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="209"/>
         <source>值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="208"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="209"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="223"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="224"/>
         <source>正在校验…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="268"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="269"/>
         <source>导入完成。</source>
         <translation>Imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="279"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="280"/>
         <source>。请修改表格后点「上一步」重新导入。</source>
         <translation>. Correct the spreadsheets, then click “Back” to import again.</translation>
     </message>
@@ -1478,42 +1737,42 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
 <context>
     <name>WitnessDialog</name>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="42"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="43"/>
         <source>监督员见证签到</source>
         <translation>Supervisor sign-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="50"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="51"/>
         <source>掷骰子或用随机数器现场产生，至少6位数字</source>
         <translation>Rolled with dice or a number generator in the room, at least 6 digits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="51"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="52"/>
         <source>本人在场监督本次抽取，承诺值已在我给出随机数之前公布</source>
         <translation>I am present and supervise this draw; the commitment was shown before I gave my digits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="60"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="61"/>
         <source>操作员：{0}。见证人须为另一人（决策、执行、监督相互分离：SEPARATION）。</source>
         <translation>Operator: {0}. The witness must be another person (decision, execution and supervision kept apart: SEPARATION).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="61"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="62"/>
         <source>已公布的承诺值</source>
         <translation>Commitment shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="62"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="63"/>
         <source>监督员姓名</source>
         <translation>Supervisor&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="63"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="64"/>
         <source>见证人随机数</source>
         <translation>Witness digits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="76"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="77"/>
         <source>请监督员确认在场</source>
         <translation>The supervisor must confirm being present</translation>
     </message>
@@ -2477,49 +2736,62 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
 <context>
     <name>panel_box</name>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="85"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="86"/>
         <source>{0}&#x3000;企业专家 {1}/{2}（至少 {3} 人）{4}</source>
         <translation>{0}&#x3000;enterprise experts {1}/{2} (at least {3}) {4}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="91"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="92"/>
         <source>席位</source>
         <translation>Seat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="91"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="92"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="92"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="93"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="92"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="93"/>
         <source>企业专家</source>
         <translation>Enterprise expert</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="97"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="98"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="101"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="102"/>
         <source>（亦在{0}备选）</source>
         <translation> (also a reserve of {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="103"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="104"/>
         <source>备选顺序（依次递补，不得自行指定；已被其他组递补者不再递补）：{0}</source>
         <translation>Reserve order (called in turn, never chosen by anyone; a reserve called by another panel leaves this list): {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="104"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="105"/>
         <source>（无）</source>
         <translation>(none)</translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message>
+        <location filename="../../desktop/ui/pdf_printing.py" line="32"/>
+        <source>打印机无法开始打印，请检查打印机设置</source>
+        <translation>The printer cannot start printing; check the printer&apos;s settings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pdf_printing.py" line="38"/>
+        <source>无法读取 {0}：不是可打印的 PDF 文件</source>
+        <translation>Cannot read {0}: not a printable PDF file</translation>
     </message>
 </context>
 <context>
@@ -2613,6 +2885,139 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
         <location filename="../../desktop/ui/round_words.py" line="44"/>
         <source>{0}/{1}（需≥{2}）</source>
         <translation>{0}/{1} (needs ≥{2})</translation>
+    </message>
+</context>
+<context>
+    <name>service</name>
+    <message>
+        <location filename="../../desktop/ui/service_words.py" line="15"/>
+        <source>本人参与</source>
+        <translation>Takes part</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/service_words.py" line="15"/>
+        <source>同单位</source>
+        <translation>Same organisation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/service_words.py" line="16"/>
+        <source>近亲属</source>
+        <translation>Close relative</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/service_words.py" line="16"/>
+        <source>师生关系</source>
+        <translation>Advisor or student</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/service_words.py" line="17"/>
+        <source>合作关系</source>
+        <translation>Collaborator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/service_words.py" line="17"/>
+        <source>本人声明回避</source>
+        <translation>Declared own conflict</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/service_words.py" line="18"/>
+        <source>申请人要求回避</source>
+        <translation>Applicant asked to exclude</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/service_words.py" line="18"/>
+        <source>领域不熟悉</source>
+        <translation>Outside own field</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/service_words.py" line="19"/>
+        <source>科研失信惩戒期内</source>
+        <translation>Under an integrity penalty</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/service_words.py" line="19"/>
+        <source>请托</source>
+        <translation>Lobbied</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/service_words.py" line="21"/>
+        <source>读取专家库，计算回避关系</source>
+        <translation>reading the pool and computing conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/service_words.py" line="21"/>
+        <source>确定各评审组的可选专家</source>
+        <translation>finding the experts each panel may draw</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/service_words.py" line="22"/>
+        <source>按承诺—揭示的种子抽取</source>
+        <translation>drawing with the commit–reveal seed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/service_words.py" line="22"/>
+        <source>保存抽取记录</source>
+        <translation>saving the draw record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/service_words.py" line="23"/>
+        <source>单位</source>
+        <translation>organisations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/service_words.py" line="23"/>
+        <source>学科</source>
+        <translation>fields</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/service_words.py" line="24"/>
+        <source>人员</source>
+        <translation>people</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/service_words.py" line="24"/>
+        <source>专家</source>
+        <translation>experts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/service_words.py" line="25"/>
+        <source>任职经历</source>
+        <translation>employment history</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/service_words.py" line="25"/>
+        <source>人员关系</source>
+        <translation>relations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/service_words.py" line="26"/>
+        <source>项目</source>
+        <translation>applications</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/service_words.py" line="26"/>
+        <source>项目成员</source>
+        <translation>team members</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/service_words.py" line="27"/>
+        <source>回避与请托</source>
+        <translation>conflicts and lobbying</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/service_words.py" line="27"/>
+        <source>诚信记录</source>
+        <translation>integrity records</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/service_words.py" line="28"/>
+        <source>提交</source>
+        <translation>committing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/service_words.py" line="35"/>
+        <source>读取 {0}</source>
+        <translation>reading {0}</translation>
     </message>
 </context>
 </TS>
