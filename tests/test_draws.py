@@ -332,3 +332,33 @@ def test_the_pool_hash_is_what_docs_draw_md_says(demo):
         rules = db.execute("SELECT rules FROM draw WHERE id = ?", (record.id,)).fetchone()[0]
     expected = hashlib.sha256(b"PanelDesk pool hash v2\x00" + hashlib.sha256(tables).digest() + rules.encode())
     assert record.pool_hash == expected.hexdigest()
+
+
+def test_a_round_reads_only_the_relations_that_can_bind_it_and_finds_the_same_grounds(demo):
+    from desktop.domain.recusal import compute_conflicts
+    from desktop.store.snapshot import load_case, pool_from_rows, raw_pool_rows
+    with reading(demo) as session:
+        narrowed = raw_pool_rows(session, 1)
+        whole = raw_pool_rows(session)
+        everything = compute_conflicts(pool_from_rows(whole), load_case(session, 1))
+    assert 0 < len(narrowed["relations"]) < len(whole["relations"])
+    found = conflicts.round_conflicts(demo, 1)
+    assert conflicts.conflict_pairs(found) == conflicts.conflict_pairs(everything)
+    assert any(g["code"] in ("RELATIVE", "ADVISOR", "COLLABORATOR")
+               for pair in conflicts.conflict_pairs(found) for g in pair["grounds"])
+
+
+def test_the_record_keeps_why_each_expert_was_left_out_panel_by_panel(demo):
+    record = draws.draw_round(demo, "王秘书", 1, witness="李监督", witness_digits=DIGITS)
+    with sqlite3.connect(demo.db_path) as db:
+        rows = db.execute("SELECT p.name, x.grounds FROM exclusion x JOIN panel p ON p.id = x.panel_id "
+                          "WHERE x.draw_id = ?", (record.id,)).fetchall()
+    assert sorted(name for name, _ in rows) == sorted(p["name"] for p in record.panels)
+    found = conflicts.round_conflicts(demo, 1)
+    for name, grounds in rows:
+        for application, expert, code, facts in json.loads(grounds):
+            assert facts.get("application") == application
+            if application is not None:
+                assert application in found.panels[name]
+                assert code in [g.code for g in found.grounds_for(application, expert)]
+    assert {code for _, grounds in rows for _, _, code, _ in json.loads(grounds)} >= {"SELF", "SAME_ORG"}

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Callable
 
 from sqlmodel import Session, select
@@ -40,7 +41,7 @@ class DrawInputs:
     rules: str  # canonical JSON: method, settings, review date, panels with their applications
     pool_hash: str
 
-    @property
+    @cached_property
     def candidates_hash(self) -> str:
         """SHA-256 over what the panels are drawn from besides the seed and the rules: each panel's eligible experts
         and whether each counts as an enterprise expert. The commitment keeps it, so a draw refuses a commitment

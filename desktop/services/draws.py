@@ -37,7 +37,7 @@ from desktop.services.rounds import RoundRef, get_round, round_id_in, set_state
 from desktop.services.uow import change, reading
 from desktop.store import bulk
 from desktop.store.round_tables import Draw, DrawCommitment, DrawMember, Exclusion, Panel
-from desktop.store.tables import Application, Person
+from desktop.store.tables import Person
 from desktop.store.workspace import Workspace
 
 Place = Path | Workspace
@@ -237,10 +237,10 @@ class _writing:
 
 
 def _record(session: Session, draw_id: int, inputs: DrawInputs, result) -> None:
-    """Members and reserves, and why each expert who knows the panel's fields was left out of it."""
+    """Members and reserves, and why each expert who knows the panel's fields was left out of it (one row per
+    panel: desktop.store.round_tables.Exclusion)."""
     conflicts = inputs.conflicts
     person = dict(session.execute(select(Person.id_number, Person.id)).all())
-    application = dict(session.execute(select(Application.number, Application.id)).all())
     panel_id = {p.name: p.id for p in inputs.panels}
     members = []
     for drawn in result.panels:
@@ -252,13 +252,11 @@ def _record(session: Session, draw_id: int, inputs: DrawInputs, result) -> None:
     bulk.append(session, DrawMember, ("draw_id", "panel_id", "person_id", "reserve", "position", "enterprise",
                                       "enterprise_basis"), members)
     with gc_paused():
-        exclusions = [(draw_id, application.get(g.facts.get("application")), person[expert], g.code,
-                       canonical_json(g.facts))
-                      for panel in inputs.panels
-                      for expert, grounds in conflicts.panel_exclusions(panel.name,
-                                                                        conflicts.knowing_fields(panel.name)).items()
-                      for g in grounds]
-    bulk.append(session, Exclusion, ("draw_id", "application_id", "person_id", "code", "facts"), exclusions)
+        exclusions = [(draw_id, panel.id, canonical_json([
+            [g.facts.get("application"), expert, g.code, g.facts]
+            for expert, grounds in conflicts.panel_exclusions(panel.name, conflicts.knowing_fields(panel.name)).items()
+            for g in grounds])) for panel in inputs.panels]
+    bulk.append(session, Exclusion, ("draw_id", "panel_id", "grounds"), exclusions)
 
 
 def record_panels(rows, fraction: Fraction) -> list[dict]:

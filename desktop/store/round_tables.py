@@ -99,11 +99,11 @@ class DrawMember(SQLModel, table=True):
 
 
 class Exclusion(SQLModel, table=True):
-    """A ground that kept an expert from an application at a draw, with its facts as JSON (RULES.md §2)."""
+    """Why each expert was kept from a panel at a draw (RULES.md §2): one row per panel, ``grounds`` the canonical
+    JSON list of [application number (null for a ground against the whole round), expert ID number, ground code,
+    facts]. One row per panel rather than per ground: a draw of 250 panels excludes some 90,000 pairs."""
     __tablename__ = "exclusion"
     id: Optional[int] = Field(default=None, primary_key=True)
     draw_id: int = Field(sa_column=_ref("draw.id", cascade=True))
-    application_id: Optional[int] = Field(default=None, sa_column=_ref("application.id", nullable=True))
-    person_id: int = Field(sa_column=_ref("person.id", index=False))
-    code: str
-    facts: str
+    panel_id: Optional[int] = Field(default=None, sa_column=_ref("panel.id", nullable=True, index=False))
+    grounds: str

@@ -34,15 +34,25 @@ _EXPLICIT = "CASE WHEN e.enterprise_explicit THEN e.enterprise END"  # the ä¼ä¸
 _KINDS = "SELECT credit_code, kind FROM organisation"
 
 
-def raw_pool_rows(session: Session) -> dict[str, list[tuple]]:
-    """The pool's rows as the database gives them; what the conflict benchmark takes as its baseline."""
+# The team members of a round's applications: only relations touching one of them can exclude anyone in the round.
+_ROUND_TEAM = ("SELECT t.person_id FROM team_member t JOIN panel_application pa ON pa.application_id = t.application_id "
+               "WHERE pa.round_id = :round")
+
+
+def raw_pool_rows(session: Session, round_id: int | None = None) -> dict[str, list[tuple]]:
+    """The pool's rows as the database gives them (the conflict benchmark's baseline); for a round, only the
+    relations that touch a team member of its applications (a few percent of them), since no other relation can
+    give a ground in it."""
+    relations = ""
+    if round_id is not None:
+        relations = f" WHERE r.person_a_id IN ({_ROUND_TEAM}) OR r.person_b_id IN ({_ROUND_TEAM})"
     queries = {
         "experts": f"SELECT p.id_number, p.name, e.fields, {_EXPLICIT}, e.status, e.enterprise_reason FROM expert e "
                    "JOIN person p ON p.id = e.person_id",
         "organisations": _KINDS,
         "stays": _STAYS,
         "relations": "SELECT a.id_number, b.id_number, r.kind, r.from_year, r.to_year, r.note FROM relation r "
-                     "JOIN person a ON a.id = r.person_a_id JOIN person b ON b.id = r.person_b_id",
+                     "JOIN person a ON a.id = r.person_a_id JOIN person b ON b.id = r.person_b_id" + relations,
         "declared": "SELECT p.id_number, a.number, d.reason FROM declared_conflict d "
                     "JOIN person p ON p.id = d.person_id JOIN application a ON a.id = d.application_id",
         "requested": "SELECT a.number, p.id_number, q.reason, q.position FROM requested_exclusion q "
@@ -54,7 +64,7 @@ def raw_pool_rows(session: Session) -> dict[str, list[tuple]]:
                      "WHERE length(i.subject_code) = 18",
     }
     with dbapi_cursor(session) as cursor:
-        return {kind: cursor.execute(sql).fetchall() for kind, sql in queries.items()}
+        return {kind: cursor.execute(sql, {"round": round_id}).fetchall() for kind, sql in queries.items()}
 
 
 def enterprise_rows(session: Session) -> tuple[list[tuple], list[tuple], dict[str, str]]:
