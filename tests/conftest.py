@@ -16,6 +16,7 @@ from keyring.backend import KeyringBackend  # noqa: E402
 from desktop.services import accounts  # noqa: E402
 
 from desktop.services.demo import build_demo  # noqa: E402
+from desktop.store import keyslots  # noqa: E402
 from desktop.store.workspace import close_workspace, open_workspace  # noqa: E402
 from reports import batch  # noqa: E402
 
@@ -56,6 +57,9 @@ def quick_accounts(monkeypatch) -> list[float]:
     """Argon2id with its cheapest parameters (a real hash, in microseconds rather than a tenth of a second), and
     the wrong-password delay recorded instead of slept: the list holds each delay asked for."""
     monkeypatch.setattr(accounts, "HASHER", PasswordHasher.from_parameters(profiles.CHEAPEST))
+    monkeypatch.setattr(keyslots, "ARGON2", {"time_cost": profiles.CHEAPEST.time_cost,  # keys.json's password slots
+                                             "memory_cost": profiles.CHEAPEST.memory_cost,
+                                             "parallelism": profiles.CHEAPEST.parallelism})
     delays: list[float] = []
     monkeypatch.setattr(accounts, "SLEEP", delays.append)
     return delays

@@ -30,7 +30,7 @@ def _entries(root) -> list[AuditEntry]:
 
 
 def test_init_makes_the_administrator_who_can_sign_in(admin):
-    assert admin.roles == {Role.ADMIN} and admin.key is None
+    assert admin.roles == {Role.ADMIN} and admin.key is not None  # the workspace is encrypted from init on
     again = accounts.sign_in(admin.root, "管理员", PASSWORD)
     assert again == admin
     assert [e.action for e in _entries(admin.root)] == ["account.create"]

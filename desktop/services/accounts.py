@@ -24,9 +24,11 @@ from sqlmodel import select
 from desktop.domain.draw_checks import canonical_name, check_witness as check_witness_names
 from desktop.domain.errors import NotFound, RuleError, UserError
 from desktop.domain.roles import Role, allowed, check_roles, needed, parse_roles, role_names
+from desktop.services import workspace_keys
 from desktop.services.uow import ReadOnlyWorkspace, change, reading, workspace_of
 from desktop.services.workspaces import open_or_create
 from desktop.store.account_tables import Account
+from desktop.store.cipher import WrongKey
 from desktop.store.workspace import Workspace
 
 Place = Path | Workspace
@@ -135,7 +137,7 @@ def _facts(row: Account) -> dict[str, Any]:
 
 
 def _operator(row: Account, root: Path) -> Operator:
-    return Operator(row.name, row.display_name, _roles_of(row), root)
+    return Operator(row.name, row.display_name, _roles_of(row), root, workspace_of(root).key)
 
 
 def _find(session, name: str) -> Account | None:
@@ -158,7 +160,10 @@ def init_workspace(root: Path, admin: str, password: str, display_name: str | No
     """Create the workspace (or open one made before accounts existed) and its first account, the administrator."""
     name = _name(admin)
     _check_password(password)
-    workspace = open_or_create(root, create=True)
+    if (Path(root) / "paneldesk.db").exists() and has_accounts(open_or_create(root, key=workspace_keys.for_sign_in(
+            root, name, password))):  # before any key is made: such a workspace is not initialised again
+        raise UserError(f"工作区 {Path(root).resolve()} 已有账户：请由管理员登录后添加账户")
+    workspace = open_or_create(root, create=True, key=workspace_keys.for_init(root, name, password))
     with change(workspace, name, "account.create", f"account:{name}") as unit:
         if unit.session.exec(select(func.count()).select_from(Account)).one():
             raise UserError(f"工作区 {workspace.root} 已有账户：请由管理员登录后添加账户")
@@ -167,6 +172,12 @@ def init_workspace(root: Path, admin: str, password: str, display_name: str | No
         unit.session.add(row)
         unit.after = _facts(row)
     return _operator(row, workspace.root)
+
+
+def has_accounts(root: Place) -> bool:
+    """Whether anyone can sign in yet: a workspace made before accounts, or just created, has none."""
+    with reading(root) as session:
+        return bool(session.exec(select(func.count()).select_from(Account)).one())
 
 
 def _verified(row: Account | None, password: str) -> bool:
@@ -197,8 +208,17 @@ def _record_failure(workspace: Workspace, name: str) -> int:
 
 def sign_in(root: Place, name: str, password: str) -> Operator:
     """The account ``name`` of the workspace at ``root``, if ``password`` is its password."""
-    workspace = workspace_of(root if isinstance(root, Workspace) else open_or_create(root))
     typed = canonical_name(name or "")
+    if not isinstance(root, Workspace):
+        try:
+            key = workspace_keys.for_sign_in(root, typed, password)
+        except WrongKey:  # the password opens no slot: recorded if the keyring can open the workspace without it
+            key = workspace_keys.without_password(root)
+            if key is None:
+                SLEEP(delay(1))
+                raise SignInFailed(WRONG) from None
+        root = open_or_create(root, key=key)
+    workspace = workspace_of(root)
     with reading(workspace) as session:
         if not session.exec(select(func.count()).select_from(Account)).one():
             raise SignInFailed(f"工作区 {workspace.root} 尚无账户：请先用 paneldesk --workspace 文件夹 init --admin 姓名 "
@@ -232,6 +252,18 @@ def _after_sign_in(workspace: Workspace, name: str, password: str) -> None:
         pass
 
 
+def unlocked(root: Place, name: str) -> Operator:
+    """The administrator ``name`` of a workspace that the recovery key opened (desktop.services.recovery), so that
+    they can set a new password: the one way to an Operator without the account's password."""
+    with reading(root) as session:
+        row = _get(session, name)
+        session.expunge(row)
+    if row.disabled or Role.ADMIN not in _roles_of(row):
+        raise Forbidden(f"恢复密钥只能为可用的管理员账户设置新口令（账户 {row.name} 的角色为 "
+                        f"{role_names(_roles_of(row))}{'，已停用' if row.disabled else ''}）")
+    return _operator(row, _root(root))
+
+
 def check_witness(op: Operator, witness: Operator) -> Operator:
     """SEPARATION: the witness of a draw signed in to the same workspace, holds 监督员 and is not the operator."""
     if not isinstance(witness, Operator) or witness.root != op.root:
@@ -262,6 +294,7 @@ def add_account(op: Operator, name: str, *, display_name: str = "", roles: Itera
                       password_hash=HASHER.hash(password), created=_now())
         unit.session.add(row)
         unit.after = _facts(row)
+        workspace_keys.wrap(op.root, op.key, account, password)
     return _info(row)
 
 
@@ -298,6 +331,7 @@ def disable_account(op: Operator, name: str) -> AccountInfo:
         if Role.ADMIN in _roles_of(row):
             _still_administered(session, row)
         row.disabled = _now()
+        workspace_keys.drop(op.root, op.key, row.name)  # a disabled account no longer opens the workspace
     return _edit(op, name, "account.disable", disable)
 
 
@@ -317,6 +351,7 @@ def reset_password(op: Operator, name: str, new: str) -> AccountInfo:
 
     def reset(_session, row: Account) -> None:
         row.password_hash, row.failures, row.last_failure = HASHER.hash(new), 0, None
+        workspace_keys.wrap(op.root, op.key, row.name, new)
     info = _edit(op, name, "account.password.reset", reset)
     return info
 
@@ -333,3 +368,4 @@ def change_password(op: Operator, old: str, new: str) -> None:
         row.password_hash = HASHER.hash(new)
         unit.session.add(row)
         unit.after = {"name": row.name, "password": "changed"}
+        workspace_keys.wrap(op.root, op.key, op.name, new)

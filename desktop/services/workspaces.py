@@ -17,8 +17,9 @@ def is_workspace(path: Path) -> bool:
     return (Path(path) / "paneldesk.db").exists()
 
 
-def open_or_create(path: Path, *, create: bool = False) -> Workspace:
+def open_or_create(path: Path, *, create: bool = False, key: bytes | None = None) -> Workspace:
+    """The workspace at ``path``; ``key`` opens an encrypted one (WrongKey, KeyRequired otherwise)."""
     try:
-        return open_workspace(Path(path), create=create)
+        return open_workspace(Path(path), create=create, key=key)
     except (WorkspaceMissing, SchemaError) as error:
         raise WorkspaceError(str(error)) from error

@@ -205,10 +205,16 @@ def format_code(code: str) -> str:
     return "-".join(code[i:i + GROUP] for i in range(0, len(code), GROUP))
 
 
-def add_recovery(root: Path, key: bytes) -> str:
-    """A new recovery code wrapping the data key, replacing any earlier one; returned once, grouped, for printing."""
+def new_code() -> str:
+    """A random recovery code, grouped for printing."""
+    return format_code("".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH)))
+
+
+def add_recovery(root: Path, key: bytes, code: str | None = None) -> str:
+    """A recovery code (``code``, or a new one) wrapping the data key, replacing any earlier one; returned grouped,
+    once, for printing: keys.json keeps only what it wraps."""
     verify(root, key)
-    code = "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH))
+    code = normalise_code(code or new_code())
     salt = os.urandom(16)
     slot = {"kind": "recovery", "kdf": {"name": "hkdf-sha256", "salt": _b64(salt)},
             **_seal(_recovery_key(code, salt), key, "recovery")}

@@ -124,6 +124,12 @@ def open_workspace(root: Path, *, key: bytes | None = None, create: bool = False
         return workspace
 
 
+def opened_key(root: Path) -> bytes | None:
+    """The data key of the workspace at ``root`` if this process has it open, encrypted."""
+    workspace = _open.get(Path(root).resolve())
+    return workspace.key if workspace is not None else None
+
+
 def _encrypt(root: Path, key: bytes) -> None:
     """Finish what a killed conversion left, and encrypt a plain database and plain blobs (a new, empty database
     file is made encrypted by SQLCipher itself)."""

@@ -1,0 +1,114 @@
+"""The same work on an encrypted workspace (SQLCipher, raw data key) against a plain one, in the same run.
+
+Import, conflicts, the whole draw and opening the workspace with a first read of the expert table are each timed on
+a plain and on an encrypted workspace, alternately (plain, encrypted, plain, encrypted …) so that whatever else the
+machine is doing weighs on both alike; each figure is the median of its repeats. Target: every encrypted figure
+within 15 % of its plain one. ``REPEATS`` in the environment changes the number of repeats (default 2).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import time
+
+from benchmarks import bench_import
+from benchmarks.bench_round import _round
+from benchmarks.scale import ROOT, dataset_files, large_workspace
+
+REPEATS = int(os.environ.get("REPEATS", "2"))
+
+
+def _import(files, target, encrypted, queue) -> None:
+    from desktop.services.importing.run import import_files
+    from desktop.store import keyslots
+    from desktop.store.workspace import open_workspace
+    target.mkdir(parents=True)
+    key = keyslots.create(target) if encrypted else None
+    workspace = open_workspace(target, key=key, create=True)
+    start = time.perf_counter()
+    import_files(workspace, files, "bench")
+    queue.put((time.perf_counter() - start, 0, 0))
+
+
+def _encrypted_copy() -> tuple[object, bytes]:
+    """An encrypted copy of the large workspace, converted in place once (its key kept beside it, for benchmarks)."""
+    from desktop.store import keyslots
+    from desktop.store.workspace import close_workspace, open_workspace
+    plain = large_workspace()
+    root = ROOT / "workspace-encrypted"
+    done = root / ".complete"
+    if not done.exists():
+        shutil.rmtree(root, ignore_errors=True)
+        close_workspace(plain.root)
+        shutil.copytree(plain.root, root)
+        key = keyslots.create(root)
+        start = time.perf_counter()
+        open_workspace(root, key=key)
+        print(f"  converting the large workspace in place: {time.perf_counter() - start:.1f} s", flush=True)
+        (root / "key.hex").write_text(key.hex())
+        done.touch()
+    key = bytes.fromhex((root / "key.hex").read_text())
+    return open_workspace(root, key=key), key
+
+
+def _draw(workspace) -> tuple[float, float, float]:
+    from desktop.services import draws
+    from desktop.services.conflicts import load_round
+    from desktop.services.uow import reading
+    from desktop.store.snapshot import load_case, raw_pool_rows
+    round_id = _round(workspace)
+    with reading(workspace) as session:
+        start = time.perf_counter()
+        raw_pool_rows(session)
+        load_case(session, round_id)
+        load_s = time.perf_counter() - start
+        start = time.perf_counter()
+        load_round(session, round_id)
+        conflicts_s = time.perf_counter() - start
+    start = time.perf_counter()
+    draws.draw_round(workspace, "bench", round_id, witness_digits="20261215", witness="监督员")
+    return load_s, conflicts_s, time.perf_counter() - start
+
+
+def _open_and_read(root, key):
+    """A cold open (new engine, schema check, triggers) and the expert table as the window first reads it; the time
+    and the workspace opened."""
+    from desktop.services import catalogue
+    from desktop.store.workspace import close_workspace, open_workspace
+    close_workspace(root)
+    start = time.perf_counter()
+    workspace = open_workspace(root, key=key)
+    catalogue.listing(workspace, "experts")
+    return time.perf_counter() - start, workspace
+
+
+def _line(label: str, plain: list[float], encrypted: list[float]) -> None:
+    p, e = statistics.median(plain), statistics.median(encrypted)
+    print(f"  {label:<28}plain {p:>7.2f} s   encrypted {e:>7.2f} s   {100 * (e / p - 1):>+6.1f} %"
+          f"   (runs: {', '.join(f'{x:.2f}' for x in plain)} | {', '.join(f'{x:.2f}' for x in encrypted)})",
+          flush=True)
+
+
+def main() -> None:
+    files = dataset_files()
+    times = {False: [], True: []}
+    for _ in range(REPEATS):
+        for encrypted in (False, True):
+            target = ROOT / ("import-ws-encrypted" if encrypted else "import-ws")
+            shutil.rmtree(target, ignore_errors=True)
+            times[encrypted].append(bench_import._in_child(_import, files, target, encrypted)[0])
+    _line("import", times[False], times[True])
+    plain = large_workspace()
+    encrypted, key = _encrypted_copy()
+    runs = {False: [], True: []}
+    opens = {False: [], True: []}
+    for _ in range(REPEATS):
+        for is_encrypted, workspace, workspace_key in ((False, plain, None), (True, encrypted, key)):
+            took, workspace = _open_and_read(workspace.root, workspace_key)
+            opens[is_encrypted].append(took)
+            runs[is_encrypted].append(_draw(workspace))
+    for index, label in enumerate(("load the rows", "conflicts + eligibility", "whole draw")):
+        _line(label, [r[index] for r in runs[False]], [r[index] for r in runs[True]])
+    _line("open + expert table", opens[False], opens[True])

@@ -1,0 +1,45 @@
+"""`recover`: the recovery key printed at init opens a workspace whose passwords are forgotten, and the
+administrator named sets a new password (from PANELDESK_NEW_PASSWORD, or typed twice on a terminal)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+
+from desktop.commands.output import CommandError, add_json_flag, emit
+from desktop.services import recovery
+
+CODE_ENV = "PANELDESK_RECOVERY_CODE"
+NEW_PASSWORD_ENV = "PANELDESK_NEW_PASSWORD"
+
+
+def _secret(given: str | None, env: str, prompt: str, *, twice: bool = False) -> str:
+    value = given or os.environ.get(env)
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        raise CommandError(f"请在环境变量 {env} 中提供（或在终端中运行以便输入）")
+    value = getpass.getpass(prompt)
+    if twice and getpass.getpass("再输入一次：") != value:
+        raise CommandError("两次输入的口令不一致")
+    return value
+
+
+def _recover(args: argparse.Namespace) -> int:
+    code = _secret(args.code, CODE_ENV, "恢复密钥：")
+    new = _secret(None, NEW_PASSWORD_ENV, f"管理员 {args.admin} 的新口令（至少8个字符）：", twice=True)
+    admin = recovery.recover(args.workspace, code, args.admin, new)
+    emit(args, {"workspace": str(admin.root), "admin": admin.name, "password": "reset"},
+         lambda v: f"已用恢复密钥打开工作区 {v['workspace']}，管理员 {v['admin']} 的口令已重设")
+    return 0
+
+
+def register(sub) -> None:
+    parser = sub.add_parser("recover", help="用恢复密钥打开忘记了全部口令的工作区，为管理员设置新口令"
+                                            f"（新口令取自环境变量 {NEW_PASSWORD_ENV}）")
+    parser.add_argument("--admin", required=True, help="要重设口令的管理员账户")
+    parser.add_argument("--code", help=f"恢复密钥（五组，每组五个字符；也可放在环境变量 {CODE_ENV} 中）")
+    add_json_flag(parser)
+    parser.set_defaults(func=_recover)
