@@ -140,3 +140,31 @@ def test_a_wrong_recovery_code_and_a_non_administrator_are_refused(admin, tmp_pa
     assert "口令不正确，无法打开工作区" in capsys.readouterr().err
     assert main(["--workspace", str(admin.root), "recover", "--admin", "秘书甲", "--code", code]) != 0
     assert "管理员" in capsys.readouterr().err
+
+
+def test_the_signing_passphrase_is_sealed_in_the_encrypted_workspace_not_in_a_keyring(admin, memory_keyring):
+    import keyring
+    from desktop.services import signing
+    identity, store = signing.create_identity(admin.root, admin, "省科学技术厅评审办公室")
+    assert store.kind == "workspace"
+    assert all(entry.startswith("workspace-key-") for _, entry in memory_keyring.entries)  # the data key's slot only
+    keyring.set_keyring(fail.Keyring())  # another machine: no keyring, no PANELDESK_PASSPHRASE
+    close_workspace(admin.root)
+    accounts.sign_in(admin.root, ADMIN, ADMIN_PASSWORD)
+    assert signing.signing_key(admin.root).passphrase
+    replaced, _ = signing.create_identity(admin.root, admin, "省科学技术厅评审办公室", replace=True)
+    with open_workspace(admin.root).session() as session:
+        before, after = session.execute(text("SELECT before, after FROM audit_entry WHERE action = 'signer.created' "
+                                             "ORDER BY id DESC")).first()
+    assert identity.fingerprint in before and replaced.fingerprint in after  # both fingerprints audited
+    assert len(signing.trusted_certificates(admin.root)) == 2  # the retired one still verifies older documents
+
+
+def test_a_passphrase_kept_in_the_keyring_before_encryption_moves_into_the_workspace(demo_workspace, memory_keyring):
+    from desktop.services import signing
+    identity, store = signing.create_identity(demo_workspace, "秘书甲", "省科学技术厅评审办公室")
+    assert store.kind == "system"
+    op = accounts.init_workspace(demo_workspace, ADMIN, ADMIN_PASSWORD)
+    assert signing.signing_key(op.root).passphrase  # found in the keyring, sealed into the workspace
+    memory_keyring.entries.pop(("PanelDesk", identity.key_id))
+    assert signing.signing_key(op.root).passphrase

@@ -35,7 +35,7 @@ def issue_recovery_key(op: Operator, path: Path | None = None) -> Path:
         raise UserError(f"工作区 {op.root} 未加密，没有可恢复的密钥")
     path = Path(path) if path else default_sheet_path(op.root)
     code = keyslots.new_code()
-    with change(op.root, op.name, "recovery.issue", "keys.json") as unit:
+    with change(op.root, op.name, "recovery.issue") as unit:
         unit.before = {"recovery": keyslots.has_recovery(op.root)}
         write_atomically(path, render_recovery_sheet(RecoverySheet(
             op.root.name, str(op.root), code, accounts.CLOCK().strftime("%Y-%m-%d %H:%M"),

@@ -1,4 +1,9 @@
-"""Where PanelDesk keeps secrets (the signing key's passphrase): the system keyring, or an encrypted file.
+"""Where PanelDesk keeps secrets (the signing key's passphrase): the workspace itself, the system keyring, or an
+encrypted file.
+
+An encrypted workspace keeps its secrets in its own folder, sealed with a key derived from its data key
+(``workspace_secrets``): they belong to the workspace, open with it for whoever signed in, and move with it. The
+rest of this applies to plain workspaces.
 
 The system keyring (Windows Credential Manager, macOS Keychain, Secret Service on Kylin/UOS desktops) is used when
 the machine has one. A bare Linux laptop or a CI runner has none; then secrets go to an encrypted file in the user's
@@ -22,6 +27,8 @@ from typing import Callable
 import keyring
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail, null
@@ -32,6 +39,7 @@ from reports.files import private_folder, write_atomically
 SERVICE = "PanelDesk"
 PASSPHRASE_ENV = "PANELDESK_PASSPHRASE"
 FILE_NAME = "secrets.json"
+WORKSPACE_FILE = "signing/secrets.json"
 
 
 class PassphraseRequired(UserError):
@@ -113,6 +121,16 @@ class EncryptedFileKeyring(KeyringBackend):
         self._write(data)
 
 
+class WorkspaceKeyring(EncryptedFileKeyring):
+    """The file keyring of an encrypted workspace: each secret sealed under a key derived from the data key, so
+    there is no password of its own to check."""
+
+    def __init__(self, path: Path, data_key: bytes):
+        KeyringBackend.__init__(self)
+        self.path = Path(path)
+        self._key = HKDF(hashes.SHA256(), 32, salt=None, info=b"PanelDesk workspace secrets").derive(data_key)
+
+
 def _derive(password: str, salt: bytes) -> bytes:
     return Scrypt(salt=salt, length=32, n=2**15, r=8, p=1).derive(password.encode("utf-8"))
 
@@ -158,6 +176,11 @@ class Secrets:
 
     def set(self, key_id: str, secret: str) -> None:
         self.backend.set_password(SERVICE, key_id, secret)
+
+
+def workspace_secrets(root: Path, data_key: bytes) -> Secrets:
+    path = Path(root) / WORKSPACE_FILE
+    return Secrets(WorkspaceKeyring(path, data_key), "workspace", f"工作区内（{path}，由工作区数据密钥加密）")
 
 
 def open_secrets(password: str | Callable[[], str] | None = None, file_path: Path | None = None) -> Secrets:

@@ -1,8 +1,10 @@
 """The workspace's signing identity: the secretariat's key and certificate that sign every generated PDF.
 
 Kept in the workspace as ``signing/KEY_ID.p12`` (``identity.p12`` in older workspaces) with ``signing/identity.json``
-(subject, fingerprint, key id: the one file that says which identity is in use, switched by a rename); the
-PKCS#12 passphrase lives in the keyring under service "PanelDesk" and the key id, never in a file. The key id is
+(subject, fingerprint, key id: the one file that says which identity is in use, switched by a rename). The PKCS#12
+passphrase of an encrypted workspace is sealed in the workspace with its data key (``secrets.workspace_secrets``),
+so whoever signed in may sign, on any machine; a plain workspace keeps it in the keyring under service "PanelDesk"
+and the key id, never in a file. The key id is
 random, not derived from the folder, so a workspace moved or copied to another machine still names its entry.
 Creating or importing an identity is a change of the workspace and is audited. A replaced identity's certificate
 is kept under ``signing/retired/`` so the letters it signed still verify as trusted.
@@ -20,7 +22,7 @@ from typing import Callable
 
 from cryptography import x509
 
-from desktop.services.secrets import Secrets, open_secrets
+from desktop.services.secrets import Secrets, open_secrets, workspace_secrets
 from desktop.services.uow import change, workspace_of
 from desktop.domain.errors import UserError
 from reports.batch import SigningKey
@@ -71,7 +73,7 @@ def show_identity(workspace: Path) -> SigningIdentity:
 def create_identity(workspace: Path, actor: str, name: str, organisation: str = "", password: Password = None,
                     replace: bool = False) -> tuple[SigningIdentity, Secrets]:
     """Make a new key and self-signed certificate for the secretariat; its fingerprint is what they publish."""
-    store = open_secrets(password)
+    store = _secrets(workspace, password)
     passphrase = random_secrets.token_urlsafe(32)
     p12 = new_pkcs12(name, passphrase.encode("ascii"), organisation)
     return _install(workspace, actor, p12, passphrase, "created", store, replace), store
@@ -84,7 +86,7 @@ def import_identity(workspace: Path, actor: str, p12_path: Path, p12_passphrase:
         p12 = Path(p12_path).read_bytes()
     except OSError as error:
         raise SigningError(f"无法读取 {p12_path}：{error.strerror}") from error
-    store = open_secrets(password)
+    store = _secrets(workspace, password)
     return _install(workspace, actor, p12, p12_passphrase, "imported", store, replace), store
 
 
@@ -134,10 +136,28 @@ def _p12_path(workspace: Path, identity: SigningIdentity) -> Path:
     return named if named.exists() else _folder(workspace) / P12_NAME
 
 
+def _secrets(workspace: Path, password: Password) -> Secrets:
+    """The workspace's own sealed secrets when it is encrypted, else the keyring (or file keyring)."""
+    key = workspace_of(workspace).key
+    return workspace_secrets(workspace, key) if key else open_secrets(password)
+
+
+def _passphrase(workspace: Path, key_id: str, password: Password) -> str | None:
+    """The identity's passphrase. An identity made before the workspace was encrypted has it in the keyring: it is
+    found there (a password may be asked for) and sealed into the workspace for next time."""
+    store = _secrets(workspace, password)
+    passphrase = store.get(key_id)
+    if passphrase is None and store.kind == "workspace":
+        passphrase = open_secrets(password).get(key_id)
+        if passphrase is not None:
+            store.set(key_id, passphrase)
+    return passphrase
+
+
 def signing_key(workspace: Path, password: Password = None) -> SigningKey:
-    """The key and its passphrase from the keyring, ready to hand to ``reports.batch.render_batch``."""
+    """The key and its passphrase, ready to hand to ``reports.batch.render_batch``."""
     identity = show_identity(workspace)
-    passphrase = open_secrets(password).get(identity.key_id)
+    passphrase = _passphrase(workspace, identity.key_id, password)
     if passphrase is None:
         raise SigningError(f"钥匙串中没有签名身份“{identity.common_name}”的口令（{identity.key_id}）："
                            "请在原电脑上操作，或重新导入签名身份")

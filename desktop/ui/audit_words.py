@@ -51,6 +51,8 @@ ACTIONS = {
     "account.roles": QT_TRANSLATE_NOOP("audit", "修改账户角色"),
     "account.password.reset": QT_TRANSLATE_NOOP("audit", "重置账户密码"),
     "account.password.change": QT_TRANSLATE_NOOP("audit", "修改本人密码"),
+    "recovery.issue": QT_TRANSLATE_NOOP("audit", "生成恢复密钥"),
+    "recovery.use": QT_TRANSLATE_NOOP("audit", "用恢复密钥打开工作区"),
 }
 STARTED = ".started"  # a documents batch opened before its first file (desktop.services.batch_log)
 

@@ -1920,6 +1920,16 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
         <translation>Change own password</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/audit_words.py" line="55"/>
+        <source>生成恢复密钥</source>
+        <translation>Issue a recovery key</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/audit_words.py" line="56"/>
+        <source>用恢复密钥打开工作区</source>
+        <translation>Open the workspace with the recovery key</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/audit_words.py" line="60"/>
         <source>名称</source>
         <translation>Name</translation>
