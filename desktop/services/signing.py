@@ -24,6 +24,7 @@ from cryptography import x509
 
 from desktop.services.secrets import Secrets, open_secrets, workspace_secrets
 from desktop.services.uow import change, workspace_of
+from desktop.store.workspace import opened_key
 from desktop.domain.errors import UserError
 from reports.batch import SigningKey
 from reports.files import private_folder, replace as replace_file, stage, write_atomically
@@ -138,7 +139,7 @@ def _p12_path(workspace: Path, identity: SigningIdentity) -> Path:
 
 def _secrets(workspace: Path, password: Password) -> Secrets:
     """The workspace's own sealed secrets when it is encrypted, else the keyring (or file keyring)."""
-    key = workspace_of(workspace).key
+    key = opened_key(workspace)  # an encrypted workspace is open in this process once someone signed in
     return workspace_secrets(workspace, key) if key else open_secrets(password)
 
 
