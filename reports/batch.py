@@ -28,7 +28,7 @@ from reports.documents import Document
 from reports.file_names import unique_names
 from reports.files import private_folder, remove_stray_parts, write_atomically, written_since
 from reports.lifetime import children_ignore_interrupts, die_with_parent
-from reports.render import load_template, render
+from reports.render import check, load_template, render
 from reports.signing import Signer
 
 WORKERS: int | None = None
@@ -67,7 +67,7 @@ class BatchFailed(BatchStopped):
 
 def produce(document: Document, path: Path, signer: Signer | None, template_dirs: tuple[Path, ...] = ()) -> Path:
     """Render one document, sign it if a signer is given, and write it to ``path``."""
-    rendered = render(document, template_dirs=template_dirs)
+    rendered = render(document, template_dirs=template_dirs, note=signer.note if signer else ())
     pdf = signer.sign(rendered.pdf, rendered.signature_page, rendered.signature_box) if signer else rendered.pdf
     write_atomically(path, pdf)
     return path
@@ -107,7 +107,8 @@ def render_batch(jobs: Sequence[Document], out_dir: Path, sign_with: SigningKey 
                  workers: int | None = None, template_dirs: tuple[Path, ...] = ()) -> list[Path]:
     """Write one PDF per job into ``out_dir`` and return their paths in job order.
 
-    Templates are checked before any work starts, so a template error costs nothing. ``progress(done, total)``
+    Templates, and that every character has a font, are checked before any work starts, so such an error costs
+    nothing. ``progress(done, total)``
     is called in the caller's thread; setting ``cancel`` or Ctrl-C stops the batch after the documents in hand and
     raises BatchCancelled; a full disk or a dead worker raises BatchFailed. Both list the files complete by then.
     ``workers`` 0 renders in the calling process, one document after another.
@@ -120,6 +121,7 @@ def render_batch(jobs: Sequence[Document], out_dir: Path, sign_with: SigningKey 
         if job.template_name() not in checked:
             load_template(job, template_dirs)
             checked.add(job.template_name())
+        check(job)  # a name no font can draw refuses the batch before any file is written
     paths = target_paths(jobs, out_dir)
     pairs = list(zip(jobs, paths))
     if not pairs:

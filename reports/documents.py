@@ -14,8 +14,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
 
+from reports.errors import ReportError
 from reports.file_names import safe_name
 from reports.templates import Fields
+
+
+class DocumentError(ReportError, ValueError):
+    """A document whose own data contradict each other or the round (ONE_METHOD, weights, dates)."""
 
 _DIGITS = "零一二三四五六七八九"
 
@@ -23,6 +28,19 @@ _DIGITS = "零一二三四五六七八九"
 def chinese_date(day: date | None) -> str:
     """GB/T 9704 writes dates in full with Arabic numerals and no leading zeros: 2026年5月8日."""
     return f"{day.year}年{day.month}月{day.day}日" if day else "    年  月  日"
+
+
+def chinese_fraction(fraction: str) -> str:
+    """'1/3' → 三分之一, as the quota is written on a sign-in sheet."""
+    numerator, _, denominator = fraction.partition("/")
+    if not (numerator.isdigit() and denominator.isdigit()):
+        return fraction
+    return f"{chinese_number(int(denominator))}分之{chinese_number(int(numerator))}"
+
+
+def _period(start: date, end: date, what: str) -> None:
+    if end < start:
+        raise DocumentError(f"{what}的结束日期{chinese_date(end)}早于开始日期{chinese_date(start)}")
 
 
 def chinese_number(n: int) -> str:
@@ -41,11 +59,13 @@ class RoundInfo:
     review_date: date
     organiser: str      # the secretariat as it signs: 省科学技术厅评审办公室
     venue: str = ""
+    time: str = ""      # 评审时间 as the round gives it: 上午9:00
+    scoring: str = ""   # the round's scoring (one of SCORINGS) when known: its score sheets must be of it
 
     def values(self) -> dict[str, str]:
         return {"轮次名称": self.name, "计划类别": self.programme, "评审方式": self.method,
                 "评审日期": chinese_date(self.review_date), "评审地点": self.venue or "另行通知",
-                "组织单位": self.organiser}
+                "评审时间": self.time or "另行通知", "组织单位": self.organiser}
 
 
 @dataclass(frozen=True)
@@ -55,6 +75,7 @@ class Document:
     template: ClassVar[str]
     list_fields: ClassVar[dict[str, frozenset[str]]] = {}
     table_columns: ClassVar[frozenset[str]] = frozenset()
+    page_signature: ClassVar[str] = ""  # a signature line printed at the foot of every page (score sheets)
 
     def values(self) -> dict[str, str]:
         raise NotImplementedError
@@ -135,6 +156,9 @@ class OutcomeNotice(Document):
     appeal_deadline: date
     notice_date: date
 
+    def __post_init__(self):
+        _period(self.notice_date, self.appeal_deadline, "申诉期")
+
     def values(self) -> dict[str, str]:
         return {**self.round.values(), "项目编号": self.application_no, "项目名称": self.application_title,
                 "申报单位": self.applicant_org, "项目负责人": self.pi_name, "评审结果": self.result,
@@ -170,6 +194,9 @@ class PublicityList(Document):
     contact: str
     publish_date: date
 
+    def __post_init__(self):
+        _period(self.period_start, self.period_end, "公示期")
+
     def values(self) -> dict[str, str]:
         return {**self.round.values(), "公示开始日期": chinese_date(self.period_start),
                 "公示结束日期": chinese_date(self.period_end), "联系方式": self.contact,
@@ -181,6 +208,9 @@ class PublicityList(Document):
 
     def file_stem(self) -> str:
         return safe_name("立项公示名单", self.round.name)
+
+
+ENTERPRISE = "企业专家"
 
 
 @dataclass(frozen=True)
@@ -201,9 +231,12 @@ class SignInSheet(Document):
     round: RoundInfo
     panel: str
     members: tuple[PanelMember, ...]
+    enterprise_fraction: str = "1/3"   # ENTERPRISE_THIRD: the round's floor
 
     def values(self) -> dict[str, str]:
-        return {**self.round.values(), "评审组": self.panel, "应到人数": str(len(self.members))}
+        enterprise = sum(m.kind == ENTERPRISE for m in self.members)
+        return {**self.round.values(), "评审组": self.panel, "应到人数": str(len(self.members)),
+                "企业专家人数": str(enterprise), "企业专家比例": chinese_fraction(self.enterprise_fraction)}
 
     def rows(self) -> list[dict[str, str]]:
         return [{"序号": str(i), "姓名": m.name, "工作单位": m.org, "职称": m.title, "专家类别": m.kind,
@@ -221,6 +254,13 @@ class Criterion:
 
 
 SCORINGS = ("weighted", "grade", "vote", "rank")
+SHEET_NAMES = {"weighted": "百分制评分表", "grade": "等级评价表", "vote": "表决票", "rank": "排序表"}
+OPINION_LINES = "\n\n\n"  # room to write an opinion by hand: four lines of the cell
+
+
+def points(value: float) -> str:
+    """A criterion's points as printed: at most two decimals (100/12 → 8.33)."""
+    return f"{round(value, 2):g}"
 
 
 @dataclass(frozen=True)
@@ -237,9 +277,10 @@ class ScoreSheet(Document):
     """
 
     template: ClassVar[str] = "score_sheet"
-    list_fields: ClassVar[dict[str, frozenset[str]]] = {"评分指标": frozenset({"指标", "分值", "评分要点"})}
+    list_fields: ClassVar[dict[str, frozenset[str]]] = {"评分指标": frozenset({"指标", "分值", "评分要点", "指标说明"})}
     table_columns: ClassVar[frozenset[str]] = frozenset(
-        {"序号", "项目编号", "项目名称", "总分", "等级", "表决意见", "排序", "备注"})
+        {"序号", "项目编号", "项目名称", "总分", "等级", "表决意见", "排序", "评审意见", "备注"})
+    page_signature: ClassVar[str] = "评审专家（签字）："
     round: RoundInfo
     panel: str
     scoring: str                       # one of SCORINGS
@@ -250,7 +291,14 @@ class ScoreSheet(Document):
 
     def __post_init__(self):
         if self.scoring not in SCORINGS:
-            raise ValueError(f"未知的评分方式：{self.scoring}（应为 {'、'.join(SCORINGS)} 之一）")
+            raise DocumentError(f"未知的评分方式：{self.scoring}（应为 {'、'.join(SCORINGS)} 之一）")
+        if self.round.scoring and self.scoring != self.round.scoring:
+            raise DocumentError(f"ONE_METHOD：评审轮次“{self.round.name}”的评审方式为{self.round.method}，"
+                                f"不能使用{SHEET_NAMES[self.scoring]}")
+        if self.scoring == "weighted":
+            total = sum(c.points for c in self.criteria)
+            if not self.criteria or abs(total - 100) > 1e-6:
+                raise DocumentError(f"评分指标的分值之和应为100分，现为{total:g}分")
 
     def template_name(self) -> str:
         return f"score_sheet_{self.scoring}"
@@ -260,15 +308,16 @@ class ScoreSheet(Document):
                 "通过比例": self.pass_fraction, "项目数": str(len(self.applications))}
 
     def lists(self) -> dict[str, list[dict[str, str]]]:
-        return {"评分指标": [{"指标": c.name, "分值": f"{c.points:g}", "评分要点": c.guidance}
+        return {"评分指标": [{"指标": c.name, "分值": points(c.points), "评分要点": c.guidance,
+                              "指标说明": f"{c.name}（{points(c.points)}分）" + (f"：{c.guidance}" if c.guidance else "")}
                              for c in self.criteria]}
 
     def groups(self) -> dict[str, list[str]]:
-        return {"评分指标": [f"{c.name}（{c.points:g}分）" for c in self.criteria]}
+        return {"评分指标": [f"{c.name}\n{points(c.points)}分" for c in self.criteria]}
 
     def rows(self) -> list[dict[str, str]]:
-        return [{"序号": str(i), "项目编号": a.application_no, "项目名称": a.application_title}
-                for i, a in enumerate(self.applications, 1)]
+        return [{"序号": str(i), "项目编号": a.application_no, "项目名称": a.application_title,
+                 "评审意见": OPINION_LINES} for i, a in enumerate(self.applications, 1)]
 
     def file_stem(self) -> str:
         return safe_name("评分表", self.panel, self.expert_name)

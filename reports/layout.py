@@ -11,11 +11,14 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from fontTools.ttLib import TTFont
+
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
+from reports.fonts import UnprintableText, font_for, invisible
 from reports.wrap import break_lines
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -44,22 +47,17 @@ class TextStyle:
     first_indent: int = 0      # in characters
     right_indent: int = 0      # in characters
     align: str = "justify"     # justify | left | center | right
-    fallback: str = ""         # font for the characters ``font`` lacks (rare characters in names)
 
 
-@functools.cache
-def _coverage(font: str) -> frozenset[int]:
-    return frozenset(getFont(font).face.charToGlyph)
-
-
-def font_runs(text: str, font: str, fallback: str) -> list[tuple[str, str]]:
-    """Split ``text`` into (font, run) pieces so that every character is drawn by a font that has it."""
-    if not fallback:
-        return [(font, text)]
-    covered = _coverage(font)
+def font_runs(text: str, font: str) -> list[tuple[str, str]]:
+    """Split ``text`` into (font, run) pieces so that every character is drawn by a font with a real glyph for it."""
     runs: list[tuple[str, str]] = []
     for char in text:
-        chosen = font if ord(char) in covered or char.isspace() else fallback
+        if invisible(char):
+            continue
+        chosen = font_for(char, font)
+        if chosen is None:
+            raise UnprintableText(f"“{text}”中的“{char}”（U+{ord(char):04X}）没有可用的字体能够显示")
         if runs and runs[-1][0] == chosen:
             runs[-1] = (chosen, runs[-1][1] + char)
         else:
@@ -78,12 +76,14 @@ class GridParagraph(Flowable):
         self.text = text
         self.style = style
         self._lines = lines
+        self._fixed = lines is not None  # the lines of one part of a split paragraph, already broken
+        self._broken_at: float | None = None
         self._continued = continued
         self._width = 0.0
 
     def _measure(self, chunk: str) -> float:
         style = self.style
-        return sum(stringWidth(run, font, style.size) for font, run in font_runs(chunk, style.font, style.fallback)) \
+        return sum(stringWidth(run, font, style.size) for font, run in font_runs(chunk, style.font)) \
             + len(chunk) * style.tracking
 
     def _indent(self, index: int) -> float:
@@ -91,7 +91,7 @@ class GridParagraph(Flowable):
         return chars * (self.style.size + self.style.tracking)
 
     def _break(self, width: float) -> list[str]:
-        if self._lines is not None:
+        if self._fixed or (self._lines is not None and self._broken_at == width):
             return self._lines
         em = self.style.size + self.style.tracking
         usable = width - self.style.right_indent * em
@@ -106,6 +106,7 @@ class GridParagraph(Flowable):
     def wrap(self, availWidth, availHeight):
         self._width = availWidth
         self._lines = self._break(availWidth)
+        self._broken_at = availWidth
         return availWidth, len(self._lines) * self.style.leading
 
     def split(self, availWidth, availHeight):
@@ -139,42 +140,121 @@ class GridParagraph(Flowable):
                 spacing += (usable - indent - natural) / (len(line) - 1)
             text = canvas.beginText(x, y)
             text.setCharSpace(spacing)
-            for font, run in font_runs(line, style.font, style.fallback):
+            for font, run in font_runs(line, style.font):
                 text.setFont(font, style.size)
                 text.textOut(run)
             canvas.drawText(text)
 
 
-class SignatureSlot(Flowable):
-    """Reserves the place of the visible digital signature and remembers where on which page it landed."""
+STAMP_WIDTH = 64 * mm
+NOTE_SIZE = 10.5  # 五号: the note on how to verify, printed beside the stamp
 
-    def __init__(self, width: float, height: float, sink: list):
+
+class SealBlock(Flowable):
+    """The 落款 of GB/T 9704 §7.3.5.1 and where the digital stamp presses on it, remembering where that landed.
+
+    ``seal`` (a document the office issues): the last line (成文日期) sits 右空四字, the lines above it (署名) are
+    centred on it, and the stamp box is centred on them with its top one line above the 署名, so that 署名 and
+    date sit in its lower half, where a red seal presses. ``left`` (a form the expert or the applicant signs): their
+    own signature lines stay clear, and the office's stamp sits at the left margin under the text. Beside the stamp,
+    the short fingerprint and how to check it (``note``).
+    """
+
+    def __init__(self, lines: list[str], style: TextStyle, note_font: str, note: tuple[str, ...], sink: list,
+                 place: str = "seal"):
         super().__init__()
-        self.width = width
-        self.height = height
+        self.lines = lines
+        self.style = style
+        self.note_font = note_font
+        self.note = note
+        self.place = place
         self._sink = sink
 
     def wrap(self, availWidth, availHeight):
-        return availWidth, self.height
+        self._width = availWidth
+        return availWidth, (len(self.lines) + 1) * self.style.leading if self.place == "seal" else 2 * LINE_PITCH
+
+    def _line_width(self, line: str) -> float:
+        style = self.style
+        return sum(stringWidth(run, font, style.size) for font, run in font_runs(line, style.font)) \
+            + len(line) * style.tracking
 
     def draw(self):
-        x0, y0 = self.canv.absolutePosition(self._available_left(), 0)
-        self._sink.append((self.canv.getPageNumber() - 1, (x0, y0, x0 + self.width, y0 + self.height)))
+        style = self.style
+        canvas = self.canv
+        em = style.size + style.tracking
+        height = self.wrap(self._width, 0)[1]
+        if self.place == "seal":
+            date_right = self._width - style.right_indent * em
+            centre = date_right - self._line_width(self.lines[-1]) / 2
+            for index, line in enumerate(self.lines):
+                y = height - (index + 2) * style.leading + (style.leading - style.size) / 2 + style.size * 0.12
+                width = self._line_width(line)
+                x = date_right - width if index == len(self.lines) - 1 else centre - width / 2
+                self._text(line, x, y)
+            left = min(max(0.0, centre - STAMP_WIDTH / 2), self._width - STAMP_WIDTH)
+            box = (left, 0.0, left + STAMP_WIDTH, height)
+            note_right = left - NOTE_SIZE / 2
+            self._note(note_right - max((stringWidth(n, self.note_font, NOTE_SIZE) for n in self.note), default=0),
+                       height - style.leading)
+        else:
+            box = (0.0, 0.0, STAMP_WIDTH, height)
+            self._note(STAMP_WIDTH + NOTE_SIZE, height - style.leading * 0.6)
+        x1, y1 = canvas.absolutePosition(box[0], box[1])
+        x2, y2 = canvas.absolutePosition(box[2], box[3])
+        self._sink.append((canvas.getPageNumber() - 1, (x1, y1, x2, y2)))
 
-    def _available_left(self) -> float:
-        # Right-aligned inside the text block, four characters in from the right edge (as a 落款 seal sits).
-        return BLOCK_WIDTH - self.width - 4 * CHAR_PITCH
+    def _text(self, line: str, x: float, y: float) -> None:
+        text = self.canv.beginText(x, y)
+        text.setCharSpace(self.style.tracking)
+        for font, run in font_runs(line, self.style.font):
+            text.setFont(font, self.style.size)
+            text.textOut(run)
+        self.canv.drawText(text)
+
+    def _note(self, x: float, top: float) -> None:
+        for index, line in enumerate(self.note):
+            text = self.canv.beginText(x, top - (index + 1) * NOTE_SIZE * 1.4)
+            for font, run in font_runs(line, self.note_font):
+                text.setFont(font, NOTE_SIZE)
+                text.textOut(run)
+            self.canv.drawText(text)
 
 
-def draw_page_number(canvas, font: str) -> None:
-    """'— n —' 7 mm below the text block, right on odd pages and left on even ones, one character in."""
+@functools.cache
+def _dash_rise(path: str) -> float:
+    """How far above the baseline the 一字线 (U+2014) of the font at ``path`` sits, in em (its middle)."""
+    font = TTFont(path, fontNumber=0, lazy=True)
+    name = font.getBestCmap().get(0x2014)
+    if name is None or "glyf" not in font:
+        return 0.35
+    glyph = font["glyf"][name]
+    return (glyph.yMin + glyph.yMax) / 2 / font["head"].unitsPerEm
+
+
+def draw_page_number(canvas, font: str, path: str) -> None:
+    """'— n —' in 4号 宋体, its 一字线 7 mm below the text block, right on odd pages and left on even ones, one
+    character in (GB/T 9704 §7.5)."""
     number = canvas.getPageNumber()
     label = f"— {number} —"
     canvas.saveState()
     canvas.setFont(font, SIZE_4)
-    y = BOTTOM - PAGE_NUMBER_GAP - SIZE_4 * 0.8
+    y = BOTTOM - PAGE_NUMBER_GAP - _dash_rise(path) * SIZE_4
     if number % 2:
         canvas.drawRightString(LEFT + BLOCK_WIDTH - SIZE_4, y, label)
     else:
         canvas.drawString(LEFT + SIZE_4, y, label)
+    canvas.restoreState()
+
+
+def draw_page_signature(canvas, font: str, label: str) -> None:
+    """``label`` and a line to sign on, at the right of the last grid line of the page (a score sheet's pages
+    are each signed, so none can be swapped)."""
+    canvas.saveState()
+    canvas.setFont(font, SIZE_3)
+    y = BOTTOM + (LINE_PITCH - SIZE_3) / 2 + SIZE_3 * 0.12
+    line_left = LEFT + BLOCK_WIDTH - 6 * CHAR_PITCH
+    canvas.drawRightString(line_left, y, label)
+    canvas.setLineWidth(0.6)
+    canvas.line(line_left, y - 2, LEFT + BLOCK_WIDTH, y - 2)
     canvas.restoreState()

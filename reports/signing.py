@@ -9,6 +9,7 @@ once per signer object: reloading it per document costs more than the signature 
 from __future__ import annotations
 
 import atexit
+import datetime as dt
 import functools
 import io
 import os
@@ -24,6 +25,7 @@ from fontTools import subset
 from fontTools.ttLib import TTFont
 from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.layout import AxisAlignment, Margins, SimpleBoxLayoutRule
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.pdf_utils.text import TextBoxStyle
 from pyhanko.sign import fields, signers
@@ -32,20 +34,40 @@ from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko.stamp import TextStampStyle
 from pyhanko_certvalidator import ValidationContext
 
+from reports.clock import BEIJING
 from reports.fonts import SHIPPED_HEI
 from reports.identity import IdentityError, describe_certificate, fingerprint, open_pkcs12
 
 FIELD_NAME = "PanelDeskSignature"
 SIGNATURE_ROOM = 16384  # bytes for the CMS container: an RSA-4096 chain of three certificates still fits
-STAMP_TEXT = "签名：%(signer)s\n时间：%(ts)s"
+STAMP_TEXT = "数字签名：%(signer)s\n时间：%(ts)s"
 STAMP_TIME_FORMAT = "%Y-%m-%d %H:%M:%S %z"
 _STAMP_FIXED = set(STAMP_TEXT.replace("%(signer)s", "").replace("%(ts)s", "")) | set("0123456789-:+ ")
+SEAL_RED = (0.8, 0.0, 0.0)
+
+
+def verify_note(fingerprint_hex: str) -> tuple[str, ...]:
+    """What a document prints beside its stamp so that a reader can check it: the short fingerprint (the first 64
+    bits of the certificate's SHA-256, as the secretariat publishes it) and the command."""
+    digits = fingerprint_hex.replace(":", "")[:16]
+    return (f"签名证书指纹：{' '.join(digits[i:i + 4] for i in range(0, 16, 4))}", "核验方法：paneldesk verify 本文件")
+
+
+class _ZonedSigner(signers.PdfSigner):
+    """pyHanko stamps the laptop's local time; a document states the time of its zone (Beijing unless told)."""
+
+    zone: dt.tzinfo = BEIJING
+
+    def init_signing_session(self, *args, **kwargs):
+        session = super().init_signing_session(*args, **kwargs)
+        session.system_time = dt.datetime.now(self.zone)
+        return session
 
 
 class Signer:
     """A loaded signing key with its stamp font: build once, sign many documents (one per process)."""
 
-    def __init__(self, p12: bytes, passphrase: bytes, reason: str = "评审办公室签发"):
+    def __init__(self, p12: bytes, passphrase: bytes, reason: str = "评审办公室签发", zone: dt.tzinfo = BEIJING):
         certificate = open_pkcs12(p12, passphrase)
         self.info = describe_certificate(certificate)
         try:
@@ -53,13 +75,19 @@ class Signer:
         except ValueError as error:
             raise IdentityError("无法载入签名私钥") from error
         characters = "".join(sorted(_STAMP_FIXED | set(self.info.common_name)))
+        # Red like a seal, its text at the top, so that the 署名 and date it presses on stay readable below it.
         style = TextStampStyle(
-            stamp_text=STAMP_TEXT, timestamp_format=STAMP_TIME_FORMAT, border_width=1,
-            text_box_style=TextBoxStyle(font=GlyphAccumulatorFactory(str(_stamp_font(characters)), font_size=9)))
-        self._pdf_signer = signers.PdfSigner(
+            stamp_text=STAMP_TEXT, timestamp_format=STAMP_TIME_FORMAT, border_width=1, border_color=SEAL_RED,
+            inner_content_layout=SimpleBoxLayoutRule(x_align=AxisAlignment.ALIGN_MID, y_align=AxisAlignment.ALIGN_MAX,
+                                                     margins=Margins(4, 4, 4, 4)),
+            text_box_style=TextBoxStyle(font=GlyphAccumulatorFactory(str(_stamp_font(characters)), font_size=9),
+                                        text_color=SEAL_RED))
+        self.note = verify_note(self.info.fingerprint)
+        self._pdf_signer = _ZonedSigner(
             signers.PdfSignatureMetadata(field_name=FIELD_NAME, subfilter=fields.SigSeedSubFilter.PADES,
                                          md_algorithm="sha256", reason=reason, name=self.info.common_name),
             signer=self._signer, stamp_style=style)
+        self._pdf_signer.zone = zone
 
     def sign(self, pdf: bytes, page: int, box: tuple[float, float, float, float]) -> bytes:
         """``pdf`` with a signature whose visible stamp fills ``box`` on page ``page`` (0-based)."""

@@ -7,7 +7,8 @@ A template is read line by line (see resources/templates/README.md for the user'
     < 文字            flush left (称谓)
     > 文字            flush right, four characters in (落款, 日期)
     @表格 列:宽 | …   the document's table; a column named ``X*`` becomes one column per item of group X
-    @签章             where the digital signature (and the seal) goes
+    @签章             the office's digital stamp, pressing on the 落款 lines just above it (署名, date)
+    @签章 左          the office's stamp at the left margin, clear of the signer's own lines above it
     @每项 名称 … @结束  lines repeated for each item of a list
     ; 注释            ignored
     anything else     a body paragraph, first line indented two characters
@@ -137,8 +138,11 @@ def _parse(path: Path, lines: list[str], start: int, opened: int | None) -> tupl
             blocks.append(Block("each", list_name, number, children=tuple(children)))
         elif stripped.startswith("@表格"):
             blocks.append(Block("table", "", number, columns=_columns(path, number, stripped.removeprefix("@表格"))))
-        elif stripped == "@签章":
-            blocks.append(Block("signature", "", number))
+        elif stripped.split()[0] == "@签章":
+            place = stripped.removeprefix("@签章").strip()
+            if place not in ("", "左"):
+                raise TemplateError(f"模板“{path.name}”第{number}行：@签章 后只能不写（压在落款上）或写“左”")
+            blocks.append(Block("signature", place, number))
         elif stripped.startswith("@"):
             raise TemplateError(f"模板“{path.name}”第{number}行：不认识的指令 {stripped.split()[0]}"
                                 "（可用：@表格、@签章、@每项、@结束）")

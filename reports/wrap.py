@@ -1,8 +1,9 @@
 """Breaking Chinese text into lines, with the rules of 避头尾.
 
 reportlab's own CJK wrapping still lets a full-width comma start a line. Here a line may break between any two
-Chinese characters, a run of Latin letters or digits stays whole, closing punctuation never starts a line and
-opening punctuation never ends one: when a break would do that, characters move down to the next line (推出) and the
+Chinese characters, a run of Latin letters or digits stays whole unless it is wider than a line by itself (a
+14-character project number in a narrow table column, a long English word: it then breaks where the line ends, so
+it never runs into the next column), closing punctuation never starts a line and opening punctuation never ends one: when a break would do that, characters move down to the next line (推出) and the
 shorter line is justified.
 """
 
@@ -27,7 +28,9 @@ def break_lines(text: str, width: float, measure: Callable[[str], float], first_
     """Split ``text`` into lines no wider than ``width`` (the first one ``first_width``), honouring 避头尾."""
     lines: list[str] = []
     for hard_line in text.split("\n"):
-        lines.extend(_break_one(units(hard_line), width, measure, width if lines else first_width or width))
+        parts = [piece for unit in units(hard_line)
+                 for piece in (unit if len(unit) > 1 and not unit.isspace() and measure(unit) > width else (unit,))]
+        lines.extend(_break_one(parts, width, measure, width if lines else first_width or width))
     return lines
 
 

@@ -20,7 +20,7 @@ from typing import Callable, Sequence
 from sqlmodel import select
 
 from desktop.domain.errors import UserError
-from desktop.domain.methods import Method, Scoring
+from desktop.domain.methods import Method, RoundSettings, Scoring
 from desktop.services import audit_log, batch_log, signing
 from desktop.services.draws import latest_draw
 from desktop.services.rounds import RoundInfo as StoredRound
@@ -31,8 +31,8 @@ from desktop.store.tables import Application, Expert, Organisation, Person
 from desktop.store.workspace import Workspace
 from reports.batch import BatchCancelled, BatchStopped, render_batch, target_paths
 from reports.files import written_since
-from reports.documents import (ApplicationRef, Criterion, Document, ExpertCommitment, PanelMember, RoundInfo,
-                               ScoreSheet, SignInSheet)
+from reports.documents import (ENTERPRISE, ApplicationRef, Criterion, Document, ExpertCommitment, PanelMember,
+                               RoundInfo, ScoreSheet, SignInSheet)
 from reports.plain import PlainDataError, documents_from_plain
 
 Place = Path | Workspace
@@ -122,7 +122,7 @@ def _drawn(place: Place, round_id: int, organiser: str, venue: str, what: str) -
     if draw is None:
         raise UserError(f"评审轮次“{info.name}”尚未抽取专家，无法生成{what}")
     round_info = RoundInfo(info.name, info.programme, info.method_text, dt.date.fromisoformat(info.review_date[:10]),
-                           organiser, venue)
+                           organiser, venue, scoring=_SCORING_SHEET[Method.from_dict(info.method).scoring])
     ids = [member["expert"] for panel in draw.panels for member in panel["members"]]
     with reading(place) as session:
         experts = {i: (org, title) for i, org, title in session.execute(
@@ -147,9 +147,10 @@ def round_sheets(place: Place, round_id: int, kind: str, *, organiser: str = ORG
         raise ValueError(f"未知的文书：{kind}（应为 {'、'.join(SHEETS)} 之一）")
     drawn = _drawn(place, round_id, organiser, venue, "签到表" if kind == "sign_in_sheet" else "评分表")
     if kind == "sign_in_sheet":
+        fraction = str(RoundSettings.from_dict(drawn.stored.settings).enterprise_fraction)
         return [SignInSheet(drawn.info, panel["name"], tuple(
-            PanelMember(m["name"], *drawn.experts.get(m["expert"], ("", "")), "企业专家" if m["enterprise"] else "")
-            for m in panel["members"])) for panel in drawn.panels]
+            PanelMember(m["name"], *drawn.experts.get(m["expert"], ("", "")), ENTERPRISE if m["enterprise"] else "")
+            for m in panel["members"]), fraction) for panel in drawn.panels]
     method = Method.from_dict(drawn.stored.method)
     numbers = {panel["name"]: panel["applications"] for panel in drawn.stored.panels}
     titles = _titles(place, [n for numbers_ in numbers.values() for n in numbers_])
