@@ -58,14 +58,18 @@ class FieldIndex:
         self._by_cut: dict[str, set[Hashable]] = defaultdict(set)
         self._by_prefix: dict[str, set[Hashable]] = defaultdict(set)
         self._cache: dict[str, frozenset[Hashable]] = {}
+        keys_of: dict[str, tuple[set, list[set]]] = {}  # a pool repeats a few hundred codes: cut each once
         for key, codes in experts:
             codes = tuple(codes)
             self._fields[key] = codes
             for code in codes:
-                c = cut(code, level)
-                self._by_cut[c].add(key)
-                for p in _prefixes(c):
-                    self._by_prefix[p].add(key)
+                sets = keys_of.get(code)
+                if sets is None:
+                    c = cut(code, level)
+                    sets = keys_of[code] = (self._by_cut[c], [self._by_prefix[p] for p in _prefixes(c)])
+                sets[0].add(key)
+                for prefixed in sets[1]:
+                    prefixed.add(key)
 
     def fields_of(self, key: Hashable) -> tuple[str, ...]:
         return self._fields.get(key, ())

@@ -134,6 +134,9 @@ class Conflicts:
 
     def knowing_fields(self, panel: str) -> set[str]:
         """Experts who know the field of every application of the panel: those whom only FIELD does not exclude."""
+        return set(self._cached(("knowing", panel), lambda: self._knowing_fields(panel)))
+
+    def _knowing_fields(self, panel: str) -> set[str]:
         matches = sorted((self.field_index.matching(self.applications[n].field) for n in self.panels.get(panel, ())),
                          key=len)
         if not matches:

@@ -27,10 +27,9 @@ class LoadedRound:
 def load_round(session: Session, round_id: int) -> LoadedRound:
     """The pool and one round read from the workspace, with every ground computed."""
     get_round(session, round_id)
-    rows = raw_pool_rows(session, round_id)
-    case = load_case(session, round_id)
     with gc_paused():
-        return LoadedRound(case, compute_conflicts(pool_from_rows(rows), case))
+        case = load_case(session, round_id)
+        return LoadedRound(case, compute_conflicts(pool_from_rows(raw_pool_rows(session, round_id)), case))
 
 
 def round_conflicts(place: Path | Workspace, round_id: int | RoundRef) -> Conflicts:

@@ -44,17 +44,20 @@ class DrawInputs:
     @cached_property
     def candidates_hash(self) -> str:
         """SHA-256 over what the panels are drawn from besides the seed and the rules: each panel's eligible experts
-        and whether each counts as an enterprise expert. The commitment keeps it, so a draw refuses a commitment
-        whose candidates changed since it was shown, even by a change to the pool made outside PanelDesk (which the
-        pool hash, read from the digests PanelDesk keeps, would not see until a verify)."""
-        candidates = sorted({e for experts in self.eligible.values() for e in experts})
-        return hashlib.sha256(canonical_json({"eligible": self.eligible,
-                                              "enterprise": {e: self.enterprise[e] for e in candidates}})
-                              .encode("utf-8")).hexdigest()
+        and whether each counts as an enterprise expert (spelled in docs/draw.md section 2). The commitment keeps it,
+        so a draw refuses a commitment whose candidates changed since it was shown, even by a change to the pool made
+        outside PanelDesk (which the pool hash, read from the digests PanelDesk keeps, would not see until a
+        verify)."""
+        digest = hashlib.sha256(b"PanelDesk draw candidates v1\x00")
+        for panel in sorted(self.eligible):
+            digest.update(f"{panel}\x1e".encode("utf-8"))
+            digest.update("".join(f"{e}\x1f{int(self.enterprise[e])}\x1d" for e in self.eligible[panel]).encode("utf-8"))
+        return digest.hexdigest()
 
     def draw(self, seed: str) -> DrawResult:
         specs = [PanelSpec(p.name, p.name, p.size) for p in self.panels]
-        return draw_panels(specs, self.eligible, self.enterprise, self.settings, seed, self.names)
+        with gc_paused():
+            return draw_panels(specs, self.eligible, self.enterprise, self.settings, seed, self.names)
 
 
 def read_inputs(session: Session, round_id: int, between: Callable[[], None] | None = None) -> DrawInputs:
@@ -63,19 +66,18 @@ def read_inputs(session: Session, round_id: int, between: Callable[[], None] | N
     panels = [PanelRow(*row) for row in session.execute(
         select(Panel.id, Panel.name, Panel.size, Panel.fields).where(Panel.round_id == round_id)
         .order_by(Panel.position))]
-    conflicts = load_round(session, round_id).conflicts
-    if between is not None:
-        between()
-    with gc_paused():
+    with gc_paused():  # the pool, its conflicts and every panel's candidates: a million objects, no cycles
+        conflicts = load_round(session, round_id).conflicts
+        if between is not None:
+            between()
         eligible = {p.name: conflicts.eligible_for_panel(p.name, [f for f in p.fields.split(";") if f])
                     for p in panels}
+        enterprise = {e: status.counts for e, status in conflicts.enterprise.items()}
+        basis = {e: status.basis for e, status in conflicts.enterprise.items()}
+        names = {e: expert.name for e, expert in conflicts.experts.items()}
     settings = settings_of(row)
     rules = canonical_json({"method": method_of(row).to_dict(), "settings": settings.to_dict(),
                             "review_date": row.review_date,
                             "panels": [{"name": p.name, "size": p.size, "fields": p.fields,
                                         "applications": list(conflicts.panels.get(p.name, ()))} for p in panels]})
-    return DrawInputs(panels, settings, conflicts, eligible,
-                      {e: status.counts for e, status in conflicts.enterprise.items()},
-                      {e: status.basis for e, status in conflicts.enterprise.items()},
-                      {e: expert.name for e, expert in conflicts.experts.items()},
-                      rules, pool_hash(session, rules))
+    return DrawInputs(panels, settings, conflicts, eligible, enterprise, basis, names, rules, pool_hash(session, rules))

@@ -36,6 +36,7 @@ from desktop.services.gc_pause import gc_paused
 from desktop.services.rounds import RoundRef, get_round, round_id_in, set_state
 from desktop.services.uow import change, reading
 from desktop.store import bulk
+from desktop.store.engine import dbapi_cursor
 from desktop.store.round_tables import Draw, DrawCommitment, DrawMember, Exclusion, Panel
 from desktop.store.tables import Person
 from desktop.store.workspace import Workspace
@@ -183,7 +184,8 @@ def draw_round(place: Place, actor: str, round_id: int | RoundRef, *, witness: s
         if progress is not None and number < len(STEPS):
             progress(number, len(STEPS), STEPS[number])
 
-    with _writing(), change(place, actor, "round.draw", f"round:{round_id}") as unit:
+    # The cycle collector waits: each collection would walk the million objects of the pool and its conflicts.
+    with gc_paused(), _writing(), change(place, actor, "round.draw", f"round:{round_id}") as unit:
         session = unit.session
         row = get_round(session, round_id)
         current = _current_draw(session, round_id)
@@ -240,7 +242,8 @@ def _record(session: Session, draw_id: int, inputs: DrawInputs, result) -> None:
     """Members and reserves, and why each expert who knows the panel's fields was left out of it (one row per
     panel: desktop.store.round_tables.Exclusion)."""
     conflicts = inputs.conflicts
-    person = dict(session.execute(select(Person.id_number, Person.id)).all())
+    with dbapi_cursor(session) as cursor:
+        person = dict(cursor.execute("SELECT id_number, id FROM person").fetchall())
     panel_id = {p.name: p.id for p in inputs.panels}
     members = []
     for drawn in result.panels:
@@ -251,11 +254,10 @@ def _record(session: Session, draw_id: int, inputs: DrawInputs, result) -> None:
                     for i, e in enumerate(drawn.reserve)]
     bulk.append(session, DrawMember, ("draw_id", "panel_id", "person_id", "reserve", "position", "enterprise",
                                       "enterprise_basis"), members)
-    with gc_paused():
-        exclusions = [(draw_id, panel.id, canonical_json([
-            [g.facts.get("application"), expert, g.code, g.facts]
-            for expert, grounds in conflicts.panel_exclusions(panel.name, conflicts.knowing_fields(panel.name)).items()
-            for g in grounds])) for panel in inputs.panels]
+    exclusions = [(draw_id, panel.id, canonical_json([
+        [g.facts.get("application"), expert, g.code, g.facts]
+        for expert, grounds in conflicts.panel_exclusions(panel.name, conflicts.knowing_fields(panel.name)).items()
+        for g in grounds])) for panel in inputs.panels]
     bulk.append(session, Exclusion, ("draw_id", "panel_id", "grounds"), exclusions)
 
 

@@ -79,7 +79,7 @@ def enterprise_rows(session: Session) -> tuple[list[tuple], list[tuple], dict[st
 
 def pool_from_rows(rows: dict[str, list[tuple]]) -> Pool:
     return Pool(
-        experts=tuple(Expert(_intern(i), n, tuple(f for f in fields.split(";") if f), None if ent is None else bool(ent),
+        experts=tuple(Expert(_intern(i), n, tuple(filter(None, fields.split(";"))), None if ent is None else bool(ent),
                              status == "active", reason)
                       for i, n, fields, ent, status, reason in rows["experts"]),
         stays=tuple(rows["stays"]),
@@ -96,22 +96,23 @@ def pool_from_rows(rows: dict[str, list[tuple]]) -> Pool:
 
 def load_applications(session: Session, numbers: list[str] | None = None) -> tuple[Application, ...]:
     """Applications with their organisations and teams; all of them, or those numbered."""
-    apps = session.execute(text(
-        "SELECT a.id, a.number, a.title, a.field_code, o.credit_code FROM application a "
-        "JOIN organisation o ON o.id = a.applicant_org_id")).all()
+    with dbapi_cursor(session) as cursor:
+        apps = cursor.execute("SELECT a.id, a.number, a.title, a.field_code, o.credit_code FROM application a "
+                              "JOIN organisation o ON o.id = a.applicant_org_id").fetchall()
+        partner_rows = cursor.execute("SELECT p.application_id, o.credit_code FROM application_partner p "
+                                      "JOIN organisation o ON o.id = p.organisation_id").fetchall()
+        team_rows = cursor.execute(
+            "SELECT t.application_id, p.id_number, p.name, t.role, o.credit_code FROM team_member t "
+            "JOIN person p ON p.id = t.person_id LEFT JOIN organisation o ON o.id = t.organisation_id "
+            "ORDER BY t.application_id, t.position").fetchall()
     if numbers is not None:
         wanted = set(numbers)
         apps = [row for row in apps if row[1] in wanted]
     partners: dict[int, list[str]] = {}
-    for app_id, code in session.execute(text(
-            "SELECT p.application_id, o.credit_code FROM application_partner p "
-            "JOIN organisation o ON o.id = p.organisation_id")):
+    for app_id, code in partner_rows:
         partners.setdefault(app_id, []).append(code)
     teams: dict[int, list[TeamMember]] = {}
-    for app_id, id_number, name, role, code in session.execute(text(
-            "SELECT t.application_id, p.id_number, p.name, t.role, o.credit_code FROM team_member t "
-            "JOIN person p ON p.id = t.person_id LEFT JOIN organisation o ON o.id = t.organisation_id "
-            "ORDER BY t.application_id, t.position")):
+    for app_id, id_number, name, role, code in team_rows:
         teams.setdefault(app_id, []).append(TeamMember(_intern(id_number), name, role, code))
     order = {n: i for i, n in enumerate(numbers or ())}
     apps = sorted(apps, key=lambda row: order.get(row[1], 0)) if numbers else apps
