@@ -3,7 +3,8 @@
 Import, conflicts, the whole draw and opening the workspace with a first read of the expert table are each timed on
 a plain and on an encrypted workspace, alternately (plain, encrypted, plain, encrypted …) so that whatever else the
 machine is doing weighs on both alike; each figure is the median of its repeats. Target: every encrypted figure
-within 15 % of its plain one. ``REPEATS`` in the environment changes the number of repeats (default 2).
+within 15 % of its plain one. ``REPEATS`` in the environment changes the number of repeats (default 2);
+``PARTS=round`` leaves out the import (four imports of the large data set).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from benchmarks.bench_round import _round
 from benchmarks.scale import ROOT, dataset_files, large_workspace
 
 REPEATS = int(os.environ.get("REPEATS", "2"))
+PARTS = os.environ.get("PARTS", "import,round").split(",")
 
 
 def _import(files, target, encrypted, queue) -> None:
@@ -92,14 +94,17 @@ def _line(label: str, plain: list[float], encrypted: list[float]) -> None:
 
 
 def main() -> None:
-    files = dataset_files()
-    times = {False: [], True: []}
-    for _ in range(REPEATS):
-        for encrypted in (False, True):
-            target = ROOT / ("import-ws-encrypted" if encrypted else "import-ws")
-            shutil.rmtree(target, ignore_errors=True)
-            times[encrypted].append(bench_import._in_child(_import, files, target, encrypted)[0])
-    _line("import", times[False], times[True])
+    if "import" in PARTS:
+        files = dataset_files()
+        times = {False: [], True: []}
+        for _ in range(REPEATS):
+            for encrypted in (False, True):
+                target = ROOT / ("import-ws-encrypted" if encrypted else "import-ws")
+                shutil.rmtree(target, ignore_errors=True)
+                times[encrypted].append(bench_import._in_child(_import, files, target, encrypted)[0])
+        _line("import", times[False], times[True])
+    if "round" not in PARTS:
+        return
     plain = large_workspace()
     encrypted, key = _encrypted_copy()
     runs = {False: [], True: []}

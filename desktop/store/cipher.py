@@ -4,6 +4,11 @@ The key is given raw (``PRAGMA key = "x'…'"``): SQLCipher then skips its own P
 connection of the pool about 100 ms. The data key is random, so it needs no stretching; the passwords that wrap it
 are stretched once, with Argon2id, when keys.json is unlocked (desktop.store.keyslots).
 
+Two settings differ from SQLCipher 4's defaults, measured on the benchmark pool (a full read of 850,000 relations:
++26 % over plain SQLite with the defaults, +9 % with these): 16 KiB pages instead of 4 KiB, so a page's IV and MAC are
+paid a quarter as often, and HMAC-SHA-256 instead of HMAC-SHA-512 as the page MAC, which the processor's SHA
+instructions compute. They are part of the file's format: every connection sets them right after the key.
+
 A plain SQLite file begins with "SQLite format 3"; an encrypted one with random bytes, so which a file is can be read
 from its first 16 bytes without a key. A wrong key makes SQLCipher say "file is not a database" at the first read; it
 is read at once and turned into ``WrongKey``.
@@ -18,6 +23,7 @@ import sqlcipher3.dbapi2 as sqlcipher
 from desktop.domain.errors import UserError
 
 KEY_BYTES = 32
+SETTINGS = ("cipher_page_size = 16384", "cipher_hmac_algorithm = HMAC_SHA256")
 PLAIN_HEADER = b"SQLite format 3\x00"
 
 
@@ -51,10 +57,12 @@ def key_pragma(key: bytes) -> str:
     return f"PRAGMA key = \"x'{key.hex()}'\""
 
 
-def attach_sql(path: Path, schema: str, key: bytes) -> str:
-    """ATTACH of an encrypted database file under ``schema``, keyed with the raw key."""
+def attach(connection, path: Path, schema: str, key: bytes) -> None:
+    """ATTACH an encrypted database file under ``schema``, keyed with the raw key, with the format's settings."""
     quoted = str(path).replace("'", "''")
-    return f"ATTACH DATABASE '{quoted}' AS {schema} KEY \"x'{key.hex()}'\""
+    connection.execute(f"ATTACH DATABASE '{quoted}' AS {schema} KEY \"x'{key.hex()}'\"")
+    for setting in SETTINGS:
+        connection.execute(f"PRAGMA {schema}.{setting}")
 
 
 def connect(target: str, key: bytes, *, uri: bool = False, check: bool = True) -> sqlcipher.Connection:
@@ -63,6 +71,8 @@ def connect(target: str, key: bytes, *, uri: bool = False, check: bool = True) -
     connection = sqlcipher.connect(target, uri=uri, check_same_thread=False)
     try:
         connection.execute(key_pragma(key))
+        for setting in SETTINGS:
+            connection.execute(f"PRAGMA {setting}")
         if check:
             connection.execute("SELECT count(*) FROM sqlite_schema").fetchone()
     except sqlcipher.DatabaseError as error:

@@ -26,7 +26,7 @@ import os
 from pathlib import Path
 
 from desktop.domain.errors import UserError
-from desktop.store.cipher import attach_sql, connect, is_encrypted_file, sqlcipher
+from desktop.store.cipher import attach, connect, is_encrypted_file, sqlcipher
 from desktop.store.engine import DB_NAME
 from reports.files import make_private
 
@@ -94,7 +94,7 @@ def encrypt_database(root: Path, key: bytes) -> None:
     try:
         source.execute("PRAGMA busy_timeout=10000")
         source.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        source.execute(attach_sql(copy, "encrypted", key))
+        attach(source, copy, "encrypted", key)
         source.execute("BEGIN IMMEDIATE")  # no other writer until the copy is complete
         source.execute("SELECT sqlcipher_export('encrypted')")
         version = source.execute("PRAGMA main.user_version").fetchone()[0]
