@@ -1,8 +1,8 @@
 """A round of 5,000 applications in 250 panels over 50,000 experts with a million relations and stays.
 
 Conflicts (building the pool, every ground, every panel's eligible experts) are measured against merely loading the
-same rows from the database (target ≤ 2 ×); the whole draw as the user runs it — load, conflicts, draw, record —
-against 10 s.
+pool's rows from the database (target ≤ 1.5 ×), and against loading only the rows a round reads; the whole draw as
+the user runs it after the commitment was shown — load, conflicts, draw, record — against 5 s.
 """
 
 from __future__ import annotations
@@ -49,19 +49,30 @@ def main() -> None:
         load_case(session, round_id)
         load_s = time.perf_counter() - start
         start = time.perf_counter()
+        raw_pool_rows(session, round_id)
+        load_case(session, round_id)
+        round_load_s = time.perf_counter() - start
+        start = time.perf_counter()
         found = load_round(session, round_id).conflicts
         with gc_paused():
             eligible = {panel: found.eligible_for_panel(panel) for panel in found.panels}
         conflicts_s = time.perf_counter() - start
     start = time.perf_counter()
+    draws.commit_draw(workspace, "bench", round_id)
+    commit_s = time.perf_counter() - start
+    start, cpu = time.perf_counter(), time.process_time()
     record = draws.draw_round(workspace, "bench", round_id, witness_digits="20261215", witness="监督员")
-    draw_s = time.perf_counter() - start
+    draw_s, draw_cpu = time.perf_counter() - start, time.process_time() - cpu
     counts = {kind: len(r) for kind, r in rows.items()}
     print(f"  pool rows                   {json.dumps(counts)}")
     print(f"  panels / applications       {len(found.panels)} / {len(found.applications)}; "
           f"eligible per panel min {min(map(len, eligible.values()))}, "
           f"median {sorted(map(len, eligible.values()))[len(eligible) // 2]}")
-    print(f"  load the rows               {load_s:>8.2f} s")
-    print(f"  conflicts + eligibility     {conflicts_s:>8.2f} s   ratio {conflicts_s / load_s:.2f} × (target ≤ 2 ×)")
-    print(f"  whole draw (record incl.)   {draw_s:>8.2f} s   (target < 10 s); {len(record.panels)} panels drawn")
+    print(f"  load the rows               {load_s:>8.2f} s   (the whole pool)")
+    print(f"  load the round's rows       {round_load_s:>8.2f} s   (relations touching its teams only)")
+    print(f"  conflicts + eligibility     {conflicts_s:>8.2f} s   ratio {conflicts_s / load_s:.2f} × the whole pool "
+          f"(target ≤ 1.5 ×), {conflicts_s / round_load_s:.2f} × the round's rows")
+    print(f"  commitment                  {commit_s:>8.2f} s")
+    print(f"  whole draw (record incl.)   {draw_s:>8.2f} s   CPU {draw_cpu:.2f} s (target < 5 s); "
+          f"{len(record.panels)} panels drawn")
     print(f"  peak memory                 {peak_rss_mib():>8,.0f} MiB")

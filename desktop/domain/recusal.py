@@ -56,7 +56,7 @@ class Conflicts:
     _listed: dict[str, list[tuple[str, Ground]]]
     _stays_by_org: dict[str, list[Stay]]
     _ties: dict[str, list[tuple[str, GroundCode, Relation]]]
-    _experts_cache: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    _experts_cache: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
 
     def _pair_grounds(self, number: str, only: Container[str] | None = None) -> Iterator[tuple[str, Ground]]:
         """The per-application grounds except FIELD; built only for the experts in ``only`` when it is given, since
@@ -79,17 +79,16 @@ class Conflicts:
                         "other_role": member.role, "kind": relation.kind, "from_year": relation.from_year,
                         "to_year": relation.to_year, "note": relation.note})
 
-    def _excluded(self, number: str) -> set[str]:
-        """The experts with a non-FIELD ground for one application, by set unions over cached index entries."""
+    def _excluded(self, number: str) -> Iterator[frozenset[str]]:
+        """The experts with a non-FIELD ground for one application, as cached sets from the indexes (their union)."""
         app = self.applications[number]
-        out = {expert for expert, _ in self._listed.get(number, ())}
+        yield self._cached(("listed", number), lambda: (expert for expert, _ in self._listed.get(number, ())))
         for org, _ in _orgs(app):
-            out |= self._cached(("org", org), lambda: (s.person for s in self._stays_by_org.get(org, ())))
+            yield self._cached(("org", org), lambda: (s.person for s in self._stays_by_org.get(org, ())))
         for member in app.team:
-            out |= self._cached(("person", member.person), lambda: (e for e, _, _ in self._ties.get(member.person, ())))
-        return out
+            yield self._cached(("person", member.person), lambda: (e for e, _, _ in self._ties.get(member.person, ())))
 
-    def _cached(self, key: tuple[str, str], experts: Callable[[], Iterable[str]]) -> frozenset[str]:
+    def _cached(self, key: tuple[str, ...], experts: Callable[[], Iterable[str]]) -> frozenset[str]:
         found = self._experts_cache.get(key)
         if found is None:
             found = self._experts_cache[key] = frozenset(experts())
@@ -155,9 +154,10 @@ class Conflicts:
         if required:
             candidates &= set().union(*(self.field_index.matching(f) for f in required))
         candidates -= self.round_grounds.keys()
+        candidates -= self._cached(("inactive",), lambda: (e for e, x in self.experts.items() if not x.active))
         for number in numbers:
-            candidates -= self._excluded(number)
-        return sorted(e for e in candidates if self.experts[e].active)
+            candidates.difference_update(*self._excluded(number))
+        return sorted(candidates)
 
 
 def _relation_code(relation: Relation, settings: RoundSettings, window: Window) -> GroundCode | None:
