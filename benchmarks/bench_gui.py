@@ -33,7 +33,8 @@ def _app(scratch: Path):
     from desktop.ui.settings import Settings
     from desktop.ui.tasks import Runner
     app, settings = make_app(sys.argv[:1], Settings(QSettings(str(scratch / "s.ini"), QSettings.Format.IniFormat)))
-    window = MainWindow(Context(Runner(), settings))
+    from benchmarks.scale import operator
+    window = MainWindow(Context(Runner(), settings, operator))
     return app, window
 
 

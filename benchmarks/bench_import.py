@@ -23,9 +23,11 @@ def _parse(files, queue) -> None:
 def _import(files, target, queue) -> None:
     from desktop.services.importing.run import import_files
     from desktop.store.workspace import open_workspace
+    from benchmarks.scale import operator
     workspace = open_workspace(target, create=True)
+    bench = operator(workspace.root)
     start = time.perf_counter()
-    import_files(workspace, files, "bench")
+    import_files(workspace, files, bench)
     queue.put((time.perf_counter() - start, 0, peak_rss_mib()))
 
 

@@ -12,7 +12,7 @@ import json
 import time
 from collections import defaultdict
 
-from benchmarks.scale import large_workspace, peak_rss_mib
+from benchmarks.scale import large_workspace, operator, peak_rss_mib
 from desktop.domain.methods import Method, RoundSettings
 from desktop.services import catalogue, draws, rounds
 from desktop.services.conflicts import load_round
@@ -24,25 +24,26 @@ PANELS = 250
 PER_PANEL = 20
 
 
-def _round(workspace) -> int:
+def _round(workspace, bench) -> int:
     """A fresh opened round with 250 panels of twenty applications, grouped by field as a secretariat would."""
     by_field = defaultdict(list)
-    for app in catalogue.listing(workspace, "applications"):
+    for app in catalogue.listing(workspace, bench, "applications"):
         by_field[app["field_code"][:5]].append(app["number"])
     numbers = [n for field in sorted(by_field) for n in by_field[field]]
-    info = rounds.create_round(workspace, "bench", name=f"bench {time.time()}", review_date=dt.date(2026, 12, 15),
+    info = rounds.create_round(workspace, bench, name=f"bench {time.time()}", review_date=dt.date(2026, 12, 15),
                                method=Method("会议评审", "百分制"), settings=RoundSettings(panel_size=7),
                                confirm_past_date=True)
     for i in range(PANELS):
         chunk = numbers[i * PER_PANEL:(i + 1) * PER_PANEL]
-        rounds.add_panel(workspace, "bench", info.id, name=f"第{i + 1}组", size=7, applications=chunk)
-    rounds.open_round(workspace, "bench", info.id)
+        rounds.add_panel(workspace, bench, info.id, name=f"第{i + 1}组", size=7, applications=chunk)
+    rounds.open_round(workspace, bench, info.id)
     return info.id
 
 
 def main() -> None:
     workspace = large_workspace()
-    round_id = _round(workspace)
+    bench = operator(workspace.root)
+    round_id = _round(workspace, bench)
     with reading(workspace) as session:
         start = time.perf_counter()
         rows = raw_pool_rows(session)
@@ -58,10 +59,11 @@ def main() -> None:
             eligible = {panel: found.eligible_for_panel(panel) for panel in found.panels}
         conflicts_s = time.perf_counter() - start
     start = time.perf_counter()
-    draws.commit_draw(workspace, "bench", round_id)
+    draws.commit_draw(workspace, bench, round_id)
     commit_s = time.perf_counter() - start
+    witness = operator(workspace.root, "监督员")
     start, cpu = time.perf_counter(), time.process_time()
-    record = draws.draw_round(workspace, "bench", round_id, witness_digits="20261215", witness="监督员")
+    record = draws.draw_round(workspace, bench, round_id, witness_digits="20261215", witness=witness)
     draw_s, draw_cpu = time.perf_counter() - start, time.process_time() - cpu
     counts = {kind: len(r) for kind, r in rows.items()}
     print(f"  pool rows                   {json.dumps(counts)}")

@@ -24,7 +24,8 @@ log = logging.getLogger(__name__)
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="paneldesk", description="PanelDesk 评审组织工作台")
     parser.add_argument("--workspace", type=Path, default=Path("."), help="工作区文件夹（默认当前文件夹）")
-    parser.add_argument("--operator", default=None, help="操作员姓名，记入审计日志（默认取系统用户名）")
+    parser.add_argument("--operator", default=None,
+                        help="登录的账户名（口令取自环境变量 PANELDESK_PASSWORD，或在终端输入）；记入审计日志")
     parser.add_argument("--version", action="version", version=f"paneldesk {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):

@@ -223,7 +223,8 @@ class PanelMember:
 
 @dataclass(frozen=True)
 class SignInSheet(Document):
-    """评审专家签到表 for one panel: names printed, arrival time and signature written by hand."""
+    """评审专家签到表 for one panel: names printed, arrival time and signature written by hand. A list of experts
+    (CONFIDENTIAL): it is marked 内部资料 注意保密 with the account that made it and when (``made_by``, ``made_at``)."""
 
     template: ClassVar[str] = "sign_in_sheet"
     table_columns: ClassVar[frozenset[str]] = frozenset(
@@ -232,11 +233,14 @@ class SignInSheet(Document):
     panel: str
     members: tuple[PanelMember, ...]
     enterprise_fraction: str = "1/3"   # ENTERPRISE_THIRD: the round's floor
+    made_by: str = ""
+    made_at: str = ""
 
     def values(self) -> dict[str, str]:
         enterprise = sum(m.kind == ENTERPRISE for m in self.members)
         return {**self.round.values(), "评审组": self.panel, "应到人数": str(len(self.members)),
-                "企业专家人数": str(enterprise), "企业专家比例": chinese_fraction(self.enterprise_fraction)}
+                "企业专家人数": str(enterprise), "企业专家比例": chinese_fraction(self.enterprise_fraction),
+                "制表人": self.made_by or "（未记录）", "制表时间": self.made_at or "（未记录）"}
 
     def rows(self) -> list[dict[str, str]]:
         return [{"序号": str(i), "姓名": m.name, "工作单位": m.org, "职称": m.title, "专家类别": m.kind,

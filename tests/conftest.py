@@ -1,6 +1,12 @@
 """Shared fixtures: every test gets its own real workspace folder with a real SQLite file, and its own in-memory
 keyring, so no test reads or writes a developer's real one. The demo workspace is built once per run through the
-real import and copied for each test that uses it."""
+real import and copied for each test that uses it.
+
+Every service call is the act of a signed-in account: ``signed(place, name)`` signs ``name`` in to the workspace,
+the administrator making the account first where the workspace has none of that name, with the role its name says
+(…监督… a supervisor, 审批… an approver, 审计… an auditor, 管理员 the administrator, anyone else a secretary). Every
+account of a test has the password TEST_PASSWORD (the demo template's accounts are reset to it), and the command
+line finds it in PANELDESK_PASSWORD, PANELDESK_WITNESS_PASSWORD and PANELDESK_NEW_PASSWORD."""
 
 import os
 import shutil
@@ -15,12 +21,40 @@ from keyring.backend import KeyringBackend  # noqa: E402
 
 from desktop.services import accounts  # noqa: E402
 
-from desktop.services.demo import build_demo  # noqa: E402
+from desktop.domain.draw_checks import canonical_name  # noqa: E402
+from desktop.domain.roles import Role  # noqa: E402
+from desktop.services import workspace_keys  # noqa: E402
+from desktop.services.accounts import Operator, SignInFailed  # noqa: E402
+from desktop.services.demo import DEMO_ACCOUNTS, DEMO_SECRETARY, build_demo  # noqa: E402
 from desktop.store import keyslots  # noqa: E402
-from desktop.store.workspace import close_workspace, open_workspace  # noqa: E402
+from desktop.store.workspace import Workspace, close_workspace, open_workspace  # noqa: E402
 from reports import batch  # noqa: E402
 
-DEMO_OPERATOR = "秘书甲"
+DEMO_OPERATOR = DEMO_SECRETARY[0]
+TEST_PASSWORD = "test-password"
+ADMIN = DEMO_ACCOUNTS[0][0]
+# accounts the demo template has beside the demo's own, so tests that name them change nothing by signing in
+TEST_ACCOUNTS = ("秘书甲", "李秘书", "tester", "监督员乙", "赵监督", "审计员")
+
+
+def role_of(name: str) -> Role:
+    for part, role in (("监督", Role.SUPERVISOR), ("审批", Role.APPROVER), ("审计", Role.AUDITOR), ("管理", Role.ADMIN)):
+        if part in name:
+            return role
+    return Role.SECRETARY
+
+
+def signed(place, name: str = DEMO_OPERATOR) -> Operator:
+    """``name`` signed in to the workspace at ``place`` (made first if missing, see the module's docstring)."""
+    root = place.root if isinstance(place, Workspace) else Path(place)
+    name = canonical_name(name)
+    try:
+        admin = accounts.sign_in(root, ADMIN, TEST_PASSWORD)  # an encrypted workspace opens with this sign-in
+    except SignInFailed:  # a workspace without accounts yet
+        admin = accounts.init_workspace(root, ADMIN, TEST_PASSWORD)
+    if name not in {a.name for a in accounts.list_accounts(admin)}:
+        accounts.add_account(admin, name, roles=[role_of(name)], password=TEST_PASSWORD)
+    return admin if name == ADMIN else accounts.sign_in(root, name, TEST_PASSWORD)
 
 
 class MemoryKeyring(KeyringBackend):
@@ -52,16 +86,33 @@ def memory_keyring(monkeypatch):
     keyring.set_keyring(previous)
 
 
+# Argon2id with its cheapest parameters, for the accounts' hashes and keys.json's password slots: real hashes, in
+# microseconds rather than a tenth of a second (for the session's demo template too, so its accounts sign in as fast)
+accounts.HASHER = PasswordHasher.from_parameters(profiles.CHEAPEST)
+keyslots.ARGON2 = {"time_cost": profiles.CHEAPEST.time_cost, "memory_cost": profiles.CHEAPEST.memory_cost,
+                   "parallelism": profiles.CHEAPEST.parallelism}
+# Modules about the encrypted workspace itself; everywhere else init makes a plain one, so that tests can change a
+# database behind PanelDesk's back with sqlite3 (the tampering tests) and copy it without its key.
+ENCRYPTED = {"test_encryption", "test_workspace_keys", "test_accounts"}
+
+
+def _plain_init(root, admin, password):
+    return None
+
+
+@pytest.fixture(autouse=True)
+def plain_workspaces(request, monkeypatch):
+    if request.module.__name__.rsplit(".", 1)[-1] not in ENCRYPTED:
+        monkeypatch.setattr(workspace_keys, "for_init", _plain_init)
+
+
 @pytest.fixture(autouse=True)
 def quick_accounts(monkeypatch) -> list[float]:
-    """Argon2id with its cheapest parameters (a real hash, in microseconds rather than a tenth of a second), and
-    the wrong-password delay recorded instead of slept: the list holds each delay asked for."""
-    monkeypatch.setattr(accounts, "HASHER", PasswordHasher.from_parameters(profiles.CHEAPEST))
-    monkeypatch.setattr(keyslots, "ARGON2", {"time_cost": profiles.CHEAPEST.time_cost,  # keys.json's password slots
-                                             "memory_cost": profiles.CHEAPEST.memory_cost,
-                                             "parallelism": profiles.CHEAPEST.parallelism})
+    """The wrong-password delay recorded instead of slept: the list holds each delay asked for."""
     delays: list[float] = []
     monkeypatch.setattr(accounts, "SLEEP", delays.append)
+    for variable in ("PANELDESK_PASSWORD", "PANELDESK_WITNESS_PASSWORD", "PANELDESK_NEW_PASSWORD"):
+        monkeypatch.setenv(variable, TEST_PASSWORD)
     return delays
 
 
@@ -76,6 +127,8 @@ def pdfs_in_process(monkeypatch):
 def workspace(tmp_path):
     root = tmp_path / "ws"
     ws = open_workspace(root, create=True)
+    for name in ("tester", DEMO_OPERATOR):  # the accounts tests of an empty workspace act as
+        signed(ws, name)
     yield ws
     close_workspace(root)
 
@@ -84,9 +137,23 @@ def workspace(tmp_path):
 def demo_template(tmp_path_factory) -> Path:
     """The demo workspace (200 experts, 20 applications, an opened round with its panels), built once per run."""
     root = tmp_path_factory.mktemp("template") / "demo"
-    build_demo(root, DEMO_OPERATOR, experts=200, applications=20)
+    demo_for_tests(root)
     close_workspace(root)
     return root
+
+
+def demo_for_tests(root: Path, experts: int = 200, applications: int = 20) -> None:
+    """The demo workspace with every account's password TEST_PASSWORD and the TEST_ACCOUNTS beside the demo's."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(workspace_keys, "for_init", _plain_init)
+        build_demo(root, experts=experts, applications=applications)
+    admin_password = DEMO_ACCOUNTS[0][3]
+    admin = accounts.sign_in(root, ADMIN, admin_password)
+    for name, *_ in DEMO_ACCOUNTS[1:]:
+        accounts.reset_password(admin, name, TEST_PASSWORD)
+    accounts.change_password(admin, admin_password, TEST_PASSWORD)
+    for name in TEST_ACCOUNTS:
+        signed(root, name)
 
 
 @pytest.fixture

@@ -13,8 +13,9 @@ from desktop.services.accounts import AccountDisabled, Forbidden, SignInFailed
 from desktop.services.audit_log import verify_log
 from desktop.services.uow import reading
 from desktop.store.tables import AuditEntry
+from tests.conftest import TEST_PASSWORD, signed
 
-PASSWORD = "admin-口令-123"
+PASSWORD = TEST_PASSWORD  # the administrator's, as every test account's (tests/conftest.py)
 
 
 @pytest.fixture
@@ -52,7 +53,7 @@ def test_wrong_password_waits_longer_each_time_and_is_audited(admin, quick_accou
     with pytest.raises(SignInFailed):
         accounts.sign_in(admin.root, "管理员", "wrong-password")
     assert quick_accounts[-1] == 1.0
-    assert verify_log(admin.root).intact
+    assert verify_log(admin.root, signed(admin.root, "审计员")).intact
 
 
 def test_unknown_name_gets_the_same_message_and_a_delay(admin, quick_accounts):

@@ -12,9 +12,8 @@ import pytest
 
 from desktop.cli import main
 from desktop.services import draws, signing
-from desktop.services.demo import build_demo
 from desktop.store.workspace import close_workspace, open_workspace
-from tests.conftest import MemoryKeyring
+from tests.conftest import ADMIN, MemoryKeyring, demo_for_tests, signed
 
 ACTOR = "王秘书"
 
@@ -26,9 +25,9 @@ def template(tmp_path_factory):
     keyring.set_keyring(backend)
     try:
         root = tmp_path_factory.mktemp("tamper") / "ws"
-        build_demo(root, ACTOR, experts=200, applications=20)
-        signing.create_identity(root, ACTOR, "省科学技术厅评审办公室")
-        draws.draw_round(open_workspace(root), ACTOR, 1, witness_digits="111111", witness="李监督")
+        demo_for_tests(root)
+        signing.create_identity(root, signed(root, ACTOR), "省科学技术厅评审办公室")
+        draws.draw_round(open_workspace(root), signed(open_workspace(root), ACTOR), 1, witness_digits="111111", witness=signed(open_workspace(root), "李监督"))
         close_workspace(root)
     finally:
         keyring.set_keyring(previous)
@@ -216,7 +215,8 @@ def test_forcing_the_digests_to_be_made_again_is_found(ws, capsys):
 
 def test_a_workspace_without_identity_says_it_is_unsigned(tmp_path, capsys):
     root = tmp_path / "plain"
-    assert run(root, "init", capsys=capsys)[0] == 0
+    assert run(root, "init", "--admin", ADMIN, capsys=capsys)[0] == 0
+    signed(root, ACTOR)
     assert run(root, "round", "create", "--name", "测试轮次", "--review-date", "2026-12-01", "--form", "会议评审",
                "--scoring", "百分制", "--confirm-past-date", capsys=capsys)[0] == 0
     code, report = verify(root, capsys)

@@ -7,6 +7,7 @@ import pytest
 
 from desktop.cli import main
 from tests.spreadsheets import id_number, small_pool, workbook
+from tests.conftest import ADMIN, signed
 
 
 @pytest.fixture
@@ -18,7 +19,9 @@ def cli(tmp_path, capsys):
         out, err = capsys.readouterr()
         return code, out, err
 
-    run("init")
+    run("init", "--admin", ADMIN)
+    for name in ("测试员", "审计员"):  # the fixture's accounts: the one that runs the commands, one to read the log
+        signed(root, name)
     yield run
     from desktop.store.workspace import close_workspace
     close_workspace(root)
@@ -60,7 +63,7 @@ def test_audit_verify_names_the_first_tampered_entry(cli, pool_file, tmp_path):
     code, out, _ = cli("audit", "verify", "--json")
     report = json.loads(out)
     assert code == 0 and {k: report[k] for k in ("intact", "entries", "first_broken", "reason", "problems")} == {
-        "intact": True, "entries": 2, "first_broken": None, "reason": "", "problems": []}
+        "intact": True, "entries": 5, "first_broken": None, "reason": "", "problems": []}
     with sqlite3.connect(tmp_path / "ws" / "paneldesk.db") as db:
         db.execute("UPDATE audit_entry SET actor = '他人' WHERE id = 1")
     code, out, _ = cli("audit", "verify", "--json")
@@ -135,7 +138,7 @@ def test_reveal_shows_whole_numbers_with_one_audit_entry_naming_them(cli, pool_f
     assert code == 0 and id_number(1) in out and "13800000001" in out
     assert _audit_count(cli) == before + 1
     from desktop.services import audit_log
-    last = audit_log.recent(tmp_path / "ws", 1)[-1]
+    last = audit_log.recent(tmp_path / "ws", signed(tmp_path / "ws", "审计员"), 1)[-1]
     assert last["action"] == "reveal" and f"show experts {id_number(1)}" in last["target"]
     assert id_number(1) in last["after"] and "身份证号" in last["after"]
     code, out, _ = cli("list", "experts", "--json", "--reveal")

@@ -15,13 +15,18 @@ import pytest
 from desktop.cli import main
 from desktop.store.workspace import close_workspace
 from desktop.synthetic.writer import write_dataset
+from tests.conftest import ADMIN, signed
 
 # Runs in the child: ``KILL_AT`` names the step at which the process kills itself with SIGKILL, as `kill -9` would.
 PRELUDE = """
 import os, signal, sys
 from pathlib import Path
+from desktop.services.accounts import sign_in
 KILL_AT = sys.argv[2]
 ROOT = Path(sys.argv[1])
+
+def signed(root, name):
+    return sign_in(root, name, os.environ["PANELDESK_PASSWORD"])
 
 def die():
     os.kill(os.getpid(), signal.SIGKILL)
@@ -34,7 +39,7 @@ def at(name):
 IMPORT = PRELUDE + """
 from desktop.services.importing.run import import_files
 files = sorted(Path(sys.argv[3]).glob("*.xlsx"))
-import_files(ROOT, files, "王秘书", progress=lambda done, total, what: at(what))
+import_files(ROOT, files, signed(ROOT, "王秘书"), progress=lambda done, total, what: at(what))
 at("after")
 """
 
@@ -45,14 +50,14 @@ def signing_then_maybe_die(*args, **kwargs):
     at("checkpoint")
     return write(*args, **kwargs)
 checkpoints.write = signing_then_maybe_die
-draws.draw_round(ROOT, "王秘书", 1, witness_digits="111111", witness="李监督",
+draws.draw_round(ROOT, signed(ROOT, "王秘书"), 1, witness_digits="111111", witness=signed(ROOT, "李监督"),
                  progress=lambda step, steps, what: at(f"step {step}"))
 at("after")
 """
 
 LETTERS = PRELUDE + """
 from desktop.services import documents
-documents.generate_letters(ROOT, "王秘书", 1, ROOT / "out" / "letters", sign=False,
+documents.generate_letters(ROOT, signed(ROOT, "王秘书"), 1, ROOT / "out" / "letters", sign=False,
                            progress=lambda done, total: at(f"letter {done}"))
 at("after")
 """
@@ -67,7 +72,7 @@ def kill_at(script: str, root: Path, point: str, *extra: str) -> None:
 
 def audit(root: Path, capsys) -> tuple[int, dict]:
     close_workspace(root)
-    code = main(["--workspace", str(root), "audit", "verify", "--json"])
+    code = main(["--workspace", str(root), "--operator", "王秘书", "audit", "verify", "--json"])
     out, _ = capsys.readouterr()
     close_workspace(root)
     return code, json.loads(out)
@@ -92,7 +97,8 @@ def pool_files(tmp_path_factory):
 @pytest.mark.parametrize("point, committed", [("人员关系", False), ("提交", False), ("after", True)])
 def test_an_import_killed_leaves_all_or_nothing(tmp_path, pool_files, capsys, point, committed):
     root = tmp_path / "ws"
-    assert main(["--workspace", str(root), "init"]) == 0
+    assert main(["--workspace", str(root), "init", "--admin", ADMIN]) == 0
+    signed(root, "王秘书")
     capsys.readouterr()
     kill_at(IMPORT, root, point, str(pool_files))
     code, report = audit(root, capsys)

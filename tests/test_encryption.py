@@ -21,6 +21,7 @@ from desktop.store import blobs, conversion, keyslots
 from desktop.store.cipher import KeyRequired, WrongKey
 from desktop.store.engine import DB_NAME, SchemaError
 from desktop.store.workspace import close_workspace, open_workspace
+from tests.conftest import signed
 
 PASSWORD = "correct horse 1"
 
@@ -158,7 +159,7 @@ def test_a_plain_workspace_is_encrypted_in_place_on_its_first_open_with_a_key(de
     assert_unreadable_without_key(root / DB_NAME)
     assert sorted(p.name for p in root.glob(DB_NAME + "*")) == [DB_NAME]  # no plain copy, no journal left
     assert count(root, key, "expert") == experts and count(root, key, "audit_entry") == entries
-    report = verify_log(root)
+    report = verify_log(root, signed(root))
     assert report.intact, report
 
 
@@ -242,7 +243,7 @@ def test_a_conversion_killed_at_any_step_leaves_a_workspace_that_opens(demo_work
         assert count(root, None, "expert") == experts  # still the plain workspace, whole
         close_workspace(root)
     assert count(root, key, "expert") == experts  # opened with its key: encrypted now, whatever was left
-    assert verify_log(root).intact
+    assert verify_log(root, signed(root)).intact
     close_workspace(root)
     assert_unreadable_without_key(root / DB_NAME)
     assert sorted(p.name for p in root.glob(DB_NAME + "*")) == [DB_NAME]
@@ -314,6 +315,6 @@ def test_an_import_writes_through_sqlcipher(tmp_path):
     root = tmp_path / "ws"
     key = new_encrypted(root)
     files = write_dataset(tmp_path / "pool", seed=3, experts=60, applications=6)
-    import_files(open_workspace(root, key=key), sorted(files[0].parent.glob("*.xlsx")), "王秘书")
+    import_files(open_workspace(root, key=key), sorted(files[0].parent.glob("*.xlsx")), signed(open_workspace(root, key=key), "王秘书"))
     assert count(root, key, "expert") == 60
-    assert verify_log(root).intact
+    assert verify_log(root, signed(root)).intact

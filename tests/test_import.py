@@ -8,13 +8,14 @@ from sqlalchemy import text
 from desktop.services import catalogue
 from desktop.services.importing.run import ImportRejected, import_files
 from tests.spreadsheets import credit_code, csv_file, id_number, small_pool, workbook
+from tests.conftest import ADMIN, signed
 
 
 def test_workbook_with_sheets_in_any_order_imports_in_one_go(workspace, tmp_path):
     sheets = dict(reversed(list(small_pool().items())))
-    summary = import_files(workspace, [workbook(tmp_path / "pool.xlsx", sheets)], "tester")
+    summary = import_files(workspace, [workbook(tmp_path / "pool.xlsx", sheets)], signed(workspace, "tester"))
     assert summary.counts["专家"] == {"新增": 3, "更新": 0}
-    experts = {e["name"]: e for e in catalogue.listing(workspace, "experts")}
+    experts = {e["name"]: e for e in catalogue.listing(workspace, signed(workspace), "experts")}
     assert experts["李四"]["enterprise"] is True  # defaulted from the enterprise employer
     assert experts["王五"]["enterprise"] is True  # given explicitly although the employer is a university
     assert experts["张三"]["enterprise"] is False
@@ -23,10 +24,10 @@ def test_workbook_with_sheets_in_any_order_imports_in_one_go(workspace, tmp_path
 
 def test_reimporting_the_same_file_updates_instead_of_duplicating(workspace, tmp_path):
     path = workbook(tmp_path / "pool.xlsx", small_pool())
-    import_files(workspace, [path], "tester")
-    again = import_files(workspace, [path], "tester")
+    import_files(workspace, [path], signed(workspace, "tester"))
+    again = import_files(workspace, [path], signed(workspace, "tester"))
     assert again.counts["专家"] == {"新增": 0, "更新": 3}
-    counts = catalogue.counts(workspace)
+    counts = catalogue.counts(workspace, signed(workspace))
     assert (counts["experts"], counts["persons"], counts["organisations"]) == (3, 3, 2)
     assert counts["employment"] == 4  # three current stays and one past stay, not twice as many
 
@@ -40,27 +41,27 @@ def test_one_bad_id_number_among_ten_thousand_rows_imports_nothing(workspace, tm
     bad = pool["专家"][6_999][1]
     pool["专家"][6_999][1] = bad[:-1] + ("0" if bad[-1] != "0" else "1")
     with pytest.raises(ImportRejected) as rejected:
-        import_files(workspace, [workbook(tmp_path / "big.xlsx", pool)], "tester")
+        import_files(workspace, [workbook(tmp_path / "big.xlsx", pool)], signed(workspace, "tester"))
     [problem] = rejected.value.problems
     assert (problem.file, problem.sheet, problem.row, problem.column) == ("big.xlsx", "专家", 7001, "身份证号")
     assert "校验码" in problem.reason
-    assert catalogue.counts(workspace)["experts"] == 0
-    assert catalogue.counts(workspace)["organisations"] == 0
+    assert catalogue.counts(workspace, signed(workspace))["experts"] == 0
+    assert catalogue.counts(workspace, signed(workspace))["organisations"] == 0
 
 
 def test_gb18030_csv_as_wps_writes_it(workspace, tmp_path):
     pool = small_pool()
     files = [csv_file(tmp_path / f"{title}.csv", title, rows, encoding="gb18030") for title, rows in pool.items()]
-    import_files(workspace, files, "tester")
-    names = sorted(e["name"] for e in catalogue.listing(workspace, "experts"))
+    import_files(workspace, files, signed(workspace, "tester"))
+    names = sorted(e["name"] for e in catalogue.listing(workspace, signed(workspace), "experts"))
     assert names == ["张三", "李四", "王五"]
 
 
 def test_csv_is_recognised_by_its_headers_whatever_its_name(workspace, tmp_path):
     pool = small_pool()
     files = [csv_file(tmp_path / f"file{i}.csv", title, rows) for i, (title, rows) in enumerate(pool.items())]
-    import_files(workspace, files, "tester")
-    assert catalogue.counts(workspace)["experts"] == 3
+    import_files(workspace, files, signed(workspace, "tester"))
+    assert catalogue.counts(workspace, signed(workspace))["experts"] == 3
 
 
 def test_reference_to_an_unregistered_organisation_is_named(workspace, tmp_path):
@@ -68,7 +69,7 @@ def test_reference_to_an_unregistered_organisation_is_named(workspace, tmp_path)
     stranger = credit_code(99)
     pool["专家"][0][6] = stranger
     with pytest.raises(ImportRejected) as rejected:
-        import_files(workspace, [workbook(tmp_path / "pool.xlsx", pool)], "tester")
+        import_files(workspace, [workbook(tmp_path / "pool.xlsx", pool)], signed(workspace, "tester"))
     [problem] = rejected.value.problems
     assert (problem.row, problem.column, problem.value) == (2, "工作单位信用代码", stranger)
     assert "单位未登记" in problem.reason
@@ -80,7 +81,7 @@ def test_duplicate_rows_and_inconsistent_names_are_reported_with_the_first_place
     pool["项目"] = [["2026KJ0001", "工业视觉检测", "52020", "济南华信精密机械有限公司", pool["单位"][0][1], None]]
     pool["项目成员"] = [["2026KJ0001", "张叁", id_number(1), "负责人", None]]
     with pytest.raises(ImportRejected) as rejected:
-        import_files(workspace, [workbook(tmp_path / "pool.xlsx", pool)], "tester")
+        import_files(workspace, [workbook(tmp_path / "pool.xlsx", pool)], signed(workspace, "tester"))
     reasons = [(p.sheet, p.row, p.reason) for p in rejected.value.problems]
     assert ("专家", 5, "与「专家」第2行重复") in reasons
     assert any(sheet == "项目成员" and "不一致" in reason for sheet, _, reason in reasons)
@@ -92,7 +93,7 @@ def test_bad_cells_of_every_kind_are_all_reported_at_once(workspace, tmp_path):
     pool["任职经历"][0][3] = "二〇一五"
     pool["专家"][1][7] = "5202"
     with pytest.raises(ImportRejected) as rejected:
-        import_files(workspace, [workbook(tmp_path / "pool.xlsx", pool)], "tester")
+        import_files(workspace, [workbook(tmp_path / "pool.xlsx", pool)], signed(workspace, "tester"))
     columns = {(p.sheet, p.column) for p in rejected.value.problems}
     assert {("单位", "单位类型"), ("任职经历", "起始年"), ("专家", "学科代码")} <= columns
 
@@ -104,13 +105,13 @@ def test_applications_with_teams_and_people_shared_with_the_pool(workspace, tmp_
     pool["项目成员"] = [["2026KJ0001", "赵六", id_number(10), "负责人", ent], ["2026KJ0001", "张三", id_number(1), "骨干", None]]
     pool["不宜评审专家"] = [["2026KJ0001", id_number(2), "存在学术竞争关系"]]
     pool["人员关系"] = [[id_number(10), id_number(3), "师生", 2001, 2006, "博士导师"]]
-    import_files(workspace, [workbook(tmp_path / "all.xlsx", pool)], "tester")
-    detail = catalogue.detail(workspace, "applications", "2026KJ0001")
+    import_files(workspace, [workbook(tmp_path / "all.xlsx", pool)], signed(workspace, "tester"))
+    detail = catalogue.detail(workspace, signed(workspace), "applications", "2026KJ0001")
     assert [m["name"] for m in detail["team"]] == ["赵六", "张三"]
     assert detail["leader"] == "赵六"
     assert detail["requested_exclusions"][0]["reason"] == "存在学术竞争关系"
-    assert catalogue.counts(workspace)["persons"] == 4  # 张三 is one person as expert and as team member
-    expert = catalogue.detail(workspace, "experts", id_number(3))
+    assert catalogue.counts(workspace, signed(workspace))["persons"] == 4  # 张三 is one person as expert and as team member
+    expert = catalogue.detail(workspace, signed(workspace), "experts", id_number(3))
     assert expert["relations"][0]["kind"] == "师生"
 
 
@@ -137,10 +138,10 @@ def test_a_file_that_is_not_a_workbook_is_named_and_nothing_is_written(workspace
     fake.write_text("这不是表格")
     good = workbook(tmp_path / "pool.xlsx", small_pool())
     with pytest.raises(ImportRejected) as rejected:
-        import_files(workspace, [good, fake], "tester")
+        import_files(workspace, [good, fake], signed(workspace, "tester"))
     [problem] = rejected.value.problems
     assert problem.file == "专家库.xlsx" and "无法作为 Excel 文件读取" in problem.reason
-    assert catalogue.counts(workspace)["experts"] == 0
+    assert catalogue.counts(workspace, signed(workspace))["experts"] == 0
 
 
 # --- identifiers in one canonical form (RULES.md IDENTIFIERS) ---------------------------------------------------
@@ -157,12 +158,12 @@ def test_an_expert_typed_full_width_as_a_team_member_is_one_person_and_gets_self
     pool["项目成员"] = [["2026KJ0001", "赵六", id_number(10), "负责人", ent],
                      ["2026KJ0001", "张三", " " + full_width(expert)[:6] + "\u3000" + full_width(expert)[6:], "骨干",
                       uni.lower()]]
-    import_files(workspace, [workbook(tmp_path / "pool.xlsx", pool)], "tester")
-    assert catalogue.counts(workspace)["persons"] == 4
-    info = rounds.create_round(workspace, "tester", name="第一轮", review_date=dt.date(2026, 12, 20),
+    import_files(workspace, [workbook(tmp_path / "pool.xlsx", pool)], signed(workspace, "tester"))
+    assert catalogue.counts(workspace, signed(workspace))["persons"] == 4
+    info = rounds.create_round(workspace, signed(workspace, "tester"), name="第一轮", review_date=dt.date(2026, 12, 20),
                                method=Method("会议评审", "百分制"), confirm_past_date=True)
-    rounds.add_panel(workspace, "tester", info.id, name="一组", size=1, applications=["2026KJ0001"])
-    grounds = conflicts.round_conflicts(workspace, info.id).grounds_for("2026KJ0001", expert)
+    rounds.add_panel(workspace, signed(workspace, "tester"), info.id, name="一组", size=1, applications=["2026KJ0001"])
+    grounds = conflicts.round_conflicts(workspace, signed(workspace), info.id).grounds_for("2026KJ0001", expert)
     assert "SELF" in [g.code for g in grounds]
 
 
@@ -176,22 +177,22 @@ def test_every_identifier_column_is_stored_canonical(workspace, tmp_path):
     pool["人员关系"] = [[full_width(id_number(2)), id_number(3) + "\u200b", "合作", 2024, None, None]]
     pool["诚信记录"] = [["王五", "\u3000" + full_width(id_number(3)), None, None, "抄袭", "警告", None, None, "科技厅",
                       None, "2025-01-01"]]
-    import_files(workspace, [workbook(tmp_path / "pool.xlsx", pool)], "tester")
-    assert {o["credit_code"] for o in catalogue.listing(workspace, "organisations")} == {ent, uni}
-    assert catalogue.counts(workspace)["persons"] == 3
-    assert [r["subject_code"] for r in catalogue.listing(workspace, "integrity")] == [id_number(3)]
-    assert catalogue.detail(workspace, "experts", full_width(id_number(1)))["name"] == "张三"
+    import_files(workspace, [workbook(tmp_path / "pool.xlsx", pool)], signed(workspace, "tester"))
+    assert {o["credit_code"] for o in catalogue.listing(workspace, signed(workspace), "organisations")} == {ent, uni}
+    assert catalogue.counts(workspace, signed(workspace))["persons"] == 3
+    assert [r["subject_code"] for r in catalogue.listing(workspace, signed(workspace), "integrity")] == [id_number(3)]
+    assert catalogue.detail(workspace, signed(workspace), "experts", full_width(id_number(1)))["name"] == "张三"
 
 
 def test_an_id_number_stored_as_a_number_is_refused_and_no_check_digit_is_suggested(workspace, tmp_path):
     pool = small_pool()
     pool["专家"][2][1] = 110101197508082078  # Excel keeps 15 digits: 110101197508082000, whose check digit passes
     with pytest.raises(ImportRejected) as rejected:
-        import_files(workspace, [workbook(tmp_path / "pool.xlsx", pool)], "tester")
+        import_files(workspace, [workbook(tmp_path / "pool.xlsx", pool)], signed(workspace, "tester"))
     [problem] = rejected.value.problems
     assert (problem.sheet, problem.row, problem.column) == ("专家", 4, "身份证号")
     assert problem.reason == "身份证号被表格存成了数字，末尾几位已丢失，请把该列设为文本后重新录入"
-    assert catalogue.counts(workspace)["experts"] == 0
+    assert catalogue.counts(workspace, signed(workspace))["experts"] == 0
 
 
 def test_an_id_number_exported_from_a_number_cell_is_refused_in_csv(workspace, tmp_path):
@@ -200,7 +201,7 @@ def test_an_id_number_exported_from_a_number_cell_is_refused_in_csv(workspace, t
     pool["专家"][2][1] = "370102197001010000"  # lost digits whose check fails: the same reason, no corrected digit
     files = [csv_file(tmp_path / f"{title}.csv", title, rows) for title, rows in pool.items()]
     with pytest.raises(ImportRejected) as rejected:
-        import_files(workspace, files, "tester")
+        import_files(workspace, files, signed(workspace, "tester"))
     assert [(p.row, p.reason) for p in rejected.value.problems] == [
         (3, "身份证号被表格存成了数字，末尾几位已丢失，请把该列设为文本后重新录入"),
         (4, "身份证号被表格存成了数字，末尾几位已丢失，请把该列设为文本后重新录入")]
@@ -210,7 +211,7 @@ def test_a_birth_date_in_the_future_is_refused(workspace, tmp_path):
     pool = small_pool()
     pool["专家"][2][1] = id_number(3, born="20990101")
     with pytest.raises(ImportRejected) as rejected:
-        import_files(workspace, [workbook(tmp_path / "pool.xlsx", pool)], "tester")
+        import_files(workspace, [workbook(tmp_path / "pool.xlsx", pool)], signed(workspace, "tester"))
     assert any("晚于今天" in p.reason and p.row == 4 for p in rejected.value.problems)
 
 
@@ -231,7 +232,7 @@ def _refused(workspace, paths, **options) -> list[str]:
     from tests.spreadsheets import table_contents
     before = table_contents(workspace)
     with pytest.raises(ImportRejected) as rejected:
-        import_files(workspace, paths, "tester", **options)
+        import_files(workspace, paths, signed(workspace, "tester"), **options)
     assert table_contents(workspace) == before
     return [str(p) for p in rejected.value.problems]
 
@@ -306,7 +307,7 @@ def test_a_folder_named_like_a_csv_and_an_empty_csv_are_refused_and_write_no_aud
     assert "文件是空的" in _refused(workspace, [empty])[0]
     assert "没有可导入的数据行" in _refused(workspace, [header_only])[0]
     with workspace.session() as session:
-        assert entries(session) == []
+        assert [e.action for e in entries(session) if not e.action.startswith("account.")] == []
 
 
 # --- encodings ----------------------------------------------------------------------------------------------
@@ -317,8 +318,8 @@ def test_utf8_with_and_without_bom_and_gb18030_are_read_when_certain(workspace, 
         root.mkdir()
         pool = small_pool()
         files = [csv_file(root / f"{title}.csv", title, rows, encoding=encoding) for title, rows in pool.items()]
-        import_files(workspace, files, "tester")
-    assert sorted(e["name"] for e in catalogue.listing(workspace, "experts")) == ["张三", "李四", "王五"]
+        import_files(workspace, files, signed(workspace, "tester"))
+    assert sorted(e["name"] for e in catalogue.listing(workspace, signed(workspace), "experts")) == ["张三", "李四", "王五"]
 
 
 def test_an_uncertain_encoding_asks_for_it_and_the_given_encoding_is_used(workspace, tmp_path):
@@ -335,8 +336,8 @@ def test_an_uncertain_encoding_asks_for_it_and_the_given_encoding_is_used(worksp
     assert "无法确定文件的编码" in message
     good = tmp_path / "单位2.csv"
     good.write_bytes("单位名称,统一社会信用代码,单位类型\n测试大学,{},高校\n".format(credit_code(6, "12")).encode("gbk"))
-    import_files(workspace, [good], "tester", encoding="gbk")
-    assert [o["name"] for o in catalogue.listing(workspace, "organisations")] == ["测试大学"]
+    import_files(workspace, [good], signed(workspace, "tester"), encoding="gbk")
+    assert [o["name"] for o in catalogue.listing(workspace, signed(workspace), "organisations")] == ["测试大学"]
 
 
 # --- spreadsheet bombs ----------------------------------------------------------------------------------------
@@ -392,8 +393,8 @@ def test_renamed_headers_are_a_parameter_and_problems_name_the_original_file(wor
     rejected = _refused(workspace, [path], mapping=mapping)
     assert rejected == ["机构.csv「机构」第3行「统一社会信用代码」列（值：123）：统一社会信用代码应为18位，实为3位"]
     path.write_text("机构全称,代码,性质\n测试研究院,{},科研院所\n".format(credit_code(7, "12")), encoding="utf-8")
-    import_files(workspace, [path], "tester", mapping=mapping)
-    assert [o["name"] for o in catalogue.listing(workspace, "organisations")] == ["测试研究院"]
+    import_files(workspace, [path], signed(workspace, "tester"), mapping=mapping)
+    assert [o["name"] for o in catalogue.listing(workspace, signed(workspace), "organisations")] == ["测试研究院"]
 
 
 def test_the_command_line_takes_a_column_map_and_an_encoding(tmp_path, capsys):
@@ -408,7 +409,8 @@ def test_the_command_line_takes_a_column_map_and_an_encoding(tmp_path, capsys):
         code = main(["--workspace", str(root), "--operator", "测试员", *argv])
         return code, *capsys.readouterr()
     try:
-        run("init")
+        run("init", "--admin", ADMIN)
+        signed(root, "测试员")
         code, out, _ = run("import", str(path), "--json")
         assert code != 0 and "无法确定文件的编码" in json.loads(out)["problems"][0]["reason"]
         code, out, err = run("import", str(path), "--encoding", "big5", "--map", "機構全稱=单位名称",

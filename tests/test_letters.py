@@ -12,6 +12,7 @@ from desktop.services.audit import entries
 from desktop.services.signing import SigningError
 from desktop.store.workspace import open_workspace
 from tests.reports.report_pdfs import text_of
+from tests.conftest import signed
 
 ROUND_NAME = "2026年度省重点研发计划项目会议评审（示例）"
 
@@ -28,7 +29,7 @@ def run(capsys, root, *argv):
 
 
 def test_signed_letters_of_the_drawn_round_verify_and_a_changed_byte_shows(demo, tmp_path, capsys):
-    record = draws.draw_round(open_workspace(demo), "王秘书", 1, witness_digits="111111", witness="李监督")
+    record = draws.draw_round(open_workspace(demo), signed(open_workspace(demo), "王秘书"), 1, witness_digits="111111", witness=signed(open_workspace(demo), "李监督"))
     assert run(capsys, demo, "signer", "create", "--name", "省科学技术厅评审办公室")[0] == 0
     out_dir = tmp_path / "letters"
     code, out, err = run(capsys, demo, "letters", "--round", "1", "--out", str(out_dir), "--sign", "--json")
@@ -56,27 +57,27 @@ def test_signed_letters_of_the_drawn_round_verify_and_a_changed_byte_shows(demo,
 
 
 def test_letters_name_each_experts_organisation(demo, tmp_path):
-    draws.draw_round(open_workspace(demo), "王秘书", 1, witness_digits="111111", witness="李监督")
-    letters = documents.round_letters(demo, 1)
+    draws.draw_round(open_workspace(demo), signed(open_workspace(demo), "王秘书"), 1, witness_digits="111111", witness=signed(open_workspace(demo), "李监督"))
+    letters = documents.round_letters(demo, signed(demo), 1)
     assert letters and all(letter.expert_org for letter in letters)
-    made = documents.generate_letters(demo, "王秘书", 1, tmp_path / "out", sign=False)
+    made = documents.generate_letters(demo, signed(demo, "王秘书"), 1, tmp_path / "out", sign=False)
     assert [(m.panel, m.expert, m.signed) for m in made] == [(l.panel, l.expert_name, False) for l in letters]
     assert letters[0].expert_org in text_of(made[0].path.read_bytes())
 
 
 def test_refused_without_a_draw_or_without_an_identity(demo, tmp_path, capsys):
     with pytest.raises(UserError, match="尚未抽取"):
-        documents.generate_letters(demo, "王秘书", 1, tmp_path / "out", sign=False)
+        documents.generate_letters(demo, signed(demo, "王秘书"), 1, tmp_path / "out", sign=False)
     code, _, err = run(capsys, demo, "letters", "--round", "1", "--out", str(tmp_path / "out"))
     assert code == 1 and "尚未抽取专家" in err
-    draws.draw_round(open_workspace(demo), "王秘书", 1, witness_digits="111111", witness="李监督")
+    draws.draw_round(open_workspace(demo), signed(open_workspace(demo), "王秘书"), 1, witness_digits="111111", witness=signed(open_workspace(demo), "李监督"))
     with pytest.raises(SigningError, match="没有签名身份"):
-        documents.generate_letters(demo, "王秘书", 1, tmp_path / "out", sign=True)
+        documents.generate_letters(demo, signed(demo, "王秘书"), 1, tmp_path / "out", sign=True)
     assert not (tmp_path / "out").exists()
 
 
 def test_sign_in_sheets_list_each_panels_drawn_members(demo, tmp_path, capsys):
-    record = draws.draw_round(open_workspace(demo), "王秘书", 1, witness_digits="111111", witness="李监督")
+    record = draws.draw_round(open_workspace(demo), signed(open_workspace(demo), "王秘书"), 1, witness_digits="111111", witness=signed(open_workspace(demo), "李监督"))
     code, out, err = run(capsys, demo, "notices", "--round", "1", "--kind", "sign_in_sheet",
                          "--out", str(tmp_path / "sheets"), "--json")
     assert code == 0, err
@@ -85,22 +86,26 @@ def test_sign_in_sheets_list_each_panels_drawn_members(demo, tmp_path, capsys):
     for path, panel in zip(files, record.panels):
         text = text_of(path.read_bytes())
         assert panel["name"] in path.name and all(m["name"] in text for m in panel["members"])
-    sheets = documents.round_sheets(demo, 1, "sign_in_sheet")
+        # CONFIDENTIAL: a printed list of experts is marked, with the account that made it and when
+        assert "内部资料" in text and "注意保密" in text and "王芳（王秘书）" in text
+    batch = [e for e in entries(open_workspace(demo).session()) if e.action == "documents.sign_in_sheet"][0]
+    assert batch.actor == "王秘书"
+    sheets = documents.round_sheets(demo, signed(demo), 1, "sign_in_sheet")
     kinds = [m.kind for m in sheets[0].members]
     assert kinds.count("企业专家") == record.panels[0]["enterprise_count"] and all(m.org for m in sheets[0].members)
 
 
 def test_score_sheets_ask_for_the_rounds_own_scoring_of_the_panels_applications(demo, tmp_path):
-    record = draws.draw_round(open_workspace(demo), "王秘书", 1, witness_digits="111111", witness="李监督")
-    info = rounds.show_round(demo, 1)
-    sheets = documents.round_sheets(demo, 1, "score_sheet")
+    record = draws.draw_round(open_workspace(demo), signed(open_workspace(demo), "王秘书"), 1, witness_digits="111111", witness=signed(open_workspace(demo), "李监督"))
+    info = rounds.show_round(demo, signed(demo), 1)
+    sheets = documents.round_sheets(demo, signed(demo), 1, "score_sheet")
     assert len(sheets) == sum(len(p["members"]) for p in record.panels)
     first = sheets[0]
     assert first.scoring == {"百分制": "weighted", "等级": "grade", "投票": "vote", "排序": "rank"}[
         info.method["scoring"]]
     assert [a.application_no for a in first.applications] == info.panels[0]["applications"]
     assert first.expert_name == record.panels[0]["members"][0]["name"]
-    paths = documents.generate_sheets(demo, "王秘书", 1, "score_sheet", tmp_path / "scores", sign=False)
+    paths = documents.generate_sheets(demo, signed(demo, "王秘书"), 1, "score_sheet", tmp_path / "scores", sign=False)
     text = text_of(paths[0].read_bytes())
     assert first.expert_name in text and first.applications[0].application_title in text
 

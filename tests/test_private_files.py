@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from desktop.services import signing
 from desktop.store.engine import DB_NAME
 from desktop.store.workspace import close_workspace, open_workspace
+from tests.conftest import signed
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="POSIX file modes")
 
@@ -31,7 +32,7 @@ def test_workspace_database_folders_and_identity_are_private(tmp_path, loose_uma
     root = tmp_path / "ws"
     try:
         open_workspace(root, create=True)
-        signing.create_identity(root, "王秘书", "省科学技术厅评审办公室")
+        signing.create_identity(root, signed(root, "王秘书"), "省科学技术厅评审办公室")
         made = [root / DB_NAME, *root.glob(DB_NAME + "-*"), *root.glob("signing/*")]
         assert {p.name: mode(p) for p in made if p.is_file()} == {p.name: 0o600 for p in made if p.is_file()}
         assert len([p for p in made if p.suffix == ".p12"]) == 1 and (root / f"{DB_NAME}-wal").exists()

@@ -7,6 +7,7 @@ from desktop.domain.methods import Method
 from desktop.services import catalogue, conflicts, rounds
 from desktop.services.importing.run import import_files
 from tests.spreadsheets import credit_code, id_number, workbook
+from tests.conftest import signed
 
 UNI, ENT, OTHER = credit_code(2, "12"), credit_code(1), credit_code(3)
 EXPERT = id_number(1)
@@ -30,16 +31,16 @@ def _applications():
 
 
 def _import(workspace, path, **sheets):
-    import_files(workspace, [workbook(path, sheets)], "tester")
+    import_files(workspace, [workbook(path, sheets)], signed(workspace, "tester"))
 
 
 def _round(workspace, year):
-    number = len(rounds.list_rounds(workspace)) + 1
-    info = rounds.create_round(workspace, "tester", name=f"{year}年度第{number}轮", review_date=dt.date(year, 6, 15),
+    number = len(rounds.list_rounds(workspace, signed(workspace))) + 1
+    info = rounds.create_round(workspace, signed(workspace, "tester"), name=f"{year}年度第{number}轮", review_date=dt.date(year, 6, 15),
                                method=Method("会议评审", "百分制"), confirm_past_date=True)
-    rounds.add_panel(workspace, "tester", info.id, name="第一组", size=1,
+    rounds.add_panel(workspace, signed(workspace, "tester"), info.id, name="第一组", size=1,
                      applications=["2026KJ0001", "2026KJ0002", "2026KJ0003"])
-    return conflicts.round_conflicts(workspace, info.id)
+    return conflicts.round_conflicts(workspace, signed(workspace), info.id)
 
 
 def _same_org(found, number):
@@ -56,9 +57,9 @@ def test_a_stale_employer_column_gives_way_to_the_dated_history(workspace, tmp_p
     assert _same_org(found, "2026KJ0001") == []
     assert _same_org(found, "2026KJ0002") == [ENT]
     assert found.enterprise[EXPERT].counts and "济南华信精密机械有限公司" in found.enterprise[EXPERT].basis
-    [listed] = catalogue.listing(workspace, "experts")
+    [listed] = catalogue.listing(workspace, signed(workspace), "experts")
     assert listed["enterprise"] is True
-    history = catalogue.detail(workspace, "experts", EXPERT)["history"]
+    history = catalogue.detail(workspace, signed(workspace), "experts", EXPERT)["history"]
     assert [(h["credit_code"], h["from_year"], h["to_year"]) for h in history] == [(UNI, 2010, 2018),
                                                                                    (ENT, 2018, None)]
 
@@ -71,7 +72,7 @@ def test_a_new_dated_employer_ends_the_old_undated_stay(workspace, tmp_path):
 
     _import(workspace, tmp_path / "second.xlsx", 专家=[_expert("济南华信精密机械有限公司", ENT)],
             任职经历=[[EXPERT, "济南华信精密机械有限公司", ENT, THIS_YEAR, None]])
-    history = catalogue.detail(workspace, "experts", EXPERT)["history"]
+    history = catalogue.detail(workspace, signed(workspace), "experts", EXPERT)["history"]
     assert {(h["credit_code"], h["from_year"], h["to_year"]) for h in history} == {
         (ENT, THIS_YEAR, None), (UNI, None, THIS_YEAR)}  # the old stay ends this year: it is not forgotten
     now = _round(workspace, THIS_YEAR)
@@ -82,7 +83,7 @@ def test_a_new_dated_employer_ends_the_old_undated_stay(workspace, tmp_path):
 
     _import(workspace, tmp_path / "again.xlsx", 专家=[_expert("济南华信精密机械有限公司", ENT)],
             任职经历=[[EXPERT, "济南华信精密机械有限公司", ENT, THIS_YEAR, None]])
-    assert catalogue.detail(workspace, "experts", EXPERT)["history"] == history  # the same rows change nothing
+    assert catalogue.detail(workspace, signed(workspace), "experts", EXPERT)["history"] == history  # the same rows change nothing
 
 
 def test_re_registering_the_enterprise_as_a_university_ends_its_experts_enterprise_standing(workspace, tmp_path):
@@ -98,6 +99,6 @@ def test_re_registering_the_enterprise_as_a_university_ends_its_experts_enterpri
     assert not again.enterprise[EXPERT].counts and "高校" in again.enterprise[EXPERT].basis
     explicit = again.enterprise[id_number(2)]
     assert explicit.counts and "兼任企业技术负责人" in explicit.basis  # the 企业专家 column said so, with its reason
-    listed = {e["id_number"]: e for e in catalogue.listing(workspace, "experts")}
+    listed = {e["id_number"]: e for e in catalogue.listing(workspace, signed(workspace), "experts")}
     assert listed[EXPERT]["enterprise"] is False and listed[id_number(2)]["enterprise"] is True
     assert "兼任企业技术负责人" in listed[id_number(2)]["enterprise_basis"]

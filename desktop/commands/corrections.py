@@ -19,7 +19,7 @@ SETTING_OPTIONS = ("look_back_years", "field_level", "max_requested_exclusions",
 
 def _round_edit(args, settings_of) -> None:
     place = open_or_fail(args)
-    current = rounds.show_round(place, args.round)
+    current = rounds.show_round(place, operator(args), args.round)
     given = settings_of(args)
     named = {key for key in SETTING_OPTIONS if getattr(args, key) is not None}
     named |= {"one_panel_per_expert"} if args.several_panels else set()

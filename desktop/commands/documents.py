@@ -17,6 +17,7 @@ from typing import Callable
 
 from desktop.commands.output import CommandError, add_json_flag, emit, operator
 from desktop.services import documents as documents_service, signing
+from desktop.services.workspaces import is_workspace
 
 P12_PASSPHRASE_ENV = "PANELDESK_P12_PASSPHRASE"
 Make = Callable[[documents_service.Progress], list[Path]]  # a documents service call, given the progress callback
@@ -57,7 +58,7 @@ def _signer_import(args: argparse.Namespace) -> int:
 
 
 def _signer_show(args: argparse.Namespace) -> int:
-    identity = signing.show_identity(args.workspace)
+    identity = signing.show_identity(args.workspace, operator(args))
     if args.certificate:
         args.certificate.write_text(identity.certificate_pem, encoding="ascii")
     emit(args, _identity_json(identity), _identity_text)
@@ -82,7 +83,7 @@ def _generate(args: argparse.Namespace, make: Make) -> int:
 
 def _export(args: argparse.Namespace, documents: list, action: str) -> Make:
     return lambda progress: documents_service.export_documents(
-        args.workspace, operator(args), documents, args.out, action=action, target=str(args.from_json),
+        args.workspace, operator(args) if is_workspace(args.workspace) else None, documents, args.out, action=action, target=str(args.from_json),
         sign=args.sign, progress=progress)
 
 

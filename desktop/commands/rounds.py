@@ -7,9 +7,10 @@ import datetime as dt
 from fractions import Fraction
 
 from desktop.commands import corrections
-from desktop.commands.output import CommandError, add_json_flag, add_reveal_flag, emit, operator, personal
+from desktop.commands.output import WITNESS_PASSWORD_ENV, CommandError, add_json_flag, add_reveal_flag, emit, operator, \
+    password, personal
 from desktop.commands.workspace import open_or_fail
-from desktop.services import conflicts, draw_verify, draws, rounds
+from desktop.services import accounts, conflicts, draw_verify, draws, rounds
 from desktop.services.method_choices import Method, RoundSettings
 
 
@@ -63,11 +64,11 @@ def _open(args):
 
 
 def _show(args):
-    emit(args, rounds.show_round(open_or_fail(args), args.round).to_dict(), _round_text)
+    emit(args, rounds.show_round(open_or_fail(args), operator(args), args.round).to_dict(), _round_text)
 
 
 def _list(args):
-    emit(args, [r.to_dict() for r in rounds.list_rounds(open_or_fail(args))],
+    emit(args, [r.to_dict() for r in rounds.list_rounds(open_or_fail(args), operator(args))],
          lambda v: "\n".join(_round_text(r) for r in v) or "（尚无评审轮次）")
 
 
@@ -81,7 +82,7 @@ def _panel_add(args):
 
 def _conflicts(args):
     workspace = open_or_fail(args)
-    found = conflicts.round_conflicts(workspace, args.round)
+    found = conflicts.round_conflicts(workspace, operator(args), args.round)
     pairs = personal(args, workspace, f"conflicts round {args.round}",
                      conflicts.conflict_pairs(found, args.application, args.expert.upper() if args.expert else None))
     emit(args, pairs, lambda v: "\n".join(
@@ -91,7 +92,7 @@ def _conflicts(args):
 
 def _explain(args):
     workspace = open_or_fail(args)
-    found = conflicts.round_conflicts(workspace, args.round)
+    found = conflicts.round_conflicts(workspace, operator(args), args.round)
     sentences = conflicts.explanation(found, args.application, args.expert.upper())
     emit(args, personal(args, workspace, f"explain round {args.round}",
                         {"application": args.application, "expert": args.expert.upper(), "grounds": sentences}),
@@ -125,7 +126,10 @@ def _draw(args):
                                            witness=args.witness, witness_digits=args.witness_digits)
         emit(args, personal(args, place, f"draw replay round {args.round}", replayed), _draw_text)
         return
-    record = draws.draw_round(place, operator(args), args.round, witness=args.witness,
+    op = operator(args)
+    witness = accounts.witness_sign_in(op, args.witness, password(
+        WITNESS_PASSWORD_ENV, f"见证监督员 {args.witness} 的口令（由见证人本人输入）："))
+    record = draws.draw_round(place, op, args.round, witness=witness,
                               witness_digits=args.witness_digits, redraw_reason=args.redraw_reason)
     emit(args, personal(args, place, f"draw round {args.round}", record.to_dict()), _draw_text)
 
@@ -136,7 +140,7 @@ def _draw_commit(args):
 
 
 def _draw_verify(args):
-    result = draw_verify.verify_draw(open_or_fail(args), args.round)
+    result = draw_verify.verify_draw(open_or_fail(args), operator(args), args.round)
     emit(args, result, lambda r: "抽取记录核验一致：种子与各组名单均可由记录重新算出" if r["matches"]
          else "抽取记录核验不一致：\n" + "\n".join(f"  {p}" for p in r["problems"]))
     return 0 if result["matches"] else 2
@@ -145,7 +149,7 @@ def _draw_verify(args):
 def _register_draw(sub) -> None:
     parser = sub.add_parser("draw", help="随机抽取评审专家（承诺—揭示，须监督员见证）")
     parser.add_argument("--round", type=int)
-    parser.add_argument("--witness", help="见证监督员姓名（不能是操作员本人）")
+    parser.add_argument("--witness", help="见证监督员的账户名（不能是操作员本人；口令取自环境变量 PANELDESK_WITNESS_PASSWORD，或由见证人在终端输入）")
     parser.add_argument("--witness-digits", help="见证人现场用骰子或随机数器产生的数字（至少6位）")
     parser.add_argument("--redraw-reason", help="重新抽取的理由（本轮已抽取过时必填）")
     parser.add_argument("--replay", metavar="SECRET", help="用记录上公布的密钥重新计算一次抽取（记为重演，不作为新的抽取）")

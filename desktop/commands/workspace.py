@@ -1,12 +1,13 @@
-"""`init`, `import`, `list`, `show`, `audit verify`: the workspace and its pool from the shell."""
+"""`init`, `import`, `list`, `show`, `audit verify`, `demo`: the workspace and its pool from the shell."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from desktop.commands.output import CommandError, add_json_flag, add_reveal_flag, emit, operator, personal
-from desktop.services import catalogue
+from desktop.commands.output import PASSWORD_ENV, CommandError, add_json_flag, add_reveal_flag, emit, operator, password, \
+    personal
+from desktop.services import accounts, catalogue
 from desktop.services.audit_log import verify_log
 from desktop.services.importing.mapping import Mapping, known_field
 from desktop.services.importing.run import ImportRejected, import_files
@@ -18,9 +19,11 @@ def open_or_fail(args: argparse.Namespace, create: bool = False):
 
 
 def _init(args: argparse.Namespace) -> int:
-    workspace = open_or_fail(args, create=True)
-    emit(args, {"workspace": str(workspace.root), "counts": catalogue.counts(workspace)},
-         lambda v: f"工作区已就绪：{v['workspace']}")
+    admin = accounts.init_workspace(args.workspace, args.admin,
+                                    password(PASSWORD_ENV, f"管理员 {args.admin} 的口令（至少8个字符）：", twice=True),
+                                    args.display_name)
+    emit(args, {"workspace": str(admin.root), "admin": admin.name, "counts": catalogue.counts(admin.root, admin)},
+         lambda v: f"工作区已就绪：{v['workspace']}\n管理员账户：{v['admin']}")
     return 0
 
 
@@ -54,26 +57,28 @@ def _header_map(text: str) -> tuple[str, str]:
 
 def _list(args: argparse.Namespace) -> int:
     workspace = open_or_fail(args)
-    rows = personal(args, workspace, f"list {args.kind}", catalogue.listing(workspace, args.kind))
+    rows = personal(args, workspace, f"list {args.kind}", catalogue.listing(workspace, operator(args), args.kind))
     emit(args, rows, lambda v: "\n".join("\t".join(str(x) for x in row.values()) for row in v) or "（无）")
     return 0
 
 
 def _show(args: argparse.Namespace) -> int:
     workspace = open_or_fail(args)
-    found = personal(args, workspace, f"show {args.kind} {args.id}", catalogue.detail(workspace, args.kind, args.id))
+    found = personal(args, workspace, f"show {args.kind} {args.id}", catalogue.detail(workspace, operator(args), args.kind, args.id))
     emit(args, found, lambda v: "\n".join(f"{k}: {x}" for k, x in v.items()))
     return 0
 
 
 def _audit_verify(args: argparse.Namespace) -> int:
-    result = verify_log(open_or_fail(args))
+    result = verify_log(open_or_fail(args), operator(args))
     emit(args, result.to_dict(), lambda _: result.summary())
     return 0 if result.intact else 1
 
 
 def register(sub) -> None:
-    parser = sub.add_parser("init", help="新建或打开工作区")
+    parser = sub.add_parser("init", help="新建工作区及其管理员账户（口令取自环境变量 PANELDESK_PASSWORD）")
+    parser.add_argument("--admin", required=True, help="管理员账户名")
+    parser.add_argument("--display-name", help="管理员的姓名（默认同账户名）")
     add_json_flag(parser)
     parser.set_defaults(func=_init)
 
@@ -112,14 +117,17 @@ def register(sub) -> None:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from desktop.services.demo import build_demo  # the generator is only needed here
+    from desktop.services.demo import DEMO_ACCOUNTS, DEMO_SECRETARY, build_demo  # only needed here
     if (args.workspace / "paneldesk.db").exists():
         raise CommandError(f"{args.workspace} 已是工作区；示例工作区只建在新文件夹中")
-    summary, info = build_demo(args.workspace, operator(args), experts=args.experts, applications=args.applications)
-    counts = catalogue.counts(args.workspace)
-    emit(args, {"workspace": str(args.workspace.resolve()), "counts": counts, "round": info.to_dict()},
+    summary, info = build_demo(args.workspace, experts=args.experts, applications=args.applications)
+    counts = catalogue.counts(args.workspace, accounts.sign_in(args.workspace, DEMO_SECRETARY[0], DEMO_SECRETARY[3]))
+    emit(args, {"workspace": str(args.workspace.resolve()), "counts": counts, "round": info.to_dict(),
+                "accounts": [{"name": n, "roles": [r.value], "password": p} for n, _, r, p in DEMO_ACCOUNTS]},
          lambda v: (f"示例工作区已建成：{v['workspace']}\n"
                     f"  专家 {counts['experts']} 名，单位 {counts['organisations']} 家，项目 {counts['applications']} 项，"
                     f"人员关系 {counts['relations']} 条，诚信记录 {counts['integrity']} 条\n"
-                    f"  评审轮次 {info.id}：{info.name}（{info.state_label}，{len(info.panels)} 个评审组）"))
+                    f"  评审轮次 {info.id}：{info.name}（{info.state_label}，{len(info.panels)} 个评审组）\n"
+                    "  示例账户（账户名 角色 口令）：\n" +
+                    "\n".join(f"    {a['name']}  {a['roles'][0]}  {a['password']}" for a in v["accounts"])))
     return 0

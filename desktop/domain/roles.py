@@ -44,7 +44,7 @@ PERMISSIONS: Mapping[str, frozenset[Role]] = MappingProxyType({name: frozenset(r
     "draw.witness": (_V,),
     "draws.read": (_S, _V, _A),
     "draw.verify": (_S, _V, _A, _U),
-    "draw.replay": (_S, _V),
+    "draw.replay": (_S, _V, _A, _U),     # recomputes a draw from its record; writes only its audit entry
     # documents and the signing identity
     "letters": (_S,),
     "documents.read": (_S, _V, _A),

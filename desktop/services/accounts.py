@@ -219,10 +219,10 @@ def sign_in(root: Place, name: str, password: str) -> Operator:
                 raise SignInFailed(WRONG) from None
         root = open_or_create(root, key=key)
     workspace = workspace_of(root)
+    if not has_accounts(workspace):
+        raise SignInFailed(f"工作区 {workspace.root} 尚无账户：请先用 paneldesk --workspace 文件夹 init --admin 姓名 "
+                           "创建管理员")
     with reading(workspace) as session:
-        if not session.exec(select(func.count()).select_from(Account)).one():
-            raise SignInFailed(f"工作区 {workspace.root} 尚无账户：请先用 paneldesk --workspace 文件夹 init --admin 姓名 "
-                               "创建管理员")
         row = _find(session, typed) if typed else None
         if row is not None:
             session.expunge(row)  # kept as read: the reading session's rollback would expire it
@@ -231,21 +231,18 @@ def sign_in(root: Place, name: str, password: str) -> Operator:
         raise SignInFailed(WRONG)
     if row.disabled:
         raise AccountDisabled(f"账户 {row.name} 已于 {row.disabled[:10]} 停用，请联系管理员")
-    if row.failures or HASHER.check_needs_rehash(row.password_hash):
-        _after_sign_in(workspace, row.name, password)
+    if row.failures:
+        _clear_failures(workspace, row.name)
     return _operator(row, workspace.root)
 
 
-def _after_sign_in(workspace: Workspace, name: str, password: str) -> None:
-    """A sign-in after wrong passwords clears their count (audited: the count is data), and a hash made with older
-    parameters is made again with the current ones."""
+def _clear_failures(workspace: Workspace, name: str) -> None:
+    """A sign-in after wrong passwords clears their count (audited: the count is data)."""
     try:
         with change(workspace, name, "account.sign_in", f"account:{name}") as unit:
             row = _find(unit.session, name)
             unit.before = {"failures": row.failures}
             row.failures, row.last_failure = 0, None
-            if HASHER.check_needs_rehash(row.password_hash):
-                row.password_hash = HASHER.hash(password)
             unit.session.add(row)
             unit.after = {"failures": 0}
     except ReadOnlyWorkspace:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.domain.errors import RuleError
+from desktop.services.accounts import Operator, require
 from desktop.services import audit, checkpoints, signing
 from desktop.services.uow import reading, workspace_of
 from desktop.store import digests
@@ -48,7 +49,8 @@ class Verification:
                 "日志被截断或整体改写时无法发现")
 
 
-def verify_log(place: Path | Workspace) -> Verification:
+def verify_log(place: Path | Workspace, op: Operator) -> Verification:
+    require(op, "audit.verify", place)
     workspace = workspace_of(place)
     with reading(workspace) as session:
         chain = audit.walk(session)
@@ -76,6 +78,7 @@ def require_intact(place: Path | Workspace, tables: tuple[str, ...], what: str) 
                         "；".join(p["message"] for p in problems))
 
 
-def recent(place: Path | Workspace, limit: int = 500) -> list[dict]:
+def recent(place: Path | Workspace, op: Operator, limit: int = 500) -> list[dict]:
+    require(op, "audit.read", place)
     with reading(place) as session:
         return [e.model_dump(exclude={"digests"}) for e in audit.entries(session, limit)]

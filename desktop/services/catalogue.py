@@ -10,6 +10,7 @@ from sqlmodel import Session, select
 from desktop.domain.corrections import BadValue, check_expert_status, clean_name
 from desktop.domain.errors import NotFound
 from desktop.domain.ids import canonical
+from desktop.services.accounts import Operator, require
 from desktop.services.importing import columns
 from desktop.services.stays import enterprise_today
 from desktop.services.uow import change, reading
@@ -30,7 +31,8 @@ def with_enterprise(session: Session, experts: list[dict]) -> list[dict]:
     return experts
 
 
-def listing(place: Path | Workspace, kind: str) -> list[dict]:
+def listing(place: Path | Workspace, op: Operator, kind: str) -> list[dict]:
+    require(op, "experts.read", place)
     with reading(place) as session:
         rows = {
             "experts": queries.experts, "organisations": queries.organisations,
@@ -40,7 +42,8 @@ def listing(place: Path | Workspace, kind: str) -> list[dict]:
         return with_enterprise(session, rows) if kind == "experts" else rows
 
 
-def detail(place: Path | Workspace, kind: str, key: str) -> dict:
+def detail(place: Path | Workspace, op: Operator, kind: str, key: str) -> dict:
+    require(op, "experts.read", place)
     with reading(place) as session:
         if kind == "experts":
             found = queries.expert_detail(session, canonical(key))
@@ -60,7 +63,8 @@ def detail(place: Path | Workspace, kind: str, key: str) -> dict:
     return found
 
 
-def counts(place: Path | Workspace) -> dict[str, int]:
+def counts(place: Path | Workspace, op: Operator) -> dict[str, int]:
+    require(op, "summary", place)
     with reading(place) as session:
         return queries.counts(session)
 
@@ -77,11 +81,12 @@ def _expert_record(person: Person, expert: Expert) -> dict:
             "fields": [f for f in expert.fields.split(";") if f], "status": expert.status}
 
 
-def edit_expert(place: Path | Workspace, actor: str, id_number: str, *, mobile: str | None = None,
+def edit_expert(place: Path | Workspace, actor: Operator, id_number: str, *, mobile: str | None = None,
                 email: str | None = None, title: str | None = None, fields: list[str] | None = None,
                 status: str | None = None) -> dict:
     """Correct an expert's phone, e-mail, title, fields or status (active/inactive) at any time; only what is
     given changes. The audit keeps before and after."""
+    require(actor, "experts.edit", place)
     key = canonical(id_number)
     with change(place, actor, "expert.edit", f"experts:{key}") as unit:
         session = unit.session
@@ -110,9 +115,10 @@ def edit_expert(place: Path | Workspace, actor: str, id_number: str, *, mobile: 
         return {"id_number": key, **unit.after}
 
 
-def edit_organisation(place: Path | Workspace, actor: str, credit_code: str, *, name: str | None = None,
+def edit_organisation(place: Path | Workspace, actor: Operator, credit_code: str, *, name: str | None = None,
                       kind: str | None = None) -> dict:
     """Correct an organisation's name or type (企业, 高校, …); its credit code is what identifies it and stays."""
+    require(actor, "experts.edit", place)
     code = canonical(credit_code)
     with change(place, actor, "organisation.edit", f"organisations:{code}") as unit:
         row = unit.session.execute(select(Organisation).where(Organisation.credit_code == code)).scalar()

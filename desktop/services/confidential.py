@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from desktop.domain.errors import NotFound, UserError
 from desktop.domain.ids import canonical, id_number_problem
+from desktop.services.accounts import Operator, require
 from desktop.services.uow import change
 from desktop.store.tables import Person
 from desktop.store.workspace import Workspace
@@ -89,8 +90,9 @@ def people_in(value: Any) -> list[str]:
     return list(found)
 
 
-def shown(place: Place, actor: str, what: str, value: Any) -> Any:
+def shown(place: Place, actor: Operator, what: str, value: Any) -> Any:
     """``value`` whole, after one audit entry naming what was shown (the listing or record, and whose numbers)."""
+    require(actor, "experts.reveal", place)
     people = people_in(value)
     with change(place, actor, "reveal", what) as unit:
         unit.after = {"shown": what, "fields": list(_FIELD_NAMES.values()), "count": len(people),
@@ -98,9 +100,10 @@ def shown(place: Place, actor: str, what: str, value: Any) -> Any:
     return value
 
 
-def reveal_person(place: Place, actor: str, key: str, fields: tuple[str, ...] = ("id_number", "mobile")
+def reveal_person(place: Place, actor: Operator, key: str, fields: tuple[str, ...] = ("id_number", "mobile")
                   ) -> dict[str, str]:
     """The whole numbers of one person, with one audit entry for them all (one click, one entry)."""
+    require(actor, "experts.reveal", place)
     unknown = [f for f in fields if f not in REVEALABLE]
     if unknown or not fields:
         raise UserError(f"不能显示此项：{'、'.join(unknown) or '（未指定）'}")

@@ -11,6 +11,7 @@ from desktop.domain.grounds import TITLES, GroundCode, explain
 from desktop.domain.ids import canonical
 from desktop.domain.pool import RoundCase
 from desktop.domain.recusal import Conflicts, compute_conflicts
+from desktop.services.accounts import Operator, require
 from desktop.services.gc_pause import gc_paused
 from desktop.services.rounds import NotFound, RoundRef, get_round, round_id_in
 from desktop.services.uow import reading
@@ -32,7 +33,8 @@ def load_round(session: Session, round_id: int) -> LoadedRound:
         return LoadedRound(case, compute_conflicts(pool_from_rows(raw_pool_rows(session, round_id)), case))
 
 
-def round_conflicts(place: Path | Workspace, round_id: int | RoundRef) -> Conflicts:
+def round_conflicts(place: Path | Workspace, op: Operator, round_id: int | RoundRef) -> Conflicts:
+    require(op, "conflicts.read", place)
     round_id = round_id_in(place, round_id)
     with reading(place) as session:
         return load_round(session, round_id).conflicts

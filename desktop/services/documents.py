@@ -21,6 +21,7 @@ from sqlmodel import select
 
 from desktop.domain.errors import UserError
 from desktop.domain.methods import Method, RoundSettings, Scoring
+from desktop.services.accounts import Operator, require
 from desktop.services import audit_log, batch_log, signing
 from desktop.services.draws import latest_draw
 from desktop.services.rounds import RoundInfo as StoredRound
@@ -69,12 +70,14 @@ def plain_documents(path: Path, template: str | None = None) -> list[Document]:
     return [d for d in documents_from_plain(data) if template is None or d.template == template]
 
 
-def export_documents(place: Place, actor: str, documents: Sequence[Document], out_dir: Path, *, action: str,
+def export_documents(place: Place, actor: Operator | None, documents: Sequence[Document], out_dir: Path, *, action: str,
                      target: str, sign: bool, progress: Progress | None = None,
                      cancel: threading.Event | None = None, password: signing.Password = None) -> list[Path]:
     """Render (and sign) ``documents`` into ``out_dir`` in worker processes; in a workspace the batch is logged
-    before it starts and closed with what it produced, whatever stops it (services.batch_log)."""
+    before it starts and closed with what it produced, whatever stops it (services.batch_log). Outside a workspace
+    (documents from a plain-data file into any folder) no account is involved and ``actor`` may be None."""
     if (_root(place) / DB_NAME).exists():
+        require(actor, "letters", place)
         writable(place)
     key = signing.signing_key(_root(place), password) if sign else None
     out_dir = Path(out_dir).resolve()
@@ -115,10 +118,10 @@ DRAW_TABLES = ("review_round", "panel", "panel_application", "draw", "draw_membe
                "organisation", "application")  # what a round's documents are made from
 
 
-def _drawn(place: Place, round_id: int, organiser: str, venue: str, what: str) -> _Drawn:
+def _drawn(place: Place, op: Operator, round_id: int, organiser: str, venue: str, what: str) -> _Drawn:
     audit_log.require_intact(place, DRAW_TABLES, what)  # TAMPER_EVIDENT: only from records that check
-    info = show_round(place, round_id)
-    draw = latest_draw(place, round_id)
+    info = show_round(place, op, round_id)
+    draw = latest_draw(place, op, round_id)
     if draw is None:
         raise UserError(f"评审轮次“{info.name}”尚未抽取专家，无法生成{what}")
     round_info = RoundInfo(info.name, info.programme, info.method_text, dt.date.fromisoformat(info.review_date[:10]),
@@ -131,26 +134,29 @@ def _drawn(place: Place, round_id: int, organiser: str, venue: str, what: str) -
     return _Drawn(info, round_info, draw.panels, experts)
 
 
-def round_letters(place: Place, round_id: int, *, organiser: str = ORGANISER,
+def round_letters(place: Place, op: Operator, round_id: int, *, organiser: str = ORGANISER,
                   venue: str = "") -> list[ExpertCommitment]:
     """One commitment letter (EXPERT_COMMITMENT) per member of each panel of the round's latest draw."""
-    drawn = _drawn(place, round_id, organiser, venue, "承诺书")
+    require(op, "letters", place)
+    drawn = _drawn(place, op, round_id, organiser, venue, "承诺书")
     return [ExpertCommitment(drawn.info, panel["name"], member["name"], drawn.experts.get(member["expert"], ("",))[0])
             for panel in drawn.panels for member in panel["members"]]
 
 
-def round_sheets(place: Place, round_id: int, kind: str, *, organiser: str = ORGANISER,
+def round_sheets(place: Place, op: Operator, round_id: int, kind: str, *, organiser: str = ORGANISER,
                  venue: str = "") -> list[Document]:
     """The panels' papers for the review day from the latest draw: a sign-in sheet per panel listing its members,
     or a score sheet per member listing the panel's applications in the round's own scoring (ONE_METHOD)."""
+    require(op, "letters", place)
     if kind not in SHEETS:
         raise ValueError(f"未知的文书：{kind}（应为 {'、'.join(SHEETS)} 之一）")
-    drawn = _drawn(place, round_id, organiser, venue, "签到表" if kind == "sign_in_sheet" else "评分表")
+    drawn = _drawn(place, op, round_id, organiser, venue, "签到表" if kind == "sign_in_sheet" else "评分表")
     if kind == "sign_in_sheet":
         fraction = str(RoundSettings.from_dict(drawn.stored.settings).enterprise_fraction)
+        made_by, made_at = f"{op.display_name}（{op.name}）", dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M")
         return [SignInSheet(drawn.info, panel["name"], tuple(
             PanelMember(m["name"], *drawn.experts.get(m["expert"], ("", "")), ENTERPRISE if m["enterprise"] else "")
-            for m in panel["members"]), fraction) for panel in drawn.panels]
+            for m in panel["members"]), fraction, made_by, made_at) for panel in drawn.panels]
     method = Method.from_dict(drawn.stored.method)
     numbers = {panel["name"]: panel["applications"] for panel in drawn.stored.panels}
     titles = _titles(place, [n for numbers_ in numbers.values() for n in numbers_])
@@ -167,22 +173,24 @@ def _titles(place: Place, numbers: list[str]) -> dict[str, str]:
                                     .where(Application.number.in_(numbers))).all())
 
 
-def generate_sheets(place: Place, actor: str, round_id: int | RoundRef, kind: str, out_dir: Path, *, sign: bool,
+def generate_sheets(place: Place, actor: Operator, round_id: int | RoundRef, kind: str, out_dir: Path, *, sign: bool,
                     organiser: str = ORGANISER, venue: str = "", progress: Progress | None = None,
                     cancel: threading.Event | None = None, password: signing.Password = None) -> list[Path]:
     """A drawn round's sign-in or score sheets, written (and signed) into ``out_dir``."""
+    require(actor, "letters", place)
     round_id = round_id_in(place, round_id)
-    return export_documents(place, actor, round_sheets(place, round_id, kind, organiser=organiser, venue=venue),
+    return export_documents(place, actor, round_sheets(place, actor, round_id, kind, organiser=organiser, venue=venue),
                             out_dir, action=f"documents.{kind}", target=f"round:{round_id}", sign=sign,
                             progress=progress, cancel=cancel, password=password)
 
 
-def generate_letters(place: Place, actor: str, round_id: int | RoundRef, out_dir: Path, *, sign: bool,
+def generate_letters(place: Place, actor: Operator, round_id: int | RoundRef, out_dir: Path, *, sign: bool,
                      organiser: str = ORGANISER, venue: str = "", progress: Progress | None = None,
                      cancel: threading.Event | None = None, password: signing.Password = None) -> list[LetterFile]:
     """The commitment letters of the round's drawn members, written (and signed) into ``out_dir``."""
+    require(actor, "letters", place)
     round_id = round_id_in(place, round_id)
-    letters = round_letters(place, round_id, organiser=organiser, venue=venue)
+    letters = round_letters(place, actor, round_id, organiser=organiser, venue=venue)
     paths = export_documents(place, actor, letters, out_dir, action="documents.letters", target=f"round:{round_id}",
                              sign=sign, progress=progress, cancel=cancel, password=password)
     return [LetterFile(path, letter.panel, letter.expert_name, sign) for path, letter in zip(paths, letters)]

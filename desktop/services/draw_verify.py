@@ -11,6 +11,7 @@ from sqlmodel import select
 from desktop.domain import draw_checks
 from desktop.domain.draw_random import commitment_of, seed_of
 from desktop.services import audit
+from desktop.services.accounts import Operator, require
 from desktop.services.draw_inputs import read_inputs
 from desktop.services.draws import record_of, record_panels
 from desktop.services.rounds import get_round
@@ -41,8 +42,9 @@ def _changed_outside(session) -> list[str]:
     return [f"专家库在 PanelDesk 之外被改动，抽取时的专家库哈希不能证明其内容：{p['message']}" for p in found]
 
 
-def verify_draw(place: Place, round_id: int) -> dict:
+def verify_draw(place: Place, op: Operator, round_id: int) -> dict:
     """Recompute the round's current draw from its record and the current pool: {"matches", "problems", …}."""
+    require(op, "draw.verify", place)
     with reading(place) as session:
         get_round(session, round_id)
         draw = session.exec(select(Draw).where(Draw.round_id == round_id, Draw.superseded.is_(False))).first()
@@ -73,8 +75,9 @@ def verify_draw(place: Place, round_id: int) -> dict:
             "seed": record.seed, "pool_hash": record.pool_hash, "commitment": record.commitment}
 
 
-def replay_draw(place: Place, actor: str, round_id: int, *, secret: str, witness: str, witness_digits: str) -> dict:
+def replay_draw(place: Place, actor: Operator, round_id: int, *, secret: str, witness: str, witness_digits: str) -> dict:
     """The draw the pool gives with this secret and these digits, recorded as a replay in the audit log."""
+    require(actor, "draw.replay", place)
     key = draw_checks.parse_secret(secret)
     digits = draw_checks.witness_digits(witness_digits)
     with change(place, actor, "round.draw.replay", f"round:{round_id}") as unit:

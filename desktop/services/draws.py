@@ -31,6 +31,7 @@ from desktop.domain.draw_random import SECRET_BYTES, commitment_of, seed_of
 from desktop.domain.errors import Cancelled, RuleError, UserError
 from desktop.domain.methods import RoundState
 from desktop.domain.quota import check_panel
+from desktop.services.accounts import Operator, check_witness, require
 from desktop.services.draw_inputs import DrawInputs, read_inputs
 from desktop.services.gc_pause import gc_paused
 from desktop.services.rounds import RoundRef, get_round, round_id_in, set_state
@@ -134,8 +135,9 @@ def _commitment_for(session: Session, actor: str, round_id: int, inputs: DrawInp
     return made
 
 
-def pending_commitment(place: Place, round_id: int | RoundRef) -> Commitment | None:
+def pending_commitment(place: Place, op: Operator, round_id: int | RoundRef) -> Commitment | None:
     """The commitment shown to the room and not yet used, if any (its secret stays hidden)."""
+    require(op, "draws.read", place)
     round_id = round_id_in(place, round_id)
     with reading(place) as session:
         get_round(session, round_id)
@@ -144,15 +146,16 @@ def pending_commitment(place: Place, round_id: int | RoundRef) -> Commitment | N
                                                        pending.made_at)
 
 
-def commit_draw(place: Place, actor: str, round_id: int | RoundRef) -> Commitment:
+def commit_draw(place: Place, actor: Operator, round_id: int | RoundRef) -> Commitment:
     """Draw the secret for the round's next draw and publish its commitment, before the witness gives digits. The
     same commitment is returned until a draw uses it, unless the pool or the panels changed meanwhile."""
+    require(actor, "draw.operate", place)
     round_id = round_id_in(place, round_id)
     with _writing(), change(place, actor, "round.draw.commit", f"round:{round_id}") as unit:
         session = unit.session
         _check_round(session, round_id)
         inputs = read_inputs(session, round_id)
-        made = _commitment_for(session, actor, round_id, inputs)
+        made = _commitment_for(session, actor.name, round_id, inputs)
         unit.after = {"commitment": made.commitment, "pool_hash": made.pool_hash, "made_by": made.made_by}
         return Commitment(round_id, made.commitment, made.made_by, made.made_at)
 
@@ -164,15 +167,16 @@ STEPS = ("读取专家库，计算回避关系", "确定各评审组的可选专
 _NOW = object()
 
 
-def draw_round(place: Place, actor: str, round_id: int | RoundRef, *, witness: str, witness_digits: str,
+def draw_round(place: Place, actor: Operator, round_id: int | RoundRef, *, witness: Operator, witness_digits: str,
                redraw_reason: str | None = None, seen: int | None | object = _NOW, progress: Progress | None = None,
                cancelled: Callable[[], bool] | None = None) -> DrawRecord:
     """Draw every panel of the round in one transaction. ``seen`` is the current draw the operator saw (None: no
     draw yet; by default the one current when called): another draw made since refuses this one (DrawBusy).
     ``progress(step, steps, what)`` hears of each step; ``cancelled()`` is asked between them, and a True answer
     rolls everything back (DrawCancelled)."""
+    require(actor, "draw.operate", place)
     round_id = round_id_in(place, round_id)
-    witness = draw_checks.check_witness(actor, witness)
+    witness = check_witness(actor, witness).name  # SEPARATION: a supervisor other than the operator, signed in
     digits = draw_checks.witness_digits(witness_digits)
     if seen is _NOW:
         with reading(place) as session:
@@ -196,7 +200,7 @@ def draw_round(place: Place, actor: str, round_id: int | RoundRef, *, witness: s
         _check_round(session, round_id)
         step(0)
         inputs = read_inputs(session, round_id, between=lambda: step(1))
-        made = _pending(session, round_id) or _commitment_for(session, actor, round_id, inputs)
+        made = _pending(session, round_id) or _commitment_for(session, actor.name, round_id, inputs)
         if not _binds(made, inputs):
             raise RuleError("FAIR_DRAW", "FAIR_DRAW 公布承诺值之后专家库或本轮评审组有改动，该承诺已不能使用："
                                          "请重新生成并向现场公布新的承诺值，再由见证人给出随机数")
@@ -206,7 +210,7 @@ def draw_round(place: Place, actor: str, round_id: int | RoundRef, *, witness: s
         step(3)
         session.execute(update(Draw).where(Draw.round_id == round_id).values(superseded=True))
         draw = Draw(round_id=round_id, seed=seed, seed_source=SEED_SOURCE, witness_digits=digits,
-                    pool_hash=inputs.pool_hash, rules=inputs.rules, operator=actor, witness=witness, reason=reason,
+                    pool_hash=inputs.pool_hash, rules=inputs.rules, operator=actor.name, witness=witness, reason=reason,
                     at=_now())
         session.add(draw)
         session.flush()
@@ -298,7 +302,8 @@ def record_of(session: Session, draw: Draw) -> DrawRecord:
                       witness_digits=draw.witness_digits, enterprise_fraction=str(fraction), **extra)
 
 
-def latest_draw(place: Place, round_id: int | RoundRef) -> DrawRecord | None:
+def latest_draw(place: Place, op: Operator, round_id: int | RoundRef) -> DrawRecord | None:
+    require(op, "draws.read", place)
     round_id = round_id_in(place, round_id)
     with reading(place) as session:
         get_round(session, round_id)
@@ -306,15 +311,11 @@ def latest_draw(place: Place, round_id: int | RoundRef) -> DrawRecord | None:
         return None if draw is None else record_of(session, draw)
 
 
-def draw_history(place: Place, round_id: int) -> list[DrawRecord]:
+def draw_history(place: Place, op: Operator, round_id: int) -> list[DrawRecord]:
+    require(op, "draws.read", place)
     with reading(place) as session:
         return [record_of(session, d) for d in session.exec(select(Draw).where(Draw.round_id == round_id)
                                                               .order_by(Draw.id))]
-
-
-def check_witness(operator: str, witness: str) -> str:
-    """SEPARATION, as the window asks it before the draw (the draw asks again)."""
-    return draw_checks.check_witness(operator, witness)
 
 
 def check_witness_digits(text: str) -> str:

@@ -18,6 +18,7 @@ from desktop.domain.corrections import BadValue, check_panel_size, check_panels_
 from desktop.domain.errors import NotFound, UserError
 from desktop.domain.methods import Method, RoundSettings, RoundState, check_method_change, check_same_method, \
     check_transition
+from desktop.services.accounts import Operator, require
 from desktop.services.uow import change, reading, workspace_of
 from desktop.store.round_tables import Draw, Panel, PanelApplication, ReviewRound
 from desktop.store.tables import Application, FieldCode
@@ -116,9 +117,10 @@ def _check_unique_name(session: Session, name: str, programme: str, round_id: in
         raise BadValue(f"计划类别「{programme or '（未填）'}」中已有名为「{name}」的评审轮次，请换一个名称")
 
 
-def create_round(place: Place, actor: str, *, name: str, review_date: dt.date, method: Method,
+def create_round(place: Place, actor: Operator, *, name: str, review_date: dt.date, method: Method,
                  settings: RoundSettings = RoundSettings(), programme: str = "", stage: str = "",
                  confirm_past_date: bool = False) -> RoundInfo:
+    require(actor, "round.edit", place)
     name, programme, stage = clean_name(name, "评审轮次"), programme.strip(), stage.strip()
     check_review_date(review_date, dt.date.today(), confirm_past_date)
     with change(place, actor, "round.create") as unit:
@@ -139,12 +141,13 @@ def _record(row: ReviewRound) -> dict:
             "method": json.loads(row.method), "settings": json.loads(row.settings)}
 
 
-def edit_round(place: Place, actor: str, round_id: int | RoundRef, *, name: str | None = None,
+def edit_round(place: Place, actor: Operator, round_id: int | RoundRef, *, name: str | None = None,
                programme: str | None = None, stage: str | None = None, review_date: dt.date | None = None,
                method: Method | None = None, settings: RoundSettings | None = None,
                confirm_past_date: bool = False) -> RoundInfo:
     """Correct a draft round: rename, re-date, re-configure (CORRECTIONS); the audit keeps before and after.
     Only what is given changes; once the round is opened everything here is frozen (ONE_METHOD)."""
+    require(actor, "round.edit", place)
     round_id = round_id_in(place, round_id)
     if review_date is not None:
         check_review_date(review_date, dt.date.today(), confirm_past_date)
@@ -168,8 +171,9 @@ def edit_round(place: Place, actor: str, round_id: int | RoundRef, *, name: str 
         return _info(unit.workspace, unit.session, row)
 
 
-def delete_round(place: Place, actor: str, round_id: int | RoundRef) -> None:
+def delete_round(place: Place, actor: Operator, round_id: int | RoundRef) -> None:
     """Delete a draft round with its panels (a round made by mistake); the audit keeps what it was."""
+    require(actor, "round.edit", place)
     round_id = round_id_in(place, round_id)
     with change(place, actor, "round.delete", f"round:{round_id}") as unit:
         session = unit.session
@@ -187,8 +191,9 @@ def set_state(session: Session, row: ReviewRound, target: RoundState) -> None:
     row.state = target.value
 
 
-def open_round(place: Place, actor: str, round_id: int | RoundRef) -> RoundInfo:
+def open_round(place: Place, actor: Operator, round_id: int | RoundRef) -> RoundInfo:
     """Opening freezes the method and the settings (ONE_METHOD)."""
+    require(actor, "round.edit", place)
     round_id = round_id_in(place, round_id)
     with change(place, actor, "round.open", f"round:{round_id}") as unit:
         row = get_round(unit.session, round_id)
@@ -248,9 +253,10 @@ def _panel_record(session: Session, panel: Panel) -> dict:
             "fields": [f for f in panel.fields.split(";") if f], "applications": list(numbers)}
 
 
-def add_panel(place: Place, actor: str, round_id: int | RoundRef, *, name: str, size: int, applications: list[str],
+def add_panel(place: Place, actor: Operator, round_id: int | RoundRef, *, name: str, size: int, applications: list[str],
               fields: list[str] = (), method: Method | None = None) -> dict:
     """A panel (评审组) of the round; a panel announcing a method other than the round's is refused (ONE_METHOD)."""
+    require(actor, "round.edit", place)
     round_id = round_id_in(place, round_id)
     with change(place, actor, "panel.add", f"round:{round_id}") as unit:
         session = unit.session
@@ -281,11 +287,12 @@ def _get_panel(session: Session, round_id: int, panel_id: int) -> Panel:
     return panel
 
 
-def edit_panel(place: Place, actor: str, round_id: int | RoundRef, panel_id: int, *, name: str | None = None,
+def edit_panel(place: Place, actor: Operator, round_id: int | RoundRef, panel_id: int, *, name: str | None = None,
                size: int | None = None, applications: list[str] | None = None,
                fields: list[str] | None = None) -> dict:
     """Correct a panel before the draw: rename, resize, change (or empty) its applications or fields
     (CORRECTIONS); the audit keeps before and after."""
+    require(actor, "round.edit", place)
     round_id = round_id_in(place, round_id)
     with change(place, actor, "panel.edit", f"round:{round_id}") as unit:
         session = unit.session
@@ -308,8 +315,9 @@ def edit_panel(place: Place, actor: str, round_id: int | RoundRef, panel_id: int
         return unit.after
 
 
-def remove_panel(place: Place, actor: str, round_id: int | RoundRef, panel_id: int) -> None:
+def remove_panel(place: Place, actor: Operator, round_id: int | RoundRef, panel_id: int) -> None:
     """Remove a panel before the draw; its applications are free for another panel. The audit keeps what it was."""
+    require(actor, "round.edit", place)
     round_id = round_id_in(place, round_id)
     with change(place, actor, "panel.remove", f"round:{round_id}") as unit:
         session = unit.session
@@ -321,14 +329,16 @@ def remove_panel(place: Place, actor: str, round_id: int | RoundRef, panel_id: i
         unit.after = {"removed": panel.name}
 
 
-def show_round(place: Place, round_id: int | RoundRef) -> RoundInfo:
+def show_round(place: Place, op: Operator, round_id: int | RoundRef) -> RoundInfo:
+    require(op, "rounds.read", place)
     round_id = round_id_in(place, round_id)
     workspace = workspace_of(place)
     with reading(workspace) as session:
         return _info(workspace, session, get_round(session, round_id))
 
 
-def list_rounds(place: Place) -> list[RoundInfo]:
+def list_rounds(place: Place, op: Operator) -> list[RoundInfo]:
+    require(op, "rounds.read", place)
     workspace = workspace_of(place)
     with reading(workspace) as session:
         return [_info(workspace, session, row) for row in session.exec(select(ReviewRound).order_by(ReviewRound.id))]

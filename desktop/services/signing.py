@@ -22,6 +22,7 @@ from typing import Callable
 
 from cryptography import x509
 
+from desktop.services.accounts import Operator, require
 from desktop.services.secrets import Secrets, open_secrets, workspace_secrets
 from desktop.services.uow import change, workspace_of
 from desktop.store.workspace import opened_key
@@ -64,25 +65,32 @@ def _identity(info: IdentityInfo, key_id: str, source: str) -> SigningIdentity:
                            info.not_after.isoformat(), source, info.certificate_pem)
 
 
-def show_identity(workspace: Path) -> SigningIdentity:
+def show_identity(workspace: Path, op: Operator) -> SigningIdentity:
+    require(op, "signer.show", workspace)
+    return _current(workspace)
+
+
+def _current(workspace: Path) -> SigningIdentity:
     meta = _folder(workspace) / META_NAME
     if not meta.exists():
         raise SigningError("本工作区还没有签名身份：请先执行 signer create 或 signer import")
     return SigningIdentity(**json.loads(meta.read_text(encoding="utf-8")))
 
 
-def create_identity(workspace: Path, actor: str, name: str, organisation: str = "", password: Password = None,
+def create_identity(workspace: Path, actor: Operator, name: str, organisation: str = "", password: Password = None,
                     replace: bool = False) -> tuple[SigningIdentity, Secrets]:
     """Make a new key and self-signed certificate for the secretariat; its fingerprint is what they publish."""
+    require(actor, "signer.replace", workspace)
     store = _secrets(workspace, password)
     passphrase = random_secrets.token_urlsafe(32)
     p12 = new_pkcs12(name, passphrase.encode("ascii"), organisation)
     return _install(workspace, actor, p12, passphrase, "created", store, replace), store
 
 
-def import_identity(workspace: Path, actor: str, p12_path: Path, p12_passphrase: str, password: Password = None,
+def import_identity(workspace: Path, actor: Operator, p12_path: Path, p12_passphrase: str, password: Password = None,
                     replace: bool = False) -> tuple[SigningIdentity, Secrets]:
     """Adopt a PKCS#12 file the secretariat already has (for instance one issued by its CA)."""
+    require(actor, "signer.replace", workspace)
     try:
         p12 = Path(p12_path).read_bytes()
     except OSError as error:
@@ -91,14 +99,14 @@ def import_identity(workspace: Path, actor: str, p12_path: Path, p12_passphrase:
     return _install(workspace, actor, p12, p12_passphrase, "imported", store, replace), store
 
 
-def _install(workspace: Path, actor: str, p12: bytes, passphrase: str, source: str, store: Secrets,
+def _install(workspace: Path, actor: Operator, p12: bytes, passphrase: str, source: str, store: Secrets,
              replace: bool) -> SigningIdentity:
     """The new identity's files are written beside the old ones (the key under its own key id's name, the new
     identity.json staged), the change is committed, and only then does one rename switch identity.json to the new
     key: a failure before, a full disk included, leaves the old identity whole and no audit entry; none after."""
     folder = _folder(workspace)
     meta_path = folder / META_NAME
-    previous = show_identity(workspace) if meta_path.exists() else None
+    previous = _current(workspace) if meta_path.exists() else None
     if previous and not replace:
         raise SigningError(f"本工作区已有签名身份（{previous.common_name}，指纹 {previous.fingerprint}）；"
                            "如确需更换，请加 --replace")
@@ -157,7 +165,7 @@ def _passphrase(workspace: Path, key_id: str, password: Password) -> str | None:
 
 def signing_key(workspace: Path, password: Password = None) -> SigningKey:
     """The key and its passphrase, ready to hand to ``reports.batch.render_batch``."""
-    identity = show_identity(workspace)
+    identity = _current(workspace)
     passphrase = _passphrase(workspace, identity.key_id, password)
     if passphrase is None:
         raise SigningError(f"钥匙串中没有签名身份“{identity.common_name}”的口令（{identity.key_id}）："
@@ -169,7 +177,7 @@ def trusted_certificates(workspace: Path | None, extra: list[Path] = ()) -> list
     """The workspace's identity, its retired ones, and any certificates (PEM or DER files) given explicitly."""
     pems: list[bytes] = []
     if workspace is not None and (_folder(workspace) / META_NAME).exists():
-        pems.append(show_identity(workspace).certificate_pem.encode("ascii"))
+        pems.append(_current(workspace).certificate_pem.encode("ascii"))
         pems += [path.read_bytes() for path in sorted((_folder(workspace) / RETIRED).glob("*.pem"))]
     certificates = [x509.load_pem_x509_certificate(pem) for pem in pems]
     for path in extra:

@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from desktop.domain.ids import canonical
+from desktop.services.accounts import Operator, require
 from desktop.services import conflicts as conflict_service
 from desktop.services import rounds
 from desktop.services.catalogue import with_enterprise
@@ -24,8 +25,9 @@ from desktop.store.workspace import Workspace
 
 Place = Path | Workspace
 
-def rounds_served(place: Place, id_number: str) -> list[dict]:
+def rounds_served(place: Place, op: Operator, id_number: str) -> list[dict]:
     """The rounds an expert was drawn for (members and reserves) in draws still in force."""
+    require(op, "experts.read", place)
     with reading(place) as session:
         rows = session.execute(
             select(ReviewRound.name, ReviewRound.review_date, Panel.name, DrawMember.reserve, DrawMember.position)
@@ -36,9 +38,10 @@ def rounds_served(place: Place, id_number: str) -> list[dict]:
     return [{"round": r, "date": d, "panel": p, "reserve": bool(res), "position": pos} for r, d, p, res, pos in rows]
 
 
-def field_coverage(place: Place, digits: int = 3) -> list[dict]:
+def field_coverage(place: Place, op: Operator, digits: int = 3) -> list[dict]:
     """Experts and applications per field cut to ``digits`` (the top level by default), most applications first:
     a field with applications and few experts is where a draw will run short."""
+    require(op, "summary", place)
     with reading(place) as session:
         names = dict(session.execute(select(FieldCode.code, FieldCode.name)).all())
         experts: Counter[str] = Counter()
@@ -51,17 +54,19 @@ def field_coverage(place: Place, digits: int = 3) -> list[dict]:
     return sorted(rows, key=lambda r: (-r["applications"], -r["experts"], r["field"]))
 
 
-def enterprise_share(place: Place) -> dict[str, int]:
+def enterprise_share(place: Place, op: Operator) -> dict[str, int]:
     """Experts in the pool by whether they count as enterprise experts (ENTERPRISE_THIRD)."""
+    require(op, "summary", place)
     with reading(place) as session:
         statuses = enterprise_today(session).values()
     enterprise = sum(1 for status in statuses if status.counts)
     return {"enterprise": enterprise, "other": len(statuses) - enterprise}
 
 
-def expert_rows(place: Place) -> list[dict]:
+def expert_rows(place: Place, op: Operator) -> list[dict]:
     """The expert listing as the pool table shows it (no e-mail, no organisation code), read as fast as the store
     can: on 50,000 experts this decides how soon the pool opens."""
+    require(op, "experts.read", place)
     with reading(place) as session:
         return with_enterprise(session, queries.expert_table(session))
 
@@ -87,8 +92,8 @@ class ConflictSummary:
     warnings: tuple[str, ...]
 
 
-def conflict_summary(place: Place, ref: RoundRef) -> ConflictSummary:
-    found = conflict_service.round_conflicts(place, ref)
+def conflict_summary(place: Place, op: Operator, ref: RoundRef) -> ConflictSummary:
+    found = conflict_service.round_conflicts(place, op, ref)
     applications, pairs = [], {}
     for panel, numbers in found.panels.items():
         for number in numbers:
@@ -104,17 +109,18 @@ def conflict_summary(place: Place, ref: RoundRef) -> ConflictSummary:
     return ConflictSummary(ref, tuple(applications), pairs, len(found.experts), tuple(found.warnings))
 
 
-def explain_pair(place: Place, ref: RoundRef, application: str, expert: str) -> tuple[str, list[str]]:
+def explain_pair(place: Place, op: Operator, ref: RoundRef, application: str, expert: str) -> tuple[str, list[str]]:
     """The name of any expert of the pool and every ground against one application, in sentences."""
-    found = conflict_service.round_conflicts(place, ref)
+    found = conflict_service.round_conflicts(place, op, ref)
     sentences = conflict_service.explanation(found, application, expert)
     return found.experts[expert].name, sentences
 
 
-def round_documents(place: Place, ref: RoundRef, kind: str, since: str = "") -> list[Path]:
+def round_documents(place: Place, op: Operator, ref: RoundRef, kind: str, since: str = "") -> list[Path]:
     """The documents of ``kind`` ("letters", "sign_in_sheet", "score_sheet") the latest batch of the round wrote
     (at or after ``since``, the draw they belong to), as far as they are still on disk: the audit log says where
     each batch wrote what, so the list survives a restart and a folder chosen by hand."""
+    require(op, "documents.read", place)
     action, target = f"documents.{kind}", f"round:{rounds.round_id_in(place, ref)}"
     with reading(place) as session:
         found = session.execute(select(AuditEntry.after).where(AuditEntry.action == action,

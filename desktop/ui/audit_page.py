@@ -79,8 +79,8 @@ class AuditPage(QWidget):
     def reload(self) -> None:
         if self.ctx.place is None:
             return
-        place = self.ctx.place
-        self.ctx.runner.run(lambda job: audit_log.recent(place, LIMIT), lambda e: place == self.ctx.place and
+        place, actor = self.ctx.place, self.ctx.actor
+        self.ctx.runner.run(lambda job: audit_log.recent(place, actor, LIMIT), lambda e: place == self.ctx.place and
                             self._fill(e),
                             lambda e: self.status.setText(errors.message(e)))
 
@@ -121,8 +121,8 @@ class AuditPage(QWidget):
         self.detail.setPlainText("\n".join(lines + audit_words.changes(entry, self._chinese())))
 
     def verify(self) -> None:
-        place = self.ctx.place
-        self.ctx.runner.run(lambda job: audit_log.verify_log(place), self._verified,
+        place, actor = self.ctx.place, self.ctx.actor
+        self.ctx.runner.run(lambda job: audit_log.verify_log(place, actor), self._verified,
                             lambda e: errors.show(self, self.tr("校验失败"), e))
 
     def _verified(self, result) -> None:

@@ -104,8 +104,8 @@ class CataloguePage(LoadsWhenShown, QWidget):
             return
         self.count.setText(self.tr("正在载入…"))
         self._reads += 1
-        place, listing, this = self.ctx.place, self.listing, self._reads
-        self.ctx.runner.run(lambda job: read(place, listing), lambda rows: self._read(this, rows),
+        place, actor, listing, this = self.ctx.place, self.ctx.actor, self.listing, self._reads
+        self.ctx.runner.run(lambda job: read(place, actor, listing), lambda rows: self._read(this, rows),
                             lambda e: self.count.setText(errors.message(e)))
 
     def _read(self, this: int, rows: list[dict]) -> None:

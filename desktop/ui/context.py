@@ -1,36 +1,40 @@
 """What every page needs, handed to it rather than fetched from a global window (unlike Anki's ``aqt.mw``).
 
 ``changed`` says which kind of data a finished operation touched ("workspace", "pool", "rounds", "audit"), as Anki's
-OpChanges do, so each page decides for itself whether to reload.
+OpChanges do, so each page decides for itself whether to reload. ``actor`` is the account signed in to the open
+workspace: every service call is its act, and the services refuse what its roles may not do. ``sign_in(root)``
+asks for that account when a workspace opens (None: the user gave up, and the workspace stays closed).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.services.accounts import Operator
 from desktop.ui.settings import Settings
 from desktop.ui.tasks import InlineRunner, Runner
 
 WORKSPACE, POOL, ROUNDS, AUDIT = "workspace", "pool", "rounds", "audit"
+SignIn = Callable[[Path], "Operator | None"]
 
 
 class Context(QObject):
     changed = Signal(str)
 
-    def __init__(self, runner: Runner | InlineRunner, settings: Settings):
+    def __init__(self, runner: Runner | InlineRunner, settings: Settings, sign_in: SignIn | None = None):
         super().__init__()
         self.runner = runner
         self.settings = settings
+        self.sign_in: SignIn = sign_in or (lambda root: None)
         self.place: Path | None = None
+        self.actor: Operator | None = None
 
-    @property
-    def actor(self) -> str:
-        return self.settings.operator
-
-    def set_workspace(self, place: Path) -> None:
+    def set_workspace(self, place: Path, actor: Operator) -> None:
         self.place = Path(place).resolve()
+        self.actor = actor
         self.settings.remember_workspace(self.place)
         self.changed.emit(WORKSPACE)
 

@@ -19,13 +19,13 @@ from desktop.ui.charts import Bar, BarChart
 from desktop.ui.context import POOL, ROUNDS, WORKSPACE, Context
 from desktop.ui.round_words import due_text, next_step, quota_text, state_label
 
-def gather(place: Path) -> dict:
+def gather(place: Path, actor) -> dict:
     """Everything the dashboard shows, read in one worker call."""
-    infos = rounds.list_rounds(place)
+    infos = rounds.list_rounds(place, actor)
     drawn = [info for info in infos if info.draws]
-    latest = draws.latest_draw(place, max(drawn, key=lambda info: info.id).id) if drawn else None
-    return {"counts": catalogue.counts(place), "rounds": infos, "latest": latest,
-            "coverage": ui_queries.field_coverage(place), "share": ui_queries.enterprise_share(place)}
+    latest = draws.latest_draw(place, actor, max(drawn, key=lambda info: info.id).id) if drawn else None
+    return {"counts": catalogue.counts(place, actor), "rounds": infos, "latest": latest,
+            "coverage": ui_queries.field_coverage(place, actor), "share": ui_queries.enterprise_share(place, actor)}
 
 
 class DashboardPage(QWidget):
@@ -76,8 +76,8 @@ class DashboardPage(QWidget):
     def reload(self) -> None:
         if self.ctx.place is None:
             return
-        place = self.ctx.place
-        self.ctx.runner.run(lambda job: gather(place), lambda data: place == self.ctx.place and self._show(data),
+        place, actor = self.ctx.place, self.ctx.actor
+        self.ctx.runner.run(lambda job: gather(place, actor), lambda data: place == self.ctx.place and self._show(data),
                             lambda e: self.counts.setText(errors.message(e)))
 
     def _show(self, data: dict) -> None:

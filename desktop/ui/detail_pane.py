@@ -150,11 +150,11 @@ class DetailPane(QWidget):
     def show_key(self, key: str) -> None:
         self.key = key
         self.reveal_button.setEnabled(False)
-        place, kind = self.ctx.place, self.kind
+        place, actor, kind = self.ctx.place, self.ctx.actor, self.kind
 
         def work(job):
-            found = catalogue.detail(place, kind, key)
-            return found, (ui_queries.rounds_served(place, key) if kind == "experts" else [])
+            found = catalogue.detail(place, actor, kind, key)
+            return found, (ui_queries.rounds_served(place, actor, key) if kind == "experts" else [])
 
         self.ctx.runner.run(work, lambda result: place == self.ctx.place and self._shown(key, result),
                             lambda e: self.browser.setPlainText(errors.message(e)))

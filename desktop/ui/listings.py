@@ -105,10 +105,10 @@ def pinyin_cache() -> Path:
     return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)) / "pinyin.json"
 
 
-def read(place: Path, listing: Listing) -> list[dict]:
+def read(place: Path, actor, listing: Listing) -> list[dict]:
     """The rows, as soon as the store gives them; runs in a worker."""
     with gc_paused():
-        return listing.rows(place) if listing.rows else catalogue.listing(place, listing.kind)
+        return listing.rows(place, actor) if listing.rows else catalogue.listing(place, actor, listing.kind)
 
 
 def index(rows: list[dict], listing: Listing) -> Index:

@@ -143,7 +143,6 @@ class MainWindow(QMainWindow):
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(0)
         dialog.show()
-        actor = self.ctx.actor
 
         def done(_result) -> None:
             dialog.close()
@@ -155,15 +154,18 @@ class MainWindow(QMainWindow):
 
         def build(job):
             from desktop.services.demo import build_demo  # the generator's imports cost a second; only needed here
-            return build_demo(Path(path), actor)
+            return build_demo(Path(path))
 
         self.ctx.runner.run(build, done, failed, write=True)
 
     def _opened(self, root: Path) -> None:
+        actor = self.ctx.sign_in(root)
+        if actor is None:
+            return  # not signed in: the workspace open before (if any) stays open
         errors.log_to(root)
         self.place_label.setText(self.tr("工作区：{0}").format(root))
         self.setWindowTitle(self.tr("PanelDesk 评审组织工作台 — {0}").format(root.name))
-        self.ctx.set_workspace(root)
+        self.ctx.set_workspace(root, actor)
 
     # --- pages --------------------------------------------------------------------------------------------------
     def show_round(self, ref) -> None:

@@ -90,11 +90,11 @@ class ConflictsStep(QWidget):
             self.status.setText(self.tr("点击「计算回避关系」，逐一核对每位专家与每个项目之间的回避事由。"))
 
     def run(self) -> None:
-        place, ref = self.ctx.place, self.info.ref
+        place, actor, ref = self.ctx.place, self.ctx.actor, self.info.ref
         self.compute.setEnabled(False)
         self.cancel.setEnabled(True)
         self.status.setText(self.tr("正在计算回避关系…"))
-        self.job = self.ctx.runner.run(lambda job: ui_queries.conflict_summary(place, ref),
+        self.job = self.ctx.runner.run(lambda job: ui_queries.conflict_summary(place, actor, ref),
                                        lambda found: self._computed(ref, found), self._failed)
 
     def _cancel(self) -> None:
@@ -155,13 +155,14 @@ class ConflictsStep(QWidget):
         if current is None or self.conflicts is None or not expert:
             return
         number, place, ref = current.data(Qt.ItemDataRole.UserRole), self.ctx.place, self.conflicts.ref
+        actor = self.ctx.actor
         self.explanation.setPlainText(self.tr("正在查询…"))
 
         def shown(found) -> None:
             if self.conflicts is not None and self.conflicts.ref == ref:
                 self._show_explanation(number, expert, *found)
 
-        self.ctx.runner.run(lambda job: ui_queries.explain_pair(place, ref, number, expert), shown,
+        self.ctx.runner.run(lambda job: ui_queries.explain_pair(place, actor, ref, number, expert), shown,
                             lambda e: self.explanation.setPlainText(errors.message(e)))
 
     def _show_explanation(self, number: str, expert: str, name: str, sentences: list[str]) -> None:

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogBut
                                QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QScrollArea, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
-from desktop.services import draws
+from desktop.services import accounts, draws
+from desktop.services.accounts import Operator
 from desktop.services.confidential import mask_id
 from desktop.services.draws import Commitment, DrawRecord
 from desktop.services.errors import UserError
@@ -34,10 +35,11 @@ translate = QCoreApplication.translate
 
 
 class WitnessDialog(QDialog):
-    """The supervisor's sign-in at the draw: the commitment already shown to the room, their name, their own random
-    digits and an explicit confirmation of being present."""
+    """The supervisor's sign-in at the draw: the commitment already shown to the room, their account and their own
+    password (SEPARATION: a supervisor other than the operator), their own random digits and an explicit
+    confirmation of being present. ``witness`` is the signed-in supervisor once accepted."""
 
-    def __init__(self, operator: str, commitment: str, parent=None):
+    def __init__(self, operator: Operator, commitment: str, parent=None):
         super().__init__(parent)
         self.operator = operator
         self.setWindowTitle(self.tr("监督员见证签到"))
@@ -46,6 +48,10 @@ class WitnessDialog(QDialog):
         shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.name = QLineEdit()
         self.name.setObjectName("witness_name")
+        self.password = QLineEdit()
+        self.password.setObjectName("witness_password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.witness: Operator | None = None
         self.digits = QLineEdit()
         self.digits.setObjectName("witness_digits")
         self.digits.setPlaceholderText(self.tr("掷骰子或用随机数器现场产生，至少6位数字"))
@@ -58,9 +64,10 @@ class WitnessDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow(QLabel(self.tr("操作员：{0}。见证人须为另一人（决策、执行、监督相互分离：SEPARATION）。").format(operator)))
+        form.addRow(QLabel(self.tr("操作员：{0}。见证人须为另一人（决策、执行、监督相互分离：SEPARATION）。").format(operator.name)))
         form.addRow(self.tr("已公布的承诺值"), shown)
         form.addRow(self.tr("监督员姓名"), self.name)
+        form.addRow(self.tr("监督员口令"), self.password)
         form.addRow(self.tr("见证人随机数"), self.digits)
         form.addRow("", self.present)
         form.addRow("", self.problem)
@@ -68,13 +75,14 @@ class WitnessDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            draws.check_witness(self.operator, self.name.text())
             draws.check_witness_digits(self.digits.text())
+            if not self.present.isChecked():
+                self.problem.setText(self.tr("请监督员确认在场"))
+                return
+            self.witness = accounts.witness_sign_in(self.operator, self.name.text(), self.password.text())
         except UserError as refused:
+            self.password.clear()
             self.problem.setText(errors.message(refused))
-            return
-        if not self.present.isChecked():
-            self.problem.setText(self.tr("请监督员确认在场"))
             return
         super().accept()
 
@@ -187,8 +195,9 @@ class DrawStep(LoadsWhenShown, QWidget):
         self.load_when_shown(info is not None)
 
     def load(self) -> None:
-        place, ref = self.ctx.place, self.info.ref
-        self.ctx.runner.run(lambda job: (draws.latest_draw(place, ref), draws.pending_commitment(place, ref)),
+        place, actor, ref = self.ctx.place, self.ctx.actor, self.info.ref
+        self.ctx.runner.run(lambda job: (draws.latest_draw(place, actor, ref),
+                                         draws.pending_commitment(place, actor, ref)),
                             lambda loaded: self._loaded(ref, *loaded), lambda e: self.status.setText(errors.message(e)))
 
     def _loaded(self, ref, record: DrawRecord | None, pending: Commitment | None) -> None:
@@ -228,9 +237,9 @@ class DrawStep(LoadsWhenShown, QWidget):
             return
         dialog = WitnessDialog(self.ctx.actor, self.pending, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.run(dialog.name.text(), dialog.digits.text())
+            self.run(dialog.witness, dialog.digits.text())
 
-    def run(self, witness: str, digits: str) -> None:
+    def run(self, witness: Operator, digits: str) -> None:
         place, actor, ref, seen = self.ctx.place, self.ctx.actor, self.info.ref, self.shown_draw
         reason = self.reason.text().strip() or None
         self._running(True)

@@ -34,16 +34,16 @@ KINDS = ((LETTERS, QT_TRANSLATE_NOOP("LettersStep", "评审专家承诺书（每
          ("score_sheet", QT_TRANSLATE_NOOP("LettersStep", "评分表（每位专家一份，按本轮评分方式）")))
 
 
-def _prepare(place: Path, ref: RoundRef, kind: str):
+def _prepare(place: Path, actor, ref: RoundRef, kind: str):
     """The latest draw, the default folder, the signing identity (None when there is none yet) and the documents
     of ``kind`` already made from that draw and still on disk."""
     from desktop.services import documents, signing  # reportlab and pyHanko: loaded off the GUI thread, when needed
     try:
-        identity = signing.show_identity(place)
+        identity = signing.show_identity(place, actor)
     except signing.SigningError:
         identity = None
-    record = draws.latest_draw(place, ref)
-    made = ui_queries.round_documents(place, ref, kind, record.at) if record else []
+    record = draws.latest_draw(place, actor, ref)
+    made = ui_queries.round_documents(place, actor, ref, kind, record.at) if record else []
     return record, documents.letters_folder(place, ref.id), identity, made
 
 
@@ -135,8 +135,9 @@ class LettersStep(LoadsWhenShown, QWidget):
         self.load_when_shown(drawn)
 
     def load(self) -> None:
-        place, ref, kind = self.ctx.place, self.info.ref, self.kind.currentData()
-        self.ctx.runner.run(lambda job: _prepare(place, ref, kind), lambda prepared: self._prepared(ref, prepared),
+        place, actor, ref, kind = self.ctx.place, self.ctx.actor, self.info.ref, self.kind.currentData()
+        self.ctx.runner.run(lambda job: _prepare(place, actor, ref, kind),
+                            lambda prepared: self._prepared(ref, prepared),
                             lambda e: self.status.setText(errors.message(e)))
 
     def _prepared(self, ref: RoundRef, prepared) -> None:

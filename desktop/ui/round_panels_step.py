@@ -149,8 +149,8 @@ class PanelsStep(QWidget):
         self._fill()
 
     def _load_applications(self) -> None:
-        place, ref = self.ctx.place, self.info.ref
-        self.ctx.runner.run(lambda job: catalogue.listing(place, "applications"),
+        place, actor, ref = self.ctx.place, self.ctx.actor, self.info.ref
+        self.ctx.runner.run(lambda job: catalogue.listing(place, actor, "applications"),
                             lambda rows: self._read(ref, rows), lambda e: self.note.setText(errors.message(e)))
 
     def _read(self, ref, rows: list[dict]) -> None:

@@ -87,7 +87,8 @@ class RoundWorkspace(QWidget):
         place = self.ctx.place
         if ref.workspace != place:
             return  # a step finished work for the workspace open before: nothing of it is shown here
-        self.ctx.runner.run(lambda job: rounds.show_round(place, ref), self._loaded,
+        actor = self.ctx.actor
+        self.ctx.runner.run(lambda job: rounds.show_round(place, actor, ref), self._loaded,
                             lambda e: errors.show(self, self.tr("无法读取评审轮次"), e))
 
     def _loaded(self, info: RoundInfo) -> None:

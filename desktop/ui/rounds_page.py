@@ -54,8 +54,8 @@ class RoundsPage(QWidget):
     def reload(self) -> None:
         if self.ctx.place is None:
             return
-        place = self.ctx.place
-        self.ctx.runner.run(lambda job: rounds.list_rounds(place), lambda infos: self._fill(place, infos),
+        place, actor = self.ctx.place, self.ctx.actor
+        self.ctx.runner.run(lambda job: rounds.list_rounds(place, actor), lambda infos: self._fill(place, infos),
                             lambda e: errors.show(self, self.tr("无法读取评审轮次"), e))
 
     def _fill(self, place, infos) -> None:

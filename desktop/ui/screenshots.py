@@ -15,7 +15,8 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from desktop.services import catalogue, rounds
+from desktop.services import accounts, catalogue, rounds
+from desktop.services.demo import DEMO_ACCOUNTS
 from desktop.ui.app import make_app
 from desktop.ui.context import Context
 from desktop.ui.import_wizard import ImportWizard
@@ -24,6 +25,7 @@ from desktop.ui.round_workspace import CONFLICTS, DRAW, LETTERS, METHOD
 from desktop.ui.settings import Settings
 from desktop.ui.tasks import InlineRunner
 
+SECRETARY, SUPERVISOR = ((name, password) for name, _, _, password in DEMO_ACCOUNTS[1:3])
 PAGES = ["dashboard", "experts", "organisations", "applications", "rounds", "integrity", "audit", "settings"]
 
 
@@ -36,10 +38,10 @@ def capture(workspace: Path, out: Path, scratch: Path, language: str = "zh_CN") 
     copy = scratch / "workspace"
     shutil.copytree(workspace, copy, ignore=shutil.ignore_patterns("*.log", "示例数据"))
     settings = Settings(QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat))
-    settings.operator = "评审办公室 王秘书"
+    settings.operator = SECRETARY[0]
     settings.language = language
     app, settings = make_app(sys.argv[:1], settings)
-    window = MainWindow(Context(InlineRunner(), settings))
+    window = MainWindow(Context(InlineRunner(), settings, lambda root: accounts.sign_in(root, *SECRETARY)))
     window.resize(1366, 820)
     window.show()
     window.open_workspace(copy)
@@ -52,14 +54,14 @@ def capture(workspace: Path, out: Path, scratch: Path, language: str = "zh_CN") 
         window.grab().save(str(path))
         shots.append(path)
 
-    first = catalogue.listing(copy, "experts")[0]
-    catalogue.edit_expert(copy, settings.operator, first["id_number"], title="研究员")  # a before and after to show
-    infos = rounds.list_rounds(copy)
+    first = catalogue.listing(copy, window.ctx.actor, "experts")[0]
+    catalogue.edit_expert(copy, window.ctx.actor, first["id_number"], title="研究员")  # a before and after to show
+    infos = rounds.list_rounds(copy, window.ctx.actor)
     round_ws = window.rounds.workspace
     if infos:
         window.show_round(infos[0].ref)
         if infos[0].state == "opened":
-            round_ws.draw.run("监督员 李监督", "20261215")
+            round_ws.draw.run(accounts.witness_sign_in(window.ctx.actor, *SUPERVISOR), "20261215")
     for index, name in enumerate(PAGES):
         window.nav.setCurrentRow(index)
         if name == "experts":

@@ -218,17 +218,17 @@
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="158"/>
+        <location filename="../../desktop/ui/round_conflicts_step.py" line="159"/>
         <source>正在查询…</source>
         <translation>Looking up…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="168"/>
+        <location filename="../../desktop/ui/round_conflicts_step.py" line="169"/>
         <source>专家 {0}（{1}）与项目 {2}：</source>
         <translation>Expert {0} ({1}) and application {2}:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="169"/>
+        <location filename="../../desktop/ui/round_conflicts_step.py" line="170"/>
         <source>无回避事由，可以评审此项目。</source>
         <translation>No grounds for recusal: the expert may review this application.</translation>
     </message>
@@ -577,93 +577,93 @@
 <context>
     <name>DrawStep</name>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="121"/>
-        <location filename="../../desktop/ui/round_draw_step.py" line="203"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="129"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="212"/>
         <source>（尚未生成）</source>
         <translation>(not made yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="124"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="132"/>
         <source>生成并公布承诺值</source>
         <translation>Make and show the commitment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="130"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="138"/>
         <source>仅重新抽取时填写：理由将记入记录</source>
         <translation>Only for a redraw: the reason is recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="131"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="139"/>
         <source>监督员签到并抽取…</source>
         <translation>Supervisor sign-in and draw…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="136"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="144"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="146"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="154"/>
         <source>企业专家人数（虚线：各组最低人数）</source>
         <translation>Enterprise experts (dashed line: each panel&apos;s minimum)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="148"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="156"/>
         <source>抽取</source>
         <translation>Draw</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="153"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="161"/>
         <source>承诺值（在见证人给出随机数之前公布）</source>
         <translation>Commitment (shown before the witness gives digits)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="154"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="162"/>
         <source>重新抽取理由</source>
         <translation>Reason for the redraw</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="182"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="190"/>
         <source>设置评审组并开启轮次后才能抽取。</source>
         <translation>Set up panels and open the round before drawing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="184"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="192"/>
         <source>轮次尚未开启：请先在第一步开启轮次（冻结评审方法）。</source>
         <translation>The round is not open yet: open it in step one (this freezes the method).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="186"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="194"/>
         <source>尚未抽取。先生成并向现场公布承诺值，再请监督员签到并给出随机数。</source>
         <translation>Not drawn yet. First make the commitment and show it to the room, then the supervisor signs in and gives random digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="223"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="232"/>
         <source>未能生成承诺值</source>
         <translation>Could not make the commitment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="237"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="246"/>
         <source>正在抽取…</source>
         <translation>Drawing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="263"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="272"/>
         <source>正在抽取：{0}…</source>
         <translation>Drawing: {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="270"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="279"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="277"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="286"/>
         <source>未能抽取</source>
         <translation>Could not draw</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="292"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="301"/>
         <source>承诺值 {0}（{1} 于 {2} 生成并公布）
 见证人随机数 {3}&#x3000;抽取后公布的密钥 {4}
 随机种子 {5}</source>
@@ -672,31 +672,31 @@ Witness digits {3}&#x3000;secret revealed after the draw {4}
 Seed {5}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="296"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="305"/>
         <source>随机种子 {0}（旧版本的输入种子，不能证明无人操纵）</source>
         <translation>Seed {0} (typed in an earlier version: cannot show that nobody steered it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="297"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="306"/>
         <source>第 {0} 次抽取&#x3000;{1}&#x3000;操作员 {2}，监督员 {3}</source>
         <translation>Draw {0}&#x3000;{1}&#x3000;operator {2}, supervisor {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="299"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="308"/>
         <source>
 专家库快照哈希 {0}</source>
         <translation>
 Pool hash {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="300"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="309"/>
         <source>
 重新抽取理由：{0}</source>
         <translation>
 Reason for the redraw: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="302"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="311"/>
         <source>企业专家人数（虚线：至少为组人数的{0}）</source>
         <translation>Enterprise experts (dashed line: at least {0} of each panel)</translation>
     </message>
@@ -841,126 +841,126 @@ Reason for the redraw: {0}</translation>
         <translation>Once experts are drawn, generate a commitment letter for each of them here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="152"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="153"/>
         <source>{0}&#x3000;已生成</source>
         <translation>{0}   made</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="155"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="156"/>
         <source>第 {0} 次抽取：已生成 {1} 份，保存在 {2}（可再次生成以替换）。</source>
         <translation>Draw {0}: {1} made, saved in {2} (make them again to replace them).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="159"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="160"/>
         <source>第 {0} 次抽取：尚未生成。</source>
         <translation>Draw {0}: not made yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="163"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="164"/>
         <source>{0}&#x3000;{1}&#x3000;评审专家承诺书（待生成）</source>
         <translation>{0}&#x3000;{1}&#x3000;Commitment letter (not yet generated)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="164"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="165"/>
         <source>第 {0} 次抽取：待生成承诺书 {1} 份。</source>
         <translation>Draw {0}: {1} commitment letters to generate.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="169"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="170"/>
         <source>本工作区还没有签名身份。</source>
         <translation>This workspace has no signing identity yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="170"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="171"/>
         <source>签名人：{0}
 SHA-256 指纹（请公布给收件人核对）：{1}</source>
         <translation>Signer: {0}
 SHA-256 fingerprint (publish it so recipients can check it): {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="174"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="175"/>
         <source>承诺书保存到</source>
         <translation>Save the letters to</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="183"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="184"/>
         <source>操作员口令</source>
         <translation>Operator password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="184"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="185"/>
         <source>本机没有系统钥匙串。请输入操作员口令以打开加密的密钥文件：</source>
         <translation>This computer has no system keyring. Enter the operator password to open the encrypted key file:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="189"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="190"/>
         <source>创建签名身份</source>
         <translation>Create signing identity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="190"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="191"/>
         <source>签名人名称（如“省科学技术厅评审办公室”）：</source>
         <translation>Signer name (e.g. “Review Office, Provincial Department of Science and Technology”):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="190"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="191"/>
         <source>评审办公室</source>
         <translation>Review Office</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="211"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="212"/>
         <source>未能创建签名身份</source>
         <translation>Cannot create the signing identity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="245"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="246"/>
         <source>正在生成…</source>
         <translation>Generating…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="277"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="278"/>
         <source>已生成 {0} 份，保存在 {1}</source>
         <translation>{0} documents made, saved in {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="251"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="252"/>
         <source>正在取消：已开始的几份写完即停止，未完成的不留文件…</source>
         <translation>Cancelling: letters already started are finished, then it stops; no partial files are left…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="278"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="279"/>
         <source>，均已签名并核验通过。</source>
         <translation>, all signed and verified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="278"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="279"/>
         <source>。</source>
         <translation>.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="279"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="280"/>
         <source>
 有 {0} 份签名核验未通过，请勿发出。</source>
         <translation>
 {0} failed signature verification: do not send them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="300"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="301"/>
         <source>请先生成承诺书。</source>
         <translation>Generate the letters first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="304"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="305"/>
         <source>打印承诺书（{0} 份）</source>
         <translation>Print commitment letters ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="310"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="311"/>
         <source>正在打印 {0} 份…</source>
         <translation>Printing {0} letters…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="313"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="314"/>
         <source>已送打印机：{0} 份，共 {1} 页。</source>
         <translation>Sent to the printer: {0} letters, {1} pages.</translation>
     </message>
@@ -1039,7 +1039,7 @@ SHA-256 fingerprint (publish it so recipients can check it): {1}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="87"/>
-        <location filename="../../desktop/ui/main_window.py" line="185"/>
+        <location filename="../../desktop/ui/main_window.py" line="187"/>
         <source>退出</source>
         <translation>Exit</translation>
     </message>
@@ -1111,32 +1111,32 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
         <translation>Building the demo workspace (a synthetic expert pool, applications and one review round)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="154"/>
+        <location filename="../../desktop/ui/main_window.py" line="153"/>
         <source>无法生成示例工作区</source>
         <translation>Cannot build the demo workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="164"/>
+        <location filename="../../desktop/ui/main_window.py" line="166"/>
         <source>工作区：{0}</source>
         <translation>Workspace: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="165"/>
+        <location filename="../../desktop/ui/main_window.py" line="167"/>
         <source>PanelDesk 评审组织工作台 — {0}</source>
         <translation>PanelDesk review secretariat — {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="176"/>
+        <location filename="../../desktop/ui/main_window.py" line="178"/>
         <source>导入表格</source>
         <translation>Import spreadsheets</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="176"/>
+        <location filename="../../desktop/ui/main_window.py" line="178"/>
         <source>请先打开或新建一个工作区</source>
         <translation>Open or create a workspace first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="186"/>
+        <location filename="../../desktop/ui/main_window.py" line="188"/>
         <source>有操作正在进行（如抽取专家、生成文书或导入）。现在退出将中断它：未完成的部分不会保存。仍要退出？</source>
         <translation>Work is under way (a draw, documents or an import). Quitting now interrupts it: what is unfinished is not saved. Quit anyway?</translation>
     </message>
@@ -1580,17 +1580,17 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
         <translation>Letters</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_workspace.py" line="91"/>
+        <location filename="../../desktop/ui/round_workspace.py" line="92"/>
         <source>无法读取评审轮次</source>
         <translation>Cannot read the review round</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_workspace.py" line="102"/>
+        <location filename="../../desktop/ui/round_workspace.py" line="103"/>
         <source>新建评审轮次</source>
         <translation>New review round</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_workspace.py" line="103"/>
+        <location filename="../../desktop/ui/round_workspace.py" line="104"/>
         <source>{0}&#x3000;·&#x3000;{1}&#x3000;·&#x3000;{2}</source>
         <translation>{0} · {1} · {2}</translation>
     </message>
@@ -1737,42 +1737,47 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
 <context>
     <name>WitnessDialog</name>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="43"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="45"/>
         <source>监督员见证签到</source>
         <translation>Supervisor sign-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="51"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="57"/>
         <source>掷骰子或用随机数器现场产生，至少6位数字</source>
         <translation>Rolled with dice or a number generator in the room, at least 6 digits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="52"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="58"/>
         <source>本人在场监督本次抽取，承诺值已在我给出随机数之前公布</source>
         <translation>I am present and supervise this draw; the commitment was shown before I gave my digits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="61"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="67"/>
         <source>操作员：{0}。见证人须为另一人（决策、执行、监督相互分离：SEPARATION）。</source>
         <translation>Operator: {0}. The witness must be another person (decision, execution and supervision kept apart: SEPARATION).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="62"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="68"/>
         <source>已公布的承诺值</source>
         <translation>Commitment shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="63"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="69"/>
         <source>监督员姓名</source>
         <translation>Supervisor&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="64"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="70"/>
+        <source>监督员口令</source>
+        <translation>Supervisor's password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_draw_step.py" line="71"/>
         <source>见证人随机数</source>
         <translation>Witness digits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="77"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="80"/>
         <source>请监督员确认在场</source>
         <translation>The supervisor must confirm being present</translation>
     </message>
@@ -2746,47 +2751,47 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
 <context>
     <name>panel_box</name>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="86"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="94"/>
         <source>{0}&#x3000;企业专家 {1}/{2}（至少 {3} 人）{4}</source>
         <translation>{0}&#x3000;enterprise experts {1}/{2} (at least {3}) {4}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="92"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="100"/>
         <source>席位</source>
         <translation>Seat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="92"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="100"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="93"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="101"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="93"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="101"/>
         <source>企业专家</source>
         <translation>Enterprise expert</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="98"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="106"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="102"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="110"/>
         <source>（亦在{0}备选）</source>
         <translation> (also a reserve of {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="104"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="112"/>
         <source>备选顺序（依次递补，不得自行指定；已被其他组递补者不再递补）：{0}</source>
         <translation>Reserve order (called in turn, never chosen by anyone; a reserve called by another panel leaves this list): {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="105"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="113"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
@@ -3028,6 +3033,29 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
         <location filename="../../desktop/ui/service_words.py" line="35"/>
         <source>读取 {0}</source>
         <translation>reading {0}</translation>
+    </message>
+</context>
+<context>
+    <name>signin</name>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="96"/>
+        <source>登录 {0}</source>
+        <translation>Sign in to {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="97"/>
+        <source>新工作区：设置管理员账户名</source>
+        <translation>New workspace: the administrator's account name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="98"/>
+        <source>账户名</source>
+        <translation>Account name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="103"/>
+        <source>口令</source>
+        <translation>Password</translation>
     </message>
 </context>
 </TS>

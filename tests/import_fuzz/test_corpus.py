@@ -13,6 +13,7 @@ import pytest
 from desktop.domain.errors import UserError
 from desktop.services.importing.run import import_files
 from tests.spreadsheets import table_contents
+from tests.conftest import signed
 
 CORPUS = Path(__file__).parent / "corpus"
 
@@ -78,7 +79,7 @@ def test_every_file_of_the_corpus_has_its_reason():
 def test_a_malformed_file_is_refused_with_its_reason_and_changes_nothing(seeded, name):
     before = table_contents(seeded)
     with pytest.raises(UserError) as refused:
-        import_files(seeded, [CORPUS / name], "tester")
+        import_files(seeded, [CORPUS / name], signed(seeded, "tester"))
     said = " ".join(str(p) for p in getattr(refused.value, "problems", ())) or str(refused.value)
     assert REASONS[name] in said
     assert table_contents(seeded) == before
@@ -89,6 +90,6 @@ def test_a_folder_named_like_a_spreadsheet_is_refused(seeded, tmp_path):
     folder.mkdir()
     before = table_contents(seeded)
     with pytest.raises(UserError, match="导入未执行") as refused:
-        import_files(seeded, [folder], "tester")
+        import_files(seeded, [folder], signed(seeded, "tester"))
     assert "文件夹" in str(refused.value.problems[0])
     assert table_contents(seeded) == before

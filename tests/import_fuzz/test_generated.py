@@ -16,6 +16,7 @@ from desktop.domain.ids import canonical, id_number_problem
 from desktop.services.importing.run import import_files
 from desktop.store.workspace import close_workspace, open_workspace
 from tests.spreadsheets import HEADERS, credit_code, id_number, table_contents, workbook
+from tests.conftest import signed
 
 HOSTILE = [chr(c) for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, 0x85, 0x9B,
                             *range(0x202A, 0x202F), *range(0x2066, 0x206A))]
@@ -42,7 +43,7 @@ def shared(seeded_template, tmp_path_factory):
 def _refused(shared, path) -> str:
     workspace, before = shared
     with pytest.raises(UserError) as refused:
-        import_files(workspace, [path], "tester")
+        import_files(workspace, [path], signed(workspace, "tester"))
     assert table_contents(workspace) == before
     return " ".join(str(p) for p in getattr(refused.value, "problems", ())) or str(refused.value)
 

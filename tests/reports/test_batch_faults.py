@@ -20,6 +20,7 @@ from desktop.services import documents
 from desktop.services.audit import entries
 from desktop.store.workspace import close_workspace, open_workspace
 from reports.documents import ExpertCommitment, RoundInfo
+from tests.conftest import ADMIN, TEST_PASSWORD, signed
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
 
@@ -38,7 +39,8 @@ class Place:
     def paneldesk(self, *argv) -> subprocess.Popen:
         """The command line in its own process group (so what it starts can be found and counted)."""
         environment = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
-                       "PANELDESK_PASSPHRASE": "操作员口令", "XDG_CONFIG_HOME": str(self.config)}
+                       "PANELDESK_PASSPHRASE": "操作员口令", "XDG_CONFIG_HOME": str(self.config),
+                       "PANELDESK_PASSWORD": TEST_PASSWORD}
         return subprocess.Popen([sys.executable, "-m", "desktop.cli", "--workspace", str(self.root),
                                  "--operator", "王秘书", *argv], env=environment, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, start_new_session=True)
@@ -53,9 +55,12 @@ class Place:
 def template(tmp_path_factory):
     base = tmp_path_factory.mktemp("faults")
     place = Place(base / "ws", base / "config", base / "letters.json", base / "out")
-    for argv in (["init"], ["signer", "create", "--name", "省科学技术厅评审办公室"]):
+    for argv in (["init", "--admin", ADMIN], ["signer", "create", "--name", "省科学技术厅评审办公室"]):
         made = place.paneldesk(*argv)
         assert made.wait(120) == 0, made.stderr.read().decode()
+        if argv[0] == "init":
+            signed(place.root, "王秘书")
+            close_workspace(place.root)
     place.plain.write_text(json.dumps({"round": ROUND, "expert_commitments": [
         {"panel": f"第{i % 4 + 1}组", "expert_name": f"专家{i:03d}", "expert_org": "山东大学"}
         for i in range(LETTERS)]}, ensure_ascii=False), encoding="utf-8")
@@ -119,7 +124,7 @@ def next_batch(place: Place) -> None:
     """Another batch of the workspace, in this process (unsigned, one letter, another folder)."""
     info = RoundInfo(ROUND["name"], ROUND["programme"], ROUND["method"], __import__("datetime").date(2026, 5, 12),
                      ROUND["organiser"])
-    documents.export_documents(place.root, "李秘书", [ExpertCommitment(info, "第1组", "补发")], place.out.parent / "x",
+    documents.export_documents(place.root, signed(place.root, "李秘书"), [ExpertCommitment(info, "第1组", "补发")], place.out.parent / "x",
                                action="documents.letters", target="next", sign=False)
 
 

@@ -15,6 +15,7 @@ from reports.identity import open_pkcs12, fingerprint
 import report_samples as samples
 from tests.small_disk import fill, small_disk
 from tests.spreadsheets import credit_code, id_number, small_pool, workbook
+from tests.conftest import signed
 
 
 @pytest.fixture
@@ -25,7 +26,7 @@ def disk(tmp_path):
 
 def in_use(root):
     """The identity identity.json names, its key as signing_key opens it, and the last signer entry of the audit."""
-    identity = signing.show_identity(root)
+    identity = signing.show_identity(root, signed(root))
     key = signing.signing_key(root)
     from cryptography.hazmat.primitives.serialization import pkcs12
     _, certificate, _ = pkcs12.load_key_and_certificates(key.p12, key.passphrase)
@@ -38,14 +39,14 @@ def test_replacing_the_identity_on_a_full_disk_changes_all_or_nothing(disk):
     root = disk / "ws"
     try:
         open_workspace(root, create=True)
-        signing.create_identity(root, "王秘书", "甲办公室")
+        signing.create_identity(root, signed(root, "王秘书"), "甲办公室")
         outcomes = []
         for leave in (0, 2_000, 4_000, 6_000, 8_000, 12_000, 16_000, 24_000, 32_000, 48_000, 64_000, 96_000,
                       128_000, 256_000):
             fill(disk, leave)
-            before = signing.show_identity(root).fingerprint
+            before = signing.show_identity(root, signed(root)).fingerprint
             try:
-                made, _ = signing.create_identity(root, "王秘书", "乙办公室", replace=True)
+                made, _ = signing.create_identity(root, signed(root, "王秘书"), "乙办公室", replace=True)
                 outcomes.append("replaced")
             except SPOKEN as error:
                 assert isinstance(error, DiskFull) and "磁盘空间不足" in str(error)
@@ -66,7 +67,7 @@ def test_letters_on_a_full_disk_are_a_clear_error_and_the_audit_lists_what_was_w
     letters = [samples.expert_letter(name=f"专家{i:03d}") for i in range(30)]
     fill(disk, 200_000)
     with pytest.raises(BatchFailed, match="磁盘空间不足") as failed:
-        documents.export_documents(workspace, "王秘书", letters, disk / "letters", action="documents.letters",
+        documents.export_documents(workspace, signed(workspace, "王秘书"), letters, disk / "letters", action="documents.letters",
                                    target="t", sign=False)
     written = sorted(p.name for p in (disk / "letters").iterdir())
     assert written and written == sorted(p.name for p in failed.value.done)
@@ -78,16 +79,16 @@ def test_an_import_on_a_full_disk_is_a_clear_error_and_writes_nothing(disk, tmp_
     root = disk / "ws"
     try:
         workspace = open_workspace(root, create=True)
-        import_files(workspace, [workbook(tmp_path / "small.xlsx", small_pool())], "王秘书")
-        before = catalogue.counts(workspace)
+        import_files(workspace, [workbook(tmp_path / "small.xlsx", small_pool())], signed(workspace, "王秘书"))
+        before = catalogue.counts(workspace, signed(workspace))
         pool = small_pool()
         pool["专家"] += [[f"专家{i}", id_number(i % 1000, born=f"19{40 + i // 1000}0101"), f"139{i:08d}", None, "教授", "山东理工大学",
                          credit_code(2, "12"), "52020", None] for i in range(6_000)]
         big = workbook(tmp_path / "big.xlsx", pool)
         fill(disk, 100_000)
         with pytest.raises(DiskFull, match="磁盘空间不足"):
-            import_files(workspace, [big], "王秘书")
+            import_files(workspace, [big], signed(workspace, "王秘书"))
         (disk / "ballast").unlink()
-        assert catalogue.counts(workspace) == before
+        assert catalogue.counts(workspace, signed(workspace)) == before
     finally:
         close_workspace(root)

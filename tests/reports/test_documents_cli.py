@@ -12,6 +12,7 @@ from desktop.cli import main
 from desktop.services.audit import entries
 from desktop.services.secrets import EncryptedFileKeyring
 from desktop.store.workspace import close_workspace, open_workspace
+from tests.conftest import signed
 from report_pdfs import text_of
 
 PLAIN = {
@@ -32,11 +33,14 @@ PLAIN = {
 @pytest.fixture
 def workspace(tmp_path):
     open_workspace(tmp_path / "ws", create=True)
+    signed(tmp_path / "ws", "王秘书")
     yield tmp_path / "ws"
     close_workspace(tmp_path / "ws")
 
 
 def run(capsys, *argv):
+    if "--operator" not in argv:  # the secretary, who makes documents (a workspace-less export signs nobody in)
+        argv = (*argv[:2], "--operator", "王秘书", *argv[2:])
     code = main([*argv])
     out, err = capsys.readouterr()
     return code, out, err
@@ -57,7 +61,7 @@ def test_signer_create_show_and_signed_letters_verify(workspace, tmp_path, capsy
     assert [v for (service, _), v in memory_keyring.entries.items() if service == "PanelDesk"]
     assert b"PRIVATE" not in (workspace / "signing" / "identity.json").read_bytes()
 
-    code, out, _ = run(capsys, "--workspace", str(workspace), "signer", "show", "--json")
+    code, out, _ = run(capsys, "--workspace", str(workspace), "--operator", "王秘书", "signer", "show", "--json")
     assert json.loads(out)["fingerprint"] == created["fingerprint"]
 
     out_dir = tmp_path / "letters"

@@ -11,7 +11,7 @@ from desktop.ui.context import Context
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings
 from desktop.ui.tasks import InlineRunner
-from tests.conftest import DEMO_OPERATOR as OPERATOR
+from tests.conftest import DEMO_OPERATOR as OPERATOR, signed
 QStandardPaths.setTestModeEnabled(True)  # caches the window keeps between sessions stay out of the user's own
 
 
@@ -25,7 +25,7 @@ def settings(tmp_path) -> Settings:
 @pytest.fixture
 def window(qtbot, qapp, settings, demo_workspace) -> MainWindow:
     load_font(qapp)
-    window = MainWindow(Context(InlineRunner(), settings))
+    window = MainWindow(Context(InlineRunner(), settings, signed))
     qtbot.addWidget(window)
     window.show()
     window.open_workspace(demo_workspace)

@@ -15,6 +15,7 @@ from desktop.ui.audit_page import AuditPage
 from desktop.ui.context import Context
 from desktop.ui.tasks import InlineRunner
 from tests.ui.english import english  # noqa: F401 - a fixture
+from tests.conftest import signed
 
 SERVICES = Path(__file__).resolve().parents[2] / "desktop" / "services"
 # Actions whose code the services build at run time (signing.py, documents.py, batch_log.py)
@@ -44,14 +45,14 @@ def test_every_action_the_services_write_has_a_name():
 
 
 def _entry(place, action):
-    return next(e for e in audit_log.recent(place, 1000) if e["action"] == action)
+    return next(e for e in audit_log.recent(place, signed(place, "审计员"), 1000) if e["action"] == action)
 
 
 def test_a_correction_reads_as_before_and_after_with_the_phone_masked(demo_workspace):
-    expert = catalogue.listing(demo_workspace, "experts")[0]
-    full = catalogue.detail(demo_workspace, "experts", expert["id_number"])
+    expert = catalogue.listing(demo_workspace, signed(demo_workspace), "experts")[0]
+    full = catalogue.detail(demo_workspace, signed(demo_workspace), "experts", expert["id_number"])
     title = "研究员" if full["title"] != "研究员" else "教授"
-    catalogue.edit_expert(demo_workspace, "王秘书", expert["id_number"], title=title, mobile="13800138000",
+    catalogue.edit_expert(demo_workspace, signed(demo_workspace, "王秘书"), expert["id_number"], title=title, mobile="13800138000",
                           status="inactive")
     entry = _entry(demo_workspace, "expert.edit")
     lines = audit_words.changes(entry)
@@ -65,15 +66,15 @@ def test_a_correction_reads_as_before_and_after_with_the_phone_masked(demo_works
 
 
 def test_long_lists_are_counted_and_settings_are_named(demo_workspace):
-    info = rounds.list_rounds(demo_workspace)[0]
+    info = rounds.list_rounds(demo_workspace, signed(demo_workspace))[0]
     entry = _entry(demo_workspace, "panel.add")
     assert "项目：20 个项目" in audit_words.changes(entry)
     created = audit_words.changes(_entry(demo_workspace, "round.create"))
     assert "规则设置 · 企业专家最低比例：三分之一" in created
     assert f"名称：{info.name}" in created
     assert audit_words.value_text("people", [f"p{i}" for i in range(1234)]) == "1,234 位专家"
-    experts = catalogue.listing(demo_workspace, "experts")
-    confidential.shown(demo_workspace, "王秘书", "list experts", experts)
+    experts = catalogue.listing(demo_workspace, signed(demo_workspace), "experts")
+    confidential.shown(demo_workspace, signed(demo_workspace, "王秘书"), "list experts", experts)
     reveal = _entry(demo_workspace, "reveal")
     assert audit_words.target_text(reveal["target"], "reveal") == "命令行输出：paneldesk list experts"
     assert f"显示的人数：{len(experts):,}" in audit_words.changes(reveal)
@@ -81,20 +82,20 @@ def test_long_lists_are_counted_and_settings_are_named(demo_workspace):
 
 
 def test_a_deletion_shows_what_was_deleted(demo_workspace):
-    made = rounds.create_round(demo_workspace, "王秘书", name="待删轮次", review_date=dt.date(2030, 1, 10),
+    made = rounds.create_round(demo_workspace, signed(demo_workspace, "王秘书"), name="待删轮次", review_date=dt.date(2030, 1, 10),
                                method=Method(Form.MEETING, Scoring.SCORE100))
-    rounds.delete_round(demo_workspace, "王秘书", made.id)
+    rounds.delete_round(demo_workspace, signed(demo_workspace, "王秘书"), made.id)
     lines = audit_words.changes(_entry(demo_workspace, "round.delete"))
     assert lines[0] == "删除前：" and "名称：待删轮次" in lines and "评审日期：2030-01-10" in lines
 
 
 def test_the_page_shows_words_and_the_raw_entry_on_demand(qtbot, settings, demo_workspace):
-    catalogue.edit_expert(demo_workspace, "王秘书", catalogue.listing(demo_workspace, "experts")[0]["id_number"],
+    catalogue.edit_expert(demo_workspace, signed(demo_workspace, "王秘书"), catalogue.listing(demo_workspace, signed(demo_workspace), "experts")[0]["id_number"],
                           title="首席专家")
     ctx = Context(InlineRunner(), settings)
     page = AuditPage(ctx)
     qtbot.addWidget(page)
-    ctx.set_workspace(demo_workspace)
+    ctx.set_workspace(demo_workspace, signed(demo_workspace, "审计员"))
     page.show()
     actions = [page.table.item(row, 2).text() for row in range(page.table.rowCount())]
     assert actions[0] == "修改专家记录" and "导入数据" in actions
@@ -109,12 +110,12 @@ def test_the_page_shows_words_and_the_raw_entry_on_demand(qtbot, settings, demo_
 
 
 def test_in_english_the_page_speaks_english(qtbot, english, demo_workspace):
-    catalogue.edit_expert(demo_workspace, "王秘书", catalogue.listing(demo_workspace, "experts")[0]["id_number"],
+    catalogue.edit_expert(demo_workspace, signed(demo_workspace, "王秘书"), catalogue.listing(demo_workspace, signed(demo_workspace), "experts")[0]["id_number"],
                           status="inactive")
     ctx = Context(InlineRunner(), english)
     page = AuditPage(ctx)
     qtbot.addWidget(page)
-    ctx.set_workspace(demo_workspace)
+    ctx.set_workspace(demo_workspace, signed(demo_workspace, "审计员"))
     page.show()
     assert page.table.item(0, 2).text() == "Correct expert record"
     assert page.table.item(0, 4).text() == "Status: Active → Inactive"

@@ -4,6 +4,7 @@ from desktop.services import audit_log, catalogue
 from desktop.ui.main_window import EXPERTS
 from desktop.ui.rows_model import ROW_ROLE
 from desktop.ui.search_keys import pinyin_forms
+from tests.conftest import signed
 
 
 def _experts_page(window):
@@ -13,7 +14,7 @@ def _experts_page(window):
 
 def test_experts_are_listed_with_numbers_masked(window, demo_workspace):
     page = _experts_page(window)
-    total = len(catalogue.listing(demo_workspace, "experts"))
+    total = len(catalogue.listing(demo_workspace, signed(demo_workspace), "experts"))
     assert page.model.total == total and page.model.rowCount() == min(total, 1000)
     shown = page.model.index(0, 1).data()
     assert "********" in shown and len(shown) == 18
@@ -21,7 +22,7 @@ def test_experts_are_listed_with_numbers_masked(window, demo_workspace):
 
 def test_search_by_full_pinyin_and_by_initials(window, demo_workspace, qtbot):
     page = _experts_page(window)
-    someone = catalogue.listing(demo_workspace, "experts")[7]
+    someone = catalogue.listing(demo_workspace, signed(demo_workspace), "experts")[7]
     full, initials = pinyin_forms(someone["name"])
     qtbot.keyClicks(page.search, full)
     names = {page.model.index(r, 0).data() for r in range(page.model.rowCount())}
@@ -48,7 +49,7 @@ def test_reveal_shows_the_whole_number_and_is_audited(window, demo_workspace):
     assert row["id_number"] not in page.detail.browser.toPlainText()
     page.detail.reveal_button.click()
     assert row["id_number"] in page.detail.browser.toPlainText()
-    last = audit_log.recent(demo_workspace, 1)[-1]
+    last = audit_log.recent(demo_workspace, signed(demo_workspace, "审计员"), 1)[-1]
     assert last["action"] == "reveal" and row["id_number"] in last["target"]
 
 
@@ -59,7 +60,7 @@ def _found(page):
 def test_search_finds_the_visible_part_or_the_whole_number_never_hidden_digits(window, demo_workspace):
     """CONFIDENTIAL: with search over the hidden digits, a masked ID number could be read back a digit at a time."""
     page = _experts_page(window)
-    someone = catalogue.listing(demo_workspace, "experts")[3]
+    someone = catalogue.listing(demo_workspace, signed(demo_workspace), "experts")[3]
     whole, mobile = someone["id_number"], someone["mobile"]
     page.search.setText(whole)
     assert _found(page) == {whole}
@@ -78,8 +79,8 @@ def test_search_finds_the_visible_part_or_the_whole_number_never_hidden_digits(w
 def test_one_click_on_reveal_writes_one_audit_entry(window, demo_workspace):
     page = _experts_page(window)
     page.table.selectRow(0)
-    before = len(audit_log.recent(demo_workspace, 10_000))
+    before = len(audit_log.recent(demo_workspace, signed(demo_workspace, "审计员"), 10_000))
     page.detail.reveal_button.click()
-    entries = audit_log.recent(demo_workspace, 10_000)
+    entries = audit_log.recent(demo_workspace, signed(demo_workspace, "审计员"), 10_000)
     assert len(entries) == before + 1
     assert "身份证号" in entries[0]["after"] and "手机号" in entries[0]["after"]

@@ -5,10 +5,11 @@ import datetime as dt
 from desktop.domain.methods import Method
 from desktop.services import catalogue, draws, rounds
 from desktop.ui.context import ROUNDS
+from tests.conftest import signed
 
 
 def test_counts_enterprise_experts_and_lists_the_open_round(window, demo_workspace):
-    experts = catalogue.listing(demo_workspace, "experts")
+    experts = catalogue.listing(demo_workspace, signed(demo_workspace), "experts")
     enterprise = sum(e["enterprise"] for e in experts)
     assert 1 < enterprise < len(experts)
     text = window.dashboard.counts.text()
@@ -19,14 +20,14 @@ def test_counts_enterprise_experts_and_lists_the_open_round(window, demo_workspa
 
 
 def test_the_panel_chart_shows_the_round_drawn_last(window, demo_workspace):
-    first = rounds.show_round(demo_workspace, 1)
-    draws.draw_round(demo_workspace, "秘书甲", 1, witness_digits="111111", witness="监督员乙")
-    second = rounds.create_round(demo_workspace, "秘书甲", name="复审轮次", review_date=dt.date(2026, 12, 20),
+    first = rounds.show_round(demo_workspace, signed(demo_workspace), 1)
+    draws.draw_round(demo_workspace, signed(demo_workspace, "秘书甲"), 1, witness_digits="111111", witness=signed(demo_workspace, "监督员乙"))
+    second = rounds.create_round(demo_workspace, signed(demo_workspace, "秘书甲"), name="复审轮次", review_date=dt.date(2026, 12, 20),
                                  method=Method("会议评审", "投票"), confirm_past_date=True)
-    rounds.add_panel(demo_workspace, "秘书甲", second.id, name="复审组", size=5,
+    rounds.add_panel(demo_workspace, signed(demo_workspace, "秘书甲"), second.id, name="复审组", size=5,
                      applications=first.panels[0]["applications"][:3])
-    rounds.open_round(demo_workspace, "秘书甲", second.id)
-    draws.draw_round(demo_workspace, "秘书甲", second.id, witness_digits="222222", witness="监督员乙")
+    rounds.open_round(demo_workspace, signed(demo_workspace, "秘书甲"), second.id)
+    draws.draw_round(demo_workspace, signed(demo_workspace, "秘书甲"), second.id, witness_digits="222222", witness=signed(demo_workspace, "监督员乙"))
     window.ctx.touched(ROUNDS)
     chart = window.dashboard.panels_chart
     assert [bar.label for bar in chart.bars] == ["复审组"] and chart.title.startswith("复审轮次：")

@@ -13,6 +13,7 @@ from desktop.ui.round_draw_step import panel_box
 from desktop.ui.round_workspace import CONFLICTS
 from desktop.ui.service_words import said
 from tests.ui.english import english  # noqa: F401 - a fixture
+from tests.conftest import signed
 
 LABELS = re.compile(r"(身份证号|任职经历|人员关系|诚信记录|参加过的评审|工作单位|状态)")
 
@@ -26,7 +27,7 @@ def test_the_expert_detail_pane_is_in_english(english, window):
 
 
 def test_recusal_grounds_and_progress_are_in_english(english, window, demo_workspace):
-    window.show_round(rounds.show_round(demo_workspace, 1).ref)
+    window.show_round(rounds.show_round(demo_workspace, signed(demo_workspace), 1).ref)
     ws = window.rounds.workspace
     ws.buttons.button(CONFLICTS).click()
     ws.conflicts.compute.click()

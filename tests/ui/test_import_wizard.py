@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWizard
 from desktop.services import catalogue
 from desktop.ui.import_wizard import ImportWizard
 from tests.spreadsheets import credit_code, id_number, workbook
+from tests.conftest import signed
 
 
 def _run(window, paths):
@@ -21,7 +22,7 @@ def _run(window, paths):
 
 
 def test_an_error_is_shown_with_file_row_and_column_and_nothing_is_written(window, demo_workspace, tmp_path):
-    before = catalogue.counts(demo_workspace)
+    before = catalogue.counts(demo_workspace, signed(demo_workspace))
     uni = credit_code(900, "12")
     bad = workbook(tmp_path / "新专家.xlsx", {
         "单位": [["测试大学", uni, "高校"]],
@@ -35,7 +36,7 @@ def test_an_error_is_shown_with_file_row_and_column_and_nothing_is_written(windo
     row = [table.item(0, c).text() for c in range(6)]
     assert row[0] == "新专家.xlsx" and row[1] == "专家" and row[2] == "3" and row[3] == "身份证号"
     assert "未写入" in wizard.run.status.text()
-    assert catalogue.counts(demo_workspace) == before
+    assert catalogue.counts(demo_workspace, signed(demo_workspace)) == before
 
 
 def test_an_unknown_header_is_mapped_by_hand_and_imported(window, demo_workspace, tmp_path):
@@ -53,7 +54,7 @@ def test_an_unknown_header_is_mapped_by_hand_and_imported(window, demo_workspace
     assert "齐全" in page.status.text()
     wizard.next()
     assert wizard.run.isComplete(), wizard.run.status.text()
-    assert any(o["name"] == "映射测试研究院" for o in catalogue.listing(demo_workspace, "organisations"))
+    assert any(o["name"] == "映射测试研究院" for o in catalogue.listing(demo_workspace, signed(demo_workspace), "organisations"))
     wizard.button(QWizard.WizardButton.FinishButton).click()
 
 

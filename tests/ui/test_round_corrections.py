@@ -11,6 +11,7 @@ from desktop.ui.main_window import ROUNDS
 from desktop.ui.round_panels_step import offered
 from desktop.ui.round_workspace import METHOD, PANELS
 from tests.ui.conftest import OPERATOR
+from tests.conftest import signed
 
 
 def _round_page(window):
@@ -29,7 +30,7 @@ def test_a_draft_is_renamed_and_redated_and_a_new_round_starts_from_defaults(win
     ws.method.date.setDate(QDate(later.year, later.month, later.day))
     ws.method.save.click()
     assert (ws.info.name, ws.info.review_date) == ("复审轮次", later.isoformat())
-    assert "复审轮次" in [r.name for r in rounds.list_rounds(demo_workspace)]
+    assert "复审轮次" in [r.name for r in rounds.list_rounds(demo_workspace, signed(demo_workspace))]
 
     page.new_round()
     assert ws.method.name.text() == "" and ws.method.programme.text() == ""  # not the previous round's
@@ -42,7 +43,7 @@ def test_a_draft_is_deleted(window, demo_workspace):
     ws.method.name.setText("误建轮次")
     ws.method.save.click()
     ws.method.delete_now()
-    assert "误建轮次" not in [r.name for r in rounds.list_rounds(demo_workspace)]
+    assert "误建轮次" not in [r.name for r in rounds.list_rounds(demo_workspace, signed(demo_workspace))]
     assert ws.info is None or ws.info.name != "误建轮次"
     assert all("误建轮次" not in page.list.item(i).text() for i in range(page.list.count()))
 
@@ -56,9 +57,9 @@ def test_applications_are_picked_by_field_code_not_by_a_piece_of_the_number():
 
 def test_panels_are_corrected_and_removed_until_the_draw(window, demo_workspace):
     page, ws = _round_page(window)
-    draft = rounds.create_round(demo_workspace, OPERATOR, name="组测试", review_date=dt.date.today(),
+    draft = rounds.create_round(demo_workspace, signed(demo_workspace, OPERATOR), name="组测试", review_date=dt.date.today(),
                                 method=Method("会议评审", "百分制"))
-    apps = catalogue.listing(demo_workspace, "applications")
+    apps = catalogue.listing(demo_workspace, signed(demo_workspace), "applications")
     field = apps[0]["field_code"][:3]
     window.show_round(draft.ref)
     ws.buttons.button(PANELS).click()
@@ -87,9 +88,9 @@ def test_panels_are_corrected_and_removed_until_the_draw(window, demo_workspace)
 
 
 def test_after_the_draw_panels_are_shown_but_not_editable(window, demo_workspace):
-    draws.draw_round(demo_workspace, OPERATOR, 1, witness_digits="111111", witness="李监督")
+    draws.draw_round(demo_workspace, signed(demo_workspace, OPERATOR), 1, witness_digits="111111", witness=signed(demo_workspace, "李监督"))
     page, ws = _round_page(window)
-    info = rounds.show_round(demo_workspace, 1)
+    info = rounds.show_round(demo_workspace, signed(demo_workspace), 1)
     window.show_round(info.ref)
     ws.load(info.ref)
     ws.buttons.button(PANELS).click()
@@ -112,7 +113,7 @@ def test_an_experts_and_an_organisations_record_are_corrected_in_the_window(wind
     dialog.status.setCurrentIndex(dialog.status.findData("inactive"))
     assert dialog.changes() == {"title": "正高级工程师", "status": "inactive"}  # nothing else is rewritten
     dialog.save()
-    record = catalogue.detail(demo_workspace, "experts", key)
+    record = catalogue.detail(demo_workspace, signed(demo_workspace), "experts", key)
     assert (record["title"], record["status"]) == ("正高级工程师", "inactive")
 
     window.nav.setCurrentRow(ORGANISATIONS)
@@ -121,4 +122,4 @@ def test_an_experts_and_an_organisations_record_are_corrected_in_the_window(wind
     dialog = organisations.edit_selected()
     dialog.name.setText("改正后的单位名称")
     dialog.save()
-    assert "改正后的单位名称" in [o["name"] for o in catalogue.listing(demo_workspace, "organisations")]
+    assert "改正后的单位名称" in [o["name"] for o in catalogue.listing(demo_workspace, signed(demo_workspace), "organisations")]

@@ -14,6 +14,7 @@ from desktop.services.rounds import RoundRef
 from desktop.store.workspace import open_workspace
 from desktop.ui.round_workspace import LETTERS
 from tests.ui.conftest import OPERATOR
+from tests.conftest import signed
 
 
 def _answer(step, answers: list[str]) -> QTimer:
@@ -33,7 +34,7 @@ def _answer(step, answers: list[str]) -> QTimer:
 
 
 def _drawn_letters_step(window, demo_workspace):
-    record = draws.draw_round(demo_workspace, OPERATOR, 1, witness_digits="111111", witness="李监督")
+    record = draws.draw_round(demo_workspace, signed(demo_workspace, OPERATOR), 1, witness_digits="111111", witness=signed(demo_workspace, "李监督"))
     window.show_round(RoundRef(window.ctx.place, 1))
     ws = window.rounds.workspace
     ws.load(RoundRef(window.ctx.place, 1))
@@ -82,7 +83,7 @@ def test_without_a_system_keyring_the_operator_password_is_asked(window, demo_wo
 
 def test_sign_in_sheets_are_made_from_the_same_step(window, demo_workspace):
     step, _ = _drawn_letters_step(window, demo_workspace)
-    record = draws.latest_draw(demo_workspace, 1)
+    record = draws.latest_draw(demo_workspace, signed(demo_workspace), 1)
     step.kind.setCurrentIndex(step.kind.findData("sign_in_sheet"))
     step.sign.setChecked(False)
     step.generate.click()
@@ -108,7 +109,7 @@ def test_documents_on_disk_are_listed_after_a_restart_and_open_in_the_window(win
     step.generate.click()
     made = step.files()
 
-    again = MainWindow(Context(InlineRunner(), settings))  # the program started anew on the same workspace
+    again = MainWindow(Context(InlineRunner(), settings, signed))  # the program started anew on the same workspace
     qtbot.addWidget(again)
     again.show()
     again.open_workspace(demo_workspace)

@@ -9,6 +9,7 @@ from desktop.ui.context import Context
 from desktop.ui.main_window import ROUNDS
 from desktop.ui.round_method_step import MethodStep
 from desktop.ui.tasks import InlineRunner
+from tests.conftest import signed
 
 
 def _new_vote_round(window, name):
@@ -21,7 +22,7 @@ def _new_vote_round(window, name):
 
 
 def _saved(place, name):
-    return next(r for r in rounds.list_rounds(place) if r.name == name)
+    return next(r for r in rounds.list_rounds(place, signed(place)) if r.name == name)
 
 
 def test_the_pass_fraction_is_editable_for_a_vote_and_two_thirds_exactly(window, demo_workspace):
@@ -54,7 +55,7 @@ def test_a_share_that_is_not_a_fraction_is_refused_and_nothing_is_saved(window, 
     step.pass_fraction.setEditText("七成左右")
     step.save.click()
     assert shown and "比例" in shown[0]
-    assert all(r.name != "错误比例轮次" for r in rounds.list_rounds(demo_workspace))
+    assert all(r.name != "错误比例轮次" for r in rounds.list_rounds(demo_workspace, signed(demo_workspace)))
 
 
 def test_the_pass_fraction_is_disabled_unless_the_scoring_is_a_vote(window):

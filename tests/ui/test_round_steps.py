@@ -3,10 +3,11 @@
 from desktop.services import catalogue, rounds
 from desktop.services.ui_queries import ConflictSummary
 from desktop.ui.round_workspace import CONFLICTS, PANELS
+from tests.conftest import signed
 
 
 def _opened_round(window, demo_workspace):
-    info = rounds.show_round(demo_workspace, 1)
+    info = rounds.show_round(demo_workspace, signed(demo_workspace), 1)
     window.show_round(info.ref)
     return window.rounds.workspace
 
@@ -20,7 +21,7 @@ def test_conflicts_are_ticked_only_once_computed_and_come_as_a_plain_summary(win
     assert isinstance(ws.conflicts.conflicts, ConflictSummary)
     assert bar.button(CONFLICTS).text().startswith("✔")
 
-    expert = catalogue.listing(demo_workspace, "experts")[0]
+    expert = catalogue.listing(demo_workspace, signed(demo_workspace), "experts")[0]
     ws.conflicts.expert.setText(expert["id_number"])
     ws.conflicts.expert.returnPressed.emit()
     text = ws.conflicts.explanation.toPlainText()

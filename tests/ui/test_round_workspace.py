@@ -8,6 +8,7 @@ from desktop.services import draws, rounds
 from desktop.ui.main_window import ROUNDS
 from desktop.ui.round_draw_step import WitnessDialog
 from desktop.ui.round_workspace import CONFLICTS, DRAW, LETTERS, METHOD, PANELS
+from tests.conftest import TEST_PASSWORD, signed
 
 
 def _sign_in(window, witness, digits="20261215"):
@@ -16,6 +17,7 @@ def _sign_in(window, witness, digits="20261215"):
         dialog = window.rounds.workspace.draw.findChild(WitnessDialog)
         assert dialog.findChild(QLabel, "witness_commitment").text() == window.rounds.workspace.draw.pending
         dialog.name.setText(witness)
+        dialog.password.setText(TEST_PASSWORD)  # the supervisor types their own password
         dialog.digits.setText(digits)
         dialog.present.setChecked(True)
         dialog.accept()
@@ -30,7 +32,7 @@ def test_create_open_panel_conflicts_and_draw(window, demo_workspace):
     assert ws.stack.currentIndex() == METHOD and not ws.method.open.isEnabled()
     ws.method.name.setText("界面测试轮次")
     ws.method.save.click()
-    created = [r for r in rounds.list_rounds(demo_workspace) if r.name == "界面测试轮次"]
+    created = [r for r in rounds.list_rounds(demo_workspace, signed(demo_workspace)) if r.name == "界面测试轮次"]
     assert created and ws.info.id == created[0].id and ws.info.state == "draft"
     assert page.list.currentItem().data(Qt.ItemDataRole.UserRole) == created[0].ref
 
@@ -58,11 +60,11 @@ def test_create_open_panel_conflicts_and_draw(window, demo_workspace):
     ws.buttons.button(DRAW).click()
     ws.draw.commit.click()  # the commitment is on screen before the witness speaks
     shown = ws.draw.commitment.text()
-    assert len(shown) == 64 and draws.pending_commitment(demo_workspace, ws.info.id).commitment == shown
+    assert len(shown) == 64 and draws.pending_commitment(demo_workspace, signed(demo_workspace), ws.info.id).commitment == shown
     _sign_in(window, "监督员乙")
     ws.draw.draw.click()
     assert ws.info.state == "drawn", ws.draw.status.text()
-    record = draws.latest_draw(demo_workspace, ws.info.id)
+    record = draws.latest_draw(demo_workspace, signed(demo_workspace), ws.info.id)
     assert record.commitment == shown and record.witness_digits == "20261215"
     for part in (shown, record.secret, record.seed, "监督员乙"):
         assert part in ws.draw.status.text()
@@ -77,7 +79,8 @@ def test_create_open_panel_conflicts_and_draw(window, demo_workspace):
 def test_the_operator_cannot_witness_the_draw(window, qtbot):
     dialog = WitnessDialog(window.ctx.actor, "ab" * 32, window)
     qtbot.addWidget(dialog)
-    dialog.name.setText(window.ctx.actor + "\u200b")  # a zero-width space does not make another person
+    dialog.name.setText(window.ctx.actor.name + "\u200b")  # a zero-width space does not make another person
+    dialog.password.setText(TEST_PASSWORD)
     dialog.digits.setText("123456")
     dialog.present.setChecked(True)
     dialog.accept()
@@ -92,3 +95,29 @@ def test_the_witness_digits_are_checked_in_the_dialog(window, qtbot):
     dialog.present.setChecked(True)
     dialog.accept()
     assert dialog.result() == 0 and "6至64位" in dialog.problem.text()
+
+
+def test_the_witness_signs_in_with_their_own_password(window, qtbot, quick_accounts):
+    dialog = WitnessDialog(window.ctx.actor, "ab" * 32, window)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("李监督")
+    dialog.password.setText("not-the-password")
+    dialog.digits.setText("123456")
+    dialog.present.setChecked(True)
+    dialog.accept()
+    assert dialog.result() == 0 and "口令不正确" in dialog.problem.text() and dialog.password.text() == ""
+    assert quick_accounts == [1.0]
+    dialog.password.setText(TEST_PASSWORD)
+    dialog.accept()
+    assert dialog.result() == 1 and dialog.witness.name == "李监督"
+
+
+def test_a_witness_who_is_no_supervisor_is_refused(window, qtbot):
+    dialog = WitnessDialog(window.ctx.actor, "ab" * 32, window)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("秘书甲")
+    dialog.password.setText(TEST_PASSWORD)
+    dialog.digits.setText("123456")
+    dialog.present.setChecked(True)
+    dialog.accept()
+    assert dialog.result() == 0 and "见证人须为监督员" in dialog.problem.text()

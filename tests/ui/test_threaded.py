@@ -7,7 +7,6 @@ import time
 import pytest
 
 from desktop.services import draw_inputs, draws
-from desktop.services.demo import build_demo
 from desktop.services.rounds import RoundRef
 from desktop.store.workspace import close_workspace
 from desktop.ui import catalogue_page
@@ -17,12 +16,13 @@ from desktop.ui.main_window import EXPERTS, MainWindow
 from desktop.ui.round_workspace import DRAW
 from desktop.ui.tasks import Runner
 from tests.ui.conftest import OPERATOR
+from tests.conftest import demo_for_tests, signed
 
 
 @pytest.fixture
 def threaded(qtbot, qapp, settings):
     load_font(qapp)
-    window = MainWindow(Context(Runner(), settings))
+    window = MainWindow(Context(Runner(), settings, signed))
     qtbot.addWidget(window)
     window.show()
     yield window
@@ -32,7 +32,7 @@ def threaded(qtbot, qapp, settings):
 @pytest.fixture
 def smaller(tmp_path):
     root = tmp_path / "smaller"
-    build_demo(root, OPERATOR, experts=120, applications=12)
+    demo_for_tests(root, experts=120, applications=12)
     yield root
     close_workspace(root)
 
@@ -41,10 +41,10 @@ def test_a_slow_read_of_the_previous_workspace_does_not_replace_the_latest(threa
                                                                              qtbot, monkeypatch):
     read = catalogue_page.read
 
-    def slow_for_the_first(place, listing):
+    def slow_for_the_first(place, actor, listing):
         if place == demo_workspace:
             time.sleep(1.0)
-        return read(place, listing)
+        return read(place, actor, listing)
 
     monkeypatch.setattr(catalogue_page, "read", slow_for_the_first)
     threaded.nav.setCurrentRow(EXPERTS)
@@ -75,9 +75,9 @@ def test_cancelling_a_running_draw_saves_nothing(threaded, demo_workspace, qtbot
     qtbot.waitUntil(lambda: workspace.info is not None and workspace.info.id == 1, timeout=10_000)
     workspace.buttons.button(DRAW).click()
     step = workspace.draw
-    step.run("监督员乙", "20261215")
+    step.run(signed(demo_workspace, "监督员乙"), "20261215")
     assert step.progress.isVisible() and step.cancel.isVisible() and not step.draw.isEnabled()
     step.cancel.click()
     qtbot.waitUntil(lambda: step.job is None, timeout=10_000)
     assert "已取消抽取" in step.status.text() and not step.progress.isVisible()
-    assert draws.draw_history(demo_workspace, 1) == [] and step.draw.isEnabled()
+    assert draws.draw_history(demo_workspace, signed(demo_workspace), 1) == [] and step.draw.isEnabled()

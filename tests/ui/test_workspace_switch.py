@@ -13,6 +13,7 @@ from desktop.ui.main_window import EXPERTS, ROUNDS
 from desktop.ui.round_workspace import DRAW
 from tests.ui.conftest import OPERATOR
 from tests.ui.test_round_workspace import _sign_in
+from tests.conftest import signed
 
 
 @pytest.fixture
@@ -42,18 +43,18 @@ def test_the_round_page_forgets_the_previous_workspace_and_draws_only_in_the_ope
     ws.buttons.button(DRAW).click()
     _sign_in(window, "监督员乙")
     ws.draw.draw.click()
-    assert draws.latest_draw(second_workspace, 1) is not None  # the draw shown is the draw made
-    assert draws.latest_draw(first, 1) is None
+    assert draws.latest_draw(second_workspace, signed(second_workspace), 1) is not None  # the draw shown is the draw made
+    assert draws.latest_draw(first, signed(first), 1) is None
     assert ws.info.ref == RoundRef(second_workspace, 1) and ws.info.state == "drawn"
 
 
 def test_a_service_refuses_a_round_of_another_workspace(demo_workspace, second_workspace):
     stranger = RoundRef(demo_workspace.resolve(), 1)
     with pytest.raises(OtherWorkspace, match="属于工作区"):
-        draws.draw_round(second_workspace, OPERATOR, stranger, witness_digits="111111", witness="监督员乙")
+        draws.draw_round(second_workspace, signed(second_workspace, OPERATOR), stranger, witness_digits="111111", witness=signed(second_workspace, "监督员乙"))
     with pytest.raises(OtherWorkspace):
-        rounds.add_panel(second_workspace, OPERATOR, stranger, name="组", size=5, applications=["x"])
-    assert draws.latest_draw(second_workspace, 1) is None and draws.latest_draw(demo_workspace, 1) is None
+        rounds.add_panel(second_workspace, signed(second_workspace, OPERATOR), stranger, name="组", size=5, applications=["x"])
+    assert draws.latest_draw(second_workspace, signed(second_workspace), 1) is None and draws.latest_draw(demo_workspace, signed(demo_workspace), 1) is None
 
 
 def test_every_page_starts_empty_in_the_new_workspace(window, demo_workspace, second_workspace):

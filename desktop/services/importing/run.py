@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from desktop.services.accounts import Operator, require
 from desktop.services.importing.check import check_duplicates, check_references, group
 from desktop.services.importing.mapping import Mapping
 from desktop.services.importing.parse import Problem, Problems, parse_sheet
@@ -41,13 +42,14 @@ class ImportSummary:
     counts: dict[str, dict[str, int]]
 
 
-def import_files(place: Path | Workspace, paths: list[Path], actor: str, progress: Progress | None = None,
+def import_files(place: Path | Workspace, paths: list[Path], actor: Operator, progress: Progress | None = None,
                  cancelled: Callable[[], bool] = lambda: False, *, mapping: Mapping = Mapping(),
                  encoding: str | None = None) -> ImportSummary:
     """Check every file, then write all of it in one transaction with one audit entry, or raise and write nothing.
 
     ``mapping`` says what sheets hold where their names and headers do not; ``encoding`` is the encoding of the CSV
     files when it is not certain from their bytes. ``cancelled`` is asked between steps and while files are read."""
+    require(actor, "import", place)
     workspace = workspace_of(place)
     steps = len(paths) + 9
     done = 0

@@ -1,0 +1,186 @@
+"""Every role against every service entry point: which role may call what (SEPARATION, CONFIDENTIAL).
+
+The matrix below is written out by hand, not derived from PERMISSIONS, so a change of the table shows here. Each
+call is stopped right after its role check passes (a spy on ``require``), so allowed calls do no work; a service
+that forgot its check neither passes nor refuses and fails the test, and a service entry point missing from the
+matrix fails ``test_every_entry_point_is_in_the_matrix``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import inspect
+import pkgutil
+import shutil
+import sys
+
+import pytest
+
+import desktop.services
+from desktop.domain.roles import Role
+from desktop.services import (accounts, audit_log, catalogue, confidential, conflicts, documents, draw_verify, draws,
+                              rounds, signing, ui_queries)
+from desktop.services.accounts import Forbidden, Operator
+from desktop.services.demo import DEMO_ACCOUNTS, DEMO_METHOD
+from desktop.services.importing import run as importing
+from desktop.store.workspace import close_workspace
+from tests.conftest import TEST_PASSWORD
+
+S, V, A, U, M = Role.SECRETARY, Role.SUPERVISOR, Role.APPROVER, Role.AUDITOR, Role.ADMIN
+EVERY = {S, V, A, U, M}
+DATE = dt.date(2027, 1, 15)
+
+# entry point → (who may call it, the call given the workspace root, the operator and a scratch folder)
+MATRIX = {
+    "rounds.create_round": ({S}, lambda w, op, t: rounds.create_round(w, op, name="x", review_date=DATE,
+                                                                         method=DEMO_METHOD)),
+    "rounds.edit_round": ({S}, lambda w, op, t: rounds.edit_round(w, op, 1, name="x")),
+    "rounds.delete_round": ({S}, lambda w, op, t: rounds.delete_round(w, op, 1)),
+    "rounds.open_round": ({S}, lambda w, op, t: rounds.open_round(w, op, 1)),
+    "rounds.add_panel": ({S}, lambda w, op, t: rounds.add_panel(w, op, 1, name="x", size=1, applications=[])),
+    "rounds.edit_panel": ({S}, lambda w, op, t: rounds.edit_panel(w, op, 1, 1, name="x")),
+    "rounds.remove_panel": ({S}, lambda w, op, t: rounds.remove_panel(w, op, 1, 1)),
+    "rounds.show_round": ({S, V, A, U}, lambda w, op, t: rounds.show_round(w, op, 1)),
+    "rounds.list_rounds": ({S, V, A, U}, lambda w, op, t: rounds.list_rounds(w, op)),
+    "catalogue.listing": ({S, V, A}, lambda w, op, t: catalogue.listing(w, op, "experts")),
+    "catalogue.detail": ({S, V, A}, lambda w, op, t: catalogue.detail(w, op, "experts", "x")),
+    "catalogue.counts": (EVERY, lambda w, op, t: catalogue.counts(w, op)),
+    "catalogue.edit_expert": ({S}, lambda w, op, t: catalogue.edit_expert(w, op, "x", title="x")),
+    "catalogue.edit_organisation": ({S}, lambda w, op, t: catalogue.edit_organisation(w, op, "x", name="x")),
+    "conflicts.round_conflicts": ({S, V, A}, lambda w, op, t: conflicts.round_conflicts(w, op, 1)),
+    "ui_queries.rounds_served": ({S, V, A}, lambda w, op, t: ui_queries.rounds_served(w, op, "x")),
+    "ui_queries.field_coverage": (EVERY, lambda w, op, t: ui_queries.field_coverage(w, op)),
+    "ui_queries.enterprise_share": (EVERY, lambda w, op, t: ui_queries.enterprise_share(w, op)),
+    "ui_queries.expert_rows": ({S, V, A}, lambda w, op, t: ui_queries.expert_rows(w, op)),
+    "ui_queries.conflict_summary": ({S, V, A}, lambda w, op, t: ui_queries.conflict_summary(w, op, 1)),
+    "ui_queries.explain_pair": ({S, V, A}, lambda w, op, t: ui_queries.explain_pair(w, op, 1, "a", "e")),
+    "ui_queries.round_documents": ({S, V, A}, lambda w, op, t: ui_queries.round_documents(w, op, 1, "letters")),
+    "audit_log.verify_log": ({S, V, A, U}, lambda w, op, t: audit_log.verify_log(w, op)),
+    "audit_log.recent": ({V, U}, lambda w, op, t: audit_log.recent(w, op)),
+    "draws.pending_commitment": ({S, V, A}, lambda w, op, t: draws.pending_commitment(w, op, 1)),
+    "draws.commit_draw": ({S}, lambda w, op, t: draws.commit_draw(w, op, 1)),
+    "draws.draw_round": ({S}, lambda w, op, t: draws.draw_round(w, op, 1, witness=op, witness_digits="123456")),
+    "draws.latest_draw": ({S, V, A}, lambda w, op, t: draws.latest_draw(w, op, 1)),
+    "draws.draw_history": ({S, V, A}, lambda w, op, t: draws.draw_history(w, op, 1)),
+    "draw_verify.verify_draw": ({S, V, A, U}, lambda w, op, t: draw_verify.verify_draw(w, op, 1)),
+    "draw_verify.replay_draw": ({S, V, A, U}, lambda w, op, t: draw_verify.replay_draw(
+        w, op, 1, secret="00" * 32, witness="x", witness_digits="123456")),
+    "documents.export_documents": ({S}, lambda w, op, t: documents.export_documents(
+        w, op, [], t, action="documents.letters", target="", sign=False)),
+    "documents.round_letters": ({S}, lambda w, op, t: documents.round_letters(w, op, 1)),
+    "documents.round_sheets": ({S}, lambda w, op, t: documents.round_sheets(w, op, 1, "sign_in_sheet")),
+    "documents.generate_sheets": ({S}, lambda w, op, t: documents.generate_sheets(w, op, 1, "sign_in_sheet", t,
+                                                                                  sign=False)),
+    "documents.generate_letters": ({S}, lambda w, op, t: documents.generate_letters(w, op, 1, t, sign=False)),
+    "confidential.shown": ({S, V}, lambda w, op, t: confidential.shown(w, op, "x", {})),
+    "confidential.reveal_person": ({S, V}, lambda w, op, t: confidential.reveal_person(w, op, "x")),
+    "signing.show_identity": ({S, V, A, U}, lambda w, op, t: signing.show_identity(w, op)),
+    "signing.create_identity": ({S}, lambda w, op, t: signing.create_identity(w, op, "x", replace=True)),
+    "signing.import_identity": ({S}, lambda w, op, t: signing.import_identity(w, op, t / "x.p12", "x")),
+    "run.import_files": ({S}, lambda w, op, t: importing.import_files(w, [], op)),
+    "accounts.add_account": ({M}, lambda w, op, t: accounts.add_account(op, "x", roles="秘书", password="x" * 8)),
+    "accounts.list_accounts": ({M}, lambda w, op, t: accounts.list_accounts(op)),
+    "accounts.disable_account": ({M}, lambda w, op, t: accounts.disable_account(op, "x")),
+    "accounts.set_roles": ({M}, lambda w, op, t: accounts.set_roles(op, "x", "秘书")),
+    "accounts.reset_password": ({M}, lambda w, op, t: accounts.reset_password(op, "x", "x" * 8)),
+    "accounts.witness_sign_in": ({S}, lambda w, op, t: accounts.witness_sign_in(op, "x", "x")),
+}
+# entry points any signed-in account may call: one's own password, and checking a received PDF's signature
+OPEN_TO_ALL = {"accounts.change_password", "signing.verify_file"}
+ROLE_ACCOUNTS = {role: name for name, _, role, _ in DEMO_ACCOUNTS}
+
+
+class Passed(Exception):
+    """The role check let the call through; raised instead of doing the work."""
+
+
+@pytest.fixture(scope="module")
+def place(demo_template, tmp_path_factory):
+    root = tmp_path_factory.mktemp("roles") / "demo"
+    shutil.copytree(demo_template, root)
+    yield root
+    close_workspace(root)
+
+
+@pytest.fixture(scope="module")
+def operators(place) -> dict[Role, Operator]:
+    return {role: accounts.sign_in(place, name, TEST_PASSWORD) for role, name in ROLE_ACCOUNTS.items()}
+
+
+@pytest.fixture
+def checked(monkeypatch) -> list[str]:
+    """Every module's ``require`` replaced by one that checks for real and then stops the call (Passed)."""
+    real, asked = accounts.require, []
+
+    def require(op, permission, where):
+        real(op, permission, where)
+        asked.append(permission)
+        raise Passed
+
+    for module in list(sys.modules.values()):
+        if (module.__name__ or "").startswith("desktop.") and getattr(module, "require", None) is real:
+            monkeypatch.setattr(module, "require", require)
+    return asked
+
+
+@pytest.mark.parametrize("entry", sorted(MATRIX))
+def test_which_role_may_call_what(entry, place, operators, checked, tmp_path):
+    allowed, call = MATRIX[entry]
+    for role, op in operators.items():
+        if role in allowed:
+            with pytest.raises(Passed):
+                call(place, op, tmp_path)
+        else:
+            with pytest.raises(Forbidden) as refused:
+                call(place, op, tmp_path)
+            assert "需要" in str(refused.value) and role.value in str(refused.value).split("的角色为")[-1]
+            needed = str(refused.value).split("角色才能")[0]
+            assert all(r.value in needed for r in allowed), (entry, role, str(refused.value))
+
+
+def _entry_points() -> set[str]:
+    """Every public function of the services that takes a signed-in Operator."""
+    found = set()
+    for info in pkgutil.walk_packages(desktop.services.__path__, "desktop.services."):
+        module = importlib.import_module(info.name)
+        for name, function in inspect.getmembers(module, inspect.isfunction):
+            if name.startswith("_") or function.__module__ != module.__name__:
+                continue
+            annotations = [str(p.annotation) for p in inspect.signature(function).parameters.values()]
+            if any("Operator" in a for a in annotations):
+                found.add(f"{module.__name__.rsplit('.', 1)[-1]}.{name}")
+    return found - {"accounts.require", "accounts.check_witness"}  # the check itself, and the witness's own rule
+
+
+def test_every_entry_point_is_in_the_matrix():
+    assert _entry_points() - OPEN_TO_ALL == set(MATRIX)
+
+
+def test_a_call_for_another_workspace_is_refused(place, operators, tmp_path, demo_workspace):
+    with pytest.raises(Forbidden, match="登录的是工作区"):
+        rounds.list_rounds(demo_workspace, operators[S])
+
+
+@pytest.fixture(scope="module")
+def both(place, operators) -> Operator:
+    accounts.add_account(operators[M], "双岗", roles="秘书,监督员", password=TEST_PASSWORD)
+    return accounts.sign_in(place, "双岗", TEST_PASSWORD)
+
+
+def test_roles_held_together_allow_what_each_allows(place, both, checked, tmp_path):
+    for entry in ("rounds.create_round", "confidential.reveal_person", "audit_log.recent"):
+        with pytest.raises(Passed):
+            MATRIX[entry][1](place, both, tmp_path)
+    with pytest.raises(Forbidden, match="需要 管理员 角色"):
+        MATRIX["accounts.list_accounts"][1](place, both, tmp_path)
+
+
+def test_an_administrator_sees_no_expert_data_and_an_auditor_changes_nothing():
+    for entry, (allowed, _) in MATRIX.items():
+        if entry.startswith(("catalogue.listing", "catalogue.detail", "ui_queries.expert_rows", "conflicts.",
+                             "draws.latest_draw", "confidential.")):
+            assert M not in allowed, entry
+    readers = {"show_round", "list_rounds", "counts", "field_coverage", "enterprise_share", "verify_log", "recent",
+               "verify_draw", "replay_draw", "show_identity"}
+    assert {e.split(".")[1] for e, (allowed, _) in MATRIX.items() if U in allowed} == readers
