@@ -96,14 +96,14 @@ keyslots.ARGON2 = {"time_cost": profiles.CHEAPEST.time_cost, "memory_cost": prof
 ENCRYPTED = {"test_encryption", "test_workspace_keys", "test_accounts"}
 
 
-def _plain_init(root, admin, password):
-    return None
+ENCRYPTING_INIT = workspace_keys.for_init
+workspace_keys.for_init = lambda root, admin, password: None  # module- and session-scoped fixtures included
 
 
 @pytest.fixture(autouse=True)
 def plain_workspaces(request, monkeypatch):
-    if request.module.__name__.rsplit(".", 1)[-1] not in ENCRYPTED:
-        monkeypatch.setattr(workspace_keys, "for_init", _plain_init)
+    if request.module.__name__.rsplit(".", 1)[-1] in ENCRYPTED:
+        monkeypatch.setattr(workspace_keys, "for_init", ENCRYPTING_INIT)
 
 
 @pytest.fixture(autouse=True)
@@ -144,9 +144,7 @@ def demo_template(tmp_path_factory) -> Path:
 
 def demo_for_tests(root: Path, experts: int = 200, applications: int = 20) -> None:
     """The demo workspace with every account's password TEST_PASSWORD and the TEST_ACCOUNTS beside the demo's."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(workspace_keys, "for_init", _plain_init)
-        build_demo(root, experts=experts, applications=applications)
+    build_demo(root, experts=experts, applications=applications)
     admin_password = DEMO_ACCOUNTS[0][3]
     admin = accounts.sign_in(root, ADMIN, admin_password)
     for name, *_ in DEMO_ACCOUNTS[1:]:

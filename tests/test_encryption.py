@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from desktop.services import accounts
 from desktop.services.audit_log import verify_log
 from desktop.services.importing.run import import_files
 from desktop.store import blobs, conversion, keyslots
@@ -313,8 +314,10 @@ def test_an_encrypted_workspace_from_a_newer_version_is_refused_in_words(tmp_pat
 def test_an_import_writes_through_sqlcipher(tmp_path):
     from desktop.synthetic.writer import write_dataset
     root = tmp_path / "ws"
-    key = new_encrypted(root)
+    admin = accounts.init_workspace(root, "管理员", PASSWORD)  # encrypted from its init on
+    accounts.add_account(admin, "王秘书", roles="秘书", password=PASSWORD)
+    secretary = accounts.sign_in(root, "王秘书", PASSWORD)
     files = write_dataset(tmp_path / "pool", seed=3, experts=60, applications=6)
-    import_files(open_workspace(root, key=key), sorted(files[0].parent.glob("*.xlsx")), signed(open_workspace(root, key=key), "王秘书"))
-    assert count(root, key, "expert") == 60
-    assert verify_log(root, signed(root)).intact
+    import_files(root, sorted(files[0].parent.glob("*.xlsx")), secretary)
+    assert secretary.key == admin.key and count(root, secretary.key, "expert") == 60
+    assert verify_log(root, secretary).intact

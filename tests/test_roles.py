@@ -20,7 +20,7 @@ import pytest
 import desktop.services
 from desktop.domain.roles import Role
 from desktop.services import (accounts, audit_log, catalogue, confidential, conflicts, documents, draw_verify, draws,
-                              rounds, signing, ui_queries)
+                              recovery, rounds, signing, ui_queries)
 from desktop.services.accounts import Forbidden, Operator
 from desktop.services.demo import DEMO_ACCOUNTS, DEMO_METHOD
 from desktop.services.importing import run as importing
@@ -85,6 +85,7 @@ MATRIX = {
     "accounts.set_roles": ({M}, lambda w, op, t: accounts.set_roles(op, "x", "秘书")),
     "accounts.reset_password": ({M}, lambda w, op, t: accounts.reset_password(op, "x", "x" * 8)),
     "accounts.witness_sign_in": ({S}, lambda w, op, t: accounts.witness_sign_in(op, "x", "x")),
+    "recovery.issue_recovery_key": ({M}, lambda w, op, t: recovery.issue_recovery_key(op, t / "恢复密钥.pdf")),
 }
 # entry points any signed-in account may call: one's own password, and checking a received PDF's signature
 OPEN_TO_ALL = {"accounts.change_password", "signing.verify_file"}

@@ -2,6 +2,7 @@
 changes re-wrap one slot, and the printed recovery key opens a workspace whose passwords are forgotten."""
 
 import json
+import sqlite3
 
 import pytest
 from keyring.backends import fail
@@ -15,6 +16,7 @@ from desktop.store import keyslots
 from desktop.store.cipher import KeyRequired, WrongKey
 from desktop.store.engine import DB_NAME
 from desktop.store.workspace import close_workspace, open_workspace
+from tests.conftest import signed
 
 ADMIN, ADMIN_PASSWORD = "管理员", "admin password"
 
@@ -97,7 +99,15 @@ def test_a_disabled_account_no_longer_opens_the_workspace(admin):
         accounts.sign_in(admin.root, "秘书甲", "secretary 1")
 
 
+def _before_accounts(root) -> None:
+    """Make ``root`` a workspace as a version before the accounts left it: its data, no account rows."""
+    close_workspace(root)
+    with sqlite3.connect(root / DB_NAME) as db:
+        db.execute("DELETE FROM account")
+
+
 def test_init_of_a_plain_workspace_converts_it_in_place(demo_workspace):
+    _before_accounts(demo_workspace)
     with open_workspace(demo_workspace).session() as session:
         experts = session.execute(text("SELECT count(*) FROM expert")).scalar_one()
     op = accounts.init_workspace(demo_workspace, ADMIN, ADMIN_PASSWORD)
@@ -145,14 +155,16 @@ def test_a_wrong_recovery_code_and_a_non_administrator_are_refused(admin, tmp_pa
 def test_the_signing_passphrase_is_sealed_in_the_encrypted_workspace_not_in_a_keyring(admin, memory_keyring):
     import keyring
     from desktop.services import signing
-    identity, store = signing.create_identity(admin.root, admin, "省科学技术厅评审办公室")
+    accounts.add_account(admin, "秘书甲", roles={Role.SECRETARY}, password="secretary 1")
+    secretary = accounts.sign_in(admin.root, "秘书甲", "secretary 1")
+    identity, store = signing.create_identity(admin.root, secretary, "省科学技术厅评审办公室")
     assert store.kind == "workspace"
     assert all(entry.startswith("workspace-key-") for _, entry in memory_keyring.entries)  # the data key's slot only
     keyring.set_keyring(fail.Keyring())  # another machine: no keyring, no PANELDESK_PASSPHRASE
     close_workspace(admin.root)
     accounts.sign_in(admin.root, ADMIN, ADMIN_PASSWORD)
     assert signing.signing_key(admin.root).passphrase
-    replaced, _ = signing.create_identity(admin.root, admin, "省科学技术厅评审办公室", replace=True)
+    replaced, _ = signing.create_identity(admin.root, secretary, "省科学技术厅评审办公室", replace=True)
     with open_workspace(admin.root).session() as session:
         before, after = session.execute(text("SELECT before, after FROM audit_entry WHERE action = 'signer.created' "
                                              "ORDER BY id DESC")).first()
@@ -162,8 +174,9 @@ def test_the_signing_passphrase_is_sealed_in_the_encrypted_workspace_not_in_a_ke
 
 def test_a_passphrase_kept_in_the_keyring_before_encryption_moves_into_the_workspace(demo_workspace, memory_keyring):
     from desktop.services import signing
-    identity, store = signing.create_identity(demo_workspace, "秘书甲", "省科学技术厅评审办公室")
+    identity, store = signing.create_identity(demo_workspace, signed(demo_workspace, "秘书甲"), "省科学技术厅评审办公室")
     assert store.kind == "system"
+    _before_accounts(demo_workspace)
     op = accounts.init_workspace(demo_workspace, ADMIN, ADMIN_PASSWORD)
     assert signing.signing_key(op.root).passphrase  # found in the keyring, sealed into the workspace
     memory_keyring.entries.pop(("PanelDesk", identity.key_id))

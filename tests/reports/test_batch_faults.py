@@ -114,6 +114,7 @@ def pdfs(folder: Path) -> set[str]:
 def batches(root: Path) -> list[tuple[str, dict]]:
     """The documents entries of the audit, oldest first."""
     try:
+        signed(root, "王秘书")  # opens the workspace (encrypted by its init) with the account's key
         return [(e.action, json.loads(e.after)) for e in reversed(entries(open_workspace(root).session()))
                 if e.action.startswith("documents.")]
     finally:
