@@ -17,7 +17,7 @@ import time
 
 from benchmarks import bench_import
 from benchmarks.bench_round import _round
-from benchmarks.scale import ROOT, dataset_files, large_workspace
+from benchmarks.scale import ROOT, dataset_files, large_workspace, operator
 
 REPEATS = int(os.environ.get("REPEATS", "2"))
 PARTS = os.environ.get("PARTS", "import,round").split(",")
@@ -25,13 +25,11 @@ PARTS = os.environ.get("PARTS", "import,round").split(",")
 
 def _import(files, target, encrypted, queue) -> None:
     from desktop.services.importing.run import import_files
-    from desktop.store import keyslots
     from desktop.store.workspace import open_workspace
-    target.mkdir(parents=True)
-    key = keyslots.create(target) if encrypted else None
-    workspace = open_workspace(target, key=key, create=True)
+    bench = operator(target, encrypt=encrypted)  # init makes the key of an encrypted one
+    workspace = open_workspace(target, key=bench.key)
     start, cpu = time.perf_counter(), time.process_time()
-    import_files(workspace, files, "bench")
+    import_files(workspace, files, bench)
     queue.put(((time.perf_counter() - start, time.process_time() - cpu), 0, 0))
 
 
@@ -72,7 +70,8 @@ def _draw(workspace) -> tuple[tuple[float, float], ...]:
     from desktop.services.conflicts import load_round
     from desktop.services.uow import reading
     from desktop.store.snapshot import load_case, raw_pool_rows
-    round_id = _round(workspace)
+    bench = operator(workspace.root)
+    round_id = _round(workspace, bench)
     with reading(workspace) as session:
         with _Clock() as load:
             raw_pool_rows(session)
@@ -80,7 +79,8 @@ def _draw(workspace) -> tuple[tuple[float, float], ...]:
         with _Clock() as conflicts:
             load_round(session, round_id)
     with _Clock() as draw:
-        draws.draw_round(workspace, "bench", round_id, witness_digits="20261215", witness="监督员")
+        draws.draw_round(workspace, bench, round_id, witness_digits="20261215",
+                         witness=operator(workspace.root, "监督员"))
     return load.took, conflicts.took, draw.took
 
 
@@ -92,7 +92,7 @@ def _open_and_read(root, key):
     close_workspace(root)
     with _Clock() as clock:
         workspace = open_workspace(root, key=key)
-        catalogue.listing(workspace, "experts")
+        catalogue.listing(workspace, operator(root), "experts")
     return clock.took, workspace
 
 

@@ -42,11 +42,12 @@ def peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def operator(root: Path, name: str = "bench"):
-    """``name`` signed in to the workspace at ``root``; a workspace without accounts gets the benchmark's first."""
+def operator(root: Path, name: str = "bench", *, encrypt: bool = False):
+    """``name`` signed in to the workspace at ``root``; a workspace without accounts gets the benchmark's first (and
+    stays plain unless ``encrypt``)."""
     from desktop.services import accounts
-    if not accounts.has_accounts(root):
-        admin = accounts.init_workspace(root, "bench-admin", PASSWORD)
+    if not (Path(root) / "paneldesk.db").exists() or not accounts.has_accounts(root):
+        admin = accounts.init_workspace(root, "bench-admin", PASSWORD, encrypt=encrypt)
         accounts.add_account(admin, "bench", roles="秘书", password=PASSWORD)
         accounts.add_account(admin, "监督员", roles="监督员", password=PASSWORD)
     return accounts.sign_in(root, name, PASSWORD)

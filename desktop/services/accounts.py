@@ -156,14 +156,17 @@ def delay(failures: int) -> float:
     return min(MAX_DELAY, 2.0 ** max(0, failures - 1))
 
 
-def init_workspace(root: Path, admin: str, password: str, display_name: str | None = None) -> Operator:
-    """Create the workspace (or open one made before accounts existed) and its first account, the administrator."""
+def init_workspace(root: Path, admin: str, password: str, display_name: str | None = None, *,
+                   encrypt: bool = True) -> Operator:
+    """Create the workspace (or open one made before accounts existed) and its first account, the administrator;
+    encrypted unless ``encrypt`` is False (the benchmarks' plain workspaces, measured against encrypted ones)."""
     name = _name(admin)
     _check_password(password)
     if (Path(root) / "paneldesk.db").exists() and has_accounts(open_or_create(root, key=workspace_keys.for_sign_in(
             root, name, password))):  # before any key is made: such a workspace is not initialised again
         raise UserError(f"工作区 {Path(root).resolve()} 已有账户：请由管理员登录后添加账户")
-    workspace = open_or_create(root, create=True, key=workspace_keys.for_init(root, name, password))
+    key = workspace_keys.for_init(root, name, password) if encrypt else None
+    workspace = open_or_create(root, create=True, key=key)
     with change(workspace, name, "account.create", f"account:{name}") as unit:
         if unit.session.exec(select(func.count()).select_from(Account)).one():
             raise UserError(f"工作区 {workspace.root} 已有账户：请由管理员登录后添加账户")
