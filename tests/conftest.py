@@ -93,7 +93,7 @@ keyslots.ARGON2 = {"time_cost": profiles.CHEAPEST.time_cost, "memory_cost": prof
                    "parallelism": profiles.CHEAPEST.parallelism}
 # Modules about the encrypted workspace itself; everywhere else init makes a plain one, so that tests can change a
 # database behind PanelDesk's back with sqlite3 (the tampering tests) and copy it without its key.
-ENCRYPTED = {"test_encryption", "test_workspace_keys", "test_accounts"}
+ENCRYPTED = {"test_encryption", "test_workspace_keys", "test_accounts", "test_sign_in"}
 
 
 ENCRYPTING_INIT = workspace_keys.for_init

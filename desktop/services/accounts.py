@@ -27,6 +27,7 @@ from desktop.domain.roles import Role, allowed, check_roles, needed, parse_roles
 from desktop.services import workspace_keys
 from desktop.services.uow import ReadOnlyWorkspace, change, reading, workspace_of
 from desktop.services.workspaces import open_or_create
+from desktop.store import keyslots
 from desktop.store.account_tables import Account
 from desktop.store.cipher import WrongKey
 from desktop.store.workspace import Workspace
@@ -178,7 +179,10 @@ def init_workspace(root: Path, admin: str, password: str, display_name: str | No
 
 
 def has_accounts(root: Place) -> bool:
-    """Whether anyone can sign in yet: a workspace made before accounts, or just created, has none."""
+    """Whether anyone can sign in yet: a workspace made before accounts, or just created, has none. An encrypted
+    one has them without reading it (its key is wrapped by their passwords, and reading it needs one of them)."""
+    if keyslots.encrypted(_root(root)):
+        return True
     with reading(root) as session:
         return bool(session.exec(select(func.count()).select_from(Account)).one())
 

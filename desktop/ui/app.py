@@ -1,4 +1,5 @@
-"""Starting the program: the QApplication with a Chinese font and translations, then the main window.
+"""Starting the program: the QApplication with a Chinese font and translations, then the main window (which asks
+for a sign-in before it shows a workspace).
 
 The CJK font ships in ``resources/fonts`` because an air-gapped laptop (and the offscreen platform) may have none,
 and without it every Chinese character is a box. Translations are compiled from ``resources/translations/*.ts``
@@ -12,14 +13,11 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QStandardPaths, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QStandardPaths, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from desktop import __version__
-from desktop.services import accounts
-from desktop.services.accounts import Operator
-from desktop.services.errors import UserError
 from desktop.ui.context import Context
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import APPLICATION, ORGANISATION, Settings
@@ -88,31 +86,6 @@ def default_demo() -> Path:
     return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)) / "demo"
 
 
-def ask_sign_in(root: Path, settings: Settings) -> Operator | None:
-    """Sign in to ``root`` with an account name and password, asked until they are right or the user cancels; on
-    a workspace without accounts the first one, its administrator, is made. (The window's own sign-in dialog
-    replaces this.)"""
-    fresh = not accounts.has_accounts(root)
-    title = QCoreApplication.translate("signin", "登录 {0}").format(root.name)
-    label = (QCoreApplication.translate("signin", "新工作区：设置管理员账户名") if fresh
-             else QCoreApplication.translate("signin", "账户名"))
-    while True:
-        name, ok = QInputDialog.getText(None, title, label, text=settings.operator)
-        if not ok:
-            return None
-        password, ok = QInputDialog.getText(None, title, QCoreApplication.translate("signin", "口令"),
-                                            QLineEdit.EchoMode.Password)
-        if not ok:
-            return None
-        try:
-            operator = accounts.init_workspace(root, name, password) if fresh else accounts.sign_in(root, name, password)
-        except UserError as refused:
-            QMessageBox.warning(None, title, str(refused))
-            continue
-        settings.operator = operator.name
-        return operator
-
-
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv if argv is None else argv
     parser = argparse.ArgumentParser(prog="python -m desktop", description="PanelDesk 评审组织工作台")
@@ -123,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.language:
         settings.language = args.language
     app, settings = make_app([argv[0], *qt_args], settings)
-    ctx = Context(Runner(), settings, lambda root: ask_sign_in(root, settings))
+    ctx = Context(Runner(), settings)
     window = MainWindow(ctx)
     window.show()
     last = settings.last_workspace

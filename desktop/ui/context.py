@@ -1,9 +1,10 @@
 """What every page needs, handed to it rather than fetched from a global window (unlike Anki's ``aqt.mw``).
 
-``changed`` says which kind of data a finished operation touched ("workspace", "pool", "rounds", "audit"), as Anki's
-OpChanges do, so each page decides for itself whether to reload. ``actor`` is the account signed in to the open
-workspace: every service call is its act, and the services refuse what its roles may not do. ``sign_in(root)``
-asks for that account when a workspace opens (None: the user gave up, and the workspace stays closed).
+``changed`` says which kind of data a finished operation touched ("workspace", "pool", "rounds", "audit",
+"accounts"), as Anki's OpChanges do, so each page decides for itself whether to reload. ``actor`` is the account
+signed in to the open workspace: every service call is its act, and the services refuse what its roles may not do.
+``sign_in(root)``, when given, replaces the sign-in dialog (tests and screenshots sign in without one); None from
+it means the user gave up, and the workspace stays closed.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from desktop.services.accounts import Operator
 from desktop.ui.settings import Settings
 from desktop.ui.tasks import InlineRunner, Runner
 
-WORKSPACE, POOL, ROUNDS, AUDIT = "workspace", "pool", "rounds", "audit"
+WORKSPACE, POOL, ROUNDS, AUDIT, ACCOUNTS = "workspace", "pool", "rounds", "audit", "accounts"
 SignIn = Callable[[Path], "Operator | None"]
 
 
@@ -28,7 +29,7 @@ class Context(QObject):
         super().__init__()
         self.runner = runner
         self.settings = settings
-        self.sign_in: SignIn = sign_in or (lambda root: None)
+        self.sign_in = sign_in
         self.place: Path | None = None
         self.actor: Operator | None = None
 
@@ -36,6 +37,7 @@ class Context(QObject):
         self.place = Path(place).resolve()
         self.actor = actor
         self.settings.remember_workspace(self.place)
+        self.settings.operator = actor.name
         self.changed.emit(WORKSPACE)
 
     def touched(self, *kinds: str) -> None:

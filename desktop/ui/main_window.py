@@ -1,7 +1,11 @@
-"""The main window: File menu, the side bar of pages, and the status bar naming the open workspace.
+"""The main window: File and 账户 menus, the side bar of pages, and the status bar naming the open workspace and
+the account signed in to it.
 
 It owns no data; each page reads through the services when shown and reloads when ``Context.changed`` names what
-it shows. Opening a workspace (or building the demo one) runs in a worker behind a progress dialog.
+it shows. Opening a workspace (or building the demo one) runs in a worker behind a progress dialog, and shows
+nothing of it before an account signed in (desktop.ui.sign_in). The side bar offers only the pages the account's
+roles may use — a convenience: the services refuse on their own. After the idle time the window locks
+(desktop.ui.idle_lock).
 """
 
 from __future__ import annotations
@@ -14,16 +18,24 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QL
                                QMessageBox, QProgressDialog, QStackedWidget, QWidget)
 
 from desktop import __version__
-from desktop.services import workspaces
-from desktop.ui import errors, listings
+from desktop.services import accounts, workspaces
+from desktop.services.accounts import Operator
+from desktop.ui import errors, listings, sign_in
+from desktop.ui.account_dialogs import ChangePasswordDialog, roles_text
+from desktop.ui.accounts_page import AccountsPage
 from desktop.ui.audit_page import AuditPage
 from desktop.ui.catalogue_page import CataloguePage
 from desktop.ui.context import POOL, Context
 from desktop.ui.dashboard_page import DashboardPage
+from desktop.ui.idle_lock import IdleLock
 from desktop.ui.rounds_page import RoundsPage
 from desktop.ui.settings_page import SettingsPage
 
-DASHBOARD, EXPERTS, ORGANISATIONS, APPLICATIONS, ROUNDS, INTEGRITY, AUDIT, SETTINGS = range(8)
+DASHBOARD, EXPERTS, ORGANISATIONS, APPLICATIONS, ROUNDS, INTEGRITY, AUDIT, ACCOUNTS, SETTINGS = range(9)
+# what a page's account needs to be offered it (None: everyone); the services check again, whatever is shown
+PAGE_PERMISSIONS = {DASHBOARD: "draws.read", EXPERTS: "experts.read", ORGANISATIONS: "experts.read",
+                    APPLICATIONS: "experts.read", ROUNDS: "rounds.read", INTEGRITY: "experts.read",
+                    AUDIT: "audit.read", ACCOUNTS: "accounts.manage", SETTINGS: None}
 
 
 class MainWindow(QMainWindow):
@@ -34,11 +46,13 @@ class MainWindow(QMainWindow):
         self.dashboard = DashboardPage(ctx)
         self.experts = CataloguePage(ctx, listings.EXPERTS)
         self.rounds = RoundsPage(ctx)
+        self.accounts_page = AccountsPage(ctx)
+        self.settings_page = SettingsPage(ctx)
         pages = [(self.tr("工作台"), self.dashboard), (self.tr("专家库"), self.experts),
                  (self.tr("单位"), CataloguePage(ctx, listings.ORGANISATIONS)),
                  (self.tr("项目"), CataloguePage(ctx, listings.APPLICATIONS)), (self.tr("评审轮次"), self.rounds),
                  (self.tr("诚信记录"), CataloguePage(ctx, listings.INTEGRITY)), (self.tr("审计日志"), AuditPage(ctx)),
-                 (self.tr("设置"), SettingsPage(ctx))]
+                 (self.tr("账户管理"), self.accounts_page), (self.tr("设置"), self.settings_page)]
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(132)
@@ -53,16 +67,31 @@ class MainWindow(QMainWindow):
         self.dashboard.open_round.connect(self.show_round)
         # The pool is what staff open most: read it once the dashboard is up (reading it alongside would delay that)
         self.dashboard.shown.connect(self.experts.prefetch)
-        central = QWidget()
-        layout = QHBoxLayout(central)
+        pages_view = QWidget()
+        layout = QHBoxLayout(pages_view)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack)
-        self.setCentralWidget(central)
+        self.signed_out_note = QLabel()
+        self.signed_out_note.setObjectName("signed_out")
+        self.signed_out_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.signed_out_note.setWordWrap(True)
+        self.body = QStackedWidget()  # the pages only while an account is signed in
+        self.body.addWidget(self.signed_out_note)
+        self.body.addWidget(pages_view)
+        self.setCentralWidget(self.body)
         self.place_label = QLabel()
+        self.account_label = QLabel()
+        self.account_label.setObjectName("account")
+        self.account_label.setContentsMargins(0, 0, 16, 0)
+        self.statusBar().addPermanentWidget(self.account_label)
         self.statusBar().addPermanentWidget(self.place_label)
+        self.idle = IdleLock(ctx, self, ctx.settings.idle_minutes)
+        self.idle.unlocked.connect(self._unlocked)
+        self.settings_page.saved.connect(lambda: self.idle.set_minutes(ctx.settings.idle_minutes))
         self._build_menu()
+        self._show_account()
         geometry = ctx.settings.geometry
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 800)
@@ -88,6 +117,14 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         menu.addAction(quit_action)
+        account_menu = self.menuBar().addMenu(self.tr("账户(&A)"))
+        self.change_password_action = account_menu.addAction(self.tr("修改我的口令…"), self.change_password)
+        self.manage_accounts_action = account_menu.addAction(self.tr("账户管理"),
+                                                             lambda: self.nav.setCurrentRow(ACCOUNTS))
+        account_menu.addSeparator()
+        self.lock_action = account_menu.addAction(self.tr("锁定"), self.idle.lock)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.sign_out_action = account_menu.addAction(self.tr("注销"), self.sign_out)
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         log_action = help_menu.addAction(self.tr("打开工作区文件夹（含日志）"))
         log_action.triggered.connect(self.open_workspace_folder)
@@ -124,14 +161,44 @@ class MainWindow(QMainWindow):
             self.open_workspace(Path(folder), create=True)
 
     def open_workspace(self, path: Path, create: bool = False) -> None:
+        """Open (or, with ``create``, make) the workspace at ``path``: it shows once an account signed in to it;
+        a workspace without accounts asks for its first one, the administrator."""
         if not create and not workspaces.is_workspace(path):
             QMessageBox.warning(self, self.tr("无法打开工作区"), self.tr(
                 "“{0}”不是 PanelDesk 工作区（其中没有 paneldesk.db）。请选择已有的工作区文件夹，"
                 "或用「文件 › 新建工作区…」在空文件夹中新建一个。").format(path))
             return
-        self.ctx.runner.run(lambda job: workspaces.open_or_create(path, create=create),
-                            lambda ws: self._opened(ws.root),
+        root = Path(path).resolve()
+        self.ctx.runner.run(lambda job: create and not workspaces.is_workspace(root) or not accounts.has_accounts(root),
+                            lambda first: self._sign_in_to(root, first),
                             lambda e: errors.show(self, self.tr("无法打开工作区"), e), write=True)
+
+    def _sign_in_to(self, root: Path, first: bool) -> None:
+        if self.ctx.sign_in is not None:
+            operator = self.ctx.sign_in(root)
+        else:
+            operator = sign_in.ask(root, self.ctx.runner, self, first=first,
+                                   suggest="" if first else self.ctx.settings.operator)
+        if operator is not None:
+            self.signed_in(operator)
+        # not signed in: the workspace open before (if any) stays as it was
+
+    def signed_in(self, operator: Operator) -> None:
+        """``operator`` signed in: its workspace shows, with the pages its roles may use."""
+        self._opened(operator.root, operator)
+
+    def sign_out(self, ask: bool = True) -> None:
+        """Back to the sign-in dialog of the same workspace; nothing of it stays on screen meanwhile."""
+        if ask and self.ctx.runner.busy():
+            answer = QMessageBox.question(self, self.tr("注销"), self.tr(
+                "有操作正在进行（如抽取专家、生成文书或导入），注销后它仍将完成。仍要注销？"))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.ctx.actor = None
+        self.idle.arm()
+        self._show_account()
+        if ask and self.ctx.place is not None:
+            self._sign_in_to(self.ctx.place, False)
 
     def open_or_build(self, path: Path) -> None:
         """Open ``path``; when it holds no workspace yet, build the demo workspace there first."""
@@ -158,14 +225,48 @@ class MainWindow(QMainWindow):
 
         self.ctx.runner.run(build, done, failed, write=True)
 
-    def _opened(self, root: Path) -> None:
-        actor = self.ctx.sign_in(root)
-        if actor is None:
-            return  # not signed in: the workspace open before (if any) stays open
+    def _opened(self, root: Path, actor: Operator) -> None:
         errors.log_to(root)
         self.place_label.setText(self.tr("工作区：{0}").format(root))
         self.setWindowTitle(self.tr("PanelDesk 评审组织工作台 — {0}").format(root.name))
+        self._offer_pages(actor)
         self.ctx.set_workspace(root, actor)
+        self._show_account()
+        self.idle.arm()
+
+    def _unlocked(self, operator: Operator) -> None:
+        """Signed in again at the lock: its roles as they are now (changed meanwhile, they take effect here), and
+        nothing reloaded."""
+        self.ctx.actor = operator
+        self._offer_pages(operator)
+        self._show_account()
+
+    def _offer_pages(self, actor: Operator) -> None:
+        for index, permission in PAGE_PERMISSIONS.items():
+            self.nav.item(index).setHidden(permission is not None and not actor.may(permission))
+        self.import_action.setVisible(actor.may("import"))
+        self.manage_accounts_action.setVisible(actor.may("accounts.manage"))
+        if self.nav.item(self.nav.currentRow()).isHidden():
+            self.nav.setCurrentRow(next(i for i in range(self.nav.count()) if not self.nav.item(i).isHidden()))
+
+    def _show_account(self) -> None:
+        actor = self.ctx.actor
+        for action in (self.change_password_action, self.lock_action, self.sign_out_action):
+            action.setEnabled(actor is not None)
+        if actor is None:
+            self.account_label.setText(self.tr("未登录"))
+            self.signed_out_note.setText(self.tr("未登录。请用「文件」菜单打开或新建工作区，并用本人的账户登录。")
+                                         if self.ctx.place is None else
+                                         self.tr("已注销。请用「文件 › 最近打开」重新登录工作区 {0}。").format(self.ctx.place))
+            self.body.setCurrentIndex(0)
+            return
+        self.account_label.setText(self.tr("{0}（{1}）｜{2}").format(actor.display_name, actor.name,
+                                                                   roles_text(actor.roles)))
+        self.body.setCurrentIndex(1)
+
+    def change_password(self) -> None:
+        if self.ctx.actor is not None:
+            ChangePasswordDialog(self.ctx, self).open()
 
     # --- pages --------------------------------------------------------------------------------------------------
     def show_round(self, ref) -> None:

@@ -29,6 +29,8 @@ from desktop.ui.context import ROUNDS, Context
 from desktop.ui.round_words import quota_text
 from desktop.ui.service_words import said
 from desktop.ui.shown_load import LoadsWhenShown
+from desktop.ui.sign_in import SignInForm
+from desktop.ui.tasks import InlineRunner, Runner
 
 
 translate = QCoreApplication.translate
@@ -37,54 +39,60 @@ translate = QCoreApplication.translate
 class WitnessDialog(QDialog):
     """The supervisor's sign-in at the draw: the commitment already shown to the room, their account and their own
     password (SEPARATION: a supervisor other than the operator), their own random digits and an explicit
-    confirmation of being present. ``witness`` is the signed-in supervisor once accepted."""
+    confirmation of being present. ``witness`` is the signed-in supervisor once accepted. The password is checked
+    on ``runner``'s worker, like every sign-in (the draw step gives its own; by default it runs at once)."""
 
-    def __init__(self, operator: Operator, commitment: str, parent=None):
+    def __init__(self, operator: Operator, commitment: str, parent=None, runner: Runner | InlineRunner | None = None):
         super().__init__(parent)
         self.operator = operator
         self.setWindowTitle(self.tr("监督员见证签到"))
         shown = QLabel(commitment)
         shown.setObjectName("witness_commitment")
         shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.name = QLineEdit()
-        self.name.setObjectName("witness_name")
-        self.password = QLineEdit()
-        self.password.setObjectName("witness_password")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.witness: Operator | None = None
+        self.sign_in = SignInForm(operator.root, runner or InlineRunner(),
+                                  check=lambda name, password: accounts.witness_sign_in(operator, name, password))
+        self.sign_in.signed_in.connect(self._signed_in)
+        self.name, self.password, self.problem = self.sign_in.name, self.sign_in.password, self.sign_in.problem
+        self.name.setObjectName("witness_name")
+        self.password.setObjectName("witness_password")
         self.digits = QLineEdit()
         self.digits.setObjectName("witness_digits")
         self.digits.setPlaceholderText(self.tr("掷骰子或用随机数器现场产生，至少6位数字"))
         self.present = QCheckBox(self.tr("本人在场监督本次抽取，承诺值已在我给出随机数之前公布"))
         self.present.setObjectName("witness_present")
-        self.problem = QLabel()
-        self.problem.setStyleSheet("color:#c0392b")
-        self.problem.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow(QLabel(self.tr("操作员：{0}。见证人须为另一人（决策、执行、监督相互分离：SEPARATION）。").format(operator.name)))
+        form.addRow(QLabel(self.tr("操作员：{0}。见证人须为另一人（决策、执行、监督相互分离：SEPARATION）。").format(
+            operator.display_name)))
         form.addRow(self.tr("已公布的承诺值"), shown)
-        form.addRow(self.tr("监督员姓名"), self.name)
-        form.addRow(self.tr("监督员口令"), self.password)
+        form.addRow(QLabel(self.tr("监督员用本人的账户和口令签到：")))
+        form.addRow(self.sign_in)
         form.addRow(self.tr("见证人随机数"), self.digits)
         form.addRow("", self.present)
-        form.addRow("", self.problem)
         form.addRow(self.buttons)
 
     def accept(self) -> None:
+        """The digits and the presence first, on the spot; then the supervisor's sign-in, whose success accepts."""
         try:
             draws.check_witness_digits(self.digits.text())
-            if not self.present.isChecked():
-                self.problem.setText(self.tr("请监督员确认在场"))
-                return
-            self.witness = accounts.witness_sign_in(self.operator, self.name.text(), self.password.text())
         except UserError as refused:
-            self.password.clear()
             self.problem.setText(errors.message(refused))
             return
+        if not self.present.isChecked():
+            self.problem.setText(self.tr("请监督员确认在场"))
+            return
+        self.sign_in.submit()
+
+    def _signed_in(self, witness: Operator) -> None:
+        self.witness = witness
         super().accept()
+
+    def reject(self) -> None:
+        if not self.sign_in.busy():
+            super().reject()
 
 
 def panel_box(panel: dict) -> QGroupBox:
@@ -235,7 +243,7 @@ class DrawStep(LoadsWhenShown, QWidget):
         if not self.pending:
             self.make_commitment(then=self.ask_witness)
             return
-        dialog = WitnessDialog(self.ctx.actor, self.pending, self)
+        dialog = WitnessDialog(self.ctx.actor, self.pending, self, self.ctx.runner)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.run(dialog.witness, dialog.digits.text())
 

@@ -23,10 +23,14 @@ from desktop.ui.import_wizard import ImportWizard
 from desktop.ui.main_window import MainWindow
 from desktop.ui.round_workspace import CONFLICTS, DRAW, LETTERS, METHOD
 from desktop.ui.settings import Settings
+from desktop.ui.sign_in import SignInDialog
 from desktop.ui.tasks import InlineRunner
 
-SECRETARY, SUPERVISOR = ((name, password) for name, _, _, password in DEMO_ACCOUNTS[1:3])
-PAGES = ["dashboard", "experts", "organisations", "applications", "rounds", "integrity", "audit", "settings"]
+ADMIN, SECRETARY, SUPERVISOR, _APPROVER, AUDITOR = ((name, password) for name, _, _, password in DEMO_ACCOUNTS)
+# every page, and who is signed in for it: the secretary, except where a page is another role's
+PAGES = [("dashboard", SECRETARY), ("experts", SECRETARY), ("organisations", SECRETARY),
+         ("applications", SECRETARY), ("rounds", SECRETARY), ("integrity", SECRETARY), ("audit", AUDITOR),
+         ("accounts", ADMIN), ("settings", SECRETARY)]
 
 
 def _settle(app: QApplication) -> None:
@@ -35,7 +39,7 @@ def _settle(app: QApplication) -> None:
 
 
 def capture(workspace: Path, out: Path, scratch: Path, language: str = "zh_CN") -> list[Path]:
-    copy = scratch / "workspace"
+    copy = scratch / Path(workspace).resolve().name  # the sign-in dialog and the status bar name it as the user would
     shutil.copytree(workspace, copy, ignore=shutil.ignore_patterns("*.log", "示例数据"))
     settings = Settings(QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat))
     settings.operator = SECRETARY[0]
@@ -62,7 +66,10 @@ def capture(workspace: Path, out: Path, scratch: Path, language: str = "zh_CN") 
         window.show_round(infos[0].ref)
         if infos[0].state == "opened":
             round_ws.draw.run(accounts.witness_sign_in(window.ctx.actor, *SUPERVISOR), "20261215")
-    for index, name in enumerate(PAGES):
+    for index, (name, account) in enumerate(PAGES):
+        if window.ctx.actor.name != account[0]:
+            window.sign_out(ask=False)
+            window.signed_in(accounts.sign_in(copy, *account))
         window.nav.setCurrentRow(index)
         if name == "experts":
             window.experts.table.selectRow(0)
@@ -84,13 +91,18 @@ def capture(workspace: Path, out: Path, scratch: Path, language: str = "zh_CN") 
                 shoot(step_name)
             continue
         shoot(name)
+    window.sign_out(ask=False)
+    window.signed_in(accounts.sign_in(copy, *SECRETARY))
     wizard = ImportWizard(window.ctx, window)
     wizard.resize(900, 560)
-    wizard.show()
-    _settle(app)
-    path = out / "import-wizard.png"
-    wizard.grab().save(str(path))
-    shots.append(path)
+    dialog = SignInDialog(copy, InlineRunner(), suggest=SECRETARY[0], parent=window)
+    for name, shown in (("import-wizard", wizard), ("sign-in", dialog)):
+        shown.show()
+        _settle(app)
+        path = out / f"{name}.png"
+        shown.grab().save(str(path))
+        shots.append(path)
+        shown.close()
     return shots
 
 

@@ -1,12 +1,11 @@
 """Settings that belong to this computer, not to a workspace: declared once, typed, kept in QSettings.
 
-Workspace data lives in the workspace; window geometry, recent folders, language and the operator's name live here
-(DESIGN.md), so a workspace copied to another laptop carries no one's window layout.
+Workspace data lives in the workspace; window geometry, recent folders, language, the idle lock's delay and the
+account last signed in live here (DESIGN.md), so a workspace copied to another laptop carries no one's window layout.
 """
 
 from __future__ import annotations
 
-import getpass
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -15,6 +14,8 @@ ORGANISATION = "PanelDesk"
 APPLICATION = "PanelDesk"
 LANGUAGES = {"zh_CN": "中文", "en": "English"}
 RECENT_LIMIT = 8
+IDLE_MINUTES = 10  # the idle lock's default (issue: locks after a configurable idle time)
+IDLE_RANGE = (1, 240)
 
 
 class Settings:
@@ -55,12 +56,26 @@ class Settings:
 
     @property
     def operator(self) -> str:
-        """The name written into the audit log for this computer's user."""
-        return self._text("ui/operator") or getpass.getuser()
+        """The account name last signed in on this computer, offered in the sign-in dialog (who acts is who signs
+        in: this is no more than a convenience)."""
+        return self._text("ui/operator")
 
     @operator.setter
     def operator(self, value: str) -> None:
         self._store.setValue("ui/operator", value.strip())
+
+    @property
+    def idle_minutes(self) -> int:
+        """Minutes without keyboard or mouse before the window locks."""
+        try:
+            minutes = int(self._store.value("ui/idle_minutes", IDLE_MINUTES))
+        except (TypeError, ValueError):
+            return IDLE_MINUTES
+        return min(max(minutes, IDLE_RANGE[0]), IDLE_RANGE[1])
+
+    @idle_minutes.setter
+    def idle_minutes(self, value: int) -> None:
+        self._store.setValue("ui/idle_minutes", int(value))
 
     @property
     def geometry(self) -> QByteArray | None:

@@ -2,6 +2,112 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AccountsPage</name>
+    <message>
+        <location filename="../../desktop/ui/accounts_page.py" line="26"/>
+        <source>账户名</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/accounts_page.py" line="26"/>
+        <source>显示名称</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/accounts_page.py" line="26"/>
+        <source>角色</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/accounts_page.py" line="27"/>
+        <source>创建时间</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/accounts_page.py" line="27"/>
+        <source>停用时间</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/accounts_page.py" line="34"/>
+        <source>添加账户…</source>
+        <translation>Add account…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/accounts_page.py" line="37"/>
+        <source>修改角色…</source>
+        <translation>Change roles…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/accounts_page.py" line="40"/>
+        <source>重置口令…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/accounts_page.py" line="43"/>
+        <source>停用</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/accounts_page.py" line="48"/>
+        <source>管理员只管理账户，看不到专家信息。一个账户可兼任秘书、监督员、审批人；审计员和管理员不兼任其他角色（SEPARATION）。停用的账户不能再登录，其审计记录保留。</source>
+        <translation>The administrator manages accounts only and sees no expert data. One account may be secretary, supervisor and approver at once; an auditor or an administrator holds no other role (SEPARATION). A disabled account can no longer sign in; its audit entries stay.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/accounts_page.py" line="91"/>
+        <source>共 {0} 个账户，其中停用 {1} 个</source>
+        <translation>{0} accounts, {1} of them disabled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/accounts_page.py" line="113"/>
+        <source>停用账户</source>
+        <translation>Disable account</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/accounts_page.py" line="114"/>
+        <source>停用账户 {0}（{1}）？停用后不能再登录，已在使用中的登录在锁定或注销后失效。</source>
+        <translation>Disable account {0} ({1})? It can no longer sign in; a session already signed in ends at its next lock or sign-out.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/accounts_page.py" line="120"/>
+        <source>未能停用账户</source>
+        <translation>Could not disable the account</translation>
+    </message>
+</context>
+<context>
+    <name>AddAccountDialog</name>
+    <message>
+        <location filename="../../desktop/ui/account_dialogs.py" line="140"/>
+        <source>添加账户</source>
+        <translation>Add account</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/account_dialogs.py" line="145"/>
+        <source>如 王芳；不填则同账户名</source>
+        <translation>e.g. Wang Fang; empty: the account name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/account_dialogs.py" line="149"/>
+        <source>账户名</source>
+        <translation>Account name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/account_dialogs.py" line="150"/>
+        <source>显示名称</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/account_dialogs.py" line="151"/>
+        <source>角色</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/account_dialogs.py" line="152"/>
+        <source>初始口令（至少 8 个字符）</source>
+        <translation>Initial password (at least 8 characters)</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <location filename="../../desktop/ui/audit_page.py" line="23"/>
@@ -138,6 +244,29 @@
         <location filename="../../desktop/ui/catalogue_page.py" line="142"/>
         <source>{0} 条（正在建立搜索索引…）</source>
         <translation>{0} rows (building the search index…)</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../desktop/ui/account_dialogs.py" line="204"/>
+        <source>修改我的口令</source>
+        <translation>Change my password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/account_dialogs.py" line="205"/>
+        <source>账户</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/account_dialogs.py" line="207"/>
+        <source>原口令</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/account_dialogs.py" line="208"/>
+        <source>新口令（至少 8 个字符）</source>
+        <translation>New password (at least 8 characters)</translation>
     </message>
 </context>
 <context>
@@ -577,93 +706,93 @@
 <context>
     <name>DrawStep</name>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="129"/>
-        <location filename="../../desktop/ui/round_draw_step.py" line="212"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="137"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="220"/>
         <source>（尚未生成）</source>
         <translation>(not made yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="132"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="140"/>
         <source>生成并公布承诺值</source>
         <translation>Make and show the commitment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="138"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="146"/>
         <source>仅重新抽取时填写：理由将记入记录</source>
         <translation>Only for a redraw: the reason is recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="139"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="147"/>
         <source>监督员签到并抽取…</source>
         <translation>Supervisor sign-in and draw…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="144"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="152"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="154"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="162"/>
         <source>企业专家人数（虚线：各组最低人数）</source>
         <translation>Enterprise experts (dashed line: each panel&apos;s minimum)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="156"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="164"/>
         <source>抽取</source>
         <translation>Draw</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="161"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="169"/>
         <source>承诺值（在见证人给出随机数之前公布）</source>
         <translation>Commitment (shown before the witness gives digits)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="162"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="170"/>
         <source>重新抽取理由</source>
         <translation>Reason for the redraw</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="190"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="198"/>
         <source>设置评审组并开启轮次后才能抽取。</source>
         <translation>Set up panels and open the round before drawing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="192"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="200"/>
         <source>轮次尚未开启：请先在第一步开启轮次（冻结评审方法）。</source>
         <translation>The round is not open yet: open it in step one (this freezes the method).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="194"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="202"/>
         <source>尚未抽取。先生成并向现场公布承诺值，再请监督员签到并给出随机数。</source>
         <translation>Not drawn yet. First make the commitment and show it to the room, then the supervisor signs in and gives random digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="232"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="240"/>
         <source>未能生成承诺值</source>
         <translation>Could not make the commitment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="246"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="254"/>
         <source>正在抽取…</source>
         <translation>Drawing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="272"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="280"/>
         <source>正在抽取：{0}…</source>
         <translation>Drawing: {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="279"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="287"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="286"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="294"/>
         <source>未能抽取</source>
         <translation>Could not draw</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="301"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="309"/>
         <source>承诺值 {0}（{1} 于 {2} 生成并公布）
 见证人随机数 {3}&#x3000;抽取后公布的密钥 {4}
 随机种子 {5}</source>
@@ -672,31 +801,31 @@ Witness digits {3}&#x3000;secret revealed after the draw {4}
 Seed {5}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="305"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="313"/>
         <source>随机种子 {0}（旧版本的输入种子，不能证明无人操纵）</source>
         <translation>Seed {0} (typed in an earlier version: cannot show that nobody steered it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="306"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="314"/>
         <source>第 {0} 次抽取&#x3000;{1}&#x3000;操作员 {2}，监督员 {3}</source>
         <translation>Draw {0}&#x3000;{1}&#x3000;operator {2}, supervisor {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="308"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="316"/>
         <source>
 专家库快照哈希 {0}</source>
         <translation>
 Pool hash {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="309"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="317"/>
         <source>
 重新抽取理由：{0}</source>
         <translation>
 Reason for the redraw: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="311"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="319"/>
         <source>企业专家人数（虚线：至少为组人数的{0}）</source>
         <translation>Enterprise experts (dashed line: at least {0} of each panel)</translation>
     </message>
@@ -966,101 +1095,146 @@ SHA-256 fingerprint (publish it so recipients can check it): {1}</translation>
     </message>
 </context>
 <context>
+    <name>LockDialog</name>
+    <message>
+        <location filename="../../desktop/ui/idle_lock.py" line="30"/>
+        <source>PanelDesk 已锁定</source>
+        <translation>PanelDesk is locked</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/idle_lock.py" line="34"/>
+        <source>长时间无操作，窗口已锁定。请 {0} 输入口令继续；屏幕上的内容都保留着。</source>
+        <translation>The window locked after a while without use. {0}, enter your password to continue; everything on screen is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/idle_lock.py" line="40"/>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="33"/>
+        <location filename="../../desktop/ui/main_window.py" line="45"/>
         <source>PanelDesk 评审组织工作台</source>
         <translation>PanelDesk review secretariat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="37"/>
+        <location filename="../../desktop/ui/main_window.py" line="51"/>
         <source>工作台</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="37"/>
+        <location filename="../../desktop/ui/main_window.py" line="51"/>
         <source>专家库</source>
         <translation>Experts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="38"/>
+        <location filename="../../desktop/ui/main_window.py" line="52"/>
         <source>单位</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="39"/>
+        <location filename="../../desktop/ui/main_window.py" line="53"/>
         <source>项目</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="39"/>
+        <location filename="../../desktop/ui/main_window.py" line="53"/>
         <source>评审轮次</source>
         <translation>Review rounds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="40"/>
+        <location filename="../../desktop/ui/main_window.py" line="54"/>
         <source>诚信记录</source>
         <translation>Integrity records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="40"/>
+        <location filename="../../desktop/ui/main_window.py" line="54"/>
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="41"/>
+        <location filename="../../desktop/ui/main_window.py" line="55"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="72"/>
+        <location filename="../../desktop/ui/main_window.py" line="55"/>
+        <location filename="../../desktop/ui/main_window.py" line="122"/>
+        <source>账户管理</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="101"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="73"/>
+        <location filename="../../desktop/ui/main_window.py" line="102"/>
         <source>新建工作区…</source>
         <translation>New workspace…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="74"/>
+        <location filename="../../desktop/ui/main_window.py" line="103"/>
         <source>打开工作区…</source>
         <translation>Open workspace…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="79"/>
+        <location filename="../../desktop/ui/main_window.py" line="108"/>
         <source>最近打开</source>
         <translation>Recent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="82"/>
+        <location filename="../../desktop/ui/main_window.py" line="111"/>
         <source>导入表格…</source>
         <translation>Import spreadsheets…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="87"/>
-        <location filename="../../desktop/ui/main_window.py" line="187"/>
+        <location filename="../../desktop/ui/main_window.py" line="116"/>
+        <location filename="../../desktop/ui/main_window.py" line="288"/>
         <source>退出</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="91"/>
+        <location filename="../../desktop/ui/main_window.py" line="120"/>
+        <source>账户(&amp;A)</source>
+        <translation>&amp;Account</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="121"/>
+        <source>修改我的口令…</source>
+        <translation>Change my password…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="125"/>
+        <source>锁定</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="127"/>
+        <location filename="../../desktop/ui/main_window.py" line="193"/>
+        <source>注销</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="128"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="92"/>
+        <location filename="../../desktop/ui/main_window.py" line="129"/>
         <source>打开工作区文件夹（含日志）</source>
         <translation>Open the workspace folder (with the log)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="94"/>
-        <location filename="../../desktop/ui/main_window.py" line="101"/>
+        <location filename="../../desktop/ui/main_window.py" line="131"/>
+        <location filename="../../desktop/ui/main_window.py" line="138"/>
         <source>关于 PanelDesk</source>
         <translation>About PanelDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="102"/>
+        <location filename="../../desktop/ui/main_window.py" line="139"/>
         <source>PanelDesk 评审组织工作台 {0}
 
 科技计划项目专家评审的组织工具：专家库与项目导入、回避审查、专家抽取、承诺书与会议材料的签名生成。全部数据保存在本机工作区，无需联网。
@@ -1075,68 +1249,93 @@ Workspace: {1}
 When something fails, the details go to paneldesk.log in the workspace.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="105"/>
+        <location filename="../../desktop/ui/main_window.py" line="142"/>
         <source>（未打开）</source>
         <translation>(none open)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="113"/>
+        <location filename="../../desktop/ui/main_window.py" line="150"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="117"/>
+        <location filename="../../desktop/ui/main_window.py" line="154"/>
         <source>打开工作区</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="122"/>
+        <location filename="../../desktop/ui/main_window.py" line="159"/>
         <source>选择（或新建）一个空文件夹作为工作区</source>
         <translation>Choose (or create) an empty folder for the workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="128"/>
-        <location filename="../../desktop/ui/main_window.py" line="134"/>
+        <location filename="../../desktop/ui/main_window.py" line="167"/>
+        <location filename="../../desktop/ui/main_window.py" line="174"/>
         <source>无法打开工作区</source>
         <translation>Cannot open the workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="129"/>
+        <location filename="../../desktop/ui/main_window.py" line="168"/>
         <source>“{0}”不是 PanelDesk 工作区（其中没有 paneldesk.db）。请选择已有的工作区文件夹，或用「文件 › 新建工作区…」在空文件夹中新建一个。</source>
         <translation>“{0}” is not a PanelDesk workspace (it has no paneldesk.db). Choose an existing workspace folder, or make one in an empty folder with File › New workspace….</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="141"/>
+        <location filename="../../desktop/ui/main_window.py" line="194"/>
+        <source>有操作正在进行（如抽取专家、生成文书或导入），注销后它仍将完成。仍要注销？</source>
+        <translation>An operation is under way (a draw, documents or an import); it will still finish after you sign out. Sign out anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="208"/>
         <source>正在生成示例工作区（合成的专家库、项目和一个评审轮次）…</source>
         <translation>Building the demo workspace (a synthetic expert pool, applications and one review round)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="153"/>
+        <location filename="../../desktop/ui/main_window.py" line="220"/>
         <source>无法生成示例工作区</source>
         <translation>Cannot build the demo workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="166"/>
+        <location filename="../../desktop/ui/main_window.py" line="230"/>
         <source>工作区：{0}</source>
         <translation>Workspace: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="167"/>
+        <location filename="../../desktop/ui/main_window.py" line="231"/>
         <source>PanelDesk 评审组织工作台 — {0}</source>
         <translation>PanelDesk review secretariat — {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="178"/>
+        <location filename="../../desktop/ui/main_window.py" line="257"/>
+        <source>未登录</source>
+        <translation>Not signed in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="258"/>
+        <source>未登录。请用「文件」菜单打开或新建工作区，并用本人的账户登录。</source>
+        <translation>Not signed in. Open or create a workspace from the File menu and sign in with your own account.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="260"/>
+        <source>已注销。请用「文件 › 最近打开」重新登录工作区 {0}。</source>
+        <translation>Signed out. Use File › Recent to sign in to workspace {0} again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="263"/>
+        <source>{0}（{1}）｜{2}</source>
+        <translation>{0} ({1}) | {2}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="279"/>
         <source>导入表格</source>
         <translation>Import spreadsheets</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="178"/>
+        <location filename="../../desktop/ui/main_window.py" line="279"/>
         <source>请先打开或新建一个工作区</source>
         <translation>Open or create a workspace first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="188"/>
+        <location filename="../../desktop/ui/main_window.py" line="289"/>
         <source>有操作正在进行（如抽取专家、生成文书或导入）。现在退出将中断它：未完成的部分不会保存。仍要退出？</source>
         <translation>Work is under way (a draw, documents or an import). Quitting now interrupts it: what is unfinished is not saved. Quit anyway?</translation>
     </message>
@@ -1553,6 +1752,42 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <location filename="../../desktop/ui/account_dialogs.py" line="185"/>
+        <source>重置口令：{0}</source>
+        <translation>Reset password: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/account_dialogs.py" line="187"/>
+        <source>为忘记口令的账户设置新口令，并当面告知本人；审计日志只记下口令已重置。</source>
+        <translation>Set a new password for an account whose password was forgotten, and tell its holder in person; the audit log records only that it was reset.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/account_dialogs.py" line="188"/>
+        <source>新口令（至少 8 个字符）</source>
+        <translation>New password (at least 8 characters)</translation>
+    </message>
+</context>
+<context>
+    <name>RolesDialog</name>
+    <message>
+        <location filename="../../desktop/ui/account_dialogs.py" line="166"/>
+        <source>修改角色：{0}</source>
+        <translation>Change roles: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/account_dialogs.py" line="171"/>
+        <source>角色的改变在该账户下次登录（含锁定后重新登录）时生效。</source>
+        <translation>A change of roles takes effect at the account&apos;s next sign-in (including after a lock).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/account_dialogs.py" line="172"/>
+        <source>角色</source>
+        <translation>Roles</translation>
+    </message>
+</context>
+<context>
     <name>RoundWorkspace</name>
     <message>
         <location filename="../../desktop/ui/round_workspace.py" line="63"/>
@@ -1694,92 +1929,194 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/ui/settings_page.py" line="23"/>
+        <location filename="../../desktop/ui/settings_page.py" line="30"/>
         <source>保存设置</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_page.py" line="25"/>
+        <location filename="../../desktop/ui/settings_page.py" line="33"/>
         <source>本机设置（不随工作区保存）</source>
         <translation>This computer&apos;s settings (not stored in the workspace)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/settings_page.py" line="27"/>
-        <source>操作员姓名（记入审计日志）</source>
-        <translation>Operator name (written to the audit log)</translation>
+        <source> 分钟</source>
+        <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_page.py" line="28"/>
+        <location filename="../../desktop/ui/settings_page.py" line="35"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_page.py" line="40"/>
+        <location filename="../../desktop/ui/settings_page.py" line="36"/>
+        <source>无操作多久后锁定窗口</source>
+        <translation>Lock the window after this long without use</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_page.py" line="48"/>
         <source>当前工作区：{0}</source>
         <translation>Current workspace: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_page.py" line="40"/>
+        <location filename="../../desktop/ui/settings_page.py" line="48"/>
         <source>（未打开）</source>
         <translation>(none open)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_page.py" line="48"/>
+        <location filename="../../desktop/ui/settings_page.py" line="55"/>
         <source>已保存。界面语言在重新启动后生效。</source>
         <translation>Saved. The language changes when the program is restarted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_page.py" line="48"/>
+        <location filename="../../desktop/ui/settings_page.py" line="55"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../desktop/ui/sign_in.py" line="149"/>
+        <source>新建管理员账户</source>
+        <translation>Create the administrator account</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sign_in.py" line="149"/>
+        <source>登录 PanelDesk 评审组织工作台</source>
+        <translation>Sign in to PanelDesk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sign_in.py" line="154"/>
+        <source>创建并登录</source>
+        <translation>Create and sign in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sign_in.py" line="155"/>
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sign_in.py" line="156"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SignInForm</name>
+    <message>
+        <location filename="../../desktop/ui/sign_in.py" line="39"/>
+        <source>工作区「{0}」</source>
+        <translation>Workspace “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sign_in.py" line="65"/>
+        <source>这个工作区还没有账户。请设置第一个账户：管理员。管理员只管理账户，不能查看专家信息；请登录后为秘书、监督员等另设账户。</source>
+        <translation>This workspace has no account yet. Set up the first one, its administrator. The administrator manages accounts only and cannot see expert data; once signed in, add accounts for the secretary, the supervisor and the others.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sign_in.py" line="67"/>
+        <source>管理员账户名</source>
+        <translation>Administrator account</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sign_in.py" line="68"/>
+        <source>显示名称</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sign_in.py" line="69"/>
+        <source>口令（至少 8 个字符）</source>
+        <translation>Password (at least 8 characters)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sign_in.py" line="70"/>
+        <source>再次输入口令</source>
+        <translation>Password again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sign_in.py" line="72"/>
+        <source>账户名</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sign_in.py" line="73"/>
+        <source>口令</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sign_in.py" line="98"/>
+        <source>两次输入的口令不一致</source>
+        <translation>The two passwords differ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sign_in.py" line="114"/>
+        <source>正在核对口令，请稍候…</source>
+        <translation>Checking the password, please wait…</translation>
+    </message>
+</context>
+<context>
     <name>WitnessDialog</name>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="45"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="48"/>
         <source>监督员见证签到</source>
         <translation>Supervisor sign-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="57"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="61"/>
         <source>掷骰子或用随机数器现场产生，至少6位数字</source>
         <translation>Rolled with dice or a number generator in the room, at least 6 digits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="58"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="62"/>
         <source>本人在场监督本次抽取，承诺值已在我给出随机数之前公布</source>
         <translation>I am present and supervise this draw; the commitment was shown before I gave my digits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="67"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="68"/>
         <source>操作员：{0}。见证人须为另一人（决策、执行、监督相互分离：SEPARATION）。</source>
         <translation>Operator: {0}. The witness must be another person (decision, execution and supervision kept apart: SEPARATION).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="68"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="70"/>
         <source>已公布的承诺值</source>
         <translation>Commitment shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="69"/>
-        <source>监督员姓名</source>
-        <translation>Supervisor&apos;s name</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="70"/>
-        <source>监督员口令</source>
-        <translation>Supervisor's password</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/round_draw_step.py" line="71"/>
+        <source>监督员用本人的账户和口令签到：</source>
+        <translation>The supervisor signs in with their own account and password:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_draw_step.py" line="73"/>
         <source>见证人随机数</source>
         <translation>Witness digits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="80"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="85"/>
         <source>请监督员确认在场</source>
         <translation>The supervisor must confirm being present</translation>
+    </message>
+</context>
+<context>
+    <name>_Cover</name>
+    <message>
+        <location filename="../../desktop/ui/idle_lock.py" line="137"/>
+        <source>已锁定</source>
+        <translation>Locked</translation>
+    </message>
+</context>
+<context>
+    <name>account_dialogs</name>
+    <message>
+        <location filename="../../desktop/ui/account_dialogs.py" line="130"/>
+        <source>再次输入新口令</source>
+        <translation>New password again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/account_dialogs.py" line="134"/>
+        <source>两次输入的口令不一致</source>
+        <translation>The two passwords differ</translation>
     </message>
 </context>
 <context>
@@ -1925,677 +2262,677 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
         <translation>Change own password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="55"/>
+        <location filename="../../desktop/ui/audit_words.py" line="54"/>
         <source>生成恢复密钥</source>
         <translation>Issue a recovery key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="56"/>
+        <location filename="../../desktop/ui/audit_words.py" line="55"/>
         <source>用恢复密钥打开工作区</source>
         <translation>Open the workspace with the recovery key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="60"/>
+        <location filename="../../desktop/ui/audit_words.py" line="62"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="60"/>
+        <location filename="../../desktop/ui/audit_words.py" line="62"/>
         <source>评审日期</source>
         <translation>Review date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="61"/>
+        <location filename="../../desktop/ui/audit_words.py" line="63"/>
         <source>计划类别</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="61"/>
+        <location filename="../../desktop/ui/audit_words.py" line="63"/>
         <source>评审阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="62"/>
+        <location filename="../../desktop/ui/audit_words.py" line="64"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="63"/>
+        <location filename="../../desktop/ui/audit_words.py" line="65"/>
         <source>职称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="63"/>
+        <location filename="../../desktop/ui/audit_words.py" line="65"/>
         <source>手机</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="64"/>
+        <location filename="../../desktop/ui/audit_words.py" line="66"/>
         <source>电子邮箱</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="64"/>
+        <location filename="../../desktop/ui/audit_words.py" line="66"/>
         <source>单位类型</source>
         <translation>Organisation type</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="65"/>
+        <location filename="../../desktop/ui/audit_words.py" line="67"/>
         <source>人数</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="65"/>
-        <location filename="../../desktop/ui/audit_words.py" line="102"/>
+        <location filename="../../desktop/ui/audit_words.py" line="67"/>
+        <location filename="../../desktop/ui/audit_words.py" line="104"/>
         <source>项目</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="66"/>
+        <location filename="../../desktop/ui/audit_words.py" line="68"/>
         <source>学科代码</source>
         <translation>Field codes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="67"/>
+        <location filename="../../desktop/ui/audit_words.py" line="69"/>
         <source>评审方法</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="67"/>
+        <location filename="../../desktop/ui/audit_words.py" line="69"/>
         <source>评审形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="68"/>
+        <location filename="../../desktop/ui/audit_words.py" line="70"/>
         <source>计分方式</source>
         <translation>Scoring</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="68"/>
+        <location filename="../../desktop/ui/audit_words.py" line="70"/>
         <source>汇总规则</source>
         <translation>Aggregation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="69"/>
+        <location filename="../../desktop/ui/audit_words.py" line="71"/>
         <source>评分指标</source>
         <translation>Criteria</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="69"/>
+        <location filename="../../desktop/ui/audit_words.py" line="71"/>
         <source>投票通过比例</source>
         <translation>Vote pass fraction</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="70"/>
+        <location filename="../../desktop/ui/audit_words.py" line="72"/>
         <source>规则设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="71"/>
+        <location filename="../../desktop/ui/audit_words.py" line="73"/>
         <source>默认评审组人数</source>
         <translation>Default panel size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="71"/>
+        <location filename="../../desktop/ui/audit_words.py" line="73"/>
         <source>备选人数</source>
         <translation>Reserves</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="72"/>
+        <location filename="../../desktop/ui/audit_words.py" line="74"/>
         <source>企业专家最低比例</source>
         <translation>Minimum enterprise share</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="73"/>
+        <location filename="../../desktop/ui/audit_words.py" line="75"/>
         <source>学科匹配级别</source>
         <translation>Field match level</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="74"/>
+        <location filename="../../desktop/ui/audit_words.py" line="76"/>
         <source>回避年限</source>
         <translation>Look-back years</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="75"/>
+        <location filename="../../desktop/ui/audit_words.py" line="77"/>
         <source>每个项目申请回避专家上限</source>
         <translation>Requested exclusions per application (at most)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="76"/>
+        <location filename="../../desktop/ui/audit_words.py" line="78"/>
         <source>每位专家只参加一个评审组</source>
         <translation>One panel per expert</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="77"/>
+        <location filename="../../desktop/ui/audit_words.py" line="79"/>
         <source>近亲属回避包括姻亲</source>
         <translation>Relatives include in-laws</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="78"/>
+        <location filename="../../desktop/ui/audit_words.py" line="80"/>
         <source>已删除</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="78"/>
+        <location filename="../../desktop/ui/audit_words.py" line="80"/>
         <source>已删除的评审组</source>
         <translation>Deleted panel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="79"/>
+        <location filename="../../desktop/ui/audit_words.py" line="81"/>
         <source>复核重算</source>
         <translation>Replay</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="79"/>
+        <location filename="../../desktop/ui/audit_words.py" line="81"/>
         <source>抽取次序</source>
         <translation>Draw number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="80"/>
+        <location filename="../../desktop/ui/audit_words.py" line="82"/>
         <source>与之相同的抽取记录</source>
         <translation>Recorded draw it matches</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="81"/>
-        <location filename="../../desktop/ui/audit_words.py" line="118"/>
+        <location filename="../../desktop/ui/audit_words.py" line="83"/>
+        <location filename="../../desktop/ui/audit_words.py" line="120"/>
         <source>监督员</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="81"/>
+        <location filename="../../desktop/ui/audit_words.py" line="83"/>
         <source>重新抽取理由</source>
         <translation>Reason for the redraw</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="82"/>
+        <location filename="../../desktop/ui/audit_words.py" line="84"/>
         <source>评审组</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="83"/>
+        <location filename="../../desktop/ui/audit_words.py" line="85"/>
         <source>承诺值</source>
         <translation>Commitment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="83"/>
-        <location filename="../../desktop/ui/audit_words.py" line="84"/>
+        <location filename="../../desktop/ui/audit_words.py" line="85"/>
+        <location filename="../../desktop/ui/audit_words.py" line="86"/>
         <source>承诺值生成人</source>
         <translation>Commitment made by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="85"/>
+        <location filename="../../desktop/ui/audit_words.py" line="87"/>
         <source>见证人随机数</source>
         <translation>Witness digits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="85"/>
+        <location filename="../../desktop/ui/audit_words.py" line="87"/>
         <source>公布的密钥</source>
         <translation>Revealed secret</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="86"/>
+        <location filename="../../desktop/ui/audit_words.py" line="88"/>
         <source>随机种子</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="86"/>
+        <location filename="../../desktop/ui/audit_words.py" line="88"/>
         <source>专家库快照哈希</source>
         <translation>Pool hash</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="87"/>
+        <location filename="../../desktop/ui/audit_words.py" line="89"/>
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="87"/>
+        <location filename="../../desktop/ui/audit_words.py" line="89"/>
         <source>份数</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="88"/>
+        <location filename="../../desktop/ui/audit_words.py" line="90"/>
         <source>文件</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="88"/>
+        <location filename="../../desktop/ui/audit_words.py" line="90"/>
         <source>计划生成</source>
         <translation>Planned</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="89"/>
+        <location filename="../../desktop/ui/audit_words.py" line="91"/>
         <source>数字签名</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="89"/>
-        <location filename="../../desktop/ui/audit_words.py" line="130"/>
+        <location filename="../../desktop/ui/audit_words.py" line="91"/>
+        <location filename="../../desktop/ui/audit_words.py" line="132"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="90"/>
+        <location filename="../../desktop/ui/audit_words.py" line="92"/>
         <source>保存位置</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="90"/>
+        <location filename="../../desktop/ui/audit_words.py" line="92"/>
         <source>批次</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="91"/>
+        <location filename="../../desktop/ui/audit_words.py" line="93"/>
         <source>进程号</source>
         <translation>Process id</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="92"/>
+        <location filename="../../desktop/ui/audit_words.py" line="94"/>
         <source>显示的内容</source>
         <translation>What was shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="92"/>
+        <location filename="../../desktop/ui/audit_words.py" line="94"/>
         <source>涉及人员</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="93"/>
+        <location filename="../../desktop/ui/audit_words.py" line="95"/>
         <source>证书主体</source>
         <translation>Certificate subject</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="93"/>
+        <location filename="../../desktop/ui/audit_words.py" line="95"/>
         <source>证书指纹</source>
         <translation>Certificate fingerprint</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="94"/>
+        <location filename="../../desktop/ui/audit_words.py" line="96"/>
         <source>密钥编号</source>
         <translation>Key id</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="94"/>
+        <location filename="../../desktop/ui/audit_words.py" line="96"/>
         <source>口令保存于</source>
         <translation>Passphrase kept in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="95"/>
+        <location filename="../../desktop/ui/audit_words.py" line="97"/>
         <source>导入数量</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="95"/>
+        <location filename="../../desktop/ui/audit_words.py" line="97"/>
         <source>数据表</source>
         <translation>Tables</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="96"/>
+        <location filename="../../desktop/ui/audit_words.py" line="98"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="96"/>
+        <location filename="../../desktop/ui/audit_words.py" line="98"/>
         <source>评审轮次</source>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="97"/>
+        <location filename="../../desktop/ui/audit_words.py" line="99"/>
         <source>分值</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="98"/>
+        <location filename="../../desktop/ui/audit_words.py" line="100"/>
         <source>显示名称</source>
         <translation>Display name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="98"/>
+        <location filename="../../desktop/ui/audit_words.py" line="100"/>
         <source>角色</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="99"/>
+        <location filename="../../desktop/ui/audit_words.py" line="101"/>
         <source>停用时间</source>
         <translation>Disabled at</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="99"/>
+        <location filename="../../desktop/ui/audit_words.py" line="101"/>
         <source>连续输错密码次数</source>
         <translation>Wrong passwords in a row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="100"/>
+        <location filename="../../desktop/ui/audit_words.py" line="102"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="101"/>
+        <location filename="../../desktop/ui/audit_words.py" line="103"/>
         <source>专家</source>
         <translation>Experts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="101"/>
+        <location filename="../../desktop/ui/audit_words.py" line="103"/>
         <source>单位</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="102"/>
+        <location filename="../../desktop/ui/audit_words.py" line="104"/>
         <source>学科</source>
         <translation>Fields</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="103"/>
+        <location filename="../../desktop/ui/audit_words.py" line="105"/>
         <source>人员关系</source>
         <translation>Relations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="103"/>
+        <location filename="../../desktop/ui/audit_words.py" line="105"/>
         <source>任职经历</source>
         <translation>Employment history</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="104"/>
+        <location filename="../../desktop/ui/audit_words.py" line="106"/>
         <source>不宜评审专家</source>
         <translation>Requested exclusions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="104"/>
+        <location filename="../../desktop/ui/audit_words.py" line="106"/>
         <source>回避声明</source>
         <translation>Declared conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="105"/>
+        <location filename="../../desktop/ui/audit_words.py" line="107"/>
         <source>诚信记录</source>
         <translation>Integrity records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="105"/>
+        <location filename="../../desktop/ui/audit_words.py" line="107"/>
         <source>请托记录</source>
         <translation>Lobbying records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="106"/>
+        <location filename="../../desktop/ui/audit_words.py" line="108"/>
         <source>项目成员</source>
         <translation>Team members</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="106"/>
+        <location filename="../../desktop/ui/audit_words.py" line="108"/>
         <source>项目合作单位</source>
         <translation>Partner organisations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="107"/>
+        <location filename="../../desktop/ui/audit_words.py" line="109"/>
         <source>新增</source>
         <translation>added</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="107"/>
+        <location filename="../../desktop/ui/audit_words.py" line="109"/>
         <source>更新</source>
         <translation>updated</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="108"/>
+        <location filename="../../desktop/ui/audit_words.py" line="110"/>
         <source>行数</source>
         <translation>rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="109"/>
+        <location filename="../../desktop/ui/audit_words.py" line="111"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="109"/>
+        <location filename="../../desktop/ui/audit_words.py" line="111"/>
         <source>手机号</source>
         <translation>mobile number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="112"/>
+        <location filename="../../desktop/ui/audit_words.py" line="114"/>
         <source>显示的号码</source>
         <translation>Numbers shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="113"/>
+        <location filename="../../desktop/ui/audit_words.py" line="115"/>
         <source>显示的人数</source>
         <translation>People shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="114"/>
+        <location filename="../../desktop/ui/audit_words.py" line="116"/>
         <source>日志中记名的人员</source>
         <translation>People named in the log</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="118"/>
+        <location filename="../../desktop/ui/audit_words.py" line="120"/>
         <source>秘书</source>
         <translation>Secretary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="119"/>
+        <location filename="../../desktop/ui/audit_words.py" line="121"/>
         <source>审批人</source>
         <translation>Approver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="119"/>
+        <location filename="../../desktop/ui/audit_words.py" line="121"/>
         <source>审计员</source>
         <translation>Auditor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="120"/>
+        <location filename="../../desktop/ui/audit_words.py" line="122"/>
         <source>管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="121"/>
+        <location filename="../../desktop/ui/audit_words.py" line="123"/>
         <source>会议评审</source>
         <translation>meeting review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="121"/>
+        <location filename="../../desktop/ui/audit_words.py" line="123"/>
         <source>通讯评审</source>
         <translation>correspondence review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="122"/>
+        <location filename="../../desktop/ui/audit_words.py" line="124"/>
         <source>视频评审</source>
         <translation>video review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="122"/>
+        <location filename="../../desktop/ui/audit_words.py" line="124"/>
         <source>答辩评审</source>
         <translation>defence review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="123"/>
+        <location filename="../../desktop/ui/audit_words.py" line="125"/>
         <source>现场考察</source>
         <translation>site visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="123"/>
+        <location filename="../../desktop/ui/audit_words.py" line="125"/>
         <source>百分制</source>
         <translation>100-point score</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="124"/>
+        <location filename="../../desktop/ui/audit_words.py" line="126"/>
         <source>等级</source>
         <translation>grades</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="124"/>
+        <location filename="../../desktop/ui/audit_words.py" line="126"/>
         <source>投票</source>
         <translation>vote</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="125"/>
+        <location filename="../../desktop/ui/audit_words.py" line="127"/>
         <source>排序</source>
         <translation>ranking</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="125"/>
+        <location filename="../../desktop/ui/audit_words.py" line="127"/>
         <source>平均分</source>
         <translation>mean</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="126"/>
+        <location filename="../../desktop/ui/audit_words.py" line="128"/>
         <source>去掉一个最高分和一个最低分后平均</source>
         <translation>mean without the highest and lowest score</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="127"/>
+        <location filename="../../desktop/ui/audit_words.py" line="129"/>
         <source>中位数</source>
         <translation>median</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="127"/>
+        <location filename="../../desktop/ui/audit_words.py" line="129"/>
         <source>得票率</source>
         <translation>vote share</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="128"/>
+        <location filename="../../desktop/ui/audit_words.py" line="130"/>
         <source>波达计数</source>
         <translation>Borda count</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="128"/>
+        <location filename="../../desktop/ui/audit_words.py" line="130"/>
         <source>已修改</source>
         <translation>changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="130"/>
+        <location filename="../../desktop/ui/audit_words.py" line="132"/>
         <source>全部完成</source>
         <translation>complete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="131"/>
+        <location filename="../../desktop/ui/audit_words.py" line="133"/>
         <source>失败</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="131"/>
+        <location filename="../../desktop/ui/audit_words.py" line="133"/>
         <source>中断（程序被终止）</source>
         <translation>interrupted (the program was stopped)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="134"/>
+        <location filename="../../desktop/ui/audit_words.py" line="136"/>
         <source>{0} 个项目</source>
         <translation>{0} applications</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="134"/>
-        <location filename="../../desktop/ui/audit_words.py" line="137"/>
+        <location filename="../../desktop/ui/audit_words.py" line="136"/>
+        <location filename="../../desktop/ui/audit_words.py" line="139"/>
         <source>{0} 位专家</source>
         <translation>{0} experts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="135"/>
+        <location filename="../../desktop/ui/audit_words.py" line="137"/>
         <source>{0} 个评审组</source>
         <translation>{0} panels</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="135"/>
-        <location filename="../../desktop/ui/audit_words.py" line="136"/>
+        <location filename="../../desktop/ui/audit_words.py" line="137"/>
+        <location filename="../../desktop/ui/audit_words.py" line="138"/>
         <source>{0} 个文件</source>
         <translation>{0} files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="136"/>
+        <location filename="../../desktop/ui/audit_words.py" line="138"/>
         <source>{0} 个学科</source>
         <translation>{0} fields</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="152"/>
+        <location filename="../../desktop/ui/audit_words.py" line="154"/>
         <source>开始{0}</source>
         <translation>Started: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="156"/>
+        <location filename="../../desktop/ui/audit_words.py" line="158"/>
         <source>生成文书（{0}）</source>
         <translation>Make documents ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="170"/>
+        <location filename="../../desktop/ui/audit_words.py" line="172"/>
         <source>命令行输出：paneldesk {0}</source>
         <translation>Command line: paneldesk {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="172"/>
+        <location filename="../../desktop/ui/audit_words.py" line="174"/>
         <source>评审轮次 {0}</source>
         <translation>Round {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="172"/>
+        <location filename="../../desktop/ui/audit_words.py" line="174"/>
         <source>专家 {0}</source>
         <translation>Expert {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="173"/>
+        <location filename="../../desktop/ui/audit_words.py" line="175"/>
         <source>人员 {0}</source>
         <translation>Person {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="173"/>
+        <location filename="../../desktop/ui/audit_words.py" line="175"/>
         <source>单位 {0}</source>
         <translation>Organisation {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="174"/>
+        <location filename="../../desktop/ui/audit_words.py" line="176"/>
         <source>账户 {0}</source>
         <translation>Account {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="187"/>
-        <location filename="../../desktop/ui/audit_words.py" line="276"/>
+        <location filename="../../desktop/ui/audit_words.py" line="189"/>
+        <location filename="../../desktop/ui/audit_words.py" line="278"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="189"/>
+        <location filename="../../desktop/ui/audit_words.py" line="191"/>
         <source>是</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="189"/>
+        <location filename="../../desktop/ui/audit_words.py" line="191"/>
         <source>否</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="194"/>
-        <location filename="../../desktop/ui/audit_words.py" line="278"/>
+        <location filename="../../desktop/ui/audit_words.py" line="196"/>
+        <location filename="../../desktop/ui/audit_words.py" line="280"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="195"/>
+        <location filename="../../desktop/ui/audit_words.py" line="197"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="214"/>
-        <location filename="../../desktop/ui/audit_words.py" line="217"/>
+        <location filename="../../desktop/ui/audit_words.py" line="216"/>
+        <location filename="../../desktop/ui/audit_words.py" line="219"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="215"/>
+        <location filename="../../desktop/ui/audit_words.py" line="217"/>
         <source>（{0}分）</source>
         <translation> ({0} points)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="249"/>
+        <location filename="../../desktop/ui/audit_words.py" line="251"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="262"/>
-        <location filename="../../desktop/ui/audit_words.py" line="276"/>
+        <location filename="../../desktop/ui/audit_words.py" line="264"/>
+        <location filename="../../desktop/ui/audit_words.py" line="278"/>
         <source>删除前：</source>
         <translation>Before the deletion:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="271"/>
+        <location filename="../../desktop/ui/audit_words.py" line="273"/>
         <source>（内容未变）</source>
         <translation>(nothing changed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="279"/>
+        <location filename="../../desktop/ui/audit_words.py" line="281"/>
         <source>；等 {0} 项</source>
         <translation>; {0} items in all</translation>
     </message>
@@ -2751,47 +3088,47 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
 <context>
     <name>panel_box</name>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="94"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="102"/>
         <source>{0}&#x3000;企业专家 {1}/{2}（至少 {3} 人）{4}</source>
         <translation>{0}&#x3000;enterprise experts {1}/{2} (at least {3}) {4}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="100"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="108"/>
         <source>席位</source>
         <translation>Seat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="100"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="108"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="101"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="109"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="101"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="109"/>
         <source>企业专家</source>
         <translation>Enterprise expert</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="106"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="114"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="110"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="118"/>
         <source>（亦在{0}备选）</source>
         <translation> (also a reserve of {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="112"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="120"/>
         <source>备选顺序（依次递补，不得自行指定；已被其他组递补者不再递补）：{0}</source>
         <translation>Reserve order (called in turn, never chosen by anyone; a reserve called by another panel leaves this list): {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="113"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="121"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
@@ -2807,6 +3144,39 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
         <location filename="../../desktop/ui/pdf_printing.py" line="38"/>
         <source>无法读取 {0}：不是可打印的 PDF 文件</source>
         <translation>Cannot read {0}: not a printable PDF file</translation>
+    </message>
+</context>
+<context>
+    <name>roles</name>
+    <message>
+        <location filename="../../desktop/ui/account_dialogs.py" line="24"/>
+        <source>秘书</source>
+        <translation>secretary</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/account_dialogs.py" line="24"/>
+        <source>监督员</source>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/account_dialogs.py" line="25"/>
+        <source>审批人</source>
+        <translation>approver</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/account_dialogs.py" line="25"/>
+        <source>审计员</source>
+        <translation>auditor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/account_dialogs.py" line="26"/>
+        <source>管理员</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/account_dialogs.py" line="32"/>
+        <source>、</source>
+        <translation>, </translation>
     </message>
 </context>
 <context>
@@ -3033,29 +3403,6 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
         <location filename="../../desktop/ui/service_words.py" line="35"/>
         <source>读取 {0}</source>
         <translation>reading {0}</translation>
-    </message>
-</context>
-<context>
-    <name>signin</name>
-    <message>
-        <location filename="../../desktop/ui/app.py" line="96"/>
-        <source>登录 {0}</source>
-        <translation>Sign in to {0}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/app.py" line="97"/>
-        <source>新工作区：设置管理员账户名</source>
-        <translation>New workspace: the administrator's account name</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/app.py" line="98"/>
-        <source>账户名</source>
-        <translation>Account name</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/app.py" line="103"/>
-        <source>口令</source>
-        <translation>Password</translation>
     </message>
 </context>
 </TS>
