@@ -181,3 +181,17 @@ def test_a_passphrase_kept_in_the_keyring_before_encryption_moves_into_the_works
     assert signing.signing_key(op.root).passphrase  # found in the keyring, sealed into the workspace
     memory_keyring.entries.pop(("PanelDesk", identity.key_id))
     assert signing.signing_key(op.root).passphrase
+
+
+def test_the_administrator_prints_a_new_recovery_sheet_from_the_command_line(admin, tmp_path, monkeypatch, capsys):
+    old = keyslots.add_recovery(admin.root, admin.key)
+    close_workspace(admin.root)
+    monkeypatch.setenv("PANELDESK_PASSWORD", ADMIN_PASSWORD)
+    sheet = tmp_path / "新恢复密钥.pdf"
+    assert main(["--workspace", str(admin.root), "--operator", ADMIN, "recovery-key", "--out", str(sheet)]) == 0
+    assert "已失效" in capsys.readouterr().out
+    words = PdfReader(sheet).pages[0].extract_text()
+    code = next(line for line in words.splitlines() if line.count("  ") == 4).strip().replace("  ", "-")
+    assert keyslots.unlock_recovery(admin.root, code) == admin.key
+    with pytest.raises(WrongKey):
+        keyslots.unlock_recovery(admin.root, old)

@@ -1,5 +1,6 @@
 """`recover`: the recovery key printed at init opens a workspace whose passwords are forgotten, and the
-administrator named sets a new password (from PANELDESK_NEW_PASSWORD, or typed twice on a terminal)."""
+administrator named sets a new password (from PANELDESK_NEW_PASSWORD, or typed twice on a terminal).
+`recovery-key`: the administrator prints a new recovery key sheet, which retires the old one."""
 
 from __future__ import annotations
 
@@ -7,11 +8,13 @@ import argparse
 import getpass
 import os
 import sys
+from pathlib import Path
 
 from desktop.commands.output import CommandError, add_json_flag, emit
-from desktop.services import recovery
+from desktop.services import accounts, recovery
 
 CODE_ENV = "PANELDESK_RECOVERY_CODE"
+PASSWORD_ENV = "PANELDESK_PASSWORD"
 NEW_PASSWORD_ENV = "PANELDESK_NEW_PASSWORD"
 
 
@@ -36,6 +39,17 @@ def _recover(args: argparse.Namespace) -> int:
     return 0
 
 
+def _recovery_key(args: argparse.Namespace) -> int:
+    if not args.operator:
+        raise CommandError(f"请用 --operator 指定管理员账户（口令取自环境变量 {PASSWORD_ENV}，或在终端输入）")
+    admin = accounts.sign_in(args.workspace, args.operator,
+                             _secret(None, PASSWORD_ENV, f"账户 {args.operator} 的口令："))
+    sheet = recovery.issue_recovery_key(admin, args.out)
+    emit(args, {"sheet": str(sheet)}, lambda v: f"新的恢复密钥已写入 {v['sheet']}：请打印后交单位负责人存放于保险柜，"
+                                                "并删除该文件；此前的恢复密钥已失效")
+    return 0
+
+
 def register(sub) -> None:
     parser = sub.add_parser("recover", help="用恢复密钥打开忘记了全部口令的工作区，为管理员设置新口令"
                                             f"（新口令取自环境变量 {NEW_PASSWORD_ENV}）")
@@ -43,3 +57,8 @@ def register(sub) -> None:
     parser.add_argument("--code", help=f"恢复密钥（五组，每组五个字符；也可放在环境变量 {CODE_ENV} 中）")
     add_json_flag(parser)
     parser.set_defaults(func=_recover)
+
+    parser = sub.add_parser("recovery-key", help="管理员重新生成恢复密钥并写成 PDF（此前的恢复密钥随即失效）")
+    parser.add_argument("--out", type=Path, help="PDF 文件（默认在工作区文件夹旁：文件夹名-恢复密钥.pdf）")
+    add_json_flag(parser)
+    parser.set_defaults(func=_recovery_key)
