@@ -158,6 +158,7 @@ class MappingPage(QWizardPage):
         for r, (_number, cells) in enumerate(rows):
             for c, text in enumerate(cells[:len(headers)]):
                 self.preview.setItem(r, c, QTableWidgetItem(text))
+        self.preview.resizeColumnsToContents()  # an 18-digit ID number is read whole, not as 37010219…
         self._describe(plan)
 
     def _describe(self, plan: SheetPlan) -> None:

@@ -240,6 +240,12 @@ class DrawStep(LoadsWhenShown, QWidget):
                             lambda e: errors.show(self, self.tr("未能生成承诺值"), e), write=True)
 
     def ask_witness(self) -> None:
+        if (self.info.draws or self.shown_draw is not None) and not self.reason.text().strip():
+            refused = self.tr("本轮已抽取过专家。如确需重新抽取，请先在上方「{0}」中写明理由，再请监督员签到；"
+                              "原抽取结果将保留在记录中并标为已被取代。")
+            self.status.setText(refused.format(self.tr("重新抽取理由")))
+            self.reason.setFocus()
+            return
         if not self.pending:
             self.make_commitment(then=self.ask_witness)
             return

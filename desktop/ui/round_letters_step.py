@@ -24,7 +24,7 @@ from desktop.services.rounds import RoundInfo, RoundRef
 from desktop.ui import errors
 from desktop.ui.context import Context
 from desktop.ui.pdf_printing import print_pdfs
-from desktop.ui.pdf_viewer import open_document
+from desktop.ui.pdf_viewer import open_document, system_pdf_viewer
 from desktop.ui.shown_load import LoadsWhenShown
 
 PATH = Qt.ItemDataRole.UserRole
@@ -44,6 +44,7 @@ def _prepare(place: Path, actor, ref: RoundRef, kind: str):
         identity = None
     record = draws.latest_draw(place, actor, ref)
     made = ui_queries.round_documents(place, actor, ref, kind, record.at) if record else []
+    system_pdf_viewer()  # asked once, here off the GUI thread, before anyone clicks 打开
     return record, documents.letters_folder(place, ref.id), identity, made
 
 
@@ -95,6 +96,11 @@ class LettersStep(LoadsWhenShown, QWidget):
         self.letters.itemDoubleClicked.connect(self.open_item)
         self.open = QPushButton(self.tr("打开"))
         self.open.clicked.connect(lambda: [self.open_item(item) for item in self.letters.selectedItems()])
+        self.view_inside = QPushButton(self.tr("在本程序中查看"))
+        self.view_inside.setObjectName("letters_view_inside")
+        self.view_inside.setToolTip(self.tr("不经系统的 PDF 阅读器，在本程序的窗口中查看所选文书"))
+        self.view_inside.clicked.connect(
+            lambda: [self.open_item(item, inside=True) for item in self.letters.selectedItems()])
         self.print = QPushButton(self.tr("打印…"))
         self.print.clicked.connect(self.ask_printer)
 
@@ -117,6 +123,7 @@ class LettersStep(LoadsWhenShown, QWidget):
         actions = QHBoxLayout()
         actions.addStretch()
         actions.addWidget(self.open)
+        actions.addWidget(self.view_inside)
         actions.addWidget(self.print)
         layout = QVBoxLayout(self)
         layout.addWidget(controls)
@@ -285,10 +292,10 @@ class LettersStep(LoadsWhenShown, QWidget):
         self.ctx.touched()  # a cancelled batch is logged too, with the files it wrote
         self.status.setText(errors.message(error))
 
-    def open_item(self, item: QListWidgetItem):
-        """The document in the system's viewer, or in the window's own where the system has none."""
+    def open_item(self, item: QListWidgetItem, inside: bool = False):
+        """The document in the system's viewer, or in the window's own where the system has none (or ``inside``)."""
         path = item.data(PATH)
-        return open_document(Path(path), self) if path else None
+        return open_document(Path(path), self, inside=inside) if path else None
 
     def files(self, selected_only: bool = False) -> list[Path]:
         items = self.letters.selectedItems() if selected_only else [self.letters.item(i)

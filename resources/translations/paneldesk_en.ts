@@ -77,32 +77,32 @@
 <context>
     <name>AddAccountDialog</name>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="140"/>
+        <location filename="../../desktop/ui/account_dialogs.py" line="134"/>
         <source>添加账户</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="145"/>
+        <location filename="../../desktop/ui/account_dialogs.py" line="139"/>
         <source>如 王芳；不填则同账户名</source>
         <translation>e.g. Wang Fang; empty: the account name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="149"/>
+        <location filename="../../desktop/ui/account_dialogs.py" line="143"/>
         <source>账户名</source>
         <translation>Account name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="150"/>
+        <location filename="../../desktop/ui/account_dialogs.py" line="144"/>
         <source>显示名称</source>
         <translation>Display name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="151"/>
+        <location filename="../../desktop/ui/account_dialogs.py" line="145"/>
         <source>角色</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="152"/>
+        <location filename="../../desktop/ui/account_dialogs.py" line="146"/>
         <source>初始口令（至少 8 个字符）</source>
         <translation>Initial password (at least 8 characters)</translation>
     </message>
@@ -249,22 +249,22 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="204"/>
+        <location filename="../../desktop/ui/account_dialogs.py" line="198"/>
         <source>修改我的口令</source>
         <translation>Change my password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="205"/>
+        <location filename="../../desktop/ui/account_dialogs.py" line="199"/>
         <source>账户</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="207"/>
+        <location filename="../../desktop/ui/account_dialogs.py" line="201"/>
         <source>原口令</source>
         <translation>Current password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="208"/>
+        <location filename="../../desktop/ui/account_dialogs.py" line="202"/>
         <source>新口令（至少 8 个字符）</source>
         <translation>New password (at least 8 characters)</translation>
     </message>
@@ -748,6 +748,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/round_draw_step.py" line="170"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="246"/>
         <source>重新抽取理由</source>
         <translation>Reason for the redraw</translation>
     </message>
@@ -772,27 +773,32 @@
         <translation>Could not make the commitment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="254"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="244"/>
+        <source>本轮已抽取过专家。如确需重新抽取，请先在上方「{0}」中写明理由，再请监督员签到；原抽取结果将保留在记录中并标为已被取代。</source>
+        <translation>Experts have already been drawn for this round. To draw again, first write the reason in “{0}” above, then ask the supervisor to sign in; the earlier draw stays in the record, marked as superseded.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_draw_step.py" line="260"/>
         <source>正在抽取…</source>
         <translation>Drawing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="280"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="286"/>
         <source>正在抽取：{0}…</source>
         <translation>Drawing: {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="287"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="293"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="294"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="300"/>
         <source>未能抽取</source>
         <translation>Could not draw</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="309"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="315"/>
         <source>承诺值 {0}（{1} 于 {2} 生成并公布）
 见证人随机数 {3}&#x3000;抽取后公布的密钥 {4}
 随机种子 {5}</source>
@@ -801,31 +807,31 @@ Witness digits {3}&#x3000;secret revealed after the draw {4}
 Seed {5}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="313"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="319"/>
         <source>随机种子 {0}（旧版本的输入种子，不能证明无人操纵）</source>
         <translation>Seed {0} (typed in an earlier version: cannot show that nobody steered it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="314"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="320"/>
         <source>第 {0} 次抽取&#x3000;{1}&#x3000;操作员 {2}，监督员 {3}</source>
         <translation>Draw {0}&#x3000;{1}&#x3000;operator {2}, supervisor {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="316"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="322"/>
         <source>
 专家库快照哈希 {0}</source>
         <translation>
 Pool hash {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="317"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="323"/>
         <source>
 重新抽取理由：{0}</source>
         <translation>
 Reason for the redraw: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="319"/>
+        <location filename="../../desktop/ui/round_draw_step.py" line="325"/>
         <source>企业专家人数（虚线：至少为组人数的{0}）</source>
         <translation>Enterprise experts (dashed line: at least {0} of each panel)</translation>
     </message>
@@ -886,7 +892,7 @@ Reason for the redraw: {0}</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="300"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="301"/>
         <source>导入表格</source>
         <translation>Import spreadsheets</translation>
     </message>
@@ -894,38 +900,38 @@ Reason for the redraw: {0}</translation>
 <context>
     <name>LettersStep</name>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="76"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="77"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="78"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="79"/>
         <source>用工作区的签名身份签名（PAdES）</source>
         <translation>Sign with the workspace&apos;s signing identity (PAdES)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="85"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="86"/>
         <source>创建签名身份…</source>
         <translation>Create signing identity…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="91"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="92"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="96"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="97"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="98"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="104"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="87"/>
-        <location filename="../../desktop/ui/round_letters_step.py" line="101"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="88"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="107"/>
         <source>生成</source>
         <translation>Generate</translation>
     </message>
@@ -945,151 +951,161 @@ Reason for the redraw: {0}</translation>
         <translation>Score sheets (one per expert, in the round&apos;s scoring)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="54"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="55"/>
         <source>✔ 签名完整、可信</source>
         <translation>✔ Signature intact and trusted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="55"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="56"/>
         <source>签名完整，但签名身份不是本工作区的</source>
         <translation>Signature intact, but the signing identity is not this workspace&apos;s</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="103"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="99"/>
+        <source>在本程序中查看</source>
+        <translation>View here</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_letters_step.py" line="101"/>
+        <source>不经系统的 PDF 阅读器，在本程序的窗口中查看所选文书</source>
+        <translation>View the selected documents in PanelDesk&apos;s own window, without the system&apos;s PDF reader</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/round_letters_step.py" line="109"/>
         <source>文书</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="107"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="113"/>
         <source>输出文件夹</source>
         <translation>Output folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="134"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="141"/>
         <source>抽取专家后，在此为每位评审专家生成承诺书。</source>
         <translation>Once experts are drawn, generate a commitment letter for each of them here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="153"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="160"/>
         <source>{0}&#x3000;已生成</source>
         <translation>{0}   made</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="156"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="163"/>
         <source>第 {0} 次抽取：已生成 {1} 份，保存在 {2}（可再次生成以替换）。</source>
         <translation>Draw {0}: {1} made, saved in {2} (make them again to replace them).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="160"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="167"/>
         <source>第 {0} 次抽取：尚未生成。</source>
         <translation>Draw {0}: not made yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="164"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="171"/>
         <source>{0}&#x3000;{1}&#x3000;评审专家承诺书（待生成）</source>
         <translation>{0}&#x3000;{1}&#x3000;Commitment letter (not yet generated)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="165"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="172"/>
         <source>第 {0} 次抽取：待生成承诺书 {1} 份。</source>
         <translation>Draw {0}: {1} commitment letters to generate.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="170"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="177"/>
         <source>本工作区还没有签名身份。</source>
         <translation>This workspace has no signing identity yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="171"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="178"/>
         <source>签名人：{0}
 SHA-256 指纹（请公布给收件人核对）：{1}</source>
         <translation>Signer: {0}
 SHA-256 fingerprint (publish it so recipients can check it): {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="175"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="182"/>
         <source>承诺书保存到</source>
         <translation>Save the letters to</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="184"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="191"/>
         <source>操作员口令</source>
         <translation>Operator password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="185"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="192"/>
         <source>本机没有系统钥匙串。请输入操作员口令以打开加密的密钥文件：</source>
         <translation>This computer has no system keyring. Enter the operator password to open the encrypted key file:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="190"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="197"/>
         <source>创建签名身份</source>
         <translation>Create signing identity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="191"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="198"/>
         <source>签名人名称（如“省科学技术厅评审办公室”）：</source>
         <translation>Signer name (e.g. “Review Office, Provincial Department of Science and Technology”):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="191"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="198"/>
         <source>评审办公室</source>
         <translation>Review Office</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="212"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="219"/>
         <source>未能创建签名身份</source>
         <translation>Cannot create the signing identity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="246"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="253"/>
         <source>正在生成…</source>
         <translation>Generating…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="278"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="285"/>
         <source>已生成 {0} 份，保存在 {1}</source>
         <translation>{0} documents made, saved in {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="252"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="259"/>
         <source>正在取消：已开始的几份写完即停止，未完成的不留文件…</source>
         <translation>Cancelling: letters already started are finished, then it stops; no partial files are left…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="279"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="286"/>
         <source>，均已签名并核验通过。</source>
         <translation>, all signed and verified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="279"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="286"/>
         <source>。</source>
         <translation>.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="280"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="287"/>
         <source>
 有 {0} 份签名核验未通过，请勿发出。</source>
         <translation>
 {0} failed signature verification: do not send them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="301"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="308"/>
         <source>请先生成承诺书。</source>
         <translation>Generate the letters first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="305"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="312"/>
         <source>打印承诺书（{0} 份）</source>
         <translation>Print commitment letters ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="311"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="318"/>
         <source>正在打印 {0} 份…</source>
         <translation>Printing {0} letters…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="314"/>
+        <location filename="../../desktop/ui/round_letters_step.py" line="321"/>
         <source>已送打印机：{0} 份，共 {1} 页。</source>
         <translation>Sent to the printer: {0} letters, {1} pages.</translation>
     </message>
@@ -1398,17 +1414,17 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="165"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="166"/>
         <source>未识别此表的类型：请在「类型」中选择，或保持「不导入此表」。</source>
         <translation>The kind of this sheet was not recognised: choose one under “Kind”, or leave it at “do not import this sheet”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="167"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="168"/>
         <source>识别为「{0}」，共 {1} 行；缺少必填字段：{2}。请在左侧为相应的列选择字段。</source>
         <translation>Recognised as “{0}”, {1} rows; required fields missing: {2}. Choose a field for the matching columns on the left.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="170"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="171"/>
         <source>识别为「{0}」，共 {1} 行；必填字段齐全。</source>
         <translation>Recognised as “{0}”, {1} rows; all required fields present.</translation>
     </message>
@@ -1754,17 +1770,17 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="185"/>
+        <location filename="../../desktop/ui/account_dialogs.py" line="179"/>
         <source>重置口令：{0}</source>
         <translation>Reset password: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="187"/>
+        <location filename="../../desktop/ui/account_dialogs.py" line="181"/>
         <source>为忘记口令的账户设置新口令，并当面告知本人；审计日志只记下口令已重置。</source>
         <translation>Set a new password for an account whose password was forgotten, and tell its holder in person; the audit log records only that it was reset.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="188"/>
+        <location filename="../../desktop/ui/account_dialogs.py" line="182"/>
         <source>新口令（至少 8 个字符）</source>
         <translation>New password (at least 8 characters)</translation>
     </message>
@@ -1772,17 +1788,17 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
 <context>
     <name>RolesDialog</name>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="166"/>
+        <location filename="../../desktop/ui/account_dialogs.py" line="160"/>
         <source>修改角色：{0}</source>
         <translation>Change roles: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="171"/>
+        <location filename="../../desktop/ui/account_dialogs.py" line="165"/>
         <source>角色的改变在该账户下次登录（含锁定后重新登录）时生效。</source>
         <translation>A change of roles takes effect at the account&apos;s next sign-in (including after a lock).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="172"/>
+        <location filename="../../desktop/ui/account_dialogs.py" line="166"/>
         <source>角色</source>
         <translation>Roles</translation>
     </message>
@@ -1846,82 +1862,82 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="244"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="245"/>
         <source>取消导入</source>
         <translation>Cancel the import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="245"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="246"/>
         <source>导入正在进行。取消后不会写入任何数据。确定取消吗？</source>
         <translation>The import is running. If you cancel, nothing is written. Cancel it?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="252"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="253"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="269"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="270"/>
         <source>取消未能生效：导入在取消前已完成并写入。</source>
         <translation>Too late to cancel: the import had already finished and was written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="198"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="199"/>
         <source>校验并导入</source>
         <translation>Check and import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="199"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="200"/>
         <source>先校验每个单元格和引用关系：有任何问题则一条也不写入。</source>
         <translation>Every cell and reference is checked first: if there is any problem, nothing is written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="201"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="202"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="208"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="209"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="208"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="209"/>
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="208"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="209"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="208"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="209"/>
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="209"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="210"/>
         <source>值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="209"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="210"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="224"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="225"/>
         <source>正在校验…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="269"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="270"/>
         <source>导入完成。</source>
         <translation>Imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="280"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="281"/>
         <source>。请修改表格后点「上一步」重新导入。</source>
         <translation>. Correct the spreadsheets, then click “Back” to import again.</translation>
     </message>
@@ -2109,12 +2125,12 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
 <context>
     <name>account_dialogs</name>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="130"/>
+        <location filename="../../desktop/ui/account_dialogs.py" line="124"/>
         <source>再次输入新口令</source>
         <translation>New password again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="134"/>
+        <location filename="../../desktop/ui/account_dialogs.py" line="128"/>
         <source>两次输入的口令不一致</source>
         <translation>The two passwords differ</translation>
     </message>
@@ -3149,32 +3165,32 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="24"/>
+        <location filename="../../desktop/ui/account_dialogs.py" line="25"/>
         <source>秘书</source>
         <translation>secretary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="24"/>
+        <location filename="../../desktop/ui/account_dialogs.py" line="25"/>
         <source>监督员</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="25"/>
+        <location filename="../../desktop/ui/account_dialogs.py" line="26"/>
         <source>审批人</source>
         <translation>approver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="25"/>
+        <location filename="../../desktop/ui/account_dialogs.py" line="26"/>
         <source>审计员</source>
         <translation>auditor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="26"/>
+        <location filename="../../desktop/ui/account_dialogs.py" line="27"/>
         <source>管理员</source>
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="32"/>
+        <location filename="../../desktop/ui/account_dialogs.py" line="33"/>
         <source>、</source>
         <translation>, </translation>
     </message>
