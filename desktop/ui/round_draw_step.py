@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QScrollArea, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
@@ -34,6 +34,7 @@ from desktop.ui.tasks import InlineRunner, Runner
 
 
 translate = QCoreApplication.translate
+BOXES_AT_ONCE = 8  # panel boxes built per turn of the event loop: 250 at once held the window for a second
 
 
 class WitnessDialog(QDialog):
@@ -220,6 +221,7 @@ class DrawStep(LoadsWhenShown, QWidget):
         self.commitment.setText(commitment or self.tr("（尚未生成）"))
 
     def _clear(self) -> None:
+        self.unbuilt: list[dict] = []  # panels whose boxes are still to come (stops the building of a draw left)
         while self.results.count():
             widget = self.results.takeAt(0).widget()
             if widget is not None:
@@ -327,5 +329,14 @@ class DrawStep(LoadsWhenShown, QWidget):
         self.chart.set_bars([Bar(p["name"], p["enterprise_count"], p["size"],
                                  quota_text(p["enterprise_count"], p["size"], p["enterprise_required"]),
                                  threshold=p["enterprise_required"]) for p in record.panels])
-        for panel in record.panels:
+        self.unbuilt = list(record.panels)
+        self._build_boxes()
+
+    def _build_boxes(self) -> None:
+        """A few panel boxes now and the rest on later turns of the event loop, so the window stays responsive while
+        a draw of 250 panels is laid out (widgets can only be made on the GUI thread)."""
+        batch, self.unbuilt = self.unbuilt[:BOXES_AT_ONCE], self.unbuilt[BOXES_AT_ONCE:]
+        for panel in batch:
             self.results.addWidget(panel_box(panel))
+        if self.unbuilt:
+            QTimer.singleShot(0, self, self._build_boxes)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 
 from desktop.services import draws, rounds
+from desktop.ui import round_draw_step
 from desktop.ui.import_wizard import ImportWizard
 from desktop.ui.round_draw_step import WitnessDialog
 from desktop.ui.round_workspace import DRAW
@@ -51,3 +52,18 @@ def test_the_preview_shows_the_id_number_whole(window, tmp_path):
     needed = preview.fontMetrics().horizontalAdvance(number)
     assert preview.columnWidth(column) >= needed
     wizard.reject()
+
+
+def test_the_panels_of_a_draw_are_laid_out_a_few_per_turn_of_the_event_loop(window, demo_workspace, qtbot,
+                                                                             monkeypatch):
+    """250 panel boxes built at once held the window for a second; a few per turn keep it responsive."""
+    monkeypatch.setattr(round_draw_step, "BOXES_AT_ONCE", 1)
+    record = draws.draw_round(demo_workspace, DEMO_OPERATOR, 1, witness_digits="111111", witness="李监督")
+    step = window.rounds.workspace.draw
+    step.show_record(record)
+    assert step.results.count() == 1
+    qtbot.waitUntil(lambda: step.results.count() == len(record.panels))
+    step.show_record(record)  # shown again: laid out anew, not added to the first
+    qtbot.waitUntil(lambda: step.results.count() == len(record.panels))
+    qtbot.wait(50)
+    assert step.results.count() == len(record.panels)
