@@ -212,13 +212,15 @@ def _settle(app, seconds: float) -> None:
 
 def _drawn_round(workspace: Path) -> int:
     """The latest drawn round of the workspace, or a fresh 250-panel round drawn now (as the round benchmark does)."""
+    from benchmarks.scale import operator
     from desktop.services import draws, rounds
-    drawn = [info for info in rounds.list_rounds(workspace) if info.draws and len(info.panels) >= 100]
+    bench = operator(workspace)
+    drawn = [info for info in rounds.list_rounds(workspace, bench) if info.draws and len(info.panels) >= 100]
     if drawn:
         return drawn[-1].id
     from benchmarks.bench_round import _round
-    round_id = _round(workspace)
-    draws.draw_round(workspace, "bench", round_id, witness_digits="20261215", witness="监督员")
+    round_id = _round(workspace, bench)
+    draws.draw_round(workspace, bench, round_id, witness_digits="20261215", witness=operator(workspace, "监督员"))
     return round_id
 
 

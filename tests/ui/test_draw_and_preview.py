@@ -10,13 +10,14 @@ from desktop.ui import round_draw_step
 from desktop.ui.import_wizard import ImportWizard
 from desktop.ui.round_draw_step import WitnessDialog
 from desktop.ui.round_workspace import DRAW
-from tests.conftest import DEMO_OPERATOR
+from tests.conftest import DEMO_OPERATOR, signed
 from tests.spreadsheets import credit_code, id_number, workbook
 
 
 def test_a_redraw_without_a_reason_points_at_the_reason_box(window, demo_workspace):
-    draws.draw_round(demo_workspace, DEMO_OPERATOR, 1, witness_digits="111111", witness="李监督")
-    window.show_round(rounds.show_round(demo_workspace, 1).ref)
+    draws.draw_round(demo_workspace, signed(demo_workspace, DEMO_OPERATOR), 1, witness_digits="111111",
+                              witness=signed(demo_workspace, "李监督"))
+    window.show_round(rounds.show_round(demo_workspace, signed(demo_workspace), 1).ref)
     ws = window.rounds.workspace
     ws.buttons.button(DRAW).click()
     step = ws.draw
@@ -31,7 +32,7 @@ def test_a_redraw_without_a_reason_points_at_the_reason_box(window, demo_workspa
     text = step.status.text()
     assert "「重新抽取理由」" in text and "--" not in text
     assert not called  # no witness is called in for a draw that would be refused
-    assert len(draws.draw_history(demo_workspace, 1)) == 1
+    assert len(draws.draw_history(demo_workspace, signed(demo_workspace, DEMO_OPERATOR), 1)) == 1
 
 
 def test_the_preview_shows_the_id_number_whole(window, tmp_path):
@@ -58,7 +59,8 @@ def test_the_panels_of_a_draw_are_laid_out_a_few_per_turn_of_the_event_loop(wind
                                                                              monkeypatch):
     """250 panel boxes built at once held the window for a second; a few per turn keep it responsive."""
     monkeypatch.setattr(round_draw_step, "BOXES_AT_ONCE", 1)
-    record = draws.draw_round(demo_workspace, DEMO_OPERATOR, 1, witness_digits="111111", witness="李监督")
+    record = draws.draw_round(demo_workspace, signed(demo_workspace, DEMO_OPERATOR), 1, witness_digits="111111",
+                              witness=signed(demo_workspace, "李监督"))
     step = window.rounds.workspace.draw
     step.show_record(record)
     assert step.results.count() == 1
