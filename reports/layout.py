@@ -65,6 +65,13 @@ def font_runs(text: str, font: str) -> list[tuple[str, str]]:
     return runs
 
 
+@functools.lru_cache(maxsize=65536)
+def text_width(text: str, font: str, size: float, tracking: float) -> float:
+    """The width of ``text`` as drawn (each character in the font that has it), remembered: line breaking measures
+    the same characters again and again."""
+    return sum(stringWidth(run, chosen, size) for chosen, run in font_runs(text, font)) + len(text) * tracking
+
+
 class GridParagraph(Flowable):
     """A paragraph of Chinese text broken with 避头尾 and justified to the text block.
 
@@ -82,9 +89,7 @@ class GridParagraph(Flowable):
         self._width = 0.0
 
     def _measure(self, chunk: str) -> float:
-        style = self.style
-        return sum(stringWidth(run, font, style.size) for font, run in font_runs(chunk, style.font)) \
-            + len(chunk) * style.tracking
+        return text_width(chunk, self.style.font, self.style.size, self.style.tracking)
 
     def _indent(self, index: int) -> float:
         chars = self.style.first_indent if index == 0 and not self._continued else 0
@@ -175,9 +180,7 @@ class SealBlock(Flowable):
         return availWidth, (len(self.lines) + 1) * self.style.leading if self.place == "seal" else 2 * LINE_PITCH
 
     def _line_width(self, line: str) -> float:
-        style = self.style
-        return sum(stringWidth(run, font, style.size) for font, run in font_runs(line, style.font)) \
-            + len(line) * style.tracking
+        return text_width(line, self.style.font, self.style.size, self.style.tracking)
 
     def draw(self):
         style = self.style
