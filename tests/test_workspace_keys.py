@@ -140,6 +140,19 @@ def test_the_recovery_sheet_and_the_recovery_of_a_workspace_whose_passwords_are_
     assert {"recovery.issue", "account.password.reset", "recovery.use"} <= set(actions(admin.root))
 
 
+def test_init_writes_the_first_recovery_sheet_beside_the_workspace(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("PANELDESK_PASSWORD", ADMIN_PASSWORD)
+    root = tmp_path / "科技厅2027"
+    assert main(["--workspace", str(root), "init", "--admin", ADMIN, "--json"]) == 0
+    sheet = tmp_path / "科技厅2027-恢复密钥.pdf"
+    assert json.loads(capsys.readouterr().out)["recovery_sheet"] == str(sheet)
+    words = PdfReader(sheet).pages[0].extract_text()
+    code = next(line for line in words.splitlines() if line.count("  ") == 4).strip().replace("  ", "-")
+    close_workspace(root)
+    assert keyslots.unlock_recovery(root.resolve(), code) == accounts.sign_in(root, ADMIN, ADMIN_PASSWORD).key
+    close_workspace(root)
+
+
 def test_a_wrong_recovery_code_and_a_non_administrator_are_refused(admin, tmp_path, monkeypatch, capsys):
     accounts.add_account(admin, "秘书甲", roles={Role.SECRETARY}, password="secretary 1")
     code = keyslots.add_recovery(admin.root, admin.key)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from desktop.commands.output import PASSWORD_ENV, CommandError, add_json_flag, add_reveal_flag, emit, operator, password, \
     personal
-from desktop.services import accounts, catalogue
+from desktop.services import accounts, catalogue, recovery
 from desktop.services.audit_log import verify_log
 from desktop.services.importing.mapping import Mapping, known_field
 from desktop.services.importing.run import ImportRejected, import_files
@@ -19,11 +19,14 @@ def open_or_fail(args: argparse.Namespace, create: bool = False):
 
 
 def _init(args: argparse.Namespace) -> int:
-    admin = accounts.init_workspace(args.workspace, args.admin,
-                                    password(PASSWORD_ENV, f"管理员 {args.admin} 的口令（至少8个字符）：", twice=True),
-                                    args.display_name)
-    emit(args, {"workspace": str(admin.root), "admin": admin.name, "counts": catalogue.counts(admin.root, admin)},
-         lambda v: f"工作区已就绪：{v['workspace']}\n管理员账户：{v['admin']}")
+    admin, sheet = recovery.init_workspace(
+        args.workspace, args.admin, password(PASSWORD_ENV, f"管理员 {args.admin} 的口令（至少8个字符）：", twice=True),
+        args.display_name, args.recovery_sheet)
+    emit(args, {"workspace": str(admin.root), "admin": admin.name, "counts": catalogue.counts(admin.root, admin),
+                "recovery_sheet": str(sheet) if sheet else None},
+         lambda v: f"工作区已就绪：{v['workspace']}\n管理员账户：{v['admin']}" + (
+             f"\n恢复密钥已写入 {v['recovery_sheet']}：请打印后交单位负责人存放在保险柜中，再删除该文件"
+             if v["recovery_sheet"] else ""))
     return 0
 
 
@@ -79,6 +82,8 @@ def register(sub) -> None:
     parser = sub.add_parser("init", help="新建工作区及其管理员账户（口令取自环境变量 PANELDESK_PASSWORD）")
     parser.add_argument("--admin", required=True, help="管理员账户名")
     parser.add_argument("--display-name", help="管理员的姓名（默认同账户名）")
+    parser.add_argument("--recovery-sheet", type=Path, metavar="FILE.pdf",
+                        help="恢复密钥单写到哪里（默认在工作区文件夹旁，名为“工作区名-恢复密钥.pdf”）")
     add_json_flag(parser)
     parser.set_defaults(func=_init)
 

@@ -1,6 +1,7 @@
 """The recovery key: printed once for the unit head's safe, it opens a workspace whose passwords are all forgotten.
 
-``issue_recovery_key`` (the administrator) makes a new code, prints it on a PDF sheet (reports.recovery_sheet) and
+``init_workspace`` prints the first sheet with the first administrator; ``issue_recovery_key`` (the administrator)
+makes a new code, prints it on a PDF sheet (reports.recovery_sheet) and
 only then wraps the data key with it, replacing any earlier code: the sheet is the code's only copy, so a code is
 never made that nobody holds. ``recover`` opens the workspace with the code and lets a named administrator set a new
 password, which re-wraps their slot; both are audited (the code never is).
@@ -26,6 +27,14 @@ def default_sheet_path(root: Path) -> Path:
     """Beside the workspace folder, not in it: the sheet is printed and then kept apart from the data."""
     root = Path(root).resolve()
     return root.parent / f"{root.name}-恢复密钥.pdf"
+
+
+def init_workspace(root: Path, admin: str, password: str, display_name: str | None = None,
+                   sheet: Path | None = None) -> tuple[Operator, Path | None]:
+    """A new workspace and its first administrator, with the first recovery sheet written at once (to ``sheet`` or
+    beside the workspace): until the sheet exists, forgetting that one password loses the workspace."""
+    admin_op = accounts.init_workspace(root, admin, password, display_name)
+    return admin_op, issue_recovery_key(admin_op, sheet) if admin_op.key is not None else None
 
 
 def issue_recovery_key(op: Operator, path: Path | None = None) -> Path:

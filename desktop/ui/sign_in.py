@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QProgressBar, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QProgressBar,
+                               QVBoxLayout, QWidget)
 
-from desktop.services import accounts
+from desktop.services import accounts, recovery
 from desktop.services.accounts import Operator
 from desktop.ui import errors
 from desktop.ui.tasks import InlineRunner, Runner
@@ -99,11 +99,14 @@ class SignInForm(QWidget):
             return
         display_name = self.display_name.text()
         check = self.check
-        work: Callable = ((lambda job: accounts.init_workspace(root, name, password, display_name)) if self.first
-                          else (lambda job: check(name, password)))
+        if self.first:  # the first administrator, and the recovery sheet printed beside the new workspace
+            work: Callable = lambda job: recovery.init_workspace(root, name, password, display_name)
+            done: Callable = self._first_done
+        else:
+            work, done = (lambda job: check(name, password)), self._done
         self.checking = True
         self._waiting(True)
-        self.runner.run(work, self._done, lambda e: self._refused(errors.message(e)), write=self.first)
+        self.runner.run(work, done, lambda e: self._refused(errors.message(e)), write=self.first)
 
     def _waiting(self, waiting: bool) -> None:
         self.waiting.setVisible(waiting)
@@ -112,6 +115,16 @@ class SignInForm(QWidget):
         if waiting:
             self.problem.setStyleSheet("color:#667")
             self.problem.setText(self.tr("正在核对口令，请稍候…"))
+
+    def _first_done(self, made: tuple[Operator, Path | None]) -> None:
+        operator, sheet = made
+        if sheet is not None:
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("恢复密钥"), self.tr(
+                "恢复密钥已写入：\n{0}\n\n忘记全部口令时，只有它能打开这个工作区。请立即打印，交单位负责人存放在保险柜中，"
+                "然后从本机删除该文件。").format(sheet), QMessageBox.StandardButton.Ok, self.window())
+            box.setObjectName("recovery_sheet")
+            box.open()  # not exec(): the sign-in goes on while the notice stays up
+        self._done(operator)
 
     def _done(self, operator: Operator) -> None:
         self.checking = False

@@ -1993,27 +1993,27 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="149"/>
+        <location filename="../../desktop/ui/sign_in.py" line="162"/>
         <source>新建管理员账户</source>
         <translation>Create the administrator account</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="149"/>
+        <location filename="../../desktop/ui/sign_in.py" line="162"/>
         <source>登录 PanelDesk 评审组织工作台</source>
         <translation>Sign in to PanelDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="154"/>
+        <location filename="../../desktop/ui/sign_in.py" line="167"/>
         <source>创建并登录</source>
         <translation>Create and sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="155"/>
+        <location filename="../../desktop/ui/sign_in.py" line="168"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="156"/>
+        <location filename="../../desktop/ui/sign_in.py" line="169"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2066,9 +2066,25 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
         <translation>The two passwords differ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="114"/>
+        <location filename="../../desktop/ui/sign_in.py" line="117"/>
         <source>正在核对口令，请稍候…</source>
         <translation>Checking the password, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sign_in.py" line="122"/>
+        <source>恢复密钥</source>
+        <translation>Recovery key</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sign_in.py" line="123"/>
+        <source>恢复密钥已写入：
+{0}
+
+忘记全部口令时，只有它能打开这个工作区。请立即打印，交单位负责人存放在保险柜中，然后从本机删除该文件。</source>
+        <translation>The recovery key was written to:
+{0}
+
+When every password is forgotten, only this key opens the workspace. Print it now, give it to the head of the unit to keep in a safe, then delete the file from this computer.</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,7 @@ import threading
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QDialogButtonBox, QLabel
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox
 
 from desktop.services import accounts
 from desktop.services.accounts import Role
@@ -91,6 +91,9 @@ def test_a_workspace_without_accounts_asks_for_its_administrator(qtbot, tmp_path
     _ok(dialog)
     assert dialog.operator.roles == {Role.ADMIN} and dialog.operator.display_name == "张三"
     assert accounts.sign_in(root, "张管理", "admin-password").name == "张管理"
+    sheet = tmp_path / "新工作区-恢复密钥.pdf"  # the first recovery sheet, and the notice that says where it is
+    notice = dialog.findChild(QMessageBox, "recovery_sheet")
+    assert sheet.read_bytes().startswith(b"%PDF") and str(sheet) in notice.text()
 
 
 def test_the_window_shows_a_workspace_only_once_an_account_signed_in(qtbot, qapp, settings, demo_workspace):
