@@ -4,13 +4,16 @@ numbers is services.confidential's)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from collections import Counter
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import select
 
 from desktop.domain.ids import canonical
+from desktop.domain.recusal import Conflicts
 from desktop.services.accounts import Operator, require
 from desktop.services import conflicts as conflict_service
 from desktop.services import rounds
@@ -73,12 +76,11 @@ def expert_rows(place: Place, op: Operator) -> list[dict]:
 
 @dataclass(frozen=True)
 class ExcludedPair:
-    """One expert kept from one application, with every ground in words (the window only shows it)."""
+    """One expert kept from one application, with the titles of the grounds (the window only shows it)."""
     expert: str  # ID number, masked by the window
     name: str
     codes: tuple[str, ...]
     titles: tuple[str, ...]
-    sentences: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,9 @@ class ConflictSummary:
     pairs: dict[str, tuple[ExcludedPair, ...]]  # application → excluded experts (FIELD-only ones left out)
     experts: int
     warnings: tuple[str, ...]
+    # (application, expert) → (name, every ground in sentences): worded only for the pair chosen, since wording every
+    # pair of a 50,000-expert round took minutes; a few milliseconds for one, so the GUI thread may call it
+    explain: Callable[[str, str], tuple[str, list[str]]]
 
 
 def conflict_summary(place: Place, op: Operator, ref: RoundRef) -> ConflictSummary:
@@ -103,17 +108,19 @@ def conflict_summary(place: Place, op: Operator, ref: RoundRef) -> ConflictSumma
                 grounds = found.grounds_for(number, expert)
                 codes = tuple(dict.fromkeys(g.code for g in grounds))
                 rows.append(ExcludedPair(expert, found.experts[expert].name if expert in found.experts else "",
-                                         codes, tuple(conflict_service.ground_title(c) for c in codes),
-                                         tuple(conflict_service.explanation(found, number, expert))))
+                                         codes, tuple(conflict_service.ground_title(c) for c in codes)))
             pairs[number] = tuple(rows)
-    return ConflictSummary(ref, tuple(applications), pairs, len(found.experts), tuple(found.warnings))
+    return ConflictSummary(ref, tuple(applications), pairs, len(found.experts), tuple(found.warnings),
+                           partial(_worded, found))
+
+
+def _worded(found: Conflicts, application: str, expert: str) -> tuple[str, list[str]]:
+    return found.experts[expert].name, conflict_service.explanation(found, application, expert)
 
 
 def explain_pair(place: Place, op: Operator, ref: RoundRef, application: str, expert: str) -> tuple[str, list[str]]:
     """The name of any expert of the pool and every ground against one application, in sentences."""
-    found = conflict_service.round_conflicts(place, op, ref)
-    sentences = conflict_service.explanation(found, application, expert)
-    return found.experts[expert].name, sentences
+    return _worded(conflict_service.round_conflicts(place, op, ref), application, expert)
 
 
 def round_documents(place: Place, op: Operator, ref: RoundRef, kind: str, since: str = "") -> list[Path]:

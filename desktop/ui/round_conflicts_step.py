@@ -1,8 +1,8 @@
 """Step 3: who may not review what, and why — per application the excluded experts with the ground codes, and
 for any pair the explanation in words.
 
-Conflicts are computed in a worker, which hands back a plain summary (names, codes, sentences) so nothing on the
-GUI thread walks the domain's index; Cancel drops the result (the computation itself is one call). Experts excluded
+Conflicts are computed in a worker, which hands back a plain summary (names, codes, and a call that words one pair)
+so nothing on the GUI thread walks the domain's index; Cancel drops the result (the computation itself is one call). Experts excluded
 only by FIELD are not listed (they are most of a large pool) but any pair can be explained by ID number, again in a
 worker.
 """
@@ -147,7 +147,7 @@ class ConflictsStep(QWidget):
             return
         number = current.data(Qt.ItemDataRole.UserRole)
         pair = self.conflicts.pairs[number][row]
-        self._show_explanation(number, pair.expert, pair.name, list(pair.sentences))
+        self._show_explanation(number, pair.expert, *self.conflicts.explain(number, pair.expert))
 
     def explain(self, expert: str) -> None:
         """Any expert of the pool against the chosen application: computed again in a worker."""
