@@ -153,6 +153,17 @@ def test_init_writes_the_first_recovery_sheet_beside_the_workspace(tmp_path, mon
     close_workspace(root)
 
 
+def test_commands_sign_in_before_they_open_an_encrypted_workspace(admin, monkeypatch, capsys):
+    """Every command opened the workspace before --operator signed in, so none ran on an encrypted one."""
+    accounts.add_account(admin, "秘书甲", roles={Role.SECRETARY}, password="secretary 1")
+    close_workspace(admin.root)
+    monkeypatch.setenv("PANELDESK_PASSWORD", "secretary 1")
+    base = ["--workspace", str(admin.root), "--operator", "秘书甲"]
+    assert main([*base, "list", "experts", "--json"]) == 0 and json.loads(capsys.readouterr().out) == []
+    close_workspace(admin.root)
+    assert main([*base, "audit", "verify"]) == 0 and "审计日志完整" in capsys.readouterr().out
+
+
 def test_a_wrong_recovery_code_and_a_non_administrator_are_refused(admin, tmp_path, monkeypatch, capsys):
     accounts.add_account(admin, "秘书甲", roles={Role.SECRETARY}, password="secretary 1")
     code = keyslots.add_recovery(admin.root, admin.key)

@@ -14,8 +14,10 @@ from desktop.services.importing.run import ImportRejected, import_files
 from desktop.services.workspaces import open_or_create
 
 
-def open_or_fail(args: argparse.Namespace, create: bool = False):
-    return open_or_create(args.workspace, create=create)
+def open_or_fail(args: argparse.Namespace):
+    """The workspace, once --operator has signed in: an encrypted workspace opens only with that account's key."""
+    operator(args)
+    return open_or_create(args.workspace)
 
 
 def _init(args: argparse.Namespace) -> int:
