@@ -5,34 +5,17 @@ administrator named sets a new password (from PANELDESK_NEW_PASSWORD, or typed t
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
-import sys
 from pathlib import Path
 
-from desktop.commands.output import CommandError, add_json_flag, emit
-from desktop.services import accounts, recovery
+from desktop.commands.output import NEW_PASSWORD_ENV, add_json_flag, emit, operator, password
+from desktop.services import recovery
 
 CODE_ENV = "PANELDESK_RECOVERY_CODE"
-PASSWORD_ENV = "PANELDESK_PASSWORD"
-NEW_PASSWORD_ENV = "PANELDESK_NEW_PASSWORD"
-
-
-def _secret(given: str | None, env: str, prompt: str, *, twice: bool = False) -> str:
-    value = given or os.environ.get(env)
-    if value:
-        return value
-    if not sys.stdin.isatty():
-        raise CommandError(f"请在环境变量 {env} 中提供（或在终端中运行以便输入）")
-    value = getpass.getpass(prompt)
-    if twice and getpass.getpass("再输入一次：") != value:
-        raise CommandError("两次输入的口令不一致")
-    return value
 
 
 def _recover(args: argparse.Namespace) -> int:
-    code = _secret(args.code, CODE_ENV, "恢复密钥：")
-    new = _secret(None, NEW_PASSWORD_ENV, f"管理员 {args.admin} 的新口令（至少8个字符）：", twice=True)
+    code = args.code or password(CODE_ENV, "恢复密钥：")
+    new = password(NEW_PASSWORD_ENV, f"管理员 {args.admin} 的新口令（至少8个字符）：", twice=True)
     admin = recovery.recover(args.workspace, code, args.admin, new)
     emit(args, {"workspace": str(admin.root), "admin": admin.name, "password": "reset"},
          lambda v: f"已用恢复密钥打开工作区 {v['workspace']}，管理员 {v['admin']} 的口令已重设")
@@ -40,11 +23,7 @@ def _recover(args: argparse.Namespace) -> int:
 
 
 def _recovery_key(args: argparse.Namespace) -> int:
-    if not args.operator:
-        raise CommandError(f"请用 --operator 指定管理员账户（口令取自环境变量 {PASSWORD_ENV}，或在终端输入）")
-    admin = accounts.sign_in(args.workspace, args.operator,
-                             _secret(None, PASSWORD_ENV, f"账户 {args.operator} 的口令："))
-    sheet = recovery.issue_recovery_key(admin, args.out)
+    sheet = recovery.issue_recovery_key(operator(args), args.out)
     emit(args, {"sheet": str(sheet)}, lambda v: f"新的恢复密钥已写入 {v['sheet']}：请打印后交单位负责人存放于保险柜，"
                                                 "并删除该文件；此前的恢复密钥已失效")
     return 0
