@@ -11,12 +11,14 @@ from desktop.services import accounts, catalogue, recovery
 from desktop.services.audit_log import verify_log
 from desktop.services.importing.mapping import Mapping, known_field
 from desktop.services.importing.run import ImportRejected, import_files
-from desktop.services.workspaces import open_or_create
+from desktop.services.workspaces import is_workspace, open_or_create
 
 
 def open_or_fail(args: argparse.Namespace):
-    """The workspace, once --operator has signed in: an encrypted workspace opens only with that account's key."""
-    operator(args)
+    """The workspace, once --operator has signed in (an encrypted workspace opens only with that account's key); a
+    folder that holds no workspace is said to be one before any account or password is asked for."""
+    if is_workspace(args.workspace):
+        operator(args)
     return open_or_create(args.workspace)
 
 
