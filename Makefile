@@ -33,7 +33,7 @@ translations: $(STAMP)
 # After adding or changing a text of the window: the .ts gains it, unfinished, to be translated there (the suite
 # fails while any text of desktop/ui has no finished English).
 lupdate: $(STAMP)
-	.venv/bin/pyside6-lupdate -no-obsolete desktop/ui/*.py -ts resources/translations/paneldesk_en.ts
+	.venv/bin/pyside6-lupdate -no-obsolete -locations none $$(find desktop/ui -name '*.py' | sort) -ts resources/translations/paneldesk_en.ts
 
 screenshots: $(STAMP) translations $(DEMO)/paneldesk.db
 	QT_QPA_PLATFORM=offscreen $(PY) -m desktop.ui.screenshots --workspace $(DEMO) docs/screenshots

@@ -4,72 +4,58 @@
 <context>
     <name>AccountsPage</name>
     <message>
-        <location filename="../../desktop/ui/accounts_page.py" line="26"/>
         <source>账户名</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/accounts_page.py" line="26"/>
         <source>显示名称</source>
         <translation>Display name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/accounts_page.py" line="26"/>
         <source>角色</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/accounts_page.py" line="27"/>
         <source>创建时间</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/accounts_page.py" line="27"/>
         <source>停用时间</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/accounts_page.py" line="34"/>
         <source>添加账户…</source>
         <translation>Add account…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/accounts_page.py" line="37"/>
         <source>修改角色…</source>
         <translation>Change roles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/accounts_page.py" line="40"/>
         <source>重置口令…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/accounts_page.py" line="43"/>
         <source>停用</source>
         <translation>Disable</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/accounts_page.py" line="48"/>
         <source>管理员只管理账户，看不到专家信息。一个账户可兼任秘书、监督员、审批人；审计员和管理员不兼任其他角色（SEPARATION）。停用的账户不能再登录，其审计记录保留。</source>
         <translation>The administrator manages accounts only and sees no expert data. One account may be secretary, supervisor and approver at once; an auditor or an administrator holds no other role (SEPARATION). A disabled account can no longer sign in; its audit entries stay.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/accounts_page.py" line="91"/>
         <source>共 {0} 个账户，其中停用 {1} 个</source>
         <translation>{0} accounts, {1} of them disabled</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/accounts_page.py" line="113"/>
         <source>停用账户</source>
         <translation>Disable account</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/accounts_page.py" line="114"/>
         <source>停用账户 {0}（{1}）？停用后不能再登录，已在使用中的登录在锁定或注销后失效。</source>
         <translation>Disable account {0} ({1})? It can no longer sign in; a session already signed in ends at its next lock or sign-out.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/accounts_page.py" line="120"/>
         <source>未能停用账户</source>
         <translation>Could not disable the account</translation>
     </message>
@@ -77,32 +63,26 @@
 <context>
     <name>AddAccountDialog</name>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="134"/>
         <source>添加账户</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="139"/>
         <source>如 王芳；不填则同账户名</source>
         <translation>e.g. Wang Fang; empty: the account name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="143"/>
         <source>账户名</source>
         <translation>Account name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="144"/>
         <source>显示名称</source>
         <translation>Display name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="145"/>
         <source>角色</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="146"/>
         <source>初始口令（至少 8 个字符）</source>
         <translation>Initial password (at least 8 characters)</translation>
     </message>
@@ -110,87 +90,70 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../desktop/ui/audit_page.py" line="23"/>
         <source>校验日志完整性</source>
         <translation>Verify the log</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_page.py" line="26"/>
         <source>最近 {0} 条操作记录（每条与前一条以哈希相连，任何改动都会被发现）</source>
         <translation>Last {0} actions (each is hash-linked to the one before, so any change is detected)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_page.py" line="32"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_page.py" line="32"/>
         <source>操作员</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_page.py" line="32"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_page.py" line="32"/>
         <source>对象</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_page.py" line="126"/>
         <source>校验失败</source>
         <translation>Cannot verify the log</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_page.py" line="130"/>
         <source>✔ 日志完整，共 {0} 条</source>
         <translation>✔ Log intact, {0} entries</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_page.py" line="136"/>
         <source>✘ 日志在第 {0} 条处断开：{1}</source>
         <translation>✘ Log broken at entry {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_page.py" line="132"/>
         <source>（没有签名检查点：日志被截断或整体改写时无法发现）</source>
         <translation> (no signed checkpoint: a truncated or rewritten log would not show)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_page.py" line="33"/>
         <source>改动</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_page.py" line="44"/>
         <source>显示原始记录</source>
         <translation>Show the raw entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_page.py" line="46"/>
         <source>按日志中保存的样子显示这一条（JSON、哈希），供审计核对</source>
         <translation>Show this entry as the log stores it (JSON, hashes), for auditors</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_page.py" line="50"/>
         <source>所选记录的改动</source>
         <translation>Changes in the selected entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_page.py" line="117"/>
         <source>第 {0} 条&#x3000;{1}&#x3000;{2}&#x3000;{3}</source>
         <translation>Entry {0}   {1}   {2}   {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_page.py" line="120"/>
         <source>对象：{0}</source>
         <translation>Target: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_page.py" line="139"/>
         <source>✘ 数据与日志不符：{0}</source>
         <translation>✘ The data does not match the log: {0}</translation>
     </message>
@@ -198,7 +161,6 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../desktop/ui/charts.py" line="62"/>
         <source>（暂无数据）</source>
         <translation>(no data yet)</translation>
     </message>
@@ -206,42 +168,34 @@
 <context>
     <name>CataloguePage</name>
     <message>
-        <location filename="../../desktop/ui/catalogue_page.py" line="36"/>
         <source>搜索：姓名、拼音或首字母（如 zhangsan、zs）、证件号、单位</source>
         <translation>Search: name, pinyin or initials (zhangsan, zs), ID number, organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/catalogue_page.py" line="45"/>
         <source>按此列筛选</source>
         <translation>Filter by this column</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/catalogue_page.py" line="51"/>
         <source>修改…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/catalogue_page.py" line="53"/>
         <source>更正所选记录（记入审计日志）</source>
         <translation>Correct the selected record (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/catalogue_page.py" line="105"/>
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/catalogue_page.py" line="130"/>
         <source>{0}：全部</source>
         <translation>{0}: all</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/catalogue_page.py" line="140"/>
         <source>{0} / {1} 条</source>
         <translation>{0} / {1} rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/catalogue_page.py" line="142"/>
         <source>{0} 条（正在建立搜索索引…）</source>
         <translation>{0} rows (building the search index…)</translation>
     </message>
@@ -249,22 +203,18 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="198"/>
         <source>修改我的口令</source>
         <translation>Change my password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="199"/>
         <source>账户</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="201"/>
         <source>原口令</source>
         <translation>Current password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="202"/>
         <source>新口令（至少 8 个字符）</source>
         <translation>New password (at least 8 characters)</translation>
     </message>
@@ -272,92 +222,74 @@
 <context>
     <name>ConflictsStep</name>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="35"/>
         <source>计算回避关系</source>
         <translation>Compute conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="38"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="48"/>
         <source>专家</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="48"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="48"/>
         <source>回避事由代码</source>
         <translation>Ground codes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="49"/>
         <source>事由</source>
         <translation>Grounds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="56"/>
         <source>输入任一专家的身份证号，查看其与所选项目的回避情况</source>
         <translation>Enter any expert&apos;s ID number to see their conflicts with the selected application</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="88"/>
         <source>设置评审组后才能计算回避关系。</source>
         <translation>Set up the panels before computing conflicts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="90"/>
         <source>点击「计算回避关系」，逐一核对每位专家与每个项目之间的回避事由。</source>
         <translation>Click “Compute conflicts” to check every expert against every application for grounds for recusal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="96"/>
         <source>正在计算回避关系…</source>
         <translation>Computing conflicts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="105"/>
         <source>已取消。</source>
         <translation>Cancelled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="120"/>
         <source>{0}（{1}）回避 {2} 人</source>
         <translation>{0} ({1}): {2} recused</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="125"/>
         <source>共 {0} 个项目、{1} 位专家；除学科不符外，共 {2} 对专家—项目须回避。</source>
         <translation>{0} applications, {1} experts; apart from field mismatches, {2} expert–application pairs require recusal.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="137"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="138"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="159"/>
         <source>正在查询…</source>
         <translation>Looking up…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="169"/>
         <source>专家 {0}（{1}）与项目 {2}：</source>
         <translation>Expert {0} ({1}) and application {2}:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_conflicts_step.py" line="170"/>
         <source>无回避事由，可以评审此项目。</source>
         <translation>No grounds for recusal: the expert may review this application.</translation>
     </message>
@@ -365,78 +297,62 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="42"/>
         <source>评审轮次</source>
         <translation>Review rounds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="42"/>
         <source>评审日期</source>
         <translation>Review date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="42"/>
         <source>评审方法</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="43"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="43"/>
         <source>下一步</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="53"/>
-        <location filename="../../desktop/ui/dashboard_page.py" line="105"/>
         <source>各评审组企业专家人数（虚线为三分之一要求）</source>
         <translation>Enterprise experts per panel (dashed line: the one-third requirement)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="54"/>
         <source>专家库学科覆盖（深色：专家人数；浅色：项目数）</source>
         <translation>Field coverage of the expert pool (dark: experts; light: applications)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="56"/>
         <source>评审轮次（双击进入）</source>
         <translation>Review rounds (double-click to open)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="58"/>
         <source>待办事项</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="86"/>
         <source>专家 {0} 人（企业专家 {1} 人）&#x3000;单位 {2} 个&#x3000;项目 {3} 项&#x3000;诚信记录 {4} 条</source>
         <translation>{0} experts ({1} enterprise) · {2} organisations · {3} applications · {4} integrity records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="99"/>
         <source>{0}：{1}（{2}）</source>
         <translation>{0}: {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="101"/>
         <source>还没有评审轮次：先导入专家库和项目，再在「评审轮次」中新建</source>
         <translation>No review rounds yet: import the expert pool and applications, then create a round under “Review rounds”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="104"/>
         <source>{0}：各评审组企业专家人数（虚线为三分之一要求）</source>
         <translation>{0}: enterprise experts per panel (dashed line: the one-third requirement)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="109"/>
         <source>抽取专家后在此显示</source>
         <translation>Shown here once experts are drawn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dashboard_page.py" line="113"/>
         <source>{0}人 / {1}项</source>
         <translation>{0} experts / {1} applications</translation>
     </message>
@@ -444,261 +360,202 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="46"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="33"/>
-        <location filename="../../desktop/ui/detail_pane.py" line="50"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="41"/>
         <source>至今</source>
         <translation>now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="53"/>
-        <location filename="../../desktop/ui/detail_pane.py" line="72"/>
-        <location filename="../../desktop/ui/detail_pane.py" line="101"/>
-        <location filename="../../desktop/ui/detail_pane.py" line="109"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="54"/>
         <source>手机</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="55"/>
         <source>邮箱</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="56"/>
         <source>工作单位</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="57"/>
         <source>学科</source>
         <translation>Fields</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="58"/>
         <source>企业专家</source>
         <translation>Enterprise expert</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="59"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="60"/>
         <source>声明回避：{0}</source>
         <translation>Declared a conflict: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="61"/>
         <source>请托（{0}），已接受：{1}</source>
         <translation>Lobbied ({0}), accepted: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="62"/>
         <source>请托（{0}）：{1}</source>
         <translation>Lobbied ({0}): {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="67"/>
         <source>任职经历</source>
         <translation>Employment history</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="68"/>
-        <location filename="../../desktop/ui/detail_pane.py" line="106"/>
         <source>单位</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="68"/>
-        <location filename="../../desktop/ui/detail_pane.py" line="107"/>
         <source>信用代码</source>
         <translation>Credit code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="68"/>
-        <location filename="../../desktop/ui/detail_pane.py" line="74"/>
         <source>年份</source>
         <translation>Years</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="70"/>
         <source>人员关系</source>
         <translation>Relations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="71"/>
-        <location filename="../../desktop/ui/detail_pane.py" line="100"/>
-        <location filename="../../desktop/ui/detail_pane.py" line="109"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="73"/>
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="76"/>
         <source>诚信记录</source>
         <translation>Integrity records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="77"/>
         <source>失信行为</source>
         <translation>Violation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="77"/>
         <source>惩戒期</source>
         <translation>Penalty period</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="77"/>
         <source>处理单位</source>
         <translation>Decided by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="78"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="80"/>
         <source>回避声明与请托记录</source>
         <translation>Declared conflicts and lobbying</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="81"/>
         <source>项目</source>
         <translation>Application</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="81"/>
         <source>内容</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="82"/>
         <source>参加过的评审</source>
         <translation>Reviews served on</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="83"/>
         <source>评审轮次</source>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="84"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="85"/>
         <source>评审组</source>
         <translation>Panel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="86"/>
         <source>身份</source>
         <translation>As</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="88"/>
         <source>备选第{0}位</source>
         <translation>Reserve no. {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="89"/>
         <source>评审专家</source>
         <translation>Panel member</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="93"/>
         <source>学科代码</source>
         <translation>Field code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="94"/>
         <source>申报单位</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="95"/>
         <source>负责人</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="95"/>
         <source>（未填）</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="99"/>
         <source>项目团队</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="102"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="103"/>
         <source>单位信用代码</source>
         <translation>Organisation&apos;s credit code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="105"/>
         <source>合作单位</source>
         <translation>Partner organisations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="108"/>
         <source>申请回避的专家（不宜评审专家）</source>
         <translation>Experts the applicant asked to exclude</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="109"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="123"/>
         <source>显示完整号码</source>
         <translation>Show full numbers</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="124"/>
         <source>显示完整的身份证号和手机号；此操作记入审计日志</source>
         <translation>Show the whole ID and mobile numbers; this is recorded in the audit log</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="129"/>
         <source>详细信息</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="148"/>
         <source>在左侧表格中选择一行查看详细信息</source>
         <translation>Select a row in the table on the left to see its details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/detail_pane.py" line="188"/>
         <source>无法显示</source>
         <translation>Cannot show</translation>
     </message>
@@ -706,99 +563,78 @@
 <context>
     <name>DrawStep</name>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="137"/>
-        <location filename="../../desktop/ui/round_draw_step.py" line="220"/>
         <source>（尚未生成）</source>
         <translation>(not made yet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="140"/>
         <source>生成并公布承诺值</source>
         <translation>Make and show the commitment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="146"/>
         <source>仅重新抽取时填写：理由将记入记录</source>
         <translation>Only for a redraw: the reason is recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="147"/>
         <source>监督员签到并抽取…</source>
         <translation>Supervisor sign-in and draw…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="152"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="162"/>
         <source>企业专家人数（虚线：各组最低人数）</source>
         <translation>Enterprise experts (dashed line: each panel&apos;s minimum)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="164"/>
         <source>抽取</source>
         <translation>Draw</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="169"/>
         <source>承诺值（在见证人给出随机数之前公布）</source>
         <translation>Commitment (shown before the witness gives digits)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="170"/>
-        <location filename="../../desktop/ui/round_draw_step.py" line="246"/>
         <source>重新抽取理由</source>
         <translation>Reason for the redraw</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="198"/>
         <source>设置评审组并开启轮次后才能抽取。</source>
         <translation>Set up panels and open the round before drawing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="200"/>
         <source>轮次尚未开启：请先在第一步开启轮次（冻结评审方法）。</source>
         <translation>The round is not open yet: open it in step one (this freezes the method).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="202"/>
         <source>尚未抽取。先生成并向现场公布承诺值，再请监督员签到并给出随机数。</source>
         <translation>Not drawn yet. First make the commitment and show it to the room, then the supervisor signs in and gives random digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="240"/>
         <source>未能生成承诺值</source>
         <translation>Could not make the commitment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="244"/>
         <source>本轮已抽取过专家。如确需重新抽取，请先在上方「{0}」中写明理由，再请监督员签到；原抽取结果将保留在记录中并标为已被取代。</source>
         <translation>Experts have already been drawn for this round. To draw again, first write the reason in “{0}” above, then ask the supervisor to sign in; the earlier draw stays in the record, marked as superseded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="260"/>
         <source>正在抽取…</source>
         <translation>Drawing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="286"/>
         <source>正在抽取：{0}…</source>
         <translation>Drawing: {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="293"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="300"/>
         <source>未能抽取</source>
         <translation>Could not draw</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="315"/>
         <source>承诺值 {0}（{1} 于 {2} 生成并公布）
 见证人随机数 {3}&#x3000;抽取后公布的密钥 {4}
 随机种子 {5}</source>
@@ -807,31 +643,26 @@ Witness digits {3}&#x3000;secret revealed after the draw {4}
 Seed {5}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="319"/>
         <source>随机种子 {0}（旧版本的输入种子，不能证明无人操纵）</source>
         <translation>Seed {0} (typed in an earlier version: cannot show that nobody steered it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="320"/>
         <source>第 {0} 次抽取&#x3000;{1}&#x3000;操作员 {2}，监督员 {3}</source>
         <translation>Draw {0}&#x3000;{1}&#x3000;operator {2}, supervisor {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="322"/>
         <source>
 专家库快照哈希 {0}</source>
         <translation>
 Pool hash {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="323"/>
         <source>
 重新抽取理由：{0}</source>
         <translation>
 Reason for the redraw: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="325"/>
         <source>企业专家人数（虚线：至少为组人数的{0}）</source>
         <translation>Enterprise experts (dashed line: at least {0} of each panel)</translation>
     </message>
@@ -839,52 +670,42 @@ Reason for the redraw: {0}</translation>
 <context>
     <name>FilesPage</name>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="24"/>
         <source>自动识别</source>
         <translation>Detect automatically</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="25"/>
         <source>GB18030 / GBK（简体中文）</source>
         <translation>GB18030 / GBK (Simplified Chinese)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="26"/>
         <source>Big5（繁体中文）</source>
         <translation>Big5 (Traditional Chinese)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="56"/>
         <source>CSV 文件编码</source>
         <translation>CSV encoding</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="40"/>
         <source>选择要导入的表格</source>
         <translation>Choose spreadsheets to import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="41"/>
         <source>Excel（.xlsx）或 CSV（UTF-8 或 GB18030）；每个工作表一类数据，表名或表头决定类型。</source>
         <translation>Excel (.xlsx) or CSV (UTF-8 or GB18030); one kind of data per sheet, recognised by the sheet name or headers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="43"/>
         <source>添加文件…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="45"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="63"/>
         <source>选择表格</source>
         <translation>Choose spreadsheets</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="63"/>
         <source>表格 (*.xlsx *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.csv)</translation>
     </message>
@@ -892,7 +713,6 @@ Reason for the redraw: {0}</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="301"/>
         <source>导入表格</source>
         <translation>Import spreadsheets</translation>
     </message>
@@ -900,212 +720,170 @@ Reason for the redraw: {0}</translation>
 <context>
     <name>LettersStep</name>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="77"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="79"/>
         <source>用工作区的签名身份签名（PAdES）</source>
         <translation>Sign with the workspace&apos;s signing identity (PAdES)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="86"/>
         <source>创建签名身份…</source>
         <translation>Create signing identity…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="92"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="97"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="104"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="88"/>
-        <location filename="../../desktop/ui/round_letters_step.py" line="107"/>
         <source>生成</source>
         <translation>Generate</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="32"/>
         <source>评审专家承诺书（每位专家一份）</source>
         <translation>Expert commitment letters (one per expert)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="33"/>
         <source>签到表（每个评审组一份）</source>
         <translation>Sign-in sheets (one per panel)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="34"/>
         <source>评分表（每位专家一份，按本轮评分方式）</source>
         <translation>Score sheets (one per expert, in the round&apos;s scoring)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="55"/>
         <source>✔ 签名完整、可信</source>
         <translation>✔ Signature intact and trusted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="56"/>
         <source>签名完整，但签名身份不是本工作区的</source>
         <translation>Signature intact, but the signing identity is not this workspace&apos;s</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="99"/>
         <source>在本程序中查看</source>
         <translation>View here</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="101"/>
         <source>不经系统的 PDF 阅读器，在本程序的窗口中查看所选文书</source>
         <translation>View the selected documents in PanelDesk&apos;s own window, without the system&apos;s PDF reader</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="109"/>
         <source>文书</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="113"/>
         <source>输出文件夹</source>
         <translation>Output folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="141"/>
         <source>抽取专家后，在此为每位评审专家生成承诺书。</source>
         <translation>Once experts are drawn, generate a commitment letter for each of them here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="160"/>
         <source>{0}&#x3000;已生成</source>
         <translation>{0}   made</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="163"/>
         <source>第 {0} 次抽取：已生成 {1} 份，保存在 {2}（可再次生成以替换）。</source>
         <translation>Draw {0}: {1} made, saved in {2} (make them again to replace them).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="167"/>
         <source>第 {0} 次抽取：尚未生成。</source>
         <translation>Draw {0}: not made yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="171"/>
         <source>{0}&#x3000;{1}&#x3000;评审专家承诺书（待生成）</source>
         <translation>{0}&#x3000;{1}&#x3000;Commitment letter (not yet generated)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="172"/>
         <source>第 {0} 次抽取：待生成承诺书 {1} 份。</source>
         <translation>Draw {0}: {1} commitment letters to generate.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="177"/>
         <source>本工作区还没有签名身份。</source>
         <translation>This workspace has no signing identity yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="178"/>
         <source>签名人：{0}
 SHA-256 指纹（请公布给收件人核对）：{1}</source>
         <translation>Signer: {0}
 SHA-256 fingerprint (publish it so recipients can check it): {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="182"/>
         <source>承诺书保存到</source>
         <translation>Save the letters to</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="191"/>
         <source>操作员口令</source>
         <translation>Operator password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="192"/>
         <source>本机没有系统钥匙串。请输入操作员口令以打开加密的密钥文件：</source>
         <translation>This computer has no system keyring. Enter the operator password to open the encrypted key file:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="197"/>
         <source>创建签名身份</source>
         <translation>Create signing identity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="198"/>
         <source>签名人名称（如“省科学技术厅评审办公室”）：</source>
         <translation>Signer name (e.g. “Review Office, Provincial Department of Science and Technology”):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="198"/>
         <source>评审办公室</source>
         <translation>Review Office</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="219"/>
         <source>未能创建签名身份</source>
         <translation>Cannot create the signing identity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="253"/>
         <source>正在生成…</source>
         <translation>Generating…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="285"/>
         <source>已生成 {0} 份，保存在 {1}</source>
         <translation>{0} documents made, saved in {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="259"/>
         <source>正在取消：已开始的几份写完即停止，未完成的不留文件…</source>
         <translation>Cancelling: letters already started are finished, then it stops; no partial files are left…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="286"/>
         <source>，均已签名并核验通过。</source>
         <translation>, all signed and verified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="286"/>
         <source>。</source>
         <translation>.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="287"/>
         <source>
 有 {0} 份签名核验未通过，请勿发出。</source>
         <translation>
 {0} failed signature verification: do not send them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="308"/>
         <source>请先生成承诺书。</source>
         <translation>Generate the letters first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="312"/>
         <source>打印承诺书（{0} 份）</source>
         <translation>Print commitment letters ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="318"/>
         <source>正在打印 {0} 份…</source>
         <translation>Printing {0} letters…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_letters_step.py" line="321"/>
         <source>已送打印机：{0} 份，共 {1} 页。</source>
         <translation>Sent to the printer: {0} letters, {1} pages.</translation>
     </message>
@@ -1113,17 +891,14 @@ SHA-256 fingerprint (publish it so recipients can check it): {1}</translation>
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../desktop/ui/idle_lock.py" line="30"/>
         <source>PanelDesk 已锁定</source>
         <translation>PanelDesk is locked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/idle_lock.py" line="34"/>
         <source>长时间无操作，窗口已锁定。请 {0} 输入口令继续；屏幕上的内容都保留着。</source>
         <translation>The window locked after a while without use. {0}, enter your password to continue; everything on screen is kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/idle_lock.py" line="40"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
@@ -1131,126 +906,98 @@ SHA-256 fingerprint (publish it so recipients can check it): {1}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="45"/>
         <source>PanelDesk 评审组织工作台</source>
         <translation>PanelDesk review secretariat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="51"/>
         <source>工作台</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="51"/>
         <source>专家库</source>
         <translation>Experts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="52"/>
         <source>单位</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="53"/>
         <source>项目</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="53"/>
         <source>评审轮次</source>
         <translation>Review rounds</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="54"/>
         <source>诚信记录</source>
         <translation>Integrity records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="54"/>
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="55"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="55"/>
-        <location filename="../../desktop/ui/main_window.py" line="122"/>
         <source>账户管理</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="101"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="102"/>
         <source>新建工作区…</source>
         <translation>New workspace…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="103"/>
         <source>打开工作区…</source>
         <translation>Open workspace…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="108"/>
         <source>最近打开</source>
         <translation>Recent</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="111"/>
         <source>导入表格…</source>
         <translation>Import spreadsheets…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="116"/>
-        <location filename="../../desktop/ui/main_window.py" line="288"/>
         <source>退出</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="120"/>
         <source>账户(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="121"/>
         <source>修改我的口令…</source>
         <translation>Change my password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="125"/>
         <source>锁定</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="127"/>
-        <location filename="../../desktop/ui/main_window.py" line="193"/>
         <source>注销</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="128"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="129"/>
         <source>打开工作区文件夹（含日志）</source>
         <translation>Open the workspace folder (with the log)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="131"/>
-        <location filename="../../desktop/ui/main_window.py" line="138"/>
         <source>关于 PanelDesk</source>
         <translation>About PanelDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="139"/>
         <source>PanelDesk 评审组织工作台 {0}
 
 科技计划项目专家评审的组织工具：专家库与项目导入、回避审查、专家抽取、承诺书与会议材料的签名生成。全部数据保存在本机工作区，无需联网。
@@ -1265,93 +1012,74 @@ Workspace: {1}
 When something fails, the details go to paneldesk.log in the workspace.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="142"/>
         <source>（未打开）</source>
         <translation>(none open)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="150"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="154"/>
         <source>打开工作区</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="159"/>
         <source>选择（或新建）一个空文件夹作为工作区</source>
         <translation>Choose (or create) an empty folder for the workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="167"/>
-        <location filename="../../desktop/ui/main_window.py" line="174"/>
         <source>无法打开工作区</source>
         <translation>Cannot open the workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="168"/>
         <source>“{0}”不是 PanelDesk 工作区（其中没有 paneldesk.db）。请选择已有的工作区文件夹，或用「文件 › 新建工作区…」在空文件夹中新建一个。</source>
         <translation>“{0}” is not a PanelDesk workspace (it has no paneldesk.db). Choose an existing workspace folder, or make one in an empty folder with File › New workspace….</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="194"/>
         <source>有操作正在进行（如抽取专家、生成文书或导入），注销后它仍将完成。仍要注销？</source>
         <translation>An operation is under way (a draw, documents or an import); it will still finish after you sign out. Sign out anyway?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="208"/>
         <source>正在生成示例工作区（合成的专家库、项目和一个评审轮次）…</source>
         <translation>Building the demo workspace (a synthetic expert pool, applications and one review round)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="220"/>
         <source>无法生成示例工作区</source>
         <translation>Cannot build the demo workspace</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="230"/>
         <source>工作区：{0}</source>
         <translation>Workspace: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="231"/>
         <source>PanelDesk 评审组织工作台 — {0}</source>
         <translation>PanelDesk review secretariat — {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="257"/>
         <source>未登录</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="258"/>
         <source>未登录。请用「文件」菜单打开或新建工作区，并用本人的账户登录。</source>
         <translation>Not signed in. Open or create a workspace from the File menu and sign in with your own account.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="260"/>
         <source>已注销。请用「文件 › 最近打开」重新登录工作区 {0}。</source>
         <translation>Signed out. Use File › Recent to sign in to workspace {0} again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="263"/>
         <source>{0}（{1}）｜{2}</source>
         <translation>{0} ({1}) | {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="279"/>
         <source>导入表格</source>
         <translation>Import spreadsheets</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="279"/>
         <source>请先打开或新建一个工作区</source>
         <translation>Open or create a workspace first</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="289"/>
         <source>有操作正在进行（如抽取专家、生成文书或导入）。现在退出将中断它：未完成的部分不会保存。仍要退出？</source>
         <translation>Work is under way (a draw, documents or an import). Quitting now interrupts it: what is unfinished is not saved. Quit anyway?</translation>
     </message>
@@ -1359,72 +1087,58 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="125"/>
         <source>。请点「上一步」换用其他文件或选择文件编码。</source>
         <translation>. Click Back to choose other files or the file encoding.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="89"/>
         <source>预览并对应表头</source>
         <translation>Preview and map headers</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="90"/>
         <source>检查每个工作表被识别成的类型；表头无法识别时，请指定它对应的字段。</source>
         <translation>Check the kind each sheet was recognised as; where a header is not recognised, choose its field.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="94"/>
         <source>（不导入此表）</source>
         <translation>(do not import this sheet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="101"/>
         <source>表中的列</source>
         <translation>Column in the sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="101"/>
         <source>对应字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="104"/>
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="106"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="119"/>
         <source>正在读取…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="148"/>
         <source>（忽略）</source>
         <translation>(ignore)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="150"/>
         <source>（选填）</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="166"/>
         <source>未识别此表的类型：请在「类型」中选择，或保持「不导入此表」。</source>
         <translation>The kind of this sheet was not recognised: choose one under “Kind”, or leave it at “do not import this sheet”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="168"/>
         <source>识别为「{0}」，共 {1} 行；缺少必填字段：{2}。请在左侧为相应的列选择字段。</source>
         <translation>Recognised as “{0}”, {1} rows; required fields missing: {2}. Choose a field for the matching columns on the left.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="171"/>
         <source>识别为「{0}」，共 {1} 行；必填字段齐全。</source>
         <translation>Recognised as “{0}”, {1} rows; all required fields present.</translation>
     </message>
@@ -1432,164 +1146,130 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
 <context>
     <name>MethodStep</name>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="73"/>
         <source>保存草稿</source>
         <translation>Save draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="79"/>
         <source>开启轮次（冻结评审方法）</source>
         <translation>Open round (freeze the method)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="83"/>
         <source>基本信息</source>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="85"/>
         <source>轮次名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="86"/>
         <source>计划类别</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="87"/>
         <source>评审阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="88"/>
-        <location filename="../../desktop/ui/round_method_step.py" line="214"/>
         <source>评审日期</source>
         <translation>Review date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="89"/>
         <source>评审方法（同一轮次只用一种方法：ONE_METHOD）</source>
         <translation>Review method (one method per round: ONE_METHOD)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="91"/>
         <source>评审形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="92"/>
         <source>计分方式</source>
         <translation>Scoring</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="93"/>
         <source>汇总规则</source>
         <translation>Aggregation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="94"/>
         <source>投票通过比例</source>
         <translation>Vote pass fraction</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="54"/>
         <source>可选择或输入分数，如 2/3、三分之二、3/5；得票率不低于此比例即通过</source>
         <translation>Choose or type a fraction, such as 2/3 or 3/5; an application passes when its share of yes votes is at least this</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="76"/>
         <source>删除草稿…</source>
         <translation>Delete draft…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="95"/>
         <source>回避与组成规则</source>
         <translation>Recusal and composition</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="97"/>
         <source>回避年限（年）</source>
         <translation>Look-back (years)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="98"/>
         <source>学科匹配级别</source>
         <translation>Field match level</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="99"/>
         <source>每组默认人数</source>
         <translation>Default panel size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="100"/>
         <source>每项目申请回避专家上限</source>
         <translation>Requested exclusions per application</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="143"/>
         <source>创建轮次</source>
         <translation>Create round</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="143"/>
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="148"/>
         <source>新建评审轮次：填写名称和日期，选定评审方法后点「创建轮次」。开启轮次后评审方法和规则即冻结，不能再改。</source>
         <translation>New review round: fill in the name and date, choose the review method, then click “Create round”. Once the round is opened, its method and rules are frozen and cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="162"/>
         <source>草稿：评审方法为「{0}」，开启前可修改。</source>
         <translation>Draft: review method “{0}”; it can be changed until the round is opened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="164"/>
         <source>【已冻结】评审方法：「{0}」。本轮次已于开启时锁定方法与规则（ONE_METHOD），如需采用其他评审方法，请另建评审轮次。</source>
         <translation>[Frozen] Review method: “{0}”. The method and rules were locked when this round was opened (ONE_METHOD); to use another review method, create a new review round.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="195"/>
-        <location filename="../../desktop/ui/round_method_step.py" line="219"/>
         <source>无法保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="214"/>
         <source>{0}。仍按此日期保存？</source>
         <translation>{0}. Save with this date anyway?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="225"/>
         <source>删除草稿</source>
         <translation>Delete draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="226"/>
         <source>删除评审轮次草稿「{0}」及其评审组？删除记入审计日志。</source>
         <translation>Delete the draft round “{0}” and its panels? The deletion is recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="238"/>
         <source>无法删除</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="244"/>
         <source>开启轮次</source>
         <translation>Open round</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="245"/>
         <source>开启后评审方法「{0}」和回避规则将冻结，本轮所有项目都按此方法评审。确定开启？</source>
         <translation>Opening freezes the review method “{0}” and the recusal rules; every application in this round will be reviewed by this method. Open the round?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_method_step.py" line="253"/>
         <source>无法开启</source>
         <translation>Cannot open the round</translation>
     </message>
@@ -1597,114 +1277,90 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
 <context>
     <name>PanelsStep</name>
     <message>
-        <location filename="../../desktop/ui/round_panels_step.py" line="48"/>
         <source>评审组</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_panels_step.py" line="48"/>
-        <location filename="../../desktop/ui/round_panels_step.py" line="84"/>
         <source>人数</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_panels_step.py" line="48"/>
         <source>项目数</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_panels_step.py" line="48"/>
         <source>项目编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_panels_step.py" line="62"/>
         <source>按学科代码筛选（如 520），或输入项目名称中的词</source>
         <translation>Filter by field code (e.g. 520), or type a word of the application&apos;s title</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_panels_step.py" line="64"/>
         <source>全选筛选结果</source>
         <translation>Check all shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_panels_step.py" line="68"/>
         <source>添加评审组</source>
         <translation>Add panel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_panels_step.py" line="71"/>
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_panels_step.py" line="74"/>
         <source>删除评审组…</source>
         <translation>Delete panel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_panels_step.py" line="77"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_panels_step.py" line="81"/>
-        <location filename="../../desktop/ui/round_panels_step.py" line="136"/>
         <source>新增评审组</source>
         <translation>New panel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_panels_step.py" line="83"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_panels_step.py" line="88"/>
         <source>项目</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_panels_step.py" line="122"/>
         <source>请先在第一步创建评审轮次。</source>
         <translation>Create the review round in step 1 first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_panels_step.py" line="124"/>
         <source>本轮已抽取专家：评审组是抽取的依据，不能再修改。</source>
         <translation>Experts have been drawn for this round: the panels the draw was made from can no longer change.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_panels_step.py" line="126"/>
         <source>共 {0} 个评审组。每组的项目应属相近学科：只有熟悉该组全部项目学科的专家才会被抽取（FIELD）。在表中选中一组可修改或删除（抽取前）。</source>
         <translation>{0} panels. The applications in a panel should be in related fields: only experts who know the fields of all its applications are drawn (FIELD). Select a panel in the table to change or delete it (before the draw).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_panels_step.py" line="135"/>
         <source>修改评审组「{0}」</source>
         <translation>Change panel “{0}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_panels_step.py" line="210"/>
         <source>无法修改评审组</source>
         <translation>Cannot change the panel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_panels_step.py" line="215"/>
         <source>删除评审组</source>
         <translation>Delete panel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_panels_step.py" line="216"/>
         <source>删除评审组「{0}」？其项目可再编入其他评审组；删除记入审计日志。</source>
         <translation>Delete panel “{0}”? Its applications can then go into other panels; the deletion is recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_panels_step.py" line="224"/>
         <source>无法删除评审组</source>
         <translation>Cannot delete the panel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_panels_step.py" line="201"/>
         <source>无法添加评审组</source>
         <translation>Cannot add the panel</translation>
     </message>
@@ -1712,57 +1368,46 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../desktop/ui/record_dialog.py" line="27"/>
         <source>修改记录：{0}</source>
         <translation>Edit record: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_dialog.py" line="35"/>
         <source>现为 {0}；不改请留空</source>
         <translation>Now {0}; leave empty to keep it</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_dialog.py" line="35"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_dialog.py" line="43"/>
         <source>手机</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_dialog.py" line="44"/>
         <source>电子邮箱</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_dialog.py" line="45"/>
         <source>职称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_dialog.py" line="46"/>
         <source>学科代码</source>
         <translation>Field codes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_dialog.py" line="47"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_dialog.py" line="53"/>
         <source>单位名称</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_dialog.py" line="54"/>
         <source>单位类型</source>
         <translation>Organisation type</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_dialog.py" line="55"/>
         <source>修改记入审计日志，保留修改前后的内容。</source>
         <translation>The correction is recorded in the audit log, with the values before and after.</translation>
     </message>
@@ -1770,17 +1415,14 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="179"/>
         <source>重置口令：{0}</source>
         <translation>Reset password: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="181"/>
         <source>为忘记口令的账户设置新口令，并当面告知本人；审计日志只记下口令已重置。</source>
         <translation>Set a new password for an account whose password was forgotten, and tell its holder in person; the audit log records only that it was reset.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="182"/>
         <source>新口令（至少 8 个字符）</source>
         <translation>New password (at least 8 characters)</translation>
     </message>
@@ -1788,17 +1430,14 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
 <context>
     <name>RolesDialog</name>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="160"/>
         <source>修改角色：{0}</source>
         <translation>Change roles: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="165"/>
         <source>角色的改变在该账户下次登录（含锁定后重新登录）时生效。</source>
         <translation>A change of roles takes effect at the account&apos;s next sign-in (including after a lock).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="166"/>
         <source>角色</source>
         <translation>Roles</translation>
     </message>
@@ -1806,42 +1445,34 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
 <context>
     <name>RoundWorkspace</name>
     <message>
-        <location filename="../../desktop/ui/round_workspace.py" line="63"/>
         <source>创建与评审方法</source>
         <translation>Round and method</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_workspace.py" line="63"/>
         <source>评审组</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_workspace.py" line="63"/>
         <source>回避关系</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_workspace.py" line="63"/>
         <source>抽取专家</source>
         <translation>Draw</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_workspace.py" line="63"/>
         <source>承诺书</source>
         <translation>Letters</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_workspace.py" line="92"/>
         <source>无法读取评审轮次</source>
         <translation>Cannot read the review round</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_workspace.py" line="103"/>
         <source>新建评审轮次</source>
         <translation>New review round</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_workspace.py" line="104"/>
         <source>{0}&#x3000;·&#x3000;{1}&#x3000;·&#x3000;{2}</source>
         <translation>{0} · {1} · {2}</translation>
     </message>
@@ -1849,12 +1480,10 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
 <context>
     <name>RoundsPage</name>
     <message>
-        <location filename="../../desktop/ui/rounds_page.py" line="28"/>
         <source>新建评审轮次</source>
         <translation>New review round</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/rounds_page.py" line="59"/>
         <source>无法读取评审轮次</source>
         <translation>Cannot read the review rounds</translation>
     </message>
@@ -1862,82 +1491,66 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="245"/>
         <source>取消导入</source>
         <translation>Cancel the import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="246"/>
         <source>导入正在进行。取消后不会写入任何数据。确定取消吗？</source>
         <translation>The import is running. If you cancel, nothing is written. Cancel it?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="253"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="270"/>
         <source>取消未能生效：导入在取消前已完成并写入。</source>
         <translation>Too late to cancel: the import had already finished and was written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="199"/>
         <source>校验并导入</source>
         <translation>Check and import</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="200"/>
         <source>先校验每个单元格和引用关系：有任何问题则一条也不写入。</source>
         <translation>Every cell and reference is checked first: if there is any problem, nothing is written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="202"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="209"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="209"/>
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="209"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="209"/>
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="210"/>
         <source>值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="210"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="225"/>
         <source>正在校验…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="270"/>
         <source>导入完成。</source>
         <translation>Imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_wizard.py" line="281"/>
         <source>。请修改表格后点「上一步」重新导入。</source>
         <translation>. Correct the spreadsheets, then click “Back” to import again.</translation>
     </message>
@@ -1945,47 +1558,38 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/ui/settings_page.py" line="30"/>
         <source>保存设置</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_page.py" line="33"/>
         <source>本机设置（不随工作区保存）</source>
         <translation>This computer&apos;s settings (not stored in the workspace)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_page.py" line="27"/>
         <source> 分钟</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_page.py" line="35"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_page.py" line="36"/>
         <source>无操作多久后锁定窗口</source>
         <translation>Lock the window after this long without use</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_page.py" line="48"/>
         <source>当前工作区：{0}</source>
         <translation>Current workspace: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_page.py" line="48"/>
         <source>（未打开）</source>
         <translation>(none open)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_page.py" line="55"/>
         <source>已保存。界面语言在重新启动后生效。</source>
         <translation>Saved. The language changes when the program is restarted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_page.py" line="55"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
@@ -1993,27 +1597,22 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="162"/>
         <source>新建管理员账户</source>
         <translation>Create the administrator account</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="162"/>
         <source>登录 PanelDesk 评审组织工作台</source>
         <translation>Sign in to PanelDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="167"/>
         <source>创建并登录</source>
         <translation>Create and sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="168"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="169"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2021,62 +1620,50 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
 <context>
     <name>SignInForm</name>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="39"/>
         <source>工作区「{0}」</source>
         <translation>Workspace “{0}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="65"/>
         <source>这个工作区还没有账户。请设置第一个账户：管理员。管理员只管理账户，不能查看专家信息；请登录后为秘书、监督员等另设账户。</source>
         <translation>This workspace has no account yet. Set up the first one, its administrator. The administrator manages accounts only and cannot see expert data; once signed in, add accounts for the secretary, the supervisor and the others.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="67"/>
         <source>管理员账户名</source>
         <translation>Administrator account</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="68"/>
         <source>显示名称</source>
         <translation>Display name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="69"/>
         <source>口令（至少 8 个字符）</source>
         <translation>Password (at least 8 characters)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="70"/>
         <source>再次输入口令</source>
         <translation>Password again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="72"/>
         <source>账户名</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="73"/>
         <source>口令</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="98"/>
         <source>两次输入的口令不一致</source>
         <translation>The two passwords differ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="117"/>
         <source>正在核对口令，请稍候…</source>
         <translation>Checking the password, please wait…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="122"/>
         <source>恢复密钥</source>
         <translation>Recovery key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_in.py" line="123"/>
         <source>恢复密钥已写入：
 {0}
 
@@ -2090,42 +1677,34 @@ When every password is forgotten, only this key opens the workspace. Print it no
 <context>
     <name>WitnessDialog</name>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="48"/>
         <source>监督员见证签到</source>
         <translation>Supervisor sign-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="61"/>
         <source>掷骰子或用随机数器现场产生，至少6位数字</source>
         <translation>Rolled with dice or a number generator in the room, at least 6 digits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="62"/>
         <source>本人在场监督本次抽取，承诺值已在我给出随机数之前公布</source>
         <translation>I am present and supervise this draw; the commitment was shown before I gave my digits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="68"/>
         <source>操作员：{0}。见证人须为另一人（决策、执行、监督相互分离：SEPARATION）。</source>
         <translation>Operator: {0}. The witness must be another person (decision, execution and supervision kept apart: SEPARATION).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="70"/>
         <source>已公布的承诺值</source>
         <translation>Commitment shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="71"/>
         <source>监督员用本人的账户和口令签到：</source>
         <translation>The supervisor signs in with their own account and password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="73"/>
         <source>见证人随机数</source>
         <translation>Witness digits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="85"/>
         <source>请监督员确认在场</source>
         <translation>The supervisor must confirm being present</translation>
     </message>
@@ -2133,7 +1712,6 @@ When every password is forgotten, only this key opens the workspace. Print it no
 <context>
     <name>_Cover</name>
     <message>
-        <location filename="../../desktop/ui/idle_lock.py" line="137"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
@@ -2141,12 +1719,10 @@ When every password is forgotten, only this key opens the workspace. Print it no
 <context>
     <name>account_dialogs</name>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="124"/>
         <source>再次输入新口令</source>
         <translation>New password again</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="128"/>
         <source>两次输入的口令不一致</source>
         <translation>The two passwords differ</translation>
     </message>
@@ -2154,817 +1730,646 @@ When every password is forgotten, only this key opens the workspace. Print it no
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="26"/>
         <source>导入数据</source>
         <translation>Import data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="27"/>
         <source>新建评审轮次</source>
         <translation>New review round</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="28"/>
         <source>修改评审轮次</source>
         <translation>Change review round</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="29"/>
         <source>删除评审轮次草稿</source>
         <translation>Delete draft round</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="30"/>
         <source>开启评审轮次</source>
         <translation>Open review round</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="31"/>
         <source>生成并公布抽取承诺值</source>
         <translation>Make and show the draw commitment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="32"/>
         <source>抽取评审专家</source>
         <translation>Draw the experts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="33"/>
         <source>按记录重算抽取（复核）</source>
         <translation>Recompute a draw from its record (replay)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="34"/>
         <source>新建评审组</source>
         <translation>New panel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="35"/>
         <source>修改评审组</source>
         <translation>Change panel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="36"/>
         <source>删除评审组</source>
         <translation>Delete panel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="37"/>
         <source>修改专家记录</source>
         <translation>Correct expert record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="38"/>
         <source>修改单位记录</source>
         <translation>Correct organisation record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="39"/>
         <source>显示完整号码</source>
         <translation>Show full numbers</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="40"/>
         <source>创建签名身份</source>
         <translation>Create signing identity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="41"/>
         <source>导入签名身份</source>
         <translation>Import signing identity</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="42"/>
         <source>为数据表建立摘要</source>
         <translation>Digest the data tables</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="43"/>
         <source>生成评审专家承诺书</source>
         <translation>Make expert commitment letters</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="44"/>
         <source>生成通知书与名单</source>
         <translation>Make notices and lists</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="45"/>
         <source>生成签到表</source>
         <translation>Make sign-in sheets</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="46"/>
         <source>生成评分表</source>
         <translation>Make score sheets</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="47"/>
         <source>新建账户</source>
         <translation>New account</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="48"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="49"/>
         <source>登录失败（密码错误）</source>
         <translation>Failed sign-in (wrong password)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="50"/>
         <source>停用账户</source>
         <translation>Disable account</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="51"/>
         <source>修改账户角色</source>
         <translation>Change account roles</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="52"/>
         <source>重置账户密码</source>
         <translation>Reset account password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="53"/>
         <source>修改本人密码</source>
         <translation>Change own password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="54"/>
         <source>生成恢复密钥</source>
         <translation>Issue a recovery key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="55"/>
         <source>用恢复密钥打开工作区</source>
         <translation>Open the workspace with the recovery key</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="62"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="62"/>
         <source>评审日期</source>
         <translation>Review date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="63"/>
         <source>计划类别</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="63"/>
         <source>评审阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="64"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="65"/>
         <source>职称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="65"/>
         <source>手机</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="66"/>
         <source>电子邮箱</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="66"/>
         <source>单位类型</source>
         <translation>Organisation type</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="67"/>
         <source>人数</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="67"/>
-        <location filename="../../desktop/ui/audit_words.py" line="104"/>
         <source>项目</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="68"/>
         <source>学科代码</source>
         <translation>Field codes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="69"/>
         <source>评审方法</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="69"/>
         <source>评审形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="70"/>
         <source>计分方式</source>
         <translation>Scoring</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="70"/>
         <source>汇总规则</source>
         <translation>Aggregation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="71"/>
         <source>评分指标</source>
         <translation>Criteria</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="71"/>
         <source>投票通过比例</source>
         <translation>Vote pass fraction</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="72"/>
         <source>规则设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="73"/>
         <source>默认评审组人数</source>
         <translation>Default panel size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="73"/>
         <source>备选人数</source>
         <translation>Reserves</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="74"/>
         <source>企业专家最低比例</source>
         <translation>Minimum enterprise share</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="75"/>
         <source>学科匹配级别</source>
         <translation>Field match level</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="76"/>
         <source>回避年限</source>
         <translation>Look-back years</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="77"/>
         <source>每个项目申请回避专家上限</source>
         <translation>Requested exclusions per application (at most)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="78"/>
         <source>每位专家只参加一个评审组</source>
         <translation>One panel per expert</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="79"/>
         <source>近亲属回避包括姻亲</source>
         <translation>Relatives include in-laws</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="80"/>
         <source>已删除</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="80"/>
         <source>已删除的评审组</source>
         <translation>Deleted panel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="81"/>
         <source>复核重算</source>
         <translation>Replay</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="81"/>
         <source>抽取次序</source>
         <translation>Draw number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="82"/>
         <source>与之相同的抽取记录</source>
         <translation>Recorded draw it matches</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="83"/>
-        <location filename="../../desktop/ui/audit_words.py" line="120"/>
         <source>监督员</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="83"/>
         <source>重新抽取理由</source>
         <translation>Reason for the redraw</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="84"/>
         <source>评审组</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="85"/>
         <source>承诺值</source>
         <translation>Commitment</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="85"/>
-        <location filename="../../desktop/ui/audit_words.py" line="86"/>
         <source>承诺值生成人</source>
         <translation>Commitment made by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="87"/>
         <source>见证人随机数</source>
         <translation>Witness digits</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="87"/>
         <source>公布的密钥</source>
         <translation>Revealed secret</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="88"/>
         <source>随机种子</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="88"/>
         <source>专家库快照哈希</source>
         <translation>Pool hash</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="89"/>
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="89"/>
         <source>份数</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="90"/>
         <source>文件</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="90"/>
         <source>计划生成</source>
         <translation>Planned</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="91"/>
         <source>数字签名</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="91"/>
-        <location filename="../../desktop/ui/audit_words.py" line="132"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="92"/>
         <source>保存位置</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="92"/>
         <source>批次</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="93"/>
         <source>进程号</source>
         <translation>Process id</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="94"/>
         <source>显示的内容</source>
         <translation>What was shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="94"/>
         <source>涉及人员</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="95"/>
         <source>证书主体</source>
         <translation>Certificate subject</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="95"/>
         <source>证书指纹</source>
         <translation>Certificate fingerprint</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="96"/>
         <source>密钥编号</source>
         <translation>Key id</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="96"/>
         <source>口令保存于</source>
         <translation>Passphrase kept in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="97"/>
         <source>导入数量</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="97"/>
         <source>数据表</source>
         <translation>Tables</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="98"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="98"/>
         <source>评审轮次</source>
         <translation>Round</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="99"/>
         <source>分值</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="100"/>
         <source>显示名称</source>
         <translation>Display name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="100"/>
         <source>角色</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="101"/>
         <source>停用时间</source>
         <translation>Disabled at</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="101"/>
         <source>连续输错密码次数</source>
         <translation>Wrong passwords in a row</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="102"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="103"/>
         <source>专家</source>
         <translation>Experts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="103"/>
         <source>单位</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="104"/>
         <source>学科</source>
         <translation>Fields</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="105"/>
         <source>人员关系</source>
         <translation>Relations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="105"/>
         <source>任职经历</source>
         <translation>Employment history</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="106"/>
         <source>不宜评审专家</source>
         <translation>Requested exclusions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="106"/>
         <source>回避声明</source>
         <translation>Declared conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="107"/>
         <source>诚信记录</source>
         <translation>Integrity records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="107"/>
         <source>请托记录</source>
         <translation>Lobbying records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="108"/>
         <source>项目成员</source>
         <translation>Team members</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="108"/>
         <source>项目合作单位</source>
         <translation>Partner organisations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="109"/>
         <source>新增</source>
         <translation>added</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="109"/>
         <source>更新</source>
         <translation>updated</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="110"/>
         <source>行数</source>
         <translation>rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="111"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="111"/>
         <source>手机号</source>
         <translation>mobile number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="114"/>
         <source>显示的号码</source>
         <translation>Numbers shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="115"/>
         <source>显示的人数</source>
         <translation>People shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="116"/>
         <source>日志中记名的人员</source>
         <translation>People named in the log</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="120"/>
         <source>秘书</source>
         <translation>Secretary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="121"/>
         <source>审批人</source>
         <translation>Approver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="121"/>
         <source>审计员</source>
         <translation>Auditor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="122"/>
         <source>管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="123"/>
         <source>会议评审</source>
         <translation>meeting review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="123"/>
         <source>通讯评审</source>
         <translation>correspondence review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="124"/>
         <source>视频评审</source>
         <translation>video review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="124"/>
         <source>答辩评审</source>
         <translation>defence review</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="125"/>
         <source>现场考察</source>
         <translation>site visit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="125"/>
         <source>百分制</source>
         <translation>100-point score</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="126"/>
         <source>等级</source>
         <translation>grades</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="126"/>
         <source>投票</source>
         <translation>vote</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="127"/>
         <source>排序</source>
         <translation>ranking</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="127"/>
         <source>平均分</source>
         <translation>mean</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="128"/>
         <source>去掉一个最高分和一个最低分后平均</source>
         <translation>mean without the highest and lowest score</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="129"/>
         <source>中位数</source>
         <translation>median</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="129"/>
         <source>得票率</source>
         <translation>vote share</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="130"/>
         <source>波达计数</source>
         <translation>Borda count</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="130"/>
         <source>已修改</source>
         <translation>changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="132"/>
         <source>全部完成</source>
         <translation>complete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="133"/>
         <source>失败</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="133"/>
         <source>中断（程序被终止）</source>
         <translation>interrupted (the program was stopped)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="136"/>
         <source>{0} 个项目</source>
         <translation>{0} applications</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="136"/>
-        <location filename="../../desktop/ui/audit_words.py" line="139"/>
         <source>{0} 位专家</source>
         <translation>{0} experts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="137"/>
         <source>{0} 个评审组</source>
         <translation>{0} panels</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="137"/>
-        <location filename="../../desktop/ui/audit_words.py" line="138"/>
         <source>{0} 个文件</source>
         <translation>{0} files</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="138"/>
         <source>{0} 个学科</source>
         <translation>{0} fields</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="154"/>
         <source>开始{0}</source>
         <translation>Started: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="158"/>
         <source>生成文书（{0}）</source>
         <translation>Make documents ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="172"/>
         <source>命令行输出：paneldesk {0}</source>
         <translation>Command line: paneldesk {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="174"/>
         <source>评审轮次 {0}</source>
         <translation>Round {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="174"/>
         <source>专家 {0}</source>
         <translation>Expert {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="175"/>
         <source>人员 {0}</source>
         <translation>Person {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="175"/>
         <source>单位 {0}</source>
         <translation>Organisation {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="176"/>
         <source>账户 {0}</source>
         <translation>Account {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="189"/>
-        <location filename="../../desktop/ui/audit_words.py" line="278"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="191"/>
         <source>是</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="191"/>
         <source>否</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="196"/>
-        <location filename="../../desktop/ui/audit_words.py" line="280"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="197"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="216"/>
-        <location filename="../../desktop/ui/audit_words.py" line="219"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="217"/>
         <source>（{0}分）</source>
         <translation> ({0} points)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="251"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="264"/>
-        <location filename="../../desktop/ui/audit_words.py" line="278"/>
         <source>删除前：</source>
         <translation>Before the deletion:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="273"/>
         <source>（内容未变）</source>
         <translation>(nothing changed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/audit_words.py" line="281"/>
         <source>；等 {0} 项</source>
         <translation>; {0} items in all</translation>
     </message>
@@ -2972,139 +2377,110 @@ When every password is forgotten, only this key opens the workspace. Print it no
 <context>
     <name>columns</name>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="26"/>
         <source>在库</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="26"/>
         <source>停用</source>
         <translation>Inactive</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="34"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="34"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="48"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="49"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="50"/>
         <source>手机</source>
         <translation>Mobile</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="51"/>
         <source>职称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="52"/>
         <source>工作单位</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="53"/>
-        <location filename="../../desktop/ui/listings.py" line="65"/>
         <source>单位类型</source>
         <translation>Organisation type</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="54"/>
-        <location filename="../../desktop/ui/listings.py" line="71"/>
         <source>学科代码</source>
         <translation>Field codes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="55"/>
         <source>企业专家</source>
         <translation>Enterprise expert</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="56"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="63"/>
         <source>单位名称</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="64"/>
         <source>统一社会信用代码</source>
         <translation>Credit code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="69"/>
         <source>项目编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="70"/>
         <source>项目名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="72"/>
         <source>负责人</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="73"/>
         <source>申报单位</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="83"/>
         <source>主体名称</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="84"/>
         <source>身份证号或信用代码</source>
         <translation>ID or credit code</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="86"/>
         <source>失信行为</source>
         <translation>Violation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="87"/>
         <source>处理措施</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="88"/>
         <source>惩戒期</source>
         <translation>Penalty period</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="90"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="91"/>
         <source>处理单位</source>
         <translation>Decided by</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/listings.py" line="92"/>
         <source>决定日期</source>
         <translation>Decision date</translation>
     </message>
@@ -3112,7 +2488,6 @@ When every password is forgotten, only this key opens the workspace. Print it no
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="39"/>
         <source>操作未完成：出现意外错误（{0}）。详细信息已记入日志文件 {1}</source>
         <translation>The operation was not completed: an unexpected error occurred ({0}). Details are in the log file {1}</translation>
     </message>
@@ -3120,47 +2495,38 @@ When every password is forgotten, only this key opens the workspace. Print it no
 <context>
     <name>panel_box</name>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="102"/>
         <source>{0}&#x3000;企业专家 {1}/{2}（至少 {3} 人）{4}</source>
         <translation>{0}&#x3000;enterprise experts {1}/{2} (at least {3}) {4}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="108"/>
         <source>席位</source>
         <translation>Seat</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="108"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="109"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="109"/>
         <source>企业专家</source>
         <translation>Enterprise expert</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="114"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="118"/>
         <source>（亦在{0}备选）</source>
         <translation> (also a reserve of {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="120"/>
         <source>备选顺序（依次递补，不得自行指定；已被其他组递补者不再递补）：{0}</source>
         <translation>Reserve order (called in turn, never chosen by anyone; a reserve called by another panel leaves this list): {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_draw_step.py" line="121"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
@@ -3168,12 +2534,10 @@ When every password is forgotten, only this key opens the workspace. Print it no
 <context>
     <name>printing</name>
     <message>
-        <location filename="../../desktop/ui/pdf_printing.py" line="32"/>
         <source>打印机无法开始打印，请检查打印机设置</source>
         <translation>The printer cannot start printing; check the printer&apos;s settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pdf_printing.py" line="38"/>
         <source>无法读取 {0}：不是可打印的 PDF 文件</source>
         <translation>Cannot read {0}: not a printable PDF file</translation>
     </message>
@@ -3181,32 +2545,26 @@ When every password is forgotten, only this key opens the workspace. Print it no
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="25"/>
         <source>秘书</source>
         <translation>secretary</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="25"/>
         <source>监督员</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="26"/>
         <source>审批人</source>
         <translation>approver</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="26"/>
         <source>审计员</source>
         <translation>auditor</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="27"/>
         <source>管理员</source>
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/account_dialogs.py" line="33"/>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -3214,92 +2572,74 @@ When every password is forgotten, only this key opens the workspace. Print it no
 <context>
     <name>rounds</name>
     <message>
-        <location filename="../../desktop/ui/round_words.py" line="14"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_words.py" line="14"/>
         <source>已开启</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_words.py" line="15"/>
         <source>已抽取</source>
         <translation>Drawn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_words.py" line="15"/>
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_words.py" line="16"/>
         <source>评分中</source>
         <translation>Scoring</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_words.py" line="16"/>
         <source>已出结果</source>
         <translation>Results ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_words.py" line="17"/>
         <source>已结束</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_words.py" line="18"/>
         <source>确定评审方法并开启轮次</source>
         <translation>Choose the review method and open the round</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_words.py" line="19"/>
         <source>设置评审组并抽取专家</source>
         <translation>Set up the panels and draw the experts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_words.py" line="20"/>
         <source>电话确认专家，生成并打印承诺书</source>
         <translation>Confirm the experts by phone; generate and print the commitment letters</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_words.py" line="21"/>
         <source>收集承诺书，开始评分</source>
         <translation>Collect the commitment letters and start scoring</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_words.py" line="22"/>
         <source>录入评分</source>
         <translation>Enter the scores</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_words.py" line="23"/>
         <source>审核结果，发送反馈</source>
         <translation>Check the results and send feedback</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_words.py" line="24"/>
         <source>归档</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_words.py" line="38"/>
         <source>距评审还有{0}天</source>
         <translation>review in {0} days</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_words.py" line="39"/>
         <source>今天评审</source>
         <translation>review today</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_words.py" line="39"/>
         <source>评审已过{0}天</source>
         <translation>reviewed {0} days ago</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/round_words.py" line="44"/>
         <source>{0}/{1}（需≥{2}）</source>
         <translation>{0}/{1} (needs ≥{2})</translation>
     </message>
@@ -3307,132 +2647,106 @@ When every password is forgotten, only this key opens the workspace. Print it no
 <context>
     <name>service</name>
     <message>
-        <location filename="../../desktop/ui/service_words.py" line="15"/>
         <source>本人参与</source>
         <translation>Takes part</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/service_words.py" line="15"/>
         <source>同单位</source>
         <translation>Same organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/service_words.py" line="16"/>
         <source>近亲属</source>
         <translation>Close relative</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/service_words.py" line="16"/>
         <source>师生关系</source>
         <translation>Advisor or student</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/service_words.py" line="17"/>
         <source>合作关系</source>
         <translation>Collaborator</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/service_words.py" line="17"/>
         <source>本人声明回避</source>
         <translation>Declared own conflict</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/service_words.py" line="18"/>
         <source>申请人要求回避</source>
         <translation>Applicant asked to exclude</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/service_words.py" line="18"/>
         <source>领域不熟悉</source>
         <translation>Outside own field</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/service_words.py" line="19"/>
         <source>科研失信惩戒期内</source>
         <translation>Under an integrity penalty</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/service_words.py" line="19"/>
         <source>请托</source>
         <translation>Lobbied</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/service_words.py" line="21"/>
         <source>读取专家库，计算回避关系</source>
         <translation>reading the pool and computing conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/service_words.py" line="21"/>
         <source>确定各评审组的可选专家</source>
         <translation>finding the experts each panel may draw</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/service_words.py" line="22"/>
         <source>按承诺—揭示的种子抽取</source>
         <translation>drawing with the commit–reveal seed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/service_words.py" line="22"/>
         <source>保存抽取记录</source>
         <translation>saving the draw record</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/service_words.py" line="23"/>
         <source>单位</source>
         <translation>organisations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/service_words.py" line="23"/>
         <source>学科</source>
         <translation>fields</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/service_words.py" line="24"/>
         <source>人员</source>
         <translation>people</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/service_words.py" line="24"/>
         <source>专家</source>
         <translation>experts</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/service_words.py" line="25"/>
         <source>任职经历</source>
         <translation>employment history</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/service_words.py" line="25"/>
         <source>人员关系</source>
         <translation>relations</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/service_words.py" line="26"/>
         <source>项目</source>
         <translation>applications</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/service_words.py" line="26"/>
         <source>项目成员</source>
         <translation>team members</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/service_words.py" line="27"/>
         <source>回避与请托</source>
         <translation>conflicts and lobbying</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/service_words.py" line="27"/>
         <source>诚信记录</source>
         <translation>integrity records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/service_words.py" line="28"/>
         <source>提交</source>
         <translation>committing</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/service_words.py" line="35"/>
         <source>读取 {0}</source>
         <translation>reading {0}</translation>
     </message>
