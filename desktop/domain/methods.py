@@ -331,9 +331,15 @@ class RoundSettings:
     one_panel_per_expert: bool = True
     include_in_laws: bool = False
     reserve_size: int | None = None
+    # review execution (calls, scores, results)
+    unreachable_after: int = 3  # unanswered calls after which a seat is freed for the reserve
+    non_consensus_range: Fraction = Fraction(3, 10)  # NON_CONSENSUS: a range of totals ≥ this share of the scale
+    recommendation: str = ""  # "top:K", "min:SCORE" or "pass"; empty: the vote's pass, no recommendation otherwise
+    double_entry: bool = False  # 双人录入: two operators enter every score sheet before the scores count
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "enterprise_fraction", parse_share(self.enterprise_fraction))
+        object.__setattr__(self, "non_consensus_range", parse_share(self.non_consensus_range))
         if self.enterprise_fraction < ENTERPRISE_FLOOR:
             raise RuleError("ENTERPRISE_THIRD", f"ENTERPRISE_THIRD 企业专家比例不得低于{share_words(ENTERPRISE_FLOOR)}，"
                                                 f"现为{share_words(self.enterprise_fraction)}；轮次只能提高这一比例")
@@ -348,6 +354,10 @@ class RoundSettings:
             problems.append("评审组人数至少为1")
         if self.reserve_size is not None and self.reserve_size < 0:
             problems.append("备选专家人数不能为负")
+        if not 1 <= self.unreachable_after <= 20:
+            problems.append(f"未接通多少次后递补须在1至20次之间（现为{self.unreachable_after}）")
+        if not 0 < self.non_consensus_range <= 1:
+            problems.append("非共识评分极差须在满分的0至100%之间")
         if problems:
             raise SettingsError("轮次设置有误：" + "；".join(problems))
 
@@ -357,6 +367,7 @@ class RoundSettings:
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["enterprise_fraction"] = str(self.enterprise_fraction)
+        data["non_consensus_range"] = str(self.non_consensus_range)
         return data
 
     @classmethod

@@ -50,11 +50,24 @@ PERMISSIONS: Mapping[str, frozenset[Role]] = MappingProxyType({name: frozenset(r
     "documents.read": (_S, _V, _A),
     "signer.replace": (_S,),
     "signer.show": (_S, _V, _A, _U),
-    # decisions of later steps (results, objections, appeals) and on-site supervision
+    # review execution: calls, replacements, confirmation, commitments, attendance, scores, results
+    "calls.read": (_S, _V, _A),
+    "calls.record": (_S,),
+    "panel.confirm": (_S,),
+    "quota.override": (_V,),             # a panel below ENTERPRISE_THIRD confirmed with a recorded reason
+    "commitments.record": (_S,),
+    "commitments.confirm": (_V,),        # "signed on site", confirmed by the supervisor present
+    "attendance.record": (_S,),
+    "scores.enter": (_S,),
+    "scores.read": (_S, _V, _A),
+    "certification.record": (_S,),
+    "certification.waive": (_V,),        # POST_REVIEW: results go on without a certification, with the reason
+    "non_consensus.decide": (_S,),       # the panel's decision on a flagged application, as the secretary records it
+    "results.read": (_S, _V, _A),
+    "results.propose": (_S,),
     "results.approve": (_A,),
+    # after the review
     "appeals.decide": (_A,),
-    "commitments.confirm": (_V,),
-    "quota.override": (_V,),
     # the audit log
     "audit.read": (_U, _V),
     "audit.verify": (_S, _V, _A, _U),

@@ -27,6 +27,10 @@ TABLE_NAMES = {
     "requested_exclusion": "不宜评审专家", "declared_conflict": "回避声明", "lobbying": "请托记录",
     "integrity_record": "诚信记录", "review_round": "评审轮次", "panel": "评审组", "panel_application": "评审组项目",
     "draw": "抽取记录", "draw_member": "抽取成员", "exclusion": "回避排除记录",
+    "attachment": "附件", "invitation": "专家邀请", "call": "确认电话", "draw_batch": "补抽记录",
+    "panel_confirmation": "评审组确认", "expert_commitment": "专家承诺", "attendance": "出席记录",
+    "score_entry": "评分录入", "score": "评分", "post_review_certification": "会后回避确认",
+    "non_consensus_decision": "非共识项目决定", "result_approval": "评审结果审批",
 }
 
 
