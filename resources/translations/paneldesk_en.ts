@@ -1850,6 +1850,18 @@ When every password is forgotten, only this key opens the workspace. Print it no
         <translation>Open the workspace with the recovery key</translation>
     </message>
     <message>
+        <source>导出轮次归档</source>
+        <translation>Export round archive</translation>
+    </message>
+    <message>
+        <source>导入轮次归档</source>
+        <translation>Import round archive</translation>
+    </message>
+    <message>
+        <source>备份工作区</source>
+        <translation>Back up workspace</translation>
+    </message>
+    <message>
         <source>名称</source>
         <translation>Name</translation>
     </message>
@@ -2112,6 +2124,26 @@ When every password is forgotten, only this key opens the workspace. Print it no
     <message>
         <source>密码</source>
         <translation>Password</translation>
+    </message>
+    <message>
+        <source>成员数</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>字节数</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>清单哈希</source>
+        <translation>Manifest hash</translation>
+    </message>
+    <message>
+        <source>签名者指纹</source>
+        <translation>Signer fingerprint</translation>
+    </message>
+    <message>
+        <source>审计日志条数</source>
+        <translation>Audit log entries</translation>
     </message>
     <message>
         <source>专家</source>

@@ -1,0 +1,72 @@
+"""`archive export|verify|import`: the round archive from the shell; `archive verify` needs no workspace."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from desktop import __version__
+from desktop.commands.output import CommandError, add_json_flag, emit, operator, password
+from desktop.commands.workspace import open_or_fail
+from desktop.services import confidential
+from desktop.services.archive.export import export_round
+from desktop.services.archive.verify import verify_archive
+from desktop.services.signing import trusted_certificates
+
+ARCHIVE_PASSWORD_ENV = "PANELDESK_ARCHIVE_PASSWORD"
+
+
+def _progress(done: int, total: int, what: str) -> None:
+    if sys.stderr.isatty() and what:
+        print(f"\r[{done + 1}/{total}] {what[:60]:<60}", end="", file=sys.stderr, flush=True)
+
+
+def _export(args: argparse.Namespace) -> int:
+    workspace = open_or_fail(args)
+    summary = export_round(workspace, operator(args), args.round, args.out,
+                           password(ARCHIVE_PASSWORD_ENV, "归档口令（至少8个字符，请另行告知核验人）：", twice=True),
+                           app_version=__version__, progress=_progress)
+    emit(args, summary, lambda v: f"已导出轮次 {v['round']} 的归档：{v['file']}（{v['members']} 个成员，"
+                                  f"{v['bytes']} 字节），签名者指纹 {v['signer']}")
+    return 0
+
+
+def verdict_text(result: dict) -> str:
+    """The verdict in words, for the command line and the window."""
+    lines = [f"归档：{result['file']}"]
+    if result.get("round"):
+        lines.append(f"评审轮次：{result['round']['name']}（编号 {result['round']['id']}）")
+    if result.get("signer"):
+        lines.append(f"签名者：{result['signer']['name']}，指纹 {result['signer']['fingerprint']}")
+    lines.append(("完整：各成员与清单一致，签名有效，审计日志链完整" if result["intact"] else "不完整") + "；"
+                 + ("签名者可信" if result["trusted"] else "签名者未获信任") + "；"
+                 + ("抽取已按归档重算，评审组与记录完全相同" if result["draw_replayed"] else "抽取未能重算为记录的结果"))
+    lines += [f"  问题：{p}" for p in result["problems"]]
+    lines += [f"  说明：{n}" for n in result.get("notes", [])]
+    return "\n".join(lines)
+
+
+def _verify(args: argparse.Namespace) -> int:
+    if not args.trust and not args.fingerprint:
+        raise CommandError("请用 --trust 证书文件 或 --fingerprint 指纹 指明可信的签名者（评审办公室公布的证书指纹）")
+    result = verify_archive(args.file, password(ARCHIVE_PASSWORD_ENV, "归档口令："),
+                            trust=trusted_certificates(None, args.trust), fingerprint=args.fingerprint or "")
+    emit(args, confidential.masked(result), verdict_text)  # no workspace, no account: numbers stay masked
+    return 0 if result["intact"] and result["trusted"] and result["draw_replayed"] else 1
+
+
+def register(subparsers) -> None:
+    archive = subparsers.add_parser("archive", help="轮次归档：导出、核验（无需工作区）、导入")
+    actions = archive.add_subparsers(dest="archive_command", required=True, metavar="ACTION")
+    export = actions.add_parser("export", help=f"导出一个轮次的签名归档（口令取自 {ARCHIVE_PASSWORD_ENV} 或终端输入）")
+    export.add_argument("--round", type=int, required=True, help="轮次编号")
+    export.add_argument("--out", type=Path, required=True, help="归档文件，如 round-1.zip")
+    add_json_flag(export)
+    export.set_defaults(func=_export)
+    check = actions.add_parser("verify", help="核验归档：成员与清单、签名、审计日志链、重算抽取（退出码 0 表示全部成立）")
+    check.add_argument("file", type=Path)
+    check.add_argument("--trust", type=Path, action="append", default=[], help="可信的签名证书文件（可多次给出）")
+    check.add_argument("--fingerprint", help="可信签名证书的 SHA-256 指纹（至少前 16 位十六进制）")
+    add_json_flag(check)
+    check.set_defaults(func=_verify)
