@@ -19,7 +19,7 @@ import pytest
 
 import desktop.services
 from desktop.domain.roles import Role
-from desktop.services import (accounts, audit_log, catalogue, confidential, conflicts, documents, draw_verify, draws,
+from desktop.services import (accounts, audit_log, backup, catalogue, confidential, conflicts, documents, draw_verify, draws,
                               recovery, rounds, signing, ui_queries)
 from desktop.services.accounts import Forbidden, Operator
 from desktop.services.demo import DEMO_ACCOUNTS, DEMO_METHOD
@@ -88,6 +88,7 @@ MATRIX = {
     "accounts.witness_sign_in": ({S}, lambda w, op, t: accounts.witness_sign_in(op, "x", "x")),
     "export.export_round": ({S}, lambda w, op, t: export.export_round(w, op, 1, t / "a.zip", "x" * 8,
                                                                        app_version="0")),
+    "backup.backup_workspace": ({S, M}, lambda w, op, t: backup.backup_workspace(w, op, t / "usb", "x" * 8)),
     "recovery.issue_recovery_key": ({M}, lambda w, op, t: recovery.issue_recovery_key(op, t / "恢复密钥.pdf")),
 }
 # entry points any signed-in account may call: one's own password, and checking a received PDF's signature
