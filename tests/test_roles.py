@@ -23,7 +23,7 @@ from desktop.services import (accounts, audit_log, backup, catalogue, confidenti
                               recovery, rounds, signing, ui_queries)
 from desktop.services.accounts import Forbidden, Operator
 from desktop.services.demo import DEMO_ACCOUNTS, DEMO_METHOD
-from desktop.services.archive import export
+from desktop.services.archive import export, importing as archive_import
 from desktop.services.importing import run as importing
 from desktop.store.workspace import close_workspace
 from tests.conftest import TEST_PASSWORD
@@ -88,6 +88,7 @@ MATRIX = {
     "accounts.witness_sign_in": ({S}, lambda w, op, t: accounts.witness_sign_in(op, "x", "x")),
     "export.export_round": ({S}, lambda w, op, t: export.export_round(w, op, 1, t / "a.zip", "x" * 8,
                                                                        app_version="0")),
+    "importing.import_archive": ({S}, lambda w, op, t: archive_import.import_archive(w, op, t / "a.zip", "x" * 8)),
     "backup.backup_workspace": ({S, M}, lambda w, op, t: backup.backup_workspace(w, op, t / "usb", "x" * 8)),
     "recovery.issue_recovery_key": ({M}, lambda w, op, t: recovery.issue_recovery_key(op, t / "恢复密钥.pdf")),
 }

@@ -26,7 +26,7 @@ TABLE_NAMES = {
     "relation": "人员关系", "application": "项目", "application_partner": "项目合作单位", "team_member": "项目成员",
     "requested_exclusion": "不宜评审专家", "declared_conflict": "回避声明", "lobbying": "请托记录",
     "integrity_record": "诚信记录", "review_round": "评审轮次", "panel": "评审组", "panel_application": "评审组项目",
-    "draw": "抽取记录", "draw_member": "抽取成员", "exclusion": "回避排除记录",
+    "draw": "抽取记录", "draw_member": "抽取成员", "exclusion": "回避排除记录", "archived_round": "归档导入的轮次",
 }
 
 

@@ -170,3 +170,36 @@ def screen(archive: zipfile.ZipFile, caps: Caps = CAPS) -> tuple[list[str], set[
     if total > caps.total_bytes:
         return problems + [f"归档解压后共 {total} 字节，超过上限 {caps.total_bytes}"], set()
     return list(dict.fromkeys(problems)), safe
+
+
+class Opened:
+    """An archive opened with its password: its manifest, and each member read by its path (after a verify)."""
+
+    def __init__(self, archive: zipfile.ZipFile, password: str):
+        self.archive = archive
+        self.key = key_from(read_header(archive), password)
+        if self.key is None:
+            raise ValueError("口令不对，无法解密归档")
+        self.manifest_bytes = read_small(archive, MANIFEST, self.key, "清单 manifest.json")
+        self.manifest = json.loads(self.manifest_bytes)
+        self.by_path = {m["path"]: m["member"] for m in self.manifest["members"]}
+
+    def read(self, path: str) -> Iterator[bytes]:
+        return read_sealed(self.archive, self.by_path[path], self.key, path)
+
+    def json(self, path: str):
+        return json.loads(b"".join(self.read(path)))
+
+    def lines(self, path: str) -> Iterator:
+        return json_lines(self.read(path))
+
+
+def json_lines(chunks: Iterable[bytes]) -> Iterator:
+    """The values of a JSON Lines stream, one per line, as its chunks arrive."""
+    pending = b""
+    for piece in chunks:
+        pending += piece
+        *whole, pending = pending.split(b"\n")
+        yield from (json.loads(line) for line in whole if line)
+    if pending.strip():
+        yield json.loads(pending)

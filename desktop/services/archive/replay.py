@@ -46,7 +46,7 @@ def replay(round_data: dict, schema: dict, rows: Callable[[str], Iterable[list]]
     current = [d for d in round_data["draws"] if not d["superseded"]]
     if not current:
         return {"replayed": False, "draw": None, "problems": ["归档中本轮没有抽取记录"], "notes": []}
-    record = DrawRecord(**{k: v for k, v in current[0].items() if k != "rules"})
+    record = DrawRecord(**{k: v for k, v in current[0].items() if k not in ("rules", "rows")})
     problems, notes = seed_problems(record), []
     engine = create_engine("sqlite://", poolclass=StaticPool)
     try:

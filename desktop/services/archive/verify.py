@@ -30,18 +30,6 @@ from desktop.store.tables import AuditEntry
 Progress = Callable[[int, int, str], None]
 
 
-def _lines(chunks: Iterator[bytes]) -> Iterator:
-    pending = b""
-    for piece in chunks:
-        pending += piece
-        *whole, pending = pending.split(b"\n")
-        for line in whole:
-            if line:
-                yield json.loads(line)
-    if pending.strip():
-        yield json.loads(pending)
-
-
 def verify_archive(path: Path, password: str, *, trust: list[x509.Certificate] = (), fingerprint: str = "",
                    progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> dict:
     """{"intact", "trusted", "draw_replayed", "problems", …} for the archive at ``path``."""
@@ -136,7 +124,7 @@ def verify_archive(path: Path, password: str, *, trust: list[x509.Certificate] =
             return result
         round_data = json.loads(b"".join(read(round_section.ROUND)))
         schema = json.loads(b"".join(read(pool.SCHEMA)))
-        replayed = replay(round_data, schema, lambda table: _lines(read(pool.rows_path(table))))
+        replayed = replay(round_data, schema, lambda table: container.json_lines(read(pool.rows_path(table))))
         problems += replayed["problems"]
         result["notes"] += replayed["notes"]
         result["draw"] = {k: replayed.get(k) for k in ("draw", "seed", "pool_hash_matches", "panels")}
@@ -156,7 +144,7 @@ def _audit(manifest: dict, good: set[str], read, certificates: list[x509.Certifi
     if audit_section.ENTRIES not in good or audit_section.CHECKPOINTS not in good:
         return ["审计日志片段缺失或损坏，无法校验"], {}
     problems, hashes, demanded, previous = [], [], {}, audit.GENESIS
-    for position, entry in enumerate(_lines(read(audit_section.ENTRIES)), 1):
+    for position, entry in enumerate(container.json_lines(read(audit_section.ENTRIES)), 1):
         if entry["prev_hash"] != previous:
             problems.append(f"审计日志第 {position} 条与上一条的哈希链断开（记录被删除或插入）")
             break

@@ -11,8 +11,8 @@ from sqlmodel import select
 from desktop.services.archive.members import Source, json_member, lines_member
 from desktop.services.draws import record_of
 from desktop.services.rounds import get_round, method_of, settings_of
-from desktop.store.round_tables import Draw, DrawCommitment, Exclusion, Panel, PanelApplication
-from desktop.store.tables import Application
+from desktop.store.round_tables import Draw, DrawCommitment, DrawMember, Exclusion, Panel, PanelApplication
+from desktop.store.tables import Application, Person
 
 ROUND = "data/round.json"
 EXCLUSIONS = "data/exclusions.jsonl"
@@ -33,7 +33,9 @@ def members(source: Source):
                                          .order_by(DrawCommitment.id))]
     yield json_member(ROUND, {
         "round": row.model_dump(), "method": method_of(row).to_dict(), "settings": settings_of(row).to_dict(),
-        "panels": panels, "draws": [record_of(session, d).to_dict() | {"rules": json.loads(d.rules)} for d in draws],
+        "panels": panels,
+        "draws": [record_of(session, d).to_dict() | {"rules": json.loads(d.rules), "rows": _rows(session, d.id)}
+                  for d in draws],
         "commitments": commitments})
     ids = [d.id for d in draws]
 
@@ -42,3 +44,13 @@ def members(source: Source):
             for row_ in session.exec(select(Exclusion).where(Exclusion.draw_id == draw_id).order_by(Exclusion.id)):
                 yield {"draw": row_.draw_id, "panel": row_.panel_id, "grounds": json.loads(row_.grounds)}
     yield lines_member(EXCLUSIONS, exclusions)
+
+
+def _rows(session, draw_id: int) -> list[list]:
+    """The draw's member rows as stored (panel, ID number, reserve, position, enterprise, basis): what an import
+    writes back, the reserves' enterprise flags included, which the record does not show."""
+    return [list(row) for row in session.execute(
+        select(Panel.name, Person.id_number, DrawMember.reserve, DrawMember.position, DrawMember.enterprise,
+               DrawMember.enterprise_basis).join(Panel, Panel.id == DrawMember.panel_id)
+        .join(Person, Person.id == DrawMember.person_id).where(DrawMember.draw_id == draw_id)
+        .order_by(Panel.position, DrawMember.reserve, DrawMember.position))]
