@@ -12,7 +12,7 @@ from desktop.commands.workspace import open_or_fail
 from desktop.services import confidential
 from desktop.services.archive.export import export_round
 from desktop.services.archive.importing import import_archive
-from desktop.services.archive.verify import verify_archive
+from desktop.services.archive.verify import verdict_words, verify_archive
 from desktop.services.signing import trusted_certificates
 
 ARCHIVE_PASSWORD_ENV = "PANELDESK_ARCHIVE_PASSWORD"
@@ -33,21 +33,6 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
-def verdict_text(result: dict) -> str:
-    """The verdict in words, for the command line and the window."""
-    lines = [f"归档：{result['file']}"]
-    if result.get("round"):
-        lines.append(f"评审轮次：{result['round']['name']}（编号 {result['round']['id']}）")
-    if result.get("signer"):
-        lines.append(f"签名者：{result['signer']['name']}，指纹 {result['signer']['fingerprint']}")
-    lines.append(("完整：各成员与清单一致，签名有效，审计日志链完整" if result["intact"] else "不完整") + "；"
-                 + ("签名者可信" if result["trusted"] else "签名者未获信任") + "；"
-                 + ("抽取已按归档重算，评审组与记录完全相同" if result["draw_replayed"] else "抽取未能重算为记录的结果"))
-    lines += [f"  问题：{p}" for p in result["problems"]]
-    lines += [f"  说明：{n}" for n in result.get("notes", [])]
-    return "\n".join(lines)
-
-
 def _trusted(args: argparse.Namespace) -> None:
     if not args.trust and not args.fingerprint:
         raise CommandError("请用 --trust 证书文件 或 --fingerprint 指纹 指明可信的签名者（评审办公室公布的证书指纹）")
@@ -57,7 +42,7 @@ def _verify(args: argparse.Namespace) -> int:
     _trusted(args)
     result = verify_archive(args.file, password(ARCHIVE_PASSWORD_ENV, "归档口令："),
                             trust=trusted_certificates(None, args.trust), fingerprint=args.fingerprint or "")
-    emit(args, confidential.masked(result), verdict_text)  # no workspace, no account: numbers stay masked
+    emit(args, confidential.masked(result), verdict_words)  # no workspace, no account: numbers stay masked
     return 0 if result["intact"] and result["trusted"] and result["draw_replayed"] else 1
 
 

@@ -134,6 +134,21 @@ def verify_archive(path: Path, password: str, *, trust: list[x509.Certificate] =
     return result
 
 
+def verdict_words(result: dict) -> str:
+    """The verdict in words, for the command line and the window."""
+    lines = [f"归档：{result['file']}"]
+    if result.get("round"):
+        lines.append(f"评审轮次：{result['round']['name']}（编号 {result['round']['id']}）")
+    if result.get("signer"):
+        lines.append(f"签名者：{result['signer']['name']}，指纹 {result['signer']['fingerprint']}")
+    lines.append(("完整：各成员与清单一致，签名有效，审计日志链完整" if result["intact"] else "不完整") + "；"
+                 + ("签名者可信" if result["trusted"] else "签名者未获信任") + "；"
+                 + ("抽取已按归档重算，评审组与记录完全相同" if result["draw_replayed"] else "抽取未能重算为记录的结果"))
+    lines += [f"  问题：{p}" for p in result["problems"]]
+    lines += [f"  说明：{n}" for n in result.get("notes", [])]
+    return "\n".join(lines)
+
+
 def _pems(data: bytes) -> list[bytes]:
     marker = b"-----END CERTIFICATE-----"
     return [part + marker for part in data.split(marker) if b"-----BEGIN" in part]
