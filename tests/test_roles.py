@@ -89,7 +89,7 @@ MATRIX = {
     "export.export_round": ({S}, lambda w, op, t: export.export_round(w, op, 1, t / "a.zip", "x" * 8,
                                                                        app_version="0")),
     "importing.import_archive": ({S}, lambda w, op, t: archive_import.import_archive(w, op, t / "a.zip", "x" * 8)),
-    "backup.backup_workspace": ({S, M}, lambda w, op, t: backup.backup_workspace(w, op, t / "usb", "x" * 8)),
+    "backup.backup_workspace": ({S}, lambda w, op, t: backup.backup_workspace(w, op, t / "usb", "x" * 8)),
     "recovery.issue_recovery_key": ({M}, lambda w, op, t: recovery.issue_recovery_key(op, t / "恢复密钥.pdf")),
 }
 # entry points any signed-in account may call: one's own password, and checking a received PDF's signature

@@ -58,7 +58,7 @@ PERMISSIONS: Mapping[str, frozenset[Role]] = MappingProxyType({name: frozenset(r
     # the round archive and backups (the archive and the backup are sealed with a password chosen when made)
     "archive.export": (_S,),
     "archive.import": (_S,),
-    "backup": (_S, _M),
+    "backup": (_S,),
     # the audit log
     "audit.read": (_U, _V),
     "audit.verify": (_S, _V, _A, _U),

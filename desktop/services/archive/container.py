@@ -108,7 +108,7 @@ def read_small(archive: zipfile.ZipFile, name: str, key: bytes, what: str, caps:
     return b"".join(parts)
 
 
-def read_header(archive: zipfile.ZipFile, caps: Caps = CAPS) -> dict:
+def read_header(archive: zipfile.ZipFile) -> dict:
     info = archive.getinfo(HEADER)
     if info.file_size > 65536:
         raise ValueError("归档头过大")

@@ -5,6 +5,7 @@ hash through the same code, and draws again through the same code (desktop.servi
 
 from __future__ import annotations
 
+from desktop.domain.errors import UserError
 from desktop.services.archive.members import Source, json_member, lines_member
 from desktop.store.engine import dbapi_cursor
 from desktop.store.snapshot import POOL_TABLES
@@ -37,5 +38,5 @@ def _rows(source: Source, table: str):
     with dbapi_cursor(source.session) as cursor:
         for row in cursor.execute(f'SELECT * FROM "{table}" WHERE {condition} ORDER BY rowid', parameters):
             if any(isinstance(value, (bytes, float)) for value in row):
-                raise ValueError(f"{table} 的值类型无法存入归档")  # the pool tables hold integers and text only
+                raise UserError(f"表 {table} 中有无法存入归档的值（二进制或小数）：专家库各表只应有整数和文字")
             yield list(row)
