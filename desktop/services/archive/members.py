@@ -4,7 +4,8 @@ A stage of the round adds what it keeps to every archive by adding one module to
 ``members(source) -> Iterable[Member]``; the writer finds every such module, in name order, and nothing else needs
 to change. A member's content is a function returning chunks, called only when the member is written, so a recording
 of an hour is read from the workspace as it goes into the archive and never held whole. A section reads through
-``source.session`` (one read transaction for the whole export) and ``source.workspace`` (files and blobs)."""
+``source.session`` (one read transaction for the whole export) and ``source.workspace`` (files and blobs: a recording
+is ``Member(path, lambda: workspace.read_blob(name))``, decrypted as it is read)."""
 
 from __future__ import annotations
 
@@ -62,11 +63,6 @@ def file_member(path: str, file: Path) -> Member:
             while piece := handle.read(CHUNK):
                 yield piece
     return Member(path, chunks, file.stat().st_size)
-
-
-def blob_member(path: str, workspace: Workspace, name: str) -> Member:
-    """A blob of the workspace (a recording, a scan), decrypted as it is read."""
-    return Member(path, lambda: workspace.read_blob(name), (workspace.blobs / name).stat().st_size)
 
 
 def all_members(source: Source) -> Iterator[Member]:
