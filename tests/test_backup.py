@@ -49,6 +49,8 @@ def test_a_changed_backup_restores_nothing_and_leaves_the_workspace_as_it_was(de
     with pytest.raises(backup.BackupProblem, match="备份口令不对"):
         backup.restore_backup(stick, root, "another-password")
     assert sorted(p.name for p in root.iterdir()) == before and not list(tmp_path.glob(".*restoring"))
+    with pytest.raises(backup.BackupProblem, match="不是 PanelDesk 工作区且不是空文件夹"):
+        backup.restore_backup(stick, tmp_path, PASSWORD)  # a folder of other things is never renamed away
 
 
 def test_restoring_over_a_workspace_keeps_the_old_one_renamed(demo_workspace, tmp_path):

@@ -217,6 +217,9 @@ def check_backup(folder: Path, password: str, snapshot: str | None = None) -> tu
 
 def restore_backup(folder: Path, target: Path, password: str, snapshot: str | None = None) -> dict:
     """Restore a snapshot into ``target`` after checking all of it; an existing ``target`` is kept, renamed."""
+    if Path(target).is_dir() and not (Path(target) / DB_NAME).exists() and any(Path(target).iterdir()):
+        raise BackupProblem(f"{Path(target).resolve()} 不是 PanelDesk 工作区且不是空文件夹：请用 --workspace 指定"
+                            "要恢复到的工作区文件夹（可以是新的）")
     manifest, problems = check_backup(folder, password, snapshot)
     if problems:
         raise BackupProblem("备份校验未通过，没有恢复任何内容：" + "；".join(problems))
