@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -96,6 +97,8 @@ def export_round(place, actor: Operator, round_id: int | RoundRef, out: Path, pa
             container.write_sealed(zf, container.MANIFEST, (manifest_bytes,), key)
             container.write_sealed(zf, container.SIGNATURE, (cms.sign(manifest_bytes, key_of_signer),), key)
         stop()
+        with open(temp, "rb+") as written:  # on the disk before it takes the final name
+            os.fsync(written.fileno())
         summary = {"file": str(out), "round": round_id, "members": len(listed), "bytes": total,
                    "manifest_sha256": hashlib.sha256(manifest_bytes).hexdigest(),
                    "signer": signing.show_identity(workspace.root, actor).fingerprint,

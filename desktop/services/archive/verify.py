@@ -71,10 +71,14 @@ def verify_archive(path: Path, password: str, *, trust: list[x509.Certificate] =
         result["signer"] = {"name": checked.signer, "fingerprint": checked.fingerprint}
         if not checked.valid:
             problems.append(checked.problem)
-        manifest = json.loads(manifest_bytes)
-        result["round"] = manifest["round"]
-        by_path = {m["path"]: m for m in manifest["members"]}
-        listed = {m["member"]: m for m in manifest["members"]}
+        try:
+            manifest = json.loads(manifest_bytes)
+            result["round"] = manifest["round"]
+            by_path = {m["path"]: m for m in manifest["members"]}
+            listed = {m["member"]: m for m in manifest["members"]}
+        except (ValueError, KeyError, TypeError) as error:
+            problems.append(f"清单 manifest.json 的格式不对：{error!r}")
+            return result
         names = {i.filename for i in archive.infolist()}
         for name in sorted(names - set(listed) - {container.HEADER, container.MANIFEST, container.SIGNATURE}):
             problems.append(f"归档中有清单未列出的成员「{name}」（被添加或改名）")
