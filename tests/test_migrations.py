@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlmodel import SQLModel
 
-from desktop.store import account_tables, audit_tables, execution_tables, round_tables, tables  # noqa: F401
+from desktop.store.metadata import all_tables
 
 
 def _differences(connection) -> list:
-    declared = set(SQLModel.metadata.tables)
-    found = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
+    metadata = all_tables()
+    declared = set(metadata.tables)
+    found = compare_metadata(MigrationContext.configure(connection), metadata)
     # tables kept by plain SQL (the digests, checkpoints, accounts' own) are not on the metadata: not compared here
     return [d for d in found if not (isinstance(d, tuple) and d[0] == "remove_table" and d[1].name not in declared)]
 

@@ -19,10 +19,11 @@ import pytest
 
 import desktop.services
 from desktop.domain.roles import Role
-from desktop.services import (accounts, audit_log, catalogue, confidential, conflicts, documents, draw_verify, draws,
+from desktop.services import (accounts, audit_log, backup, catalogue, confidential, conflicts, documents, draw_verify, draws,
                               recovery, rounds, signing, ui_queries)
 from desktop.services.accounts import Forbidden, Operator
 from desktop.services.demo import DEMO_ACCOUNTS, DEMO_METHOD
+from desktop.services.archive import export, importing as archive_import
 from desktop.services.importing import run as importing
 from desktop.store.workspace import close_workspace
 from tests.conftest import TEST_PASSWORD
@@ -85,6 +86,10 @@ MATRIX = {
     "accounts.set_roles": ({M}, lambda w, op, t: accounts.set_roles(op, "x", "秘书")),
     "accounts.reset_password": ({M}, lambda w, op, t: accounts.reset_password(op, "x", "x" * 8)),
     "accounts.witness_sign_in": ({S}, lambda w, op, t: accounts.witness_sign_in(op, "x", "x")),
+    "export.export_round": ({S}, lambda w, op, t: export.export_round(w, op, 1, t / "a.zip", "x" * 8,
+                                                                       app_version="0")),
+    "importing.import_archive": ({S}, lambda w, op, t: archive_import.import_archive(w, op, t / "a.zip", "x" * 8)),
+    "backup.backup_workspace": ({S}, lambda w, op, t: backup.backup_workspace(w, op, t / "usb", "x" * 8)),
     "recovery.issue_recovery_key": ({M}, lambda w, op, t: recovery.issue_recovery_key(op, t / "恢复密钥.pdf")),
 }
 # entry points any signed-in account may call: one's own password, and checking a received PDF's signature

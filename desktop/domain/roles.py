@@ -68,6 +68,10 @@ PERMISSIONS: Mapping[str, frozenset[Role]] = MappingProxyType({name: frozenset(r
     "results.approve": (_A,),
     # after the review
     "appeals.decide": (_A,),
+    # the round archive and backups (the archive and the backup are sealed with a password chosen when made)
+    "archive.export": (_S,),
+    "archive.import": (_S,),
+    "backup": (_S,),
     # the audit log
     "audit.read": (_U, _V),
     "audit.verify": (_S, _V, _A, _U),

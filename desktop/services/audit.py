@@ -31,10 +31,12 @@ TABLE_NAMES = {
     "panel_confirmation": "评审组确认", "expert_commitment": "专家承诺", "attendance": "出席记录",
     "score_entry": "评分录入", "score": "评分", "post_review_certification": "会后回避确认",
     "non_consensus_decision": "非共识项目决定", "result_approval": "评审结果审批",
+    "archived_round": "归档导入的轮次",
 }
 
 
-def _digest(entry: AuditEntry) -> str:
+def entry_hash(entry: AuditEntry) -> str:
+    """The hash an entry must carry: over its own fields and the previous entry's hash."""
     fields_ = [entry.prev_hash, entry.at, entry.actor, entry.action, entry.target, entry.before, entry.after]
     if entry.digests:  # entries from before the log covered the data have none, and keep their hashes
         fields_.append(entry.digests)
@@ -55,7 +57,7 @@ def append(session: Session, actor: str, action: str, target: str = "",
                        actor=actor, action=action, target=target, before=_summary(before), after=_summary(after),
                        prev_hash=last.hash if last else GENESIS,
                        digests=json.dumps(digests, sort_keys=True, separators=(",", ":")) if digests else "")
-    entry.hash = _digest(entry)
+    entry.hash = entry_hash(entry)
     session.add(entry)
     return entry
 
@@ -83,7 +85,7 @@ def walk(session: Session) -> Chain:
         if entry.prev_hash != previous:
             chain.first_broken, chain.reason = entry.id, "与上一条记录的哈希链断开（记录被删除或插入）"
             return chain
-        if _digest(entry) != entry.hash:
+        if entry_hash(entry) != entry.hash:
             chain.first_broken, chain.reason = entry.id, "记录内容与其哈希不符（记录被修改）"
             return chain
         previous = entry.hash

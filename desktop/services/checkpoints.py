@@ -104,12 +104,19 @@ def check(session: Session, hashes_: list[str], demanded: dict[int, str],
           certificates: list[x509.Certificate]) -> CheckpointStatus:
     """Check every checkpoint against the chain (``hashes_[i]`` is the hash of entry i+1) and its signature, and
     that each entry that demanded a checkpoint (position → action) has one."""
+    rows = session.exec(select(AuditCheckpoint).order_by(AuditCheckpoint.entries, AuditCheckpoint.id))
+    return check_rows(list(rows), hashes_, demanded, certificates)
+
+
+def check_rows(rows: list[AuditCheckpoint], hashes_: list[str], demanded: dict[int, str],
+               certificates: list[x509.Certificate]) -> CheckpointStatus:
+    """``check`` over checkpoints already read, in order (a round archive's, read without any database)."""
     by_fingerprint = {fingerprint(c): c for c in certificates}
     problems: list[str] = []
     last_signed: AuditCheckpoint | None = None
     last: AuditCheckpoint | None = None
     made = set()
-    for row in session.exec(select(AuditCheckpoint).order_by(AuditCheckpoint.entries, AuditCheckpoint.id)):
+    for row in rows:
         made.add(row.entries)
         if row.entries > len(hashes_):
             problems.append(f"检查点（{row.at}）记录日志有 {row.entries} 条，现只有 {len(hashes_)} 条：日志被截断")

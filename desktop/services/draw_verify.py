@@ -42,6 +42,32 @@ def _changed_outside(session) -> list[str]:
     return [f"专家库在 PanelDesk 之外被改动，抽取时的专家库哈希不能证明其内容：{p['message']}" for p in found]
 
 
+def seed_problems(record) -> list[str]:
+    """What does not hold between the record's commitment, revealed secret, witness digits and seed."""
+    if not record.secret:
+        return ["本次抽取使用输入或生成的随机种子（承诺—揭示之前的版本），无法证明无人能操纵结果"]
+    problems = []
+    secret = bytes.fromhex(record.secret)
+    if commitment_of(record.pool_hash, secret) != record.commitment:
+        problems.append("公布的承诺值与揭示的密钥不符：承诺在揭示前被改动过")
+    if seed_of(record.pool_hash, secret, record.witness_digits) != record.seed:
+        problems.append("记录的随机种子不是由专家库哈希、密钥和见证人随机数算出的")
+    return problems
+
+
+def panel_problems(recorded_panels: list[dict], inputs, seed: str) -> list[str]:
+    """Each panel whose members or reserve order differ from those ``inputs`` give with ``seed``."""
+    recorded = _members(recorded_panels)
+    computed = _members(_computed(inputs, inputs.draw(seed)))
+    problems = []
+    for name in list(recorded) + [n for n in computed if n not in recorded]:
+        if recorded.get(name) != computed.get(name):
+            got, want = recorded.get(name, ([], [])), computed.get(name, ([], []))
+            which = "评审专家" if got[0] != want[0] else "备选顺序"
+            problems.append(f"评审组「{name}」的{which}与按记录重新计算的结果不同")
+    return problems
+
+
 def verify_draw(place: Place, op: Operator, round_id: int) -> dict:
     """Recompute the round's current draw from its record and the current pool: {"matches", "problems", …}."""
     require(op, "draw.verify", place)
@@ -51,26 +77,12 @@ def verify_draw(place: Place, op: Operator, round_id: int) -> dict:
         if draw is None:
             return {"round": round_id, "draw": None, "matches": False, "problems": ["本轮尚未抽取"]}
         record = record_of(session, draw)
-        problems = []
-        if not record.secret:
-            problems.append("本次抽取使用输入或生成的随机种子（承诺—揭示之前的版本），无法证明无人能操纵结果")
-        else:
-            secret = bytes.fromhex(record.secret)
-            if commitment_of(record.pool_hash, secret) != record.commitment:
-                problems.append("公布的承诺值与揭示的密钥不符：承诺在揭示前被改动过")
-            if seed_of(record.pool_hash, secret, record.witness_digits) != record.seed:
-                problems.append("记录的随机种子不是由专家库哈希、密钥和见证人随机数算出的")
+        problems = seed_problems(record)
         inputs = read_inputs(session, round_id)
         problems += _changed_outside(session)
     if inputs.pool_hash != record.pool_hash:
         problems.append(f"专家库或本轮规则与抽取时不同：抽取时哈希 {record.pool_hash[:16]}…，现在 {inputs.pool_hash[:16]}…")
-    recorded = _members(record.panels)
-    computed = _members(_computed(inputs, inputs.draw(record.seed)))
-    for name in list(recorded) + [n for n in computed if n not in recorded]:
-        if recorded.get(name) != computed.get(name):
-            got, want = recorded.get(name, ([], [])), computed.get(name, ([], []))
-            which = "评审专家" if got[0] != want[0] else "备选顺序"
-            problems.append(f"评审组「{name}」的{which}与按记录重新计算的结果不同")
+    problems += panel_problems(record.panels, inputs, record.seed)
     return {"round": round_id, "draw": record.id, "matches": not problems, "problems": problems,
             "seed": record.seed, "pool_hash": record.pool_hash, "commitment": record.commitment}
 

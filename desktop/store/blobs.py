@@ -56,18 +56,30 @@ def _rechunk(chunks: Iterable[bytes]) -> Iterator[tuple[bytes, bool]]:
     yield pending, True
 
 
+def seal(chunks: Iterable[bytes], key: bytes, digest=None) -> Iterator[bytes]:
+    """The stream in the sealed format above (MAGIC, salt, then each chunk under AES-GCM); ``digest``, when given, is
+    updated with the plain content as it passes. Also the format of each member of a round archive."""
+    salt = os.urandom(SALT)
+    yield MAGIC + salt
+    sealer = AESGCM(_subkey(key, salt))
+    for index, (piece, last) in enumerate(_rechunk(chunks)):
+        if digest is not None:
+            digest.update(piece)
+        yield sealer.encrypt(_nonce(index, last), piece, MAGIC)
+
+
 def _store(temp: Path, chunks: Iterable[bytes], key: bytes | None) -> str:
     """Write the stream to ``temp`` (sealed when ``key`` is given), flushed to disk; return its content's SHA-256."""
     digest = hashlib.sha256()
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
     with open(fd, "wb") as out:
         if key:
-            salt = os.urandom(SALT)
-            out.write(MAGIC + salt)
-            sealer = AESGCM(_subkey(key, salt))
-        for index, (piece, last) in enumerate(_rechunk(chunks)):
-            digest.update(piece)
-            out.write(sealer.encrypt(_nonce(index, last), piece, MAGIC) if key else piece)
+            for piece in seal(chunks, key, digest):
+                out.write(piece)
+        else:
+            for piece, _last in _rechunk(chunks):
+                digest.update(piece)
+                out.write(piece)
         out.flush()
         os.fsync(out.fileno())
     return digest.hexdigest()
@@ -97,25 +109,34 @@ def is_encrypted(path: Path) -> bool:
 def read(path: Path, key: bytes | None) -> Iterator[bytes]:
     """The blob's content, chunk by chunk; BlobDamaged if an encrypted one does not check to its last chunk."""
     with open(path, "rb") as file:
-        head = file.read(len(MAGIC) + SALT)
-        if head[:len(MAGIC)] != MAGIC:
+        head = file.read(len(MAGIC))
+        if head != MAGIC:
             file.seek(0)
             while piece := file.read(CHUNK):  # a plain blob: one from before the workspace was encrypted
                 yield piece
             return
         if key is None:
             raise BlobDamaged(f"{path.name} 已加密：请先登录")
-        opener = AESGCM(_subkey(key, head[len(MAGIC):]))
-        index, sealed = 0, file.read(CHUNK + TAG)
-        while True:
-            following = file.read(CHUNK + TAG)
-            try:
-                yield opener.decrypt(_nonce(index, not following), sealed, MAGIC)
-            except InvalidTag:
-                raise BlobDamaged(f"附件 {path.name} 已损坏或被改动，无法解密") from None
-            if not following:
-                return
-            index, sealed = index + 1, following
+        yield from unseal(file, key, f"附件 {path.name}", magic_read=True)
+
+
+def unseal(file, key: bytes, name: str, magic_read: bool = False) -> Iterator[bytes]:
+    """The plain content of a sealed stream read from ``file`` (anything with ``read(n)``), chunk by chunk;
+    BlobDamaged, naming ``name``, if it does not check to its last chunk (changed, cut short, wrong key)."""
+    if not magic_read and file.read(len(MAGIC)) != MAGIC:
+        raise BlobDamaged(f"{name} 不是加密的数据流，或已损坏")
+    salt = file.read(SALT)
+    opener = AESGCM(_subkey(key, salt))
+    index, sealed = 0, file.read(CHUNK + TAG)
+    while True:
+        following = file.read(CHUNK + TAG)
+        try:
+            yield opener.decrypt(_nonce(index, not following), sealed, MAGIC)
+        except InvalidTag:
+            raise BlobDamaged(f"{name} 已损坏或被改动，无法解密") from None
+        if not following:
+            return
+        index, sealed = index + 1, following
 
 
 def encrypt_plain(folder: Path, key: bytes) -> int:

@@ -170,3 +170,17 @@ def dbapi_cursor(session: Session) -> Iterator[sqlite3.Cursor]:
         yield cursor
     finally:
         cursor.close()
+
+
+def copy_database(engine: Engine, target: Path, key: bytes | None) -> None:
+    """A consistent copy of the live database at ``target`` through SQLite's online backup API (writers may go on
+    meanwhile), encrypted with the same key and settings as the source (plain for a plain one)."""
+    source = engine.raw_connection()
+    try:
+        destination = _connect(Path(target), read_only=False, key=key)
+        try:
+            source.driver_connection.backup(destination)
+        finally:
+            destination.close()
+    finally:
+        source.close()

@@ -107,23 +107,30 @@ def create(root: Path) -> bytes:
         raise FileExistsError(path(root))
     key = os.urandom(KEY_BYTES)
     # The check lets a key given directly (a test, a script) be told right or wrong before the database is touched.
-    _write(root, {"version": VERSION, "id": uuid.uuid4().hex, "check": _check(key), "slots": []})
+    _write(root, {"version": VERSION, "id": uuid.uuid4().hex, "check": check_value(key), "slots": []})
     return key
 
 
-def _check(key: bytes) -> str:
+def check_value(key: bytes) -> str:
+    """A value that tells a right key from a wrong one without revealing it (HKDF of the key)."""
     return _b64(HKDF(hashes.SHA256(), 16, salt=None, info=b"PanelDesk key check").derive(key))
 
 
 def verify(root: Path, key: bytes) -> None:
     """WrongKey unless ``key`` is this workspace's data key."""
-    if len(key) != KEY_BYTES or not secrets.compare_digest(_check(key), _read(root)["check"]):
+    if len(key) != KEY_BYTES or not secrets.compare_digest(check_value(key), _read(root)["check"]):
         raise WrongKey()
 
 
 # -- passwords ------------------------------------------------------------------------------------------------------
 
-def _password_key(password: str, kdf: dict) -> bytes:
+def new_kdf() -> dict:
+    """Argon2id parameters with a fresh salt, kept beside what a password's key seals."""
+    return {"name": "argon2id", **ARGON2, "salt": _b64(os.urandom(16))}
+
+
+def password_key(password: str, kdf: dict) -> bytes:
+    """The 32-byte key Argon2id derives from ``password`` with the parameters and salt of ``kdf``."""
     return argon2.low_level.hash_secret_raw(
         password.encode("utf-8"), _unb64(kdf["salt"]), time_cost=kdf["time_cost"], memory_cost=kdf["memory_cost"],
         parallelism=kdf["parallelism"], hash_len=32, type=argon2.low_level.Type.ID)
@@ -132,9 +139,9 @@ def _password_key(password: str, kdf: dict) -> bytes:
 def add_password(root: Path, key: bytes, account: str, password: str) -> None:
     """Wrap the data key with ``account``'s password, replacing that account's slot (a password change) only."""
     verify(root, key)
-    kdf = {"name": "argon2id", **ARGON2, "salt": _b64(os.urandom(16))}
+    kdf = new_kdf()
     slot = {"kind": "password", "account": account, "kdf": kdf,
-            **_seal(_password_key(password, kdf), key, "password", account)}
+            **_seal(password_key(password, kdf), key, "password", account)}
     _put(root, slot, replacing=lambda s: s["kind"] == "password" and s.get("account") == account)
 
 
@@ -153,7 +160,7 @@ def unlock_password(root: Path, account: str, password: str) -> bytes:
     """The data key, from ``account``'s slot; WrongKey for an unknown account or a wrong password alike."""
     for slot in _read(root)["slots"]:
         if slot["kind"] == "password" and slot.get("account") == account:
-            return _open(_password_key(password, slot["kdf"]), slot)
+            return _open(password_key(password, slot["kdf"]), slot)
     raise WrongKey()
 
 

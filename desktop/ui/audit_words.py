@@ -53,6 +53,9 @@ ACTIONS = {
     "account.password.change": QT_TRANSLATE_NOOP("audit", "修改本人密码"),
     "recovery.issue": QT_TRANSLATE_NOOP("audit", "生成恢复密钥"),
     "recovery.use": QT_TRANSLATE_NOOP("audit", "用恢复密钥打开工作区"),
+    "archive.export": QT_TRANSLATE_NOOP("audit", "导出轮次归档"),
+    "archive.import": QT_TRANSLATE_NOOP("audit", "导入轮次归档"),
+    "backup": QT_TRANSLATE_NOOP("audit", "备份工作区"),
 }
 STARTED = ".started"  # a documents batch opened before its first file (desktop.services.batch_log)
 
@@ -100,6 +103,9 @@ FIELDS = {
     "display_name": QT_TRANSLATE_NOOP("audit", "显示名称"), "roles": QT_TRANSLATE_NOOP("audit", "角色"),
     "disabled": QT_TRANSLATE_NOOP("audit", "停用时间"), "failures": QT_TRANSLATE_NOOP("audit", "连续输错密码次数"),
     "password": QT_TRANSLATE_NOOP("audit", "密码"),
+    "file": QT_TRANSLATE_NOOP("audit", "文件"), "members": QT_TRANSLATE_NOOP("audit", "成员数"),
+    "bytes": QT_TRANSLATE_NOOP("audit", "字节数"), "manifest_sha256": QT_TRANSLATE_NOOP("audit", "清单哈希"),
+    "signer": QT_TRANSLATE_NOOP("audit", "签名者指纹"), "audit_entries": QT_TRANSLATE_NOOP("audit", "审计日志条数"),
     "专家": QT_TRANSLATE_NOOP("audit", "专家"), "单位": QT_TRANSLATE_NOOP("audit", "单位"),
     "学科": QT_TRANSLATE_NOOP("audit", "学科"), "项目": QT_TRANSLATE_NOOP("audit", "项目"),
     "人员关系": QT_TRANSLATE_NOOP("audit", "人员关系"), "任职经历": QT_TRANSLATE_NOOP("audit", "任职经历"),

@@ -10,6 +10,8 @@ roles may use — a convenience: the services refuse on their own. After the idl
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
@@ -29,13 +31,14 @@ from desktop.ui.context import POOL, Context
 from desktop.ui.dashboard_page import DashboardPage
 from desktop.ui.idle_lock import IdleLock
 from desktop.ui.rounds_page import RoundsPage
+from desktop.ui.pages.archive_page import ArchivePage
 from desktop.ui.settings_page import SettingsPage
 
-DASHBOARD, EXPERTS, ORGANISATIONS, APPLICATIONS, ROUNDS, INTEGRITY, AUDIT, ACCOUNTS, SETTINGS = range(9)
+DASHBOARD, EXPERTS, ORGANISATIONS, APPLICATIONS, ROUNDS, INTEGRITY, AUDIT, ACCOUNTS, ARCHIVE, SETTINGS = range(10)
 # what a page's account needs to be offered it (None: everyone); the services check again, whatever is shown
 PAGE_PERMISSIONS = {DASHBOARD: "draws.read", EXPERTS: "experts.read", ORGANISATIONS: "experts.read",
                     APPLICATIONS: "experts.read", ROUNDS: "rounds.read", INTEGRITY: "experts.read",
-                    AUDIT: "audit.read", ACCOUNTS: "accounts.manage", SETTINGS: None}
+                    AUDIT: "audit.read", ARCHIVE: None, ACCOUNTS: "accounts.manage", SETTINGS: None}
 
 
 class MainWindow(QMainWindow):
@@ -48,11 +51,13 @@ class MainWindow(QMainWindow):
         self.rounds = RoundsPage(ctx)
         self.accounts_page = AccountsPage(ctx)
         self.settings_page = SettingsPage(ctx)
+        self.archive_page = ArchivePage(ctx)
         pages = [(self.tr("工作台"), self.dashboard), (self.tr("专家库"), self.experts),
                  (self.tr("单位"), CataloguePage(ctx, listings.ORGANISATIONS)),
                  (self.tr("项目"), CataloguePage(ctx, listings.APPLICATIONS)), (self.tr("评审轮次"), self.rounds),
                  (self.tr("诚信记录"), CataloguePage(ctx, listings.INTEGRITY)), (self.tr("审计日志"), AuditPage(ctx)),
-                 (self.tr("账户管理"), self.accounts_page), (self.tr("设置"), self.settings_page)]
+                 (self.tr("账户管理"), self.accounts_page), (self.tr("归档与备份"), self.archive_page),
+                 (self.tr("设置"), self.settings_page)]
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(132)
@@ -96,6 +101,7 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 800)
         self.nav.setCurrentRow(DASHBOARD)
+        self._backup_offered = False
 
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("文件(&F)"))
@@ -290,6 +296,28 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
+        if self._offer_backup():
+            event.ignore()
+            return
         self.ctx.settings.geometry = self.saveGeometry()
         self.ctx.settings.sync()
         super().closeEvent(event)
+
+    def _backup_answered(self, result: int) -> None:
+        if result:
+            self.close()  # backed up, or declined: the offer is not made again today
+        else:
+            self._backup_offered = False  # the user stays: the offer comes again at the next close
+
+    def _offer_backup(self) -> bool:
+        """Once a day, on close, offer a backup and say when the last one was; True while the offer is open (the
+        window closes once it is answered)."""
+        actor, today = self.ctx.actor, dt.date.today().isoformat()
+        if actor is None or not actor.may("backup") or self.ctx.settings.last_backup == today or self._backup_offered:
+            return False
+        self._backup_offered = True
+        from desktop.ui.backup_offer import BackupOffer
+        offer = BackupOffer(self.ctx, self)
+        offer.finished.connect(self._backup_answered)
+        offer.open()
+        return True

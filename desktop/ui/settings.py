@@ -86,5 +86,24 @@ class Settings:
     def geometry(self, value: QByteArray) -> None:
         self._store.setValue("window/geometry", value)
 
+    @property
+    def last_backup(self) -> str:
+        """The ISO date of the last backup made from this computer ('' if none): the window offers one on close
+        once a day and says when the last was."""
+        return self._text("backup/last")
+
+    @last_backup.setter
+    def last_backup(self, value: str) -> None:
+        self._store.setValue("backup/last", value)
+
+    @property
+    def backup_folder(self) -> Path | None:
+        text = self._text("backup/folder")
+        return Path(text) if text else None
+
+    @backup_folder.setter
+    def backup_folder(self, value: Path) -> None:
+        self._store.setValue("backup/folder", str(value))
+
     def sync(self) -> None:
         self._store.sync()

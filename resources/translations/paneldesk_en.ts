@@ -88,6 +88,151 @@
     </message>
 </context>
 <context>
+    <name>ArchivePage</name>
+    <message>
+        <source>导出轮次归档（含清单、签名、审计日志片段，可在任何电脑上核验）</source>
+        <translation>Export a round archive (manifest, signature, audit log slice; verifiable on any computer)</translation>
+    </message>
+    <message>
+        <source>至少 8 个字符，请另行告知核验人</source>
+        <translation>At least 8 characters; tell the verifier separately</translation>
+    </message>
+    <message>
+        <source>再次输入</source>
+        <translation>Again</translation>
+    </message>
+    <message>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>评审轮次</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <source>归档口令</source>
+        <translation>Archive password</translation>
+    </message>
+    <message>
+        <source>核验或导入归档（可把 .zip 文件拖到本页）</source>
+        <translation>Verify or import an archive (drop a .zip file on this page)</translation>
+    </message>
+    <message>
+        <source>尚未选择归档文件</source>
+        <translation>No archive chosen yet</translation>
+    </message>
+    <message>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>归档文件</source>
+        <translation>Archive file</translation>
+    </message>
+    <message>
+        <source>评审办公室公布的签名证书指纹（至少前 16 位）</source>
+        <translation>The signing certificate fingerprint the secretariat published (at least 16 digits)</translation>
+    </message>
+    <message>
+        <source>导出时设定的归档口令</source>
+        <translation>The archive password chosen at export</translation>
+    </message>
+    <message>
+        <source>证书指纹</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <source>核验</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <source>导入到本工作区（只读）</source>
+        <translation>Import into this workspace (read-only)</translation>
+    </message>
+    <message>
+        <source>备份工作区（如备份到 U 盘）</source>
+        <translation>Back up the workspace (to a USB stick, say)</translation>
+    </message>
+    <message>
+        <source>至少 8 个字符，恢复时需要</source>
+        <translation>At least 8 characters; needed to restore</translation>
+    </message>
+    <message>
+        <source>备份到…</source>
+        <translation>Back up to…</translation>
+    </message>
+    <message>
+        <source>上次备份</source>
+        <translation>Last backup</translation>
+    </message>
+    <message>
+        <source>备份口令</source>
+        <translation>Backup password</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>{0}&#x3000;{1}（{2}）</source>
+        <translation>{0}  {1} ({2})</translation>
+    </message>
+    <message>
+        <source>从未备份</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>导出归档</source>
+        <translation>Export archive</translation>
+    </message>
+    <message>
+        <source>归档 (*.zip)</source>
+        <translation>Archives (*.zip)</translation>
+    </message>
+    <message>
+        <source>两次输入的归档口令不一致</source>
+        <translation>The two archive passwords differ</translation>
+    </message>
+    <message>
+        <source>已导出：{0}
+{1} 个成员，{2} 字节；签名者指纹 {3}</source>
+        <translation>Exported: {0}
+{1} members, {2} bytes; signer fingerprint {3}</translation>
+    </message>
+    <message>
+        <source>选择归档</source>
+        <translation>Choose archive</translation>
+    </message>
+    <message>
+        <source>请先选择或拖入归档文件</source>
+        <translation>Choose or drop an archive file first</translation>
+    </message>
+    <message>
+        <source>✔ 归档完整、可信，抽取已重算一致</source>
+        <translation>✔ Archive intact and trusted; the draw replays to the same panels</translation>
+    </message>
+    <message>
+        <source>✘ 归档未通过核验</source>
+        <translation>✘ The archive did not verify</translation>
+    </message>
+    <message>
+        <source>该归档已导入为轮次 {0}，本次没有重复导入</source>
+        <translation>This archive was already imported as round {0}; nothing was imported again</translation>
+    </message>
+    <message>
+        <source>已导入为轮次 {0}（只读）：人员新增 {1}、合并 {2}；单位新增 {3}、合并 {4}</source>
+        <translation>Imported as round {0} (read-only): persons {1} new, {2} merged; organisations {3} new, {4} merged</translation>
+    </message>
+    <message>
+        <source>备份到哪个文件夹（如 U 盘）</source>
+        <translation>Back up to which folder (a USB stick, say)</translation>
+    </message>
+    <message>
+        <source>已备份到 {0}（{1} 个文件）</source>
+        <translation>Backed up to {0} ({1} files)</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <source>校验日志完整性</source>
@@ -156,6 +301,61 @@
     <message>
         <source>✘ 数据与日志不符：{0}</source>
         <translation>✘ The data does not match the log: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>BackupOffer</name>
+    <message>
+        <source>退出前备份</source>
+        <translation>Back up before closing</translation>
+    </message>
+    <message>
+        <source>今天还没有备份。上次备份：{0}。</source>
+        <translation>No backup yet today. Last backup: {0}.</translation>
+    </message>
+    <message>
+        <source>本机还没有备份过这个工作区。</source>
+        <translation>This workspace has never been backed up from this computer.</translation>
+    </message>
+    <message>
+        <source>如 U 盘上的文件夹</source>
+        <translation>A folder on a USB stick, say</translation>
+    </message>
+    <message>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>备份到</source>
+        <translation>Back up to</translation>
+    </message>
+    <message>
+        <source>至少 8 个字符，恢复时需要</source>
+        <translation>At least 8 characters; needed to restore</translation>
+    </message>
+    <message>
+        <source>备份口令</source>
+        <translation>Backup password</translation>
+    </message>
+    <message>
+        <source>备份后退出</source>
+        <translation>Back up and close</translation>
+    </message>
+    <message>
+        <source>不备份，直接退出</source>
+        <translation>Close without a backup</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>备份到哪个文件夹</source>
+        <translation>Back up to which folder</translation>
+    </message>
+    <message>
+        <source>请选择备份文件夹</source>
+        <translation>Choose the backup folder</translation>
     </message>
 </context>
 <context>
@@ -936,6 +1136,10 @@ SHA-256 fingerprint (publish it so recipients can check it): {1}</translation>
     <message>
         <source>审计日志</source>
         <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>归档与备份</source>
+        <translation>Archive &amp; backup</translation>
     </message>
     <message>
         <source>设置</source>
@@ -1850,6 +2054,18 @@ When every password is forgotten, only this key opens the workspace. Print it no
         <translation>Open the workspace with the recovery key</translation>
     </message>
     <message>
+        <source>导出轮次归档</source>
+        <translation>Export round archive</translation>
+    </message>
+    <message>
+        <source>导入轮次归档</source>
+        <translation>Import round archive</translation>
+    </message>
+    <message>
+        <source>备份工作区</source>
+        <translation>Back up workspace</translation>
+    </message>
+    <message>
         <source>名称</source>
         <translation>Name</translation>
     </message>
@@ -2112,6 +2328,26 @@ When every password is forgotten, only this key opens the workspace. Print it no
     <message>
         <source>密码</source>
         <translation>Password</translation>
+    </message>
+    <message>
+        <source>成员数</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>字节数</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>清单哈希</source>
+        <translation>Manifest hash</translation>
+    </message>
+    <message>
+        <source>签名者指纹</source>
+        <translation>Signer fingerprint</translation>
+    </message>
+    <message>
+        <source>审计日志条数</source>
+        <translation>Audit log entries</translation>
     </message>
     <message>
         <source>专家</source>

@@ -33,7 +33,7 @@ def _rows(page) -> dict[str, list[str]]:
 
 
 def test_the_administrator_sees_accounts_and_no_expert_data(admin_window):
-    assert _visible_pages(admin_window) == ["账户管理", "设置"]
+    assert _visible_pages(admin_window) == ["账户管理", "归档与备份", "设置"]
     assert admin_window.stack.currentWidget() is admin_window.accounts_page
     assert "系统管理员" in admin_window.account_label.text() and "管理员" in admin_window.account_label.text()
     assert not admin_window.import_action.isVisible()

@@ -2,10 +2,9 @@
 
 from alembic import context
 
-from desktop.store import account_tables, audit_tables, execution_tables, round_tables, tables  # noqa: F401  (registers every table on the metadata)
-from sqlmodel import SQLModel
+from desktop.store.metadata import all_tables
 
 engine = context.config.attributes["engine"]
 with engine.begin() as connection:
-    context.configure(connection=connection, target_metadata=SQLModel.metadata, render_as_batch=True)
+    context.configure(connection=connection, target_metadata=all_tables(), render_as_batch=True)
     context.run_migrations()

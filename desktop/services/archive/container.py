@@ -1,0 +1,205 @@
+"""The archive file: a zip whose members are sealed with a key derived from the password chosen at export.
+
+Why a zip of sealed members rather than an encrypted container (a 7z, a VeraCrypt volume, zip's own AES): a zip is
+read everywhere and by Python's standard library alone, member by member, so a verifier streams each member from the
+file without extracting anything; zip's own AES (WinZip AE-2) is not in the standard library, and zip's legacy
+encryption is broken. Each member's bytes are the PanelDesk sealed stream of desktop.store.blobs (AES-256-GCM in
+64 KiB chunks, each chunk's nonce its index and a last-chunk flag, so no chunk can be changed, moved or dropped, nor
+the member cut short, without the read failing), under the key Argon2id derives from the password and the salt in
+the one plain member, ``paneldesk-archive.json``. Members are stored, not deflated: sealed bytes do not compress.
+
+Member names in the zip are opaque (``payload/000001``): names of files can name people. The sealed manifest maps
+each to its path in the archive with its SHA-256 and size.
+
+Reading refuses, before anything of a member is read: names that are absolute, contain ``..`` or a backslash or a
+drive, or resolve outside the archive (``os.path.commonpath``, not ``commonprefix``, which takes ``../a2`` for inside
+``a``), duplicates, symbolic links, directories, and sizes or compression ratios beyond ``Caps``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import posixpath
+import re
+import stat
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from desktop.store import blobs, keyslots
+
+HEADER = "paneldesk-archive.json"
+MANIFEST = "manifest.json"
+SIGNATURE = "manifest.json.p7s"
+FORMAT = "PanelDesk round archive v1"
+CIPHER = "AES-256-GCM, 64 KiB chunks (PanelDesk sealed stream v1), key Argon2id(password)"
+
+
+@dataclass(frozen=True)
+class Caps:
+    members: int = 2_000_000
+    member_bytes: int = 64 * 1024 ** 3  # one recording of several hours is a few GB
+    total_bytes: int = 2 * 1024 ** 4
+    ratio: int = 100  # uncompressed / compressed, for a member that is compressed at all
+    small_bytes: int = 256 * 1024 ** 2  # members read whole into memory: the manifest, the round, the signature
+
+
+CAPS = Caps()
+
+
+def member_name(index: int) -> str:
+    return f"payload/{index:06d}"
+
+
+def new_key(password: str) -> tuple[bytes, dict]:
+    """A key for a new archive and the plain header that lets the password open it again."""
+    kdf = keyslots.new_kdf()
+    key = keyslots.password_key(password, kdf)
+    return key, {"format": FORMAT, "cipher": CIPHER, "kdf": kdf, "check": keyslots.check_value(key)}
+
+
+def key_from(header: dict, password: str) -> bytes | None:
+    """The archive's key from its header and the password; None when the password is not the one chosen."""
+    key = keyslots.password_key(password, header["kdf"])
+    return key if keyslots.check_value(key) == header["check"] else None
+
+
+def write_sealed(archive: zipfile.ZipFile, name: str, chunks: Iterable[bytes], key: bytes) -> tuple[str, int]:
+    """Add a sealed member; its plain content's SHA-256 and size."""
+    digest = hashlib.sha256()
+    counted = _Counted(chunks)
+    with archive.open(zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0)), "w", force_zip64=True) as out:
+        for piece in blobs.seal(counted, key, digest):
+            out.write(piece)
+    return digest.hexdigest(), counted.size
+
+
+def write_plain(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
+    archive.writestr(zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0)), data)
+
+
+class _Counted:
+    def __init__(self, chunks: Iterable[bytes]):
+        self.chunks, self.size = chunks, 0
+
+    def __iter__(self):
+        for piece in self.chunks:
+            self.size += len(piece)
+            yield piece
+
+
+def read_sealed(archive: zipfile.ZipFile, name: str, key: bytes, what: str) -> Iterator[bytes]:
+    """A member's plain content, chunk by chunk; blobs.BlobDamaged naming ``what`` if it does not decrypt whole."""
+    try:
+        with archive.open(name) as file:
+            yield from blobs.unseal(file, key, what)
+    except zipfile.BadZipFile as error:  # the zip's own CRC, checked at the member's end
+        raise blobs.BlobDamaged(f"{what} 已损坏或被改动（{error}）") from None
+
+
+def read_small(archive: zipfile.ZipFile, name: str, key: bytes, what: str, caps: Caps = CAPS) -> bytes:
+    parts, size = [], 0
+    for piece in read_sealed(archive, name, key, what):
+        size += len(piece)
+        if size > caps.small_bytes:
+            raise blobs.BlobDamaged(f"{what} 超过 {caps.small_bytes} 字节，不予读取")
+        parts.append(piece)
+    return b"".join(parts)
+
+
+def read_header(archive: zipfile.ZipFile) -> dict:
+    info = archive.getinfo(HEADER)
+    if info.file_size > 65536:
+        raise ValueError("归档头过大")
+    try:
+        header = json.loads(archive.read(HEADER).decode("utf-8"))
+    except zipfile.BadZipFile as error:
+        raise ValueError(f"已损坏或被改动（{error}）") from None
+    if header.get("format") != FORMAT:
+        raise ValueError(f"不是 PanelDesk 轮次归档（格式 {header.get('format')!r}）")
+    return header
+
+
+_DRIVE = re.compile(r"^[A-Za-z]:")
+_ROOT = "/archive"
+
+
+def unsafe(info: zipfile.ZipInfo, caps: Caps = CAPS) -> str:
+    """Why this member must not be read at all, or ''."""
+    name = info.filename
+    if "\\" in name:
+        return "名称含反斜杠"
+    if name.startswith("/") or _DRIVE.match(name):
+        return "名称是绝对路径"
+    if ".." in name.split("/"):
+        return "名称含 ..（指向归档之外）"
+    inside = posixpath.normpath(posixpath.join(_ROOT, name))
+    if posixpath.commonpath([_ROOT, inside]) != _ROOT or inside == _ROOT:
+        return "名称指向归档之外"
+    if stat.S_ISLNK(info.external_attr >> 16):
+        return "是符号链接"
+    if info.is_dir():
+        return "是文件夹"
+    if info.file_size > caps.member_bytes:
+        return f"解压后 {info.file_size} 字节，超过上限 {caps.member_bytes}"
+    if info.compress_type != zipfile.ZIP_STORED and info.file_size > caps.ratio * max(info.compress_size, 1):
+        return f"压缩比 {info.file_size // max(info.compress_size, 1)}:1 超过上限 {caps.ratio}:1（疑似压缩炸弹）"
+    return ""
+
+
+def screen(archive: zipfile.ZipFile, caps: Caps = CAPS) -> tuple[list[str], set[str]]:
+    """Problems with the zip's directory, and the names safe to read (each unique and safe)."""
+    problems: list[str] = []
+    infos = archive.infolist()
+    if len(infos) > caps.members:
+        return [f"归档有 {len(infos)} 个成员，超过上限 {caps.members}"], set()
+    seen: dict[str, int] = {}
+    for info in infos:
+        seen[info.filename] = seen.get(info.filename, 0) + 1
+    safe, total = set(), 0
+    for info in infos:
+        why = unsafe(info, caps)
+        if seen[info.filename] > 1:
+            why = why or f"名称重复出现 {seen[info.filename]} 次"
+        if why:
+            problems.append(f"成员「{info.filename}」不予读取：{why}")
+        else:
+            safe.add(info.filename)
+            total += info.file_size
+    if total > caps.total_bytes:
+        return problems + [f"归档解压后共 {total} 字节，超过上限 {caps.total_bytes}"], set()
+    return list(dict.fromkeys(problems)), safe
+
+
+class Opened:
+    """An archive opened with its password: its manifest, and each member read by its path (after a verify)."""
+
+    def __init__(self, archive: zipfile.ZipFile, password: str):
+        self.archive = archive
+        self.key = key_from(read_header(archive), password)
+        if self.key is None:
+            raise ValueError("口令不对，无法解密归档")
+        self.manifest_bytes = read_small(archive, MANIFEST, self.key, "清单 manifest.json")
+        self.manifest = json.loads(self.manifest_bytes)
+        self.by_path = {m["path"]: m["member"] for m in self.manifest["members"]}
+
+    def read(self, path: str) -> Iterator[bytes]:
+        return read_sealed(self.archive, self.by_path[path], self.key, path)
+
+    def json(self, path: str):
+        return json.loads(b"".join(self.read(path)))
+
+    def lines(self, path: str) -> Iterator:
+        return json_lines(self.read(path))
+
+
+def json_lines(chunks: Iterable[bytes]) -> Iterator:
+    """The values of a JSON Lines stream, one per line, as its chunks arrive."""
+    pending = b""
+    for piece in chunks:
+        pending += piece
+        *whole, pending = pending.split(b"\n")
+        yield from (json.loads(line) for line in whole if line)
+    if pending.strip():
+        yield json.loads(pending)

@@ -1,0 +1,121 @@
+"""Export a round as one archive (DESIGN.md "A round archive"): every member of every section, read in one read
+transaction (so the archive is one consistent state), sealed with the export password, listed in a manifest with its
+SHA-256 and size, and the manifest signed with the workspace's identity (detached CMS).
+
+The file is written under a temporary name beside the target and renamed only when complete and recorded in the
+audit log, so an interrupted or cancelled export leaves nothing under the final name; memory stays constant
+whatever the size of the round, since each member streams from the workspace into the zip.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+from desktop.domain.errors import Cancelled, UserError
+from desktop.services import signing
+from desktop.services.accounts import MIN_PASSWORD, Operator, require
+from desktop.services.archive import cms, container
+from desktop.services.archive.members import Source, all_members
+from desktop.services.archive.sections import pool
+from desktop.services.archive.sections.audit import head
+from desktop.services.audit_log import require_intact
+from desktop.services.rounds import RoundRef, get_round, round_id_in
+from desktop.services.uow import change, reading, writable
+from desktop.store.engine import dbapi_cursor
+from reports.files import private_folder, replace, temp_path
+
+Progress = Callable[[int, int, str], None]
+
+
+class ExportCancelled(Cancelled):
+    """The export was stopped: no archive was written."""
+
+
+def check_password(password: str) -> None:
+    if len(password or "") < MIN_PASSWORD:
+        raise UserError(f"归档口令至少须有 {MIN_PASSWORD} 个字符：归档含保密材料，只有知道口令的人才能打开")
+
+
+def export_round(place, actor: Operator, round_id: int | RoundRef, out: Path, password: str, *, app_version: str,
+                 signing_password: signing.Password = None, progress: Progress | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> dict:
+    """Write the round's archive to ``out``; what was written ({"file", "members", "bytes", "manifest_sha256", …}).
+    ``progress(done, total, path)`` hears of each member; ``cancelled()`` is asked between members and while a
+    large one is copied, and a True answer removes the partial file (ExportCancelled). ``app_version`` is the
+    program's version, which the manifest records (the services do not import the program's package)."""
+    require(actor, "archive.export", place)
+    workspace = writable(place)
+    round_id = round_id_in(workspace, round_id)
+    check_password(password)
+    key_of_signer = signing.signing_key(workspace.root, signing_password)  # no identity: refused before any work
+    require_intact(workspace, pool.TABLES + ("draw", "draw_member", "exclusion"), "轮次归档")
+    out = Path(out).resolve()
+    if out.is_dir():
+        raise UserError(f"{out} 是文件夹：请给出归档文件的名称，如 {out / f'round-{round_id}.zip'}")
+    private_folder(out.parent)
+    temp = temp_path(out)
+    key, header = container.new_key(password)
+
+    def stop() -> None:
+        if cancelled is not None and cancelled():
+            raise ExportCancelled("已取消导出，没有留下归档文件")
+
+    try:
+        with reading(workspace) as session, zipfile.ZipFile(temp, "w", zipfile.ZIP_STORED, allowZip64=True) as zf:
+            row = get_round(session, round_id)
+            round_info = {"id": row.id, "name": row.name, "programme": row.programme, "state": row.state,
+                          "review_date": row.review_date}
+            entries, head_hash = head(session)
+            with dbapi_cursor(session) as cursor:
+                (schema_version,) = cursor.execute("SELECT version_num FROM alembic_version").fetchone()
+            members = list(all_members(Source(workspace, session, round_id)))
+            container.write_plain(zf, container.HEADER, json.dumps(header, indent=1).encode("utf-8"))
+            listed, total = [], 0
+            for index, member in enumerate(members, 1):
+                stop()
+                if progress is not None:
+                    progress(index - 1, len(members), member.path)
+                sha256, size = container.write_sealed(zf, container.member_name(index), _checked(member.chunks(), stop),
+                                                      key)
+                listed.append({"path": member.path, "member": container.member_name(index), "sha256": sha256,
+                               "size": size})
+                total += size
+            manifest = {"format": container.FORMAT, "app": "PanelDesk", "app_version": app_version,
+                        "schema_version": schema_version,
+                        "created_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+                        "created_by": actor.name,
+                        "round": round_info,
+                        "audit": {"entries": entries, "head": head_hash},
+                        "members": listed}
+            manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
+            container.write_sealed(zf, container.MANIFEST, (manifest_bytes,), key)
+            container.write_sealed(zf, container.SIGNATURE, (cms.sign(manifest_bytes, key_of_signer),), key)
+        stop()
+        with open(temp, "rb+") as written:  # on the disk before it takes the final name
+            os.fsync(written.fileno())
+        summary = {"file": str(out), "round": round_id, "members": len(listed), "bytes": total,
+                   "manifest_sha256": hashlib.sha256(manifest_bytes).hexdigest(),
+                   "signer": signing.show_identity(workspace.root, actor).fingerprint,
+                   "audit_entries": entries}
+        with change(workspace, actor, "archive.export", f"round:{round_id}", password=signing_password) as unit:
+            unit.after = summary | {"file": out.name}
+            replace(temp, out)  # inside the unit: a failed rename records nothing
+        if progress is not None:
+            progress(len(members), len(members), "")
+        return summary
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def _checked(chunks, stop: Callable[[], None]):
+    """The member's chunks, with a look at Cancel every 64 chunks (a recording of a GB is not waited out)."""
+    for number, piece in enumerate(chunks):
+        if number % 64 == 63:
+            stop()
+        yield piece

@@ -1,0 +1,75 @@
+"""Replaying an archived draw: the archived pool rows loaded into a database of the verifier's own, in memory, with
+the tables' own CREATE statements (so each row hashes as it did in the workspace), then the pool hash, the conflicts,
+each panel's eligible experts and the panels computed by the very code the draw ran (desktop.services.draw_inputs,
+desktop.services.draw_verify), and compared with the record."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from sqlalchemy import create_engine
+from sqlalchemy.pool import StaticPool
+from sqlmodel import Session, SQLModel
+
+from desktop.domain.errors import UserError
+from desktop.services.draw_inputs import read_inputs
+from desktop.services.draw_verify import panel_problems, seed_problems
+from desktop.services.draws import DrawRecord
+from desktop.services.archive.sections.pool import TABLES
+from desktop.store import digests
+from desktop.store.audit_tables import AuditDigest, AuditLayout
+from desktop.store.engine import dbapi_cursor
+from desktop.store.snapshot import POOL_TABLES
+
+_CREATE = re.compile(r'^\s*CREATE TABLE\s+"?(\w+)"?\s*\(', re.IGNORECASE)
+
+
+def _load(session: Session, schema: dict, rows: Callable[[str], Iterable[list]]) -> None:
+    with dbapi_cursor(session) as cursor:
+        for table in TABLES:
+            sql = schema[table]["sql"]
+            found = _CREATE.match(sql)
+            if found is None or found.group(1) != table or ";" in sql:
+                raise UserError(f"归档中表 {table} 的结构语句不是一条建表语句")
+            cursor.execute(sql)
+        SQLModel.metadata.create_all(session.connection(), tables=[AuditDigest.__table__, AuditLayout.__table__])
+        for table in TABLES:
+            columns = schema[table]["columns"]
+            marks = ", ".join("?" * len(columns))
+            names = ", ".join(f'"{c}"' for c in columns)
+            cursor.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows(table))
+
+
+def replay(round_data: dict, schema: dict, rows: Callable[[str], Iterable[list]]) -> dict:
+    """{"replayed": bool, "draw": id, "pool_hash_matches": bool, "problems": [...], "notes": [...]}."""
+    current = [d for d in round_data["draws"] if not d["superseded"]]
+    if not current:
+        return {"replayed": False, "draw": None, "problems": ["归档中本轮没有抽取记录"], "notes": []}
+    record = DrawRecord(**{k: v for k, v in current[0].items() if k not in ("rules", "rows")})
+    problems, notes = seed_problems(record), []
+    engine = create_engine("sqlite://", poolclass=StaticPool)
+    try:
+        with Session(engine) as session:
+            _load(session, schema, rows)
+            digests.rebase(session, POOL_TABLES)
+            inputs = read_inputs(session, round_data["round"]["id"])
+    finally:
+        engine.dispose()
+    same_pool = inputs.pool_hash == record.pool_hash
+    if not same_pool:
+        bound = next((c for c in round_data["commitments"] if c.get("draw_id") == record.id), {})
+        if bound.get("candidates_hash") and bound["candidates_hash"] == inputs.candidates_hash:
+            notes.append("专家库在抽取后有改动（归档的是导出时的专家库），但各评审组的可选专家与抽取时承诺的完全相同，"
+                         "据此重算抽取有效")
+        else:
+            problems.append(f"归档的专家库与抽取时不同（抽取时哈希 {record.pool_hash[:16]}…，归档 {inputs.pool_hash[:16]}…），"
+                            "且各评审组的可选专家与抽取时承诺的不同：无法据此重算抽取")
+    try:
+        problems += panel_problems(record.panels, inputs, record.seed)
+    except UserError as error:  # the archived pool cannot give panels at all (DrawInfeasible)
+        problems.append(f"按归档的专家库无法重算抽取：{error}")
+    return {"replayed": not problems, "draw": record.id, "pool_hash_matches": same_pool, "seed": record.seed,
+            "problems": problems, "notes": notes,
+            "panels": {p["name"]: [m["expert"] for m in p["members"]] for p in record.panels}}
+

@@ -1,0 +1,184 @@
+"""Verify a round archive anywhere, with no workspace: the archive's own members and a password are all it needs,
+with the certificate or the fingerprint the secretariat published.
+
+Nothing is extracted: every member is read from the zip as a stream (``ZipFile.open``) after its name and sizes
+passed ``container.screen``. The verdict has three parts, each with its reasons in ``problems``:
+``intact`` (every member decrypts and matches the manifest's SHA-256 and size, nothing missing or extra, the
+signature valid over the manifest, the audit slice's chain linked from its first entry to the head the manifest
+pins, and its checkpoints consistent with it), ``trusted`` (the signer is the certificate or fingerprint given), and
+``draw_replayed`` (desktop.services.archive.replay).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zipfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from cryptography import x509
+
+from desktop.services import audit, checkpoints
+from desktop.services.archive import cms, container
+from desktop.services.archive.replay import replay
+from desktop.services.archive.sections import audit as audit_section, pool, round as round_section
+from desktop.store.audit_tables import AuditCheckpoint
+from desktop.store.blobs import BlobDamaged
+from desktop.store.tables import AuditEntry
+
+Progress = Callable[[int, int, str], None]
+
+
+def verify_archive(path: Path, password: str, *, trust: list[x509.Certificate] = (), fingerprint: str = "",
+                   progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> dict:
+    """{"intact", "trusted", "draw_replayed", "problems", …} for the archive at ``path``."""
+    result = {"file": str(path), "intact": False, "trusted": False, "draw_replayed": False, "problems": [],
+              "notes": [], "round": None, "signer": None, "members": 0}
+    problems = result["problems"]
+    try:
+        archive = zipfile.ZipFile(path)
+    except (OSError, zipfile.BadZipFile) as error:
+        problems.append(f"无法作为 zip 打开：{error}")
+        return result
+    with archive:
+        found, safe = container.screen(archive)
+        problems += found
+        try:
+            header = container.read_header(archive) if container.HEADER in safe else None
+        except (ValueError, KeyError, UnicodeDecodeError) as error:
+            header = None
+            problems.append(f"归档头 {container.HEADER} 无法读取：{error}")
+        if header is None:
+            problems.append(f"缺少可读的归档头 {container.HEADER}：不是 PanelDesk 轮次归档，或已损坏")
+            return result
+        key = container.key_from(header, password)
+        if key is None:
+            problems.append("口令不对（或归档头被改动）：无法解密归档")
+            return result
+        try:
+            manifest_bytes = container.read_small(archive, container.MANIFEST, key, "清单 manifest.json") \
+                if container.MANIFEST in safe else None
+            signature = container.read_small(archive, container.SIGNATURE, key, "签名 manifest.json.p7s") \
+                if container.SIGNATURE in safe else None
+        except (BlobDamaged, KeyError) as error:
+            problems.append(str(error))
+            return result
+        if manifest_bytes is None or signature is None:
+            problems.append("缺少清单 manifest.json 或其签名 manifest.json.p7s")
+            return result
+        checked = cms.check(manifest_bytes, signature, list(trust), fingerprint)
+        result["signer"] = {"name": checked.signer, "fingerprint": checked.fingerprint}
+        if not checked.valid:
+            problems.append(checked.problem)
+        try:
+            manifest = json.loads(manifest_bytes)
+            result["round"] = manifest["round"]
+            by_path = {m["path"]: m for m in manifest["members"]}
+            listed = {m["member"]: m for m in manifest["members"]}
+        except (ValueError, KeyError, TypeError) as error:
+            problems.append(f"清单 manifest.json 的格式不对：{error!r}")
+            return result
+        names = {i.filename for i in archive.infolist()}
+        for name in sorted(names - set(listed) - {container.HEADER, container.MANIFEST, container.SIGNATURE}):
+            problems.append(f"归档中有清单未列出的成员「{name}」（被添加或改名）")
+        good = set()
+        for number, (name, member) in enumerate(listed.items()):
+            if cancelled is not None and cancelled():
+                problems.append("校验已取消")
+                return result
+            if progress is not None:
+                progress(number, len(listed), member["path"])
+            if name not in names:
+                problems.append(f"清单列出的「{member['path']}」（{name}）不在归档中（被删除或改名）")
+                continue
+            if name not in safe:
+                continue
+            digest, size = hashlib.sha256(), 0
+            try:
+                for piece in container.read_sealed(archive, name, key, f"「{member['path']}」"):
+                    digest.update(piece)
+                    size += len(piece)
+            except BlobDamaged as error:
+                problems.append(f"{error}（成员 {name}）")
+                continue
+            if digest.hexdigest() != member["sha256"] or size != member["size"]:
+                problems.append(f"「{member['path']}」的内容与清单记录的 SHA-256 或大小不符")
+                continue
+            good.add(member["path"])
+        result["members"] = len(listed)
+        result["intact"] = checked.valid and not problems
+
+        def read(path_: str) -> Iterator[bytes]:
+            return container.read_sealed(archive, by_path[path_]["member"], key, path_)
+
+        certificates = [x509.load_pem_x509_certificate(c) for c in _pems(b"".join(read(audit_section.CERTIFICATES)))] \
+            if audit_section.CERTIFICATES in good else []
+        audit_problems, status = _audit(manifest, good, read, certificates + list(trust))
+        problems += audit_problems
+        result["audit"] = status
+        result["intact"] = result["intact"] and not audit_problems
+        result["trusted"] = result["intact"] and checked.trusted
+        if checked.valid and checked.problem:
+            problems.append(checked.problem)  # valid but not trusted: says whom it would have to trust
+        needed = [round_section.ROUND, pool.SCHEMA] + [pool.rows_path(t) for t in pool.TABLES]
+        missing = [p for p in needed if p not in good]
+        if missing:
+            problems.append("无法重算抽取：缺少或损坏 " + "、".join(missing))
+            return result
+        round_data = json.loads(b"".join(read(round_section.ROUND)))
+        schema = json.loads(b"".join(read(pool.SCHEMA)))
+        replayed = replay(round_data, schema, lambda table: container.json_lines(read(pool.rows_path(table))))
+        problems += replayed["problems"]
+        result["notes"] += replayed["notes"]
+        result["draw"] = {k: replayed.get(k) for k in ("draw", "seed", "pool_hash_matches", "panels")}
+        result["draw_replayed"] = replayed["replayed"]
+    if progress is not None:
+        progress(result["members"], result["members"], "")
+    return result
+
+
+def verdict_words(result: dict) -> str:
+    """The verdict in words, for the command line and the window."""
+    lines = [f"归档：{result['file']}"]
+    if result.get("round"):
+        lines.append(f"评审轮次：{result['round']['name']}（编号 {result['round']['id']}）")
+    if result.get("signer"):
+        lines.append(f"签名者：{result['signer']['name']}，指纹 {result['signer']['fingerprint']}")
+    lines.append(("完整：各成员与清单一致，签名有效，审计日志链完整" if result["intact"] else "不完整") + "；"
+                 + ("签名者可信" if result["trusted"] else "签名者未获信任") + "；"
+                 + ("抽取已按归档重算，评审组与记录完全相同" if result["draw_replayed"] else "抽取未能重算为记录的结果"))
+    lines += [f"  问题：{p}" for p in result["problems"]]
+    lines += [f"  说明：{n}" for n in result.get("notes", [])]
+    return "\n".join(lines)
+
+
+def _pems(data: bytes) -> list[bytes]:
+    marker = b"-----END CERTIFICATE-----"
+    return [part + marker for part in data.split(marker) if b"-----BEGIN" in part]
+
+
+def _audit(manifest: dict, good: set[str], read, certificates: list[x509.Certificate]) -> tuple[list[str], dict]:
+    """The slice's chain from its first entry to the head the manifest pins, and its checkpoints."""
+    if audit_section.ENTRIES not in good or audit_section.CHECKPOINTS not in good:
+        return ["审计日志片段缺失或损坏，无法校验"], {}
+    problems, hashes, demanded, previous = [], [], {}, audit.GENESIS
+    for position, entry in enumerate(container.json_lines(read(audit_section.ENTRIES)), 1):
+        if entry["prev_hash"] != previous:
+            problems.append(f"审计日志第 {position} 条与上一条的哈希链断开（记录被删除或插入）")
+            break
+        if "action" in entry:
+            if audit.entry_hash(AuditEntry(**entry)) != entry["hash"]:
+                problems.append(f"审计日志第 {position} 条（{entry['action']}）的内容与其哈希不符（记录被修改）")
+                break
+            if entry.get("digests"):
+                demanded[position] = entry["action"]
+        previous = entry["hash"]
+        hashes.append(previous)
+    pinned = manifest["audit"]
+    if not problems and (len(hashes) != pinned["entries"] or (hashes[-1] if hashes else "") != pinned["head"]):
+        problems.append(f"审计日志片段到第 {len(hashes)} 条为止，与清单所记（{pinned['entries']} 条）不符：日志被截断或改写")
+    rows = [AuditCheckpoint(**c) for c in json.loads(b"".join(read(audit_section.CHECKPOINTS)))]
+    status = checkpoints.check_rows(rows, hashes, demanded, certificates)
+    problems += list(status.problems)
+    return problems, {"entries": len(hashes), "head": previous, "checkpoint": status.to_dict()}

@@ -1,0 +1,249 @@
+"""Backups of a whole workspace, so that a dead laptop loses nothing, and their restore.
+
+A backup folder (a USB stick, say) holds ``paneldesk-backup.json`` (plain: the Argon2id salt and parameters of the
+backup password and a check value; nothing else), ``snapshots/YYYYMMDD-HHMMSS/`` one folder per backup, and
+``blobs/`` shared by every snapshot. A snapshot holds the database, copied with SQLite's online backup API (a
+consistent state while the workspace stays open), ``keys.json`` (the data key's slots: the accounts' passwords open
+the restored workspace as they opened the original), the signing identity (``signing/``), the generated documents
+(``out/``) and a manifest of every file with its SHA-256 and size. Every file is sealed with the backup password's
+key (the sealed stream of desktop.store.blobs, AES-256-GCM), the database of an encrypted workspace being already
+encrypted besides. Blobs are copied by name (the SHA-256 of their content, prefixed by the workspace's key id, since
+an encrypted workspace's blob bytes depend on its key) and only once: a blob is never changed once written, so the
+next backup copies only the new ones.
+
+A restore checks every file of the snapshot against its manifest before it touches anything, builds the workspace
+in a folder beside the target, and only then swaps it in; a workspace already there is kept, renamed, never deleted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from desktop.domain.errors import Cancelled, UserError
+from desktop.services.accounts import Operator, require
+from desktop.services.archive import container
+from desktop.services.archive.export import check_password
+from desktop.services.archive.sections.audit import head
+from desktop.services.uow import change, reading, workspace_of
+from desktop.services.signing import FOLDER as SIGNING_FOLDER
+from desktop.store import blobs, keyslots
+from desktop.store.engine import DB_NAME, copy_database
+from desktop.store.workspace import close_workspace
+from reports.files import private_folder, replace, temp_path, write_atomically
+
+HEADER = "paneldesk-backup.json"
+FORMAT = "PanelDesk backup v1"
+MANIFEST = "manifest.json.sealed"
+CHUNK = 1024 * 1024
+Progress = Callable[[int, int, str], None]
+
+
+class BackupProblem(UserError):
+    """A backup that does not check: nothing was restored."""
+
+
+def _read_file(path: Path) -> Iterable[bytes]:
+    with open(path, "rb") as file:
+        while piece := file.read(CHUNK):
+            yield piece
+
+
+def _seal_to(path: Path, chunks: Iterable[bytes], key: bytes) -> tuple[str, int]:
+    """Write ``chunks`` sealed to ``path`` (through a temporary name); the plain content's SHA-256 and size."""
+    digest, size = hashlib.sha256(), 0
+
+    def counted():
+        nonlocal size
+        for piece in chunks:
+            size += len(piece)
+            yield piece
+    temp = temp_path(path)
+    try:
+        with open(temp, "wb") as out:
+            for piece in blobs.seal(counted(), key, digest):
+                out.write(piece)
+            out.flush()
+            os.fsync(out.fileno())
+        replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)
+    return digest.hexdigest(), size
+
+
+def _unseal(path: Path, key: bytes, what: str) -> Iterable[bytes]:
+    with open(path, "rb") as file:
+        yield from blobs.unseal(file, key, what)
+
+
+def _key(folder: Path, password: str, *, create: bool) -> bytes:
+    header = folder / HEADER
+    if not header.exists():
+        if not create:
+            raise BackupProblem(f"{folder} 中没有 PanelDesk 备份（缺少 {HEADER}）")
+        key, fields = container.new_key(password)
+        write_atomically(header, json.dumps(fields | {"format": FORMAT}, indent=1).encode("utf-8"))
+        return key
+    fields = json.loads(header.read_text(encoding="utf-8"))
+    key = container.key_from(fields, password)
+    if key is None:
+        raise BackupProblem(f"备份口令不对：{folder} 中的备份是用另一口令加密的")
+    return key
+
+
+def _workspace_files(root: Path) -> list[tuple[str, Path]]:
+    """keys.json, the signing identity and the generated documents, by their path in the workspace."""
+    found = [(keyslots.FILE_NAME, root / keyslots.FILE_NAME)] if (root / keyslots.FILE_NAME).exists() else []
+    for folder in (SIGNING_FOLDER, "out"):
+        found += [(p.relative_to(root).as_posix(), p) for p in sorted((root / folder).rglob("*"))
+                  if p.is_file() and not p.name.startswith(".")]
+    return found
+
+
+def backup_workspace(place, actor: Operator, out: Path, password: str, *, progress: Progress | None = None,
+                     cancelled: Callable[[], bool] | None = None) -> dict:
+    """One snapshot of the workspace in the backup folder ``out``: {"snapshot", "files", "bytes", "new_blobs"}."""
+    require(actor, "backup", place)
+    workspace = workspace_of(place)
+    check_password(password)
+    out = Path(out).resolve()
+    private_folder(out)
+    key = _key(out, password, create=True)
+    stamp = base = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    while (out / "snapshots" / stamp).exists():  # two backups within a second
+        stamp = f"{base}-{int(stamp.rsplit('-', 1)[1]) + 1 if stamp != base else 2}"
+    snapshot = out / "snapshots" / stamp
+    building = out / "snapshots" / f".{stamp}.part"
+    private_folder(building)
+    private_folder(out / "blobs")
+    prefix = json.loads(keyslots.path(workspace.root).read_text())["id"] if keyslots.encrypted(workspace.root) \
+        else "plain"
+    listed, new_blobs = [], 0
+    done = snapshots(out)
+    earlier = {f["stored"]: f for f in _manifest(out, key, done[-1])["files"]} if done else {}
+    try:
+        copy = building / "database.tmp"
+        copy_database(workspace.engine, copy, workspace.key)
+        with reading(workspace) as session:
+            entries, head_hash = head(session)
+        sha, size = _seal_to(building / f"{DB_NAME}.sealed", _read_file(copy), key)
+        copy.unlink()
+        listed.append({"path": DB_NAME, "stored": f"snapshots/{stamp}/{DB_NAME}.sealed", "sha256": sha,
+                       "size": size})
+        files = _workspace_files(workspace.root)
+        blob_files = sorted(p for p in workspace.blobs.glob("*") if p.is_file() and not p.name.startswith("."))
+        total = len(files) + len(blob_files)
+        for number, (path, file) in enumerate(files):
+            if cancelled is not None and cancelled():
+                raise Cancelled("已取消备份，没有留下不完整的备份")
+            if progress is not None:
+                progress(number, total, path)
+            stored = f"{number:06d}.sealed"
+            sha, size = _seal_to(building / stored, _read_file(file), key)
+            listed.append({"path": path, "stored": f"snapshots/{stamp}/{stored}", "sha256": sha, "size": size})
+        for number, file in enumerate(blob_files, len(files)):
+            if cancelled is not None and cancelled():
+                raise Cancelled("已取消备份，没有留下不完整的备份")
+            if progress is not None:
+                progress(number, total, f"blobs/{file.name}")
+            stored = f"blobs/{prefix}-{file.name}"
+            if stored in earlier and (out / stored).exists():  # copied by an earlier backup, never changed since
+                sha, size = earlier[stored]["sha256"], earlier[stored]["size"]
+            else:
+                sha, size = _seal_to(out / stored, _read_file(file), key)
+                new_blobs += 1
+            listed.append({"path": f"blobs/{file.name}", "stored": stored, "sha256": sha, "size": size})
+        manifest = {"format": FORMAT, "created_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+                    "created_by": actor.name, "workspace": str(workspace.root),
+                    "audit": {"entries": entries, "head": head_hash}, "files": listed}
+        _seal_to(building / MANIFEST, (json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8"),), key)
+        summary = {"folder": str(out), "snapshot": stamp, "files": len(listed), "new_blobs": new_blobs,
+                   "bytes": sum(f["size"] for f in listed), "audit_entries": entries}
+        with change(workspace, actor, "backup", str(out)) as unit:
+            unit.after = summary
+            os.replace(building, snapshot)
+        return summary
+    finally:
+        if building.exists():
+            for leftover in building.iterdir():
+                leftover.unlink()
+            building.rmdir()
+
+
+def snapshots(folder: Path) -> list[str]:
+    return sorted(p.name for p in (Path(folder) / "snapshots").glob("*") if p.is_dir() and not p.name.startswith("."))
+
+
+def _manifest(folder: Path, key: bytes, snapshot: str) -> dict:
+    return json.loads(b"".join(_unseal(folder / "snapshots" / snapshot / MANIFEST, key, "备份清单")))
+
+
+def check_backup(folder: Path, password: str, snapshot: str | None = None) -> tuple[dict, list[str]]:
+    """The snapshot's manifest and every problem found by reading each of its files whole."""
+    folder = Path(folder)
+    key = _key(folder, password, create=False)
+    available = snapshots(folder)
+    if not available:
+        raise BackupProblem(f"{folder} 中没有完整的备份")
+    snapshot = snapshot or available[-1]
+    if snapshot not in available:
+        raise BackupProblem(f"没有名为 {snapshot} 的备份；现有：{'、'.join(available)}")
+    try:
+        manifest = _manifest(folder, key, snapshot)
+    except blobs.BlobDamaged as error:
+        raise BackupProblem(str(error)) from None
+    problems = []
+    for entry in manifest["files"]:
+        stored = folder / entry["stored"]
+        if not stored.exists():
+            problems.append(f"缺少 {entry['path']}（{entry['stored']}）")
+            continue
+        digest, size = hashlib.sha256(), 0
+        try:
+            for piece in _unseal(stored, key, entry["path"]):
+                digest.update(piece)
+                size += len(piece)
+        except blobs.BlobDamaged as error:
+            problems.append(str(error))
+            continue
+        if digest.hexdigest() != entry["sha256"] or (entry["size"] >= 0 and size != entry["size"]):
+            problems.append(f"{entry['path']} 的内容与备份清单不符")
+    return manifest | {"snapshot": snapshot}, problems
+
+
+def restore_backup(folder: Path, target: Path, password: str, snapshot: str | None = None) -> dict:
+    """Restore a snapshot into ``target`` after checking all of it; an existing ``target`` is kept, renamed."""
+    if Path(target).is_dir() and not (Path(target) / DB_NAME).exists() and any(Path(target).iterdir()):
+        raise BackupProblem(f"{Path(target).resolve()} 不是 PanelDesk 工作区且不是空文件夹：请用 --workspace 指定"
+                            "要恢复到的工作区文件夹（可以是新的）")
+    manifest, problems = check_backup(folder, password, snapshot)
+    if problems:
+        raise BackupProblem("备份校验未通过，没有恢复任何内容：" + "；".join(problems))
+    folder, target = Path(folder), Path(target).resolve()
+    key = _key(folder, password, create=False)
+    building = target.with_name(f".{target.name}.restoring")
+    if building.exists():
+        raise BackupProblem(f"{building} 已存在（上次恢复未完成？）：请先移走它")
+    private_folder(building)
+    for entry in manifest["files"]:
+        path = building / entry["path"]
+        if os.path.commonpath([building, path.resolve()]) != str(building):
+            raise BackupProblem(f"备份清单中的路径 {entry['path']} 指向工作区之外")
+        private_folder(path.parent)
+        with open(path, "wb") as out:
+            for piece in _unseal(folder / entry["stored"], key, entry["path"]):
+                out.write(piece)
+            os.fsync(out.fileno())
+        os.chmod(path, 0o600)
+    kept = None
+    close_workspace(target)
+    if target.exists():
+        kept = target.with_name(f"{target.name}.before-restore-{dt.datetime.now():%Y%m%d-%H%M%S}")
+        os.replace(target, kept)
+    os.replace(building, target)
+    return {"workspace": str(target), "snapshot": manifest["snapshot"], "files": len(manifest["files"]),
+            "kept": str(kept) if kept else None, "audit_entries": manifest["audit"]["entries"]}

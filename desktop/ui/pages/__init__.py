@@ -1,0 +1,1 @@
+"""The side bar's pages (DESIGN.md: ui/pages/)."""

@@ -1,0 +1,57 @@
+"""Exporting a round: an interrupted or cancelled export leaves no file under the final name and no audit entry;
+an export without a signing identity or with a short password is refused before anything is written."""
+
+import json
+
+import pytest
+
+from desktop.domain.errors import UserError
+from desktop.services import draws
+from desktop.services.archive.export import ExportCancelled, export_round
+from desktop.services.audit import entries
+from desktop.services.signing import SigningError
+from desktop.store.workspace import open_workspace
+from tests.archive.conftest import drawn_round, export
+from tests.conftest import signed
+
+
+def _exports(root) -> list:
+    return [e for e in entries(open_workspace(root).session()) if e.action == "archive.export"]
+
+
+@pytest.fixture
+def drawn(demo_workspace):
+    return demo_workspace, drawn_round(demo_workspace)
+
+
+def test_a_cancelled_export_leaves_nothing(drawn, tmp_path):
+    root, _ = drawn
+    out = tmp_path / "out" / "round-1.zip"
+    seen = []
+    with pytest.raises(ExportCancelled):
+        export(root, out, progress=lambda done, total, what: seen.append(what), cancelled=lambda: len(seen) > 3)
+    assert not out.exists() and list(out.parent.iterdir()) == [] and not _exports(root)
+
+
+def test_an_export_interrupted_half_way_leaves_nothing(drawn, tmp_path):
+    root, _ = drawn
+    out = tmp_path / "usb" / "round-1.zip"
+
+    def interrupt(done, total, what):
+        if what.startswith("documents/"):
+            raise KeyboardInterrupt  # Ctrl+C, a closed window: whatever stops the writer half way
+    with pytest.raises(KeyboardInterrupt):
+        export(root, out, progress=interrupt)
+    assert list(out.parent.iterdir()) == [] and not _exports(root)
+    export(root, out)  # and the next export is whole
+    assert out.exists() and json.loads(_exports(root)[0].after)["file"] == "round-1.zip"
+
+
+def test_refused_without_a_signing_identity_or_with_a_short_password(demo_workspace, tmp_path):
+    root = demo_workspace
+    draws.draw_round(root, signed(root, "王秘书"), 1, witness=signed(root, "李监督"), witness_digits="482913")
+    with pytest.raises(SigningError, match="签名身份"):
+        export(root, tmp_path / "usb" / "a.zip")
+    with pytest.raises(UserError, match="至少须有"):
+        export_round(root, signed(root, "王秘书"), 1, tmp_path / "usb" / "a.zip", "short", app_version="0")
+    assert not (tmp_path / "usb").exists() and not _exports(root)

@@ -1,0 +1,58 @@
+"""Importing a round archive into another workspace: verified first, the round closed (read-only), persons merged by
+ID number and organisations by credit code with differences reported, and a second import merging nothing."""
+
+import sqlite3
+
+import pytest
+
+from desktop.services import catalogue, rounds
+from desktop.services.archive.importing import ArchiveRefused, import_archive
+from desktop.domain.errors import UserError
+from tests.archive.conftest import PASSWORD
+from tests.conftest import signed
+
+
+def _count(root, table: str) -> int:
+    with sqlite3.connect(root / "paneldesk.db") as db:
+        return db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def test_an_archive_imported_into_an_empty_workspace_and_again(made, workspace):
+    _, archive, fingerprint = made
+    clerk = signed(workspace, "王秘书")
+    first = import_archive(workspace, clerk, archive, PASSWORD, fingerprint=fingerprint)
+    assert not first["already_imported"] and first["persons"]["new"] > 0 and first["persons"]["merged"] == 0
+    shown = rounds.show_round(workspace, clerk, first["round"])
+    assert shown.state == "closed" and shown.panels
+    with pytest.raises(UserError, match="已结束"):
+        rounds.edit_round(workspace, clerk, first["round"], name="改名")
+    counts = {t: _count(workspace.root, t) for t in ("person", "organisation", "application", "draw", "draw_member")}
+    again = import_archive(workspace, clerk, archive, PASSWORD, fingerprint=fingerprint)
+    assert again["already_imported"] and again["round"] == first["round"]
+    assert {t: _count(workspace.root, t) for t in counts} == counts
+    assert len(rounds.list_rounds(workspace, clerk)) == 1
+
+
+def test_persons_and_organisations_merge_by_their_numbers_and_differences_are_reported(made, demo_workspace):
+    root, archive, fingerprint = made
+    target = demo_workspace  # the same pool: every person and organisation of the round is already there
+    clerk = signed(target, "王秘书")
+    data = rounds.show_round(target, clerk, 1).panels[0]  # a panel and its applications
+    with sqlite3.connect(target / "paneldesk.db") as db:
+        code = db.execute("SELECT o.credit_code FROM application a JOIN organisation o ON o.id = a.applicant_org_id "
+                          "WHERE a.number = ?", (data["applications"][0],)).fetchone()[0]
+    catalogue.edit_organisation(target, clerk, code, name="改过名的单位")
+    before = {t: _count(target, t) for t in ("person", "organisation", "application")}
+    done = import_archive(target, clerk, archive, PASSWORD, fingerprint=fingerprint)
+    assert done["persons"]["new"] == done["organisations"]["new"] == done["applications"]["new"] == 0
+    assert {t: _count(target, t) for t in before} == before  # no duplicates
+    assert any(code in d and "改过名的单位" in d and "保留本库的" in d for d in done["differences"])
+    assert rounds.show_round(target, clerk, done["round"]).name.endswith("（归档导入）")
+
+
+def test_an_archive_that_does_not_verify_imports_nothing(made, workspace):
+    _, archive, fingerprint = made
+    clerk = signed(workspace, "王秘书")
+    with pytest.raises(ArchiveRefused, match="不是所给的可信证书或指纹"):
+        import_archive(workspace, clerk, archive, PASSWORD, fingerprint="BB" * 32)
+    assert rounds.list_rounds(workspace, clerk) == [] and _count(workspace.root, "person") == 0

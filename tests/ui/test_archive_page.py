@@ -1,0 +1,83 @@
+"""The 归档与备份 page on the real window: a round exported, its archive dropped in and verified, imported; a backup
+made; and the backup offered when the window closes, once a day."""
+
+import datetime as dt
+import zipfile
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from desktop.services import draws, signing
+from desktop.ui.backup_offer import BackupOffer
+from desktop.ui.main_window import ARCHIVE
+from tests.conftest import signed
+
+
+def _drawn(window):
+    root = window.ctx.place
+    draws.draw_round(root, window.ctx.actor, 1, witness=signed(root, "李监督"), witness_digits="482913")
+    identity, _ = signing.create_identity(root, window.ctx.actor, "省科学技术厅评审办公室")
+    return identity.fingerprint
+
+
+def test_export_then_drop_the_archive_in_to_verify_and_import_it(window, tmp_path):
+    fingerprint = _drawn(window)
+    window.nav.setCurrentRow(ARCHIVE)
+    page = window.archive_page
+    assert page.round_box.count() == 1 and page.round_box.currentData() == 1
+    page.export_password.setText("archive-password")
+    page.export_again.setText("archive-password")
+    out = tmp_path / "usb" / "round-1.zip"
+    page.export_to(out)
+    assert zipfile.is_zipfile(out) and "已导出" in page.result.toPlainText()
+
+    page.fingerprint.setText(fingerprint)
+    page.archive_password.setText("archive-password")
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(out))])
+    page.dropEvent(QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                              Qt.KeyboardModifier.NoModifier))
+    assert page.archive == out
+    assert page.result.toPlainText().startswith("✔ 归档完整、可信，抽取已重算一致"), page.result.toPlainText()
+
+    page.archive_password.setText("wrong-password")
+    page.verify()
+    assert page.result.toPlainText().startswith("✘ 归档未通过核验") and "口令不对" in page.result.toPlainText()
+
+    page.archive_password.setText("archive-password")
+    page.import_archive()
+    assert "已导入为轮次 2（只读）" in page.result.toPlainText() and "新增 0" in page.result.toPlainText()
+    assert page.round_box.count() == 2 and not page.progress.isVisible()
+
+
+def test_a_backup_from_the_page_says_when_it_was_made(window, tmp_path):
+    window.nav.setCurrentRow(ARCHIVE)
+    page = window.archive_page
+    assert page.last_backup.text() == "从未备份"
+    page.backup_password.setText("backup-password")
+    page.backup_to(tmp_path / "usb")
+    today = dt.date.today().isoformat()
+    assert page.last_backup.text() == today == window.ctx.settings.last_backup
+    assert (tmp_path / "usb" / "paneldesk-backup.json").exists() and "已备份到" in page.result.toPlainText()
+
+
+def test_closing_offers_a_backup_once_a_day(window, tmp_path):
+    window.ctx.settings.last_backup = "2026-01-05"
+    window.close()
+    offer = window.findChild(BackupOffer)
+    assert window.isVisible() and offer is not None and offer.isVisible() and "2026-01-05" in offer.note.text()
+    offer.folder.setText(str(tmp_path / "usb"))
+    offer.password.setText("backup-password")
+    offer.backup_button.click()
+    assert not window.isVisible() and window.ctx.settings.last_backup == dt.date.today().isoformat()
+    assert (tmp_path / "usb" / "snapshots").is_dir()
+
+
+def test_no_offer_once_backed_up_today_and_staying_offers_again(window):
+    window.close()
+    offer = window.findChild(BackupOffer)
+    offer.stay_button.click()
+    assert window.isVisible()
+    window.ctx.settings.last_backup = dt.date.today().isoformat()
+    window.close()
+    assert not window.isVisible()
