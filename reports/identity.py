@@ -39,6 +39,15 @@ def fingerprint(certificate: x509.Certificate) -> str:
     return certificate.fingerprint(hashes.SHA256()).hex(":").upper()
 
 
+def normalised_fingerprint(text: str) -> str:
+    """A SHA-256 fingerprint as published (any case, with or without colons or spaces) in the form ``fingerprint``
+    gives; refused unless it is the whole 64 hex digits: a shortened one would let a made-up key match it."""
+    digits = "".join(ch for ch in text if ch not in ": -").upper()
+    if len(digits) != 64 or any(ch not in "0123456789ABCDEF" for ch in digits):
+        raise IdentityError(f"“{text}”不是完整的 SHA-256 证书指纹：应为 64 位十六进制数字（signer show 显示的那样）")
+    return ":".join(digits[i:i + 2] for i in range(0, 64, 2))
+
+
 def describe_certificate(certificate: x509.Certificate) -> IdentityInfo:
     names = certificate.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
     return IdentityInfo(

@@ -2050,6 +2050,10 @@ When every password is forgotten, only this key opens the workspace. Print it no
         <translation>Process id</translation>
     </message>
     <message>
+        <source>文件 SHA-256</source>
+        <translation>Files' SHA-256</translation>
+    </message>
+    <message>
         <source>显示的内容</source>
         <translation>What was shown</translation>
     </message>
@@ -2296,6 +2300,10 @@ When every password is forgotten, only this key opens the workspace. Print it no
     <message>
         <source>{0} 个学科</source>
         <translation>{0} fields</translation>
+    </message>
+    <message>
+        <source>{0} 个文件的 SHA-256</source>
+        <translation>SHA-256 of {0} files</translation>
     </message>
     <message>
         <source>开始{0}</source>

@@ -101,7 +101,7 @@ def test_trust_is_the_workspace_identity_or_a_given_certificate(workspace, tmp_p
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     code, out, _ = run(capsys, "--workspace", str(elsewhere), "verify", str(letter), "--json")
-    assert code == 0 and json.loads(out)["trusted"] is False and json.loads(out)["intact"] is True
+    assert code == 3 and json.loads(out)["trusted"] is False and json.loads(out)["intact"] is True
     code, out, _ = run(capsys, "--workspace", str(elsewhere), "verify", str(letter), "--trust",
                        str(tmp_path / "a.pem"), "--json")
     assert json.loads(out)["trusted"] is True
