@@ -71,16 +71,26 @@ def open_pkcs12(data: bytes, passphrase: bytes) -> x509.Certificate:
     return certificate
 
 
-def create_identity(name: str, passphrase: bytes, organisation: str = "",
-                    now: dt.datetime | None = None) -> bytes:
-    """A new key and self-signed certificate for ``name``, as PKCS#12 bytes encrypted with ``passphrase``."""
+@dataclass(frozen=True)
+class Unit:
+    """The real unit a certificate's subject names beside the signer's name: province (ST), department (O) and
+    office (OU), as in 山东省 / 山东省科学技术厅 / 评审办公室. Any part may be left empty."""
+    province: str = ""
+    department: str = ""
+    office: str = ""
+
+
+def create_identity(name: str, passphrase: bytes, unit: Unit = Unit(), now: dt.datetime | None = None) -> bytes:
+    """A new key and self-signed certificate for ``name`` of ``unit``, as PKCS#12 bytes encrypted with
+    ``passphrase``. The subject reads C=CN, ST=province, O=department, OU=office, CN=name."""
     if not name.strip():
         raise IdentityError("签名身份的名称不能为空")
     now = now or dt.datetime.now(dt.timezone.utc)
     key = ec.generate_private_key(ec.SECP256R1())
-    attributes = [x509.NameAttribute(NameOID.COMMON_NAME, name.strip())]
-    if organisation.strip():
-        attributes.append(x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation.strip()))
+    parts = ((NameOID.STATE_OR_PROVINCE_NAME, unit.province), (NameOID.ORGANIZATION_NAME, unit.department),
+             (NameOID.ORGANIZATIONAL_UNIT_NAME, unit.office), (NameOID.COMMON_NAME, name))
+    attributes = [x509.NameAttribute(NameOID.COUNTRY_NAME, "CN")]
+    attributes += [x509.NameAttribute(oid, value.strip()) for oid, value in parts if value.strip()]
     subject = x509.Name(attributes)
     certificate = (
         x509.CertificateBuilder()

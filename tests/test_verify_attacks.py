@@ -39,7 +39,6 @@ LETTERS = {"round": {"name": samples.ROUND.name, "programme": samples.ROUND.prog
                      "review_date": "2026-05-12", "organiser": samples.ROUND.organiser, "venue": samples.ROUND.venue},
            "expert_commitments": [{"panel": "先进制造第一组", "expert_name": "欧阳明远", "expert_org": "山东大学"},
                                   {"panel": "新材料组", "expert_name": "张伟"}]}
-pytestmark = pytest.mark.skipif(shutil.which("pdfsig") is None, reason="poppler-utils (pdfsig) is not installed")
 
 
 def run(capsys, root: Path, *argv: str) -> tuple[int, dict | str, str]:

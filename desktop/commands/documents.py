@@ -39,8 +39,8 @@ def _identity_text(value: dict) -> str:
 
 
 def _signer_create(args: argparse.Namespace) -> int:
-    identity, store = signing.create_identity(args.workspace, operator(args), args.name, args.organisation or "",
-                                              replace=args.replace)
+    unit = signing.Unit(args.province or "", args.department or args.organisation or "", args.office or "")
+    identity, store = signing.create_identity(args.workspace, operator(args), args.name, unit, replace=args.replace)
     emit(args, _identity_json(identity, store.description), _identity_text)
     return 0
 
@@ -96,8 +96,7 @@ def _letters(args: argparse.Namespace) -> int:
     if args.round is None:
         raise CommandError("请用 --round 指定轮次，或用 --from-json 指定数据文件")
     return _generate(args, lambda progress: [letter.path for letter in documents_service.generate_letters(
-        args.workspace, operator(args), args.round, args.out, sign=args.sign, organiser=args.organiser,
-        venue=args.venue or "", progress=progress)])
+        args.workspace, operator(args), args.round, args.out, sign=args.sign, progress=progress)])
 
 
 def _notices(args: argparse.Namespace) -> int:
@@ -105,8 +104,7 @@ def _notices(args: argparse.Namespace) -> int:
         if args.kind not in documents_service.SHEETS:
             raise CommandError("按轮次（--round）可生成的文书：--kind sign_in_sheet（签到表）或 score_sheet（评分表）")
         return _generate(args, lambda progress: documents_service.generate_sheets(
-            args.workspace, operator(args), args.round, args.kind, args.out, sign=args.sign,
-            organiser=args.organiser, venue=args.venue or "", progress=progress))
+            args.workspace, operator(args), args.round, args.kind, args.out, sign=args.sign, progress=progress))
     if args.from_json is None:
         raise CommandError("请用 --round 指定轮次，或用 --from-json 指定数据文件")
     documents = documents_service.plain_documents(args.from_json, args.kind)
@@ -154,7 +152,10 @@ def register(subparsers) -> None:
     actions = signer.add_subparsers(dest="signer_command", required=True, metavar="ACTION")
     create = actions.add_parser("create", help="为工作区新建签名身份，并显示需公布的证书指纹")
     create.add_argument("--name", required=True, help="签名人名称，如“省科学技术厅评审办公室”")
-    create.add_argument("--organisation", help="所属单位")
+    create.add_argument("--province", help="证书主体中的省份（ST），如“山东省”")
+    create.add_argument("--department", help="证书主体中的单位（O），如“山东省科学技术厅”")
+    create.add_argument("--office", help="证书主体中的部门（OU），如“评审办公室”")
+    create.add_argument("--organisation", help=argparse.SUPPRESS)  # the former name of --department
     create.add_argument("--replace", action="store_true", help="替换已有的签名身份（旧身份此前签发、审计日志有记录的文件仍可信；其后用旧密钥所签的不可信）")
     add_json_flag(create)
     create.set_defaults(func=_signer_create)
@@ -193,12 +194,11 @@ def register(subparsers) -> None:
 
 
 def _sources(parser: argparse.ArgumentParser, round_help: str) -> None:
-    """A drawn round of the workspace, or a JSON file of plain data (reports/plain.py)."""
+    """A drawn round of the workspace (its issuer, venue and time are the round's: round edit), or a JSON file of
+    plain data (reports/plain.py)."""
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--round", type=int, help=round_help)
     source.add_argument("--from-json", type=Path, help="从 JSON 数据文件生成（见 reports/plain.py）")
-    parser.add_argument("--organiser", default=documents_service.ORGANISER, help="组织单位（落款），用于 --round")
-    parser.add_argument("--venue", help="评审地点，用于 --round")
 
 
 def _output_flags(parser: argparse.ArgumentParser) -> None:

@@ -36,7 +36,7 @@ from desktop.store.tables import AuditEntry
 from desktop.store.workspace import Workspace, opened_key
 from reports.batch import SigningKey
 from reports.files import private_folder, replace as replace_file, stage, write_atomically
-from reports.identity import (IdentityInfo, create_identity as new_pkcs12, describe_certificate, fingerprint,
+from reports.identity import (IdentityInfo, Unit, create_identity as new_pkcs12, describe_certificate, fingerprint,
                               normalised_fingerprint, open_pkcs12)
 from reports.signing import Trust, TrustedIdentity, Verification, verify
 
@@ -86,13 +86,14 @@ def _current(workspace: Path) -> SigningIdentity:
     return SigningIdentity(**json.loads(meta.read_text(encoding="utf-8")))
 
 
-def create_identity(workspace: Path, actor: Operator, name: str, organisation: str = "", password: Password = None,
+def create_identity(workspace: Path, actor: Operator, name: str, unit: Unit = Unit(), password: Password = None,
                     replace: bool = False) -> tuple[SigningIdentity, Secrets]:
-    """Make a new key and self-signed certificate for the secretariat; its fingerprint is what they publish."""
+    """Make a new key and self-signed certificate for the secretariat, its subject naming the real unit; its
+    fingerprint is what they publish."""
     require(actor, "signer.replace", workspace)
     store = _secrets(workspace, password)
     passphrase = random_secrets.token_urlsafe(32)
-    p12 = new_pkcs12(name, passphrase.encode("ascii"), organisation)
+    p12 = new_pkcs12(name, passphrase.encode("ascii"), unit)
     return _install(workspace, actor, p12, passphrase, "created", store, replace), store
 
 

@@ -90,6 +90,8 @@ FIELDS = {
     "files": QT_TRANSLATE_NOOP("audit", "文件"), "planned": QT_TRANSLATE_NOOP("audit", "计划生成"),
     "signed": QT_TRANSLATE_NOOP("audit", "数字签名"), "cancelled": QT_TRANSLATE_NOOP("audit", "已取消"),
     "out": QT_TRANSLATE_NOOP("audit", "保存位置"), "batch": QT_TRANSLATE_NOOP("audit", "批次"),
+    "issuer": QT_TRANSLATE_NOOP("audit", "签发单位"), "venue": QT_TRANSLATE_NOOP("audit", "评审地点"),
+    "review_time": QT_TRANSLATE_NOOP("audit", "评审时间"),
     "pid": QT_TRANSLATE_NOOP("audit", "进程号"), "sha256": QT_TRANSLATE_NOOP("audit", "文件 SHA-256"),
     "shown": QT_TRANSLATE_NOOP("audit", "显示的内容"), "people": QT_TRANSLATE_NOOP("audit", "涉及人员"),
     "subject": QT_TRANSLATE_NOOP("audit", "证书主体"), "fingerprint": QT_TRANSLATE_NOOP("audit", "证书指纹"),

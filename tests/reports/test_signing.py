@@ -4,7 +4,7 @@ import pytest
 from pypdf import PdfReader
 
 import report_samples as samples
-from reports.identity import IdentityError, create_identity, fingerprint, open_pkcs12
+from reports.identity import IdentityError, Unit, create_identity, fingerprint, open_pkcs12
 from reports.render import render
 from reports.signing import Signer, Trust, TrustedIdentity, verify
 
@@ -17,7 +17,7 @@ def trusting(*certificates) -> Trust:
 
 @pytest.fixture(scope="module")
 def p12():
-    return create_identity(NAME, b"secret", "省科学技术厅")
+    return create_identity(NAME, b"secret", Unit("山东省", "山东省科学技术厅", "评审办公室"))
 
 
 @pytest.fixture(scope="module")
