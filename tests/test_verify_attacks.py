@@ -12,7 +12,6 @@ import datetime as dt
 import io
 import json
 import re
-import shutil
 import sqlite3
 import subprocess
 from pathlib import Path
