@@ -134,6 +134,7 @@ def test_issuer_venue_and_time_come_from_the_round_and_may_be_settled_after_open
                        str(tmp_path / "sheets"), "--json")
     sheet = text_of(Path(json.loads(out)["files"][0]).read_bytes())
     assert "济南市舜耕路17号二楼会议室" in sheet and "山东省科学技术厅评审办公室" in sheet and "另行通知" not in sheet
+    assert "上午8:30" in sheet
     edits = [e for e in entries(open_workspace(demo).session()) if e.action == "round.edit"]
     assert json.loads(edits[-1].after)["venue"] == "济南市舜耕路 17 号二楼会议室"
 

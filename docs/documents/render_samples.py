@@ -43,7 +43,8 @@ def documents() -> dict:
 
 
 def main() -> None:
-    signer = Signer(create_identity("省科学技术厅评审办公室", b"render", Unit("山东省", "山东省科学技术厅", "评审办公室")), b"render")
+    unit = Unit("山东省", "山东省科学技术厅", "评审办公室")
+    signer = Signer(create_identity("省科学技术厅评审办公室", b"render", unit), b"render")
     for old in HERE.glob("*.png"):
         old.unlink()
     for name, document in documents().items():
