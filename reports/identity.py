@@ -39,6 +39,15 @@ def fingerprint(certificate: x509.Certificate) -> str:
     return certificate.fingerprint(hashes.SHA256()).hex(":").upper()
 
 
+def normalised_fingerprint(text: str) -> str:
+    """A SHA-256 fingerprint as published (any case, with or without colons or spaces) in the form ``fingerprint``
+    gives; refused unless it is the whole 64 hex digits: a shortened one would let a made-up key match it."""
+    digits = "".join(ch for ch in text if ch not in ": -").upper()
+    if len(digits) != 64 or any(ch not in "0123456789ABCDEF" for ch in digits):
+        raise IdentityError(f"“{text}”不是完整的 SHA-256 证书指纹：应为 64 位十六进制数字（signer show 显示的那样）")
+    return ":".join(digits[i:i + 2] for i in range(0, 64, 2))
+
+
 def describe_certificate(certificate: x509.Certificate) -> IdentityInfo:
     names = certificate.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
     return IdentityInfo(
@@ -62,16 +71,26 @@ def open_pkcs12(data: bytes, passphrase: bytes) -> x509.Certificate:
     return certificate
 
 
-def create_identity(name: str, passphrase: bytes, organisation: str = "",
-                    now: dt.datetime | None = None) -> bytes:
-    """A new key and self-signed certificate for ``name``, as PKCS#12 bytes encrypted with ``passphrase``."""
+@dataclass(frozen=True)
+class Unit:
+    """The real unit a certificate's subject names beside the signer's name: province (ST), department (O) and
+    office (OU), as in 山东省 / 山东省科学技术厅 / 评审办公室. Any part may be left empty."""
+    province: str = ""
+    department: str = ""
+    office: str = ""
+
+
+def create_identity(name: str, passphrase: bytes, unit: Unit = Unit(), now: dt.datetime | None = None) -> bytes:
+    """A new key and self-signed certificate for ``name`` of ``unit``, as PKCS#12 bytes encrypted with
+    ``passphrase``. The subject reads C=CN, ST=province, O=department, OU=office, CN=name."""
     if not name.strip():
         raise IdentityError("签名身份的名称不能为空")
     now = now or dt.datetime.now(dt.timezone.utc)
     key = ec.generate_private_key(ec.SECP256R1())
-    attributes = [x509.NameAttribute(NameOID.COMMON_NAME, name.strip())]
-    if organisation.strip():
-        attributes.append(x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation.strip()))
+    parts = ((NameOID.STATE_OR_PROVINCE_NAME, unit.province), (NameOID.ORGANIZATION_NAME, unit.department),
+             (NameOID.ORGANIZATIONAL_UNIT_NAME, unit.office), (NameOID.COMMON_NAME, name))
+    attributes = [x509.NameAttribute(NameOID.COUNTRY_NAME, "CN")]
+    attributes += [x509.NameAttribute(oid, value.strip()) for oid, value in parts if value.strip()]
     subject = x509.Name(attributes)
     certificate = (
         x509.CertificateBuilder()

@@ -11,19 +11,20 @@ from __future__ import annotations
 import atexit
 import datetime as dt
 import functools
+import hashlib
 import io
 import os
 import tempfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from asn1crypto import parser as asn1_parser
-from asn1crypto import x509 as asn1_x509
 from cryptography import x509
-from cryptography.hazmat.primitives import serialization
 from fontTools import subset
 from fontTools.ttLib import TTFont
-from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
+from pyhanko.pdf_utils import generic
+from pyhanko.pdf_utils.font.opentype import CIDFontType2, GlyphAccumulator, GlyphAccumulatorFactory
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.layout import AxisAlignment, Margins, SimpleBoxLayoutRule
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -36,7 +37,7 @@ from pyhanko_certvalidator import ValidationContext
 
 from reports.clock import BEIJING
 from reports.fonts import SHIPPED_HEI
-from reports.identity import IdentityError, describe_certificate, fingerprint, open_pkcs12
+from reports.identity import IdentityError, describe_certificate, open_pkcs12
 
 FIELD_NAME = "PanelDeskSignature"
 SIGNATURE_ROOM = 16384  # bytes for the CMS container: an RSA-4096 chain of three certificates still fits
@@ -80,7 +81,7 @@ class Signer:
             stamp_text=STAMP_TEXT, timestamp_format=STAMP_TIME_FORMAT, border_width=1, border_color=SEAL_RED,
             inner_content_layout=SimpleBoxLayoutRule(x_align=AxisAlignment.ALIGN_MID, y_align=AxisAlignment.ALIGN_MAX,
                                                      margins=Margins(4, 4, 4, 4)),
-            text_box_style=TextBoxStyle(font=GlyphAccumulatorFactory(str(_stamp_font(characters)), font_size=9),
+            text_box_style=TextBoxStyle(font=_StampFont(str(_stamp_font(characters)), font_size=9),
                                         text_color=SEAL_RED))
         self.note = verify_note(self.info.fingerprint)
         self._pdf_signer = _ZonedSigner(
@@ -98,6 +99,51 @@ class Signer:
         # Reserving room for the signature skips pyHanko's trial signature that only measures its size.
         self._pdf_signer.sign_pdf(writer, output=output, bytes_reserved=SIGNATURE_ROOM)
         return output.getvalue()
+
+
+class _ProgramAsIs(CIDFontType2):
+    """A TrueType font program embedded as the bytes it already is, compressed once per process."""
+
+    def __init__(self, tt, base_ps_name: str, subset_prefix: str, program: bytes):
+        super().__init__(tt, base_ps_name, subset_prefix)
+        self._program = program
+
+    def set_font_file(self, writer):
+        stream = generic.StreamObject({generic.pdf_name("/Filter"): generic.pdf_name("/FlateDecode")},
+                                      encoded_data=_compressed(self._program))
+        reference = writer.add_object(stream)
+        self._font_descriptor[generic.pdf_name("/FontFile2")] = reference
+        return reference
+
+
+@functools.cache
+def _compressed(program: bytes) -> bytes:
+    return zlib.compress(program)
+
+
+class _WholeStampFont(GlyphAccumulator):
+    """The stamp's font is already cut to the stamp's characters (``_stamp_font``). pyHanko would cut it again for
+    each signature and recompile its outlines with fontTools, about a third of a signature's time: it is embedded
+    whole instead (the digits of the time are all there anyway)."""
+
+    def __init__(self, writer, program: bytes, font_size, obj_stream=None):
+        super().__init__(writer, io.BytesIO(program), font_size, obj_stream=obj_stream)
+        self.cidfont_obj = _ProgramAsIs(self.tt, self.cidfont_obj.name.split("+", 1)[1], self.subset_prefix, program)
+
+    def _extract_subset(self, options=None):
+        pass  # the program is embedded as it is
+
+
+class _StampFont(GlyphAccumulatorFactory):
+    def create_font_engine(self, writer, obj_stream=None):
+        if obj_stream is None and writer.stream_xrefs and self.create_objstream_if_needed:
+            obj_stream = writer.prepare_object_stream()
+        return _WholeStampFont(writer, _program(self.font_file), self.font_size, obj_stream)
+
+
+@functools.cache
+def _program(path: str) -> bytes:
+    return Path(path).read_bytes()
 
 
 @functools.cache
@@ -125,42 +171,126 @@ def _padding_untouched(embedded) -> bool:
 
 
 @dataclass(frozen=True)
+class TrustedIdentity:
+    """A signing certificate, by its SHA-256 fingerprint, and the time it was in use: from ``since`` to ``until``
+    (None: no bound). Once retired (``until`` set) it vouches only for documents its issuer's log records, since
+    whoever kept the old key can write any signing time into a new signature."""
+    fingerprint: str
+    since: dt.datetime | None = None
+    until: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class Trust:
+    """Whom a check trusts, and where that came from (named in the reasons it gives)."""
+    identities: tuple[TrustedIdentity, ...]
+    known: frozenset[str] = frozenset()  # SHA-256 (hex) of every signed document the issuer's log records
+    source: str = "可信的签名身份"
+
+
+@dataclass(frozen=True)
+class SignatureCheck:
+    """One signature of the file as found, in file order."""
+    field: str
+    signer: str
+    fingerprint: str
+    signed_at: str | None
+    sound: bool    # the bytes it covers are the bytes it signed, and its padding is untouched
+    whole: bool    # it covers the whole file (only the last one can)
+
+
+@dataclass(frozen=True)
 class Verification:
-    signer: str | None          # the signing certificate's common name
+    signer: str | None          # the certificate's common name: the trusted signature's, else the last one's
     signed_at: str | None       # as the signer's clock reported it, ISO 8601
-    intact: bool                # the file is byte for byte what was signed
-    trusted: bool               # intact, and signed by one of the trusted certificates
-    fingerprint: str | None     # SHA-256 of the signer's certificate
-    problem: str = ""           # why not intact, in Chinese, for the user
+    intact: bool                # the file is byte for byte what that signer signed, nothing added by anyone else
+    trusted: bool               # intact, and signed by a trusted identity while it was in use
+    fingerprint: str | None     # SHA-256 of that signer's certificate
+    problem: str = ""           # why not intact or not trusted, in Chinese, for the user
+    signatures: tuple[SignatureCheck, ...] = ()
 
 
-def verify(pdf: bytes, trusted: list[x509.Certificate]) -> Verification:
-    """Check the last signature of ``pdf`` against the document and against the ``trusted`` certificates.
+def _checked(embedded) -> SignatureCheck:
+    """Check one embedded signature against the bytes it covers; trust is decided by fingerprint, not here."""
+    status = validate_pdf_signature(embedded, ValidationContext(trust_roots=[], allow_fetching=False))
+    info = describe_certificate(x509.load_der_x509_certificate(status.signing_cert.dump()))
+    at = status.signer_reported_dt
+    return SignatureCheck(embedded.field_name, info.common_name, info.fingerprint,
+                          at.astimezone(BEIJING).isoformat() if at else None,
+                          bool(status.intact and status.valid and _padding_untouched(embedded)),
+                          status.coverage == SignatureCoverageLevel.ENTIRE_FILE)
 
-    Not intact when any signed byte changed, when anything was appended after signing, or when the file no longer
-    parses as a signed PDF. pyHanko's ``valid`` alone stays True on a tampered file: ``intact`` and the coverage
-    are what tell.
+
+def _short(fingerprint_hex: str) -> str:
+    return fingerprint_hex[:23] + "…"
+
+
+def _outside_use(identity: TrustedIdentity, signature: SignatureCheck, digest: str, trust: Trust) -> str:
+    """Why ``signature`` by ``identity`` is not trusted for its time, or "" when it is."""
+    if signature.signed_at is None:
+        return "签名中没有签名时间，无法判断它是否在签名身份的使用期内"
+    at = dt.datetime.fromisoformat(signature.signed_at)
+    if identity.since is not None and at < identity.since:
+        return f"签名时间 {_beijing(at)} 早于该签名身份启用的时间 {_beijing(identity.since)}"
+    if identity.until is not None:
+        if at > identity.until:
+            return f"该签名身份已于 {_beijing(identity.until)} 停用，而签名时间为 {_beijing(at)}，在停用之后"
+        if digest not in trust.known:
+            return ("该签名身份已停用，而审计日志中没有这份文件的记录：停用的签名身份只为工作区当时生成的文件作证"
+                    "（签名时间由签名者自报，持有旧密钥者可以伪造）")
+    return ""
+
+
+def _beijing(at: dt.datetime) -> str:
+    return at.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def verify(pdf: bytes, trust: Trust) -> Verification:
+    """Check every signature of ``pdf``, then whether a trusted identity signed the whole of it.
+
+    Not intact when any signature's bytes changed, when anything but a signature of the same identity was added
+    after the trusted signature (an incremental update re-signed by someone else, whatever name their certificate
+    bears), when anything was appended after the last signature, or when the file no longer parses. Trusted only
+    when intact, signed by an identity of ``trust`` (by certificate fingerprint, never by name), within the time it
+    was in use. pyHanko's ``valid`` alone stays True on a tampered file: ``intact`` and the coverage tell.
     """
     try:
         reader = PdfFileReader(io.BytesIO(pdf), strict=False)
-        signatures = reader.embedded_signatures
+        embedded = reader.embedded_signatures
     except Exception as error:  # noqa: BLE001 - any parse failure of a changed file means "not intact"
         return Verification(None, None, False, False, None, f"文件无法解析：{error}")
-    if not signatures:
+    if not embedded:
         return Verification(None, None, False, False, None, "文件中没有数字签名")
-    embedded = signatures[-1]
-    roots = [asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER)) for c in trusted]
-    try:
-        status = validate_pdf_signature(embedded, ValidationContext(trust_roots=roots, allow_fetching=False))
-    except Exception as error:  # noqa: BLE001 - a damaged signature container is a failed check, not a crash
-        return Verification(None, None, False, False, None, f"签名无法校验：{error}")
-    certificate = x509.load_der_x509_certificate(status.signing_cert.dump())
-    info = describe_certificate(certificate)
-    whole = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
-    intact = bool(status.intact and status.valid and whole and _padding_untouched(embedded))
-    problem = "" if intact else ("签名后文件被追加或修改" if status.intact and status.valid else "签名与文件内容不符")
-    known = {fingerprint(c) for c in trusted}
-    signed_at = status.signer_reported_dt.isoformat() if status.signer_reported_dt else None
-    return Verification(info.common_name, signed_at, intact, intact and info.fingerprint in known, info.fingerprint,
-                        problem)
+    checks: list[SignatureCheck] = []
+    for number, signature in enumerate(embedded, 1):
+        try:
+            checks.append(_checked(signature))
+        except Exception as error:  # noqa: BLE001 - a damaged signature container is a failed check, not a crash
+            return Verification(None, None, False, False, None, f"第{number}个签名无法校验：{error}", tuple(checks))
+    by_fingerprint = {identity.fingerprint: identity for identity in trust.identities}
+    ours = next((i for i, c in enumerate(checks) if c.fingerprint in by_fingerprint), None)
+    shown = checks[-1] if ours is None else checks[ours]
 
+    def verdict(intact: bool, problem: str) -> Verification:
+        return Verification(shown.signer, shown.signed_at, intact, intact and not problem, shown.fingerprint,
+                            problem, tuple(checks))
+
+    broken = next((i for i, c in enumerate(checks) if not c.sound), None)
+    if broken is not None:
+        which = f"第{broken + 1}个签名（{checks[broken].signer}）" if len(checks) > 1 else "签名"
+        return verdict(False, f"{which}与文件内容不符：签名所覆盖的内容被改动")
+    if ours is None:
+        if not checks[-1].whole:
+            return verdict(False, "签名后文件被追加或修改")
+        return verdict(True, f"签名证书（{shown.signer}，指纹 {_short(shown.fingerprint)}）不是{trust.source}"
+                             "：同名的证书谁都可以自制，只有指纹可以核对")
+    stranger = next((c for c in checks[ours + 1:] if c.fingerprint != shown.fingerprint), None)
+    if stranger is not None:
+        return verdict(False, f"{shown.signer}签名之后，文件被改动并由另一证书（{stranger.signer}，"
+                              f"指纹 {_short(stranger.fingerprint)}）签名：可信签名不覆盖整个文件")
+    if not checks[-1].whole:
+        return verdict(False, "签名后文件被追加或修改")
+    digest = hashlib.sha256(pdf).hexdigest()
+    identity = by_fingerprint[shown.fingerprint]
+    problem = next(filter(None, (_outside_use(identity, c, digest, trust) for c in checks[ours:])), "")
+    return verdict(True, problem)

@@ -70,3 +70,9 @@ def test_the_lock_pins_every_declared_dependency_to_one_version():
     wanted = declared(PROJECT["dependencies"]) | {d for extra in PROJECT["optional-dependencies"].values()
                                                    for d in declared(extra)}
     assert wanted <= set(pins), f"not in requirements.lock: {sorted(wanted - set(pins))}"
+
+
+def test_reportlab_runs_with_its_c_accelerators():
+    """Without rl_accel reportlab falls back to Python for formatting every number it writes, silently."""
+    from reportlab.lib import rl_accel
+    assert rl_accel.fp_str.__module__ == "_rl_accel" and rl_accel.calcChecksum.__module__ == "_rl_accel"

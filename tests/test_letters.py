@@ -115,3 +115,29 @@ def test_sheets_need_a_draw_and_a_known_kind(demo, tmp_path, capsys):
     assert code == 1 and "尚未抽取专家" in err
     code, _, err = run(capsys, demo, "notices", "--round", "1", "--kind", "outcome_notice", "--out", str(tmp_path))
     assert code == 1 and "sign_in_sheet" in err
+
+
+def test_issuer_venue_and_time_come_from_the_round_and_may_be_settled_after_opening(demo, tmp_path, capsys):
+    draws.draw_round(open_workspace(demo), signed(open_workspace(demo), "王秘书"), 1, witness_digits="111111",
+                     witness=signed(open_workspace(demo), "李监督"))
+    code, out, err = run(capsys, demo, "round", "edit", "--round", "1", "--issuer", "山东省科学技术厅评审办公室",
+                         "--venue", "济南市舜耕路 17 号二楼会议室", "--review-time", "上午8:30", "--json")
+    assert code == 0, err  # the round is drawn: its method is frozen, its arrangements are not
+    assert {k: json.loads(out)[k] for k in ("issuer", "venue", "review_time")} == {
+        "issuer": "山东省科学技术厅评审办公室", "venue": "济南市舜耕路 17 号二楼会议室", "review_time": "上午8:30"}
+    code, _, err = run(capsys, demo, "round", "edit", "--round", "1", "--name", "改名")
+    assert code != 0 and "不能再修改" in err
+    code, out, _ = run(capsys, demo, "letters", "--round", "1", "--out", str(tmp_path / "letters"), "--json")
+    letter = text_of(Path(json.loads(out)["files"][0]).read_bytes())
+    assert "本人受山东省科学技术厅评审办公室邀请" in letter
+    code, out, _ = run(capsys, demo, "notices", "--round", "1", "--kind", "sign_in_sheet", "--out",
+                       str(tmp_path / "sheets"), "--json")
+    sheet = text_of(Path(json.loads(out)["files"][0]).read_bytes())
+    assert "济南市舜耕路17号二楼会议室" in sheet and "山东省科学技术厅评审办公室" in sheet and "另行通知" not in sheet
+    assert "上午8:30" in sheet
+    edits = [e for e in entries(open_workspace(demo).session()) if e.action == "round.edit"]
+    assert json.loads(edits[-1].after)["venue"] == "济南市舜耕路 17 号二楼会议室"
+
+    assert run(capsys, demo, "round", "edit", "--round", "1", "--issuer", "")[0] == 0
+    code, _, err = run(capsys, demo, "letters", "--round", "1", "--out", str(tmp_path / "again"))
+    assert code == 1 and "尚未填写签发单位" in err and "--issuer" in err

@@ -77,6 +77,7 @@ MATRIX = {
     "confidential.shown": ({S, V}, lambda w, op, t: confidential.shown(w, op, "x", {})),
     "confidential.reveal_person": ({S, V}, lambda w, op, t: confidential.reveal_person(w, op, "x")),
     "signing.show_identity": ({S, V, A, U}, lambda w, op, t: signing.show_identity(w, op)),
+    "signing.workspace_trust": ({S, V, A, U}, lambda w, op, t: signing.workspace_trust(w, op)),
     "signing.create_identity": ({S}, lambda w, op, t: signing.create_identity(w, op, "x", replace=True)),
     "signing.import_identity": ({S}, lambda w, op, t: signing.import_identity(w, op, t / "x.p12", "x")),
     "run.import_files": ({S}, lambda w, op, t: importing.import_files(w, [], op)),
@@ -92,8 +93,8 @@ MATRIX = {
     "backup.backup_workspace": ({S}, lambda w, op, t: backup.backup_workspace(w, op, t / "usb", "x" * 8)),
     "recovery.issue_recovery_key": ({M}, lambda w, op, t: recovery.issue_recovery_key(op, t / "恢复密钥.pdf")),
 }
-# entry points any signed-in account may call: one's own password, and checking a received PDF's signature
-OPEN_TO_ALL = {"accounts.change_password", "signing.verify_file"}
+# entry points any signed-in account may call: one's own password
+OPEN_TO_ALL = {"accounts.change_password"}
 ROLE_ACCOUNTS = {role: name for name, _, role, _ in DEMO_ACCOUNTS}
 
 
@@ -188,5 +189,5 @@ def test_an_administrator_sees_no_expert_data_and_an_auditor_changes_nothing():
                              "draws.latest_draw", "confidential.")):
             assert M not in allowed, entry
     readers = {"show_round", "list_rounds", "counts", "field_coverage", "enterprise_share", "verify_log", "recent",
-               "verify_draw", "replay_draw", "show_identity"}
+               "verify_draw", "replay_draw", "show_identity", "workspace_trust"}
     assert {e.split(".")[1] for e, (allowed, _) in MATRIX.items() if U in allowed} == readers

@@ -193,7 +193,9 @@ def test_the_signing_passphrase_is_sealed_in_the_encrypted_workspace_not_in_a_ke
         before, after = session.execute(text("SELECT before, after FROM audit_entry WHERE action = 'signer.created' "
                                              "ORDER BY id DESC")).first()
     assert identity.fingerprint in before and replaced.fingerprint in after  # both fingerprints audited
-    assert len(signing.trusted_certificates(admin.root)) == 2  # the retired one still verifies older documents
+    trust = signing.workspace_trust(admin.root, secretary)  # both, each for the time it was in use
+    assert [(i.fingerprint, i.until is None) for i in trust.identities] == [(identity.fingerprint, False),
+                                                                          (replaced.fingerprint, True)]
 
 
 def test_a_passphrase_kept_in_the_keyring_before_encryption_moves_into_the_workspace(demo_workspace, memory_keyring):

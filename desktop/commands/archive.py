@@ -13,7 +13,7 @@ from desktop.services import confidential
 from desktop.services.archive.export import export_round
 from desktop.services.archive.importing import import_archive
 from desktop.services.archive.verify import verdict_words, verify_archive
-from desktop.services.signing import trusted_certificates
+from desktop.services.signing import certificate_files
 
 ARCHIVE_PASSWORD_ENV = "PANELDESK_ARCHIVE_PASSWORD"
 
@@ -41,7 +41,7 @@ def _trusted(args: argparse.Namespace) -> None:
 def _verify(args: argparse.Namespace) -> int:
     _trusted(args)
     result = verify_archive(args.file, password(ARCHIVE_PASSWORD_ENV, "归档口令："),
-                            trust=trusted_certificates(None, args.trust), fingerprint=args.fingerprint or "")
+                            trust=certificate_files(args.trust or ()), fingerprint=args.fingerprint or "")
     emit(args, confidential.masked(result), verdict_words)  # no workspace, no account: numbers stay masked
     return 0 if result["intact"] and result["trusted"] and result["draw_replayed"] else 1
 
@@ -50,7 +50,7 @@ def _import(args: argparse.Namespace) -> int:
     _trusted(args)
     workspace = open_or_fail(args)
     summary = import_archive(workspace, operator(args), args.file, password(ARCHIVE_PASSWORD_ENV, "归档口令："),
-                             trust=trusted_certificates(None, args.trust), fingerprint=args.fingerprint or "")
+                             trust=certificate_files(args.trust or ()), fingerprint=args.fingerprint or "")
     emit(args, summary, _import_text)
     return 0
 
@@ -66,7 +66,7 @@ def _import_text(v: dict) -> str:
 
 def _trust_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--trust", type=Path, action="append", default=[], help="可信的签名证书文件（可多次给出）")
-    parser.add_argument("--fingerprint", help="可信签名证书的 SHA-256 指纹（至少前 16 位十六进制）")
+    parser.add_argument("--fingerprint", help="可信签名证书的 SHA-256 指纹（完整的 64 位十六进制，signer show 显示的那样）")
 
 
 def register(subparsers) -> None:

@@ -35,6 +35,7 @@ def _round_edit(args, settings_of) -> None:
                         pass_fraction=args.pass_fraction if args.pass_fraction is not None else base["pass_fraction"])
     info = rounds.edit_round(place, operator(args), args.round, name=args.name, programme=args.programme,
                              stage=args.stage, review_date=args.review_date, method=method, settings=settings,
+                             issuer=args.issuer, venue=args.venue, review_time=args.review_time,
                              confirm_past_date=args.confirm_past_date)
     emit(args, info.to_dict(), lambda v: f"已修改评审轮次 {v['id']}：{v['name']}  评审日期 {v['review_date']}")
 
@@ -68,9 +69,10 @@ def _organisation_edit(args) -> None:
     emit(args, found, lambda o: f"已修改单位 {o['credit_code']}：{o['name']}（{o['kind']}）")
 
 
-def register_round(round_sub, add_settings, settings_of, date_type, fraction_type) -> None:
+def register_round(round_sub, add_settings, settings_of, date_type, fraction_type, add_arrangements) -> None:
     """`round edit` and `round delete`, beside the other round commands (their option parsers are theirs)."""
-    edit = round_sub.add_parser("edit", help="修改草稿状态的评审轮次（名称、日期、评审方法、规则设置）")
+    edit = round_sub.add_parser("edit", help="修改草稿状态的评审轮次（名称、日期、评审方法、规则设置）；"
+                                             "签发单位、评审地点和时间在开启后也可修改")
     edit.add_argument("--round", type=int, required=True)
     edit.add_argument("--name")
     edit.add_argument("--programme", help="计划类别")
@@ -81,6 +83,7 @@ def register_round(round_sub, add_settings, settings_of, date_type, fraction_typ
     edit.add_argument("--scoring", help="计分方式")
     edit.add_argument("--aggregation", help="汇总规则")
     edit.add_argument("--pass-fraction", type=fraction_type, help="投票通过比例")
+    add_arrangements(edit)
     add_settings(edit)
     add_json_flag(edit)
     edit.set_defaults(func=lambda args: _round_edit(args, settings_of))

@@ -39,8 +39,8 @@ def _identity_text(value: dict) -> str:
 
 
 def _signer_create(args: argparse.Namespace) -> int:
-    identity, store = signing.create_identity(args.workspace, operator(args), args.name, args.organisation or "",
-                                              replace=args.replace)
+    unit = signing.Unit(args.province or "", args.department or args.organisation or "", args.office or "")
+    identity, store = signing.create_identity(args.workspace, operator(args), args.name, unit, replace=args.replace)
     emit(args, _identity_json(identity, store.description), _identity_text)
     return 0
 
@@ -96,8 +96,7 @@ def _letters(args: argparse.Namespace) -> int:
     if args.round is None:
         raise CommandError("请用 --round 指定轮次，或用 --from-json 指定数据文件")
     return _generate(args, lambda progress: [letter.path for letter in documents_service.generate_letters(
-        args.workspace, operator(args), args.round, args.out, sign=args.sign, organiser=args.organiser,
-        venue=args.venue or "", progress=progress)])
+        args.workspace, operator(args), args.round, args.out, sign=args.sign, progress=progress)])
 
 
 def _notices(args: argparse.Namespace) -> int:
@@ -105,8 +104,7 @@ def _notices(args: argparse.Namespace) -> int:
         if args.kind not in documents_service.SHEETS:
             raise CommandError("按轮次（--round）可生成的文书：--kind sign_in_sheet（签到表）或 score_sheet（评分表）")
         return _generate(args, lambda progress: documents_service.generate_sheets(
-            args.workspace, operator(args), args.round, args.kind, args.out, sign=args.sign,
-            organiser=args.organiser, venue=args.venue or "", progress=progress))
+            args.workspace, operator(args), args.round, args.kind, args.out, sign=args.sign, progress=progress))
     if args.from_json is None:
         raise CommandError("请用 --round 指定轮次，或用 --from-json 指定数据文件")
     documents = documents_service.plain_documents(args.from_json, args.kind)
@@ -115,17 +113,38 @@ def _notices(args: argparse.Namespace) -> int:
     return _generate(args, _export(args, documents, "documents.notices"))
 
 
+NOT_INTACT, NOT_TRUSTED = 2, 3  # verify's exit codes besides 0 (intact and trusted)
+NO_TRUST_HINT = "请在签发文件的工作区中核验（--workspace 与 --operator），或用 --fingerprint 给出签发单位公布的证书指纹"
+
+
 def _verify(args: argparse.Namespace) -> int:
-    result = signing.verify_file(args.workspace, args.file, args.trust)
-    value = {"signer": result.signer, "signed_at": result.signed_at, "intact": result.intact,
-             "trusted": result.trusted, "fingerprint": result.fingerprint}
+    if args.fingerprint or args.trust:  # a published fingerprint needs no workspace, nor any account
+        trust = signing.published_trust(args.fingerprint, args.trust)
+    elif is_workspace(args.workspace):
+        trust = signing.workspace_trust(args.workspace, operator(args))
+    else:
+        trust = signing.published_trust()
+    result = signing.verify_file(args.file, trust)
+    value = {"signer": result.signer, "fingerprint": result.fingerprint, "signed_at": result.signed_at,
+             "intact": result.intact, "trusted": result.trusted,
+             "signatures": [asdict(check) for check in result.signatures]}
     if result.problem:
-        value["problem"] = result.problem
-    emit(args, value, lambda v: (f"签名人：{v['signer']}\n签名时间：{v['signed_at']}\n"
-                                 f"文件完整：{'是' if v['intact'] else '否'}\n"
-                                 f"可信签名身份：{'是' if v['trusted'] else '否'}"
-                                 + (f"\n问题：{v['problem']}" if result.problem else "")))
-    return 0 if result.intact else 2
+        value["problem"] = result.problem + ("" if trust.identities else "；" + NO_TRUST_HINT)
+    emit(args, value, _verification_text)
+    return 0 if result.trusted else NOT_TRUSTED if result.intact else NOT_INTACT
+
+
+def _verification_text(value: dict) -> str:
+    lines = [f"签名人：{value['signer']}", f"SHA-256 指纹：{value['fingerprint']}", f"签名时间：{value['signed_at']}",
+             f"文件完整：{'是' if value['intact'] else '否'}", f"可信签名身份：{'是' if value['trusted'] else '否'}"]
+    if len(value["signatures"]) > 1:
+        lines.append(f"文件中共有 {len(value['signatures'])} 个签名：")
+        lines += [f"  {n}. {c['signer']}（指纹 {c['fingerprint'][:23]}…），{c['signed_at']}，"
+                  + ("覆盖整个文件" if c["whole"] else "只覆盖其后改动之前的内容") + ("" if c["sound"] else "，与内容不符")
+                  for n, c in enumerate(value["signatures"], 1)]
+    if "problem" in value:
+        lines.append(f"问题：{value['problem']}")
+    return "\n".join(lines)
 
 
 def register(subparsers) -> None:
@@ -133,8 +152,11 @@ def register(subparsers) -> None:
     actions = signer.add_subparsers(dest="signer_command", required=True, metavar="ACTION")
     create = actions.add_parser("create", help="为工作区新建签名身份，并显示需公布的证书指纹")
     create.add_argument("--name", required=True, help="签名人名称，如“省科学技术厅评审办公室”")
-    create.add_argument("--organisation", help="所属单位")
-    create.add_argument("--replace", action="store_true", help="替换已有的签名身份（旧证书仍作为可信证书保留）")
+    create.add_argument("--province", help="证书主体中的省份（ST），如“山东省”")
+    create.add_argument("--department", help="证书主体中的单位（O），如“山东省科学技术厅”")
+    create.add_argument("--office", help="证书主体中的部门（OU），如“评审办公室”")
+    create.add_argument("--organisation", help=argparse.SUPPRESS)  # the former name of --department
+    create.add_argument("--replace", action="store_true", help="替换已有的签名身份（旧身份此前签发、审计日志有记录的文件仍可信；其后用旧密钥所签的不可信）")
     add_json_flag(create)
     create.set_defaults(func=_signer_create)
     imported = actions.add_parser("import", help="导入已有的 PKCS#12（.p12/.pfx）签名身份")
@@ -160,20 +182,23 @@ def register(subparsers) -> None:
     _output_flags(notices)
     notices.set_defaults(func=_notices)
 
-    check = subparsers.add_parser("verify", help="核验 PDF 的数字签名（退出码 0 表示文件完整）")
+    check = subparsers.add_parser(
+        "verify", help="核验 PDF 的数字签名：退出码 0 表示文件完整且由可信签名身份签署，2 表示文件被改动，3 表示签名者不可信；"
+                       "默认信任本工作区审计日志所记的签名身份")
     check.add_argument("file", type=Path)
-    check.add_argument("--trust", type=Path, action="append", default=[], help="另行信任的证书文件（可多次给出）")
+    check.add_argument("--fingerprint", action="append", default=[], metavar="HEX",
+                       help="信任签发单位公布的证书 SHA-256 指纹（64 位十六进制，可多次给出；无需工作区）")
+    check.add_argument("--trust", type=Path, action="append", default=[], help="信任此证书文件（可多次给出；无需工作区）")
     add_json_flag(check)
     check.set_defaults(func=_verify)
 
 
 def _sources(parser: argparse.ArgumentParser, round_help: str) -> None:
-    """A drawn round of the workspace, or a JSON file of plain data (reports/plain.py)."""
+    """A drawn round of the workspace (its issuer, venue and time are the round's: round edit), or a JSON file of
+    plain data (reports/plain.py)."""
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--round", type=int, help=round_help)
     source.add_argument("--from-json", type=Path, help="从 JSON 数据文件生成（见 reports/plain.py）")
-    parser.add_argument("--organiser", default=documents_service.ORGANISER, help="组织单位（落款），用于 --round")
-    parser.add_argument("--venue", help="评审地点，用于 --round")
 
 
 def _output_flags(parser: argparse.ArgumentParser) -> None:

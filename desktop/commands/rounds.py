@@ -49,13 +49,23 @@ def _method(args: argparse.Namespace) -> Method:
 def _round_text(info: dict) -> str:
     panels = "\n".join(f"  {p['name']}（{p['size']}人）：{'、'.join(p['applications'])}" for p in info["panels"])
     return (f"轮次 {info['id']}：{info['name']}  评审日期 {info['review_date']}  状态：{info['state_label']}\n"
-            f"  评审方法：{info['method_text']}\n{panels}")
+            f"  评审方法：{info['method_text']}\n"
+            f"  签发单位：{info['issuer'] or '（未填写）'}  评审地点：{info['venue'] or '另行通知'}  "
+            f"评审时间：{info['review_time'] or '另行通知'}\n{panels}")
+
+
+def add_arrangements(parser) -> None:
+    """What the round's documents print beside the method: who issues them, where and when the review is."""
+    parser.add_argument("--issuer", help="签发单位（文书落款），如“山东省科学技术厅评审办公室”；生成文书前须填写")
+    parser.add_argument("--venue", help="评审地点（未填时文书写“另行通知”）")
+    parser.add_argument("--review-time", help="评审时间，如“上午9:00”（未填时文书写“另行通知”）")
 
 
 def _create(args):
     info = rounds.create_round(open_or_fail(args), operator(args), name=args.name, review_date=args.review_date,
                                method=_method(args), settings=_settings(args), programme=args.programme,
-                               stage=args.stage, confirm_past_date=args.confirm_past_date)
+                               stage=args.stage, issuer=args.issuer or "", venue=args.venue or "",
+                               review_time=args.review_time or "", confirm_past_date=args.confirm_past_date)
     emit(args, info.to_dict(), _round_text)
 
 
@@ -190,6 +200,7 @@ def register(sub) -> None:
     create.add_argument("--programme", default="", help="计划类别")
     create.add_argument("--stage", default="", help="评审阶段")
     create.add_argument("--confirm-past-date", action="store_true", help="确认评审日期早于今天无误")
+    add_arrangements(create)
     _add_settings(create)
     add_json_flag(create)
     create.set_defaults(func=_create)
@@ -201,7 +212,7 @@ def register(sub) -> None:
     listing = round_sub.add_parser("list", help="列出评审轮次")
     add_json_flag(listing)
     listing.set_defaults(func=_list)
-    corrections.register_round(round_sub, _add_settings, _settings, _date, _fraction)
+    corrections.register_round(round_sub, _add_settings, _settings, _date, _fraction, add_arrangements)
 
     parser = sub.add_parser("panel", help="评审组")
     panel_sub = parser.add_subparsers(dest="panel_command", required=True)

@@ -59,7 +59,7 @@ def verify_log(place: Path | Workspace, op: Operator) -> Verification:
         problems = [{"table": "", "rows": "", "message": m} for m in chain.problems]
         problems += audit.compare(chain.expected, digests.compute(session))
         status = checkpoints.check(session, chain.hashes, chain.demanded,
-                                   signing.trusted_certificates(workspace.root))
+                                   signing.logged_certificates(session, workspace.root))
     problems += [{"table": "audit_checkpoint", "rows": "", "message": m} for m in status.problems]
     return Verification(chain.entries, None, "", tuple(problems), status)
 

@@ -4,12 +4,15 @@ CONFIDENTIAL: a batch writes letters naming experts (signed ones carry the secre
 show them even if the program is killed part way. ``ACTION.started`` is committed before any work starts, naming
 the folder and every file planned; ``ACTION`` closes it with the files produced and the outcome (complete,
 cancelled, failed). A batch whose process was killed cannot close its own entry: the next batch of the workspace
-closes it (outcome "interrupted", the planned files found complete on disk) and removes its temporary files.
+closes it (outcome "interrupted", the planned files found complete on disk) and removes its temporary files. A
+signed batch's closing entry keeps each file's SHA-256: the documents the workspace vouches for once the identity
+that signed them is retired (services.signing).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import logging
 import os
@@ -63,7 +66,20 @@ def _close(place, actor: str, batch: Batch, names: list[str], outcome: str) -> N
     with change(place, actor, batch.action, batch.target) as unit:
         unit.after = {"batch": batch.id, "out": str(batch.out), "files": names, "count": len(names),
                       "signed": batch.signed, "outcome": outcome,
-                      **({"cancelled": True} if outcome == "cancelled" else {})}
+                      **({"cancelled": True} if outcome == "cancelled" else {}),
+                      **({"sha256": _digests(batch.out, names)} if batch.signed else {})}
+
+
+def _digests(out: Path, names: list[str]) -> list[str]:
+    """The SHA-256 of each signed file as written: what lets ``verify`` trust a document signed by an identity
+    since retired (the log knows it was made then), and nothing signed with that key later."""
+    found = []
+    for name in names:
+        try:
+            found.append(hashlib.sha256((out / name).read_bytes()).hexdigest())
+        except OSError:
+            continue  # gone already: nothing to vouch for
+    return found
 
 
 def close_interrupted(place) -> list[str]:

@@ -49,7 +49,8 @@ def build_demo(root: Path, *, experts: int = 800, applications: int = 80,
     info = rounds.create_round(workspace, actor, name="2026年度省重点研发计划项目会议评审（示例）",
                                review_date=DEMO_REVIEW_DATE, method=DEMO_METHOD, confirm_past_date=True,
                                settings=RoundSettings(panel_size=PANEL_SIZE), programme="重点研发计划",
-                               stage="初审")
+                               stage="初审", issuer="省科学技术厅评审办公室", venue="省科技大厦三楼会议室",
+                               review_time="上午8:30")
     by_field: dict[str, list[str]] = defaultdict(list)
     for app in catalogue.listing(workspace, actor, "applications"):
         by_field[app["field_code"][:5]].append(app["number"])

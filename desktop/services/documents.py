@@ -38,7 +38,6 @@ from reports.plain import PlainDataError, documents_from_plain
 
 Place = Path | Workspace
 Progress = Callable[[int, int], None]
-ORGANISER = "评审办公室"
 LETTER = ExpertCommitment.template
 
 
@@ -118,14 +117,20 @@ DRAW_TABLES = ("review_round", "panel", "panel_application", "draw", "draw_membe
                "organisation", "application")  # what a round's documents are made from
 
 
-def _drawn(place: Place, op: Operator, round_id: int, organiser: str, venue: str, what: str) -> _Drawn:
+def _drawn(place: Place, op: Operator, round_id: int, what: str) -> _Drawn:
+    """The round's draw and arrangements as its documents print them: the issuing body, venue and time are the
+    round's own (set with the method), never a default a reader could take for the real office."""
     audit_log.require_intact(place, DRAW_TABLES, what)  # TAMPER_EVIDENT: only from records that check
     info = show_round(place, op, round_id)
     draw = latest_draw(place, op, round_id)
     if draw is None:
         raise UserError(f"评审轮次“{info.name}”尚未抽取专家，无法生成{what}")
+    if not info.issuer:
+        raise UserError(f"评审轮次“{info.name}”尚未填写签发单位（文书落款），无法生成{what}：请在评审方法步骤中填写，"
+                        f"或执行 round edit --round {info.id} --issuer 单位名称")
     round_info = RoundInfo(info.name, info.programme, info.method_text, dt.date.fromisoformat(info.review_date[:10]),
-                           organiser, venue, scoring=_SCORING_SHEET[Method.from_dict(info.method).scoring])
+                           info.issuer, info.venue, info.review_time,
+                           scoring=_SCORING_SHEET[Method.from_dict(info.method).scoring])
     ids = [member["expert"] for panel in draw.panels for member in panel["members"]]
     with reading(place) as session:
         experts = {i: (org, title) for i, org, title in session.execute(
@@ -134,23 +139,21 @@ def _drawn(place: Place, op: Operator, round_id: int, organiser: str, venue: str
     return _Drawn(info, round_info, draw.panels, experts)
 
 
-def round_letters(place: Place, op: Operator, round_id: int, *, organiser: str = ORGANISER,
-                  venue: str = "") -> list[ExpertCommitment]:
+def round_letters(place: Place, op: Operator, round_id: int) -> list[ExpertCommitment]:
     """One commitment letter (EXPERT_COMMITMENT) per member of each panel of the round's latest draw."""
     require(op, "letters", place)
-    drawn = _drawn(place, op, round_id, organiser, venue, "承诺书")
+    drawn = _drawn(place, op, round_id, "承诺书")
     return [ExpertCommitment(drawn.info, panel["name"], member["name"], drawn.experts.get(member["expert"], ("",))[0])
             for panel in drawn.panels for member in panel["members"]]
 
 
-def round_sheets(place: Place, op: Operator, round_id: int, kind: str, *, organiser: str = ORGANISER,
-                 venue: str = "") -> list[Document]:
+def round_sheets(place: Place, op: Operator, round_id: int, kind: str) -> list[Document]:
     """The panels' papers for the review day from the latest draw: a sign-in sheet per panel listing its members,
     or a score sheet per member listing the panel's applications in the round's own scoring (ONE_METHOD)."""
     require(op, "letters", place)
     if kind not in SHEETS:
         raise ValueError(f"未知的文书：{kind}（应为 {'、'.join(SHEETS)} 之一）")
-    drawn = _drawn(place, op, round_id, organiser, venue, "签到表" if kind == "sign_in_sheet" else "评分表")
+    drawn = _drawn(place, op, round_id, "签到表" if kind == "sign_in_sheet" else "评分表")
     if kind == "sign_in_sheet":
         fraction = str(RoundSettings.from_dict(drawn.stored.settings).enterprise_fraction)
         made_by, made_at = f"{op.display_name}（{op.name}）", dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M")
@@ -174,23 +177,23 @@ def _titles(place: Place, numbers: list[str]) -> dict[str, str]:
 
 
 def generate_sheets(place: Place, actor: Operator, round_id: int | RoundRef, kind: str, out_dir: Path, *, sign: bool,
-                    organiser: str = ORGANISER, venue: str = "", progress: Progress | None = None,
+                    progress: Progress | None = None,
                     cancel: threading.Event | None = None, password: signing.Password = None) -> list[Path]:
     """A drawn round's sign-in or score sheets, written (and signed) into ``out_dir``."""
     require(actor, "letters", place)
     round_id = round_id_in(place, round_id)
-    return export_documents(place, actor, round_sheets(place, actor, round_id, kind, organiser=organiser, venue=venue),
+    return export_documents(place, actor, round_sheets(place, actor, round_id, kind),
                             out_dir, action=f"documents.{kind}", target=f"round:{round_id}", sign=sign,
                             progress=progress, cancel=cancel, password=password)
 
 
 def generate_letters(place: Place, actor: Operator, round_id: int | RoundRef, out_dir: Path, *, sign: bool,
-                     organiser: str = ORGANISER, venue: str = "", progress: Progress | None = None,
+                     progress: Progress | None = None,
                      cancel: threading.Event | None = None, password: signing.Password = None) -> list[LetterFile]:
     """The commitment letters of the round's drawn members, written (and signed) into ``out_dir``."""
     require(actor, "letters", place)
     round_id = round_id_in(place, round_id)
-    letters = round_letters(place, actor, round_id, organiser=organiser, venue=venue)
+    letters = round_letters(place, actor, round_id)
     paths = export_documents(place, actor, letters, out_dir, action="documents.letters", target=f"round:{round_id}",
                              sign=sign, progress=progress, cancel=cancel, password=password)
     return [LetterFile(path, letter.panel, letter.expert_name, sign) for path, letter in zip(paths, letters)]

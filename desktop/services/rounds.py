@@ -65,6 +65,9 @@ class RoundInfo:
     state_label: str
     panels: list[dict]
     draws: int
+    issuer: str = ""       # who issues the round's documents (落款)
+    venue: str = ""
+    review_time: str = ""
 
     def to_dict(self) -> dict:
         return {key: value for key, value in self.__dict__.items() if key != "ref"}
@@ -105,7 +108,8 @@ def _info(workspace: Workspace, session: Session, row: ReviewRound) -> RoundInfo
     method = method_of(row)
     draws = session.execute(select(func.count()).select_from(Draw).where(Draw.round_id == row.id)).scalar_one()
     return RoundInfo(RoundRef(workspace.root, row.id), row.id, row.name, row.programme, row.stage, row.review_date, method.to_dict(), method.describe(),
-                     json.loads(row.settings), row.state, RoundState(row.state).label, _panels(session, row.id), draws)
+                     json.loads(row.settings), row.state, RoundState(row.state).label, _panels(session, row.id), draws,
+                     row.issuer, row.venue, row.review_time)
 
 
 def _check_unique_name(session: Session, name: str, programme: str, round_id: int | None = None) -> None:
@@ -119,6 +123,7 @@ def _check_unique_name(session: Session, name: str, programme: str, round_id: in
 
 def create_round(place: Place, actor: Operator, *, name: str, review_date: dt.date, method: Method,
                  settings: RoundSettings = RoundSettings(), programme: str = "", stage: str = "",
+                 issuer: str = "", venue: str = "", review_time: str = "",
                  confirm_past_date: bool = False) -> RoundInfo:
     require(actor, "round.edit", place)
     name, programme, stage = clean_name(name, "评审轮次"), programme.strip(), stage.strip()
@@ -127,7 +132,8 @@ def create_round(place: Place, actor: Operator, *, name: str, review_date: dt.da
         _check_unique_name(unit.session, name, programme)
         row = ReviewRound(name=name, programme=programme, stage=stage, review_date=review_date.isoformat(),
                           method=json.dumps(method.to_dict(), ensure_ascii=False),
-                          settings=json.dumps(settings.to_dict(), ensure_ascii=False), created_at=_now())
+                          settings=json.dumps(settings.to_dict(), ensure_ascii=False), created_at=_now(),
+                          issuer=issuer.strip(), venue=venue.strip(), review_time=review_time.strip())
         unit.session.add(row)
         unit.session.flush()
         unit.target = f"round:{row.id}"
@@ -138,15 +144,18 @@ def create_round(place: Place, actor: Operator, *, name: str, review_date: dt.da
 def _record(row: ReviewRound) -> dict:
     """A round's own fields as the audit keeps them before and after a change."""
     return {"name": row.name, "programme": row.programme, "stage": row.stage, "review_date": row.review_date,
-            "method": json.loads(row.method), "settings": json.loads(row.settings)}
+            "method": json.loads(row.method), "settings": json.loads(row.settings), "issuer": row.issuer,
+            "venue": row.venue, "review_time": row.review_time}
 
 
 def edit_round(place: Place, actor: Operator, round_id: int | RoundRef, *, name: str | None = None,
                programme: str | None = None, stage: str | None = None, review_date: dt.date | None = None,
                method: Method | None = None, settings: RoundSettings | None = None,
+               issuer: str | None = None, venue: str | None = None, review_time: str | None = None,
                confirm_past_date: bool = False) -> RoundInfo:
     """Correct a draft round: rename, re-date, re-configure (CORRECTIONS); the audit keeps before and after.
-    Only what is given changes; once the round is opened everything here is frozen (ONE_METHOD)."""
+    Only what is given changes; once the round is opened everything here is frozen (ONE_METHOD) but its
+    arrangements (issuer, venue, time), which are settled as the review day nears and print on its documents."""
     require(actor, "round.edit", place)
     round_id = round_id_in(place, round_id)
     if review_date is not None:
@@ -155,8 +164,12 @@ def edit_round(place: Place, actor: Operator, round_id: int | RoundRef, *, name:
         row = get_round(unit.session, round_id)
         if method is not None or settings is not None:
             check_method_change(row.state)
-        check_round_correctable(row.state, "修改")
+        if any(value is not None for value in (name, programme, stage, review_date, method, settings)):
+            check_round_correctable(row.state, "修改")
         unit.before = _record(row)
+        row.issuer = issuer.strip() if issuer is not None else row.issuer
+        row.venue = venue.strip() if venue is not None else row.venue
+        row.review_time = review_time.strip() if review_time is not None else row.review_time
         row.name = clean_name(name, "评审轮次") if name is not None else row.name
         row.programme = programme.strip() if programme is not None else row.programme
         row.stage = stage.strip() if stage is not None else row.stage

@@ -6,36 +6,45 @@ passphrase of an encrypted workspace is sealed in the workspace with its data ke
 so whoever signed in may sign, on any machine; a plain workspace keeps it in the keyring under service "PanelDesk"
 and the key id, never in a file. The key id is
 random, not derived from the folder, so a workspace moved or copied to another machine still names its entry.
-Creating or importing an identity is a change of the workspace and is audited. A replaced identity's certificate
-is kept under ``signing/retired/`` so the letters it signed still verify as trusted.
+Creating or importing an identity is a change of the workspace and is audited, and the audit log is what says which
+identities were the workspace's and when (``workspace_trust``): a replaced identity's certificate is kept under
+``signing/retired/`` for the audit checkpoints it signed, but a file in that folder makes nothing trusted by
+being there (docs/security.md).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import secrets as random_secrets
 import uuid
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 from cryptography import x509
+from sqlalchemy import or_
+from sqlmodel import Session, select
 
+from desktop.domain.errors import RuleError, UserError
+from desktop.services import audit
 from desktop.services.accounts import Operator, require
 from desktop.services.secrets import Secrets, open_secrets, workspace_secrets
-from desktop.services.uow import change, workspace_of
-from desktop.store.workspace import opened_key
-from desktop.domain.errors import UserError
+from desktop.services.uow import change, reading, workspace_of
+from desktop.store.tables import AuditEntry
+from desktop.store.workspace import Workspace, opened_key
 from reports.batch import SigningKey
 from reports.files import private_folder, replace as replace_file, stage, write_atomically
-from reports.identity import IdentityInfo, create_identity as new_pkcs12, describe_certificate, open_pkcs12
-from reports.signing import Verification, verify
+from reports.identity import (IdentityInfo, Unit, create_identity as new_pkcs12, describe_certificate, fingerprint,
+                              normalised_fingerprint, open_pkcs12)
+from reports.signing import Trust, TrustedIdentity, Verification, verify
 
 FOLDER = "signing"
 P12_NAME = "identity.p12"
 META_NAME = "identity.json"
 RETIRED = "retired"
+IDENTITY_ACTIONS = ("signer.created", "signer.imported")
 
 Password = str | Callable[[], str] | None
 
@@ -77,13 +86,14 @@ def _current(workspace: Path) -> SigningIdentity:
     return SigningIdentity(**json.loads(meta.read_text(encoding="utf-8")))
 
 
-def create_identity(workspace: Path, actor: Operator, name: str, organisation: str = "", password: Password = None,
+def create_identity(workspace: Path, actor: Operator, name: str, unit: Unit = Unit(), password: Password = None,
                     replace: bool = False) -> tuple[SigningIdentity, Secrets]:
-    """Make a new key and self-signed certificate for the secretariat; its fingerprint is what they publish."""
+    """Make a new key and self-signed certificate for the secretariat, its subject naming the real unit; its
+    fingerprint is what they publish."""
     require(actor, "signer.replace", workspace)
     store = _secrets(workspace, password)
     passphrase = random_secrets.token_urlsafe(32)
-    p12 = new_pkcs12(name, passphrase.encode("ascii"), organisation)
+    p12 = new_pkcs12(name, passphrase.encode("ascii"), unit)
     return _install(workspace, actor, p12, passphrase, "created", store, replace), store
 
 
@@ -173,28 +183,78 @@ def signing_key(workspace: Path, password: Password = None) -> SigningKey:
     return SigningKey(_p12_path(workspace, identity).read_bytes(), passphrase.encode("utf-8"))
 
 
-def trusted_certificates(workspace: Path | None, extra: list[Path] = ()) -> list[x509.Certificate]:
-    """The workspace's identity, its retired ones, and any certificates (PEM or DER files) given explicitly."""
+def _logged_identities(session: Session) -> tuple[tuple[TrustedIdentity, ...], frozenset[str]]:
+    """The identities the audit log says the workspace has had, each from its entry until the next one replaced it,
+    and the SHA-256 of every signed document its batches recorded."""
+    rows = session.execute(select(AuditEntry.at, AuditEntry.action, AuditEntry.after)
+                           .where(or_(AuditEntry.action.in_(IDENTITY_ACTIONS), AuditEntry.action.like("documents.%")))
+                           .order_by(AuditEntry.id)).all()
+    periods: list[tuple[str, dt.datetime]] = []
+    known: set[str] = set()
+    for at, action, after in rows:
+        values = json.loads(after or "{}")
+        if action in IDENTITY_ACTIONS:
+            periods.append((values["fingerprint"], dt.datetime.fromisoformat(at)))
+        else:
+            known.update(values.get("sha256", ()))
+    identities = tuple(TrustedIdentity(fingerprint, since, periods[i + 1][1] if i + 1 < len(periods) else None)
+                       for i, (fingerprint, since) in enumerate(periods))
+    return identities, frozenset(known)
+
+
+def workspace_trust(place: Path | Workspace, op: Operator) -> Trust:
+    """Whom the workspace vouches for: its identities as the audit log records them, with the time each was in
+    use, never whatever certificate files sit in its folder. Refused when the log's chain is broken, since then
+    it cannot say which identities were the workspace's (TAMPER_EVIDENT)."""
+    require(op, "signer.show", place)
+    with reading(place) as session:
+        chain = audit.walk(session)
+        if chain.first_broken is not None:
+            raise RuleError("TAMPER_EVIDENT", f"审计日志在第{chain.first_broken}条处断开（{chain.reason}），"
+                                              "无法确定本工作区的签名身份，不能核验签名")
+        identities, known = _logged_identities(session)
+    return Trust(identities, known, "本工作区审计日志所记的签名身份")
+
+
+def logged_certificates(session: Session, root: Path) -> list[x509.Certificate]:
+    """The certificates on disk (the identity in use and the retired ones) that the audit log records as the
+    workspace's: a certificate copied into the folder is not among them."""
+    logged = {identity.fingerprint for identity in _logged_identities(session)[0]}
     pems: list[bytes] = []
-    if workspace is not None and (_folder(workspace) / META_NAME).exists():
-        pems.append(_current(workspace).certificate_pem.encode("ascii"))
-        pems += [path.read_bytes() for path in sorted((_folder(workspace) / RETIRED).glob("*.pem"))]
+    if (_folder(root) / META_NAME).exists():
+        pems.append(_current(root).certificate_pem.encode("ascii"))
+    pems += [path.read_bytes() for path in sorted((_folder(root) / RETIRED).glob("*.pem"))]
     certificates = [x509.load_pem_x509_certificate(pem) for pem in pems]
-    for path in extra:
-        data = Path(path).read_bytes()
+    return [c for c in certificates if fingerprint(c) in logged]
+
+
+def certificate_files(paths: Sequence[Path]) -> list[x509.Certificate]:
+    """Certificates given by hand as files (PEM or DER)."""
+    found = []
+    for path in paths:
         try:
-            certificates.append(x509.load_pem_x509_certificate(data) if b"-----BEGIN" in data
-                                else x509.load_der_x509_certificate(data))
+            data = Path(path).read_bytes()
+            found.append(x509.load_pem_x509_certificate(data) if b"-----BEGIN" in data
+                         else x509.load_der_x509_certificate(data))
+        except OSError as error:
+            raise SigningError(f"无法读取 {path}：{error.strerror}") from error
         except ValueError as error:
             raise SigningError(f"{path} 不是证书文件（PEM 或 DER）") from error
-    return certificates
+    return found
 
 
-def verify_file(workspace: Path | None, path: Path, extra: list[Path] = ()) -> Verification:
-    """Is the signed PDF at ``path`` unchanged, and signed by this workspace's identity (or one given)?"""
+def published_trust(fingerprints: Sequence[str] = (), certificates: Sequence[Path] = ()) -> Trust:
+    """Trust given by hand, with no workspace: fingerprints the issuer published, or certificate files."""
+    found = [normalised_fingerprint(text) for text in fingerprints]
+    found += [fingerprint(certificate) for certificate in certificate_files(certificates)]
+    return Trust(tuple(TrustedIdentity(f) for f in found), source="给出的证书指纹")
+
+
+def verify_file(path: Path, trust: Trust) -> Verification:
+    """Is the signed PDF at ``path`` unchanged since an identity of ``trust`` signed it, while it was in use?"""
     try:
         data = Path(path).read_bytes()
     except OSError as error:
         raise SigningError(f"无法读取 {path}：{error.strerror}") from error
     logging.getLogger("pyhanko").setLevel(logging.CRITICAL)  # it logs untrusted self-signed chains as errors
-    return verify(data, trusted_certificates(workspace, extra))
+    return verify(data, trust)

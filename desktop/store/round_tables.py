@@ -27,6 +27,9 @@ class ReviewRound(SQLModel, table=True):
     state: str = "draft"
     created_at: str
     opened_at: Optional[str] = None
+    issuer: str = ""       # the body that issues the round's documents, as it signs: 省科学技术厅评审办公室
+    venue: str = ""        # 评审地点; documents say 另行通知 while empty
+    review_time: str = ""  # 评审时间 on the review date, e.g. 上午9:00; documents say 另行通知 while empty
 
 
 class Panel(SQLModel, table=True):

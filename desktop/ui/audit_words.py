@@ -93,7 +93,9 @@ FIELDS = {
     "files": QT_TRANSLATE_NOOP("audit", "文件"), "planned": QT_TRANSLATE_NOOP("audit", "计划生成"),
     "signed": QT_TRANSLATE_NOOP("audit", "数字签名"), "cancelled": QT_TRANSLATE_NOOP("audit", "已取消"),
     "out": QT_TRANSLATE_NOOP("audit", "保存位置"), "batch": QT_TRANSLATE_NOOP("audit", "批次"),
-    "pid": QT_TRANSLATE_NOOP("audit", "进程号"),
+    "issuer": QT_TRANSLATE_NOOP("audit", "签发单位"), "venue": QT_TRANSLATE_NOOP("audit", "评审地点"),
+    "review_time": QT_TRANSLATE_NOOP("audit", "评审时间"),
+    "pid": QT_TRANSLATE_NOOP("audit", "进程号"), "sha256": QT_TRANSLATE_NOOP("audit", "文件 SHA-256"),
     "shown": QT_TRANSLATE_NOOP("audit", "显示的内容"), "people": QT_TRANSLATE_NOOP("audit", "涉及人员"),
     "subject": QT_TRANSLATE_NOOP("audit", "证书主体"), "fingerprint": QT_TRANSLATE_NOOP("audit", "证书指纹"),
     "key_id": QT_TRANSLATE_NOOP("audit", "密钥编号"), "secrets": QT_TRANSLATE_NOOP("audit", "口令保存于"),
@@ -141,7 +143,8 @@ OUTCOMES = {"complete": QT_TRANSLATE_NOOP("audit", "全部完成"), "cancelled":
 LIST_AT_MOST = 5
 UNITS = {"applications": QT_TRANSLATE_NOOP("audit", "{0} 个项目"), "people": QT_TRANSLATE_NOOP("audit", "{0} 位专家"),
          "panels": QT_TRANSLATE_NOOP("audit", "{0} 个评审组"), "files": QT_TRANSLATE_NOOP("audit", "{0} 个文件"),
-         "planned": QT_TRANSLATE_NOOP("audit", "{0} 个文件"), "fields": QT_TRANSLATE_NOOP("audit", "{0} 个学科")}
+         "planned": QT_TRANSLATE_NOOP("audit", "{0} 个文件"),
+         "sha256": QT_TRANSLATE_NOOP("audit", "{0} 个文件的 SHA-256"), "fields": QT_TRANSLATE_NOOP("audit", "{0} 个学科")}
 MEMBERS = QT_TRANSLATE_NOOP("audit", "{0} 位专家")  # a drawn panel's members: ID numbers, counted, never listed
 _HEX = re.compile(r"[0-9a-f]{32,}")
 _SHARES = {"pass_fraction", "enterprise_fraction"}

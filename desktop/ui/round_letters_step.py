@@ -247,7 +247,8 @@ class LettersStep(LoadsWhenShown, QWidget):
                 made = [(path.stem, path) for path in documents.generate_sheets(
                     place, actor, ref, kind, out, sign=sign, cancel=stop, progress=report,
                     password=password or None)]
-            return [(label, path, signing.verify_file(place, path) if sign else None) for label, path in made]
+            trust = signing.workspace_trust(place, actor) if sign else None
+            return [(label, path, signing.verify_file(path, trust) if sign else None) for label, path in made]
 
         self._running(True)
         self.status.setText(self.tr("正在生成…"))

@@ -37,6 +37,15 @@ class MethodStep(QWidget):
         self.name.setObjectName("round_name")
         self.programme = QLineEdit()
         self.stage = QLineEdit()
+        self.issuer = QLineEdit()  # what the round's documents print: who issues them, where and when
+        self.issuer.setObjectName("round_issuer")
+        self.issuer.setPlaceholderText(self.tr("如：山东省科学技术厅评审办公室（生成文书前须填写）"))
+        self.venue = QLineEdit()
+        self.venue.setObjectName("round_venue")
+        self.venue.setPlaceholderText(self.tr("未填写时文书写“另行通知”"))
+        self.review_time = QLineEdit()
+        self.review_time.setObjectName("round_review_time")
+        self.review_time.setPlaceholderText(self.tr("如：上午9:00；未填写时文书写“另行通知”"))
         self.date = QDateEdit(QDate.currentDate().addDays(30))
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
@@ -98,6 +107,11 @@ class MethodStep(QWidget):
         f3.addRow(self.tr("学科匹配级别"), self.field_level)
         f3.addRow(self.tr("每组默认人数"), self.panel_size)
         f3.addRow(self.tr("每项目申请回避专家上限"), self.max_requested)
+        arrangements = QGroupBox(self.tr("文书落款与评审安排（开启后仍可修改）"))
+        f4 = QFormLayout(arrangements)
+        f4.addRow(self.tr("签发单位"), self.issuer)
+        f4.addRow(self.tr("评审地点"), self.venue)
+        f4.addRow(self.tr("评审时间"), self.review_time)
         self.inputs = [basics, method, settings]
         row = QHBoxLayout()
         row.addWidget(basics)
@@ -111,6 +125,7 @@ class MethodStep(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.frozen)
         layout.addLayout(row)
+        layout.addWidget(arrangements)
         layout.addLayout(buttons)
         layout.addStretch()
         self.set_round(None)
@@ -139,8 +154,8 @@ class MethodStep(QWidget):
         draft = info is None or info.state == "draft"
         for box in self.inputs:
             box.setEnabled(draft)
-        self.save.setEnabled(draft)
-        self.save.setText(self.tr("创建轮次") if info is None else self.tr("保存修改"))
+        self.save.setText(self.tr("创建轮次") if info is None else
+                          self.tr("保存修改") if draft else self.tr("保存落款与安排"))
         self.open.setEnabled(info is not None and draft)
         self.delete.setVisible(info is not None and draft)
         if info is None:
@@ -151,6 +166,9 @@ class MethodStep(QWidget):
         self.name.setText(info.name)
         self.programme.setText(info.programme)
         self.stage.setText(info.stage)
+        self.issuer.setText(info.issuer)
+        self.venue.setText(info.venue)
+        self.review_time.setText(info.review_time)
         self.date.setDate(QDate.fromString(info.review_date, "yyyy-MM-dd"))
         method = Method.from_dict(info.method)
         self.form.setCurrentIndex(self.form.findData(method.form))
@@ -166,7 +184,7 @@ class MethodStep(QWidget):
 
     def _set_defaults(self) -> None:
         """The form of a new round: empty names, a date a month ahead, the default method and settings."""
-        for line in (self.name, self.programme, self.stage):
+        for line in (self.name, self.programme, self.stage, self.issuer, self.venue, self.review_time):
             line.clear()
         self.date.setDate(QDate.currentDate().addDays(30))
         default = Method(Form.MEETING, Scoring.SCORE100)
@@ -196,16 +214,20 @@ class MethodStep(QWidget):
             return
         name, review_date = self.name.text(), dt.date.fromisoformat(self.date.date().toString("yyyy-MM-dd"))
         programme, stage = self.programme.text(), self.stage.text()
+        arranged = {"issuer": self.issuer.text(), "venue": self.venue.text(), "review_time": self.review_time.text()}
         if info is None:
             def work(job):
                 return rounds.create_round(place, actor, name=name, review_date=review_date, method=method,
                                            settings=settings, programme=programme, stage=stage,
-                                           confirm_past_date=confirm_past_date)
+                                           confirm_past_date=confirm_past_date, **arranged)
+        elif info.state != "draft":  # opened: the method is frozen, the arrangements are not
+            def work(job):
+                return rounds.edit_round(place, actor, info.ref, **arranged)
         else:
             def work(job):
                 return rounds.edit_round(place, actor, info.ref, name=name, programme=programme, stage=stage,
                                          review_date=review_date, method=method, settings=settings,
-                                         confirm_past_date=confirm_past_date)
+                                         confirm_past_date=confirm_past_date, **arranged)
         self.ctx.runner.run(work, self._saved, self._not_saved, write=True)
 
     def _not_saved(self, error: BaseException) -> None:

@@ -16,7 +16,7 @@ sys.path.insert(0, str(HERE.parent.parent / "tests" / "reports"))
 import report_samples as samples  # noqa: E402
 from reports.clock import BEIJING  # noqa: E402
 from reports.documents import ApplicationRef, Criterion, ScoreSheet  # noqa: E402
-from reports.identity import create_identity  # noqa: E402
+from reports.identity import Unit, create_identity  # noqa: E402
 from reports.render import render  # noqa: E402
 from reports.signing import Signer  # noqa: E402
 
@@ -43,7 +43,8 @@ def documents() -> dict:
 
 
 def main() -> None:
-    signer = Signer(create_identity("省科学技术厅评审办公室", b"render", "省科学技术厅"), b"render")
+    unit = Unit("山东省", "山东省科学技术厅", "评审办公室")
+    signer = Signer(create_identity("省科学技术厅评审办公室", b"render", unit), b"render")
     for old in HERE.glob("*.png"):
         old.unlink()
     for name, document in documents().items():

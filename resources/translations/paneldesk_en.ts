@@ -1402,6 +1402,18 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
         <translation>Choose or type a fraction, such as 2/3 or 3/5; an application passes when its share of yes votes is at least this</translation>
     </message>
     <message>
+        <source>如：山东省科学技术厅评审办公室（生成文书前须填写）</source>
+        <translation>e.g. Review Office, Department of Science and Technology of Shandong Province (needed before documents are made)</translation>
+    </message>
+    <message>
+        <source>未填写时文书写“另行通知”</source>
+        <translation>Documents say “to be announced” while empty</translation>
+    </message>
+    <message>
+        <source>如：上午9:00；未填写时文书写“另行通知”</source>
+        <translation>e.g. 9:00 a.m.; documents say “to be announced” while empty</translation>
+    </message>
+    <message>
         <source>删除草稿…</source>
         <translation>Delete draft…</translation>
     </message>
@@ -1426,12 +1438,32 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
         <translation>Requested exclusions per application</translation>
     </message>
     <message>
+        <source>文书落款与评审安排（开启后仍可修改）</source>
+        <translation>Issuer and arrangements (may be changed after opening)</translation>
+    </message>
+    <message>
+        <source>签发单位</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <source>评审地点</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <source>评审时间</source>
+        <translation>Review time</translation>
+    </message>
+    <message>
         <source>创建轮次</source>
         <translation>Create round</translation>
     </message>
     <message>
         <source>保存修改</source>
         <translation>Save changes</translation>
+    </message>
+    <message>
+        <source>保存落款与安排</source>
+        <translation>Save issuer and arrangements</translation>
     </message>
     <message>
         <source>新建评审轮次：填写名称和日期，选定评审方法后点「创建轮次」。开启轮次后评审方法和规则即冻结，不能再改。</source>
@@ -2262,8 +2294,24 @@ When every password is forgotten, only this key opens the workspace. Print it no
         <translation>Batch</translation>
     </message>
     <message>
+        <source>签发单位</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <source>评审地点</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <source>评审时间</source>
+        <translation>Review time</translation>
+    </message>
+    <message>
         <source>进程号</source>
         <translation>Process id</translation>
+    </message>
+    <message>
+        <source>文件 SHA-256</source>
+        <translation>Files&apos; SHA-256</translation>
     </message>
     <message>
         <source>显示的内容</source>
@@ -2532,6 +2580,10 @@ When every password is forgotten, only this key opens the workspace. Print it no
     <message>
         <source>{0} 个学科</source>
         <translation>{0} fields</translation>
+    </message>
+    <message>
+        <source>{0} 个文件的 SHA-256</source>
+        <translation>SHA-256 of {0} files</translation>
     </message>
     <message>
         <source>开始{0}</source>

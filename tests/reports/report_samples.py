@@ -7,7 +7,7 @@ from reports.documents import (ApplicantCommitment, ApplicationRef, Criterion, E
 
 ROUND = RoundInfo(name="2026年度省重点研发计划（第一批）项目评审", programme="重点研发计划",
                   method="会议评审，百分制加权评分", review_date=date(2026, 5, 12),
-                  organiser="省科学技术厅评审办公室", venue="省科技大厦三楼会议室")
+                  organiser="省科学技术厅评审办公室", venue="省科技大厦三楼会议室", time="上午8:30")
 TITLE = "高精度五轴联动数控机床热误差补偿关键技术研究"
 APPLICATIONS = tuple(ApplicationRef(f"2026ZD01{i:02d}", TITLE if i % 2 else "智能农机装备作业质量在线监测系统研制")
                      for i in range(1, 8))

@@ -9,8 +9,8 @@ import pytest
 import report_samples as samples
 from report_pdfs import text_of
 from reports.batch import BatchCancelled, SigningKey, render_batch, write_atomically
-from reports.identity import create_identity, open_pkcs12
-from reports.signing import verify
+from reports.identity import create_identity, fingerprint, open_pkcs12
+from reports.signing import Trust, TrustedIdentity, verify
 from reports.templates import TemplateError
 
 
@@ -30,7 +30,7 @@ def test_batch_writes_signed_files_in_job_order_with_progress(tmp_path, workers)
     assert bool(children) == (workers > 0)
     assert sorted(tmp_path.iterdir()) == sorted(paths)
     certificate = open_pkcs12(p12, b"k")
-    assert all(verify(p.read_bytes(), [certificate]).trusted for p in paths[:3])
+    assert all(verify(p.read_bytes(), Trust((TrustedIdentity(fingerprint(certificate)),))).trusted for p in paths[:3])
     assert "专家011" in text_of(paths[11].read_bytes())
 
 

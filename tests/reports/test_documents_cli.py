@@ -101,7 +101,7 @@ def test_trust_is_the_workspace_identity_or_a_given_certificate(workspace, tmp_p
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     code, out, _ = run(capsys, "--workspace", str(elsewhere), "verify", str(letter), "--json")
-    assert code == 0 and json.loads(out)["trusted"] is False and json.loads(out)["intact"] is True
+    assert code == 3 and json.loads(out)["trusted"] is False and json.loads(out)["intact"] is True
     code, out, _ = run(capsys, "--workspace", str(elsewhere), "verify", str(letter), "--trust",
                        str(tmp_path / "a.pem"), "--json")
     assert json.loads(out)["trusted"] is True
@@ -166,3 +166,10 @@ def test_signing_without_identity_says_what_to_do(tmp_path, capsys):
     code, _, err = run(capsys, "--workspace", str(tmp_path), "letters", "--from-json", str(plain_file(tmp_path)),
                        "--out", str(tmp_path / "o"), "--sign")
     assert code == 1 and "signer create" in err
+
+
+def test_the_certificate_names_the_real_unit(workspace, capsys):
+    code, out, _ = run(capsys, "--workspace", str(workspace), "signer", "create", "--name", "评审办公室",
+                       "--province", "山东省", "--department", "山东省科学技术厅", "--office", "评审办公室", "--json")
+    assert code == 0
+    assert json.loads(out)["subject"] == "CN=评审办公室,OU=评审办公室,O=山东省科学技术厅,ST=山东省,C=CN"

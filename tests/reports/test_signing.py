@@ -4,16 +4,20 @@ import pytest
 from pypdf import PdfReader
 
 import report_samples as samples
-from reports.identity import IdentityError, create_identity, open_pkcs12
+from reports.identity import IdentityError, Unit, create_identity, fingerprint, open_pkcs12
 from reports.render import render
-from reports.signing import Signer, verify
+from reports.signing import Signer, Trust, TrustedIdentity, verify
 
 NAME = "省科学技术厅评审办公室"
 
 
+def trusting(*certificates) -> Trust:
+    return Trust(tuple(TrustedIdentity(fingerprint(c)) for c in certificates))
+
+
 @pytest.fixture(scope="module")
 def p12():
-    return create_identity(NAME, b"secret", "省科学技术厅")
+    return create_identity(NAME, b"secret", Unit("山东省", "山东省科学技术厅", "评审办公室"))
 
 
 @pytest.fixture(scope="module")
@@ -23,14 +27,14 @@ def signed(p12):
 
 
 def test_signature_validates_and_names_the_signer(p12, signed):
-    result = verify(signed, [open_pkcs12(p12, b"secret")])
+    result = verify(signed, trusting(open_pkcs12(p12, b"secret")))
     assert result.intact and result.trusted
     assert result.signer == NAME and result.signed_at and not result.problem
 
 
 def test_unknown_signer_is_intact_but_not_trusted(signed):
     other = open_pkcs12(create_identity("别人", b"x"), b"x")
-    result = verify(signed, [other])
+    result = verify(signed, trusting(other))
     assert result.intact and not result.trusted
 
 
@@ -39,17 +43,17 @@ def test_a_changed_byte_is_not_intact(p12, signed, where):
     tampered = bytearray(signed)
     position = int(len(tampered) * where)
     tampered[position] = (tampered[position] + 1) % 256
-    result = verify(bytes(tampered), [open_pkcs12(p12, b"secret")])
+    result = verify(bytes(tampered), trusting(open_pkcs12(p12, b"secret")))
     assert not result.intact and not result.trusted
 
 
 def test_bytes_appended_after_signing_are_not_intact(p12, signed):
-    result = verify(signed + b"\n% added later\n", [open_pkcs12(p12, b"secret")])
+    result = verify(signed + b"\n% added later\n", trusting(open_pkcs12(p12, b"secret")))
     assert not result.intact and result.problem
 
 
 def test_unsigned_file_has_no_signature():
-    result = verify(render(samples.expert_letter()).pdf, [])
+    result = verify(render(samples.expert_letter()).pdf, Trust(()))
     assert not result.intact and result.signer is None and "没有数字签名" in result.problem
 
 

@@ -73,3 +73,19 @@ def test_in_english_the_fraction_reads_2_3(qtbot, settings):
     assert step.pass_fraction.currentText() == "2/3"
     step.scoring.setCurrentIndex(step.scoring.findData("投票"))
     assert step.method().pass_fraction == Fraction(2, 3)
+
+
+def test_issuer_venue_and_time_are_set_in_the_method_step_and_stay_editable_once_opened(window, demo_workspace):
+    step = _new_vote_round(window, "安排轮次")
+    step.issuer.setText("山东省科学技术厅评审办公室")
+    step.review_time.setText("上午9:00")
+    step.save.click()
+    info = _saved(demo_workspace, "安排轮次")
+    assert (info.issuer, info.venue, info.review_time) == ("山东省科学技术厅评审办公室", "", "上午9:00")
+    step.open_now()
+    assert not step.inputs[1].isEnabled() and step.venue.isEnabled() and step.save.isEnabled()
+    assert step.save.text() == "保存落款与安排"
+    step.venue.setText("省科技大厦三楼会议室")
+    step.save.click()
+    info = _saved(demo_workspace, "安排轮次")
+    assert info.venue == "省科技大厦三楼会议室" and info.state != "draft" and info.method["scoring"] == "投票"

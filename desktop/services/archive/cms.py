@@ -20,7 +20,7 @@ from pyhanko.sign.validation import generic_cms
 from pyhanko_certvalidator import ValidationContext
 
 from reports.batch import SigningKey
-from reports.identity import describe_certificate, fingerprint
+from reports.identity import describe_certificate, fingerprint, normalised_fingerprint
 
 
 def sign(data: bytes, key: SigningKey) -> bytes:
@@ -38,14 +38,10 @@ class Checked:
     problem: str = ""
 
 
-def _normal(hex_text: str) -> str:
-    return "".join(c for c in hex_text.upper() if c in "0123456789ABCDEF")
-
-
 def check(data: bytes, signature: bytes, trusted: list[x509.Certificate], wanted_fingerprint: str = "") -> Checked:
     """Check ``signature`` over ``data``; trusted when its certificate is among ``trusted`` or its SHA-256
-    fingerprint is ``wanted_fingerprint`` (colons, spaces and case ignored; a prefix of at least 16 digits, as the
-    documents print it, is accepted)."""
+    fingerprint is ``wanted_fingerprint`` (colons, spaces and case ignored; the whole 64 digits, as for a signed
+    document: a shortened one would let a made-up key match it)."""
     logging.getLogger("pyhanko").setLevel(logging.CRITICAL)  # untrusted self-signed chains are logged as errors
     try:
         signed = cms.ContentInfo.load(signature)["content"]
@@ -54,8 +50,8 @@ def check(data: bytes, signature: bytes, trusted: list[x509.Certificate], wanted
     except Exception as error:  # noqa: BLE001 - a damaged signature is a failed check
         return Checked(False, False, "", "", "", f"签名文件无法解析：{error}")
     info = describe_certificate(certificate)
-    wanted = _normal(wanted_fingerprint)
-    by_fingerprint = len(wanted) >= 16 and _normal(info.fingerprint).startswith(wanted)
+    wanted = normalised_fingerprint(wanted_fingerprint) if wanted_fingerprint else ""
+    by_fingerprint = bool(wanted) and info.fingerprint == wanted
     roots = [asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER)) for c in trusted]
     if by_fingerprint:
         roots.append(asn1_x509.Certificate.load(certificate.public_bytes(serialization.Encoding.DER)))

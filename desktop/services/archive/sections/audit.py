@@ -39,5 +39,5 @@ def members(source: Source):
         select(AuditCheckpoint).where(AuditCheckpoint.entries <= last)
         .order_by(AuditCheckpoint.entries, AuditCheckpoint.id))])
     pem = b"".join(c.public_bytes(serialization.Encoding.PEM)
-                   for c in signing.trusted_certificates(source.workspace.root))
+                   for c in signing.logged_certificates(session, source.workspace.root))
     yield Member(CERTIFICATES, lambda: (pem,), len(pem))
