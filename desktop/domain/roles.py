@@ -50,9 +50,15 @@ PERMISSIONS: Mapping[str, frozenset[Role]] = MappingProxyType({name: frozenset(r
     "documents.read": (_S, _V, _A),
     "signer.replace": (_S,),
     "signer.show": (_S, _V, _A, _U),
+    # the working-day calendar (WORKING_DAYS): read by all who count or check deadlines, entered by the secretariat
+    "calendar.read": (_S, _V, _A, _U),
+    "calendar.edit": (_S,),
+    # misconduct records entered and credit repair applications recorded (MISCONDUCT_RECORD, CREDIT_REPAIR)
+    "misconduct.edit": (_S,),
     # decisions of later steps (results, objections, appeals) and on-site supervision
     "results.approve": (_A,),
     "appeals.decide": (_A,),
+    "repair.decide": (_A,),
     "commitments.confirm": (_V,),
     "quota.override": (_V,),
     # the audit log

@@ -53,6 +53,12 @@ ACTIONS = {
     "account.password.change": QT_TRANSLATE_NOOP("audit", "修改本人密码"),
     "recovery.issue": QT_TRANSLATE_NOOP("audit", "生成恢复密钥"),
     "recovery.use": QT_TRANSLATE_NOOP("audit", "用恢复密钥打开工作区"),
+    "calendar.enter": QT_TRANSLATE_NOOP("audit", "录入年度放假安排"),
+    "calendar.import": QT_TRANSLATE_NOOP("audit", "导入年度放假安排"),
+    "misconduct.record": QT_TRANSLATE_NOOP("audit", "录入失信行为记录"),
+    "misconduct.notify": QT_TRANSLATE_NOOP("audit", "记录失信行为通报日期"),
+    "repair.apply": QT_TRANSLATE_NOOP("audit", "登记信用修复申请"),
+    "repair.decide": QT_TRANSLATE_NOOP("audit", "作出信用修复决定"),
 }
 STARTED = ".started"  # a documents batch opened before its first file (desktop.services.batch_log)
 
@@ -100,6 +106,16 @@ FIELDS = {
     "display_name": QT_TRANSLATE_NOOP("audit", "显示名称"), "roles": QT_TRANSLATE_NOOP("audit", "角色"),
     "disabled": QT_TRANSLATE_NOOP("audit", "停用时间"), "failures": QT_TRANSLATE_NOOP("audit", "连续输错密码次数"),
     "password": QT_TRANSLATE_NOOP("audit", "密码"),
+    "year": QT_TRANSLATE_NOOP("audit", "年度"), "notice": QT_TRANSLATE_NOOP("audit", "依据文号"),
+    "source": QT_TRANSLATE_NOOP("audit", "数据来源"), "version": QT_TRANSLATE_NOOP("audit", "日历版本"),
+    "days": QT_TRANSLATE_NOOP("audit", "天数"),
+    "subject_name": QT_TRANSLATE_NOOP("audit", "责任主体"), "violation_ref": QT_TRANSLATE_NOOP("audit", "失信行为条款"),
+    "measure_items": QT_TRANSLATE_NOOP("audit", "惩戒措施条款"), "penalty_start": QT_TRANSLATE_NOOP("audit", "惩戒开始"),
+    "penalty_end": QT_TRANSLATE_NOOP("audit", "惩戒结束"), "decision_date": QT_TRANSLATE_NOOP("audit", "决定日期"),
+    "notified_on": QT_TRANSLATE_NOOP("audit", "通报日期"),
+    "review_request_due": QT_TRANSLATE_NOOP("audit", "复核申请截止日"),
+    "record_id": QT_TRANSLATE_NOOP("audit", "诚信记录编号"), "applied_on": QT_TRANSLATE_NOOP("audit", "申请日期"),
+    "conditions": QT_TRANSLATE_NOOP("audit", "修复条件"), "decided_on": QT_TRANSLATE_NOOP("audit", "决定日期"), "neighbouring_days": QT_TRANSLATE_NOOP("audit", "相邻年度的日期"),
     "专家": QT_TRANSLATE_NOOP("audit", "专家"), "单位": QT_TRANSLATE_NOOP("audit", "单位"),
     "学科": QT_TRANSLATE_NOOP("audit", "学科"), "项目": QT_TRANSLATE_NOOP("audit", "项目"),
     "人员关系": QT_TRANSLATE_NOOP("audit", "人员关系"), "任职经历": QT_TRANSLATE_NOOP("audit", "任职经历"),
@@ -113,7 +129,8 @@ FIELDS = {
 # Where an action uses a key in a sense of its own.
 ACTION_FIELDS = {("reveal", "fields"): QT_TRANSLATE_NOOP("audit", "显示的号码"),
                  ("reveal", "count"): QT_TRANSLATE_NOOP("audit", "显示的人数"),
-                 ("reveal", "people"): QT_TRANSLATE_NOOP("audit", "日志中记名的人员")}
+                 ("reveal", "people"): QT_TRANSLATE_NOOP("audit", "日志中记名的人员"),
+                 ("repair.decide", "reason"): QT_TRANSLATE_NOOP("audit", "理由")}
 _ORDER = {key: n for n, key in enumerate(FIELDS)}
 # Values the services write in Chinese words of their own (roles, the method's vocabulary, a changed password).
 VALUES = {

@@ -1850,6 +1850,30 @@ When every password is forgotten, only this key opens the workspace. Print it no
         <translation>Open the workspace with the recovery key</translation>
     </message>
     <message>
+        <source>录入年度放假安排</source>
+        <translation>Enter a year's holiday schedule</translation>
+    </message>
+    <message>
+        <source>导入年度放假安排</source>
+        <translation>Import a year's holiday schedule</translation>
+    </message>
+    <message>
+        <source>录入失信行为记录</source>
+        <translation>Enter a misconduct record</translation>
+    </message>
+    <message>
+        <source>记录失信行为通报日期</source>
+        <translation>Record when a misconduct record was notified</translation>
+    </message>
+    <message>
+        <source>登记信用修复申请</source>
+        <translation>Record a credit repair application</translation>
+    </message>
+    <message>
+        <source>作出信用修复决定</source>
+        <translation>Decide on credit repair</translation>
+    </message>
+    <message>
         <source>名称</source>
         <translation>Name</translation>
     </message>
@@ -2114,6 +2138,74 @@ When every password is forgotten, only this key opens the workspace. Print it no
         <translation>Password</translation>
     </message>
     <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>依据文号</source>
+        <translation>Notice number</translation>
+    </message>
+    <message>
+        <source>数据来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>日历版本</source>
+        <translation>Calendar version</translation>
+    </message>
+    <message>
+        <source>天数</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <source>责任主体</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>失信行为条款</source>
+        <translation>Violation (article)</translation>
+    </message>
+    <message>
+        <source>惩戒措施条款</source>
+        <translation>Measures (items)</translation>
+    </message>
+    <message>
+        <source>惩戒开始</source>
+        <translation>Penalty from</translation>
+    </message>
+    <message>
+        <source>惩戒结束</source>
+        <translation>Penalty until</translation>
+    </message>
+    <message>
+        <source>决定日期</source>
+        <translation>Decision date</translation>
+    </message>
+    <message>
+        <source>通报日期</source>
+        <translation>Notified on</translation>
+    </message>
+    <message>
+        <source>复核申请截止日</source>
+        <translation>Review request due</translation>
+    </message>
+    <message>
+        <source>诚信记录编号</source>
+        <translation>Record number</translation>
+    </message>
+    <message>
+        <source>申请日期</source>
+        <translation>Applied on</translation>
+    </message>
+    <message>
+        <source>修复条件</source>
+        <translation>Repair conditions</translation>
+    </message>
+    <message>
+        <source>相邻年度的日期</source>
+        <translation>Days in a neighbouring year</translation>
+    </message>
+    <message>
         <source>专家</source>
         <translation>Experts</translation>
     </message>
@@ -2188,6 +2280,10 @@ When every password is forgotten, only this key opens the workspace. Print it no
     <message>
         <source>日志中记名的人员</source>
         <translation>People named in the log</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
     </message>
     <message>
         <source>秘书</source>

@@ -123,6 +123,15 @@ KINDS: tuple[Kind, ...] = (
 
 BY_KEY = {kind.key: kind for kind in KINDS}
 
+# The working-day calendar's sheet (RULES.md WORKING_DAYS): imported on its own (paneldesk calendar import), since a
+# year's schedule replaces the year, never mixed into an import of the pool.
+CALENDAR = Kind("calendar", "放假安排", ("节假日安排", "calendar"), (
+    col("day", "日期", c.date, "date", "day"),
+    col("kind", "类型", c.one_of(("放假", "调休上班")), "kind", "type"),
+    col("name", "名称", c.text, "name", "节日"),
+    col("basis", "依据文号", c.text, "basis", "文号", "notice"),
+), ("day",))
+
 
 def _header_names(column: Column) -> set[str]:
     return {column.header, *column.aliases, column.key}
