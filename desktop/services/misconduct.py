@@ -21,6 +21,7 @@ from desktop.store.tables import IntegrityRecord
 from desktop.store.workspace import Workspace
 
 REVIEW_REQUEST = "复核申请"
+NO_PERIOD, NOT_YET, IN_FORCE, ENDED, REPAIRED = "无惩戒期", "未到惩戒期", "惩戒期内", "惩戒期已满", "已信用修复"
 
 
 def date_of(value: str | None) -> dt.date | None:
@@ -44,13 +45,13 @@ def record_dict(session: Session, row: IntegrityRecord, today: dt.date) -> dict:
                        .order_by(Deadline.id.desc())).first()
     start, end, repaired = date_of(row.penalty_start), date_of(row.penalty_end), date_of(row.repaired_on)
     if repaired is not None and today >= repaired:
-        status = "已信用修复"
+        status = REPAIRED
     elif start is None and end is None:
-        status = "无惩戒期"
+        status = NO_PERIOD
     elif in_force(start, end, repaired, today):
-        status = "惩戒期内"
+        status = IN_FORCE
     else:
-        status = "未到惩戒期" if start and today < start else "惩戒期已满"
+        status = NOT_YET if start and today < start else ENDED
     return {"id": row.id, "subject_name": row.subject_name, "subject_code": row.subject_code,
             "project_name": row.project_name, "project_number": row.project_number,
             "violation": row.violation, "violation_ref": row.violation_ref,

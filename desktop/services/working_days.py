@@ -41,6 +41,7 @@ class Holiday:
     make_up: tuple[dt.date, ...] = ()
 
 
+HOLIDAY_NAMES = ("元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节")  # the statutory holidays, in a year's order
 SHIPPED = Path(__file__).resolve().parents[2] / "resources" / "calendar" / "cn_2004_2026.csv"
 SHIPPED_SOURCE = "随程序提供（chinese-calendar 1.11.0）"
 
