@@ -20,7 +20,7 @@ import pytest
 import desktop.services
 from desktop.domain.roles import Role
 from desktop.services import (accounts, audit_log, catalogue, confidential, conflicts, documents, draw_verify, draws,
-                              credit_repair, misconduct, recovery, rounds, signing, ui_queries,
+                              credit_repair, limits, misconduct, recovery, rounds, signing, ui_queries,
                               working_days)
 from desktop.domain.credit_repair import Application
 from desktop.domain.misconduct import Entered
@@ -103,6 +103,8 @@ MATRIX = {
                                                                                             Application(DATE))),
     "credit_repair.decide_repair": ({A}, lambda w, op, t: credit_repair.decide_repair(w, op, 1, True, DATE)),
     "credit_repair.repairs": ({S, V, A}, lambda w, op, t: credit_repair.repairs(w, op)),
+    "limits.round_limits": ({S, V, A}, lambda w, op, t: limits.round_limits(w, op, 1)),
+    "limits.decide_limit": ({S}, lambda w, op, t: limits.decide_limit(w, op, 1, "x", "LOBBIED", False)),
 }
 # entry points any signed-in account may call: one's own password, and checking a received PDF's signature
 OPEN_TO_ALL = {"accounts.change_password", "signing.verify_file"}

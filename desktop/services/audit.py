@@ -28,7 +28,7 @@ TABLE_NAMES = {
     "integrity_record": "诚信记录", "review_round": "评审轮次", "panel": "评审组", "panel_application": "评审组项目",
     "draw": "抽取记录", "draw_member": "抽取成员", "exclusion": "回避排除记录",
     "calendar_year": "放假安排年度", "calendar_day": "放假安排日期", "deadline": "工作日期限",
-    "credit_repair": "信用修复",
+    "credit_repair": "信用修复", "ongoing_project": "在研项目", "limit_decision": "限项与资格决定",
 }
 
 

@@ -12,7 +12,8 @@ from sqlmodel import Session, select
 
 from desktop.domain.errors import NotFound, RuleError
 from desktop.domain.ids import canonical, credit_code_problem, id_number_problem
-from desktop.domain.misconduct import REVIEW_REQUEST_DAYS, Entered, check_entered, in_force, measure_ref
+from desktop.domain.misconduct import ORGANISATION_ARTICLES, REVIEW_REQUEST_DAYS, Entered, check_entered, in_force, \
+    measure_ref
 from desktop.services.accounts import Operator, require
 from desktop.services.uow import change, reading
 from desktop.services.working_days import record_deadline
@@ -28,15 +29,15 @@ def date_of(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def _subject(code: str, today: dt.date) -> tuple[str, bool]:
-    """The canonical code and whether it names a unit (credit code) rather than a person (ID number)."""
+def _subject(code: str, article: str, today: dt.date) -> tuple[str, bool]:
+    """The canonical code, checked as the kind of subject the article is about: a unit's credit code (第十条、
+    第十二条) or a person's ID number (an 18-digit ID number may pass a credit code's check by chance)."""
     code = canonical(code)
-    if credit_code_problem(code) is None:
-        return code, True
-    problem = id_number_problem(code, today)
+    is_unit = article in ORGANISATION_ARTICLES
+    problem = credit_code_problem(code) if is_unit else id_number_problem(code, today)
     if problem:
-        raise RuleError("IDENTIFIERS", f"IDENTIFIERS 责任主体的身份证号或统一社会信用代码无效：{problem}")
-    return code, False
+        raise RuleError("IDENTIFIERS", f"IDENTIFIERS 责任主体的{'统一社会信用代码' if is_unit else '身份证号'}无效：{problem}")
+    return code, is_unit
 
 
 def record_dict(session: Session, row: IntegrityRecord, today: dt.date) -> dict:
@@ -66,7 +67,7 @@ def record_dict(session: Session, row: IntegrityRecord, today: dt.date) -> dict:
 def record_misconduct(place: Path | Workspace, op: Operator, entered: Entered, today: dt.date) -> dict:
     """Enter one record; with its notification date, the review-request deadline is counted and kept."""
     require(op, "misconduct.edit", place)
-    code, is_unit = _subject(entered.subject_code, today)
+    code, is_unit = _subject(entered.subject_code, entered.article, today)
     entered = replace(entered, subject_code=code, subject_is_unit=is_unit)
     check_entered(entered)
     with change(place, op, "misconduct.record", f"{entered.subject_name} {entered.violation_ref}") as unit:

@@ -41,6 +41,7 @@ class Person(SQLModel, table=True):
     name: str
     mobile: str = ""
     email: str = ""
+    head_of_unit: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})  # 单位负责人 (PROJECT_LIMIT)
 
 
 class Employment(SQLModel, table=True):

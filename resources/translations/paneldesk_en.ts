@@ -798,7 +798,7 @@ Reason for the redraw: {0}</translation>
     <name>EnterYearDialog</name>
     <message>
         <source>按通知录入年度放假安排</source>
-        <translation>Enter a year's holiday schedule from its notice</translation>
+        <translation>Enter a year&apos;s holiday schedule from its notice</translation>
     </message>
     <message>
         <source>如 国办发明电〔2026〕×号</source>
@@ -834,7 +834,7 @@ Reason for the redraw: {0}</translation>
     </message>
     <message>
         <source>日期写作 YYYY-MM-DD。未填日期的节日不录入；录入后该年度原有的安排整体替换，记入审计日志。</source>
-        <translation>Write dates as YYYY-MM-DD. A holiday without dates is left out; the year's schedule is replaced whole, recorded in the audit log.</translation>
+        <translation>Write dates as YYYY-MM-DD. A holiday without dates is left out; the year&apos;s schedule is replaced whole, recorded in the audit log.</translation>
     </message>
     <message>
         <source>第 {0} 行的日期「{1}」应写作 YYYY-MM-DD</source>
@@ -1480,7 +1480,7 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
     </message>
     <message>
         <source>责任主体名称</source>
-        <translation>Subject's name</translation>
+        <translation>Subject&apos;s name</translation>
     </message>
     <message>
         <source>身份证号或信用代码</source>
@@ -1595,7 +1595,7 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
     </message>
     <message>
         <source>失信行为选自002第九至十三条，惩戒措施选自第十八条；措施(五)(六)在惩戒期内使专家回避（INTEGRITY）并限制申报。责任主体自通报之日起15个工作日内可申请复核。信用修复须同时满足第二十五条四项条件，由审批人决定；同意修复后自决定之日起移出名单，记录与决定均保留。</source>
-        <translation>Violations are chosen from 002 articles 9–13, measures from article 18; measures (5) and (6) exclude an expert (INTEGRITY) and restrict applications during the penalty period. The subject may request a review within 15 working days of the notification. Credit repair needs all four conditions of article 25 and is decided by an approver; an approved repair takes the subject off the list from the decision's date, and the record and the decision are kept.</translation>
+        <translation>Violations are chosen from 002 articles 9–13, measures from article 18; measures (5) and (6) exclude an expert (INTEGRITY) and restrict applications during the penalty period. The subject may request a review within 15 working days of the notification. Credit repair needs all four conditions of article 25 and is decided by an approver; an approved repair takes the subject off the list from the decision&apos;s date, and the record and the decision are kept.</translation>
     </message>
     <message>
         <source>无惩戒期</source>
@@ -2332,6 +2332,10 @@ When every password is forgotten, only this key opens the workspace. Print it no
         <translation>Decide on credit repair</translation>
     </message>
     <message>
+        <source>对限项、申报资格或请托标记作出决定</source>
+        <translation>Decide on a project-limit, eligibility or lobbying flag</translation>
+    </message>
+    <message>
         <source>名称</source>
         <translation>Name</translation>
     </message>
@@ -2660,8 +2664,20 @@ When every password is forgotten, only this key opens the workspace. Print it no
         <translation>Repair conditions</translation>
     </message>
     <message>
+        <source>规则代码</source>
+        <translation>Rule code</translation>
+    </message>
+    <message>
         <source>相邻年度的日期</source>
         <translation>Days in a neighbouring year</translation>
+    </message>
+    <message>
+        <source>予以受理</source>
+        <translation>Admitted</translation>
+    </message>
+    <message>
+        <source>在研项目</source>
+        <translation>Ongoing projects</translation>
     </message>
     <message>
         <source>专家</source>
@@ -3299,6 +3315,10 @@ When every password is forgotten, only this key opens the workspace. Print it no
     <message>
         <source>提交</source>
         <translation>committing</translation>
+    </message>
+    <message>
+        <source>在研项目</source>
+        <translation>Ongoing projects</translation>
     </message>
     <message>
         <source>读取 {0}</source>

@@ -87,7 +87,7 @@ def _layout(sheet: Sheet, mapping: Mapping, problems: Problems,
         kind = recognise(sheet.name, headers)
         if kind is None:
             problems.add(sheet.file, sheet.name, 1, "", "", "无法识别此表的内容：表名或表头不是可导入的类型"
-                         "（单位、专家、任职经历、学科、人员关系、项目、项目成员、不宜评审专家、诚信记录、回避声明、请托记录）")
+                         "（单位、专家、任职经历、学科、人员关系、项目、项目成员、不宜评审专家、诚信记录、回避声明、请托记录、在研项目）")
             return None
         positions, missing, clashes = column_positions(kind, headers)
     for column in missing:

@@ -2,7 +2,8 @@
 
 from alembic import context
 
-from desktop.store import account_tables, audit_tables, calendar_tables, integrity_tables, round_tables, tables  # noqa: F401  (registers every table on the metadata)
+from desktop.store import account_tables, audit_tables, calendar_tables, integrity_tables, limit_tables, round_tables, \
+    tables  # noqa: F401  (registers every table on the metadata)
 from sqlmodel import SQLModel
 
 engine = context.config.attributes["engine"]

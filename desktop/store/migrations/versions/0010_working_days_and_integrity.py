@@ -1,5 +1,6 @@
 """the working-day calendar's entered years and days and the deadlines counted on it; misconduct records entered
-with their violation, measures and notification; credit repair applications and decisions
+with their violation, measures and notification; credit repair applications and decisions; ongoing provincial
+projects, heads of units and the secretariat's decisions on a round's flagged applications
 
 Revision ID: 0010
 Revises: 0008
@@ -77,9 +78,47 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('credit_repair', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_credit_repair_record_id'), ['record_id'], unique=False)
+    with op.batch_alter_table('person', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('head_of_unit', sa.Boolean(), nullable=False, server_default='0'))
+    op.create_table('ongoing_project',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('number', _S(), nullable=False),
+    sa.Column('title', _S(), nullable=False),
+    sa.Column('leader', _S(), nullable=False),
+    sa.Column('members', _S(), nullable=False),
+    sa.Column('start', _S(), nullable=False),
+    sa.Column('end', _S(), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_ongoing_project')),
+    sa.UniqueConstraint('number', name=op.f('uq_ongoing_project_number'))
+    )
+    with op.batch_alter_table('ongoing_project', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_ongoing_project_leader'), ['leader'], unique=False)
+    op.create_table('limit_decision',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('round_id', sa.Integer(), nullable=False),
+    sa.Column('application_id', sa.Integer(), nullable=False),
+    sa.Column('code', _S(), nullable=False),
+    sa.Column('admitted', sa.Boolean(), nullable=False),
+    sa.Column('reason', _S(), nullable=False),
+    sa.Column('decided_by', _S(), nullable=False),
+    sa.Column('decided_at', _S(), nullable=False),
+    sa.ForeignKeyConstraint(['application_id'], ['application.id'],
+                            name=op.f('fk_limit_decision_application_id_application'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['round_id'], ['review_round.id'], name=op.f('fk_limit_decision_round_id_review_round'),
+                            ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_limit_decision')),
+    sa.UniqueConstraint('round_id', 'application_id', 'code', name=op.f('uq_limit_decision_round_id_application_id_code'))
+    )
+    with op.batch_alter_table('limit_decision', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_limit_decision_round_id'), ['round_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_limit_decision_application_id'), ['application_id'], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_table('limit_decision')
+    op.drop_table('ongoing_project')
+    with op.batch_alter_table('person', schema=None) as batch_op:
+        batch_op.drop_column('head_of_unit')
     op.drop_table('credit_repair')
     with op.batch_alter_table('integrity_record', schema=None) as batch_op:
         batch_op.drop_column('repaired_on')
