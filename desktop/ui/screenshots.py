@@ -29,7 +29,7 @@ from desktop.ui.tasks import InlineRunner
 ADMIN, SECRETARY, SUPERVISOR, _APPROVER, AUDITOR = ((name, password) for name, _, _, password in DEMO_ACCOUNTS)
 # every page, and who is signed in for it: the secretary, except where a page is another role's
 PAGES = [("dashboard", SECRETARY), ("experts", SECRETARY), ("organisations", SECRETARY),
-         ("applications", SECRETARY), ("rounds", SECRETARY), ("integrity", SECRETARY), ("misconduct", SECRETARY),
+         ("applications", SECRETARY), ("rounds", SECRETARY), ("limits", SECRETARY), ("integrity", SECRETARY), ("misconduct", SECRETARY),
          ("calendar", SECRETARY),
          ("audit", AUDITOR),
          ("accounts", ADMIN), ("settings", SECRETARY)]

@@ -1063,6 +1063,109 @@ SHA-256 fingerprint (publish it so recipients can check it): {1}</translation>
     </message>
 </context>
 <context>
+    <name>LimitsPage</name>
+    <message>
+        <source>项目编号</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>项目名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>规则</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>情况</source>
+        <translation>Facts</translation>
+    </message>
+    <message>
+        <source>决定</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>予以受理…</source>
+        <translation>Admit…</translation>
+    </message>
+    <message>
+        <source>不予受理…</source>
+        <translation>Do not admit…</translation>
+    </message>
+    <message>
+        <source>按评审日期核查：一人同时主持或参与省级项目不超过2项，单位负责人主持不超过1项（在研项目加本轮申报，PROJECT_LIMIT）；申报单位、负责人或成员在惩戒期内受限制申报措施（APPLICANT_INTEGRITY）；有请托记录的项目（LOBBIED）。每项标记须记录决定：不予受理，或予以受理并写明理由。</source>
+        <translation>Checked on the review date: a researcher leads or takes a main part in at most 2 provincial projects at a time, a head of unit leads at most 1 (ongoing projects plus this round's applications, PROJECT_LIMIT); an applicant unit, PI or team member under a measure restricting applications in its penalty period (APPLICANT_INTEGRITY); applications with a lobbying record (LOBBIED). Each flag needs a recorded decision: not admitted, or admitted with a reason.</translation>
+    </message>
+    <message>
+        <source>评审轮次</source>
+        <translation>Review round</translation>
+    </message>
+    <message>
+        <source>{0}（评审日期 {1}）</source>
+        <translation>{0} (review date {1})</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>{0}：{1}；{2}</source>
+        <translation>{0}: {1}; {2}</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>{0} {1}：惩戒期 {2} 至 {3}，{4}</source>
+        <translation>{0} {1}: penalty {2} to {3}, {4}</translation>
+    </message>
+    <message>
+        <source>{0} 请托专家 {1}：{2}</source>
+        <translation>{0} expert {1} lobbied: {2}</translation>
+    </message>
+    <message>
+        <source>待决定</source>
+        <translation>To decide</translation>
+    </message>
+    <message>
+        <source>予以受理：{0}（{1}）</source>
+        <translation>Admitted: {0} ({1})</translation>
+    </message>
+    <message>
+        <source>不予受理（{0}）</source>
+        <translation>Not admitted ({0})</translation>
+    </message>
+    <message>
+        <source>{0} 个项目有标记，{1} 项待决定</source>
+        <translation>{0} applications flagged, {1} flags to decide</translation>
+    </message>
+    <message>
+        <source>予以受理</source>
+        <translation>Admit</translation>
+    </message>
+    <message>
+        <source>予以受理的理由：</source>
+        <translation>Reason for admitting:</translation>
+    </message>
+    <message>
+        <source>不予受理</source>
+        <translation>Do not admit</translation>
+    </message>
+    <message>
+        <source>项目 {0} 因 {1} 不予受理？决定记录后不能改动。</source>
+        <translation>Do not admit application {0} for {1}? A recorded decision cannot be changed.</translation>
+    </message>
+    <message>
+        <source>未能记录决定</source>
+        <translation>Could not record the decision</translation>
+    </message>
+</context>
+<context>
     <name>LockDialog</name>
     <message>
         <source>PanelDesk 已锁定</source>
@@ -1102,6 +1205,10 @@ SHA-256 fingerprint (publish it so recipients can check it): {1}</translation>
     <message>
         <source>评审轮次</source>
         <translation>Review rounds</translation>
+    </message>
+    <message>
+        <source>限项与资格</source>
+        <translation>Limits &amp; eligibility</translation>
     </message>
     <message>
         <source>诚信记录</source>
