@@ -75,6 +75,9 @@ def capture(workspace: Path, out: Path, scratch: Path, language: str = "zh_CN") 
         window.nav.setCurrentRow(index)
         if name == "experts":
             window.experts.table.selectRow(0)
+        if name in ("misconduct", "limits"):  # the last record: on a demo that was worked on, the newest
+            page = window.stack.currentWidget()
+            page.table.selectRow(page.table.rowCount() - 1)
         if name == "audit":
             page = window.stack.currentWidget()
             shown = [e["action"] for e in page.entries]

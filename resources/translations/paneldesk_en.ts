@@ -1094,7 +1094,7 @@ SHA-256 fingerprint (publish it so recipients can check it): {1}</translation>
     </message>
     <message>
         <source>按评审日期核查：一人同时主持或参与省级项目不超过2项，单位负责人主持不超过1项（在研项目加本轮申报，PROJECT_LIMIT）；申报单位、负责人或成员在惩戒期内受限制申报措施（APPLICANT_INTEGRITY）；有请托记录的项目（LOBBIED）。每项标记须记录决定：不予受理，或予以受理并写明理由。</source>
-        <translation>Checked on the review date: a researcher leads or takes a main part in at most 2 provincial projects at a time, a head of unit leads at most 1 (ongoing projects plus this round's applications, PROJECT_LIMIT); an applicant unit, PI or team member under a measure restricting applications in its penalty period (APPLICANT_INTEGRITY); applications with a lobbying record (LOBBIED). Each flag needs a recorded decision: not admitted, or admitted with a reason.</translation>
+        <translation>Checked on the review date: a researcher leads or takes a main part in at most 2 provincial projects at a time, a head of unit leads at most 1 (ongoing projects plus this round&apos;s applications, PROJECT_LIMIT); an applicant unit, PI or team member under a measure restricting applications in its penalty period (APPLICANT_INTEGRITY); applications with a lobbying record (LOBBIED). Each flag needs a recorded decision: not admitted, or admitted with a reason.</translation>
     </message>
     <message>
         <source>评审轮次</source>

@@ -11,7 +11,7 @@ def test_flags_and_a_decision(window, monkeypatch):
     page = window.stack.currentWidget()
     codes = [page.table.item(r, 2).text() for r in range(page.table.rowCount())]
     assert "LOBBIED" in codes and "APPLICANT_INTEGRITY" in codes
-    assert "待决定" in page.table.item(0, 4).text() and "项待决定" in page.status.text()
+    assert "待决定" in page.table.item(0, 3).text() and "项待决定" in page.status.text()
     row = codes.index("LOBBIED")
     number = page.table.item(row, 0).text()
     page.table.selectRow(row)
@@ -23,7 +23,7 @@ def test_flags_and_a_decision(window, monkeypatch):
     page.decide_with(number, "LOBBIED", True, "经核查为第三方所为，申请人不知情")
     row = next(r for r in range(page.table.rowCount()) if page.table.item(r, 0).text() == number
                and page.table.item(r, 2).text() == "LOBBIED")
-    assert page.table.item(row, 4).text().startswith("予以受理：经核查为第三方所为")
+    assert page.table.item(row, 3).text().startswith("予以受理：经核查为第三方所为")
     page.table.selectRow(row)
     assert not page.admit.isEnabled() and not page.reject.isEnabled()
-    assert "*" in page.table.item(row, 3).text()  # the expert's ID number masked (CONFIDENTIAL)
+    assert "*" in page.table.item(row, 4).text()  # the expert's ID number masked (CONFIDENTIAL)

@@ -48,7 +48,7 @@ def test_a_record_entered_and_repaired(window, qtbot):
     assert page.table.rowCount() == before + 1
     row = page.table.rowCount() - 1
     shown = [page.table.item(row, c).text() for c in range(page.table.columnCount())]
-    assert shown[3].startswith("第十一条(六) 引导、游说其他专家") and shown[8] == "2026-10-27"  # 15 working days past National Day
+    assert shown[7].startswith("第十一条(六) 引导、游说其他专家") and shown[6] == "2026-10-27"  # 15 working days past National Day
     assert expert["id_number"] not in shown and "*" in shown[2]
     page.table.selectRow(row)
     repair = RepairDialog(window.ctx, page.current(), page)

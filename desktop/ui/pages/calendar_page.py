@@ -10,28 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QFileDialog, QHBoxLayout, QLabel, QMessageBox,
-                               QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDateEdit, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSpinBox,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
 
 from desktop.services import working_days
 from desktop.services.importing.run import ImportRejected
 from desktop.ui import errors
 from desktop.ui.context import WORKSPACE, Context
 from desktop.ui.pages.calendar_dialogs import EnterYearDialog
+from desktop.ui.widgets.read_only_table import fit_columns, read_only_table
 
 CALENDAR = "calendar"  # what Context.changed names after a year was entered
-
-
-def _table(columns: list[str], name: str) -> QTableWidget:
-    table = QTableWidget(0, len(columns))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(columns)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 class CalendarPage(QWidget):
@@ -39,11 +28,11 @@ class CalendarPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.rows: list[dict] = []
-        self.years = _table([self.tr("年度"), self.tr("状态"), self.tr("放假"), self.tr("调休上班"),
-                             self.tr("依据")], "calendar_years")
+        self.years = read_only_table([self.tr("年度"), self.tr("状态"), self.tr("放假"), self.tr("调休上班"),
+                                      self.tr("依据")], "calendar_years")
         self.years.itemSelectionChanged.connect(self._show_year)
-        self.days = _table([self.tr("日期"), self.tr("星期"), self.tr("类型"), self.tr("名称"), self.tr("依据文号")],
-                           "calendar_days")
+        self.days = read_only_table([self.tr("日期"), self.tr("星期"), self.tr("类型"), self.tr("名称"),
+                                     self.tr("依据文号")], "calendar_days")
         self.year_note = QLabel()
         self.year_note.setWordWrap(True)
         self.enter = QPushButton(self.tr("按通知录入年度安排…"))
@@ -119,7 +108,7 @@ class CalendarPage(QWidget):
 
     def _show_years(self, rows: list[dict]) -> None:
         chosen = self.chosen_year()
-        self.rows = rows
+        self.rows = rows = list(reversed(rows))  # the newest first: the years a deadline of today reaches
         self.years.setRowCount(len(rows))
         for row, year in enumerate(rows):
             entered = year["version"] is not None
@@ -127,12 +116,13 @@ class CalendarPage(QWidget):
                                            str(year["holidays"]) if entered else "",
                                            str(year["make_up_days"]) if entered else "", year["notice"])):
                 self.years.setItem(row, column, QTableWidgetItem(text))
-        self.years.resizeColumnsToContents()
+        fit_columns(self.years)
         years = [r["year"] for r in rows]
         current = QDate.currentDate().year()
         pick = chosen if chosen in years else current if current in years else (years[-1] if years else None)
         if pick is not None:
             self.years.selectRow(years.index(pick))
+            self.years.scrollToItem(self.years.item(years.index(pick), 0))
         missing = [str(r["year"]) for r in rows if r["version"] is None]
         self.status.setText(self.tr("已录入 {0} 个年度；尚未录入：{1}").format(
             len(rows) - len(missing), self.tr("、").join(missing) or self.tr("无")))
@@ -160,7 +150,7 @@ class CalendarPage(QWidget):
             for column, text in enumerate((day["date"], self.tr("周{0}").format(day["weekday"]),
                                            kinds.get(day["kind"], day["kind"]), day["name"], day["basis"])):
                 self.days.setItem(row, column, QTableWidgetItem(text))
-        self.days.resizeColumnsToContents()
+        fit_columns(self.days)
 
     def count_deadline(self) -> None:
         op, place = self.ctx.actor, self.ctx.place

@@ -14,8 +14,8 @@ from desktop.services import limits, rounds
 from desktop.services.confidential import masked
 from desktop.ui import errors
 from desktop.ui.context import POOL, ROUNDS, WORKSPACE, Context
-from desktop.ui.pages.calendar_page import _table
 from desktop.ui.pages.misconduct_dialogs import MISCONDUCT
+from desktop.ui.widgets.read_only_table import fit_columns, read_only_table
 
 LIMITS = "limits"  # what Context.changed names after a decision
 
@@ -28,8 +28,8 @@ class LimitsPage(QWidget):
         self.round = QComboBox()
         self.round.setObjectName("limits_round")
         self.round.currentIndexChanged.connect(self.reload_flags)
-        self.table = _table([self.tr("项目编号"), self.tr("项目名称"), self.tr("规则"), self.tr("情况"),
-                             self.tr("决定")], "limit_flags")
+        self.table = read_only_table([self.tr("项目编号"), self.tr("项目名称"), self.tr("规则"), self.tr("决定"),
+                                      self.tr("情况")], "limit_flags")
         self.table.itemSelectionChanged.connect(self._selected)
         self.admit = QPushButton(self.tr("予以受理…"))
         self.admit.setObjectName("admit")
@@ -116,10 +116,10 @@ class LimitsPage(QWidget):
         self.flags = [(row, flag) for row in found["applications"] for flag in row["flags"]]
         self.table.setRowCount(len(self.flags))
         for r, (row, flag) in enumerate(self.flags):
-            for column, text in enumerate((row["application"], row["title"], flag["code"], self._facts(flag),
-                                           self._decision(flag["decision"]))):
+            for column, text in enumerate((row["application"], row["title"], flag["code"],
+                                           self._decision(flag["decision"]), self._facts(flag))):
                 self.table.setItem(r, column, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
         self.status.setText(self.tr("{0} 个项目有标记，{1} 项待决定").format(len(found["applications"]),
                                                                         found["undecided"]))
         self._selected()

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QInputDialog, QLabel, QPushButton, QSplitter,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QPushButton, QSplitter, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
 from PySide6.QtCore import Qt
 
 from desktop.services import credit_repair, misconduct
 from desktop.services.confidential import masked
 from desktop.ui import errors
 from desktop.ui.context import POOL, WORKSPACE, Context
-from desktop.ui.pages.calendar_page import CALENDAR, _table
+from desktop.ui.pages.calendar_page import CALENDAR
 from desktop.ui.pages.misconduct_dialogs import MISCONDUCT, MisconductDialog, NotificationDialog, RepairDialog
+from desktop.ui.widgets.read_only_table import fit_columns, read_only_table
 
 
 class MisconductPage(QWidget):
@@ -28,9 +29,9 @@ class MisconductPage(QWidget):
         self.ctx = ctx
         self.records: list[dict] = []
         self.repairs: list[dict] = []
-        self.table = _table([self.tr("编号"), self.tr("责任主体"), self.tr("证件号码"), self.tr("失信行为"),
-                             self.tr("惩戒措施"), self.tr("惩戒期"), self.tr("状态"), self.tr("通报日期"),
-                             self.tr("复核申请截止")], "misconduct_records")
+        self.table = read_only_table([self.tr("编号"), self.tr("责任主体"), self.tr("证件号码"), self.tr("状态"),
+                                      self.tr("惩戒期"), self.tr("通报日期"), self.tr("复核申请截止"),
+                                      self.tr("失信行为"), self.tr("惩戒措施")], "misconduct_records")
         self.table.itemSelectionChanged.connect(self._selected)
         self.add = QPushButton(self.tr("录入失信行为记录…"))
         self.add.setObjectName("add_misconduct")
@@ -41,7 +42,7 @@ class MisconductPage(QWidget):
         self.apply = QPushButton(self.tr("登记信用修复申请…"))
         self.apply.setObjectName("apply_repair")
         self.apply.clicked.connect(lambda: RepairDialog(self.ctx, self.current(), self).open())
-        self.repair_table = _table([self.tr("条件"), self.tr("是否满足"), self.tr("事实")], "repair_conditions")
+        self.repair_table = read_only_table([self.tr("条件"), self.tr("是否满足"), self.tr("事实")], "repair_conditions")
         self.repair_note = QLabel()
         self.repair_note.setObjectName("repair_note")
         self.repair_note.setWordWrap(True)
@@ -118,12 +119,12 @@ class MisconductPage(QWidget):
         for row, r in enumerate(self.records):
             period = self.tr("{0} 至 {1}").format(r["penalty_start"], r["penalty_end"]) if r["penalty_start"] else ""
             for column, text in enumerate((str(r["id"]), r["subject_name"], r["subject_code"],
+                                           words.get(r["status"], r["status"]), period, r["notified_on"] or "",
+                                           r["review_request_due"] or "",
                                            f"{r['violation_ref']} {r['violation']}".strip(),
-                                           self.tr("；").join(r["measures"]), period,
-                                           words.get(r["status"], r["status"]),
-                                           r["notified_on"] or "", r["review_request_due"] or "")):
+                                           self.tr("；").join(r["measures"]))):
                 self.table.setItem(row, column, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
         ids = [r["id"] for r in self.records]
         if chosen is not None and chosen["id"] in ids:
             self.table.selectRow(ids.index(chosen["id"]))
@@ -154,7 +155,7 @@ class MisconductPage(QWidget):
             for column, text in enumerate((f"{c['condition']} {c['text']}", self.tr("满足") if c["met"] else
                                            self.tr("不满足"), c["facts"])):
                 self.repair_table.setItem(row, column, QTableWidgetItem(text))
-        self.repair_table.resizeColumnsToContents()
+        fit_columns(self.repair_table, 420)
         if repair is None:
             self.repair_note.setText(self.tr("所选记录没有信用修复申请。") if record else "")
         else:
