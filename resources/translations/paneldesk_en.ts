@@ -268,8 +268,32 @@
         <translation>{0}: {1}; source: {2}; calendar version {3}</translation>
     </message>
     <message>
-        <source>周{0}</source>
-        <translation>{0}</translation>
+        <source>周一</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>周二</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>周三</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>周四</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>周五</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>周六</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>周日</source>
+        <translation>Sun</translation>
     </message>
     <message>
         <source>截止于 {0}（日历版本 {1}）</source>
@@ -1208,7 +1232,7 @@ SHA-256 fingerprint (publish it so recipients can check it): {1}</translation>
     </message>
     <message>
         <source>限项与资格</source>
-        <translation>Limits &amp; eligibility</translation>
+        <translation>Limits</translation>
     </message>
     <message>
         <source>诚信记录</source>
@@ -1220,7 +1244,7 @@ SHA-256 fingerprint (publish it so recipients can check it): {1}</translation>
     </message>
     <message>
         <source>失信与修复</source>
-        <translation>Misconduct &amp; repair</translation>
+        <translation>Misconduct</translation>
     </message>
     <message>
         <source>工作日历</source>

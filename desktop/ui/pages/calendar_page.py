@@ -7,6 +7,7 @@ may read the calendar and count a deadline.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QDate
@@ -145,9 +146,11 @@ class CalendarPage(QWidget):
         else:
             self.year_note.setText(self.tr("{0}年：{1}；来源：{2}；日历版本 {3}").format(
                 shown["year"], shown["notice"], shown["source"], shown["version"]))
+        weekdays = (self.tr("周一"), self.tr("周二"), self.tr("周三"), self.tr("周四"), self.tr("周五"), self.tr("周六"),
+                    self.tr("周日"))
         self.days.setRowCount(len(shown["days"]))
         for row, day in enumerate(shown["days"]):
-            for column, text in enumerate((day["date"], self.tr("周{0}").format(day["weekday"]),
+            for column, text in enumerate((day["date"], weekdays[dt.date.fromisoformat(day["date"]).weekday()],
                                            kinds.get(day["kind"], day["kind"]), day["name"], day["basis"])):
                 self.days.setItem(row, column, QTableWidgetItem(text))
         fit_columns(self.days)
