@@ -19,8 +19,11 @@ import pytest
 
 import desktop.services
 from desktop.domain.roles import Role
-from desktop.services import (accounts, audit_log, backup, catalogue, confidential, conflicts, documents, draw_verify, draws,
-                              recovery, rounds, signing, ui_queries)
+from desktop.domain.credit_repair import Application
+from desktop.domain.misconduct import Entered
+from desktop.services import (accounts, audit_log, backup, catalogue, confidential, conflicts, credit_repair, documents,
+                              draw_verify, draws, limits, misconduct, recovery, rounds, signing, ui_queries,
+                              working_days)
 from desktop.services.accounts import Forbidden, Operator
 from desktop.services.demo import DEMO_ACCOUNTS, DEMO_METHOD
 from desktop.services.archive import export, importing as archive_import
@@ -92,6 +95,22 @@ MATRIX = {
     "importing.import_archive": ({S}, lambda w, op, t: archive_import.import_archive(w, op, t / "a.zip", "x" * 8)),
     "backup.backup_workspace": ({S}, lambda w, op, t: backup.backup_workspace(w, op, t / "usb", "x" * 8)),
     "recovery.issue_recovery_key": ({M}, lambda w, op, t: recovery.issue_recovery_key(op, t / "恢复密钥.pdf")),
+    "working_days.calendar": ({S, V, A, U}, lambda w, op, t: working_days.calendar(w, op)),
+    "working_days.years": ({S, V, A, U}, lambda w, op, t: working_days.years(w, op)),
+    "working_days.show_year": ({S, V, A, U}, lambda w, op, t: working_days.show_year(w, op, 2026)),
+    "working_days.deadline": ({S, V, A, U}, lambda w, op, t: working_days.deadline(w, op, DATE, 1)),
+    "working_days.enter_year": ({S}, lambda w, op, t: working_days.enter_year(w, op, 2027, "x", [])),
+    "working_days.import_calendar": ({S}, lambda w, op, t: working_days.import_calendar(w, op, t / "x.xlsx")),
+    "misconduct.record_misconduct": ({S}, lambda w, op, t: misconduct.record_misconduct(w, op, Entered(
+        "x", "x", False, "第十一条", 1, (1,), None, None, "x", "", DATE), DATE)),
+    "misconduct.record_notification": ({S}, lambda w, op, t: misconduct.record_notification(w, op, 1, DATE, DATE)),
+    "misconduct.misconduct_records": ({S, V, A}, lambda w, op, t: misconduct.misconduct_records(w, op, DATE)),
+    "credit_repair.apply_for_repair": ({S}, lambda w, op, t: credit_repair.apply_for_repair(w, op, 1,
+                                                                                            Application(DATE))),
+    "credit_repair.decide_repair": ({A}, lambda w, op, t: credit_repair.decide_repair(w, op, 1, True, DATE)),
+    "credit_repair.repairs": ({S, V, A}, lambda w, op, t: credit_repair.repairs(w, op)),
+    "limits.round_limits": ({S, V, A}, lambda w, op, t: limits.round_limits(w, op, 1)),
+    "limits.decide_limit": ({S}, lambda w, op, t: limits.decide_limit(w, op, 1, "x", "LOBBIED", False)),
 }
 # entry points any signed-in account may call: one's own password
 OPEN_TO_ALL = {"accounts.change_password"}
@@ -189,5 +208,6 @@ def test_an_administrator_sees_no_expert_data_and_an_auditor_changes_nothing():
                              "draws.latest_draw", "confidential.")):
             assert M not in allowed, entry
     readers = {"show_round", "list_rounds", "counts", "field_coverage", "enterprise_share", "verify_log", "recent",
-               "verify_draw", "replay_draw", "show_identity", "workspace_trust"}
+               "verify_draw", "replay_draw", "show_identity", "workspace_trust", "calendar", "years", "show_year",
+               "deadline"}
     assert {e.split(".")[1] for e, (allowed, _) in MATRIX.items() if U in allowed} == readers

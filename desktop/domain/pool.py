@@ -108,6 +108,7 @@ class IntegrityRecord:
     decided_by: str = ""
     basis: str = ""
     decision_date: dt.date | None = None
+    repaired_on: dt.date | None = None  # an approved credit repair ends the penalty from this date (CREDIT_REPAIR)
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from desktop.domain.errors import UserError
 from desktop.domain.fields import FieldIndex
 from desktop.domain.grounds import Ground, GroundCode
 from desktop.domain.methods import RoundSettings
+from desktop.domain.misconduct import in_force
 from desktop.domain.pool import Application, Expert, IntegrityRecord, Pool, Relation, RoundCase, Stay
 from desktop.domain.window import Window, look_back, overlaps
 
@@ -295,8 +296,8 @@ def _requested(found: _Builder, pool: Pool, applications: dict, limit: int) -> l
 
 
 def _integrity(found: _Builder, pool: Pool, case: RoundCase) -> dict[str, tuple[dict[str, Any], ...]]:
-    """INTEGRITY for penalty periods containing the review date (both ends inclusive, an open end still runs);
-    records without any period come back as notes."""
+    """INTEGRITY for penalty periods containing the review date (both ends inclusive, an open end still runs, an
+    approved credit repair ends it from its date); records without any period come back as notes."""
     notes = defaultdict(list)
     day = case.review_date
     for record in pool.integrity:
@@ -304,8 +305,7 @@ def _integrity(found: _Builder, pool: Pool, case: RoundCase) -> dict[str, tuple[
             continue
         if record.penalty_start is None and record.penalty_end is None:
             notes[record.subject].append(_integrity_facts(record))
-        elif (record.penalty_start is None or record.penalty_start <= day) and \
-                (record.penalty_end is None or day <= record.penalty_end):
+        elif in_force(record.penalty_start, record.penalty_end, record.repaired_on, day):
             found.round[record.subject].append(
                 Ground(G.INTEGRITY, {**_integrity_facts(record), "review_date": day.isoformat()}))
     return {expert: tuple(records) for expert, records in notes.items()}

@@ -68,6 +68,12 @@ PERMISSIONS: Mapping[str, frozenset[Role]] = MappingProxyType({name: frozenset(r
     "results.approve": (_A,),
     # after the review
     "appeals.decide": (_A,),
+    "repair.decide": (_A,),
+    # the working-day calendar (WORKING_DAYS): read by all who count or check deadlines, entered by the secretariat
+    "calendar.read": (_S, _V, _A, _U),
+    "calendar.edit": (_S,),
+    # misconduct records entered and credit repair applications recorded (MISCONDUCT_RECORD, CREDIT_REPAIR)
+    "misconduct.edit": (_S,),
     # the round archive and backups (the archive and the backup are sealed with a password chosen when made)
     "archive.export": (_S,),
     "archive.import": (_S,),

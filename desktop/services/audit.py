@@ -32,6 +32,8 @@ TABLE_NAMES = {
     "score_entry": "评分录入", "score": "评分", "post_review_certification": "会后回避确认",
     "non_consensus_decision": "非共识项目决定", "result_approval": "评审结果审批",
     "archived_round": "归档导入的轮次",
+    "calendar_year": "放假安排年度", "calendar_day": "放假安排日期", "deadline": "工作日期限",
+    "credit_repair": "信用修复", "ongoing_project": "在研项目", "limit_decision": "限项与资格决定",
 }
 
 

@@ -60,7 +60,7 @@ def raw_pool_rows(session: Session, round_id: int | None = None) -> dict[str, li
         "lobbying": "SELECT p.id_number, a.number, l.recorded_on, l.note, l.accepted FROM lobbying l "
                     "JOIN person p ON p.id = l.person_id JOIN application a ON a.id = l.application_id",
         "integrity": "SELECT i.id, i.subject_code, i.subject_name, i.violation, i.measures, i.penalty_start, "
-                     "i.penalty_end, i.decided_by, i.basis, i.decision_date FROM integrity_record i "
+                     "i.penalty_end, i.decided_by, i.basis, i.decision_date, i.repaired_on FROM integrity_record i "
                      "WHERE length(i.subject_code) = 18",
     }
     with dbapi_cursor(session) as cursor:
@@ -88,8 +88,9 @@ def pool_from_rows(rows: dict[str, list[tuple]]) -> Pool:
         requested=tuple(Requested(n, i, reason, position + 1) for n, i, reason, position in rows["requested"]),
         lobbying=tuple(Lobbying(i, n, _date(d), note, bool(accepted)) for i, n, d, note, accepted in rows["lobbying"]),
         integrity=tuple(IntegrityRecord(str(id_), code, name, violation, measures, _date(start), _date(end), by, basis,
-                                        _date(decided))
-                        for id_, code, name, violation, measures, start, end, by, basis, decided in rows["integrity"]),
+                                        _date(decided), _date(repaired))
+                        for id_, code, name, violation, measures, start, end, by, basis, decided, repaired
+                        in rows["integrity"]),
         org_kinds=dict(rows["organisations"]),
     )
 

@@ -41,6 +41,7 @@ class Person(SQLModel, table=True):
     name: str
     mobile: str = ""
     email: str = ""
+    head_of_unit: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})  # 单位负责人 (PROJECT_LIMIT)
 
 
 class Employment(SQLModel, table=True):
@@ -163,6 +164,10 @@ class IntegrityRecord(SQLModel, table=True):
     decided_by: str = ""
     basis: str = ""
     decision_date: str = ""
+    violation_ref: str = Field(default="", sa_column_kwargs={"server_default": ""})  # 002 第十一条(五) when chosen
+    measure_items: str = Field(default="", sa_column_kwargs={"server_default": ""})  # 第十八条's items, e.g. (五);(六)
+    notified_on: Optional[str] = None  # when the subject was notified: the review request runs 15 working days
+    repaired_on: Optional[str] = None  # an approved credit repair ends the listing from this date
 
 
 class AuditEntry(SQLModel, table=True):

@@ -56,6 +56,13 @@ ACTIONS = {
     "archive.export": QT_TRANSLATE_NOOP("audit", "导出轮次归档"),
     "archive.import": QT_TRANSLATE_NOOP("audit", "导入轮次归档"),
     "backup": QT_TRANSLATE_NOOP("audit", "备份工作区"),
+    "calendar.enter": QT_TRANSLATE_NOOP("audit", "录入年度放假安排"),
+    "calendar.import": QT_TRANSLATE_NOOP("audit", "导入年度放假安排"),
+    "misconduct.record": QT_TRANSLATE_NOOP("audit", "录入失信行为记录"),
+    "misconduct.notify": QT_TRANSLATE_NOOP("audit", "记录失信行为通报日期"),
+    "repair.apply": QT_TRANSLATE_NOOP("audit", "登记信用修复申请"),
+    "repair.decide": QT_TRANSLATE_NOOP("audit", "作出信用修复决定"),
+    "limits.decide": QT_TRANSLATE_NOOP("audit", "对限项、申报资格或请托标记作出决定"),
 }
 STARTED = ".started"  # a documents batch opened before its first file (desktop.services.batch_log)
 
@@ -108,6 +115,18 @@ FIELDS = {
     "file": QT_TRANSLATE_NOOP("audit", "文件"), "members": QT_TRANSLATE_NOOP("audit", "成员数"),
     "bytes": QT_TRANSLATE_NOOP("audit", "字节数"), "manifest_sha256": QT_TRANSLATE_NOOP("audit", "清单哈希"),
     "signer": QT_TRANSLATE_NOOP("audit", "签名者指纹"), "audit_entries": QT_TRANSLATE_NOOP("audit", "审计日志条数"),
+    "year": QT_TRANSLATE_NOOP("audit", "年度"), "notice": QT_TRANSLATE_NOOP("audit", "依据文号"),
+    "source": QT_TRANSLATE_NOOP("audit", "数据来源"), "version": QT_TRANSLATE_NOOP("audit", "日历版本"),
+    "days": QT_TRANSLATE_NOOP("audit", "天数"),
+    "subject_name": QT_TRANSLATE_NOOP("audit", "责任主体"), "violation_ref": QT_TRANSLATE_NOOP("audit", "失信行为条款"),
+    "measure_items": QT_TRANSLATE_NOOP("audit", "惩戒措施条款"), "penalty_start": QT_TRANSLATE_NOOP("audit", "惩戒开始"),
+    "penalty_end": QT_TRANSLATE_NOOP("audit", "惩戒结束"), "decision_date": QT_TRANSLATE_NOOP("audit", "决定日期"),
+    "notified_on": QT_TRANSLATE_NOOP("audit", "通报日期"),
+    "review_request_due": QT_TRANSLATE_NOOP("audit", "复核申请截止日"),
+    "record_id": QT_TRANSLATE_NOOP("audit", "诚信记录编号"), "applied_on": QT_TRANSLATE_NOOP("audit", "申请日期"),
+    "conditions": QT_TRANSLATE_NOOP("audit", "修复条件"),
+    "application": QT_TRANSLATE_NOOP("audit", "项目"), "code": QT_TRANSLATE_NOOP("audit", "规则代码"),
+    "admitted": QT_TRANSLATE_NOOP("audit", "予以受理"), "在研项目": QT_TRANSLATE_NOOP("audit", "在研项目"), "decided_on": QT_TRANSLATE_NOOP("audit", "决定日期"), "neighbouring_days": QT_TRANSLATE_NOOP("audit", "相邻年度的日期"),
     "专家": QT_TRANSLATE_NOOP("audit", "专家"), "单位": QT_TRANSLATE_NOOP("audit", "单位"),
     "学科": QT_TRANSLATE_NOOP("audit", "学科"), "项目": QT_TRANSLATE_NOOP("audit", "项目"),
     "人员关系": QT_TRANSLATE_NOOP("audit", "人员关系"), "任职经历": QT_TRANSLATE_NOOP("audit", "任职经历"),
@@ -121,7 +140,9 @@ FIELDS = {
 # Where an action uses a key in a sense of its own.
 ACTION_FIELDS = {("reveal", "fields"): QT_TRANSLATE_NOOP("audit", "显示的号码"),
                  ("reveal", "count"): QT_TRANSLATE_NOOP("audit", "显示的人数"),
-                 ("reveal", "people"): QT_TRANSLATE_NOOP("audit", "日志中记名的人员")}
+                 ("reveal", "people"): QT_TRANSLATE_NOOP("audit", "日志中记名的人员"),
+                 ("repair.decide", "reason"): QT_TRANSLATE_NOOP("audit", "理由"),
+                 ("limits.decide", "reason"): QT_TRANSLATE_NOOP("audit", "理由")}
 _ORDER = {key: n for n, key in enumerate(FIELDS)}
 # Values the services write in Chinese words of their own (roles, the method's vocabulary, a changed password).
 VALUES = {

@@ -30,15 +30,20 @@ from desktop.ui.catalogue_page import CataloguePage
 from desktop.ui.context import POOL, Context
 from desktop.ui.dashboard_page import DashboardPage
 from desktop.ui.idle_lock import IdleLock
+from desktop.ui.pages.calendar_page import CalendarPage
+from desktop.ui.pages.limits_page import LimitsPage
+from desktop.ui.pages.misconduct_page import MisconductPage
 from desktop.ui.rounds_page import RoundsPage
 from desktop.ui.pages.archive_page import ArchivePage
 from desktop.ui.settings_page import SettingsPage
 
-DASHBOARD, EXPERTS, ORGANISATIONS, APPLICATIONS, ROUNDS, INTEGRITY, AUDIT, ACCOUNTS, ARCHIVE, SETTINGS = range(10)
+(DASHBOARD, EXPERTS, ORGANISATIONS, APPLICATIONS, ROUNDS, LIMITS, INTEGRITY, MISCONDUCT, CALENDAR, AUDIT, ACCOUNTS,
+ ARCHIVE, SETTINGS) = range(13)
 # what a page's account needs to be offered it (None: everyone); the services check again, whatever is shown
 PAGE_PERMISSIONS = {DASHBOARD: "draws.read", EXPERTS: "experts.read", ORGANISATIONS: "experts.read",
-                    APPLICATIONS: "experts.read", ROUNDS: "rounds.read", INTEGRITY: "experts.read",
-                    AUDIT: "audit.read", ARCHIVE: None, ACCOUNTS: "accounts.manage", SETTINGS: None}
+                    APPLICATIONS: "experts.read", ROUNDS: "rounds.read", LIMITS: "conflicts.read",
+                    INTEGRITY: "experts.read", MISCONDUCT: "experts.read", CALENDAR: "calendar.read",
+                    AUDIT: "audit.read", ACCOUNTS: "accounts.manage", ARCHIVE: None, SETTINGS: None}
 
 
 class MainWindow(QMainWindow):
@@ -55,9 +60,11 @@ class MainWindow(QMainWindow):
         pages = [(self.tr("工作台"), self.dashboard), (self.tr("专家库"), self.experts),
                  (self.tr("单位"), CataloguePage(ctx, listings.ORGANISATIONS)),
                  (self.tr("项目"), CataloguePage(ctx, listings.APPLICATIONS)), (self.tr("评审轮次"), self.rounds),
-                 (self.tr("诚信记录"), CataloguePage(ctx, listings.INTEGRITY)), (self.tr("审计日志"), AuditPage(ctx)),
-                 (self.tr("账户管理"), self.accounts_page), (self.tr("归档与备份"), self.archive_page),
-                 (self.tr("设置"), self.settings_page)]
+                 (self.tr("限项与资格"), LimitsPage(ctx)),
+                 (self.tr("诚信记录"), CataloguePage(ctx, listings.INTEGRITY)),
+                 (self.tr("失信与修复"), MisconductPage(ctx)), (self.tr("工作日历"), CalendarPage(ctx)),
+                 (self.tr("审计日志"), AuditPage(ctx)), (self.tr("账户管理"), self.accounts_page),
+                 (self.tr("归档与备份"), self.archive_page), (self.tr("设置"), self.settings_page)]
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(132)

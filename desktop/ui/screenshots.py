@@ -29,7 +29,9 @@ from desktop.ui.tasks import InlineRunner
 ADMIN, SECRETARY, SUPERVISOR, _APPROVER, AUDITOR = ((name, password) for name, _, _, password in DEMO_ACCOUNTS)
 # every page, and who is signed in for it: the secretary, except where a page is another role's
 PAGES = [("dashboard", SECRETARY), ("experts", SECRETARY), ("organisations", SECRETARY),
-         ("applications", SECRETARY), ("rounds", SECRETARY), ("integrity", SECRETARY), ("audit", AUDITOR),
+         ("applications", SECRETARY), ("rounds", SECRETARY), ("limits", SECRETARY), ("integrity", SECRETARY), ("misconduct", SECRETARY),
+         ("calendar", SECRETARY),
+         ("audit", AUDITOR),
          ("accounts", ADMIN), ("settings", SECRETARY)]
 
 
@@ -73,6 +75,9 @@ def capture(workspace: Path, out: Path, scratch: Path, language: str = "zh_CN") 
         window.nav.setCurrentRow(index)
         if name == "experts":
             window.experts.table.selectRow(0)
+        if name in ("misconduct", "limits"):  # the last record: on a demo that was worked on, the newest
+            page = window.stack.currentWidget()
+            page.table.selectRow(page.table.rowCount() - 1)
         if name == "audit":
             page = window.stack.currentWidget()
             shown = [e["action"] for e in page.entries]

@@ -25,7 +25,7 @@ STEPS = (QT_TRANSLATE_NOOP("service", "读取专家库，计算回避关系"), Q
          QT_TRANSLATE_NOOP("service", "任职经历"), QT_TRANSLATE_NOOP("service", "人员关系"),
          QT_TRANSLATE_NOOP("service", "项目"), QT_TRANSLATE_NOOP("service", "项目成员"),
          QT_TRANSLATE_NOOP("service", "回避与请托"), QT_TRANSLATE_NOOP("service", "诚信记录"),
-         QT_TRANSLATE_NOOP("service", "提交"))
+         QT_TRANSLATE_NOOP("service", "在研项目"), QT_TRANSLATE_NOOP("service", "提交"))
 READING = "读取 "  # the import's first steps: 读取 <file name>
 
 

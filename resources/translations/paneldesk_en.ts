@@ -366,6 +366,157 @@
     </message>
 </context>
 <context>
+    <name>CalendarPage</name>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>放假</source>
+        <translation>Day off</translation>
+    </message>
+    <message>
+        <source>调休上班</source>
+        <translation>Make-up working day</translation>
+    </message>
+    <message>
+        <source>依据</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>星期</source>
+        <translation>Weekday</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>依据文号</source>
+        <translation>Notice number</translation>
+    </message>
+    <message>
+        <source>按通知录入年度安排…</source>
+        <translation>Enter a year from its notice…</translation>
+    </message>
+    <message>
+        <source>从表格导入…</source>
+        <translation>Import a sheet…</translation>
+    </message>
+    <message>
+        <source>表格列：日期、类型（放假/调休上班）、名称、依据文号</source>
+        <translation>Sheet columns: 日期 (date), 类型 (放假 day off / 调休上班 make-up working day), 名称 (holiday), 依据文号 (notice number)</translation>
+    </message>
+    <message>
+        <source>计算期限</source>
+        <translation>Count the deadline</translation>
+    </message>
+    <message>
+        <source>工作日按国务院办公厅每年公布的放假安排计算：放假日不计，调休上班的周末计入。“自某日起N个工作日内”从次日起算，第N个工作日为最后一天。尚未录入的年度不作推算，期限跨入该年度时会提示先录入（WORKING_DAYS）。</source>
+        <translation>Working days follow the holiday schedule the State Council publishes each year: days off do not count, make-up working weekends do. “Within N working days from a date” counts from the next day, and the N-th working day is the last day. A year not entered is never guessed: a deadline that reaches into it asks for the year to be entered first (WORKING_DAYS).</translation>
+    </message>
+    <message>
+        <source>自</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>起</source>
+        <translation>within</translation>
+    </message>
+    <message>
+        <source>个工作日内</source>
+        <translation>working days</translation>
+    </message>
+    <message>
+        <source>已录入</source>
+        <translation>Entered</translation>
+    </message>
+    <message>
+        <source>未录入</source>
+        <translation>Not entered</translation>
+    </message>
+    <message>
+        <source>已录入 {0} 个年度；尚未录入：{1}</source>
+        <translation>{0} years entered; not entered: {1}</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>{0}年的放假安排尚未录入：跨入该年度的期限不能计算。</source>
+        <translation>The holiday schedule of {0} is not entered: no deadline reaching into that year can be counted.</translation>
+    </message>
+    <message>
+        <source>{0}年：{1}；来源：{2}；日历版本 {3}</source>
+        <translation>{0}: {1}; source: {2}; calendar version {3}</translation>
+    </message>
+    <message>
+        <source>周一</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>周二</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>周三</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>周四</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>周五</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>周六</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>周日</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <source>截止于 {0}（日历版本 {1}）</source>
+        <translation>Due {0} (calendar version {1})</translation>
+    </message>
+    <message>
+        <source>导入放假安排</source>
+        <translation>Import a holiday schedule</translation>
+    </message>
+    <message>
+        <source>表格 (*.xlsx *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>已导入{0}年的放假安排：放假 {1} 天，调休上班 {2} 天</source>
+        <translation>Imported the holiday schedule of {0}: {1} days off, {2} make-up working days</translation>
+    </message>
+    <message>
+        <source>未导入</source>
+        <translation>Not imported</translation>
+    </message>
+</context>
+<context>
     <name>CataloguePage</name>
     <message>
         <source>搜索：姓名、拼音或首字母（如 zhangsan、zs）、证件号、单位</source>
@@ -868,6 +1019,53 @@ Reason for the redraw: {0}</translation>
     </message>
 </context>
 <context>
+    <name>EnterYearDialog</name>
+    <message>
+        <source>按通知录入年度放假安排</source>
+        <translation>Enter a year&apos;s holiday schedule from its notice</translation>
+    </message>
+    <message>
+        <source>如 国办发明电〔2026〕×号</source>
+        <translation>e.g. 国办发明电〔2026〕×号</translation>
+    </message>
+    <message>
+        <source>节日</source>
+        <translation>Holiday</translation>
+    </message>
+    <message>
+        <source>放假开始</source>
+        <translation>First day off</translation>
+    </message>
+    <message>
+        <source>放假结束</source>
+        <translation>Last day off</translation>
+    </message>
+    <message>
+        <source>调休上班日（可多个，用逗号分隔）</source>
+        <translation>Make-up working days (several: separate with commas)</translation>
+    </message>
+    <message>
+        <source>添加一行</source>
+        <translation>Add a row</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>通知文号</source>
+        <translation>Notice number</translation>
+    </message>
+    <message>
+        <source>日期写作 YYYY-MM-DD。未填日期的节日不录入；录入后该年度原有的安排整体替换，记入审计日志。</source>
+        <translation>Write dates as YYYY-MM-DD. A holiday without dates is left out; the year&apos;s schedule is replaced whole, recorded in the audit log.</translation>
+    </message>
+    <message>
+        <source>第 {0} 行的日期「{1}」应写作 YYYY-MM-DD</source>
+        <translation>Row {0}: the date “{1}” should be written YYYY-MM-DD</translation>
+    </message>
+</context>
+<context>
     <name>FilesPage</name>
     <message>
         <source>自动识别</source>
@@ -1089,6 +1287,109 @@ SHA-256 fingerprint (publish it so recipients can check it): {1}</translation>
     </message>
 </context>
 <context>
+    <name>LimitsPage</name>
+    <message>
+        <source>项目编号</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>项目名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>规则</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>决定</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>情况</source>
+        <translation>Facts</translation>
+    </message>
+    <message>
+        <source>予以受理…</source>
+        <translation>Admit…</translation>
+    </message>
+    <message>
+        <source>不予受理…</source>
+        <translation>Do not admit…</translation>
+    </message>
+    <message>
+        <source>按评审日期核查：一人同时主持或参与省级项目不超过2项，单位负责人主持不超过1项（在研项目加本轮申报，PROJECT_LIMIT）；申报单位、负责人或成员在惩戒期内受限制申报措施（APPLICANT_INTEGRITY）；有请托记录的项目（LOBBIED）。每项标记须记录决定：不予受理，或予以受理并写明理由。</source>
+        <translation>Checked on the review date: a researcher leads or takes a main part in at most 2 provincial projects at a time, a head of unit leads at most 1 (ongoing projects plus this round&apos;s applications, PROJECT_LIMIT); an applicant unit, PI or team member under a measure restricting applications in its penalty period (APPLICANT_INTEGRITY); applications with a lobbying record (LOBBIED). Each flag needs a recorded decision: not admitted, or admitted with a reason.</translation>
+    </message>
+    <message>
+        <source>评审轮次</source>
+        <translation>Review round</translation>
+    </message>
+    <message>
+        <source>{0}（评审日期 {1}）</source>
+        <translation>{0} (review date {1})</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>{0}：{1}；{2}</source>
+        <translation>{0}: {1}; {2}</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>{0} {1}：惩戒期 {2} 至 {3}，{4}</source>
+        <translation>{0} {1}: penalty {2} to {3}, {4}</translation>
+    </message>
+    <message>
+        <source>{0} 请托专家 {1}：{2}</source>
+        <translation>{0} expert {1} lobbied: {2}</translation>
+    </message>
+    <message>
+        <source>待决定</source>
+        <translation>To decide</translation>
+    </message>
+    <message>
+        <source>予以受理：{0}（{1}）</source>
+        <translation>Admitted: {0} ({1})</translation>
+    </message>
+    <message>
+        <source>不予受理（{0}）</source>
+        <translation>Not admitted ({0})</translation>
+    </message>
+    <message>
+        <source>{0} 个项目有标记，{1} 项待决定</source>
+        <translation>{0} applications flagged, {1} flags to decide</translation>
+    </message>
+    <message>
+        <source>予以受理</source>
+        <translation>Admit</translation>
+    </message>
+    <message>
+        <source>予以受理的理由：</source>
+        <translation>Reason for admitting:</translation>
+    </message>
+    <message>
+        <source>不予受理</source>
+        <translation>Do not admit</translation>
+    </message>
+    <message>
+        <source>项目 {0} 因 {1} 不予受理？决定记录后不能改动。</source>
+        <translation>Do not admit application {0} for {1}? A recorded decision cannot be changed.</translation>
+    </message>
+    <message>
+        <source>未能记录决定</source>
+        <translation>Could not record the decision</translation>
+    </message>
+</context>
+<context>
     <name>LockDialog</name>
     <message>
         <source>PanelDesk 已锁定</source>
@@ -1148,6 +1449,18 @@ SHA-256 fingerprint (publish it so recipients can check it): {1}</translation>
     <message>
         <source>账户管理</source>
         <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>限项与资格</source>
+        <translation>Limits</translation>
+    </message>
+    <message>
+        <source>失信与修复</source>
+        <translation>Misconduct</translation>
+    </message>
+    <message>
+        <source>工作日历</source>
+        <translation>Working days</translation>
     </message>
     <message>
         <source>文件(&amp;F)</source>
@@ -1511,6 +1824,235 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
     </message>
 </context>
 <context>
+    <name>MisconductDialog</name>
+    <message>
+        <source>录入失信行为记录</source>
+        <translation>Enter a misconduct record</translation>
+    </message>
+    <message>
+        <source>身份证号或统一社会信用代码</source>
+        <translation>ID number or unified social credit code</translation>
+    </message>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>有惩戒期（措施(五)(六)须填）</source>
+        <translation>Has a penalty period (required for measures (5) and (6))</translation>
+    </message>
+    <message>
+        <source>已通报，通报日期：</source>
+        <translation>Notified, on:</translation>
+    </message>
+    <message>
+        <source>责任主体名称</source>
+        <translation>Subject&apos;s name</translation>
+    </message>
+    <message>
+        <source>身份证号或信用代码</source>
+        <translation>ID number or credit code</translation>
+    </message>
+    <message>
+        <source>失信行为（002第九至十三条）</source>
+        <translation>Violation (002 art. 9–13)</translation>
+    </message>
+    <message>
+        <source>惩戒措施（002第十八条）</source>
+        <translation>Measures (002 art. 18)</translation>
+    </message>
+    <message>
+        <source>惩戒开始</source>
+        <translation>Penalty from</translation>
+    </message>
+    <message>
+        <source>惩戒结束</source>
+        <translation>Penalty until</translation>
+    </message>
+    <message>
+        <source>处理单位</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <source>处理依据</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>决定日期</source>
+        <translation>Decision date</translation>
+    </message>
+    <message>
+        <source>所涉项目名称</source>
+        <translation>Project name</translation>
+    </message>
+    <message>
+        <source>所涉项目编号</source>
+        <translation>Project number</translation>
+    </message>
+</context>
+<context>
+    <name>MisconductPage</name>
+    <message>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>责任主体</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>证件号码</source>
+        <translation>ID / credit code</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>惩戒期</source>
+        <translation>Penalty period</translation>
+    </message>
+    <message>
+        <source>通报日期</source>
+        <translation>Notified on</translation>
+    </message>
+    <message>
+        <source>复核申请截止</source>
+        <translation>Review request due</translation>
+    </message>
+    <message>
+        <source>失信行为</source>
+        <translation>Violation</translation>
+    </message>
+    <message>
+        <source>惩戒措施</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <source>录入失信行为记录…</source>
+        <translation>Enter a misconduct record…</translation>
+    </message>
+    <message>
+        <source>记录通报日期…</source>
+        <translation>Record the notification…</translation>
+    </message>
+    <message>
+        <source>登记信用修复申请…</source>
+        <translation>Record a repair application…</translation>
+    </message>
+    <message>
+        <source>条件</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>是否满足</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <source>事实</source>
+        <translation>Facts</translation>
+    </message>
+    <message>
+        <source>同意修复…</source>
+        <translation>Approve repair…</translation>
+    </message>
+    <message>
+        <source>不予修复…</source>
+        <translation>Refuse repair…</translation>
+    </message>
+    <message>
+        <source>失信行为选自002第九至十三条，惩戒措施选自第十八条；措施(五)(六)在惩戒期内使专家回避（INTEGRITY）并限制申报。责任主体自通报之日起15个工作日内可申请复核。信用修复须同时满足第二十五条四项条件，由审批人决定；同意修复后自决定之日起移出名单，记录与决定均保留。</source>
+        <translation>Violations are chosen from 002 articles 9–13, measures from article 18; measures (5) and (6) exclude an expert (INTEGRITY) and restrict applications during the penalty period. The subject may request a review within 15 working days of the notification. Credit repair needs all four conditions of article 25 and is decided by an approver; an approved repair takes the subject off the list from the decision&apos;s date, and the record and the decision are kept.</translation>
+    </message>
+    <message>
+        <source>无惩戒期</source>
+        <translation>No penalty period</translation>
+    </message>
+    <message>
+        <source>未到惩戒期</source>
+        <translation>Penalty not begun</translation>
+    </message>
+    <message>
+        <source>惩戒期内</source>
+        <translation>In penalty period</translation>
+    </message>
+    <message>
+        <source>惩戒期已满</source>
+        <translation>Penalty ended</translation>
+    </message>
+    <message>
+        <source>已信用修复</source>
+        <translation>Credit repaired</translation>
+    </message>
+    <message>
+        <source>待审批</source>
+        <translation>Awaiting decision</translation>
+    </message>
+    <message>
+        <source>同意修复</source>
+        <translation>Repair approved</translation>
+    </message>
+    <message>
+        <source>不予修复</source>
+        <translation>Repair refused</translation>
+    </message>
+    <message>
+        <source>{0} 至 {1}</source>
+        <translation>{0} to {1}</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>共 {0} 条记录，其中惩戒期内 {1} 条，已信用修复 {2} 条</source>
+        <translation>{0} records: {1} in their penalty period, {2} credit repaired</translation>
+    </message>
+    <message>
+        <source>满足</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <source>不满足</source>
+        <translation>Not met</translation>
+    </message>
+    <message>
+        <source>所选记录没有信用修复申请。</source>
+        <translation>The selected record has no repair application.</translation>
+    </message>
+    <message>
+        <source>修复申请 {0}（{1}申请）：{2}{3}</source>
+        <translation>Repair application {0} (applied {1}): {2}{3}</translation>
+    </message>
+    <message>
+        <source>，{0}于{1}决定</source>
+        <translation>, decided by {0} on {1}</translation>
+    </message>
+    <message>
+        <source>决定日期为今天。理由（不予修复时必填）：</source>
+        <translation>Decided today. Reason (required to refuse):</translation>
+    </message>
+    <message>
+        <source>未能作出决定</source>
+        <translation>Could not decide</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationDialog</name>
+    <message>
+        <source>记录通报日期</source>
+        <translation>Record the notification</translation>
+    </message>
+    <message>
+        <source>{0}：自通报之日起15个工作日内可申请复核（002第二十二条）</source>
+        <translation>{0}: a review may be requested within 15 working days of the notification (002 art. 22)</translation>
+    </message>
+    <message>
+        <source>通报日期</source>
+        <translation>Notified on</translation>
+    </message>
+</context>
+<context>
     <name>PanelsStep</name>
     <message>
         <source>评审组</source>
@@ -1646,6 +2188,53 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
     <message>
         <source>修改记入审计日志，保留修改前后的内容。</source>
         <translation>The correction is recorded in the audit log, with the values before and after.</translation>
+    </message>
+</context>
+<context>
+    <name>RepairDialog</name>
+    <message>
+        <source>登记信用修复申请</source>
+        <translation>Record a credit repair application</translation>
+    </message>
+    <message>
+        <source>如 已按处理决定全面完成整改、退回不当得利、撤销虚假成果</source>
+        <translation>e.g. rectification completed as decided, gains returned, false results withdrawn</translation>
+    </message>
+    <message>
+        <source>书面科研诚信承诺（如 承诺书日期及编号）</source>
+        <translation>Written integrity commitment (e.g. its date and number)</translation>
+    </message>
+    <message>
+        <source>惩戒实施后获得表彰或嘉奖</source>
+        <translation>Commended after the penalty began</translation>
+    </message>
+    <message>
+        <source>{0}：{1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>申请日期</source>
+        <translation>Applied on</translation>
+    </message>
+    <message>
+        <source>（二）纠正情况</source>
+        <translation>(2) Correction</translation>
+    </message>
+    <message>
+        <source>（三）书面承诺</source>
+        <translation>(3) Written commitment</translation>
+    </message>
+    <message>
+        <source>（四）表彰日期</source>
+        <translation>(4) Commended on</translation>
+    </message>
+    <message>
+        <source>表彰级别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>表彰名称</source>
+        <translation>Commendation</translation>
     </message>
 </context>
 <context>
@@ -2098,6 +2687,34 @@ When every password is forgotten, only this key opens the workspace. Print it no
         <translation>Back up workspace</translation>
     </message>
     <message>
+        <source>录入年度放假安排</source>
+        <translation>Enter a year&apos;s holiday schedule</translation>
+    </message>
+    <message>
+        <source>导入年度放假安排</source>
+        <translation>Import a year&apos;s holiday schedule</translation>
+    </message>
+    <message>
+        <source>录入失信行为记录</source>
+        <translation>Enter a misconduct record</translation>
+    </message>
+    <message>
+        <source>记录失信行为通报日期</source>
+        <translation>Record when a misconduct record was notified</translation>
+    </message>
+    <message>
+        <source>登记信用修复申请</source>
+        <translation>Record a credit repair application</translation>
+    </message>
+    <message>
+        <source>作出信用修复决定</source>
+        <translation>Decide on credit repair</translation>
+    </message>
+    <message>
+        <source>对限项、申报资格或请托标记作出决定</source>
+        <translation>Decide on a project-limit, eligibility or lobbying flag</translation>
+    </message>
+    <message>
         <source>名称</source>
         <translation>Name</translation>
     </message>
@@ -2398,6 +3015,86 @@ When every password is forgotten, only this key opens the workspace. Print it no
         <translation>Audit log entries</translation>
     </message>
     <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>依据文号</source>
+        <translation>Notice number</translation>
+    </message>
+    <message>
+        <source>数据来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>日历版本</source>
+        <translation>Calendar version</translation>
+    </message>
+    <message>
+        <source>天数</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <source>责任主体</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>失信行为条款</source>
+        <translation>Violation (article)</translation>
+    </message>
+    <message>
+        <source>惩戒措施条款</source>
+        <translation>Measures (items)</translation>
+    </message>
+    <message>
+        <source>惩戒开始</source>
+        <translation>Penalty from</translation>
+    </message>
+    <message>
+        <source>惩戒结束</source>
+        <translation>Penalty until</translation>
+    </message>
+    <message>
+        <source>决定日期</source>
+        <translation>Decision date</translation>
+    </message>
+    <message>
+        <source>通报日期</source>
+        <translation>Notified on</translation>
+    </message>
+    <message>
+        <source>复核申请截止日</source>
+        <translation>Review request due</translation>
+    </message>
+    <message>
+        <source>诚信记录编号</source>
+        <translation>Record number</translation>
+    </message>
+    <message>
+        <source>申请日期</source>
+        <translation>Applied on</translation>
+    </message>
+    <message>
+        <source>修复条件</source>
+        <translation>Repair conditions</translation>
+    </message>
+    <message>
+        <source>规则代码</source>
+        <translation>Rule code</translation>
+    </message>
+    <message>
+        <source>予以受理</source>
+        <translation>Admitted</translation>
+    </message>
+    <message>
+        <source>在研项目</source>
+        <translation>Ongoing projects</translation>
+    </message>
+    <message>
+        <source>相邻年度的日期</source>
+        <translation>Days in a neighbouring year</translation>
+    </message>
+    <message>
         <source>专家</source>
         <translation>Experts</translation>
     </message>
@@ -2472,6 +3169,10 @@ When every password is forgotten, only this key opens the workspace. Print it no
     <message>
         <source>日志中记名的人员</source>
         <translation>People named in the log</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
     </message>
     <message>
         <source>秘书</source>
@@ -3033,6 +3734,10 @@ When every password is forgotten, only this key opens the workspace. Print it no
     <message>
         <source>提交</source>
         <translation>committing</translation>
+    </message>
+    <message>
+        <source>在研项目</source>
+        <translation>Ongoing projects</translation>
     </message>
     <message>
         <source>读取 {0}</source>

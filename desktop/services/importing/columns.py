@@ -100,6 +100,20 @@ def date(value: str) -> str:
     raise ValueError("日期格式应为 YYYY-MM-DD，如 2026-03-01")
 
 
+_RANGE = re.compile(r"\s*(?:至|到|~|～|—|－－|--)\s*")
+
+
+def date_range(value: str) -> tuple[str, str]:
+    """A period written as two dates, 2024-01-01至2026-12-31 (or with 到, ~ or —), its end not before its start."""
+    parts = _RANGE.split(_plain(value).replace("～", "~"))
+    if len(parts) != 2:
+        raise ValueError("起止日期应写成「开始日期至结束日期」，如 2024-01-01至2026-12-31")
+    start, end = date(parts[0]), date(parts[1])
+    if end < start:
+        raise ValueError(f"结束日期 {end} 早于开始日期 {start}")
+    return start, end
+
+
 def yes_no(value: str) -> bool:
     if value in ("是", "Y", "y", "yes", "Yes", "YES", "true", "True", "TRUE", "1"):
         return True

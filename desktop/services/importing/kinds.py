@@ -58,6 +58,7 @@ KINDS: tuple[Kind, ...] = (
         col("fields", "学科代码", c.several(c.field_code), "fields", "field_codes"),
         col("enterprise", "企业专家", c.yes_no, "enterprise", required=False),
         col("enterprise_reason", "企业专家说明", c.text, "enterprise_reason", required=False),
+        col("head_of_unit", "单位负责人", c.yes_no, "head_of_unit", required=False),
     ), ("id_number",)),
     Kind("employment", "任职经历", ("工作经历", "employment"), (
         col("id_number", "身份证号", c.id_number, "id_number", "身份证号码"),
@@ -88,6 +89,7 @@ KINDS: tuple[Kind, ...] = (
         col("id_number", "身份证号", c.id_number, "id_number", "身份证号码"),
         col("role", "角色", c.one_of(c.ROLES), "role"),
         col("org_code", "单位信用代码", c.credit_code, "organisation_code", required=False),
+        col("head_of_unit", "单位负责人", c.yes_no, "head_of_unit", required=False),
     ), ("number", "id_number")),
     Kind("requested", "不宜评审专家", ("回避专家申请", "requested_exclusions"), (
         col("number", "项目编号", c.reference, "number", "application_number"),
@@ -119,9 +121,25 @@ KINDS: tuple[Kind, ...] = (
         col("note", "说明", c.note, "note", required=False),
         col("accepted", "是否接受", c.yes_no, "accepted"),
     ), ("expert_id", "number", "recorded_on")),
+    Kind("ongoing", "在研项目", ("在研省级项目", "ongoing_projects"), (
+        col("number", "项目编号", c.reference, "number", "project_number"),
+        col("title", "项目名称", c.text, "title"),
+        col("leader", "负责人身份证号", c.id_number, "leader_id_number", "leader"),
+        col("members", "骨干身份证号", c.several(c.id_number), "member_id_numbers", "members", required=False),
+        col("period", "起止日期", c.date_range, "period"),
+    ), ("number",)),
 )
 
 BY_KEY = {kind.key: kind for kind in KINDS}
+
+# The working-day calendar's sheet (RULES.md WORKING_DAYS): imported on its own (paneldesk calendar import), since a
+# year's schedule replaces the year, never mixed into an import of the pool.
+CALENDAR = Kind("calendar", "放假安排", ("节假日安排", "calendar"), (
+    col("day", "日期", c.date, "date", "day"),
+    col("kind", "类型", c.one_of(("放假", "调休上班")), "kind", "type"),
+    col("name", "名称", c.text, "name", "节日"),
+    col("basis", "依据文号", c.text, "basis", "文号", "notice"),
+), ("day",))
 
 
 def _header_names(column: Column) -> set[str]:

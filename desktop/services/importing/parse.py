@@ -63,10 +63,15 @@ class Rows:
         return {column.key: i for i, column in enumerate(self.kind.columns)}
 
 
-def _layout(sheet: Sheet, mapping: Mapping, problems: Problems) -> tuple[Kind, dict[str, int]] | None:
-    """The kind of a sheet and where each of its columns stands, or None (with the problems) when it has none."""
+def _layout(sheet: Sheet, mapping: Mapping, problems: Problems,
+            fixed: Kind | None = None) -> tuple[Kind, dict[str, int]] | None:
+    """The kind of a sheet and where each of its columns stands, or None (with the problems) when it has none;
+    ``fixed`` is the one kind a sheet may hold where the file says what it is (the working-day calendar)."""
     choice = mapping.choice(sheet)
-    if choice is not None:
+    if fixed is not None:
+        kind = fixed
+        positions, missing, clashes = column_positions(kind, mapping.headers_of(sheet))
+    elif choice is not None:
         if choice.kind is None:
             return None
         kind = BY_KEY[choice.kind]
@@ -82,7 +87,7 @@ def _layout(sheet: Sheet, mapping: Mapping, problems: Problems) -> tuple[Kind, d
         kind = recognise(sheet.name, headers)
         if kind is None:
             problems.add(sheet.file, sheet.name, 1, "", "", "无法识别此表的内容：表名或表头不是可导入的类型"
-                         "（单位、专家、任职经历、学科、人员关系、项目、项目成员、不宜评审专家、诚信记录、回避声明、请托记录）")
+                         "（单位、专家、任职经历、学科、人员关系、项目、项目成员、不宜评审专家、诚信记录、回避声明、请托记录、在研项目）")
             return None
         positions, missing, clashes = column_positions(kind, headers)
     for column in missing:
@@ -98,8 +103,8 @@ def _clash(sheet: Sheet, column: Column, places: list[int], problems: Problems) 
                  f"表头重复：{named}都对应「{column.header}」，无法确定用哪一列；请删除或改名多余的列")
 
 
-def parse_sheet(sheet: Sheet, problems: Problems, mapping: Mapping = Mapping()) -> Rows | None:
-    layout = _layout(sheet, mapping, problems)
+def parse_sheet(sheet: Sheet, problems: Problems, mapping: Mapping = Mapping(), kind: Kind | None = None) -> Rows | None:
+    layout = _layout(sheet, mapping, problems, kind)
     if layout is None:
         return None
     kind, positions = layout

@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Callable
 
+from sqlalchemy import bindparam, update
+
 from desktop.services.importing.check import Batch
 from desktop.services.stays import settle_stays
 from desktop.store import bulk
 from desktop.store import tables as t
+from desktop.store.limit_tables import OngoingProject
 from desktop.store.lookups import Known
 
 
@@ -45,6 +48,7 @@ def write_batch(session, batch: Batch, known: Known, step: Callable[[str], None]
                 ("id_number",), ("name", "mobile", "email"))
     bulk.upsert(session, t.Person, ({"id_number": i, "name": n} for i, n in _rows(batch, "team", "id_number", "name")),
                 ("id_number",), ())
+    _heads_of_units(session, batch)
     person = bulk.ids_by(session, t.Person.id, t.Person.id_number)
     org = bulk.ids_by(session, t.Organisation.id, t.Organisation.credit_code)
 
@@ -126,7 +130,26 @@ def write_batch(session, batch: Batch, known: Known, step: Callable[[str], None]
         ("subject_code", "violation", "decision_date", "project_number"),
         ("subject_name", "project_name", "measures", "penalty_start", "penalty_end", "decided_by", "basis"))
     _count_plain(batch, counts, "integrity")
+
+    step("在研项目")
+    bulk.upsert(session, OngoingProject, (
+        {"number": n, "title": title, "leader": leader, "members": ";".join(members or ()), "start": period[0],
+         "end": period[1]}
+        for n, title, leader, members, period in _rows(batch, "ongoing", "number", "title", "leader", "members",
+                                                       "period")),
+        ("number",), ("title", "leader", "members", "start", "end"))
+    _count_plain(batch, counts, "ongoing")
     return counts
+
+
+def _heads_of_units(session, batch: Batch) -> None:
+    """单位负责人 where a sheet says so (是 or 否); an empty cell leaves what the workspace knew."""
+    flags = {i: h for kind in ("experts", "team") for i, h in _rows(batch, kind, "id_number", "head_of_unit")
+             if h is not None}
+    if flags:
+        session.connection().execute(
+            update(t.Person).where(t.Person.id_number == bindparam("key")).values(head_of_unit=bindparam("head")),
+            [{"key": i, "head": h} for i, h in flags.items()])
 
 
 def _count_plain(batch: Batch, counts: dict, kind: str) -> None:

@@ -1,1 +1,1 @@
-"""The side bar's pages (DESIGN.md: ui/pages/)."""
+"""The side-bar pages added as the flow grows past the draw: one module per page, its dialogs beside it."""
