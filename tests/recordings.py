@@ -19,7 +19,7 @@ def speech(folder: Path) -> Path:
     if not phone.exists():
         folder.mkdir(parents=True, exist_ok=True)
         subprocess.run(["espeak-ng", "-v", "cmn", "-w", str(spoken), SENTENCE], check=True)
-        subprocess.run(["sox", str(spoken), "-r", "8000", "-c", "1", str(phone)], check=True)
+        subprocess.run(["sox", str(spoken), "-r", "8000", "-c", "1", str(phone), "gain", "-3"], check=True)
     return phone
 
 

@@ -19,8 +19,9 @@ import pytest
 
 import desktop.services
 from desktop.domain.roles import Role
-from desktop.services import (accounts, audit_log, catalogue, confidential, conflicts, documents, draw_verify, draws,
-                              recovery, rounds, signing, ui_queries)
+from desktop.services import (accounts, audit_log, call_list, calls, catalogue, commitments, confidential,
+                              confirmation, conflicts, documents, draw_verify, draws, recovery, replacements, rounds,
+                              signing, ui_queries)
 from desktop.services.accounts import Forbidden, Operator
 from desktop.services.demo import DEMO_ACCOUNTS, DEMO_METHOD
 from desktop.services.importing import run as importing
@@ -86,6 +87,22 @@ MATRIX = {
     "accounts.reset_password": ({M}, lambda w, op, t: accounts.reset_password(op, "x", "x" * 8)),
     "accounts.witness_sign_in": ({S}, lambda w, op, t: accounts.witness_sign_in(op, "x", "x")),
     "recovery.issue_recovery_key": ({M}, lambda w, op, t: recovery.issue_recovery_key(op, t / "恢复密钥.pdf")),
+    "calls.list_calls": ({S, V, A}, lambda w, op, t: calls.list_calls(w, op, 1)),
+    "calls.call_history": ({S, V, A}, lambda w, op, t: calls.call_history(w, op, 1, "x")),
+    "calls.record_call": ({S}, lambda w, op, t: calls.record_call(w, op, 1, "x", "accepted")),
+    "call_list.call_lists": ({S, V, A}, lambda w, op, t: call_list.call_lists(w, op, 1)),
+    "call_list.print_call_list": ({S, V, A}, lambda w, op, t: call_list.print_call_list(w, op, 1, t / "x.pdf")),
+    "call_list.export_call_list": ({S, V, A}, lambda w, op, t: call_list.export_call_list(w, op, 1, t / "x.xlsx")),
+    "replacements.commit_supplementary": ({S}, lambda w, op, t: replacements.commit_supplementary(w, op, 1, "x")),
+    "replacements.draw_supplementary": ({S}, lambda w, op, t: replacements.draw_supplementary(
+        w, op, 1, "x", witness=op, witness_digits="123456")),
+    "replacements.batches": ({S, V, A}, lambda w, op, t: replacements.batches(w, op, 1)),
+    "confirmation.confirm_panel": ({S}, lambda w, op, t: confirmation.confirm_panel(w, op, 1, "x")),
+    "confirmation.confirmations": ({S, V, A}, lambda w, op, t: confirmation.confirmations(w, op, 1)),
+    "commitments.record_commitment": ({S}, lambda w, op, t: commitments.record_commitment(w, op, 1, "x")),
+    "commitments.record_attendance": ({S}, lambda w, op, t: commitments.record_attendance(w, op, 1, "x",
+                                                                                         "present")),
+    "commitments.commitments_status": ({S, V, A}, lambda w, op, t: commitments.commitments_status(w, op, 1)),
 }
 # entry points any signed-in account may call: one's own password, and checking a received PDF's signature
 OPEN_TO_ALL = {"accounts.change_password", "signing.verify_file"}
