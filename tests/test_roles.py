@@ -89,6 +89,7 @@ MATRIX = {
     "recovery.issue_recovery_key": ({M}, lambda w, op, t: recovery.issue_recovery_key(op, t / "恢复密钥.pdf")),
     "calls.list_calls": ({S, V, A}, lambda w, op, t: calls.list_calls(w, op, 1)),
     "calls.call_history": ({S, V, A}, lambda w, op, t: calls.call_history(w, op, 1, "x")),
+    "calls.recording_copy": ({S, V, A}, lambda w, op, t: calls.recording_copy(w, op, "x", t)),
     "calls.record_call": ({S}, lambda w, op, t: calls.record_call(w, op, 1, "x", "accepted")),
     "call_list.call_lists": ({S, V, A}, lambda w, op, t: call_list.call_lists(w, op, 1)),
     "call_list.print_call_list": ({S, V, A}, lambda w, op, t: call_list.print_call_list(w, op, 1, t / "x.pdf")),

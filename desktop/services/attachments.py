@@ -10,6 +10,7 @@ its decoded samples, which a phone's AMR file states nowhere else. The file is r
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -119,7 +120,7 @@ def store(session: Session, workspace: Workspace, path: Path, kind: str, media_t
 
 def export_blob(workspace: Workspace, sha256: str, out: Path) -> Path:
     """A stored attachment written out (decrypted) to ``out``, for playback or a copy."""
-    with open(out, "wb") as file:
+    with open(os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600), "wb") as file:
         for piece in workspace.read_blob(sha256):
             file.write(piece)
     return out

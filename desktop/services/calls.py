@@ -19,7 +19,7 @@ from desktop.domain.ids import canonical
 from desktop.services import attachments, invitations, replacements
 from desktop.services.accounts import Operator, require
 from desktop.services.rounds import RoundRef, get_round, round_id_in, settings_of
-from desktop.services.uow import change, reading
+from desktop.services.uow import change, reading, workspace_of
 from desktop.store.execution_tables import Call, Invitation, PanelConfirmation
 from desktop.store.round_tables import Panel, PanelApplication
 from desktop.store.tables import Application, DeclaredConflict, Expert, Organisation, Person
@@ -199,3 +199,18 @@ def record_call(place: Place, actor: Operator, round_id: int | RoundRef, expert:
         unit.before = {"status": before}
         unit.after = {k: v for k, v in result.items() if k != "recheck"} | {"recheck": recheck}
         return result
+
+
+EXTENSIONS = {"audio/wav": ".wav", "audio/mpeg": ".mp3", "audio/amr": ".amr", "audio/aac": ".aac",
+              "audio/mp4": ".m4a"}
+
+
+def recording_copy(place: Place, op: Operator, sha256: str, folder: Path) -> Path:
+    """A playable copy of a kept recording (decrypted, streamed) in ``folder``, which the caller owns and clears."""
+    require(op, "calls.read", place)
+    with reading(place) as session:
+        row = session.get(attachments.Attachment, sha256)
+        if row is None or row.kind != "recording":
+            raise NotFound(f"没有这段录音：{sha256[:16]}…")
+        suffix = EXTENSIONS.get(row.media_type, "")
+    return attachments.export_blob(workspace_of(place), sha256, Path(folder) / f"{sha256[:16]}{suffix}")
