@@ -229,3 +229,12 @@ def test_a_reserve_used_up_is_refilled_by_a_witnessed_supplementary_draw(demo):
     with sqlite3.connect(demo.db_path) as db:  # a batch's record changed afterwards no longer recomputes
         db.execute("UPDATE draw_batch SET enterprise_needed = enterprise_needed + 3")
     assert any("第2批补抽" in p for p in draw_verify.verify_draw(demo, signed(demo), 1)["problems"])
+
+
+def test_the_papers_of_the_review_day_go_to_the_seat_holders(demo):
+    from desktop.services import documents
+    member = calls.list_calls(demo, signed(demo), 1)[0]
+    done = calls.record_call(demo, signed(demo), 1, member.expert, "declined", reason="时间冲突")
+    letters = documents.round_letters(demo, signed(demo), 1)
+    assert done["replacement_name"] in [l.expert_name for l in letters]
+    assert member.name not in [l.expert_name for l in letters]

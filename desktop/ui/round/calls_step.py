@@ -158,8 +158,8 @@ class CallsStep(LoadsWhenShown, QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addLayout(tools)
-        layout.addWidget(self.table, 3)
-        layout.addWidget(lower, 2)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(lower, 1)
         self._outcome_changed()
         self._show_microphone()
 
