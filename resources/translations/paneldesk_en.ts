@@ -388,6 +388,10 @@
         <translation>Recording…</translation>
     </message>
     <message>
+        <source>录音失败：{0}</source>
+        <translation>Recording failed: {0}</translation>
+    </message>
+    <message>
         <source>请先在表中选择一位专家</source>
         <translation>Choose an expert in the table first</translation>
     </message>

@@ -285,6 +285,8 @@ class CallsStep(LoadsWhenShown, QWidget):
         self.recording_label.setText(path.name if path else self.tr("（无录音）"))
 
     def _record_microphone(self, on: bool) -> None:
+        """Record from the default microphone into an M4A (AAC) file of the step's scratch folder; the file becomes
+        the call's recording once the recorder has finished writing it."""
         if on:
             if microphone_missing():
                 self._show_microphone()
@@ -299,14 +301,25 @@ class CallsStep(LoadsWhenShown, QWidget):
             self.recorder.setMediaFormat(media)
             target = Path(self.scratch.name) / f"microphone-{len(list(Path(self.scratch.name).iterdir())) + 1}.m4a"
             self.recorder.setOutputLocation(QUrl.fromLocalFile(str(target)))
-            self.recorder.errorOccurred.connect(lambda _e, text: self.recording_label.setText(text))
+            self.recorder.recorderStateChanged.connect(self._recorder_state)
+            self.recorder.errorOccurred.connect(self._recorder_error)
             self.recorder.record()
             self.microphone.setText(self.tr("停止录音"))
             self.recording_label.setText(self.tr("正在录音…"))
         elif self.recorder is not None:
             self.recorder.stop()
-            self.set_recording(Path(self.recorder.actualLocation().toLocalFile()))
             self.microphone.setText(self.tr("用麦克风录音"))
+
+    def _recorder_state(self, state) -> None:
+        if state == QMediaRecorder.RecorderState.StoppedState and self.recorder is not None:
+            made = Path(self.recorder.actualLocation().toLocalFile())
+            self.recorder = None
+            if made.is_file():
+                self.set_recording(made)
+
+    def _recorder_error(self, _error, text: str) -> None:
+        self.recording_label.setText(self.tr("录音失败：{0}").format(text))
+        self.microphone.setChecked(False)
 
     def record(self) -> None:
         expert = self._chosen()
