@@ -1,0 +1,1 @@
+"""The round workspace's steps after the draw, one module per step (calls, confirmation, commitments)."""
