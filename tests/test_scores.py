@@ -3,11 +3,13 @@ that sat), double entry by two operators, and the workbook round trip, all or no
 
 from __future__ import annotations
 
+import openpyxl
 import pytest
 from sqlmodel import select
 
 from desktop.domain.errors import RuleError, UserError
-from desktop.services import draws, rounds, scores
+from desktop.services import draws, rounds, score_workbook as scores_workbook, scores
+from desktop.services.importing.run import ImportRejected
 from desktop.services.scores import ScoreInput
 from desktop.services.uow import change, reading
 from desktop.store.execution_tables import Score, ScoreEntry
@@ -122,3 +124,58 @@ def test_every_difference_is_shown_and_counts_only_once_resolved(double):
     assert scores.differences(root, signed(root), round_id) == []
     with reading(root) as session:
         assert [s.settled_by for s in session.exec(select(Score).where(Score.round_id == round_id))] == ["李秘书"]
+
+
+def fill(template, out, values):
+    """The template as a secretary fills it: ``values`` maps (row index from 0, column header) to a cell's text."""
+    book = openpyxl.load_workbook(template)
+    sheet = book["评分表"]
+    headers = [c.value for c in sheet[1]]
+    for (row, header), value in values.items():
+        sheet.cell(row + 2, headers.index(header) + 1, value)
+    book.save(out)
+    return out
+
+
+def test_a_template_filled_and_imported_counts_every_score(seated, tmp_path):
+    root, panels = seated
+    name, apps, members = first_panel(root, panels)
+    made = scores_workbook.export_template(root, signed(root), 1, name, tmp_path / "模板.xlsx")
+    assert made["rows"] == len(members) * len(apps)
+    criteria = [c for c in openpyxl.load_workbook(tmp_path / "模板.xlsx")["评分表"][1]][5:9]
+    row = 2 * len(apps)  # the third member's first application: present and committed
+    filled = fill(tmp_path / "模板.xlsx", tmp_path / "已填.xlsx",
+                  {**{(row, c.value): v for c, v in zip(criteria, (28, 22, 17.5, 20))}, (row, "评审意见"): "同意立项"})
+    done = scores_workbook.import_scores(root, signed(root), 1, filled)
+    assert (done.entered, done.settled, done.state) == (1, 1, "scoring")
+    cell = scores.score_sheet(root, signed(root), 1, name).cells[(members[2], apps[0])]
+    assert cell["value"] == "28,22,17.5,20" and cell["opinion"] == "同意立项"
+
+
+def test_an_import_with_one_bad_cell_writes_nothing_and_names_file_row_and_column(seated, tmp_path):
+    root, panels = seated
+    name, apps, members = first_panel(root, panels)
+    scores_workbook.export_template(root, signed(root), 1, name, tmp_path / "模板.xlsx")
+    headers = [c.value for c in openpyxl.load_workbook(tmp_path / "模板.xlsx")["评分表"][1]]
+    good = {(r, h): v for r in (2 * len(apps), 3 * len(apps)) for h, v in zip(headers[5:9], (25, 20, 15, 20))}
+    bad = {**good, (3 * len(apps), headers[5]): 35}  # out of 30 points
+    with pytest.raises(ImportRejected) as rejected:
+        scores_workbook.import_scores(root, signed(root), 1, fill(tmp_path / "模板.xlsx", tmp_path / "错.xlsx", bad))
+    [problem] = rejected.value.problems
+    assert (problem.file, problem.sheet, problem.row) == ("错.xlsx", "评分表", 3 * len(apps) + 2)
+    assert "满分30分" in problem.reason and headers[5] in problem.column
+    with reading(root) as session:
+        assert session.exec(select(ScoreEntry)).all() == [] and rounds.show_round(root, signed(root), 1).state == "confirmed"
+
+
+def test_an_imported_row_of_another_method_or_an_absent_expert_is_refused(seated, tmp_path):
+    root, panels = seated
+    name, apps, members = first_panel(root, panels)
+    scores_workbook.export_template(root, signed(root), 1, name, tmp_path / "模板.xlsx")
+    headers = [c.value for c in openpyxl.load_workbook(tmp_path / "模板.xlsx")["评分表"][1]]
+    values = {**{(len(apps), h): v for h, v in zip(headers[5:9], (25, 20, 15, 20))},  # the absent member
+              **{(2 * len(apps), h): v for h, v in zip(headers[5:9], ("A", 20, 15, 20))}}
+    with pytest.raises(ImportRejected) as rejected:
+        scores_workbook.import_scores(root, signed(root), 1, fill(tmp_path / "模板.xlsx", tmp_path / "错.xlsx", values))
+    reasons = [(p.row, p.column, p.reason.split()[0]) for p in rejected.value.problems]
+    assert reasons == [(len(apps) + 2, "专家身份证号", "NO_SUBSTITUTE"), (2 * len(apps) + 2, headers[5], "ONE_METHOD")]

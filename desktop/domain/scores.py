@@ -110,7 +110,7 @@ class Mark:
         return cls(scoring, rank=int(data["rank"]))
 
 
-def _kind(text: str) -> Scoring | None:
+def kind_of(text: str) -> Scoring | None:
     """Which scoring a typed value plainly belongs to, if any."""
     if text.upper() in GRADES or text.upper() in {"E", "F"}:
         return Scoring.GRADES
@@ -121,7 +121,7 @@ def _kind(text: str) -> Scoring | None:
     return None
 
 
-def _other_method(method: Method, kind: Scoring, text: str) -> RuleError:
+def other_method(method: Method, kind: Scoring, text: str) -> RuleError:
     return RuleError("ONE_METHOD", f"ONE_METHOD 本轮评审方法为「{method.describe()}」，不能录入{kind.value}的评分"
                                    f"「{text}」；同一轮次只能采用一种评审方法")
 
@@ -131,14 +131,14 @@ def parse_mark(method: Method, value: str | Mark, applications: int = 0) -> Mark
     applications, the largest rank a ranking may give."""
     if isinstance(value, Mark):
         if value.scoring is not method.scoring:
-            raise _other_method(method, value.scoring, value.text())
+            raise other_method(method, value.scoring, value.text())
         return value
     text = _plain(value)
     if not text:
         raise ScoringError("评分不能为空")
-    kind = _kind(text)
+    kind = kind_of(text)
     if kind is not None and kind is not method.scoring:
-        raise _other_method(method, kind, text)
+        raise other_method(method, kind, text)
     if method.scoring is Scoring.SCORE100:
         return _score100(method, text)
     if method.scoring is Scoring.GRADES:

@@ -133,7 +133,7 @@ class Entered:
         return {k: v for k, v in self.__dict__.items() if k != "changes"}
 
 
-def _check_open(scoring: Scoring_, reason: str) -> None:
+def check_open(scoring: Scoring_, reason: str) -> None:
     state = RoundState(scoring.state)
     if state not in ENTERING:
         raise ScoresClosed(f"评审轮次当前为「{state.label}」：各评审组确认之后才能录入评分")
@@ -141,7 +141,7 @@ def _check_open(scoring: Scoring_, reason: str) -> None:
         raise ScoresClosed("本轮评审结果已审批并冻结：修改评分须写明理由，修改后须重新提交审批")
 
 
-def _check_ranks(scoring: Scoring_, checked: list[tuple]) -> None:
+def check_panel_ranks(scoring: Scoring_, checked: list[tuple]) -> None:
     """A ranking gives each place of a panel once per expert, counting what the expert's sheet already holds."""
     if scoring.method.scoring is not Scoring.RANKING:
         return
@@ -227,9 +227,9 @@ def enter_scores(place: Place, actor: Operator, round_id: int | RoundRef, cells:
     round_id = round_id_in(place, round_id)
     with change(place, actor, "scores.enter", f"round:{round_id}") as unit:
         scoring = Scoring_.read(unit.session, round_id)
-        _check_open(scoring, reason)
+        check_open(scoring, reason)
         checked = [(*scoring.check(cell), cell) for cell in cells]
-        _check_ranks(scoring, checked)
+        check_panel_ranks(scoring, checked)
         done = record_scores(unit.session, scoring, checked, actor.name, source)
         unit.after = {"source": source, "entered": done.entered, "settled": done.settled, "reason": reason.strip(),
                       "scores": done.changes, "differences": len(done.differences)}
@@ -244,7 +244,7 @@ def resolve_difference(place: Place, actor: Operator, round_id: int | RoundRef, 
     with change(place, actor, "scores.resolve", f"round:{round_id}") as unit:
         session = unit.session
         scoring = Scoring_.read(session, round_id)
-        _check_open(scoring, reason)
+        check_open(scoring, reason)
         cell = ScoreInput(expert, application, value, opinion)
         panel, seat, mark, opinion = scoring.check(cell)
         app_id = panel.application_ids[application.strip()]
@@ -253,7 +253,7 @@ def resolve_difference(place: Place, actor: Operator, round_id: int | RoundRef, 
             ScoreEntry.application_id == app_id)).scalars().all()
         if len(entries) < 2:
             raise UserError(f"专家{seat.name}对项目{application}尚无两遍录入，无需裁定")
-        _check_ranks(scoring, [(panel, seat, mark, opinion, cell)])
+        check_panel_ranks(scoring, [(panel, seat, mark, opinion, cell)])
         session.execute(delete(Score).where(Score.round_id == round_id, Score.person_id == seat.person_id,
                                             Score.application_id == app_id))
         session.add(Score(round_id=round_id, person_id=seat.person_id, application_id=app_id, panel_id=panel.id,
