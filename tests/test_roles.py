@@ -20,7 +20,7 @@ import pytest
 import desktop.services
 from desktop.domain.roles import Role
 from desktop.services import (accounts, audit_log, catalogue, confidential, conflicts, documents, draw_verify, draws,
-                              recovery, rounds, signing, ui_queries)
+                              recovery, results, rounds, score_workbook, scores, signing, ui_queries)
 from desktop.services.accounts import Forbidden, Operator
 from desktop.services.demo import DEMO_ACCOUNTS, DEMO_METHOD
 from desktop.services.importing import run as importing
@@ -86,6 +86,18 @@ MATRIX = {
     "accounts.reset_password": ({M}, lambda w, op, t: accounts.reset_password(op, "x", "x" * 8)),
     "accounts.witness_sign_in": ({S}, lambda w, op, t: accounts.witness_sign_in(op, "x", "x")),
     "recovery.issue_recovery_key": ({M}, lambda w, op, t: recovery.issue_recovery_key(op, t / "恢复密钥.pdf")),
+    "scores.enter_scores": ({S}, lambda w, op, t: scores.enter_scores(w, op, 1, [])),
+    "scores.resolve_difference": ({S}, lambda w, op, t: scores.resolve_difference(w, op, 1, "x", "x", "x")),
+    "scores.score_sheet": ({S, V, A}, lambda w, op, t: scores.score_sheet(w, op, 1, "x")),
+    "scores.differences": ({S, V, A}, lambda w, op, t: scores.differences(w, op, 1)),
+    "score_workbook.export_template": ({S}, lambda w, op, t: score_workbook.export_template(w, op, 1, "x", t / "x.xlsx")),
+    "score_workbook.import_scores": ({S}, lambda w, op, t: score_workbook.import_scores(w, op, 1, t / "x.xlsx")),
+    "results.round_results": ({S, V, A}, lambda w, op, t: results.round_results(w, op, 1)),
+    "results.record_certification": ({S}, lambda w, op, t: results.record_certification(w, op, 1, "x")),
+    "results.waive_certification": ({V}, lambda w, op, t: results.waive_certification(w, op, 1, "x", "x")),
+    "results.decide_non_consensus": ({S}, lambda w, op, t: results.decide_non_consensus(w, op, 1, "x", "keep", "x")),
+    "results.propose_results": ({S}, lambda w, op, t: results.propose_results(w, op, 1)),
+    "results.approve_results": ({A}, lambda w, op, t: results.approve_results(w, op, 1)),
 }
 # entry points any signed-in account may call: one's own password, and checking a received PDF's signature
 OPEN_TO_ALL = {"accounts.change_password", "signing.verify_file"}

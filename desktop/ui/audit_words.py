@@ -53,6 +53,15 @@ ACTIONS = {
     "account.password.change": QT_TRANSLATE_NOOP("audit", "修改本人密码"),
     "recovery.issue": QT_TRANSLATE_NOOP("audit", "生成恢复密钥"),
     "recovery.use": QT_TRANSLATE_NOOP("audit", "用恢复密钥打开工作区"),
+    "scores.enter": QT_TRANSLATE_NOOP("audit", "录入评分"),
+    "scores.resolve": QT_TRANSLATE_NOOP("audit", "裁定双人录入的差异"),
+    "scores.template": QT_TRANSLATE_NOOP("audit", "导出评分模板"),
+    "scores.import": QT_TRANSLATE_NOOP("audit", "导入评分表"),
+    "certification.record": QT_TRANSLATE_NOOP("audit", "登记专家会后回避确认"),
+    "certification.waive": QT_TRANSLATE_NOOP("audit", "监督员登记未取得会后回避确认的理由"),
+    "non_consensus.decide": QT_TRANSLATE_NOOP("audit", "登记评审组对非共识项目的决定"),
+    "results.propose": QT_TRANSLATE_NOOP("audit", "提交评审结果审批"),
+    "results.approve": QT_TRANSLATE_NOOP("audit", "审批评审结果"),
 }
 STARTED = ".started"  # a documents batch opened before its first file (desktop.services.batch_log)
 
@@ -100,6 +109,14 @@ FIELDS = {
     "display_name": QT_TRANSLATE_NOOP("audit", "显示名称"), "roles": QT_TRANSLATE_NOOP("audit", "角色"),
     "disabled": QT_TRANSLATE_NOOP("audit", "停用时间"), "failures": QT_TRANSLATE_NOOP("audit", "连续输错密码次数"),
     "password": QT_TRANSLATE_NOOP("audit", "密码"),
+    "source": QT_TRANSLATE_NOOP("audit", "来源"), "entered": QT_TRANSLATE_NOOP("audit", "录入份数"),
+    "settled": QT_TRANSLATE_NOOP("audit", "计入份数"), "scores": QT_TRANSLATE_NOOP("audit", "评分"),
+    "differences": QT_TRANSLATE_NOOP("audit", "录入差异"), "expert": QT_TRANSLATE_NOOP("audit", "专家"),
+    "application": QT_TRANSLATE_NOOP("audit", "项目"), "value": QT_TRANSLATE_NOOP("audit", "评分"),
+    "opinion": QT_TRANSLATE_NOOP("audit", "评审意见"), "entries": QT_TRANSLATE_NOOP("audit", "两遍录入"),
+    "sha256": QT_TRANSLATE_NOOP("audit", "文件 SHA-256"), "decision": QT_TRANSLATE_NOOP("audit", "决定"),
+    "version": QT_TRANSLATE_NOOP("audit", "版本"), "hash": QT_TRANSLATE_NOOP("audit", "结果哈希"),
+    "panel": QT_TRANSLATE_NOOP("audit", "评审组"),
     "专家": QT_TRANSLATE_NOOP("audit", "专家"), "单位": QT_TRANSLATE_NOOP("audit", "单位"),
     "学科": QT_TRANSLATE_NOOP("audit", "学科"), "项目": QT_TRANSLATE_NOOP("audit", "项目"),
     "人员关系": QT_TRANSLATE_NOOP("audit", "人员关系"), "任职经历": QT_TRANSLATE_NOOP("audit", "任职经历"),
@@ -111,7 +128,12 @@ FIELDS = {
     "身份证号": QT_TRANSLATE_NOOP("audit", "身份证号"), "手机号": QT_TRANSLATE_NOOP("audit", "手机号"),
 }
 # Where an action uses a key in a sense of its own.
-ACTION_FIELDS = {("reveal", "fields"): QT_TRANSLATE_NOOP("audit", "显示的号码"),
+ACTION_FIELDS = {**{(action, "reason"): QT_TRANSLATE_NOOP("audit", "理由") for action in (
+                    "scores.enter", "scores.resolve", "certification.waive", "non_consensus.decide",
+                    "results.propose")},
+                 ("certification.record", "kind"): QT_TRANSLATE_NOOP("audit", "确认方式"),
+                 ("certification.waive", "kind"): QT_TRANSLATE_NOOP("audit", "确认方式"),
+                 ("reveal", "fields"): QT_TRANSLATE_NOOP("audit", "显示的号码"),
                  ("reveal", "count"): QT_TRANSLATE_NOOP("audit", "显示的人数"),
                  ("reveal", "people"): QT_TRANSLATE_NOOP("audit", "日志中记名的人员")}
 _ORDER = {key: n for n, key in enumerate(FIELDS)}
