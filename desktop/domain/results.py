@@ -100,8 +100,14 @@ class Row:
                 "tied_with": self.tied_with, "recommended": self.recommended, "passed": self.passed,
                 "non_consensus": self.non_consensus, "non_consensus_reason": self.non_consensus_reason,
                 "decision": self.decision,
-                "scores": [{"expert": s.expert, "name": s.name, "value": s.mark.text(), "shown": s.mark.shown()}
-                           for s in self.scores]}
+                "scores": [{"expert": s.expert, "name": s.name, "value": s.mark.text(), "shown": s.mark.shown(),
+                            "point": _point(s.mark)} for s in self.scores]}
+
+
+def _point(mark: Mark) -> float | None:
+    """The mark on the interval scale of the panel's agreement, for charts (None: an abstention)."""
+    value = interval_value(mark)
+    return None if value is None else float(value)
 
 
 @dataclass

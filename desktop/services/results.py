@@ -23,7 +23,7 @@ from sqlmodel import Session
 from desktop.domain.draw import canonical_json
 from desktop.domain.errors import NotFound, RuleError, UserError
 from desktop.domain.ids import canonical
-from desktop.domain.methods import RoundState
+from desktop.domain.methods import RoundState, Scoring
 from desktop.domain.results import DECISIONS, PanelResult, Scored, panel_result
 from desktop.domain.scores import Mark
 from desktop.services.accounts import Operator, require
@@ -49,6 +49,7 @@ class RoundResults:
     approval: dict | None = None  # the latest version: {"version", "state", "hash", "proposed_by", "approved_by", …}
     results_hash: str = ""
     changed_since: bool = False  # the latest version no longer matches what the scores give
+    scale: tuple[float, float] = (0.0, 100.0)  # where the panels' marks lie, for charts (desktop.domain.agreement)
 
     def rows(self) -> list[dict]:
         return [row.to_dict() for panel in self.panels for row in panel.rows]
@@ -98,7 +99,10 @@ def _compute(session: Session, round_id: int) -> tuple[Scoring_, RoundResults, s
     panels = [panel_result(scoring.method, scoring.settings, p.name, p.applications, by_app, decided)
               for p in scoring.panels]
     text = _canonical(scoring, panels)
-    results = RoundResults(round_id, scoring.method.describe(), panels, results_hash=_sha(text))
+    places = max((len(p.applications) for p in scoring.panels), default=1)
+    scale = {Scoring.SCORE100: (0.0, 100.0), Scoring.GRADES: (1.0, 4.0), Scoring.VOTE: (0.0, 1.0),
+             Scoring.RANKING: (1.0, float(places))}[scoring.method.scoring]
+    results = RoundResults(round_id, scoring.method.describe(), panels, results_hash=_sha(text), scale=scale)
     results.certifications = _certifications(session, scoring)
     results.missing = _missing(session, scoring, results, by_app)
     latest = session.execute(select(ResultApproval).where(ResultApproval.round_id == round_id)

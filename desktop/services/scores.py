@@ -114,8 +114,12 @@ class Scoring_:
         if panel is None:
             raise NotFound(f"项目{number}不在本轮任何评审组中")
         expert = canonical(cell.expert)
-        mark = parse_mark(self.method, cell.value, len(panel.applications))
-        check_scorer(self.scorer(panel, expert, number), number, panel.name)
+        try:
+            mark = parse_mark(self.method, cell.value, len(panel.applications))
+            check_scorer(self.scorer(panel, expert, number), number, panel.name)
+        except UserError as error:
+            error.cell = (expert, number)  # the window selects the cell refused
+            raise
         return panel, self.seat_of[(panel.id, expert)], mark, cell.opinion.strip()
 
 
