@@ -13,6 +13,7 @@ from sqlmodel import select
 from desktop.domain.methods import Method, RoundSettings, RoundState
 from desktop.services import draws, rounds
 from desktop.services.demo import DEMO_METHOD, DEMO_REVIEW_DATE
+from desktop.services.accounts import Operator
 from desktop.services.rounds import get_round, set_state
 from desktop.services.uow import change
 from desktop.store.execution_tables import Attendance, ExpertCommitment, Invitation, PanelConfirmation
@@ -30,9 +31,16 @@ def confirmed_round(root: Path, round_id: int = 1, *, without_commitment: int = 
     each panel's members' ID numbers in seat order."""
     draws.draw_round(root, signed(root, SECRETARY), round_id, witness=signed(root, SUPERVISOR),
                      witness_digits=digits)
+    return confirm_drawn(root, signed(root, SECRETARY), round_id, without_commitment=without_commitment,
+                         absent=absent)
+
+
+def confirm_drawn(root: Path, secretary: Operator, round_id: int = 1, *, without_commitment: int = 0,
+                  absent: int = 0) -> dict[str, list[str]]:
+    """What the calls services would record for a round already drawn (see ``confirmed_round``)."""
     now = dt.datetime.now().astimezone().isoformat(timespec="seconds")
     seated: dict[str, list[str]] = {}
-    with change(root, signed(root, SECRETARY), "test.confirm", f"round:{round_id}") as unit:
+    with change(root, secretary, "test.confirm", f"round:{round_id}") as unit:
         session = unit.session
         draw = session.exec(select(Draw).where(Draw.round_id == round_id, Draw.superseded.is_(False))).one()
         rows = session.execute(

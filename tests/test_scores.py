@@ -163,7 +163,7 @@ def test_an_import_with_one_bad_cell_writes_nothing_and_names_file_row_and_colum
         scores_workbook.import_scores(root, signed(root), 1, fill(tmp_path / "模板.xlsx", tmp_path / "错.xlsx", bad))
     [problem] = rejected.value.problems
     assert (problem.file, problem.sheet, problem.row) == ("错.xlsx", "评分表", 3 * len(apps) + 2)
-    assert "满分30分" in problem.reason and headers[5] in problem.column
+    assert "满分30分" in problem.reason and problem.column == headers[5] and problem.value == "35"
     with reading(root) as session:
         assert session.exec(select(ScoreEntry)).all() == [] and rounds.show_round(root, signed(root), 1).state == "confirmed"
 

@@ -170,6 +170,21 @@ def _score100(method: Method, text: str) -> Mark:
     return Mark(Scoring.SCORE100, marks, total)
 
 
+def criterion_problems(method: Method, marks: list[str]) -> list[tuple[int, str]]:
+    """What is wrong with each mark of a 百分制 sheet, criterion by criterion (index, reason), so an import can name
+    the column of a bad mark rather than the whole sheet."""
+    problems = []
+    for index, (criterion, text) in enumerate(zip(method.criteria, marks)):
+        try:
+            mark = number(text)
+        except ScoringError as error:
+            problems.append((index, str(error)))
+            continue
+        if not 0 <= mark <= criterion.weight:
+            problems.append((index, f"指标「{criterion.name}」满分{criterion.weight}分，给分{words(mark)}超出范围"))
+    return problems
+
+
 def _rank(text: str, applications: int) -> Mark:
     if not text.isdigit() or int(text) < 1:
         raise ScoringError(f"排序须为正整数（第几名），收到「{text}」")

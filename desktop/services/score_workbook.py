@@ -22,7 +22,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from desktop.domain.errors import NotFound, RuleError, UserError
 from desktop.domain.methods import Scoring
-from desktop.domain.scores import kind_of, other_method
+from desktop.domain.scores import criterion_problems, kind_of, other_method
 from desktop.services.accounts import Operator, require
 from desktop.services.importing.parse import Problems
 from desktop.services.importing.run import ImportRejected
@@ -167,6 +167,11 @@ def import_scores(place: Place, actor: Operator, round_id: int | RoundRef, path:
             if other:
                 header, value = other[0]
                 problem(number, header, value, str(other_method(method, kind_of(value), value)))
+                continue
+            bad = criterion_problems(method, marks) if method.criteria else []
+            for index, reason in bad:
+                problem(number, columns[index], marks[index], reason)
+            if bad:
                 continue
             item = ScoreInput(cell(KEYS[1]), cell(KEYS[3]), ",".join(marks), opinion)
             key = (item.expert.upper(), item.application)
