@@ -1455,7 +1455,7 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
     </message>
     <message>
         <source>各专家评分</source>
-        <translation>Each expert's score</translation>
+        <translation>Each expert&apos;s score</translation>
     </message>
     <message>
         <source>原因</source>
@@ -1475,7 +1475,7 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
     </message>
     <message>
         <source>评审组的理由（必填）</source>
-        <translation>The panel's reason (required)</translation>
+        <translation>The panel&apos;s reason (required)</translation>
     </message>
     <message>
         <source>登记决定</source>
@@ -1503,7 +1503,7 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
     </message>
     <message>
         <source>监督员登记理由</source>
-        <translation>Supervisor's reason</translation>
+        <translation>Supervisor&apos;s reason</translation>
     </message>
     <message>
         <source>已审批后再次提交：修改的理由</source>
@@ -1523,7 +1523,7 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
     </message>
     <message>
         <source>非共识项目按全部评分（不去掉最高最低分）标出，须由评审组决定，不能被平均掉。</source>
-        <translation>Non-consensus applications are flagged on all scores (nothing trimmed) and need the panel's decision; they are never averaged away.</translation>
+        <translation>Non-consensus applications are flagged on all scores (nothing trimmed) and need the panel&apos;s decision; they are never averaged away.</translation>
     </message>
     <message>
         <source>非共识项目</source>
@@ -1579,7 +1579,7 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
     </message>
     <message>
         <source>{0}：各专家评分分布</source>
-        <translation>{0}: each expert's scores</translation>
+        <translation>{0}: each expert&apos;s scores</translation>
     </message>
     <message>
         <source>▲ 红色：非共识项目</source>
@@ -1750,7 +1750,7 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
     </message>
     <message>
         <source>当前单元格的专家评审意见（用于匿名反馈）</source>
-        <translation>The expert's opinion for the current cell (for anonymised feedback)</translation>
+        <translation>The expert&apos;s opinion for the current cell (for anonymised feedback)</translation>
     </message>
     <message>
         <source>保存（Ctrl+S）</source>
@@ -1778,7 +1778,7 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
     </message>
     <message>
         <source>按专家纸质评分表核定的评分</source>
-        <translation>The score as the expert's paper sheet says</translation>
+        <translation>The score as the expert&apos;s paper sheet says</translation>
     </message>
     <message>
         <source>按纸质评分表裁定</source>
@@ -1814,7 +1814,11 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
     </message>
     <message>
         <source>已录入第一遍，待另一位操作员录入</source>
-        <translation>First entry made; waiting for another operator's</translation>
+        <translation>First entry made; waiting for another operator&apos;s</translation>
+    </message>
+    <message>
+        <source>两遍录入不一致，见下方列表</source>
+        <translation>The two entries differ: see the list below</translation>
     </message>
     <message>
         <source>{0}格未保存</source>
@@ -2180,11 +2184,11 @@ When every password is forgotten, only this key opens the workspace. Print it no
     </message>
     <message>
         <source>监督员登记未取得会后回避确认的理由</source>
-        <translation>Supervisor's reason for a missing certification</translation>
+        <translation>Supervisor&apos;s reason for a missing certification</translation>
     </message>
     <message>
         <source>登记评审组对非共识项目的决定</source>
-        <translation>Record the panel's non-consensus decision</translation>
+        <translation>Record the panel&apos;s non-consensus decision</translation>
     </message>
     <message>
         <source>提交评审结果审批</source>

@@ -178,7 +178,8 @@ class ResultsStep(LoadsWhenShown, QWidget):
         if self.info is None or self.info.ref != ref:
             return
         self.found = found
-        rows = found.rows()
+        order = {p.panel: i for i, p in enumerate(found.panels)}
+        rows = sorted(found.rows(), key=lambda r: (order[r["panel"]], r["rank"] or len(found.rows()) + 1))
         yes_no = {True: self.tr("推荐"), False: self.tr("不推荐"), None: ""}
         _fill(self.table, [[r["panel"], str(r["rank"] or "—"), r["application"], r["aggregate_text"] or r["problem"],
                             yes_no[r["recommended"]], "▲" if r["non_consensus"] else "",
@@ -220,6 +221,7 @@ class ResultsStep(LoadsWhenShown, QWidget):
         while self.charts.count():
             widget = self.charts.takeAt(0).widget()
             if widget is not None:
+                widget.hide()  # gone from view now, not only once the deferred delete runs
                 widget.deleteLater()
         for panel in found.panels:
             low, high = found.scale

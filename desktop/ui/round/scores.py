@@ -28,6 +28,7 @@ from desktop.ui.shown_load import LoadsWhenShown
 CLOSED = QColor("#e6e6e6")
 WAITING = QColor("#fff4c2")  # double entry: the first of two entries
 CHANGED = QColor("#d9ecff")  # typed, not saved yet
+DIFFERENT = QColor("#f6c6c0")  # double entry: the two entries differ
 OPEN_STATES = ("confirmed", "scoring", "results")
 
 
@@ -48,6 +49,7 @@ class ScoresStep(LoadsWhenShown, QWidget):
         self.panel.setObjectName("scores_panel")
         self.panel.currentIndexChanged.connect(lambda _i: self.load())
         self.method = QLabel()
+        self.method.setWordWrap(True)
         self.export = QPushButton(self.tr("导出评分模板…"))
         self.export.clicked.connect(self.ask_export)
         self.import_ = QPushButton(self.tr("导入评分表…"))
@@ -90,7 +92,7 @@ class ScoresStep(LoadsWhenShown, QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("评审组")))
         top.addWidget(self.panel, 1)
-        top.addWidget(self.method, 2)
+        top.addStretch(2)
         top.addWidget(self.export)
         top.addWidget(self.import_)
         opinion_row = QHBoxLayout()
@@ -108,6 +110,7 @@ class ScoresStep(LoadsWhenShown, QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addLayout(top)
+        layout.addWidget(self.method)
         layout.addWidget(self.grid, 3)
         layout.addLayout(opinion_row)
         layout.addWidget(self.double, 1)
@@ -147,6 +150,7 @@ class ScoresStep(LoadsWhenShown, QWidget):
         self.method.setText(self.tr("评审方法：{0}；每格填写：{1}").format(sheet.method, "、".join(sheet.columns)))
         self._fill(sheet)
         self._fill_differences(found)
+        self._mark_differences(found)
         closed = sum(1 for e in sheet.experts if not e.may_score)
         text = self.tr("{0}位专家 × {1}个项目，已计入{2}份评分。").format(
             len(sheet.experts), len(sheet.applications),
@@ -192,6 +196,16 @@ class ScoresStep(LoadsWhenShown, QWidget):
             for column, text in enumerate([item["panel"], item["application"], item["name"], *passes[:2]]):
                 self.differences.setItem(row, column, QTableWidgetItem(text))
         self.differences.resizeColumnsToContents()
+
+    def _mark_differences(self, found: list[dict]) -> None:
+        different = {(item["expert"], item["application"]) for item in found}
+        self.filling = True
+        for row in range(self.grid.rowCount()):
+            for column in range(self.grid.columnCount()):
+                if self._key(row, column) in different:
+                    self.grid.item(row, column).setBackground(QBrush(DIFFERENT))
+                    self.grid.item(row, column).setToolTip(self.tr("两遍录入不一致，见下方列表"))
+        self.filling = False
 
     # --- typing ------------------------------------------------------------------------------------------------
 
