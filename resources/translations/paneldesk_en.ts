@@ -1825,6 +1825,14 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
         <translation>{0} cells not saved</translation>
     </message>
     <message>
+        <source>修改已审批的评分</source>
+        <translation>Change an approved score</translation>
+    </message>
+    <message>
+        <source>评审结果已审批并冻结。修改评分的理由（修改后须重新提交审批）：</source>
+        <translation>The results are approved and frozen. Why is this score changed (the results then need a new approval)?</translation>
+    </message>
+    <message>
         <source>评分未保存</source>
         <translation>Scores not saved</translation>
     </message>

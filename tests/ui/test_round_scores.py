@@ -127,3 +127,26 @@ def test_results_show_the_split_its_decision_and_the_approval_by_a_second_accoun
     ws.results.approve.click()
     assert ws.info.state == "results" and "审批并冻结" in ws.results.approval.text()
     assert ws.buttons.button(RESULTS).text().startswith("✔")
+
+
+def test_a_score_changed_after_approval_asks_for_the_reason(window, demo_workspace, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+    root = demo_workspace
+    members = list(confirmed_round(root).values())[0]
+    apps = rounds.show_round(root, signed(root), 1).panels[0]["applications"]
+    scores.enter_scores(root, signed(root), 1, [ScoreInput(m, a, steady(i, j))
+                                                for i, m in enumerate(members) for j, a in enumerate(apps)])
+    for member in members:
+        results.record_certification(root, signed(root), 1, member)
+    results.propose_results(root, signed(root), 1)
+    results.approve_results(root, signed(root, "赵审批"), 1)
+    ws = _shown(window, root)
+    assert ws.stack.currentIndex() == RESULTS
+    ws.buttons.button(SCORES).click()
+    grid = ws.scores.grid
+    asked = []
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: asked.append(a[2]) or ("专家书面更正", True))
+    grid.item(0, 0).setText("20,20,15,20")
+    ws.scores.save.click()
+    assert "已审批并冻结" in asked[0]
+    assert results.round_results(root, signed(root), 1).changed_since

@@ -15,8 +15,9 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-                               QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QInputDialog, QLabel,
+                               QLineEdit, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
+                               QWidget)
 
 from desktop.services import score_workbook, scores
 from desktop.services.rounds import RoundInfo
@@ -270,9 +271,15 @@ class ScoresStep(LoadsWhenShown, QWidget):
                  for (expert, number), (value, opinion) in self.pending.items() if value]
         if not cells or self.info is None:
             return
+        reason = ""
+        if self.info.state == "results":  # approved results are frozen: a change says why, and needs a new approval
+            reason, given = QInputDialog.getText(self, self.tr("修改已审批的评分"),
+                                                 self.tr("评审结果已审批并冻结。修改评分的理由（修改后须重新提交审批）："))
+            if not given or not reason.strip():
+                return
         place, actor, ref = self.ctx.place, self.ctx.actor, self.info.ref
-        self.ctx.runner.run(lambda job: scores.enter_scores(place, actor, ref, cells), lambda done: self._stored(ref),
-                            self._refused, write=True)
+        self.ctx.runner.run(lambda job: scores.enter_scores(place, actor, ref, cells, reason=reason),
+                            lambda done: self._stored(ref), self._refused, write=True)
 
     def _stored(self, ref) -> None:
         self.pending.clear()
