@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from math import ceil
 
-from desktop.domain.methods import GRADES, Scoring
+from desktop.domain.methods import GRADES, Scoring, scaled
 from desktop.domain.scores import SCALE, Mark, words
 
 LOW_SPLIT, HIGH_SPLIT = Fraction(1, 3), Fraction(2, 3)
@@ -44,8 +44,8 @@ def non_consensus(scoring: Scoring, marks: Sequence[Mark], range_share: Fraction
     if len(marks) < 2:
         return Flag(False)
     if scoring is Scoring.SCORE100:
-        totals = [m.total for m in marks]
-        spread, limit = max(totals) - min(totals), range_share * SCALE
+        totals, denominator = scaled([m.total for m in marks])
+        spread, limit = Fraction(max(totals) - min(totals), denominator), range_share * SCALE
         if spread >= limit:
             return Flag(True, f"评分极差{words(spread)}分，达到满分的{words(range_share * 100)}%（{words(limit)}分）")
         return Flag(False)
@@ -79,23 +79,29 @@ def interval_value(mark: Mark) -> Fraction | None:
     return Fraction(mark.rank)
 
 
-def _squares(values: Sequence[Fraction]) -> Fraction:
+def _squares(values: Sequence[int]) -> int:
     """Σ over ordered pairs i ≠ j of (v_i − v_j)² = 2n·Σv² − 2(Σv)², without walking the pairs."""
-    total = sum(values, Fraction(0))
-    return 2 * len(values) * sum((v * v for v in values), Fraction(0)) - 2 * total * total
+    total = sum(values)
+    return 2 * len(values) * sum(v * v for v in values) - 2 * total * total
 
 
 def krippendorff_alpha(units: Iterable[Sequence[Fraction | None]]) -> Fraction | None:
     """Krippendorff's alpha, interval metric, for units given as the values their coders gave (None: missing).
-    None when it is not defined: fewer than two pairable values, or no variation at all among them."""
+    None when it is not defined: fewer than two pairable values, or no variation at all among them. The values are
+    scaled to integers by their common denominator first: both disagreements scale alike, so alpha is unchanged
+    and every sum is an integer one."""
     pairable = [[v for v in unit if v is not None] for unit in units]
     pairable = [unit for unit in pairable if len(unit) >= 2]
     n = sum(len(unit) for unit in pairable)
     if n < 2:
         return None
-    observed = sum((_squares(unit) / (len(unit) - 1) for unit in pairable), Fraction(0)) / n
-    pooled = [v for unit in pairable for v in unit]
-    expected = _squares(pooled) / (n * (n - 1))
+    pooled, _ = scaled([v for unit in pairable for v in unit])
+    parts, start = [], 0
+    for unit in pairable:
+        parts.append(pooled[start:start + len(unit)])
+        start += len(unit)
+    observed = sum(Fraction(_squares(unit), len(unit) - 1) for unit in parts) / n
+    expected = Fraction(_squares(pooled), n * (n - 1))
     if expected == 0:
         return None
     return 1 - observed / expected

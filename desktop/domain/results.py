@@ -18,7 +18,7 @@ from typing import Any
 
 from desktop.domain.agreement import interval_value, krippendorff_alpha, non_consensus
 from desktop.domain.methods import (GRADES, Aggregation, Method, RoundSettings, Scoring, ScoringError, SettingsError,
-                                    borda, mean, median, median_grade, trimmed_mean, vote_share)
+                                    borda, mean, median, median_grade, scaled, trimmed_mean, vote_share)
 from desktop.domain.scores import Mark, number, words
 
 TIE_RULES = {
@@ -139,7 +139,8 @@ def _aggregate(method: Method, row: Row, borda_points: Mapping[str, int] | None)
         rule = {Aggregation.MEAN: mean, Aggregation.TRIMMED_MEAN: trimmed_mean, Aggregation.MEDIAN: median}
         value = rule[method.aggregation](totals)
         row.aggregate_text = f"{words(value)}分（{method.aggregation.value}，{len(totals)}个评分）"
-        return value, (-value, -mean(totals), -max(totals))
+        ints, denominator = scaled(totals)
+        return value, (-value, -Fraction(sum(ints), denominator * len(ints)), -Fraction(max(ints), denominator))
     if method.scoring is Scoring.GRADES:
         grade = median_grade(m.grade for m in marks)
         points = mean(interval_value(m) for m in marks)
@@ -201,9 +202,12 @@ def panel_result(method: Method, settings: RoundSettings, panel: str, applicatio
             continue
         keyed.append((key, row.application, row))
     keyed.sort(key=lambda item: (item[0], item[1]))
+    level: dict[Any, list[str]] = {}
+    for key, number_, _ in keyed:
+        level.setdefault(key[0], []).append(number_)
     for position, (key, _, row) in enumerate(keyed):
         row.rank = position + 1
-        row.tied_with = [other.application for k, _, other in keyed if other is not row and k[0] == key[0]]
+        row.tied_with = [other for other in level[key[0]] if other != row.application]
         recommended = _recommended(rule, row, position)
         if row.non_consensus and row.decision in ("recommend", "not_recommend"):
             recommended = row.decision == "recommend"

@@ -26,7 +26,7 @@ from desktop.services.accounts import Operator, require
 from desktop.services.conflicts import load_round
 from desktop.services.rounds import RoundRef, get_round, method_of, round_id_in, set_state, settings_of
 from desktop.services.uow import change, reading
-from desktop.store import seating
+from desktop.store import bulk, seating
 from desktop.store.execution_tables import Score, ScoreEntry
 from desktop.store.tables import Application
 from desktop.store.workspace import Workspace
@@ -162,61 +162,92 @@ def check_panel_ranks(scoring: Scoring_, checked: list[tuple]) -> None:
         check_ranks(names.get(person, str(person)), given)
 
 
-def _write(session: Session, scoring: Scoring_, panel, seat, number: str, mark: Mark, opinion: str, actor: str,
-           source: str, done: Entered) -> None:
-    app_id = panel.application_ids[number]
-    entries = {e.pass_no: e for e in session.execute(select(ScoreEntry).where(
-        ScoreEntry.round_id == scoring.round_id, ScoreEntry.person_id == seat.person_id,
-        ScoreEntry.application_id == app_id)).scalars()}
-    settled = session.get(Score, (scoring.round_id, seat.person_id, app_id))
-    value = mark.to_json()
-    before = None if settled is None else {"value": settled.value, "opinion": settled.opinion}
-    if not scoring.settings.double_entry:
-        pass_no = 1
-    else:
-        mine = [p for p, e in entries.items() if e.entered_by == actor]
+@dataclass
+class _Writes:
+    """What a batch of cells changes, worked out against the round's entries and scores read once, then written in
+    a few statements (desktop.store.bulk): a 35,000-row workbook must not cost two queries per cell."""
+    round_id: int
+    actor: str
+    source: str
+    at: str
+    entries: dict[tuple[int, int], dict[int, dict]]  # (person, application) → pass → the entry's columns
+    scores: dict[tuple[int, int], dict]  # (person, application) → the score that counts
+    new_entries: list[dict] = field(default_factory=list)
+    new_scores: list[dict] = field(default_factory=list)
+    dropped: list[tuple[int, int]] = field(default_factory=list)
+
+    @classmethod
+    def read(cls, session: Session, round_id: int, actor: str, source: str) -> _Writes:
+        entries: dict[tuple[int, int], dict[int, dict]] = {}
+        for person, app, pass_no, by, value, opinion in session.execute(
+                select(ScoreEntry.person_id, ScoreEntry.application_id, ScoreEntry.pass_no, ScoreEntry.entered_by,
+                       ScoreEntry.value, ScoreEntry.opinion).where(ScoreEntry.round_id == round_id)):
+            entries.setdefault((person, app), {})[pass_no] = {"entered_by": by, "value": value, "opinion": opinion}
+        scores = {(person, app): {"value": value, "opinion": opinion} for person, app, value, opinion in
+                  session.execute(select(Score.person_id, Score.application_id, Score.value, Score.opinion)
+                                  .where(Score.round_id == round_id))}
+        return cls(round_id, actor, source, now(), entries, scores)
+
+    def cell(self, double: bool, panel, seat, number: str, mark: Mark, opinion: str, done: Entered) -> None:
+        key = (seat.person_id, panel.application_ids[number])
+        entries = self.entries.setdefault(key, {})
+        value = mark.to_json()
+        before = self.scores.get(key)
+        pass_no = self._pass(double, entries, seat.name)
+        entries[pass_no] = {"entered_by": self.actor, "value": value, "opinion": opinion}
+        self.new_entries.append({"round_id": self.round_id, "panel_id": panel.id, "person_id": key[0],
+                                 "application_id": key[1], "pass_no": pass_no, "value": value, "opinion": opinion,
+                                 "entered_by": self.actor, "entered_at": self.at, "source": self.source})
+        done.entered += 1
+        if double:
+            other = entries.get(3 - pass_no)
+            if other is None:
+                done.waiting += 1
+                return
+            if (other["value"], other["opinion"]) != (value, opinion):
+                if self.scores.pop(key, None) is not None:
+                    self.dropped.append(key)
+                done.differences.append({"expert": seat.id_number, "name": seat.name, "panel": panel.name,
+                                         "application": number})
+                return
+        after = {"value": value, "opinion": opinion}
+        self.scores[key] = after
+        self.new_scores.append({"round_id": self.round_id, "person_id": key[0], "application_id": key[1],
+                                "panel_id": panel.id, **after, "settled_by": self.actor, "settled_at": self.at})
+        done.settled += 1
+        if before != after:
+            done.changes.append({"expert": seat.id_number, "application": number, "before": before, "after": after})
+
+    def _pass(self, double: bool, entries: dict[int, dict], name: str) -> int:
+        """Single entry: pass 1. Double entry: the operator's own pass again, else the first free one; a third
+        operator is refused."""
+        if not double:
+            return 1
+        mine = [p for p, e in entries.items() if e["entered_by"] == self.actor]
         if mine:
-            pass_no = mine[0]
-        elif len(entries) < 2:
-            pass_no = 2 if 1 in entries else 1
-        else:
-            raise UserError(f"专家{seat.name}对项目的两遍录入已由{entries[1].entered_by}和{entries[2].entered_by}完成；"
-                            "如两遍不一致，请在「录入差异」中裁定")
-    entry = entries.get(pass_no)
-    if entry is None:
-        entry = ScoreEntry(round_id=scoring.round_id, panel_id=panel.id, person_id=seat.person_id,
-                           application_id=app_id, pass_no=pass_no, value=value, entered_by=actor, entered_at=now())
-        session.add(entry)
-        entries[pass_no] = entry
-    entry.value, entry.opinion, entry.entered_at, entry.source = value, opinion, now(), source
-    done.entered += 1
-    if scoring.settings.double_entry:
-        other = entries.get(3 - pass_no)
-        if other is None:
-            done.waiting += 1
-            return
-        if (other.value, other.opinion) != (value, opinion):
-            if settled is not None:
-                session.delete(settled)
-            done.differences.append({"expert": seat.id_number, "name": seat.name, "panel": panel.name,
-                                     "application": number})
-            return
-    if settled is None:
-        settled = Score(round_id=scoring.round_id, person_id=seat.person_id, application_id=app_id,
-                        panel_id=panel.id, value=value, settled_by=actor, settled_at=now())
-        session.add(settled)
-    settled.value, settled.opinion, settled.settled_by, settled.settled_at = value, opinion, actor, now()
-    done.settled += 1
-    if before != {"value": value, "opinion": opinion}:
-        done.changes.append({"expert": seat.id_number, "application": number, "before": before,
-                             "after": {"value": value, "opinion": opinion}})
+            return mine[0]
+        if len(entries) < 2:
+            return 2 if 1 in entries else 1
+        raise UserError(f"专家{name}对项目的两遍录入已由{entries[1]['entered_by']}和{entries[2]['entered_by']}完成；"
+                        "如两遍不一致，请在「录入差异」中裁定")
+
+    def write(self, session: Session) -> None:
+        for person, app in self.dropped:
+            session.execute(delete(Score).where(Score.round_id == self.round_id, Score.person_id == person,
+                                                Score.application_id == app))
+        bulk.upsert(session, ScoreEntry, self.new_entries, ("round_id", "person_id", "application_id", "pass_no"),
+                    ("panel_id", "value", "opinion", "entered_by", "entered_at", "source"))
+        bulk.upsert(session, Score, self.new_scores, ("round_id", "person_id", "application_id"),
+                    ("panel_id", "value", "opinion", "settled_by", "settled_at"))
 
 
 def record_scores(session: Session, scoring: Scoring_, checked: list[tuple], actor: str, source: str) -> Entered:
     """Write cells already checked (``Scoring_.check`` and the ranks) in the caller's transaction."""
     done = Entered()
+    writes = _Writes.read(session, scoring.round_id, actor, source)
     for panel, seat, mark, opinion, cell in checked:
-        _write(session, scoring, panel, seat, cell.application.strip(), mark, opinion, actor, source, done)
+        writes.cell(scoring.settings.double_entry, panel, seat, cell.application.strip(), mark, opinion, done)
+    writes.write(session)
     row = get_round(session, scoring.round_id)
     if row.state == RoundState.CONFIRMED and checked:
         set_state(session, row, RoundState.SCORING)
