@@ -69,7 +69,7 @@ def _workspace():
     if not done.exists():
         shutil.rmtree(root, ignore_errors=True)
         print("  building a demo workspace of 5,000 applications, drawn and seated …", flush=True)
-        build_demo(root, experts=1_500, applications=PANELS * PER_PANEL)
+        build_demo(root, experts=20_000, applications=PANELS * PER_PANEL)
         secretary = accounts.sign_in(root, *SECRETARY)
         draws.draw_round(root, secretary, 1, witness=accounts.sign_in(root, "李监督", "demo-supervisor"),
                          witness_digits="20261215")

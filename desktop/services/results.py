@@ -28,7 +28,7 @@ from desktop.domain.results import DECISIONS, PanelResult, Scored, panel_result
 from desktop.domain.scores import Mark
 from desktop.services.accounts import Operator, require
 from desktop.services.rounds import RoundRef, get_round, round_id_in, set_state
-from desktop.services.scores import Scoring_, now, pending_entries
+from desktop.services.scores import RoundScoring, now, pending_entries
 from desktop.services.uow import change, reading
 from desktop.store import seating
 from desktop.store.execution_tables import (NonConsensusDecision, PostReviewCertification, ResultApproval, Score,
@@ -63,12 +63,12 @@ class RoundResults:
                 "results_hash": self.results_hash, "changed_since_approval": self.changed_since}
 
 
-def _canonical(scoring: Scoring_, panels: list[PanelResult]) -> str:
+def _canonical(scoring: RoundScoring, panels: list[PanelResult]) -> str:
     return canonical_json({"round": scoring.round_id, "method": scoring.method.to_dict(),
                            "settings": scoring.settings.to_dict(), "panels": [p.to_dict() for p in panels]})
 
 
-def _certifications(session: Session, scoring: Scoring_) -> list[dict]:
+def _certifications(session: Session, scoring: RoundScoring) -> list[dict]:
     recorded = {c.person_id: c for c in session.execute(select(PostReviewCertification).where(
         PostReviewCertification.round_id == scoring.round_id)).scalars()}
     names = {p.id: p.name for p in scoring.panels}
@@ -83,8 +83,8 @@ def _certifications(session: Session, scoring: Scoring_) -> list[dict]:
     return found
 
 
-def _compute(session: Session, round_id: int) -> tuple[Scoring_, RoundResults, str]:
-    scoring = Scoring_.read(session, round_id)
+def _compute(session: Session, round_id: int) -> tuple[RoundScoring, RoundResults, str]:
+    scoring = RoundScoring.read(session, round_id)
     seats = {(s.panel_id, s.person_id): s for s in scoring.seats}
     by_app: dict[str, list[Scored]] = {}
     numbers = {app_id: number for p in scoring.panels for number, app_id in p.application_ids.items()}
@@ -120,7 +120,7 @@ def _sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _missing(session: Session, scoring: Scoring_, results: RoundResults, by_app: dict[str, list[Scored]]) -> list[str]:
+def _missing(session: Session, scoring: RoundScoring, results: RoundResults, by_app: dict[str, list[Scored]]) -> list[str]:
     missing = []
     scored = {(s.expert, number) for number, items in by_app.items() for s in items}
     open_cells = []
@@ -160,7 +160,7 @@ def round_results(place: Place, op: Operator, round_id: int | RoundRef) -> Round
 
 # --- post-review certification ---------------------------------------------------------------------------------
 
-def _seat(scoring: Scoring_, expert: str) -> seating.Seat:
+def _seat(scoring: RoundScoring, expert: str) -> seating.Seat:
     key = canonical(expert)
     found = next((s for s in scoring.seats if s.id_number == key), None)
     if found is None:
@@ -169,7 +169,7 @@ def _seat(scoring: Scoring_, expert: str) -> seating.Seat:
 
 
 def _certify(unit, actor: Operator, round_id: int, expert: str, kind: str, reason: str) -> dict:
-    scoring = Scoring_.read(unit.session, round_id)
+    scoring = RoundScoring.read(unit.session, round_id)
     if RoundState(scoring.state) not in (RoundState.SCORING, RoundState.RESULTS):
         raise UserError("会后回避确认在评审会后登记：本轮尚未开始评分")
     seat = _seat(scoring, expert)

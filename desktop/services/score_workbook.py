@@ -29,7 +29,7 @@ from desktop.services.importing.run import ImportRejected
 from desktop.services.importing.sheet import UnreadableFile
 from desktop.services.importing.sheets import iter_sheets
 from desktop.services.rounds import RoundRef, get_round, round_id_in
-from desktop.services.scores import (Entered, ScoreInput, Scoring_, check_open, check_panel_ranks, now,
+from desktop.services.scores import (Entered, ScoreInput, RoundScoring, check_open, check_panel_ranks, now,
                                      record_scores, value_columns)
 from desktop.services.uow import change
 from desktop.store.tables import Application
@@ -54,7 +54,7 @@ def export_template(place: Place, actor: Operator, round_id: int | RoundRef, pan
     if out.suffix.lower() != ".xlsx":
         raise UserError(f"评分模板须保存为 .xlsx 文件：{out.name}")
     with change(place, actor, "scores.template", f"round:{round_id}") as unit:
-        scoring = Scoring_.read(unit.session, round_id)
+        scoring = RoundScoring.read(unit.session, round_id)
         row = scoring.panel(panel)
         titles = dict(unit.session.execute(select(Application.number, Application.title)
                                            .where(Application.number.in_(row.applications))).all())
@@ -137,7 +137,7 @@ def import_scores(place: Place, actor: Operator, round_id: int | RoundRef, path:
         problems.add(path, SHEET, row, column, value, reason)
 
     with change(place, actor, "scores.import", f"round:{round_id}") as unit:
-        scoring = Scoring_.read(unit.session, round_id)
+        scoring = RoundScoring.read(unit.session, round_id)
         check_open(scoring, "")
         method = scoring.method
         if str(about.get("评审轮次编号", round_id)) != str(round_id):

@@ -53,7 +53,7 @@ def now() -> str:
 
 
 @dataclass
-class Scoring_:
+class RoundScoring:
     """What the round's scoring is checked against, read once in the caller's session."""
     session: Session
     round_id: int
@@ -66,7 +66,7 @@ class Scoring_:
     attendance: dict[int, str]
 
     @classmethod
-    def read(cls, session: Session, round_id: int) -> Scoring_:
+    def read(cls, session: Session, round_id: int) -> RoundScoring:
         row = get_round(session, round_id)
         return cls(session, round_id, method_of(row), settings_of(row), row.state, seating.panels(session, round_id),
                    seating.seats(session, round_id), seating.committed(session, round_id),
@@ -137,7 +137,7 @@ class Entered:
         return {k: v for k, v in self.__dict__.items() if k != "changes"}
 
 
-def check_open(scoring: Scoring_, reason: str) -> None:
+def check_open(scoring: RoundScoring, reason: str) -> None:
     state = RoundState(scoring.state)
     if state not in ENTERING:
         raise ScoresClosed(f"评审轮次当前为「{state.label}」：各评审组确认之后才能录入评分")
@@ -145,7 +145,7 @@ def check_open(scoring: Scoring_, reason: str) -> None:
         raise ScoresClosed("本轮评审结果已审批并冻结：修改评分须写明理由，修改后须重新提交审批")
 
 
-def check_panel_ranks(scoring: Scoring_, checked: list[tuple]) -> None:
+def check_panel_ranks(scoring: RoundScoring, checked: list[tuple]) -> None:
     """A ranking gives each place of a panel once per expert, counting what the expert's sheet already holds."""
     if scoring.method.scoring is not Scoring.RANKING:
         return
@@ -241,8 +241,8 @@ class _Writes:
                     ("panel_id", "value", "opinion", "settled_by", "settled_at"))
 
 
-def record_scores(session: Session, scoring: Scoring_, checked: list[tuple], actor: str, source: str) -> Entered:
-    """Write cells already checked (``Scoring_.check`` and the ranks) in the caller's transaction."""
+def record_scores(session: Session, scoring: RoundScoring, checked: list[tuple], actor: str, source: str) -> Entered:
+    """Write cells already checked (``RoundScoring.check`` and the ranks) in the caller's transaction."""
     done = Entered()
     writes = _Writes.read(session, scoring.round_id, actor, source)
     for panel, seat, mark, opinion, cell in checked:
@@ -261,7 +261,7 @@ def enter_scores(place: Place, actor: Operator, round_id: int | RoundRef, cells:
     require(actor, "scores.enter", place)
     round_id = round_id_in(place, round_id)
     with change(place, actor, "scores.enter", f"round:{round_id}") as unit:
-        scoring = Scoring_.read(unit.session, round_id)
+        scoring = RoundScoring.read(unit.session, round_id)
         check_open(scoring, reason)
         checked = [(*scoring.check(cell), cell) for cell in cells]
         check_panel_ranks(scoring, checked)
@@ -278,7 +278,7 @@ def resolve_difference(place: Place, actor: Operator, round_id: int | RoundRef, 
     round_id = round_id_in(place, round_id)
     with change(place, actor, "scores.resolve", f"round:{round_id}") as unit:
         session = unit.session
-        scoring = Scoring_.read(session, round_id)
+        scoring = RoundScoring.read(session, round_id)
         check_open(scoring, reason)
         cell = ScoreInput(expert, application, value, opinion)
         panel, seat, mark, opinion = scoring.check(cell)
@@ -329,7 +329,7 @@ def value_columns(method: Method) -> list[str]:
             Scoring.RANKING: ["排序（第几名）"]}[method.scoring]
 
 
-def _why_not(scoring: Scoring_, seat: seating.Seat) -> str:
+def _why_not(scoring: RoundScoring, seat: seating.Seat) -> str:
     if scoring.attendance.get(seat.person_id) == "absent":
         return "缺席"
     if seat.person_id not in scoring.committed:
@@ -341,7 +341,7 @@ def score_sheet(place: Place, op: Operator, round_id: int | RoundRef, panel: str
     require(op, "scores.read", place)
     round_id = round_id_in(place, round_id)
     with reading(place) as session:
-        scoring = Scoring_.read(session, round_id)
+        scoring = RoundScoring.read(session, round_id)
         row = scoring.panel(panel)
         apps = dict(session.execute(select(Application.number, Application.title)
                                     .where(Application.number.in_(row.applications))).all())
@@ -377,11 +377,11 @@ def differences(place: Place, op: Operator, round_id: int | RoundRef) -> list[di
     require(op, "scores.read", place)
     round_id = round_id_in(place, round_id)
     with reading(place) as session:
-        scoring = Scoring_.read(session, round_id)
+        scoring = RoundScoring.read(session, round_id)
         return pending_entries(session, scoring)["differences"]
 
 
-def pending_entries(session: Session, scoring: Scoring_) -> dict[str, list[dict]]:
+def pending_entries(session: Session, scoring: RoundScoring) -> dict[str, list[dict]]:
     """Cells entered but not counting yet: ``waiting`` for their second entry, ``differences`` whose two differ."""
     settled = set(session.execute(select(Score.person_id, Score.application_id)
                                   .where(Score.round_id == scoring.round_id)).all())
