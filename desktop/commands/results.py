@@ -27,6 +27,10 @@ def _results(args):
         lines += [f"{p.panel}：Krippendorff α = {'—' if p.alpha is None else f'{float(p.alpha):.3f}'}；{p.tie_rule}"
                   for p in found.panels]
         lines += [f"尚不能提交：{m}" for m in found.missing]
+        if found.approval:
+            state = {"proposed": "待审批", "approved": "已审批并冻结", "superseded": "已被取代"}[found.approval["state"]]
+            lines.append(f"第{found.approval['version']}版{state}" +
+                         ("；审批之后评分或决定有变动，须写明理由重新提交审批" if found.changed_since else ""))
         return "\n".join(lines)
     emit(args, rows, text)
 

@@ -224,13 +224,15 @@ def weighted_total(criteria: Sequence[Criterion], marks: Mapping[str, Score]) ->
     """An expert's total out of 100: each criterion scored from 0 to its weight, then summed."""
     if set(marks) != {c.name for c in criteria}:
         raise ScoringError("评分须覆盖且仅覆盖全部评分指标")
-    total = Fraction(0)
+    values = []
     for c in criteria:
-        mark = Fraction(marks[c.name])
-        if not 0 <= mark <= c.weight:
+        mark = marks[c.name]
+        mark = mark if type(mark) is Fraction else Fraction(mark)
+        if not 0 <= mark.numerator <= c.weight * mark.denominator:  # 0 ≤ mark ≤ weight, in integers
             raise ScoringError(f"指标「{c.name}」满分{c.weight}分，给分{mark}超出范围")
-        total += mark
-    return total
+        values.append(mark)
+    ints, denominator = scaled(values)
+    return Fraction(sum(ints), denominator)
 
 
 # --- the method --------------------------------------------------------------------------------------------------

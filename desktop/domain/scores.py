@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any
 
 from desktop.domain.errors import RuleError
@@ -25,6 +26,7 @@ VOTES = ("同意", "不同意", "弃权")
 _VOTE_ALIASES = {"同意": "同意", "赞成": "同意", "yes": "同意", "不同意": "不同意", "反对": "不同意", "no": "不同意",
                  "弃权": "弃权", "abstain": "弃权"}
 _SEPARATORS = re.compile(r"[,，;；、\s]+")
+_NUMBER = re.compile(r"\d+(\.\d+)?", re.ASCII)
 SCALE = 100  # a 百分制 total is out of 100
 
 
@@ -32,8 +34,10 @@ def _plain(text: str) -> str:
     return unicodedata.normalize("NFKC", str(text)).strip()
 
 
+@lru_cache(maxsize=4096)
 def number(text: str) -> Fraction:
-    """A mark as typed (30, 27.5); never a float, so 0.1 + 0.2 is 0.3."""
+    """A mark as typed (30, 27.5); never a float, so 0.1 + 0.2 is 0.3. A sheet repeats the same few marks, so each
+    text is read once."""
     try:
         value = Decimal(_plain(text))
     except InvalidOperation:
@@ -111,7 +115,9 @@ class Mark:
 
 
 def kind_of(text: str) -> Scoring | None:
-    """Which scoring a typed value plainly belongs to, if any."""
+    """Which scoring a typed value plainly belongs to, if any (a single number could be a mark or a rank)."""
+    if _NUMBER.fullmatch(text):
+        return None
     if text.upper() in GRADES or text.upper() in {"E", "F"}:
         return Scoring.GRADES
     if text.lower() in _VOTE_ALIASES:

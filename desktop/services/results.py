@@ -130,7 +130,7 @@ def _missing(session: Session, scoring: RoundScoring, results: RoundResults, by_
                 continue
             open_cells += [(panel, seat, n) for n in panel.applications if (seat.id_number, n) not in scored]
     unscored = [(panel, seat, n) for panel, seat, n in open_cells
-                if not scoring.conflicts.grounds_for(n, seat.id_number)] if open_cells else []
+                if not scoring.grounds(panel, seat.id_number, n)] if open_cells else []
     if unscored:
         shown = "、".join(f"{seat.name}—{n}" for _, seat, n in unscored[:5])
         missing.append(f"尚有{len(unscored)}份评分未录入或未计入（{shown}{'等' if len(unscored) > 5 else ''}）")

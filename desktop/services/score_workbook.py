@@ -197,5 +197,5 @@ def import_scores(place: Place, actor: Operator, round_id: int | RoundRef, path:
         digest = _sha256(path)
         done = record_scores(unit.session, scoring, checked, actor.name, digest)
         unit.after = {"files": [path.name], "sha256": digest, "entered": done.entered, "settled": done.settled,
-                      "scores": done.changes, "differences": len(done.differences)}
+                      "scores": done.corrections(), "differences": len(done.differences)}
         return done

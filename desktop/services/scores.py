@@ -19,6 +19,7 @@ from sqlalchemy import delete, select
 from sqlmodel import Session
 
 from desktop.domain.errors import NotFound, UserError
+from desktop.domain.grounds import GroundCode
 from desktop.domain.ids import canonical
 from desktop.domain.methods import Method, RoundSettings, RoundState, Scoring
 from desktop.domain.scores import Mark, Scorer, check_ranks, check_scorer, parse_mark
@@ -64,6 +65,8 @@ class RoundScoring:
     seats: list[seating.Seat]
     committed: set[int]
     attendance: dict[int, str]
+    _panel_grounds: dict[str, dict[str, tuple]] = field(default_factory=dict)  # panel → seated expert → grounds
+    _knows_field: dict[tuple[str, str], bool] = field(default_factory=dict)  # (expert, field) → no FIELD ground
 
     @classmethod
     def read(cls, session: Session, round_id: int) -> RoundScoring:
@@ -100,12 +103,32 @@ class RoundScoring:
             raise NotFound(f"本轮没有名为「{name}」的评审组")
         return found
 
+    def grounds(self, panel: seating.PanelRow, expert: str, application: str) -> tuple:
+        """Every ground of the expert against the application on the current data: the panel's non-FIELD grounds
+        read once for all its seated experts (a 35,000-row workbook asks for every pair), then FIELD for the pair."""
+        conflicts = self.conflicts
+        if expert not in conflicts.experts:
+            return ()
+        found = self._panel_grounds.get(panel.name)
+        if found is None:
+            members = {s.id_number for s in self.seats if s.panel_id == panel.id}
+            found = self._panel_grounds[panel.name] = conflicts.panel_exclusions(panel.name, members)
+        whole_round = conflicts.round_grounds.get(expert, ())
+        grounds = list(whole_round) + [g for g in found.get(expert, ())
+                                       if g not in whole_round and g.facts.get("application") == application]
+        known = (expert, conflicts.applications[application].field)
+        if known not in self._knows_field:  # many applications share a field: asked once per expert and field
+            self._knows_field[known] = conflicts.field_ground(application, expert) is None
+        if not self._knows_field[known]:
+            grounds.append(conflicts.field_ground(application, expert))
+        return tuple(sorted(grounds, key=lambda g: list(GroundCode).index(g.code)))
+
     def scorer(self, panel: seating.PanelRow, expert: str, application: str) -> Scorer:
         seat = self.seat_of.get((panel.id, expert))
         if seat is None:
             return Scorer(self.person_names.get(expert, expert), False, False, None)
         return Scorer(seat.name, True, seat.person_id in self.committed, self.attendance.get(seat.person_id),
-                      self.conflicts.grounds_for(application, expert) if expert in self.conflicts.experts else ())
+                      self.grounds(panel, expert, application))
 
     def check(self, cell: ScoreInput) -> tuple[seating.PanelRow, seating.Seat, Mark, str]:
         """The cell read and checked: its panel, seat, mark and opinion; raises the first thing wrong with it."""
@@ -131,10 +154,15 @@ class Entered:
     waiting: int = 0  # double entry: the first of two entries
     differences: list[dict] = field(default_factory=list)
     state: str = ""
-    changes: list[dict] = field(default_factory=list)  # each counting score changed, before and after (the audit's)
+    changes: list[dict] = field(default_factory=list)  # each counting score changed, before and after
 
     def to_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if k != "changes"}
+
+    def corrections(self) -> list[dict]:
+        """What the audit entry lists: every score that replaced another, before and after (a new score is counted
+        in ``settled``; the table's digest in the same entry vouches for its value)."""
+        return [c for c in self.changes if c["before"] is not None]
 
 
 def check_open(scoring: RoundScoring, reason: str) -> None:
@@ -235,10 +263,12 @@ class _Writes:
         for person, app in self.dropped:
             session.execute(delete(Score).where(Score.round_id == self.round_id, Score.person_id == person,
                                                 Score.application_id == app))
-        bulk.upsert(session, ScoreEntry, self.new_entries, ("round_id", "person_id", "application_id", "pass_no"),
-                    ("panel_id", "value", "opinion", "entered_by", "entered_at", "source"))
-        bulk.upsert(session, Score, self.new_scores, ("round_id", "person_id", "application_id"),
-                    ("panel_id", "value", "opinion", "settled_by", "settled_at"))
+        for table, rows, keys in ((ScoreEntry, self.new_entries, ("round_id", "person_id", "application_id", "pass_no")),
+                                  (Score, self.new_scores, ("round_id", "person_id", "application_id"))):
+            if rows:
+                columns = tuple(rows[0])
+                bulk.upsert_tuples(session, table, columns, (tuple(r.values()) for r in rows), keys,
+                                   tuple(c for c in columns if c not in keys))
 
 
 def record_scores(session: Session, scoring: RoundScoring, checked: list[tuple], actor: str, source: str) -> Entered:
@@ -267,7 +297,7 @@ def enter_scores(place: Place, actor: Operator, round_id: int | RoundRef, cells:
         check_panel_ranks(scoring, checked)
         done = record_scores(unit.session, scoring, checked, actor.name, source)
         unit.after = {"source": source, "entered": done.entered, "settled": done.settled, "reason": reason.strip(),
-                      "scores": done.changes, "differences": len(done.differences)}
+                      "scores": done.corrections(), "differences": len(done.differences)}
         return done
 
 
