@@ -168,11 +168,6 @@ def import_scores(place: Place, actor: Operator, round_id: int | RoundRef, path:
                 header, value = other[0]
                 problem(number, header, value, str(other_method(method, kind_of(value), value)))
                 continue
-            bad = criterion_problems(method, marks) if method.criteria else []
-            for index, reason in bad:
-                problem(number, columns[index], marks[index], reason)
-            if bad:
-                continue
             item = ScoreInput(cell(KEYS[1]), cell(KEYS[3]), ",".join(marks), opinion)
             key = (item.expert.upper(), item.application)
             if key in seen:
@@ -182,6 +177,11 @@ def import_scores(place: Place, actor: Operator, round_id: int | RoundRef, path:
             try:
                 checked.append((*scoring.check(item), item))
             except UserError as error:
+                bad = criterion_problems(method, marks) if method.criteria else []
+                for index, reason in bad:  # a bad mark is named by its own criterion's column
+                    problem(number, columns[index], marks[index], reason)
+                if bad:
+                    continue
                 column = _column_of(error, columns)
                 problem(number, column, {KEYS[3]: item.application, KEYS[1]: item.expert}.get(column, item.value),
                         str(error))

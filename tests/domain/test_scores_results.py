@@ -1,5 +1,6 @@
 """Scores in the round's one method, the aggregation at its boundaries, NON_CONSENSUS and Krippendorff's alpha."""
 
+import json
 from fractions import Fraction
 
 import pytest
@@ -31,6 +32,7 @@ def test_a_score100_sheet_is_marked_per_criterion_and_totalled_exactly():
     mark = parse_mark(SCORE100, "27.5，24, 18.5 20")
     assert mark.total == 90 and mark.text() == "27.5,24,18.5,20"
     assert Mark.from_json(Scoring.SCORE100, mark.to_json()) == mark
+    assert mark.to_json() == json.dumps(mark.to_dict(), sort_keys=True, separators=(",", ":"))  # spelled by hand
     with pytest.raises(ScoringError, match="满分30分"):
         parse_mark(SCORE100, "31,25,20,15")
     with pytest.raises(ScoringError, match="4项指标"):
