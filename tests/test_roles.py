@@ -23,7 +23,8 @@ from desktop.domain.credit_repair import Application
 from desktop.domain.misconduct import Entered
 from desktop.services import (accounts, audit_log, backup, call_list, calls, catalogue, commitments, confidential,
                               confirmation, conflicts, credit_repair, documents, draw_verify, draws, limits, misconduct,
-                              recovery, replacements, rounds, signing, ui_queries, working_days)
+                              recovery, replacements, results, rounds, score_workbook, scores, signing, ui_queries,
+                              working_days)
 from desktop.services.accounts import Forbidden, Operator
 from desktop.services.demo import DEMO_ACCOUNTS, DEMO_METHOD
 from desktop.services.archive import export, importing as archive_import
@@ -128,6 +129,18 @@ MATRIX = {
     "commitments.record_attendance": ({S}, lambda w, op, t: commitments.record_attendance(w, op, 1, "x",
                                                                                          "present")),
     "commitments.commitments_status": ({S, V, A}, lambda w, op, t: commitments.commitments_status(w, op, 1)),
+    "scores.enter_scores": ({S}, lambda w, op, t: scores.enter_scores(w, op, 1, [])),
+    "scores.resolve_difference": ({S}, lambda w, op, t: scores.resolve_difference(w, op, 1, "x", "x", "x")),
+    "scores.score_sheet": ({S, V, A}, lambda w, op, t: scores.score_sheet(w, op, 1, "x")),
+    "scores.differences": ({S, V, A}, lambda w, op, t: scores.differences(w, op, 1)),
+    "score_workbook.export_template": ({S}, lambda w, op, t: score_workbook.export_template(w, op, 1, "x", t / "x.xlsx")),
+    "score_workbook.import_scores": ({S}, lambda w, op, t: score_workbook.import_scores(w, op, 1, t / "x.xlsx")),
+    "results.round_results": ({S, V, A}, lambda w, op, t: results.round_results(w, op, 1)),
+    "results.record_certification": ({S}, lambda w, op, t: results.record_certification(w, op, 1, "x")),
+    "results.waive_certification": ({V}, lambda w, op, t: results.waive_certification(w, op, 1, "x", "x")),
+    "results.decide_non_consensus": ({S}, lambda w, op, t: results.decide_non_consensus(w, op, 1, "x", "keep", "x")),
+    "results.propose_results": ({S}, lambda w, op, t: results.propose_results(w, op, 1)),
+    "results.approve_results": ({A}, lambda w, op, t: results.approve_results(w, op, 1)),
 }
 # entry points any signed-in account may call: one's own password
 OPEN_TO_ALL = {"accounts.change_password"}

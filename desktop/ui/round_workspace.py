@@ -23,9 +23,11 @@ from desktop.ui.round_draw_step import DrawStep
 from desktop.ui.round_letters_step import LettersStep
 from desktop.ui.round_method_step import MethodStep
 from desktop.ui.round_panels_step import PanelsStep
+from desktop.ui.round.results import ResultsStep
+from desktop.ui.round.scores import ScoresStep
 from desktop.ui.round_words import state_label
 
-METHOD, PANELS, CONFLICTS, DRAW, LETTERS, CALLS, CONFIRMATION, COMMITMENTS = range(8)
+METHOD, PANELS, CONFLICTS, DRAW, LETTERS, CALLS, CONFIRMATION, COMMITMENTS, SCORES, RESULTS = range(10)
 CONFIRMED = ("confirmed", "scoring", "results", "closed")  # every panel confirmed: every seat accepted
 
 
@@ -42,12 +44,22 @@ def done_steps(info: RoundInfo | None, conflicts_computed: bool = False) -> set[
         done.add(DRAW)
     if info.state in CONFIRMED:
         done |= {CALLS, CONFIRMATION}
+    if info.state in ("results", "closed"):
+        done |= {SCORES, RESULTS}
     return done
 
 
 def next_step(info: RoundInfo | None) -> int:
+    """Where a round opens: the step its state calls for next."""
+    state = None if info is None else info.state
+    if state in ("results", "closed"):
+        return RESULTS
+    if state in ("confirmed", "scoring"):
+        return SCORES  # the scores step says what is missing first (commitments, attendance)
+    if state == "drawn":
+        return CALLS
     done = done_steps(info)
-    return next((step for step in range(LETTERS + 1) if step not in done), LETTERS)
+    return next((step for step in range(DRAW + 1) if step not in done), DRAW)
 
 
 class RoundWorkspace(QWidget):
@@ -68,10 +80,12 @@ class RoundWorkspace(QWidget):
         self.calls = CallsStep(ctx)
         self.confirmation = ConfirmationStep(ctx)
         self.commitments = CommitmentsStep(ctx)
+        self.scores = ScoresStep(ctx)
+        self.results = ResultsStep(ctx)
         self.steps = [self.method, self.panels, self.conflicts, self.draw, self.letters, self.calls, self.confirmation,
-                      self.commitments]
+                      self.commitments, self.scores, self.results]
         titles = [self.tr("创建与评审方法"), self.tr("评审组"), self.tr("回避关系"), self.tr("抽取专家"), self.tr("承诺书"),
-                  self.tr("电话确认"), self.tr("确认评审组"), self.tr("承诺与出席")]
+                  self.tr("电话确认"), self.tr("确认评审组"), self.tr("承诺与出席"), self.tr("评分"), self.tr("结果与审批")]
         self.stack = QStackedWidget()
         self.buttons = QButtonGroup(self)
         bar = QHBoxLayout()
