@@ -103,6 +103,10 @@ class Conflicts:
             found[expert].extend(grounds)
         return {e: tuple(sorted(g, key=lambda x: _ORDER[x.code])) for e, g in found.items()}
 
+    def excluded_experts(self, number: str) -> set[str]:
+        """The experts ``for_application`` lists, from the cached sets alone (no ground is built)."""
+        return set(self.round_grounds).union(*self._excluded(number))
+
     def field_ground(self, number: str, expert: str) -> Ground | None:
         app = self.applications[number]
         if self.field_index.matches(expert, app.field):
