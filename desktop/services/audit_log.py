@@ -81,13 +81,13 @@ def require_intact(place: Path | Workspace, tables: tuple[str, ...], what: str) 
 
 def _named(session, chain: audit.Chain, problems: list[dict]) -> list[dict]:
     """Each group that does not match the chain, with the rows in it that differ where they can be told."""
-    named = []
-    for problem in problems:
-        table, group = problem["table"], problem["rows"]
-        kept, current = digests.group_rows(session, table, group)
-        named.append(audit.name_rows(problem, group in chain.expected.get(table, {}),
-                                     chain.rows.get(table, {}).get(group), kept, current))
-    return named
+    rows: dict[tuple[str, str], tuple] = {}
+    for table in {p["table"] for p in problems}:
+        found = digests.group_rows(session, table, [p["rows"] for p in problems if p["table"] == table])
+        rows.update(((table, group), kept) for group, kept in found.items())
+    return [audit.name_rows(p, p["rows"] in chain.expected.get(p["table"], {}),
+                            chain.rows.get(p["table"], {}).get(p["rows"]), *rows[(p["table"], p["rows"])])
+            for p in problems]
 
 
 def recent(place: Path | Workspace, op: Operator, limit: int = 500) -> list[dict]:

@@ -303,20 +303,26 @@ def collect(session: Session) -> tuple[dict[str, dict[str, str]], dict[str, dict
     return dict(sealed), dict(lists)
 
 
-def group_rows(session: Session, table: str, group: str) -> tuple[bytes, list[tuple[int, bytes, str]]]:
-    """One group's kept row list (empty where none is kept) and its rows as they are now: (rowid, short hash,
-    the row's primary key spelled "column=value")."""
+def group_rows(session: Session, table: str,
+               groups: Iterable[str]) -> dict[str, tuple[bytes, list[tuple[int, bytes, str]]]]:
+    """Some groups' kept row lists (empty where none is kept) and their rows as they are now: group → (list,
+    [(rowid, short hash, the row's primary key spelled "column=value")]); one pass over the table for them all."""
+    wanted = set(groups)
+    found: dict[str, tuple[bytes, list]] = {}
     with dbapi_cursor(session) as cursor:
         layout = layouts(cursor)[table]
-        row = cursor.execute("SELECT rows FROM audit_digest WHERE tbl = ? AND grp = ?", (table, group)).fetchone()
+        for group in wanted:
+            row = cursor.execute("SELECT rows FROM audit_digest WHERE tbl = ? AND grp = ?", (table, group)).fetchone()
+            found[group] = (row[0] if row else b"", [])
         info = cursor.execute(f"PRAGMA table_info({_quote(table)})").fetchall()
         keys = [r[1] for r in sorted(info, key=lambda r: r[5]) if r[5]] or [layout.columns[0]]
-        current = cursor.execute(
-            f"SELECT t.rowid, {layout.values('t')}, " + ", ".join(f"t.{_quote(k)}" for k in keys) +
-            f" FROM {_quote(table)} AS t WHERE {layout.group('t')} = ?", (group,)).fetchall()
-    return (row[0] if row else b""), [(rowid, short(row_hash(table, values)),
-                                       ", ".join(f"{k}={v}" for k, v in zip(keys, key)))
-                                      for rowid, values, *key in current]
+        for group, rowid, values, *key in cursor.execute(
+                f"SELECT {layout.group('t')}, t.rowid, {layout.values('t')}, " +
+                ", ".join(f"t.{_quote(k)}" for k in keys) + f" FROM {_quote(table)} AS t"):
+            if group in wanted:
+                found[group][1].append((rowid, short(row_hash(table, values)),
+                                        ", ".join(f"{k}={v}" for k, v in zip(keys, key))))
+    return found
 
 
 def stored(session: Session, tables: Iterable[str]) -> dict[str, dict[str, str]]:
