@@ -22,6 +22,7 @@ from the tables' contents.
 from __future__ import annotations
 
 import hashlib
+import struct
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -49,28 +50,27 @@ GROUP_KEYS = {
 BLOCK = 8  # other tables: blocks of 2^8 = 256 values of their first key column
 
 
-def row_hash(table: str, values: str) -> int:
-    return int.from_bytes(hashlib.shake_256(f"{table}\x1f{values}".encode("utf-8")).digest(BITS // 8), "big")
+def row_digest(table: str, values: str) -> bytes:
+    return hashlib.shake_256(f"{table}\x1f{values}".encode("utf-8")).digest(BITS // 8)
 
 
-SHORT = 8  # bytes of a row's hash kept in its group's row list
-
-
-def short(full: int) -> bytes:
-    return (full >> (BITS - 8 * SHORT)).to_bytes(SHORT, "big")
+SHORT = 8  # bytes of a row's hash (its first ones) kept in its group's row list
 
 
 class RowList:
-    """A group's rows as kept beside its digest: rowid → the first bytes of the row's hash, stored as 16-byte
-    records (signed 64-bit rowid, 8 hash bytes) in rowid order."""
+    """A group's rows as kept beside its digest: rowid → the first bytes of the row's hash, stored as the rowids
+    (signed 64-bit, ascending) followed by the hashes in the same order."""
 
     @staticmethod
     def decode(blob: bytes) -> dict[int, bytes]:
-        return {int.from_bytes(blob[i:i + 8], "big", signed=True): blob[i + 8:i + 16] for i in range(0, len(blob), 16)}
+        n = len(blob) // (8 + SHORT)
+        rowids = struct.unpack(f">{n}q", blob[:8 * n])
+        return {rowid: blob[8 * n + SHORT * i:8 * n + SHORT * (i + 1)] for i, rowid in enumerate(rowids)}
 
     @staticmethod
     def encode(rows: dict[int, bytes]) -> bytes:
-        return b"".join(rowid.to_bytes(8, "big", signed=True) + rows[rowid] for rowid in sorted(rows))
+        rowids = sorted(rows)
+        return struct.pack(f">{len(rowids)}q", *rowids) + b"".join(map(rows.__getitem__, rowids))
 
     @staticmethod
     def seal(blob: bytes) -> str:
@@ -96,10 +96,10 @@ class Accumulator:
 
     def add(self, table: str, sign: int, group: str, values: str, rowid: int) -> None:
         change = self.changes[(table, group)]
-        full = row_hash(table, values)
+        digest = row_digest(table, values)
         change[0] += sign
-        change[1] += sign * full
-        change[2][rowid] = short(full) if sign > 0 else None
+        change[1] += sign * int.from_bytes(digest, "big")
+        change[2][rowid] = digest[:SHORT] if sign > 0 else None
 
     def take(self) -> dict[tuple[str, str], list]:
         changes, self.changes = self.changes, defaultdict(_change)
@@ -199,11 +199,11 @@ def _sums(cursor, layout: Layout, condition: str = "1", parameters: tuple = (), 
     for group, values, rowid in cursor.execute(f"SELECT {layout.group('t')}, {layout.values('t')}, t.rowid "
                                                f"FROM {_quote(layout.table)} AS t WHERE {condition}", parameters):
         entry = sums[group]
-        full = row_hash(layout.table, values)
+        digest = row_digest(layout.table, values)
         entry[0] += 1
-        entry[1] += full
+        entry[1] += int.from_bytes(digest, "big")
         if rows:
-            entry[2][rowid] = short(full)
+            entry[2][rowid] = digest[:SHORT]
     return sums
 
 
@@ -289,7 +289,7 @@ def collect(session: Session) -> tuple[dict[str, dict[str, str]], dict[str, dict
                         kept.pop(rowid, None)
                     else:
                         kept[rowid] = hashed
-            new_blob = RowList.encode(kept) if len(kept) == n and len(blob) // 16 == was else b""
+            new_blob = RowList.encode(kept) if len(kept) == n and len(blob) // (8 + SHORT) == was else b""
             if count == 0 and delta % MODULUS == 0 and new_blob == blob:
                 continue  # rows written back unchanged
             if n:
@@ -320,7 +320,7 @@ def group_rows(session: Session, table: str,
                 f"SELECT {layout.group('t')}, t.rowid, {layout.values('t')}, " +
                 ", ".join(f"t.{_quote(k)}" for k in keys) + f" FROM {_quote(table)} AS t"):
             if group in wanted:
-                found[group][1].append((rowid, short(row_hash(table, values)),
+                found[group][1].append((rowid, row_digest(table, values)[:SHORT],
                                         ", ".join(f"{k}={v}" for k, v in zip(keys, key))))
     return found
 
