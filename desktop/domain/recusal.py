@@ -88,10 +88,11 @@ class Conflicts:
         if not isinstance(only, (set, frozenset)) or len(stays) <= 32:
             return stays
         by_person = self._stays_by_person.get(org)
-        if by_person is None:
-            by_person = self._stays_by_person[org] = defaultdict(list)
+        if by_person is None:  # filled before it is kept: another thread asking meanwhile makes its own
+            by_person = defaultdict(list)
             for position, stay in enumerate(stays):
                 by_person[stay.person].append((position, stay))
+            self._stays_by_person[org] = by_person
         found = sorted(entry for person in by_person.keys() & only for entry in by_person[person])
         return [stay for _, stay in found]
 
