@@ -271,3 +271,56 @@ def test_a_read_only_copy_with_its_write_ahead_log_reads_the_log(ws, tmp_path, c
     assert code == 0 and report["intact"]
     code, out, _ = run(copy, "round", "list", "--json", capsys=capsys)
     assert code == 0 and "复制前最后一轮" in json.dumps(out, ensure_ascii=False)
+
+
+def changed_rows(report: dict, table: str) -> list[tuple[str, str]]:
+    return [(r["key"], r["change"]) for p in report["problems"] if p["table"] == table
+            for r in p.get("changed_rows", ())]
+
+
+def test_a_changed_row_is_named_by_its_key_inside_its_group(ws, capsys):
+    sql(ws, "UPDATE expert SET organisation_id = organisation_id + 1 WHERE id = 5")
+    code, report = verify(ws, capsys)
+    assert code == 1 and changed_rows(report, "expert") == [("id=5", "changed")]
+    assert "id=5 内容被改动" in messages(report)
+
+
+def test_deleted_and_added_rows_are_named(ws, capsys):
+    close_workspace(ws)
+    with sqlite3.connect(ws / "paneldesk.db") as db:
+        first = db.execute("SELECT min(id) FROM relation").fetchone()[0]
+        columns = ", ".join(r[1] for r in db.execute("PRAGMA table_info(relation)") if r[1] != "id")
+        db.execute(f"CREATE TEMP TABLE moved AS SELECT {columns} FROM relation WHERE id = ?", (first,))
+        db.execute("DELETE FROM relation WHERE id = ?", (first,))  # the relation moved under another id
+        db.execute(f"INSERT INTO relation (id, {columns}) SELECT ?, {columns} FROM moved", (first + 1_000_000,))
+    db.close()
+    code, report = verify(ws, capsys)
+    assert code == 1
+    assert (f"rowid={first}", "deleted") in changed_rows(report, "relation")
+    assert (f"id={first + 1_000_000}", "added") in changed_rows(report, "relation")
+
+
+def test_a_row_list_edited_to_hide_a_change_names_no_row_and_says_so(ws, capsys):
+    """A forger who changes a row and then writes its new hash into the group's row list (or blames another row)
+    does not get a clean or a misleading answer: the list no longer matches the seal the chain keeps."""
+    close_workspace(ws)
+    with sqlite3.connect(ws / "paneldesk.db") as db:
+        db.execute("UPDATE expert SET title = '院士' WHERE id = 5")
+        group, blob = db.execute("SELECT grp, rows FROM audit_digest WHERE tbl = 'expert' AND grp = 'id 0–255'").fetchone()
+        rows = bytearray(blob)
+        rows[len(rows) // 2 + 8] ^= 0xFF  # the hash of the list's second row: that row now looks changed
+        db.execute("UPDATE audit_digest SET rows = ? WHERE tbl = 'expert' AND grp = ?", (bytes(rows), group))
+    db.close()
+    code, report = verify(ws, capsys)
+    assert code == 1 and [p["table"] for p in report["problems"]] == ["expert"]
+    assert changed_rows(report, "expert") == [] and "逐行记录也与审计日志不符" in messages(report)
+
+
+def test_a_workspace_from_before_row_lists_gets_them_sealed_and_then_names_rows(ws, capsys):
+    sql(ws, "UPDATE audit_digest SET rows = x''")
+    open_workspace(ws)  # the next opening lists the rows of every group that still matches its digest
+    code, report = verify(ws, capsys)
+    assert code == 0, messages(report)
+    sql(ws, "UPDATE expert SET title = '院士' WHERE id = 7")
+    code, report = verify(ws, capsys)
+    assert code == 1 and changed_rows(report, "expert") == [("id=7", "changed")]

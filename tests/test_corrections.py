@@ -158,3 +158,15 @@ def test_the_command_line_corrects_rounds_panels_and_experts(demo, capsys):
     expert = catalogue.listing(demo, signed(demo), "experts")[0]["id_number"]
     code, changed = run("expert", "edit", "--expert", expert, "--status", "inactive")
     assert code == 0 and changed["status"] == "inactive"
+
+
+def test_the_conflicts_the_window_asks_about_follow_a_correction(demo):
+    """The conflicts kept for the window's questions are those of the workspace as it is: a change made since
+    is in the next answer."""
+    from desktop.services import catalogue, conflicts
+    first = conflicts.round_conflicts(demo, signed(demo), 1)
+    assert conflicts.round_conflicts(demo, signed(demo), 1) is first  # nothing changed: kept
+    active = next(e for e, x in first.experts.items() if x.active)
+    catalogue.edit_expert(demo, signed(demo, ACTOR), active, status="inactive")
+    again = conflicts.round_conflicts(demo, signed(demo), 1)
+    assert again is not first and not again.experts[active].active

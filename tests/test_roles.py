@@ -58,7 +58,10 @@ MATRIX = {
     "ui_queries.field_coverage": (EVERY, lambda w, op, t: ui_queries.field_coverage(w, op)),
     "ui_queries.enterprise_share": (EVERY, lambda w, op, t: ui_queries.enterprise_share(w, op)),
     "ui_queries.expert_rows": ({S, V, A}, lambda w, op, t: ui_queries.expert_rows(w, op)),
+    "ui_queries.expert_enterprise": ({S, V, A}, lambda w, op, t: ui_queries.expert_enterprise(w, op, [])),
     "ui_queries.conflict_summary": ({S, V, A}, lambda w, op, t: ui_queries.conflict_summary(w, op, 1)),
+    "ui_queries.application_conflicts": ({S, V, A}, lambda w, op, t: ui_queries.application_conflicts(
+        w, op, 1, "a")),
     "ui_queries.explain_pair": ({S, V, A}, lambda w, op, t: ui_queries.explain_pair(w, op, 1, "a", "e")),
     "ui_queries.round_documents": ({S, V, A}, lambda w, op, t: ui_queries.round_documents(w, op, 1, "letters")),
     "audit_log.verify_log": ({S, V, A, U}, lambda w, op, t: audit_log.verify_log(w, op)),
@@ -234,7 +237,7 @@ def test_roles_held_together_allow_what_each_allows(place, both, checked, tmp_pa
 
 def test_an_administrator_sees_no_expert_data_and_an_auditor_changes_nothing():
     for entry, (allowed, _) in MATRIX.items():
-        if entry.startswith(("catalogue.listing", "catalogue.detail", "ui_queries.expert_rows", "conflicts.",
+        if entry.startswith(("catalogue.listing", "catalogue.detail", "ui_queries.expert_", "conflicts.",
                              "draws.latest_draw", "confidential.")):
             assert M not in allowed, entry
     readers = {"show_round", "list_rounds", "counts", "field_coverage", "enterprise_share", "verify_log", "recent",

@@ -13,7 +13,7 @@ review date (INTEGRITY) and an accepted request (LOBBIED, accepted) — and are 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Container, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,6 +58,7 @@ class Conflicts:
     _stays_by_org: dict[str, list[Stay]]
     _ties: dict[str, list[tuple[str, GroundCode, Relation]]]
     _experts_cache: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
+    _stays_by_person: dict[str, dict[str, list[tuple[int, Stay]]]] = field(default_factory=dict)  # of large units
 
     def _pair_grounds(self, number: str, only: Container[str] | None = None) -> Iterator[tuple[str, Ground]]:
         """The per-application grounds except FIELD; built only for the experts in ``only`` when it is given, since
@@ -67,7 +68,7 @@ class Conflicts:
             if only is None or expert in only:
                 yield expert, ground
         for org, org_role in _orgs(app):
-            for stay in self._stays_by_org.get(org, ()):
+            for stay in self._stays_at(org, only):
                 if only is None or stay.person in only:
                     yield stay.person, Ground(G.SAME_ORG, {
                         "application": number, "org": org, "org_name": stay.org_name, "org_role": org_role,
@@ -79,6 +80,22 @@ class Conflicts:
                         "application": number, "other_person": member.person, "other_name": member.name,
                         "other_role": member.role, "kind": relation.kind, "from_year": relation.from_year,
                         "to_year": relation.to_year, "note": relation.note})
+
+    def _stays_at(self, org: str, only: Container[str] | None) -> Sequence[Stay]:
+        """The stays at ``org`` in their order; with ``only`` (a set), a large unit's only as far as they may be
+        of those experts, found through an index of its stays by person: a panel's exclusions look at a few of a
+        unit's thousand stays, and walking them all was most of the time the record of a draw took."""
+        stays = self._stays_by_org.get(org, ())
+        if not isinstance(only, (set, frozenset)) or len(stays) <= 32:
+            return stays
+        by_person = self._stays_by_person.get(org)
+        if by_person is None:  # filled before it is kept: another thread asking meanwhile makes its own
+            by_person = defaultdict(list)
+            for position, stay in enumerate(stays):
+                by_person[stay.person].append((position, stay))
+            self._stays_by_person[org] = by_person
+        found = sorted(entry for person in by_person.keys() & only for entry in by_person[person])
+        return [stay for _, stay in found]
 
     def _excluded(self, number: str) -> Iterator[frozenset[str]]:
         """The experts with a non-FIELD ground for one application, as cached sets from the indexes (their union)."""
@@ -103,6 +120,10 @@ class Conflicts:
         for expert, grounds in self.round_grounds.items():
             found[expert].extend(grounds)
         return {e: tuple(sorted(g, key=lambda x: _ORDER[x.code])) for e, g in found.items()}
+
+    def excluded_experts(self, number: str) -> set[str]:
+        """The experts ``for_application`` lists, from the cached sets alone (no ground is built)."""
+        return set(self.round_grounds).union(*self._excluded(number))
 
     def field_ground(self, number: str, expert: str) -> Ground | None:
         app = self.applications[number]

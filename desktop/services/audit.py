@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
+from desktop.store.digests import RowList
 from desktop.store.tables import AuditEntry
 
 GENESIS = "0" * 64
@@ -74,6 +75,7 @@ entry since the log began to cover the data."""
     reason: str = ""
     hashes: list[str] = field(default_factory=list)
     expected: dict[str, dict[str, str]] = field(default_factory=dict)
+    rows: dict[str, dict[str, str]] = field(default_factory=dict)  # the sealed row list of each group, where kept
     demanded: dict[int, str] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
 
@@ -108,14 +110,24 @@ def _apply(chain: Chain, digests: dict, layouts: dict[str, str]) -> None:
                                   "摘要记录在 PanelDesk 之外被删除或改动")
         layouts[table] = signature
         chain.expected[table] = {}
+        chain.rows[table] = {}
     layouts.update(digests.get("layouts", {}))
+    lists = digests.get("rows", {})
     for table, groups in digests.get("tables", {}).items():
         expected = chain.expected.setdefault(table, {})
+        rows, listed = chain.rows.setdefault(table, {}), lists.get(table, {})
         for group, sealed in groups.items():
             if sealed.startswith("0:"):
                 expected.pop(group, None)
             else:
                 expected[group] = sealed
+            if group in listed:
+                rows[group] = listed[group]
+            else:
+                rows.pop(group, None)  # the group changed without a list: none is kept for it from here on
+    for table, groups in lists.items():
+        if table not in digests.get("tables", {}):  # lists made for groups digested before lists were kept
+            chain.rows.setdefault(table, {}).update(groups)
 
 
 def _table(name: str) -> str:
@@ -147,6 +159,45 @@ def compare(expected: dict[str, dict[str, str]], actual: dict[str, dict[str, str
             problems.append({"table": table, "rows": group, "recorded": recorded, "found": found,
                              "message": f"{_table(table)} {group}：{what}"})
     return problems
+
+
+CHANGES = {"changed": "内容被改动", "added": "不在审计记录中（新增）", "deleted": "已被删除"}
+
+
+def differing_rows(kept: dict[int, bytes], current: list[tuple[int, bytes, str]]) -> list[dict]:
+    """The rows of a group that are not as its row list says: {rowid, key, change} for each row changed, added or
+    deleted (a deleted row is known by its rowid only: its values are gone)."""
+    kept = dict(kept)
+    found = []
+    for rowid, hashed, key in current:
+        was = kept.pop(rowid, None)
+        if was is None:
+            found.append({"rowid": rowid, "key": key, "change": "added"})
+        elif was != hashed:
+            found.append({"rowid": rowid, "key": key, "change": "changed"})
+    found += [{"rowid": rowid, "key": f"rowid={rowid}", "change": "deleted"} for rowid in kept]
+    return sorted(found, key=lambda f: f["rowid"])
+
+
+def name_rows(problem: dict, recorded: bool, sealed_list: str | None, kept: bytes,
+              current: list[tuple[int, bytes, str]]) -> dict:
+    """``problem`` (a group of ``compare``) with the rows that differ, where they can be told: from the group's row
+    list when it matches the list the chain sealed (``sealed_list``), or from nothing when the chain records no such
+    group (every row in it is new). A list that does not match its seal was edited too, and names nothing."""
+    if not recorded:
+        rows = differing_rows({}, current)
+    elif sealed_list is None:
+        return problem  # a group digested before row lists were kept, and not listed since
+    elif RowList.seal(kept) != sealed_list:
+        return {**problem, "message": problem["message"] + "；该组的逐行记录也与审计日志不符（同样在 PanelDesk 之外"
+                                                             "被改动），无法指出是哪些行"}
+    else:
+        rows = differing_rows(RowList.decode(kept), current)
+    if not rows:
+        return problem
+    words = "；".join(f"{r['key']} {CHANGES[r['change']]}" for r in rows[:20])
+    more = f"；另有 {len(rows) - 20} 行" if len(rows) > 20 else ""
+    return {**problem, "changed_rows": rows, "message": f"{problem['message']}：{words}{more}"}
 
 
 def entries(session: Session, limit: int | None = None) -> list[AuditEntry]:

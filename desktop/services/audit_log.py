@@ -57,7 +57,7 @@ def verify_log(place: Path | Workspace, op: Operator) -> Verification:
         if chain.first_broken is not None:
             return Verification(chain.entries, chain.first_broken, chain.reason, (), None)
         problems = [{"table": "", "rows": "", "message": m} for m in chain.problems]
-        problems += audit.compare(chain.expected, digests.compute(session))
+        problems += _named(session, chain, audit.compare(chain.expected, digests.compute(session)))
         status = checkpoints.check(session, chain.hashes, chain.demanded,
                                    signing.logged_certificates(session, workspace.root))
     problems += [{"table": "audit_checkpoint", "rows": "", "message": m} for m in status.problems]
@@ -72,10 +72,22 @@ def require_intact(place: Path | Workspace, tables: tuple[str, ...], what: str) 
         if chain.first_broken is not None:
             raise RuleError("TAMPER_EVIDENT", f"审计日志在第{chain.first_broken}条处断开（{chain.reason}），"
                                               f"记录不可信，不能生成{what}")
-        problems = audit.compare({t: chain.expected.get(t, {}) for t in tables}, digests.compute(session, tables))
+        problems = _named(session, chain, audit.compare({t: chain.expected.get(t, {}) for t in tables},
+                                                        digests.compute(session, tables)))
     if problems:
         raise RuleError("TAMPER_EVIDENT", f"记录在 PanelDesk 之外被改动，不能生成{what}：" +
                         "；".join(p["message"] for p in problems))
+
+
+def _named(session, chain: audit.Chain, problems: list[dict]) -> list[dict]:
+    """Each group that does not match the chain, with the rows in it that differ where they can be told."""
+    rows: dict[tuple[str, str], tuple] = {}
+    for table in {p["table"] for p in problems}:
+        found = digests.group_rows(session, table, [p["rows"] for p in problems if p["table"] == table])
+        rows.update(((table, group), kept) for group, kept in found.items())
+    return [audit.name_rows(p, p["rows"] in chain.expected.get(p["table"], {}),
+                            chain.rows.get(p["table"], {}).get(p["rows"]), *rows[(p["table"], p["rows"])])
+            for p in problems]
 
 
 def recent(place: Path | Workspace, op: Operator, limit: int = 500) -> list[dict]:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from desktop.domain.grounds import TITLES, GroundCode, explain
 from desktop.domain.ids import canonical
@@ -14,8 +16,9 @@ from desktop.domain.recusal import Conflicts, compute_conflicts
 from desktop.services.accounts import Operator, require
 from desktop.services.gc_pause import gc_paused
 from desktop.services.rounds import NotFound, RoundRef, get_round, round_id_in
-from desktop.services.uow import reading
+from desktop.services.uow import reading, workspace_of
 from desktop.store.snapshot import load_case, pool_from_rows, raw_pool_rows
+from desktop.store.tables import AuditEntry
 from desktop.store.workspace import Workspace
 
 
@@ -33,11 +36,41 @@ def load_round(session: Session, round_id: int) -> LoadedRound:
         return LoadedRound(case, compute_conflicts(pool_from_rows(raw_pool_rows(session, round_id)), case))
 
 
+# The conflicts last computed, for the questions the window asks about them one at a time (one application's
+# excluded experts, one pair's grounds in words): computing them again costs seconds on a large pool. Kept while the
+# workspace is unchanged, as the audit log's head and the database files' sizes and times say.
+_kept: tuple[tuple, Conflicts] | None = None
+_kept_lock = threading.Lock()
+
+
+def _state(place: Path | Workspace, session: Session, round_id: int) -> tuple:
+    root = workspace_of(place).root
+    head = session.exec(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).first()
+    files = []
+    for name in ("paneldesk.db", "paneldesk.db-wal"):
+        try:
+            found = os.stat(root / name)
+        except OSError:
+            continue
+        files.append((name, found.st_size, found.st_mtime_ns))
+    return str(root), round_id, head, tuple(files)
+
+
 def round_conflicts(place: Path | Workspace, op: Operator, round_id: int | RoundRef) -> Conflicts:
+    """The round's conflicts; the same object again while nothing in the workspace changed (a draw never uses
+    this: it computes them inside its own transaction)."""
+    global _kept
     require(op, "conflicts.read", place)
     round_id = round_id_in(place, round_id)
     with reading(place) as session:
-        return load_round(session, round_id).conflicts
+        state = _state(place, session, round_id)
+        with _kept_lock:
+            if _kept is not None and _kept[0] == state:
+                return _kept[1]
+        found = load_round(session, round_id).conflicts
+    with _kept_lock:
+        _kept = (state, found)
+    return found
 
 
 def _pair(conflicts: Conflicts, application: str, expert: str) -> dict:

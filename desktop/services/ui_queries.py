@@ -4,22 +4,20 @@ numbers is services.confidential's)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from collections import Counter
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
 from sqlalchemy import select
 
 from desktop.domain.ids import canonical
-from desktop.domain.recusal import Conflicts
 from desktop.services.accounts import Operator, require
 from desktop.services import conflicts as conflict_service
 from desktop.services import rounds
 from desktop.services.catalogue import with_enterprise
 from desktop.services.rounds import RoundRef
 from desktop.services.stays import enterprise_today
+from desktop.services.gc_pause import gc_paused
 from desktop.services.uow import reading
 from desktop.store import queries
 from desktop.store.round_tables import Draw, DrawMember, Panel, ReviewRound
@@ -68,10 +66,18 @@ def enterprise_share(place: Place, op: Operator) -> dict[str, int]:
 
 def expert_rows(place: Place, op: Operator) -> list[dict]:
     """The expert listing as the pool table shows it (no e-mail, no organisation code), read as fast as the store
-    can: on 50,000 experts this decides how soon the pool opens."""
+    can: on 50,000 experts this decides how soon the pool opens. Whether each counts as an enterprise expert is
+    derived from every stay of the pool and takes three times as long, so it is left to ``expert_enterprise``."""
     require(op, "experts.read", place)
     with reading(place) as session:
-        return with_enterprise(session, queries.expert_table(session))
+        return queries.expert_table(session)
+
+
+def expert_enterprise(place: Place, op: Operator, rows: list[dict]) -> list[dict]:
+    """Each row of ``expert_rows`` completed with whether the expert counts as an enterprise expert and why."""
+    require(op, "experts.read", place)
+    with reading(place) as session:
+        return with_enterprise(session, rows)
 
 
 @dataclass(frozen=True)
@@ -85,42 +91,50 @@ class ExcludedPair:
 
 @dataclass(frozen=True)
 class ConflictSummary:
-    """What the conflicts step shows, computed in a worker: no domain index reaches the GUI thread, which would
-    walk it (0.8 s at 20,000 experts) for every application chosen."""
+    """What the conflicts step shows first, computed in a worker: per application how many experts are excluded
+    from it other than by FIELD. A large round has millions of such pairs (two million in the 50,000-expert
+    benchmark): handing them all to the window, or the index they come from, kept it frozen for seconds while the
+    collector and the handover walked them; so one application's pairs and one pair's grounds in words are asked for
+    when chosen (``application_conflicts``, ``explain_pair``), from the conflicts kept by the service."""
     ref: RoundRef
-    applications: tuple[tuple[str, str], ...]  # (number, panel) in panel order
-    pairs: dict[str, tuple[ExcludedPair, ...]]  # application → excluded experts (FIELD-only ones left out)
+    applications: tuple[tuple[str, str, int], ...]  # (number, panel, experts excluded) in panel order
     experts: int
     warnings: tuple[str, ...]
-    # (application, expert) → (name, every ground in sentences): worded only for the pair chosen, since wording every
-    # pair of a 50,000-expert round took minutes; a few milliseconds for one, so the GUI thread may call it
-    explain: Callable[[str, str], tuple[str, list[str]]]
+
+    @property
+    def pairs(self) -> int:
+        return sum(count for _, _, count in self.applications)
 
 
 def conflict_summary(place: Place, op: Operator, ref: RoundRef) -> ConflictSummary:
     found = conflict_service.round_conflicts(place, op, ref)
-    applications, pairs = [], {}
-    for panel, numbers in found.panels.items():
-        for number in numbers:
-            applications.append((number, panel))
-            rows = []
-            for expert in sorted(found.for_application(number)):
-                grounds = found.grounds_for(number, expert)
-                codes = tuple(dict.fromkeys(g.code for g in grounds))
-                rows.append(ExcludedPair(expert, found.experts[expert].name if expert in found.experts else "",
-                                         codes, tuple(conflict_service.ground_title(c) for c in codes)))
-            pairs[number] = tuple(rows)
-    return ConflictSummary(ref, tuple(applications), pairs, len(found.experts), tuple(found.warnings),
-                           partial(_worded, found))
+    with gc_paused():
+        applications = tuple((number, panel, len(found.excluded_experts(number)))
+                             for panel, numbers in found.panels.items() for number in numbers)
+    return ConflictSummary(ref, applications, len(found.experts), tuple(found.warnings))
 
 
-def _worded(found: Conflicts, application: str, expert: str) -> tuple[str, list[str]]:
-    return found.experts[expert].name, conflict_service.explanation(found, application, expert)
+def application_conflicts(place: Place, op: Operator, ref: RoundRef, application: str) -> tuple[ExcludedPair, ...]:
+    """The experts excluded from one application other than by FIELD, by ID number, with every ground's code
+    (FIELD included where it also applies)."""
+    found = conflict_service.round_conflicts(place, op, ref)
+    if application not in found.applications:
+        raise rounds.NotFound(f"项目 {application} 不在本轮任何评审组中")
+    rows = []
+    for expert, grounds in sorted(found.for_application(application).items()):
+        codes = tuple(dict.fromkeys(g.code for g in grounds))
+        if found.field_ground(application, expert) is not None:
+            codes += ("FIELD",)
+        rows.append(ExcludedPair(expert, found.experts[expert].name if expert in found.experts else "",
+                                 codes, tuple(conflict_service.ground_title(c) for c in codes)))
+    return tuple(rows)
 
 
 def explain_pair(place: Place, op: Operator, ref: RoundRef, application: str, expert: str) -> tuple[str, list[str]]:
     """The name of any expert of the pool and every ground against one application, in sentences."""
-    return _worded(conflict_service.round_conflicts(place, op, ref), application, expert)
+    found = conflict_service.round_conflicts(place, op, ref)
+    sentences = conflict_service.explanation(found, application, expert)  # NotFound for an unknown pair
+    return found.experts[canonical(expert)].name, sentences
 
 
 def round_documents(place: Place, op: Operator, ref: RoundRef, kind: str, since: str = "") -> list[Path]:

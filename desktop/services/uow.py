@@ -50,19 +50,27 @@ def workspace_of(place: Path | Workspace) -> Workspace:
 
 def _digest_stale_tables(workspace: Workspace) -> None:
     """A workspace from before the log covered the data, or one whose schema an upgrade changed: digest the tables
-    whose digests were not made with their present columns, as one audited change (a new workspace's empty tables
-    need no entry: there is nothing in them to vouch for)."""
+    whose digests were not made with their present columns (or not made at all), as one audited change (a new
+    workspace's empty tables need no entry: there is nothing in them to vouch for). Groups digested before their
+    row lists were kept get them, sealed by an entry of their own."""
     with workspace.session() as session, session.begin():
         stale = digests.stale_tables(session)
         if stale:
             digests.discard(session)
-            sealed = digests.rebase(session, stale)
+            sealed, lists = digests.rebase(session, stale)
             stale = [t for t in stale if sealed[t]]
         if stale:
             layouts = digests.signatures(session, stale)
             _record(session, workspace, "PanelDesk", "audit.digest", ", ".join(stale), None,
                     {"tables": {t: sum(int(s.split(":")[0]) for s in sealed[t].values()) for t in stale}},
-                    {"tables": sealed, "rebased": layouts}, None)
+                    {"tables": sealed, "rows": lists, "rebased": layouts}, None)
+        listed_before = session.exec(select(AuditEntry.id).where(AuditEntry.action == "audit.rows").limit(1)).first()
+        unlisted = [] if listed_before is not None else digests.unlisted(session)
+        if unlisted:
+            made = digests.list_rows(session, unlisted)
+            if made:
+                _record(session, workspace, "PanelDesk", "audit.rows", ", ".join(made), None,
+                        {"tables": {t: len(groups) for t, groups in made.items()}}, {"rows": made}, None)
     workspace.digested = True
 
 
@@ -99,9 +107,9 @@ def change(place: Path | Workspace, actor, action: str, target: str = "", *,
             unit = Change(session, workspace, target=target)
             yield unit
             session.flush()
-            changed = digests.collect(session)
+            changed, lists = digests.collect(session)
             _record(session, workspace, actor, action, unit.target, unit.before, unit.after,
-                    {"tables": changed, "layouts": digests.signatures(session, changed)}, password)
+                    {"tables": changed, "rows": lists, "layouts": digests.signatures(session, changed)}, password)
     except Exception as error:
         if is_disk_full(error) and not isinstance(error, DiskFull):
             raise disk_full(workspace.root) from error

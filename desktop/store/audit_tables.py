@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from sqlalchemy import Column, LargeBinary
+from sqlalchemy import Column, LargeBinary, text
 from sqlmodel import Field, SQLModel
 
 
@@ -17,6 +17,9 @@ class AuditDigest(SQLModel, table=True):
     grp: str = Field(primary_key=True)
     n: int
     total: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    # Each row's rowid and the first 8 bytes of its hash, sorted by rowid (desktop.store.digests.RowList): where a
+    # group no longer matches its digest, which rows differ. Empty where not kept (groups from before it was).
+    rows: bytes = Field(sa_column=Column(LargeBinary, nullable=False, server_default=text("x''")))
 
 
 class AuditLayout(SQLModel, table=True):

@@ -6,9 +6,15 @@ of its rows and the sum of their hashes modulo 2^1024, so it does not depend on 
 subtracts one row hash instead of reading the table again. 1024 bits rather than 256: a sum of hashes is open to
 generalised-birthday searches for rows that cancel out, which 256 bits resist only weakly.
 
+Beside each group's digest PanelDesk keeps its row list: every row's rowid and the first 8 bytes of its hash. The
+audit entry seals a hash of that list with the group's digest, so when a group no longer matches its digest, ``audit
+verify`` can name the rows that differ (changed, added, deleted) from a list that is itself checked against the
+chain: a forger who edits the list to hide a row, or to blame another, breaks its sealed hash. The group digest
+remains the proof; the list only says where to look.
+
 Temporary triggers, made on each connection PanelDesk opens, hand every inserted, updated or deleted row to
 ``pd_row``, which adds it to the connection's accumulator; ``collect`` turns what a transaction changed into new
-group digests and returns them for the audit entry. The triggers live only in PanelDesk's own connections: a write
+group digests and row lists and returns them sealed for the audit entry. The triggers live only in PanelDesk's own connections: a write
 from any other program bypasses them, which is exactly what ``audit verify`` then finds when it recomputes the groups
 from the tables' contents.
 """
@@ -16,6 +22,7 @@ from the tables' contents.
 from __future__ import annotations
 
 import hashlib
+import struct
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -43,8 +50,31 @@ GROUP_KEYS = {
 BLOCK = 8  # other tables: blocks of 2^8 = 256 values of their first key column
 
 
-def row_hash(table: str, values: str) -> int:
-    return int.from_bytes(hashlib.shake_256(f"{table}\x1f{values}".encode("utf-8")).digest(BITS // 8), "big")
+def row_digest(table: str, values: str) -> bytes:
+    return hashlib.shake_256(f"{table}\x1f{values}".encode("utf-8")).digest(BITS // 8)
+
+
+SHORT = 8  # bytes of a row's hash (its first ones) kept in its group's row list
+
+
+class RowList:
+    """A group's rows as kept beside its digest: rowid → the first bytes of the row's hash, stored as the rowids
+    (signed 64-bit, ascending) followed by the hashes in the same order."""
+
+    @staticmethod
+    def decode(blob: bytes) -> dict[int, bytes]:
+        n = len(blob) // (8 + SHORT)
+        rowids = struct.unpack(f">{n}q", blob[:8 * n])
+        return {rowid: blob[8 * n + SHORT * i:8 * n + SHORT * (i + 1)] for i, rowid in enumerate(rowids)}
+
+    @staticmethod
+    def encode(rows: dict[int, bytes]) -> bytes:
+        rowids = sorted(rows)
+        return struct.pack(f">{len(rowids)}q", *rowids) + b"".join(map(rows.__getitem__, rowids))
+
+    @staticmethod
+    def seal(blob: bytes) -> str:
+        return hashlib.sha256(b"PanelDesk row list v1\x00" + blob).hexdigest()[:32]
 
 
 def seal(count: int, total: int) -> str:
@@ -53,19 +83,26 @@ def seal(count: int, total: int) -> str:
     return f"{count}:{hashlib.sha256(body).hexdigest()[:32]}"
 
 
+def _change() -> list:
+    return [0, 0, {}]
+
+
 class Accumulator:
-    """What one connection's transaction changed, group by group: (rows added − removed, hash sum)."""
+    """What one connection's transaction changed, group by group: [rows added − removed, hash sum, rowid → short
+    hash of the row as it is now, or None where it left the group]."""
 
     def __init__(self):
-        self.changes: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+        self.changes: dict[tuple[str, str], list] = defaultdict(_change)
 
-    def add(self, table: str, sign: int, group: str, values: str) -> None:
+    def add(self, table: str, sign: int, group: str, values: str, rowid: int) -> None:
         change = self.changes[(table, group)]
+        digest = row_digest(table, values)
         change[0] += sign
-        change[1] += sign * row_hash(table, values)
+        change[1] += sign * int.from_bytes(digest, "big")
+        change[2][rowid] = digest[:SHORT] if sign > 0 else None
 
-    def take(self) -> dict[tuple[str, str], list[int]]:
-        changes, self.changes = self.changes, defaultdict(lambda: [0, 0])
+    def take(self) -> dict[tuple[str, str], list]:
+        changes, self.changes = self.changes, defaultdict(_change)
         return changes
 
 
@@ -119,13 +156,13 @@ def install(dbapi_connection, record) -> None:
     """Give a new connection the row function and the triggers that feed its accumulator."""
     accumulator = Accumulator()
     record.info[ACCUMULATOR] = accumulator
-    dbapi_connection.create_function(FUNCTION, 4, accumulator.add)
+    dbapi_connection.create_function(FUNCTION, 5, accumulator.add)
     cursor = dbapi_connection.cursor()
     try:
         for layout in layouts(cursor).values():
             table = _quote(layout.table)
-            new = f"SELECT {FUNCTION}('{layout.table}', 1, {layout.group('NEW')}, {layout.values('NEW')});"
-            old = f"SELECT {FUNCTION}('{layout.table}', -1, {layout.group('OLD')}, {layout.values('OLD')});"
+            new = f"SELECT {FUNCTION}('{layout.table}', 1, {layout.group('NEW')}, {layout.values('NEW')}, NEW.rowid);"
+            old = f"SELECT {FUNCTION}('{layout.table}', -1, {layout.group('OLD')}, {layout.values('OLD')}, OLD.rowid);"
             for event, body in (("INSERT", new), ("DELETE", old), ("UPDATE", old + " " + new)):
                 cursor.execute(f"CREATE TEMP TRIGGER IF NOT EXISTS pd_{event.lower()}_{layout.table} "
                                f"AFTER {event} ON main.{table} BEGIN {body} END")
@@ -155,13 +192,18 @@ def signatures(session: Session, tables: Iterable[str]) -> dict[str, str]:
     return {name: found[name].signature for name in tables}
 
 
-def _sums(cursor, layout: Layout, condition: str = "1", parameters: tuple = ()) -> dict[str, list[int]]:
-    sums: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for group, values in cursor.execute(f"SELECT {layout.group('t')}, {layout.values('t')} "
-                                        f"FROM {_quote(layout.table)} AS t WHERE {condition}", parameters):
+def _sums(cursor, layout: Layout, condition: str = "1", parameters: tuple = (), *,
+          rows: bool = False) -> dict[str, list]:
+    """Each group's [row count, hash sum] from the table's rows, and with ``rows`` its row list (rowid → short)."""
+    sums: dict[str, list] = defaultdict(_change)
+    for group, values, rowid in cursor.execute(f"SELECT {layout.group('t')}, {layout.values('t')}, t.rowid "
+                                               f"FROM {_quote(layout.table)} AS t WHERE {condition}", parameters):
         entry = sums[group]
+        digest = row_digest(layout.table, values)
         entry[0] += 1
-        entry[1] += row_hash(layout.table, values)
+        entry[1] += int.from_bytes(digest, "big")
+        if rows:
+            entry[2][rowid] = digest[:SHORT]
     return sums
 
 
@@ -172,52 +214,115 @@ def compute(session: Session, tables: Iterable[str] | None = None,
     with dbapi_cursor(session) as cursor:
         found = layouts(cursor)
         return {name: {group: seal(n, total)
-                       for group, (n, total) in _sums(cursor, found[name], *(where or {}).get(name, ())).items()}
+                       for group, (n, total, _) in _sums(cursor, found[name], *(where or {}).get(name, ())).items()}
                 for name in (found if tables is None else tables)}
 
 
-def rebase(session: Session, tables: Iterable[str]) -> dict[str, dict[str, str]]:
-    """Digest ``tables`` afresh from their rows (a new workspace, or a schema upgrade changed their columns)."""
+def rebase(session: Session, tables: Iterable[str]) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, str]]]:
+    """Digest ``tables`` afresh from their rows (a new workspace, or a schema upgrade changed their columns): the
+    sealed group digests and the sealed row lists, each {table: {group: seal}}."""
     sealed: dict[str, dict[str, str]] = {}
+    lists: dict[str, dict[str, str]] = {}
     with dbapi_cursor(session) as cursor:
         found = layouts(cursor)
         for name in tables:
-            sums = _sums(cursor, found[name])
+            sums = _sums(cursor, found[name], rows=True)
+            blobs = {g: RowList.encode(kept) for g, (_, _, kept) in sums.items()}
             cursor.execute("DELETE FROM audit_digest WHERE tbl = ?", (name,))
-            cursor.executemany("INSERT INTO audit_digest (tbl, grp, n, total) VALUES (?, ?, ?, ?)",
-                               [(name, g, n, _bytes(t)) for g, (n, t) in sums.items()])
+            cursor.executemany("INSERT INTO audit_digest (tbl, grp, n, total, rows) VALUES (?, ?, ?, ?, ?)",
+                               [(name, g, n, _bytes(t), blobs[g]) for g, (n, t, _) in sums.items()])
             cursor.execute("INSERT OR REPLACE INTO audit_layout (tbl, signature) VALUES (?, ?)",
                            (name, found[name].signature))
-            sealed[name] = {g: seal(n, t) for g, (n, t) in sums.items()}
-    return sealed
+            sealed[name] = {g: seal(n, t) for g, (n, t, _) in sums.items()}
+            lists[name] = {g: RowList.seal(blob) for g, blob in blobs.items()}
+    return sealed, lists
+
+
+def unlisted(session: Session) -> list[str]:
+    """Tables with groups whose row list is not kept (digested before the lists were)."""
+    with dbapi_cursor(session) as cursor:
+        return [t for (t,) in cursor.execute(
+            "SELECT DISTINCT tbl FROM audit_digest WHERE n > 0 AND length(rows) = 0 ORDER BY tbl")]
+
+
+def list_rows(session: Session, tables: Iterable[str]) -> dict[str, dict[str, str]]:
+    """Make the missing row lists of ``tables`` from their rows, for each group whose rows still sum to its kept
+    digest (a group that does not is left without one: its rows were changed outside PanelDesk, and a list made
+    from them would vouch for the change). Returns the lists made, sealed ({table: {group: seal}})."""
+    made: dict[str, dict[str, str]] = {}
+    with dbapi_cursor(session) as cursor:
+        found = layouts(cursor)
+        for name in tables:
+            missing = {g: (n, int.from_bytes(t, "big")) for g, n, t in cursor.execute(
+                "SELECT grp, n, total FROM audit_digest WHERE tbl = ? AND n > 0 AND length(rows) = 0", (name,))}
+            for group, (n, total, kept) in _sums(cursor, found[name], rows=True).items():
+                if missing.get(group) == (n, total % MODULUS):
+                    blob = RowList.encode(kept)
+                    cursor.execute("UPDATE audit_digest SET rows = ? WHERE tbl = ? AND grp = ?", (blob, name, group))
+                    made.setdefault(name, {})[group] = RowList.seal(blob)
+    return made
 
 
 def _bytes(total: int) -> bytes:
     return (total % MODULUS).to_bytes(BITS // 8, "big")
 
 
-def collect(session: Session) -> dict[str, dict[str, str]]:
-    """Apply what this transaction changed to the stored group digests; returns the changed groups, sealed
-    ({table: {group: "count:hash"}}; a group left empty is "0:…")."""
+def collect(session: Session) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, str]]]:
+    """Apply what this transaction changed to the stored group digests and row lists; returns the changed groups,
+    sealed ({table: {group: "count:hash"}}; a group left empty is "0:…"), and their row lists, sealed, where kept
+    ({table: {group: hash}}: a group whose list was not kept before keeps none)."""
     changes = _accumulator(session).take()
     sealed: dict[str, dict[str, str]] = defaultdict(dict)
+    lists: dict[str, dict[str, str]] = defaultdict(dict)
     if not changes:
-        return {}
+        return {}, {}
     with dbapi_cursor(session) as cursor:
-        for (table, group), (count, delta) in sorted(changes.items()):
-            row = cursor.execute("SELECT n, total FROM audit_digest WHERE tbl = ? AND grp = ?",
+        for (table, group), (count, delta, rows) in sorted(changes.items()):
+            row = cursor.execute("SELECT n, total, rows FROM audit_digest WHERE tbl = ? AND grp = ?",
                                  (table, group)).fetchone()
-            n, total = (row[0], int.from_bytes(row[1], "big")) if row else (0, 0)
-            n, total = n + count, (total + delta) % MODULUS
-            if count == 0 and delta % MODULUS == 0:
+            was, total, blob = (row[0], int.from_bytes(row[1], "big"), row[2]) if row else (0, 0, b"")
+            n, total = was + count, (total + delta) % MODULUS
+            kept = RowList.decode(blob)
+            if len(kept) == was:  # a complete list: keep it up
+                for rowid, hashed in rows.items():
+                    if hashed is None:
+                        kept.pop(rowid, None)
+                    else:
+                        kept[rowid] = hashed
+            new_blob = RowList.encode(kept) if len(kept) == n and len(blob) // (8 + SHORT) == was else b""
+            if count == 0 and delta % MODULUS == 0 and new_blob == blob:
                 continue  # rows written back unchanged
             if n:
-                cursor.execute("INSERT OR REPLACE INTO audit_digest (tbl, grp, n, total) VALUES (?, ?, ?, ?)",
-                               (table, group, n, _bytes(total)))
+                cursor.execute("INSERT OR REPLACE INTO audit_digest (tbl, grp, n, total, rows) VALUES (?, ?, ?, ?, ?)",
+                               (table, group, n, _bytes(total), new_blob))
+                if new_blob:
+                    lists[table][group] = RowList.seal(new_blob)
             else:
                 cursor.execute("DELETE FROM audit_digest WHERE tbl = ? AND grp = ?", (table, group))
             sealed[table][group] = seal(n, total)
-    return dict(sealed)
+    return dict(sealed), dict(lists)
+
+
+def group_rows(session: Session, table: str,
+               groups: Iterable[str]) -> dict[str, tuple[bytes, list[tuple[int, bytes, str]]]]:
+    """Some groups' kept row lists (empty where none is kept) and their rows as they are now: group → (list,
+    [(rowid, short hash, the row's primary key spelled "column=value")]); one pass over the table for them all."""
+    wanted = set(groups)
+    found: dict[str, tuple[bytes, list]] = {}
+    with dbapi_cursor(session) as cursor:
+        layout = layouts(cursor)[table]
+        for group in wanted:
+            row = cursor.execute("SELECT rows FROM audit_digest WHERE tbl = ? AND grp = ?", (table, group)).fetchone()
+            found[group] = (row[0] if row else b"", [])
+        info = cursor.execute(f"PRAGMA table_info({_quote(table)})").fetchall()
+        keys = [r[1] for r in sorted(info, key=lambda r: r[5]) if r[5]] or [layout.columns[0]]
+        for group, rowid, values, *key in cursor.execute(
+                f"SELECT {layout.group('t')}, t.rowid, {layout.values('t')}, " +
+                ", ".join(f"t.{_quote(k)}" for k in keys) + f" FROM {_quote(table)} AS t"):
+            if group in wanted:
+                found[group][1].append((rowid, row_digest(table, values)[:SHORT],
+                                        ", ".join(f"{k}={v}" for k, v in zip(keys, key))))
+    return found
 
 
 def stored(session: Session, tables: Iterable[str]) -> dict[str, dict[str, str]]:

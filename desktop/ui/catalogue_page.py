@@ -115,7 +115,8 @@ class CataloguePage(LoadsWhenShown, QWidget):
         self.table.resizeColumnsToContents()
         self._apply()
         listing = self.listing
-        self.ctx.runner.run(lambda job: index(rows, listing), lambda found: self._indexed(this, found),
+        place, actor = self.ctx.place, self.ctx.actor
+        self.ctx.runner.run(lambda job: index(place, actor, rows, listing), lambda found: self._indexed(this, found),
                             lambda e: self.count.setText(errors.message(e)))
 
     def _indexed(self, this: int, found: Index) -> None:

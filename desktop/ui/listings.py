@@ -2,8 +2,9 @@
 
 Column titles are Chinese source texts marked for translation here and translated by the model when shown.
 Everything a table needs that costs time on 50,000 rows is computed in workers, in two steps: the rows, which the
-table shows at once, then their search keys and the values each filter offers, which make search and filters work
-a moment later. The GUI thread only hands each result to the model.
+table shows at once, then what takes longer — columns derived from more than the row (whether an expert counts as
+an enterprise expert), the search keys and the values each filter offers — which fill in, and make search and
+filters work, a moment later. The GUI thread only hands each result to the model.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Callable
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths
 
 from desktop.services import catalogue, ui_queries
+from desktop.services.accounts import Operator
 from desktop.services.confidential import mask_id, mask_phone, searchable
 from desktop.services.gc_pause import gc_paused
 from desktop.services.identifiers import is_id_number
@@ -41,7 +43,8 @@ class Listing:
     names: Callable[[dict], list[str]]  # what a row is searched by, in characters and in pinyin
     others: Callable[[dict], list[str]]  # what it is searched by as text: numbers, units
     detail: bool = False  # has a detail pane
-    rows: Callable[[Path], list[dict]] | None = None  # a faster reader than the catalogue's, where it matters
+    rows: Callable[[Path, Operator], list[dict]] | None = None  # a faster reader than the catalogue's
+    complete: Callable[[Path, Operator, list[dict]], list[dict]] | None = None  # what ``rows`` left for later
 
 
 EXPERTS = Listing("experts", (
@@ -52,12 +55,13 @@ EXPERTS = Listing("experts", (
     Column("organisation", QT_TRANSLATE_NOOP("columns", "工作单位")),
     Column("organisation_kind", QT_TRANSLATE_NOOP("columns", "单位类型"), filterable=True),
     Column("fields", QT_TRANSLATE_NOOP("columns", "学科代码"), lambda r: "；".join(r["fields"])),
-    Column("enterprise", QT_TRANSLATE_NOOP("columns", "企业专家"), lambda r: yes_text(r["enterprise"]), filterable=True),
+    Column("enterprise", QT_TRANSLATE_NOOP("columns", "企业专家"),
+           lambda r: yes_text(r["enterprise"]) if "enterprise" in r else "…", filterable=True),
     Column("status", QT_TRANSLATE_NOOP("columns", "状态"), lambda r: status_text(r["status"]),
            filterable=True),
 ), lambda r: [r["name"]],
     lambda r: [*searchable(r["id_number"], r["mobile"]), r["organisation"], " ".join(r["fields"])],
-    detail=True, rows=ui_queries.expert_rows)
+    detail=True, rows=ui_queries.expert_rows, complete=ui_queries.expert_enterprise)
 
 ORGANISATIONS = Listing("organisations", (
     Column("name", QT_TRANSLATE_NOOP("columns", "单位名称")),
@@ -111,9 +115,12 @@ def read(place: Path, actor, listing: Listing) -> list[dict]:
         return listing.rows(place, actor) if listing.rows else catalogue.listing(place, actor, listing.kind)
 
 
-def index(rows: list[dict], listing: Listing) -> Index:
-    """The rows' search keys and the filters' values; runs in a worker while the table already shows the rows."""
+def index(place: Path, actor: Operator, rows: list[dict], listing: Listing) -> Index:
+    """The rows' columns left for later (filled in place: the table shows them from its next repaint), their search
+    keys and the filters' values; runs in a worker while the table already shows the rows."""
     with gc_paused():
+        if listing.complete is not None:
+            listing.complete(place, actor, rows)
         names = [listing.names(r) for r in rows]
         learn(chain.from_iterable(names), pinyin_cache())
         keys = [search_key(n, listing.others(r)) for n, r in zip(names, rows)]

@@ -1,26 +1,60 @@
 """Step 3: who may not review what, and why — per application the excluded experts with the ground codes, and
 for any pair the explanation in words.
 
-Conflicts are computed in a worker, which hands back a plain summary (names, codes, and a call that words one pair)
-so nothing on the GUI thread walks the domain's index; Cancel drops the result (the computation itself is one call). Experts excluded
-only by FIELD are not listed (they are most of a large pool) but any pair can be explained by ID number, again in a
-worker.
+Conflicts are computed in a worker, which hands back a plain summary (per application how many are excluded); the
+chosen application's excluded experts and the chosen pair's grounds in words are each asked for in a worker too, so
+nothing on the GUI thread walks the domain's index or receives millions of pairs at once. Cancel drops the result
+(the computation itself is one call). Experts excluded only by FIELD are not listed (they are most of a large pool)
+but any pair can be explained by ID number.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
-                               QListWidgetItem, QPushButton, QSplitter, QTableWidget, QTableWidgetItem,
-                               QTextBrowser, QVBoxLayout, QWidget)
+from typing import Any, Callable
+
+from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QPersistentModelIndex, QStringListModel, Qt,
+                            Signal)
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListView, QPushButton,
+                               QSplitter, QTableView, QTextBrowser, QVBoxLayout, QWidget)
 
 from desktop.services import ui_queries
 from desktop.services.confidential import mask_id
 from desktop.services.rounds import RoundInfo
-from desktop.services.ui_queries import ConflictSummary
+from desktop.services.ui_queries import ConflictSummary, ExcludedPair
 from desktop.ui import errors
 from desktop.ui.context import Context
 from desktop.ui.service_words import said
+
+
+class PairsModel(QAbstractTableModel):
+    """The chosen application's excluded experts, worded only as the view paints them: a large unit's application
+    has well over a thousand, and a table item per cell made choosing one hold the window."""
+
+    def __init__(self, headers: list[str], texts: Callable[[ExcludedPair], list[str]], parent=None):
+        super().__init__(parent)
+        self.headers, self.texts = headers, texts
+        self.rows: tuple[ExcludedPair, ...] = ()
+
+    def set_rows(self, rows: tuple[ExcludedPair, ...]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
+            return None
+        return self.texts(self.rows[index.row()])[index.column()]
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
 
 
 class ConflictsStep(QWidget):
@@ -31,6 +65,7 @@ class ConflictsStep(QWidget):
         self.ctx = ctx
         self.info: RoundInfo | None = None
         self.conflicts: ConflictSummary | None = None
+        self.shown: tuple[str, tuple[ExcludedPair, ...]] | None = None  # the chosen application and its pairs
         self.job = None
         self.compute = QPushButton(self.tr("计算回避关系"))
         self.compute.setObjectName("compute_conflicts")
@@ -40,18 +75,26 @@ class ConflictsStep(QWidget):
         self.cancel.clicked.connect(self._cancel)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.applications = QListWidget()
+        self.numbers: list[str] = []  # the application of each line of the list
+        self.applications = QListView()
         self.applications.setObjectName("conflict_applications")
-        self.applications.currentItemChanged.connect(self._application_chosen)
-        self.pairs = QTableWidget(0, 4)
+        self.applications.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.applications.setUniformItemSizes(True)
+        self.applications.setModel(QStringListModel(self))
+        self.applications.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._application_chosen(current.row()))
+        self.pairs = QTableView()
         self.pairs.setObjectName("conflict_pairs")
-        self.pairs.setHorizontalHeaderLabels([self.tr("专家"), self.tr("身份证号"), self.tr("回避事由代码"),
-                                              self.tr("事由")])
+        self.pairs.setModel(PairsModel([self.tr("专家"), self.tr("身份证号"), self.tr("回避事由代码"), self.tr("事由")],
+                                       self._pair_texts, self))
         self.pairs.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.pairs.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.pairs.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.pairs.verticalHeader().setVisible(False)
+        self.pairs.verticalHeader().setDefaultSectionSize(26)
         self.pairs.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.pairs.currentCellChanged.connect(lambda row, *_: self._explain_row(row))
+        self.pairs.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._explain_row(current.row()))
         self.expert = QLineEdit()
         self.expert.setPlaceholderText(self.tr("输入任一专家的身份证号，查看其与所选项目的回避情况"))
         self.expert.returnPressed.connect(lambda: self.explain(self.expert.text().strip().upper()))
@@ -77,9 +120,8 @@ class ConflictsStep(QWidget):
 
     def set_round(self, info: RoundInfo | None) -> None:
         if info is None or self.info is None or info.ref != self.info.ref or info.panels != self.info.panels:
-            self.conflicts = None
-            self.applications.clear()
-            self.pairs.setRowCount(0)
+            self.conflicts = self.shown = None
+            self._list([])
             self.explanation.clear()
         self.info = info
         ready = info is not None and bool(info.panels)
@@ -114,47 +156,58 @@ class ConflictsStep(QWidget):
             return  # cancelled, or another round (or workspace) was chosen meanwhile
         self.cancel.setEnabled(False)
         self.compute.setEnabled(True)
-        self.conflicts = summary
-        self.applications.clear()
-        for number, panel in summary.applications:
-            item = QListWidgetItem(self.tr("{0}（{1}）回避 {2} 人").format(number, panel, len(summary.pairs[number])))
-            item.setData(Qt.ItemDataRole.UserRole, number)
-            self.applications.addItem(item)
-        total = sum(len(rows) for rows in summary.pairs.values())
+        self.conflicts, self.shown = summary, None
+        line = self.tr("{0}（{1}）回避 {2} 人")
+        self._list(summary.applications, [line.format(*entry) for entry in summary.applications])
+        total = summary.pairs
         warnings = "；".join(summary.warnings)
         self.status.setText(self.tr("共 {0} 个项目、{1} 位专家；除学科不符外，共 {2} 对专家—项目须回避。").format(
             len(summary.applications), summary.experts, total) + (f"　{warnings}" if warnings else ""))
-        if self.applications.count():
-            self.applications.setCurrentRow(0)
+        if self.numbers:
+            self.applications.setCurrentIndex(self.applications.model().index(0, 0))
         self.computed.emit()
 
-    def _application_chosen(self, item: QListWidgetItem | None, _previous=None) -> None:
-        if item is None or self.conflicts is None:
-            return
-        rows = self.conflicts.pairs[item.data(Qt.ItemDataRole.UserRole)]
-        self.pairs.setRowCount(len(rows))
-        for row, pair in enumerate(rows):
-            for column, text in enumerate([pair.name, mask_id(pair.expert), self.tr("、").join(pair.codes),
-                                           self.tr("；").join(said(t) for t in pair.titles)]):
-                cell = QTableWidgetItem(text)
-                cell.setData(Qt.ItemDataRole.UserRole, row)
-                self.pairs.setItem(row, column, cell)
+    def _list(self, applications, lines: list[str] = ()) -> None:
+        self.numbers = [number for number, *_ in applications]
+        self.applications.model().setStringList(list(lines))
+        self.pairs.model().set_rows(())
+
+    def current_application(self) -> str | None:
+        row = self.applications.currentIndex().row()
+        return self.numbers[row] if 0 <= row < len(self.numbers) else None
+
+    def _application_chosen(self, row: int) -> None:
+        self.shown = None
+        self.pairs.model().set_rows(())
         self.explanation.clear()
+        number = self.current_application()
+        if number is None or self.conflicts is None:
+            return
+        place, actor, ref = self.ctx.place, self.ctx.actor, self.conflicts.ref
+
+        def shown(rows: tuple[ExcludedPair, ...]) -> None:
+            if self.conflicts is not None and self.conflicts.ref == ref and self.current_application() == number:
+                self.shown = (number, rows)
+                self.pairs.model().set_rows(rows)
+
+        self.ctx.runner.run(lambda job: ui_queries.application_conflicts(place, actor, ref, number), shown,
+                            lambda e: self.explanation.setPlainText(errors.message(e)))
+
+    def _pair_texts(self, pair: ExcludedPair) -> list[str]:
+        return [pair.name, mask_id(pair.expert), self.tr("、").join(pair.codes),
+                self.tr("；").join(said(t) for t in pair.titles)]
 
     def _explain_row(self, row: int) -> None:
-        current = self.applications.currentItem()
-        if current is None or self.conflicts is None or self.pairs.item(row, 0) is None:
+        if self.shown is None or not 0 <= row < len(self.shown[1]):
             return
-        number = current.data(Qt.ItemDataRole.UserRole)
-        pair = self.conflicts.pairs[number][row]
-        self._show_explanation(number, pair.expert, *self.conflicts.explain(number, pair.expert))
+        self.explain(self.shown[1][row].expert)
 
     def explain(self, expert: str) -> None:
-        """Any expert of the pool against the chosen application: computed again in a worker."""
-        current = self.applications.currentItem()
-        if current is None or self.conflicts is None or not expert:
+        """Any expert of the pool against the chosen application, worded in a worker."""
+        number = self.current_application()
+        if number is None or self.conflicts is None or not expert:
             return
-        number, place, ref = current.data(Qt.ItemDataRole.UserRole), self.ctx.place, self.conflicts.ref
+        place, ref = self.ctx.place, self.conflicts.ref
         actor = self.ctx.actor
         self.explanation.setPlainText(self.tr("正在查询…"))
 

@@ -34,7 +34,7 @@ from desktop.ui.tasks import InlineRunner, Runner
 
 
 translate = QCoreApplication.translate
-BOXES_AT_ONCE = 8  # panel boxes built per turn of the event loop: 250 at once held the window for a second
+BOXES_AT_ONCE = 2  # panel boxes built per turn of the event loop: 250 at once held the window for a second, 8 for 50 ms
 
 
 class WitnessDialog(QDialog):

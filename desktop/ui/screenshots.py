@@ -89,7 +89,7 @@ def capture(workspace: Path, out: Path, scratch: Path, language: str = "zh_CN") 
                 round_ws.buttons.button(step).click()
                 if step == CONFLICTS:
                     round_ws.conflicts.compute.click()
-                    round_ws.conflicts.pairs.setCurrentCell(0, 0)
+                    round_ws.conflicts.pairs.selectRow(0)
                 if step == LETTERS:  # unsigned: signing would need a key in this machine's keyring
                     round_ws.letters.sign.setChecked(False)
                     round_ws.letters.start()

@@ -3492,6 +3492,10 @@ When every password is forgotten, only this key opens the workspace. Print it no
         <translation>Digest the data tables</translation>
     </message>
     <message>
+        <source>为数据表建立逐行记录</source>
+        <translation>Row lists made for the data tables</translation>
+    </message>
+    <message>
         <source>生成评审专家承诺书</source>
         <translation>Make expert commitment letters</translation>
     </message>

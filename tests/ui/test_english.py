@@ -31,7 +31,8 @@ def test_recusal_grounds_and_progress_are_in_english(english, window, demo_works
     ws = window.rounds.workspace
     ws.buttons.button(CONFLICTS).click()
     ws.conflicts.compute.click()
-    grounds = {ws.conflicts.pairs.item(r, 3).text() for r in range(ws.conflicts.pairs.rowCount())}
+    model = ws.conflicts.pairs.model()
+    grounds = {model.index(r, 3).data() for r in range(model.rowCount())}
     assert grounds and not any(re.search(r"[\u4e00-\u9fff]", g) for g in grounds)
     assert said("保存抽取记录") == "saving the draw record" and said("读取 专家库.xlsx") == "reading 专家库.xlsx"
 

@@ -51,10 +51,10 @@ def test_create_open_panel_conflicts_and_draw(window, demo_workspace):
 
     ws.buttons.button(CONFLICTS).click()
     ws.conflicts.compute.click()
-    assert ws.conflicts.applications.count() == len(ws.info.panels[0]["applications"])
+    assert ws.conflicts.applications.model().rowCount() == len(ws.info.panels[0]["applications"])
     pairs = ws.conflicts.pairs
-    if pairs.rowCount():
-        pairs.setCurrentCell(0, 0)
+    if pairs.model().rowCount():
+        pairs.selectRow(0)
         assert "专家" in ws.conflicts.explanation.toPlainText()
 
     ws.buttons.button(DRAW).click()
