@@ -81,7 +81,7 @@ def target_paths(jobs: Sequence[Document], out_dir: Path) -> list[Path]:
 
 
 def _signer(key: SigningKey | None) -> Signer | None:
-    """The key loaded for signing; pyHanko is imported only then (a third of a second of each worker's start)."""
+    """The key loaded for signing; pyHanko is imported only then (half a second of each worker's start)."""
     if key is None:
         return None
     from reports.signing import Signer

@@ -129,7 +129,7 @@ class _TemplatedCMS(signers.SimpleSigner):
     and for any other kind of signature, pyHanko builds every container itself.
     """
 
-    _templates: dict
+    _templates: dict[tuple[str, int], _Parts | None]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -145,19 +145,18 @@ class _TemplatedCMS(signers.SimpleSigner):
             return await super().async_sign(data_digest, digest_algorithm, dry_run=dry_run, use_pades=use_pades,
                                             timestamper=timestamper, signed_attr_settings=signed_attr_settings,
                                             is_pdf_sig=is_pdf_sig, encap_content_info=encap_content_info)
-        placeholder, attrs = template[0], template[1]
-        attrs = attrs.replace(placeholder, data_digest)
+        attrs = template.attrs.replace(template.digest, data_digest)
         signature = await self.async_sign_raw(_der(0x31, attrs), digest_algorithm)
-        return cms.ContentInfo.load(_assemble(template, attrs, signature))
+        return cms.ContentInfo.load(template.assemble(attrs, signature))
 
-    async def _template(self, digest_algorithm: str, digest_size: int):
+    async def _template(self, digest_algorithm: str, digest_size: int) -> _Parts | None:
         """The parts of this signer's containers (None: not to be used), built and checked once per digest."""
         key = (digest_algorithm, digest_size)
         if key not in self._templates:
             self._templates[key] = await self._build_template(digest_algorithm, digest_size)
         return self._templates[key]
 
-    async def _build_template(self, digest_algorithm: str, digest_size: int):
+    async def _build_template(self, digest_algorithm: str, digest_size: int) -> _Parts | None:
         built = []
         for when in (dt.datetime(2001, 1, 1, tzinfo=dt.timezone.utc), dt.datetime.now(dt.timezone.utc)):
             digest = os.urandom(digest_size)
@@ -165,41 +164,52 @@ class _TemplatedCMS(signers.SimpleSigner):
                                                  signed_attr_settings=PdfCMSSignedAttributes(signing_time=when))
             built.append((digest, container.dump()))
         (first, first_der), (second, second_der) = built
-        template = _parts(first_der, first)
-        again = _parts(second_der, second)
-        if template is None or again is None or template[1].replace(first, second) != again[1]:
+        template = _Parts.of(first_der, first)
+        again = _Parts.of(second_der, second)
+        if template is None or again is None or template.attrs.replace(first, second) != again.attrs:
             return None
-        if _assemble(template, template[1], template[-1]) != first_der:
+        if template.assemble(template.attrs, template.signature) != first_der:
             return None
         return template
 
 
-def _parts(container: bytes, digest: bytes):
-    """(digest, signed attributes, the parts around them, the signature) of a container, or None when the digest
-    is not found once in its attributes or the container has more than it should (unsigned attributes, CRLs)."""
-    info = cms.ContentInfo.load(container)
-    data = info["content"]
-    if len(data["signer_infos"]) != 1 or data["crls"].native is not None:
-        return None
-    signer = data["signer_infos"][0]
-    if signer["unsigned_attrs"].native is not None:
-        return None
-    attrs = signer["signed_attrs"].contents
-    if attrs.count(digest) != 1:
-        return None
-    return (digest, attrs, info["content_type"].dump(),
-            data["version"].dump() + data["digest_algorithms"].dump() + data["encap_content_info"].dump()
-            + data["certificates"].dump(),
-            signer["version"].dump() + signer["sid"].dump() + signer["digest_algorithm"].dump(),
-            signer["signature_algorithm"].dump(), signer["signature"].native)
+@dataclass(frozen=True)
+class _Parts:
+    """A CMS container of one signer taken apart: its signed attributes (holding ``digest``) and its signature,
+    and the encoded parts around them."""
+    digest: bytes
+    attrs: bytes          # the SET OF attributes' content, without its tag and length
+    content_type: bytes   # signedData
+    data_head: bytes      # SignedData's version, digest algorithms, encapsulated content info, certificates
+    signer_head: bytes    # SignerInfo's version, signer identifier, digest algorithm
+    algorithm: bytes      # SignerInfo's signature algorithm
+    signature: bytes
 
+    @classmethod
+    def of(cls, container: bytes, digest: bytes) -> _Parts | None:
+        """None when the digest is not found once in the attributes or the container has more than these parts
+        (another signer, unsigned attributes, CRLs)."""
+        info = cms.ContentInfo.load(container)
+        data = info["content"]
+        if len(data["signer_infos"]) != 1 or data["crls"].native is not None:
+            return None
+        signer = data["signer_infos"][0]
+        if signer["unsigned_attrs"].native is not None:
+            return None
+        attrs = signer["signed_attrs"].contents
+        if attrs.count(digest) != 1:
+            return None
+        return cls(digest, attrs, info["content_type"].dump(),
+                   data["version"].dump() + data["digest_algorithms"].dump() + data["encap_content_info"].dump()
+                   + data["certificates"].dump(),
+                   signer["version"].dump() + signer["sid"].dump() + signer["digest_algorithm"].dump(),
+                   signer["signature_algorithm"].dump(), signer["signature"].native)
 
-def _assemble(template, attrs: bytes, signature: bytes) -> bytes:
-    """ContentInfo { signedData, [0] SignedData { …, signerInfos { SignerInfo { …, [0] attrs, …, signature } } } }"""
-    _, _, content_type, data_head, signer_head, algorithm, _ = template
-    signer = _der(0x30, signer_head + _der(0xA0, attrs) + algorithm + _der(0x04, signature))
-    data = _der(0x30, data_head + _der(0x31, signer))
-    return _der(0x30, content_type + _der(0xA0, data))
+    def assemble(self, attrs: bytes, signature: bytes) -> bytes:
+        """ContentInfo { signedData, [0] SignedData { …, { SignerInfo { …, [0] attrs, …, signature } } } }"""
+        signer = _der(0x30, self.signer_head + _der(0xA0, attrs) + self.algorithm + _der(0x04, signature))
+        data = _der(0x30, self.data_head + _der(0x31, signer))
+        return _der(0x30, self.content_type + _der(0xA0, data))
 
 
 class _ProgramAsIs(CIDFontType2):
