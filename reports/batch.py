@@ -21,7 +21,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from reports.errors import ReportError
 from reports.documents import Document
@@ -29,7 +29,9 @@ from reports.file_names import unique_names
 from reports.files import private_folder, remove_stray_parts, write_atomically, written_since
 from reports.lifetime import children_ignore_interrupts, die_with_parent
 from reports.render import check, load_template, render
-from reports.signing import Signer
+
+if TYPE_CHECKING:
+    from reports.signing import Signer
 
 WORKERS: int | None = None
 """Worker processes of a batch whose caller does not say: None for one per core, 0 for none (render in the
@@ -78,6 +80,14 @@ def target_paths(jobs: Sequence[Document], out_dir: Path) -> list[Path]:
     return [out_dir / name for name in unique_names([job.file_stem() for job in jobs], ".pdf")]
 
 
+def _signer(key: SigningKey | None) -> Signer | None:
+    """The key loaded for signing; pyHanko is imported only then (half a second of each worker's start)."""
+    if key is None:
+        return None
+    from reports.signing import Signer
+    return Signer(key.p12, key.passphrase)
+
+
 _worker_signer: Signer | None = None
 _worker_dirs: tuple[Path, ...] = ()
 _worker_stop = None
@@ -87,7 +97,7 @@ def _init_worker(key: SigningKey | None, template_dirs: tuple[Path, ...], stop) 
     global _worker_signer, _worker_dirs, _worker_stop
     die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker_signer = Signer(key.p12, key.passphrase) if key else None
+    _worker_signer = _signer(key)
     _worker_dirs = template_dirs
     _worker_stop = stop
 
@@ -193,7 +203,7 @@ def _render_here(pairs: list[tuple[Document, Path]], out_dir: Path, sign_with: S
                  cancel: threading.Event | None) -> list[Path]:
     """The batch without worker processes (starting them costs more than a few documents): the same files, and
     the same errors for a cancel, Ctrl-C or a full disk."""
-    signer = Signer(sign_with.p12, sign_with.passphrase) if sign_with else None
+    signer = _signer(sign_with)
     done: list[Path] = []
     try:
         for document, path in pairs:

@@ -49,8 +49,10 @@ class TextStyle:
     align: str = "justify"     # justify | left | center | right
 
 
-def font_runs(text: str, font: str) -> list[tuple[str, str]]:
-    """Split ``text`` into (font, run) pieces so that every character is drawn by a font with a real glyph for it."""
+@functools.lru_cache(maxsize=16384)
+def font_runs(text: str, font: str) -> tuple[tuple[str, str], ...]:
+    """Split ``text`` into (font, run) pieces so that every character is drawn by a font with a real glyph for it
+    (remembered: the lines of a batch's letters are mostly the same)."""
     runs: list[tuple[str, str]] = []
     for char in text:
         if invisible(char):
@@ -62,7 +64,7 @@ def font_runs(text: str, font: str) -> list[tuple[str, str]]:
             runs[-1] = (chosen, runs[-1][1] + char)
         else:
             runs.append((chosen, char))
-    return runs
+    return tuple(runs)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -70,6 +72,20 @@ def text_width(text: str, font: str, size: float, tracking: float) -> float:
     """The width of ``text`` as drawn (each character in the font that has it), remembered: line breaking measures
     the same characters again and again."""
     return sum(stringWidth(run, chosen, size) for chosen, run in font_runs(text, font)) + len(text) * tracking
+
+
+@functools.lru_cache(maxsize=4096)
+def _broken(text: str, style: TextStyle, usable: float, first: float) -> tuple[str, ...]:
+    """``text`` broken into lines, remembered: the letters of a batch share most of their paragraphs."""
+    def measure(chunk: str) -> float:
+        return text_width(chunk, style.font, style.size, style.tracking)
+
+    lines = break_lines(text, usable, measure, first)
+    if style.align == "center" and len(lines) > 1 and "\n" not in text:
+        # A title over several lines is balanced, not left with a single character on its last line.
+        balanced = measure(text) / len(lines) + style.size + style.tracking
+        lines = break_lines(text, min(usable, balanced), measure)
+    return tuple(lines)
 
 
 class GridParagraph(Flowable):
@@ -100,13 +116,7 @@ class GridParagraph(Flowable):
             return self._lines
         em = self.style.size + self.style.tracking
         usable = width - self.style.right_indent * em
-        lines = break_lines(self.text, usable, self._measure, usable - self._indent(0))
-        if self.style.align == "center" and len(lines) > 1 and "\n" not in self.text:
-            # A title over several lines is balanced, not left with a single character on its last line.
-            em = self.style.size + self.style.tracking
-            balanced = self._measure(self.text) / len(lines) + em
-            lines = break_lines(self.text, min(usable, balanced), self._measure)
-        return lines
+        return list(_broken(self.text, self.style, usable, usable - self._indent(0)))
 
     def wrap(self, availWidth, availHeight):
         self._width = availWidth

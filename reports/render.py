@@ -119,9 +119,21 @@ def render(document: Document, template: Template | None = None, template_dirs: 
 
 class _QuickDeflate:
     """reportlab deflates every stream (the four fonts' subsets above all) at zlib's default level 6: a third of a
-    letter's render time. Level 1 takes a sixth off a letter's time for files 7 % larger (docs/benchmarks.md)."""
-    compress = staticmethod(functools.partial(zlib.compress, level=1))
+    letter's render time. Level 1 takes a sixth off a letter's time for files 7 % larger (docs/benchmarks.md), and
+    a font subset that letters share (reports.fonts hands out the same bytes) is deflated once per process."""
     decompress = staticmethod(zlib.decompress)
+
+    @staticmethod
+    def compress(data: bytes) -> bytes:
+        return _deflated(data) if len(data) >= _SHARED_SIZE else zlib.compress(data, 1)
+
+
+_SHARED_SIZE = 16384  # page contents are smaller and differ from letter to letter; font subsets are larger
+
+
+@functools.lru_cache(maxsize=128)
+def _deflated(data: bytes) -> bytes:
+    return zlib.compress(data, 1)
 
 
 pdfdoc.zlib = _QuickDeflate  # reportlab reads its module's ``zlib`` at each stream, and has no setting for the level

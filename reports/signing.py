@@ -19,6 +19,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from asn1crypto import cms
 from asn1crypto import parser as asn1_parser
 from cryptography import x509
 from fontTools import subset
@@ -30,6 +31,7 @@ from pyhanko.pdf_utils.layout import AxisAlignment, Margins, SimpleBoxLayoutRule
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.pdf_utils.text import TextBoxStyle
 from pyhanko.sign import fields, signers
+from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko.stamp import TextStampStyle
@@ -72,9 +74,12 @@ class Signer:
         certificate = open_pkcs12(p12, passphrase)
         self.info = describe_certificate(certificate)
         try:
-            self._signer = signers.SimpleSigner.load_pkcs12_data(p12, other_certs=[], passphrase=passphrase)
+            loaded = signers.SimpleSigner.load_pkcs12_data(p12, other_certs=[], passphrase=passphrase)
         except ValueError as error:
             raise IdentityError("无法载入签名私钥") from error
+        self._signer = _TemplatedCMS(signing_cert=loaded.signing_cert, signing_key=loaded.signing_key,
+                                     cert_registry=loaded.cert_registry,
+                                     signature_mechanism=loaded.signature_mechanism)
         characters = "".join(sorted(_STAMP_FIXED | set(self.info.common_name)))
         # Red like a seal, its text at the top, so that the 署名 and date it presses on stay readable below it.
         style = TextStampStyle(
@@ -99,6 +104,112 @@ class Signer:
         # Reserving room for the signature skips pyHanko's trial signature that only measures its size.
         self._pdf_signer.sign_pdf(writer, output=output, bytes_reserved=SIGNATURE_ROOM)
         return output.getvalue()
+
+
+def _der(tag: int, body: bytes) -> bytes:
+    """One DER value: its tag, its length (short or long form) and ``body``."""
+    size = len(body)
+    if size < 0x80:
+        return bytes((tag, size)) + body
+    length = size.to_bytes((size.bit_length() + 7) // 8, "big")
+    return bytes((tag, 0x80 | len(length))) + length + body
+
+
+class _TemplatedCMS(signers.SimpleSigner):
+    """pyHanko's signer, with the CMS container of a PAdES signature assembled from parts built once.
+
+    Building the container with asn1crypto (signed attributes, certificates copied and encoded again) was some
+    70 % of a signature's time. In a PAdES signature without a timestamp the signed attributes differ from one
+    document to the next only in the document's digest (pyHanko leaves the signing time out of them; the time is
+    in the signature dictionary), and everything else in the container is the same for every document but the
+    signature value. So pyHanko builds the container once, for a placeholder digest; then each document gets
+    those signed attributes with its own digest, a fresh signature over them, and the same parts around them.
+    Before relying on it the signer checks, with pyHanko's own containers for two digests at two times, that
+    the attributes differ in the digest alone and that the parts put back together give pyHanko's bytes; if not,
+    and for any other kind of signature, pyHanko builds every container itself.
+    """
+
+    _templates: dict[tuple[str, int], _Parts | None]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._templates = {}
+
+    async def async_sign(self, data_digest: bytes, digest_algorithm: str, dry_run=False, use_pades=False,
+                         timestamper=None, signed_attr_settings=None, is_pdf_sig=True, encap_content_info=None):
+        settings = signed_attr_settings or PdfCMSSignedAttributes()
+        plain = (use_pades and is_pdf_sig and not dry_run and timestamper is None and encap_content_info is None
+                 and settings.cades_signed_attrs is None and getattr(settings, "adobe_revinfo_attr", None) is None)
+        template = await self._template(digest_algorithm, len(data_digest)) if plain else None
+        if template is None:
+            return await super().async_sign(data_digest, digest_algorithm, dry_run=dry_run, use_pades=use_pades,
+                                            timestamper=timestamper, signed_attr_settings=signed_attr_settings,
+                                            is_pdf_sig=is_pdf_sig, encap_content_info=encap_content_info)
+        attrs = template.attrs.replace(template.digest, data_digest)
+        signature = await self.async_sign_raw(_der(0x31, attrs), digest_algorithm)
+        return cms.ContentInfo.load(template.assemble(attrs, signature))
+
+    async def _template(self, digest_algorithm: str, digest_size: int) -> _Parts | None:
+        """The parts of this signer's containers (None: not to be used), built and checked once per digest."""
+        key = (digest_algorithm, digest_size)
+        if key not in self._templates:
+            self._templates[key] = await self._build_template(digest_algorithm, digest_size)
+        return self._templates[key]
+
+    async def _build_template(self, digest_algorithm: str, digest_size: int) -> _Parts | None:
+        built = []
+        for when in (dt.datetime(2001, 1, 1, tzinfo=dt.timezone.utc), dt.datetime.now(dt.timezone.utc)):
+            digest = os.urandom(digest_size)
+            container = await super().async_sign(digest, digest_algorithm, use_pades=True,
+                                                 signed_attr_settings=PdfCMSSignedAttributes(signing_time=when))
+            built.append((digest, container.dump()))
+        (first, first_der), (second, second_der) = built
+        template = _Parts.of(first_der, first)
+        again = _Parts.of(second_der, second)
+        if template is None or again is None or template.attrs.replace(first, second) != again.attrs:
+            return None
+        if template.assemble(template.attrs, template.signature) != first_der:
+            return None
+        return template
+
+
+@dataclass(frozen=True)
+class _Parts:
+    """A CMS container of one signer taken apart: its signed attributes (holding ``digest``) and its signature,
+    and the encoded parts around them."""
+    digest: bytes
+    attrs: bytes          # the SET OF attributes' content, without its tag and length
+    content_type: bytes   # signedData
+    data_head: bytes      # SignedData's version, digest algorithms, encapsulated content info, certificates
+    signer_head: bytes    # SignerInfo's version, signer identifier, digest algorithm
+    algorithm: bytes      # SignerInfo's signature algorithm
+    signature: bytes
+
+    @classmethod
+    def of(cls, container: bytes, digest: bytes) -> _Parts | None:
+        """None when the digest is not found once in the attributes or the container has more than these parts
+        (another signer, unsigned attributes, CRLs)."""
+        info = cms.ContentInfo.load(container)
+        data = info["content"]
+        if len(data["signer_infos"]) != 1 or data["crls"].native is not None:
+            return None
+        signer = data["signer_infos"][0]
+        if signer["unsigned_attrs"].native is not None:
+            return None
+        attrs = signer["signed_attrs"].contents
+        if attrs.count(digest) != 1:
+            return None
+        return cls(digest, attrs, info["content_type"].dump(),
+                   data["version"].dump() + data["digest_algorithms"].dump() + data["encap_content_info"].dump()
+                   + data["certificates"].dump(),
+                   signer["version"].dump() + signer["sid"].dump() + signer["digest_algorithm"].dump(),
+                   signer["signature_algorithm"].dump(), signer["signature"].native)
+
+    def assemble(self, attrs: bytes, signature: bytes) -> bytes:
+        """ContentInfo { signedData, [0] SignedData { …, { SignerInfo { …, [0] attrs, …, signature } } } }"""
+        signer = _der(0x30, self.signer_head + _der(0xA0, attrs) + self.algorithm + _der(0x04, signature))
+        data = _der(0x30, self.data_head + _der(0x31, signer))
+        return _der(0x30, self.content_type + _der(0xA0, data))
 
 
 class _ProgramAsIs(CIDFontType2):

@@ -130,6 +130,7 @@ def test_issuer_venue_and_time_come_from_the_round_and_may_be_settled_after_open
     code, out, _ = run(capsys, demo, "letters", "--round", "1", "--out", str(tmp_path / "letters"), "--json")
     letter = text_of(Path(json.loads(out)["files"][0]).read_bytes())
     assert "本人受山东省科学技术厅评审办公室邀请" in letter
+    assert "时间上午8:30，地点济南市舜耕路17号二楼会议室。" in letter and "另行通知" not in letter
     code, out, _ = run(capsys, demo, "notices", "--round", "1", "--kind", "sign_in_sheet", "--out",
                        str(tmp_path / "sheets"), "--json")
     sheet = text_of(Path(json.loads(out)["files"][0]).read_bytes())

@@ -1,6 +1,13 @@
 """Signatures on real PDFs: they validate, they name the signer, and any change to the file is caught."""
 
+import asyncio
+import datetime as dt
+import io
+
 import pytest
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign import signers
+from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
 from pypdf import PdfReader
 
 import report_samples as samples
@@ -30,6 +37,21 @@ def test_signature_validates_and_names_the_signer(p12, signed):
     result = verify(signed, trusting(open_pkcs12(p12, b"secret")))
     assert result.intact and result.trusted
     assert result.signer == NAME and result.signed_at and not result.problem
+
+
+def test_the_container_is_what_pyhanko_builds_for_the_document_but_for_the_signature_value(p12, signed):
+    """Containers are put together from parts built once (speed): they must hold exactly what pyHanko itself
+    builds for the same document digest (certificates, algorithms, signed attributes), whatever the time."""
+    embedded = PdfFileReader(io.BytesIO(signed)).embedded_signatures[0]
+    ours = embedded.signed_data.native
+    digest = next(a["values"][0] for a in ours["signer_infos"][0]["signed_attrs"] if a["type"] == "message_digest")
+    own = signers.SimpleSigner.load_pkcs12_data(p12, other_certs=[], passphrase=b"secret")
+    theirs = asyncio.run(own.async_sign(digest, "sha256", use_pades=True, signed_attr_settings=PdfCMSSignedAttributes(
+        signing_time=dt.datetime.now(dt.timezone.utc))))["content"].native
+    assert embedded.compute_digest() == digest
+    for data in (ours, theirs):
+        assert len(data["signer_infos"][0].pop("signature")) > 60
+    assert ours == theirs
 
 
 def test_unknown_signer_is_intact_but_not_trusted(signed):
