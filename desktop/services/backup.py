@@ -88,8 +88,10 @@ def _key(folder: Path, password: str, *, create: bool) -> bytes:
         key, fields = container.new_key(password)
         write_atomically(header, json.dumps(fields | {"format": FORMAT}, indent=1).encode("utf-8"))
         return key
-    fields = json.loads(header.read_text(encoding="utf-8"))
-    key = container.key_from(fields, password)
+    try:
+        key = container.key_from(json.loads(header.read_text(encoding="utf-8")), password)
+    except (ValueError, AttributeError) as error:
+        raise BackupProblem(f"{header} 不可用：{error}") from None
     if key is None:
         raise BackupProblem(f"备份口令不对：{folder} 中的备份是用另一口令加密的")
     return key

@@ -1,0 +1,232 @@
+"""Someone who wants an archive to say what did not happen: forged signatures, members mixed between archives, a
+draw whose panels were changed together with its pool, hostile zips and headers. Each must be refused with its
+reason, or, where PanelDesk cannot tell (an archive re-signed by someone the verifier chose to trust), the verdict
+must name who signed."""
+
+import asyncio
+import json
+import struct
+import zipfile
+from pathlib import Path
+
+import pytest
+from asn1crypto import cms as asn1_cms
+from cryptography import x509
+from pyhanko.sign import signers
+
+from desktop.services.archive import cms, container
+from desktop.services.archive.container import json_lines
+from desktop.services.archive.verify import draw_audit_problems, verify_archive
+from reports.batch import SigningKey
+from reports.identity import create_identity, describe_certificate
+from tests.archive.conftest import AGAIN, PASSWORD
+
+SUBJECT = "省科学技术厅评审办公室"  # the genuine identity's name (tests/archive/conftest.py)
+
+
+def _attacker(name: str = SUBJECT) -> tuple[SigningKey, x509.Certificate]:
+    """A key and self-made certificate with the same subject as the secretariat's."""
+    p12 = create_identity(name, b"attacker")
+    key = SigningKey(p12, b"attacker")
+    signer = signers.SimpleSigner.load_pkcs12_data(p12, other_certs=[], passphrase=b"attacker")
+    return key, x509.load_der_x509_certificate(signer.signing_cert.dump())
+
+
+def _opened(archive: Path) -> tuple[dict, dict[str, bytes], bytes, bytes]:
+    """(header, {path: plain content}, manifest bytes, signature) of a genuine archive."""
+    with zipfile.ZipFile(archive) as zf:
+        header = container.read_header(zf)
+        key = container.key_from(header, PASSWORD)
+        manifest = container.read_small(zf, container.MANIFEST, key, "m")
+        signature = container.read_small(zf, container.SIGNATURE, key, "s")
+        contents = {m["path"]: container.read_small(zf, m["member"], key, m["path"])
+                    for m in json.loads(manifest)["members"]}
+    return header, contents, manifest, signature
+
+
+def _write(out: Path, header: dict, contents: dict[str, bytes], sign) -> Path:
+    """An archive with these contents under the same password, its manifest signed by ``sign(manifest_bytes)``."""
+    key = container.key_from(header, PASSWORD)
+    with zipfile.ZipFile(out, "w") as zf:
+        container.write_plain(zf, container.HEADER, json.dumps(header).encode("utf-8"))
+        listed = []
+        for index, (path, data) in enumerate(contents.items(), 1):
+            sha, size = container.write_sealed(zf, container.member_name(index), (data,), key)
+            listed.append({"path": path, "member": container.member_name(index), "sha256": sha, "size": size})
+        manifest = json.loads(_opened_manifest_template) | {"members": listed}
+        data = json.dumps(manifest, ensure_ascii=False).encode("utf-8")
+        container.write_sealed(zf, container.MANIFEST, (data,), key)
+        container.write_sealed(zf, container.SIGNATURE, (sign(data),), key)
+    return out
+
+
+_opened_manifest_template = "{}"
+
+
+@pytest.fixture(scope="module")
+def genuine(made):
+    global _opened_manifest_template
+    root, archive, fingerprint = made
+    header, contents, manifest, signature = _opened(archive)
+    _opened_manifest_template = manifest.decode("utf-8")
+    certificate = x509.load_pem_x509_certificate(
+        json.loads((root / "signing" / "identity.json").read_text(encoding="utf-8"))["certificate_pem"].encode())
+    return archive, fingerprint, certificate, header, contents, manifest, signature
+
+
+def test_a_manifest_re_signed_with_a_self_made_certificate_of_the_same_subject_is_not_trusted(genuine, tmp_path):
+    archive, fingerprint, certificate, header, contents, _, _ = genuine
+    key, forged_certificate = _attacker()
+    forged = _write(tmp_path / "forged.zip", header, contents, lambda data: cms.sign(data, key))
+    for given in ({"fingerprint": fingerprint}, {"trust": [certificate]}):
+        result = verify_archive(forged, PASSWORD, **given)
+        assert not result["trusted"], given
+        assert result["signer"]["fingerprint"] == describe_certificate(forged_certificate).fingerprint
+        assert any("不是所给的可信证书或指纹" in p for p in result["problems"])
+
+
+def test_trusting_the_attackers_certificate_does_not_override_the_fingerprint_given(genuine, tmp_path):
+    """`--trust attacker.pem --fingerprint GENUINE`: the fingerprint the secretariat published must still hold."""
+    archive, fingerprint, _, header, contents, _, _ = genuine
+    key, forged_certificate = _attacker()
+    forged = _write(tmp_path / "forged.zip", header, contents, lambda data: cms.sign(data, key))
+    result = verify_archive(forged, PASSWORD, trust=[forged_certificate], fingerprint=fingerprint)
+    assert not result["trusted"]
+    assert any("指纹" in p for p in result["problems"]), result["problems"]
+
+
+def test_a_signature_naming_the_genuine_certificate_first_but_made_by_another_key(genuine, tmp_path):
+    """The CMS carries the genuine certificate first and the attacker's after it; the attacker's key signs. The
+    signer is the certificate the SignerInfo names, never the first one carried."""
+    archive, fingerprint, certificate, header, contents, _, _ = genuine
+    key, forged_certificate = _attacker()
+
+    def sign(data: bytes) -> bytes:
+        signer = signers.SimpleSigner.load_pkcs12_data(key.p12, other_certs=[], passphrase=key.passphrase)
+        signed = asyncio.run(signer.async_sign_general_data(data, "sha256", detached=True))
+        genuine_cert = asn1_cms.CertificateChoices({"certificate": asn1_cms.Certificate.load(
+            certificate.public_bytes(__import__("cryptography").hazmat.primitives.serialization.Encoding.DER))})
+        content = signed["content"]
+        content["certificates"] = [genuine_cert] + list(content["certificates"])
+        return signed.dump(force=True)
+
+    forged = _write(tmp_path / "forged.zip", header, contents, sign)
+    result = verify_archive(forged, PASSWORD, fingerprint=fingerprint)
+    assert not result["trusted"]
+    assert result["signer"]["fingerprint"] == describe_certificate(forged_certificate).fingerprint, result["signer"]
+
+
+def test_a_genuine_signature_over_another_manifest_is_invalid(genuine, tmp_path):
+    archive, fingerprint, _, header, contents, _, signature = genuine
+    changed = dict(contents)
+    changed["data/exclusions.jsonl"] = b""
+    forged = _write(tmp_path / "other.zip", header, changed, lambda data: signature)
+    result = verify_archive(forged, PASSWORD, fingerprint=fingerprint)
+    assert not result["intact"] and not result["trusted"]
+    assert any("清单的签名不符" in p for p in result["problems"])
+
+
+def test_members_mixed_between_two_genuine_archives_of_the_same_round_are_refused(made, genuine, tmp_path):
+    root, first, fingerprint = made
+    with zipfile.ZipFile(first) as a, zipfile.ZipFile(root.parent / AGAIN) as b:
+        b_members = {i.filename: b.read(i) for i in b.infolist()}
+        mixed = tmp_path / "mixed.zip"
+        with zipfile.ZipFile(mixed, "w") as out:
+            for info in a.infolist():  # the first's header, manifest and signature; a member of the second
+                data = b_members["payload/000001"] if info.filename == "payload/000001" else a.read(info)
+                out.writestr(info.filename, data)
+        whole = tmp_path / "whole.zip"  # the second's manifest and signature over the first's payload
+        with zipfile.ZipFile(whole, "w") as out:
+            for info in a.infolist():
+                keep = info.filename in (container.MANIFEST, container.SIGNATURE)
+                out.writestr(info.filename, b_members[info.filename] if keep else a.read(info))
+    mixed_result = verify_archive(mixed, PASSWORD, fingerprint=fingerprint)
+    assert not mixed_result["intact"] and any("payload/000001" in p for p in mixed_result["problems"])
+    whole_result = verify_archive(whole, PASSWORD, fingerprint=fingerprint)
+    assert not whole_result["intact"] and any("清单" in p for p in whole_result["problems"])
+
+
+def test_panels_changed_with_their_pool_and_re_signed_by_the_trusted_key_are_caught_by_the_audit(genuine, tmp_path):
+    """An archive whose pool rows, panels and commitment's candidates were all changed consistently replays; its
+    signature can only be trusted if the secretariat's own key signed it. What remains is the audit chain: the draw
+    entry (hash-linked and under a signed checkpoint) still names the panels drawn, and verify compares them."""
+    archive, fingerprint, certificate, header, contents, _, _ = genuine
+    round_data = json.loads(contents["data/round.json"])
+    draw = round_data["draws"][-1]
+    panel = draw["panels"][0]
+    member, reserve = panel["members"][0], panel["reserve"][0]
+    member["expert"], panel["reserve"][0] = reserve, member["expert"]
+    problems = draw_audit_problems(round_data, list(json_lines([contents["audit/entries.jsonl"]])))
+    assert any(panel["name"] in p and "审计日志" in p for p in problems), problems
+    untouched = json.loads(contents["data/round.json"])
+    assert draw_audit_problems(untouched, list(json_lines([contents["audit/entries.jsonl"]]))) == []
+
+
+def _eocd_count(archive: Path, count: int, out: Path) -> Path:
+    """A copy whose end-of-central-directory record claims ``count`` entries."""
+    data = bytearray(archive.read_bytes())
+    at = data.rfind(b"PK\x05\x06")
+    data[at + 8:at + 12] = struct.pack("<HH", min(count, 0xFFFF), min(count, 0xFFFF))
+    out.write_bytes(bytes(data))
+    return out
+
+
+def test_a_zip_claiming_very_many_members_is_refused_before_its_directory_is_read(made, tmp_path):
+    _, archive, fingerprint = made
+    many = tmp_path / "many.zip"
+    with zipfile.ZipFile(many, "w") as zf:
+        for number in range(30):
+            zf.writestr(f"payload/{number:06d}", b"")
+    result = verify_archive(many, PASSWORD, fingerprint=fingerprint,
+                            caps=container.Caps(members=20))
+    assert not result["intact"] and any("超过上限 20" in p for p in result["problems"]), result["problems"]
+    claimed = verify_archive(_eocd_count(archive, 65535, tmp_path / "claims.zip"), PASSWORD, fingerprint=fingerprint,
+                             caps=container.Caps(members=1000))  # the end record alone is believed, and refused
+    assert any("65535 个成员，超过上限 1000" in p for p in claimed["problems"]), claimed["problems"]
+
+
+@pytest.mark.parametrize("field, value", [("memory_cost", 2 ** 31), ("time_cost", 10 ** 6), ("parallelism", 2 ** 20),
+                                          ("salt", "")])
+def test_a_header_asking_for_an_absurd_key_derivation_is_refused_at_once(made, tmp_path, field, value):
+    """The header is plain: whoever changes it could make every verifier spend terabytes or days deriving a key."""
+    _, archive, fingerprint = made
+    out = tmp_path / "kdf.zip"
+    with zipfile.ZipFile(archive) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == container.HEADER:
+                header = json.loads(data)
+                header["kdf"][field] = value
+                data = json.dumps(header).encode("utf-8")
+            target.writestr(info.filename, data)
+    result = verify_archive(out, PASSWORD, fingerprint=fingerprint)
+    assert not result["intact"]
+    assert any("密钥派生参数" in p for p in result["problems"]), result["problems"]
+
+
+@pytest.mark.filterwarnings("ignore:Duplicate name")
+@pytest.mark.parametrize("name", ["payload/000001\x00../../x", "payload/０００００１", "payload/000001\u202e",
+                                  "./../x", "payload/nested.zip", "payload/000001/"])
+def test_names_other_than_the_archive_s_own_are_refused_unread(made, tmp_path, name):
+    _, archive, fingerprint = made
+    out = tmp_path / "names.zip"
+    with zipfile.ZipFile(archive) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            target.writestr(info.filename, source.read(info))
+        target.writestr(zipfile.ZipInfo(name), b"PK\x03\x04")
+    result = verify_archive(out, PASSWORD, fingerprint=fingerprint)
+    assert not result["intact"] and not result["trusted"], name
+    assert any("不予读取" in p for p in result["problems"]), result["problems"]
+
+
+def test_a_central_directory_that_disagrees_with_the_local_header_is_named(made, tmp_path):
+    _, archive, fingerprint = made
+    data = bytearray(archive.read_bytes())
+    with zipfile.ZipFile(archive) as zf:
+        info = zf.getinfo("payload/000002")
+    local_name = info.header_offset + 30
+    assert data[local_name:local_name + len("payload/000002")] == b"payload/000002"
+    data[local_name:local_name + len("payload/000002")] = b"payload/000003"
+    (tmp_path / "cd.zip").write_bytes(bytes(data))
+    result = verify_archive(tmp_path / "cd.zip", PASSWORD, fingerprint=fingerprint)
+    assert not result["intact"] and any("已损坏或被改动" in p for p in result["problems"]), result["problems"]
