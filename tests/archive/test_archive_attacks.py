@@ -16,6 +16,7 @@ from pyhanko.sign import signers
 
 from desktop.services.archive import cms, container
 from desktop.services.archive.container import json_lines
+from desktop.services.archive.replay import replay
 from desktop.services.archive.verify import draw_audit_problems, verify_archive
 from reports.batch import SigningKey
 from reports.identity import create_identity, describe_certificate
@@ -146,20 +147,52 @@ def test_members_mixed_between_two_genuine_archives_of_the_same_round_are_refuse
     assert not whole_result["intact"] and any("清单" in p for p in whole_result["problems"])
 
 
-def test_panels_changed_with_their_pool_and_re_signed_by_the_trusted_key_are_caught_by_the_audit(genuine, tmp_path):
-    """An archive whose pool rows, panels and commitment's candidates were all changed consistently replays; its
-    signature can only be trusted if the secretariat's own key signed it. What remains is the audit chain: the draw
-    entry (hash-linked and under a signed checkpoint) still names the panels drawn, and verify compares them."""
-    archive, fingerprint, certificate, header, contents, _, _ = genuine
+def _redrawn_on(round_data: dict, schema: dict, rows: dict) -> None:
+    """Recompute the current draw's panels from changed pool ``rows`` with the same seed and write them, with the
+    commitment's candidates hash, into ``round_data``: what a forger with the archive in hand would do."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import StaticPool
+    from sqlmodel import Session
+    from desktop.services.archive.replay import _load
+    from desktop.services.draw_inputs import read_inputs
+    from desktop.services.draw_verify import _computed
+    from desktop.store import digests
+    from desktop.store.snapshot import POOL_TABLES
+    draw = next(d for d in round_data["draws"] if not d["superseded"])
+    engine = create_engine("sqlite://", poolclass=StaticPool)
+    with Session(engine) as session:
+        _load(session, schema, rows.__getitem__)
+        digests.rebase(session, POOL_TABLES)
+        inputs = read_inputs(session, round_data["round"]["id"])
+        draw["panels"] = _computed(inputs, inputs.draw(draw["seed"]))
+    engine.dispose()
+    next(c for c in round_data["commitments"] if c["draw_id"] == draw["id"])["candidates_hash"] = \
+        inputs.candidates_hash
+    draw["rows"] = [[p["name"], e, reserve, n, 0, ""] for p in draw["panels"]
+                    for reserve, experts in ((False, [m["expert"] for m in p["members"]]), (True, p["reserve"]))
+                    for n, e in enumerate(experts)]
+
+
+def test_panels_changed_together_with_their_pool_and_candidates_replay_but_differ_from_the_audit(genuine):
+    """A drawn expert taken out of the archived pool, the panels drawn again on that pool with the same seed, the
+    commitment's candidates hash (a stored value: the published commitment binds only the pool hash and the secret)
+    set to match. The replay alone accepts it, as a pool changed after the draw; the draw's audit entry, hash-linked
+    and under a signed checkpoint, still names the panels drawn, and verify compares them."""
+    _, _, _, _, contents, _, _ = genuine
     round_data = json.loads(contents["data/round.json"])
-    draw = round_data["draws"][-1]
-    panel = draw["panels"][0]
-    member, reserve = panel["members"][0], panel["reserve"][0]
-    member["expert"], panel["reserve"][0] = reserve, member["expert"]
-    problems = draw_audit_problems(round_data, list(json_lines([contents["audit/entries.jsonl"]])))
-    assert any(panel["name"] in p and "审计日志" in p for p in problems), problems
-    untouched = json.loads(contents["data/round.json"])
-    assert draw_audit_problems(untouched, list(json_lines([contents["audit/entries.jsonl"]]))) == []
+    schema = json.loads(contents["data/pool/schema.json"])
+    rows = {t: list(json_lines([contents[f"data/pool/{t}.jsonl"]])) for t in schema}
+    entries = list(json_lines([contents["audit/entries.jsonl"]]))
+    assert draw_audit_problems(round_data, entries) == []
+    draw = next(d for d in round_data["draws"] if not d["superseded"])
+    drawn = draw["panels"][0]["members"][0]["expert"]
+    person = next(p[0] for p in rows["person"] if p[1] == drawn)
+    rows["expert"] = [r for r in rows["expert"] if r[1] != person]
+    _redrawn_on(round_data, schema, rows)
+    replayed = replay(round_data, schema, rows.__getitem__)
+    assert replayed["replayed"] and not replayed["pool_hash_matches"]  # the hole the audit comparison closes
+    problems = draw_audit_problems(round_data, entries)
+    assert any(draw["panels"][0]["name"] in p and "审计日志" in p for p in problems), problems
 
 
 def _eocd_count(archive: Path, count: int, out: Path) -> Path:
