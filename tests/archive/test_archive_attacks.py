@@ -263,3 +263,30 @@ def test_a_central_directory_that_disagrees_with_the_local_header_is_named(made,
     (tmp_path / "cd.zip").write_bytes(bytes(data))
     result = verify_archive(tmp_path / "cd.zip", PASSWORD, fingerprint=fingerprint)
     assert not result["intact"] and any("已损坏或被改动" in p for p in result["problems"]), result["problems"]
+
+
+def test_an_audit_slice_cut_back_with_the_checkpoints_after_the_cut(genuine, tmp_path):
+    """The last entries cut off with the checkpoints that covered them, the manifest's pin moved to match: the slice
+    is consistent again (what the log would look like had the export been made earlier), so only a new manifest
+    signature can carry it, and one by another key is not trusted; the genuine signature over it is invalid."""
+    archive, fingerprint, _, header, contents, manifest, signature = genuine
+    assert verify_archive(archive, PASSWORD, fingerprint=fingerprint)["audit"]["checkpoint"]["after"] == 0
+    entries = contents["audit/entries.jsonl"].decode("utf-8").splitlines(keepends=True)
+    kept = entries[:-1]
+    cut = dict(contents)
+    cut["audit/entries.jsonl"] = "".join(kept).encode("utf-8")
+    cut["audit/checkpoints.json"] = json.dumps([c for c in json.loads(contents["audit/checkpoints.json"])
+                                                if c["entries"] <= len(kept)]).encode("utf-8")
+    global _opened_manifest_template
+    template = _opened_manifest_template
+    _opened_manifest_template = json.dumps(json.loads(manifest) | {
+        "audit": {"entries": len(kept), "head": json.loads(kept[-1])["hash"]}})
+    try:
+        key, _ = _attacker()
+        forged = _write(tmp_path / "cut.zip", header, cut, lambda data: cms.sign(data, key))
+        unsigned = _write(tmp_path / "cut-old-signature.zip", header, cut, lambda data: signature)
+    finally:
+        _opened_manifest_template = template
+    result = verify_archive(forged, PASSWORD, fingerprint=fingerprint)
+    assert result["audit"]["entries"] == len(kept) and not result["trusted"]
+    assert not verify_archive(unsigned, PASSWORD, fingerprint=fingerprint)["intact"]
