@@ -22,7 +22,7 @@ from cryptography import x509
 from desktop.services import audit, checkpoints
 from desktop.services.archive import cms, container
 from desktop.services.archive.replay import replay
-from desktop.services.archive.sections import audit as audit_section, pool, round as round_section
+from desktop.services.archive.sections import audit as audit_section, execution, pool, round as round_section
 from desktop.store.audit_tables import AuditCheckpoint
 from desktop.store.blobs import BlobDamaged
 from desktop.store.tables import AuditEntry
@@ -121,6 +121,10 @@ def verify_archive(path: Path, password: str, *, trust: list[x509.Certificate] =
         def read(path_: str) -> Iterator[bytes]:
             return container.read_sealed(archive, by_path[path_]["member"], key, path_)
 
+        attachment_problems = execution.problems(by_path, good, lambda table: container.json_lines(
+            read(execution.rows_path(table))))
+        problems += attachment_problems
+        result["intact"] = result["intact"] and not attachment_problems
         certificates = [x509.load_pem_x509_certificate(c) for c in _pems(b"".join(read(audit_section.CERTIFICATES)))] \
             if audit_section.CERTIFICATES in good else []
         audit_problems, status = _audit(manifest, good, read, certificates + list(trust))
