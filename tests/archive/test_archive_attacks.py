@@ -15,6 +15,7 @@ from cryptography import x509
 from pyhanko.sign import signers
 
 from desktop.services.archive import cms, container
+from desktop.store.blobs import BlobDamaged
 from desktop.services.archive.container import json_lines
 from desktop.services.archive.replay import replay
 from desktop.services.archive.verify import draw_audit_problems, verify_archive
@@ -290,3 +291,39 @@ def test_an_audit_slice_cut_back_with_the_checkpoints_after_the_cut(genuine, tmp
     result = verify_archive(forged, PASSWORD, fingerprint=fingerprint)
     assert result["audit"]["entries"] == len(kept) and not result["trusted"]
     assert not verify_archive(unsigned, PASSWORD, fingerprint=fingerprint)["intact"]
+
+
+def test_an_archive_replaced_between_its_verify_and_its_import_imports_nothing(genuine, workspace, tmp_path):
+    """The file swapped for a forged one (another key, a round renamed) once verify has read it: the import reads
+    only what was verified, or nothing."""
+    import shutil
+    from desktop.services import rounds
+    from desktop.services.archive.importing import ArchiveRefused, import_archive
+    from tests.conftest import signed
+    archive, fingerprint, _, header, contents, _, _ = genuine
+    changed = dict(contents)
+    round_data = json.loads(contents["data/round.json"])
+    round_data["round"]["name"] = "伪造的轮次"
+    changed["data/round.json"] = json.dumps(round_data, ensure_ascii=False).encode("utf-8")
+    key, _ = _attacker()
+    forged = _write(tmp_path / "forged.zip", header, changed, lambda data: cms.sign(data, key))
+    target = tmp_path / "incoming.zip"
+    shutil.copy(archive, target)
+
+    def swap(done, total, _path):
+        if done == total:  # verify has read every member
+            shutil.copy(forged, target)
+    clerk = signed(workspace, "王秘书")
+    with pytest.raises(ArchiveRefused, match="核验之后被替换或改动"):
+        import_archive(workspace, clerk, target, PASSWORD, fingerprint=fingerprint, progress=swap)
+    assert rounds.list_rounds(workspace, clerk) == []
+
+
+def test_a_member_changed_after_the_manifest_was_read_is_refused_as_it_is_read(genuine):
+    archive, _, _, _, contents, _, _ = genuine
+    with zipfile.ZipFile(archive) as zf:
+        opened = container.Opened(zf, PASSWORD)
+        opened.by_path["data/round.json"] = opened.by_path["data/round.json"] | {"sha256": "0" * 64}
+        with pytest.raises(BlobDamaged, match="与清单记录的 SHA-256 或大小不符"):
+            opened.json("data/round.json")
+        assert b"".join(opened.read("data/exclusions.jsonl")) == contents["data/exclusions.jsonl"]

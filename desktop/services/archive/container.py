@@ -225,10 +225,18 @@ class Opened:
             raise ValueError("口令不对，无法解密归档")
         self.manifest_bytes = read_small(archive, MANIFEST, self.key, "清单 manifest.json")
         self.manifest = json.loads(self.manifest_bytes)
-        self.by_path = {m["path"]: m["member"] for m in self.manifest["members"]}
+        self.by_path = {m["path"]: m for m in self.manifest["members"]}
 
     def read(self, path: str) -> Iterator[bytes]:
-        return read_sealed(self.archive, self.by_path[path], self.key, path)
+        """The member's content, hashed as it is read: BlobDamaged at its end unless it is what the manifest lists
+        (the file may have changed since it was verified; what is read is what is checked)."""
+        listed, digest, size = self.by_path[path], hashlib.sha256(), 0
+        for piece in read_sealed(self.archive, listed["member"], self.key, path):
+            digest.update(piece)
+            size += len(piece)
+            yield piece
+        if digest.hexdigest() != listed["sha256"] or size != listed["size"]:
+            raise blobs.BlobDamaged(f"{path} 的内容与清单记录的 SHA-256 或大小不符（归档在核验后被改动）")
 
     def json(self, path: str):
         return json.loads(b"".join(self.read(path)))

@@ -46,6 +46,8 @@ def import_archive(place, actor: Operator, path: Path, password: str, *, trust: 
     with zipfile.ZipFile(path) as zf:
         opened = container.Opened(zf, password)
         sha = hashlib.sha256(opened.manifest_bytes).hexdigest()
+        if sha != verdict["manifest_sha256"]:  # the file was replaced after the verify: import only what was verified
+            raise ArchiveRefused("归档文件在核验之后被替换或改动，没有导入任何内容：请重新导入")
         with reading(workspace) as session:
             earlier = session.exec(select(ArchivedRound).where(ArchivedRound.manifest_sha256 == sha)).first() or \
                 session.exec(select(ArchivedRound).where(  # another export of the same round of the same workspace

@@ -82,6 +82,7 @@ def verify_archive(path: Path, password: str, *, trust: list[x509.Certificate] =
             problems.append(checked.problem)
         try:
             manifest = json.loads(manifest_bytes)
+            result["manifest_sha256"] = hashlib.sha256(manifest_bytes).hexdigest()
             result["round"] = manifest["round"]
             by_path = {m["path"]: m for m in manifest["members"]}
             listed = {m["member"]: m for m in manifest["members"]}
