@@ -62,7 +62,7 @@ def new_key(password: str) -> tuple[bytes, dict]:
 
 # The header is plain, so anyone can change it: parameters beyond these would have every verifier spend gigabytes or
 # hours deriving a key before the check value could say anything. PanelDesk writes keyslots.ARGON2 (64 MiB, 3 passes).
-KDF_LIMITS = {"time_cost": (1, 16), "memory_cost": (8, 512 * 1024), "parallelism": (1, 16)}  # KiB for memory
+KDF_LIMITS = {"time_cost": (1, 16), "memory_cost": (8, 256 * 1024), "parallelism": (1, 16)}  # KiB for memory
 
 
 def kdf_problem(kdf) -> str:
