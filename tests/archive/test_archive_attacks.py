@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from asn1crypto import cms as asn1_cms
 from cryptography import x509
+from cryptography.hazmat.primitives import serialization
 from pyhanko.sign import signers
 
 from desktop.services.archive import cms, container
@@ -46,8 +47,9 @@ def _opened(archive: Path) -> tuple[dict, dict[str, bytes], bytes, bytes]:
     return header, contents, manifest, signature
 
 
-def _write(out: Path, header: dict, contents: dict[str, bytes], sign) -> Path:
-    """An archive with these contents under the same password, its manifest signed by ``sign(manifest_bytes)``."""
+def _write(out: Path, header: dict, contents: dict[str, bytes], sign, fields: dict | None = None) -> Path:
+    """An archive with these contents under the same password, its manifest (the genuine one's ``fields`` but for
+    its members) signed by ``sign(manifest_bytes)``."""
     key = container.key_from(header, PASSWORD)
     with zipfile.ZipFile(out, "w") as zf:
         container.write_plain(zf, container.HEADER, json.dumps(header).encode("utf-8"))
@@ -55,31 +57,26 @@ def _write(out: Path, header: dict, contents: dict[str, bytes], sign) -> Path:
         for index, (path, data) in enumerate(contents.items(), 1):
             sha, size = container.write_sealed(zf, container.member_name(index), (data,), key)
             listed.append({"path": path, "member": container.member_name(index), "sha256": sha, "size": size})
-        manifest = json.loads(_opened_manifest_template) | {"members": listed}
+        manifest = (fields or {}) | {"members": listed}
         data = json.dumps(manifest, ensure_ascii=False).encode("utf-8")
         container.write_sealed(zf, container.MANIFEST, (data,), key)
         container.write_sealed(zf, container.SIGNATURE, (sign(data),), key)
     return out
 
 
-_opened_manifest_template = "{}"
-
-
 @pytest.fixture(scope="module")
 def genuine(made):
-    global _opened_manifest_template
     root, archive, fingerprint = made
     header, contents, manifest, signature = _opened(archive)
-    _opened_manifest_template = manifest.decode("utf-8")
     certificate = x509.load_pem_x509_certificate(
         json.loads((root / "signing" / "identity.json").read_text(encoding="utf-8"))["certificate_pem"].encode())
     return archive, fingerprint, certificate, header, contents, manifest, signature
 
 
 def test_a_manifest_re_signed_with_a_self_made_certificate_of_the_same_subject_is_not_trusted(genuine, tmp_path):
-    archive, fingerprint, certificate, header, contents, _, _ = genuine
+    archive, fingerprint, certificate, header, contents, manifest, _ = genuine
     key, forged_certificate = _attacker()
-    forged = _write(tmp_path / "forged.zip", header, contents, lambda data: cms.sign(data, key))
+    forged = _write(tmp_path / "forged.zip", header, contents, lambda data: cms.sign(data, key), json.loads(manifest))
     for given in ({"fingerprint": fingerprint}, {"trust": [certificate]}):
         result = verify_archive(forged, PASSWORD, **given)
         assert not result["trusted"], given
@@ -89,9 +86,9 @@ def test_a_manifest_re_signed_with_a_self_made_certificate_of_the_same_subject_i
 
 def test_trusting_the_attackers_certificate_does_not_override_the_fingerprint_given(genuine, tmp_path):
     """`--trust attacker.pem --fingerprint GENUINE`: the fingerprint the secretariat published must still hold."""
-    archive, fingerprint, _, header, contents, _, _ = genuine
+    archive, fingerprint, _, header, contents, manifest, _ = genuine
     key, forged_certificate = _attacker()
-    forged = _write(tmp_path / "forged.zip", header, contents, lambda data: cms.sign(data, key))
+    forged = _write(tmp_path / "forged.zip", header, contents, lambda data: cms.sign(data, key), json.loads(manifest))
     result = verify_archive(forged, PASSWORD, trust=[forged_certificate], fingerprint=fingerprint)
     assert not result["trusted"]
     assert any("指纹" in p for p in result["problems"]), result["problems"]
@@ -100,29 +97,29 @@ def test_trusting_the_attackers_certificate_does_not_override_the_fingerprint_gi
 def test_a_signature_naming_the_genuine_certificate_first_but_made_by_another_key(genuine, tmp_path):
     """The CMS carries the genuine certificate first and the attacker's after it; the attacker's key signs. The
     signer is the certificate the SignerInfo names, never the first one carried."""
-    archive, fingerprint, certificate, header, contents, _, _ = genuine
+    archive, fingerprint, certificate, header, contents, manifest, _ = genuine
     key, forged_certificate = _attacker()
 
     def sign(data: bytes) -> bytes:
         signer = signers.SimpleSigner.load_pkcs12_data(key.p12, other_certs=[], passphrase=key.passphrase)
         signed = asyncio.run(signer.async_sign_general_data(data, "sha256", detached=True))
         genuine_cert = asn1_cms.CertificateChoices({"certificate": asn1_cms.Certificate.load(
-            certificate.public_bytes(__import__("cryptography").hazmat.primitives.serialization.Encoding.DER))})
+            certificate.public_bytes(serialization.Encoding.DER))})
         content = signed["content"]
         content["certificates"] = [genuine_cert] + list(content["certificates"])
         return signed.dump(force=True)
 
-    forged = _write(tmp_path / "forged.zip", header, contents, sign)
+    forged = _write(tmp_path / "forged.zip", header, contents, sign, json.loads(manifest))
     result = verify_archive(forged, PASSWORD, fingerprint=fingerprint)
     assert not result["trusted"]
     assert result["signer"]["fingerprint"] == describe_certificate(forged_certificate).fingerprint, result["signer"]
 
 
 def test_a_genuine_signature_over_another_manifest_is_invalid(genuine, tmp_path):
-    archive, fingerprint, _, header, contents, _, signature = genuine
+    archive, fingerprint, _, header, contents, manifest, signature = genuine
     changed = dict(contents)
     changed["data/exclusions.jsonl"] = b""
-    forged = _write(tmp_path / "other.zip", header, changed, lambda data: signature)
+    forged = _write(tmp_path / "other.zip", header, changed, lambda data: signature, json.loads(manifest))
     result = verify_archive(forged, PASSWORD, fingerprint=fingerprint)
     assert not result["intact"] and not result["trusted"]
     assert any("清单的签名不符" in p for p in result["problems"])
@@ -278,16 +275,10 @@ def test_an_audit_slice_cut_back_with_the_checkpoints_after_the_cut(genuine, tmp
     cut["audit/entries.jsonl"] = "".join(kept).encode("utf-8")
     cut["audit/checkpoints.json"] = json.dumps([c for c in json.loads(contents["audit/checkpoints.json"])
                                                 if c["entries"] <= len(kept)]).encode("utf-8")
-    global _opened_manifest_template
-    template = _opened_manifest_template
-    _opened_manifest_template = json.dumps(json.loads(manifest) | {
-        "audit": {"entries": len(kept), "head": json.loads(kept[-1])["hash"]}})
-    try:
-        key, _ = _attacker()
-        forged = _write(tmp_path / "cut.zip", header, cut, lambda data: cms.sign(data, key))
-        unsigned = _write(tmp_path / "cut-old-signature.zip", header, cut, lambda data: signature)
-    finally:
-        _opened_manifest_template = template
+    pinned = json.loads(manifest) | {"audit": {"entries": len(kept), "head": json.loads(kept[-1])["hash"]}}
+    key, _ = _attacker()
+    forged = _write(tmp_path / "cut.zip", header, cut, lambda data: cms.sign(data, key), pinned)
+    unsigned = _write(tmp_path / "cut-old-signature.zip", header, cut, lambda data: signature, pinned)
     result = verify_archive(forged, PASSWORD, fingerprint=fingerprint)
     assert result["audit"]["entries"] == len(kept) and not result["trusted"]
     assert not verify_archive(unsigned, PASSWORD, fingerprint=fingerprint)["intact"]
@@ -300,13 +291,13 @@ def test_an_archive_replaced_between_its_verify_and_its_import_imports_nothing(g
     from desktop.services import rounds
     from desktop.services.archive.importing import ArchiveRefused, import_archive
     from tests.conftest import signed
-    archive, fingerprint, _, header, contents, _, _ = genuine
+    archive, fingerprint, _, header, contents, manifest, _ = genuine
     changed = dict(contents)
     round_data = json.loads(contents["data/round.json"])
     round_data["round"]["name"] = "伪造的轮次"
     changed["data/round.json"] = json.dumps(round_data, ensure_ascii=False).encode("utf-8")
     key, _ = _attacker()
-    forged = _write(tmp_path / "forged.zip", header, changed, lambda data: cms.sign(data, key))
+    forged = _write(tmp_path / "forged.zip", header, changed, lambda data: cms.sign(data, key), json.loads(manifest))
     target = tmp_path / "incoming.zip"
     shutil.copy(archive, target)
 
