@@ -318,3 +318,24 @@ def test_a_member_changed_after_the_manifest_was_read_is_refused_as_it_is_read(g
         with pytest.raises(BlobDamaged, match="与清单记录的 SHA-256 或大小不符"):
             opened.json("data/round.json")
         assert b"".join(opened.read("data/exclusions.jsonl")) == contents["data/exclusions.jsonl"]
+
+
+def test_an_untrusted_archive_s_table_statements_are_never_run(genuine, tmp_path):
+    """The replay loads the pool with the archive's own CREATE TABLE statements; from a signer not trusted they are
+    not run at all (a CHECK or DEFAULT can cost the verifier memory and time), so nothing is replayed."""
+    archive, fingerprint, _, header, contents, manifest, _ = genuine
+    key, _ = _attacker()
+    forged = _write(tmp_path / "forged.zip", header, contents, lambda data: cms.sign(data, key), json.loads(manifest))
+    result = verify_archive(forged, PASSWORD, fingerprint=fingerprint)
+    assert result["intact"] and not result["trusted"] and not result["draw_replayed"]
+    assert any("未重算抽取" in p for p in result["problems"]), result["problems"]
+
+
+def test_archived_column_names_that_are_not_plain_names_are_refused(genuine):
+    _, _, _, _, contents, _, _ = genuine
+    round_data = json.loads(contents["data/round.json"])
+    schema = json.loads(contents["data/pool/schema.json"])
+    rows = {t: list(json_lines([contents[f"data/pool/{t}.jsonl"]])) for t in schema}
+    schema["expert"]["columns"][0] = 'id") VALUES (1); --'
+    result = replay(round_data, schema, rows.__getitem__)
+    assert not result["replayed"] and any("列名不是简单的名称" in p for p in result["problems"]), result["problems"]

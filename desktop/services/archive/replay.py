@@ -6,9 +6,11 @@ desktop.services.draw_verify), and compared with the record."""
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Callable, Iterable
 
 from sqlalchemy import create_engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel
 
@@ -22,6 +24,7 @@ from desktop.store.audit_tables import AuditDigest, AuditLayout
 from desktop.store.engine import dbapi_cursor
 from desktop.store.snapshot import POOL_TABLES
 
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _CREATE = re.compile(r'^\s*CREATE TABLE\s+"?(\w+)"?\s*\(', re.IGNORECASE)
 
 
@@ -36,6 +39,8 @@ def _load(session: Session, schema: dict, rows: Callable[[str], Iterable[list]])
         SQLModel.metadata.create_all(session.connection(), tables=[AuditDigest.__table__, AuditLayout.__table__])
         for table in TABLES:
             columns = schema[table]["columns"]
+            if not all(isinstance(c, str) and _NAME.fullmatch(c) for c in columns):
+                raise UserError(f"归档中表 {table} 的列名不是简单的名称")
             marks = ", ".join("?" * len(columns))
             names = ", ".join(f'"{c}"' for c in columns)
             cursor.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows(table))
@@ -54,6 +59,9 @@ def replay(round_data: dict, schema: dict, rows: Callable[[str], Iterable[list]]
             _load(session, schema, rows)
             digests.rebase(session, POOL_TABLES)
             inputs = read_inputs(session, round_data["round"]["id"])
+    except (UserError, SQLAlchemyError, sqlite3.Error) as error:  # archived tables that do not load as they were
+        return {"replayed": False, "draw": record.id, "pool_hash_matches": None, "seed": record.seed,
+                "problems": problems + [f"归档的专家库无法载入，无法重算抽取：{error}"], "notes": notes, "panels": {}}
     finally:
         engine.dispose()
     same_pool = inputs.pool_hash == record.pool_hash

@@ -135,6 +135,9 @@ def verify_archive(path: Path, password: str, *, trust: list[x509.Certificate] =
         result["trusted"] = result["intact"] and checked.trusted
         if checked.valid and checked.problem:
             problems.append(checked.problem)  # valid but not trusted: says whom it would have to trust
+        if not result["trusted"]:  # the replay runs the archive's own CREATE TABLE statements: only a trusted signer's
+            problems.append("签名者未获信任或归档不完整，未重算抽取（重算要执行归档中的建表语句，只对可信的归档执行）")
+            return result
         needed = [round_section.ROUND, pool.SCHEMA] + [pool.rows_path(t) for t in pool.TABLES]
         missing = [p for p in needed if p not in good]
         if missing:
