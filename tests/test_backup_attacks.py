@@ -121,3 +121,13 @@ def test_a_restore_killed_half_way_loses_nothing_and_the_next_one_completes(demo
     assert done["kept"] and not building.exists()
     assert audit_log.verify_log(root, signed(root, "审计员")).entries >= entries - 1  # less the first verify's own
     assert (tmp_path / done["kept"]).joinpath("paneldesk.db").exists()
+
+
+def test_a_backup_header_asking_for_an_absurd_key_derivation_is_refused_at_once(demo_workspace, stick):
+    folder, _ = stick
+    header = folder / backup.HEADER
+    fields = json.loads(header.read_text(encoding="utf-8"))
+    fields["kdf"]["memory_cost"] = 2 ** 31  # KiB: two TiB, before the check value could say the password is wrong
+    header.write_text(json.dumps(fields), encoding="utf-8")
+    with pytest.raises(backup.BackupProblem, match="密钥派生参数 memory_cost"):
+        backup.restore_backup(folder, demo_workspace, PASSWORD)

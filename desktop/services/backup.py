@@ -259,10 +259,13 @@ def restore_backup(folder: Path, target: Path, password: str, snapshot: str | No
     folder, target = Path(folder), Path(target).resolve()
     key = _key(folder, password, create=False)
     building = target.with_name(f".{target.name}.restoring")
-    if building.exists():
-        if not (building / _MARK).is_file():
+    if building.exists():  # an interrupted restore's copy of the backup (the backup itself is still there)
+        if (building / _MARK).is_file():
+            shutil.rmtree(building)
+        elif building.is_dir() and not any(building.iterdir()):
+            building.rmdir()  # killed between making the folder and marking it
+        else:
             raise BackupProblem(f"{building} 已存在且不是 PanelDesk 恢复时建的：请先移走它")
-        shutil.rmtree(building)  # an interrupted restore's copy of the backup: the backup itself is still there
     private_folder(building)
     (building / _MARK).write_text(str(folder.resolve()), encoding="utf-8")
     for entry in manifest["files"]:
