@@ -6,11 +6,9 @@ desktop.services.draw_verify), and compared with the record."""
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Callable, Iterable
 
 from sqlalchemy import create_engine
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel
 
@@ -59,7 +57,7 @@ def replay(round_data: dict, schema: dict, rows: Callable[[str], Iterable[list]]
             _load(session, schema, rows)
             digests.rebase(session, POOL_TABLES)
             inputs = read_inputs(session, round_data["round"]["id"])
-    except (UserError, SQLAlchemyError, sqlite3.Error) as error:  # archived tables that do not load as they were
+    except Exception as error:  # noqa: BLE001 - archived tables that do not load as they were (the DB-API's errors too)
         return {"replayed": False, "draw": record.id, "pool_hash_matches": None, "seed": record.seed,
                 "problems": problems + [f"归档的专家库无法载入，无法重算抽取：{error}"], "notes": notes, "panels": {}}
     finally:
