@@ -57,7 +57,8 @@ def _import(args: argparse.Namespace) -> int:
 
 def _import_text(v: dict) -> str:
     if v["already_imported"]:
-        return f"该归档已于 {v['imported_at']} 导入为轮次 {v['round']}，本次没有重复导入任何内容"
+        source = "该归档" if v["same_file"] else f"同一轮次的另一份归档（{v['earlier_file']}）"
+        return f"{source}已于 {v['imported_at']} 导入为轮次 {v['round']}，本次没有重复导入任何内容"
     counts = "；".join(f"{what}新增 {v[key]['new']}、与本库合并 {v[key]['merged']}"
                       for key, what in (("persons", "人员"), ("organisations", "单位"), ("applications", "项目")))
     return "\n".join([f"已导入为轮次 {v['round']}「{v['name']}」（只读，已结束）：{counts}"]

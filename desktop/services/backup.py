@@ -21,6 +21,8 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
+import shutil
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -88,8 +90,10 @@ def _key(folder: Path, password: str, *, create: bool) -> bytes:
         key, fields = container.new_key(password)
         write_atomically(header, json.dumps(fields | {"format": FORMAT}, indent=1).encode("utf-8"))
         return key
-    fields = json.loads(header.read_text(encoding="utf-8"))
-    key = container.key_from(fields, password)
+    try:
+        key = container.key_from(json.loads(header.read_text(encoding="utf-8")), password)
+    except (ValueError, AttributeError) as error:
+        raise BackupProblem(f"{header} 不可用：{error}") from None
     if key is None:
         raise BackupProblem(f"备份口令不对：{folder} 中的备份是用另一口令加密的")
     return key
@@ -157,7 +161,7 @@ def backup_workspace(place, actor: Operator, out: Path, password: str, *, progre
                 sha, size = _seal_to(out / stored, _read_file(file), key)
                 new_blobs += 1
             listed.append({"path": f"blobs/{file.name}", "stored": stored, "sha256": sha, "size": size})
-        manifest = {"format": FORMAT, "created_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        manifest = {"format": FORMAT, "snapshot": stamp, "created_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
                     "created_by": actor.name, "workspace": str(workspace.root),
                     "audit": {"entries": entries, "head": head_hash}, "files": listed}
         _seal_to(building / MANIFEST, (json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8"),), key)
@@ -196,11 +200,20 @@ def check_backup(folder: Path, password: str, snapshot: str | None = None) -> tu
         manifest = _manifest(folder, key, snapshot)
     except blobs.BlobDamaged as error:
         raise BackupProblem(str(error)) from None
-    problems = []
+    if manifest.get("snapshot") != snapshot:  # an older snapshot renamed to pass for the latest
+        raise BackupProblem(f"备份 {snapshot} 的清单记录的是备份 {manifest.get('snapshot')}：备份文件夹被改名或调换，"
+                            "没有恢复任何内容")
+    problems = [_path_problem(entry) for entry in manifest["files"]]
+    problems = [p for p in problems if p]
+    seen = [entry["path"] for entry in manifest["files"]]
+    problems += [f"备份清单中 {path} 出现不止一次" for path in sorted({p for p in seen if seen.count(p) > 1})]
+    if problems:
+        return manifest | {"snapshot": snapshot}, problems
     for entry in manifest["files"]:
         stored = folder / entry["stored"]
-        if not stored.exists():
-            problems.append(f"缺少 {entry['path']}（{entry['stored']}）")
+        if stored.is_symlink() or not stored.is_file():
+            problems.append(f"缺少 {entry['path']}（{entry['stored']}）" if not os.path.lexists(stored) else
+                            f"{entry['stored']} 不是普通文件（符号链接或设备），不予读取")
             continue
         digest, size = hashlib.sha256(), 0
         try:
@@ -215,6 +228,26 @@ def check_backup(folder: Path, password: str, snapshot: str | None = None) -> tu
     return manifest | {"snapshot": snapshot}, problems
 
 
+_STORED = re.compile(r"(snapshots/[0-9]{8}-[0-9]{6}(-[0-9]+)?/[0-9A-Za-z_.-]+\.sealed|blobs/[0-9A-Za-z_.-]+)", re.ASCII)
+
+
+def _path_problem(entry: dict) -> str:
+    """Why a manifest entry's paths must not be used, or '': where it is read from must be a file of the backup
+    folder, and where it is written a plain relative path inside the workspace (checked before anything is written,
+    so a refused backup leaves nothing behind)."""
+    path, stored = entry.get("path", ""), entry.get("stored", "")
+    if not _STORED.fullmatch(stored) or ".." in stored.split("/"):
+        return f"备份清单中的存放位置 {stored!r} 不在备份文件夹内"
+    parts = path.split("/")
+    if not path or path.startswith("/") or "\\" in path or "\x00" in path or any(p in ("", ".", "..") for p in parts) \
+            or re.match(r"^[A-Za-z]:", path):
+        return f"备份清单中的路径 {path!r} 指向工作区之外"
+    return ""
+
+
+_MARK = "paneldesk-restoring"  # in a folder being built by a restore: what an interrupted one left, safe to remove
+
+
 def restore_backup(folder: Path, target: Path, password: str, snapshot: str | None = None) -> dict:
     """Restore a snapshot into ``target`` after checking all of it; an existing ``target`` is kept, renamed."""
     if Path(target).is_dir() and not (Path(target) / DB_NAME).exists() and any(Path(target).iterdir()):
@@ -226,18 +259,27 @@ def restore_backup(folder: Path, target: Path, password: str, snapshot: str | No
     folder, target = Path(folder), Path(target).resolve()
     key = _key(folder, password, create=False)
     building = target.with_name(f".{target.name}.restoring")
-    if building.exists():
-        raise BackupProblem(f"{building} 已存在（上次恢复未完成？）：请先移走它")
+    if building.exists():  # an interrupted restore's copy of the backup (the backup itself is still there)
+        if (building / _MARK).is_file():
+            shutil.rmtree(building)
+        elif building.is_dir() and not any(building.iterdir()):
+            building.rmdir()  # killed between making the folder and marking it
+        else:
+            raise BackupProblem(f"{building} 已存在且不是 PanelDesk 恢复时建的：请先移走它")
     private_folder(building)
+    (building / _MARK).write_text(str(folder.resolve()), encoding="utf-8")
     for entry in manifest["files"]:
         path = building / entry["path"]
-        if os.path.commonpath([building, path.resolve()]) != str(building):
-            raise BackupProblem(f"备份清单中的路径 {entry['path']} 指向工作区之外")
         private_folder(path.parent)
+        digest = hashlib.sha256()
         with open(path, "wb") as out:
             for piece in _unseal(folder / entry["stored"], key, entry["path"]):
+                digest.update(piece)
                 out.write(piece)
             os.fsync(out.fileno())
+        if digest.hexdigest() != entry["sha256"]:  # changed since the check: another sealed file put in its place
+            shutil.rmtree(building)
+            raise BackupProblem(f"{entry['path']} 在校验之后被调换，没有恢复任何内容")
         os.chmod(path, 0o600)
     kept = None
     close_workspace(target)
@@ -245,5 +287,6 @@ def restore_backup(folder: Path, target: Path, password: str, snapshot: str | No
         kept = target.with_name(f"{target.name}.before-restore-{dt.datetime.now():%Y%m%d-%H%M%S}")
         os.replace(target, kept)
     os.replace(building, target)
+    (target / _MARK).unlink()
     return {"workspace": str(target), "snapshot": manifest["snapshot"], "files": len(manifest["files"]),
             "kept": str(kept) if kept else None, "audit_entries": manifest["audit"]["entries"]}

@@ -220,6 +220,10 @@
         <translation>This archive was already imported as round {0}; nothing was imported again</translation>
     </message>
     <message>
+        <source>同一轮次的另一份归档（{1}）已导入为轮次 {0}，本次没有重复导入</source>
+        <translation>Another archive of the same round ({1}) was already imported as round {0}; nothing was imported again</translation>
+    </message>
+    <message>
         <source>已导入为轮次 {0}（只读）：人员新增 {1}、合并 {2}；单位新增 {3}、合并 {4}</source>
         <translation>Imported as round {0} (read-only): persons {1} new, {2} merged; organisations {3} new, {4} merged</translation>
     </message>

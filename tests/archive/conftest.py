@@ -14,6 +14,7 @@ from desktop.store.workspace import close_workspace
 from tests.conftest import MemoryKeyring, signed
 
 PASSWORD = "archive-password"
+AGAIN = "round-1-again.zip"
 
 
 def drawn_round(root: Path) -> str:
@@ -40,6 +41,7 @@ def made(demo_template, tmp_path_factory):
         fingerprint = drawn_round(root)
         archive = root.parent / "round-1.zip"
         export(root, archive)
+        export(root, root.parent / AGAIN)  # a second genuine archive of the same round, for mixing members
         yield root, archive, fingerprint
     finally:
         keyring.set_keyring(previous)

@@ -2,15 +2,16 @@
 an export without a signing identity or with a short password is refused before anything is written."""
 
 import json
+import sqlite3
 
 import pytest
 
-from desktop.domain.errors import UserError
+from desktop.domain.errors import RuleError, UserError
 from desktop.services import draws
 from desktop.services.archive.export import ExportCancelled, export_round
 from desktop.services.audit import entries
 from desktop.services.signing import SigningError
-from desktop.store.workspace import open_workspace
+from desktop.store.workspace import close_workspace, open_workspace
 from tests.archive.conftest import drawn_round, export
 from tests.conftest import signed
 
@@ -55,3 +56,18 @@ def test_refused_without_a_signing_identity_or_with_a_short_password(demo_worksp
     with pytest.raises(UserError, match="至少须有"):
         export_round(root, signed(root, "王秘书"), 1, tmp_path / "usb" / "a.zip", "short", app_version="0")
     assert not (tmp_path / "usb").exists() and not _exports(root)
+
+
+@pytest.mark.parametrize("sql", ["UPDATE draw_commitment SET candidates_hash = '" + "0" * 64 + "'",
+                                 "UPDATE draw_member SET reserve = 1 - reserve WHERE position = 0"])
+def test_a_draw_s_records_changed_outside_paneldesk_are_not_archived(drawn, tmp_path, sql):
+    """The commitment's candidates hash is what a replay on a pool changed since the draw relies on: changed in the
+    database by hand, the export refuses (TAMPER_EVIDENT) rather than sign it."""
+    root, _ = drawn
+    close_workspace(root)
+    with sqlite3.connect(root / "paneldesk.db") as db:
+        db.execute(sql)
+    with pytest.raises(RuleError, match="在 PanelDesk 之外被改动") as refused:
+        export(root, tmp_path / "round-1.zip")
+    assert refused.value.code == "TAMPER_EVIDENT"
+    assert not (tmp_path / "round-1.zip").exists()

@@ -8,7 +8,7 @@ import pytest
 from desktop.services import catalogue, rounds
 from desktop.services.archive.importing import ArchiveRefused, import_archive
 from desktop.domain.errors import UserError
-from tests.archive.conftest import PASSWORD
+from tests.archive.conftest import AGAIN, PASSWORD
 from tests.conftest import signed
 
 
@@ -56,3 +56,35 @@ def test_an_archive_that_does_not_verify_imports_nothing(made, workspace):
     with pytest.raises(ArchiveRefused, match="不是所给的可信证书或指纹"):
         import_archive(workspace, clerk, archive, PASSWORD, fingerprint="BB" * 32)
     assert rounds.list_rounds(workspace, clerk) == [] and _count(workspace.root, "person") == 0
+
+
+def test_a_person_known_here_under_another_name_keeps_it_and_the_difference_is_named(made, demo_workspace):
+    """The same ID number, another name and phone here: nothing of this workspace's is overwritten, each
+    difference is reported, and the drawn expert is the person already here (no second person)."""
+    root, archive, fingerprint = made
+    target = demo_workspace
+    clerk = signed(target, "王秘书")
+    with sqlite3.connect(root / "paneldesk.db") as db:
+        id_number, name = db.execute("SELECT p.id_number, p.name FROM draw_member m JOIN person p "
+                                     "ON p.id = m.person_id ORDER BY p.id_number LIMIT 1").fetchone()
+    catalogue.edit_expert(target, clerk, id_number, mobile="13900000000")
+    with sqlite3.connect(target / "paneldesk.db") as db:  # registered here under another name (say, before a change)
+        db.execute("UPDATE person SET name = '另一个名字' WHERE id_number = ?", (id_number,))
+    done = import_archive(target, clerk, archive, PASSWORD, fingerprint=fingerprint)
+    about = [d for d in done["differences"] if id_number[-4:] in d]
+    assert any("姓名本库为「另一个名字」" in d and f"归档为「{name}」" in d for d in about), done["differences"]
+    assert any("手机本库为「13900000000」" in d for d in about), done["differences"]
+    with sqlite3.connect(target / "paneldesk.db") as db:
+        assert db.execute("SELECT name, mobile FROM person WHERE id_number = ?", (id_number,)).fetchall() == [
+            ("另一个名字", "13900000000")]
+
+
+def test_another_export_of_the_same_round_is_not_imported_a_second_time(made, workspace):
+    root, archive, fingerprint = made
+    clerk = signed(workspace, "王秘书")
+    first = import_archive(workspace, clerk, archive, PASSWORD, fingerprint=fingerprint)
+    counts = {t: _count(workspace.root, t) for t in ("person", "review_round", "draw", "draw_member")}
+    again = import_archive(workspace, clerk, root.parent / AGAIN, PASSWORD, fingerprint=fingerprint)
+    assert again["already_imported"] and not again["same_file"] and again["round"] == first["round"]
+    assert again["earlier_file"] == archive.name
+    assert {t: _count(workspace.root, t) for t in counts} == counts

@@ -38,7 +38,8 @@ CIPHER = "AES-256-GCM, 64 KiB chunks (PanelDesk sealed stream v1), key Argon2id(
 
 @dataclass(frozen=True)
 class Caps:
-    members: int = 2_000_000
+    members: int = 200_000  # a round of 1,750 letters, recordings and scans has some 10,000
+    directory_bytes: int = 200_000 * 256  # the central directory, which zipfile reads whole before anything else
     member_bytes: int = 64 * 1024 ** 3  # one recording of several hours is a few GB
     total_bytes: int = 2 * 1024 ** 4
     ratio: int = 100  # uncompressed / compressed, for a member that is compressed at all
@@ -59,8 +60,31 @@ def new_key(password: str) -> tuple[bytes, dict]:
     return key, {"format": FORMAT, "cipher": CIPHER, "kdf": kdf, "check": keyslots.check_value(key)}
 
 
+# The header is plain, so anyone can change it: parameters beyond these would have every verifier spend gigabytes or
+# hours deriving a key before the check value could say anything. PanelDesk writes keyslots.ARGON2 (64 MiB, 3 passes).
+KDF_LIMITS = {"time_cost": (1, 16), "memory_cost": (8, 256 * 1024), "parallelism": (1, 16)}  # KiB for memory
+
+
+def kdf_problem(kdf) -> str:
+    """Why the header's key derivation must not be run, or ''."""
+    if not isinstance(kdf, dict) or kdf.get("name") != "argon2id":
+        return "密钥派生参数不是 Argon2id"
+    for field, (low, high) in KDF_LIMITS.items():
+        value = kdf.get(field)
+        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+            return f"密钥派生参数 {field}={value!r} 超出 {low}–{high}（归档头被改动）"
+    salt = kdf.get("salt")
+    if not isinstance(salt, str) or len(salt) < 22:
+        return "密钥派生参数中的盐缺失或过短（归档头被改动）"
+    return ""
+
+
 def key_from(header: dict, password: str) -> bytes | None:
-    """The archive's key from its header and the password; None when the password is not the one chosen."""
+    """The archive's key from its header and the password; None when the password is not the one chosen;
+    ValueError, before any work, when the header asks for a derivation beyond ``KDF_LIMITS``."""
+    why = kdf_problem(header.get("kdf"))
+    if why:
+        raise ValueError(why)
     key = keyslots.password_key(password, header["kdf"])
     return key if keyslots.check_value(key) == header["check"] else None
 
@@ -116,13 +140,14 @@ def read_header(archive: zipfile.ZipFile) -> dict:
         header = json.loads(archive.read(HEADER).decode("utf-8"))
     except zipfile.BadZipFile as error:
         raise ValueError(f"已损坏或被改动（{error}）") from None
-    if header.get("format") != FORMAT:
-        raise ValueError(f"不是 PanelDesk 轮次归档（格式 {header.get('format')!r}）")
+    if not isinstance(header, dict) or header.get("format") != FORMAT:
+        raise ValueError("不是 PanelDesk 轮次归档（归档头的格式不对）")
     return header
 
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _ROOT = "/archive"
+_OWN = re.compile(rf"({re.escape(HEADER)}|{re.escape(MANIFEST)}|{re.escape(SIGNATURE)}|payload/[0-9]{{6}})", re.ASCII)
 
 
 def unsafe(info: zipfile.ZipInfo, caps: Caps = CAPS) -> str:
@@ -137,6 +162,8 @@ def unsafe(info: zipfile.ZipInfo, caps: Caps = CAPS) -> str:
     inside = posixpath.normpath(posixpath.join(_ROOT, name))
     if posixpath.commonpath([_ROOT, inside]) != _ROOT or inside == _ROOT:
         return "名称指向归档之外"
+    if not _OWN.fullmatch(name):
+        return "不是轮次归档会有的成员名（只有归档头、清单、签名和 payload/六位数字）"
     if stat.S_ISLNK(info.external_attr >> 16):
         return "是符号链接"
     if info.is_dir():
@@ -145,6 +172,22 @@ def unsafe(info: zipfile.ZipInfo, caps: Caps = CAPS) -> str:
         return f"解压后 {info.file_size} 字节，超过上限 {caps.member_bytes}"
     if info.compress_type != zipfile.ZIP_STORED and info.file_size > caps.ratio * max(info.compress_size, 1):
         return f"压缩比 {info.file_size // max(info.compress_size, 1)}:1 超过上限 {caps.ratio}:1（疑似压缩炸弹）"
+    return ""
+
+
+def directory_problem(path, caps: Caps = CAPS) -> str:
+    """Why the zip's central directory must not even be parsed, or '': zipfile reads it whole and makes an object
+    per entry before a caller can count them, so a directory claiming millions of entries is refused from the
+    end-of-central-directory record alone (its zip64 form included)."""
+    with open(path, "rb") as file:
+        end = zipfile._EndRecData(file)  # noqa: SLF001 - the standard library's own reader of that record
+    if end is None:
+        return ""  # not a zip: zipfile says so
+    entries, size = end[zipfile._ECD_ENTRIES_TOTAL], end[zipfile._ECD_SIZE]  # noqa: SLF001
+    if entries > caps.members:
+        return f"归档有 {entries} 个成员，超过上限 {caps.members}"
+    if size > caps.directory_bytes:
+        return f"归档的目录有 {size} 字节，超过上限 {caps.directory_bytes}"
     return ""
 
 
@@ -182,10 +225,18 @@ class Opened:
             raise ValueError("口令不对，无法解密归档")
         self.manifest_bytes = read_small(archive, MANIFEST, self.key, "清单 manifest.json")
         self.manifest = json.loads(self.manifest_bytes)
-        self.by_path = {m["path"]: m["member"] for m in self.manifest["members"]}
+        self.by_path = {m["path"]: m for m in self.manifest["members"]}
 
     def read(self, path: str) -> Iterator[bytes]:
-        return read_sealed(self.archive, self.by_path[path], self.key, path)
+        """The member's content, hashed as it is read: BlobDamaged at its end unless it is what the manifest lists
+        (the file may have changed since it was verified; what is read is what is checked)."""
+        listed, digest, size = self.by_path[path], hashlib.sha256(), 0
+        for piece in read_sealed(self.archive, listed["member"], self.key, path):
+            digest.update(piece)
+            size += len(piece)
+            yield piece
+        if digest.hexdigest() != listed["sha256"] or size != listed["size"]:
+            raise blobs.BlobDamaged(f"{path} 的内容与清单记录的 SHA-256 或大小不符（归档在核验后被改动）")
 
     def json(self, path: str):
         return json.loads(b"".join(self.read(path)))

@@ -22,7 +22,7 @@ from desktop.services import signing
 from desktop.services.accounts import MIN_PASSWORD, Operator, require
 from desktop.services.archive import cms, container
 from desktop.services.archive.members import Source, all_members
-from desktop.services.archive.sections import pool
+from desktop.services.archive.sections import execution, pool
 from desktop.services.archive.sections.audit import head
 from desktop.services.audit_log import require_intact
 from desktop.services.rounds import RoundRef, get_round, round_id_in
@@ -54,7 +54,8 @@ def export_round(place, actor: Operator, round_id: int | RoundRef, out: Path, pa
     round_id = round_id_in(workspace, round_id)
     check_password(password)
     key_of_signer = signing.signing_key(workspace.root, signing_password)  # no identity: refused before any work
-    require_intact(workspace, pool.TABLES + ("draw", "draw_member", "exclusion"), "轮次归档")
+    require_intact(workspace, pool.TABLES + ("draw", "draw_member", "draw_commitment", "exclusion") + execution.TABLES,
+                   "轮次归档")  # the commitment's candidates hash is what a replay on a changed pool relies on
     out = Path(out).resolve()
     if out.is_dir():
         raise UserError(f"{out} 是文件夹：请给出归档文件的名称，如 {out / f'round-{round_id}.zip'}")

@@ -1,8 +1,9 @@
 """Import a round archive into another workspace, after a full verify: the round appears closed (read-only: no step
 of a closed round can be changed), with its panels, applications and draws; persons are merged by ID number and
 organisations by credit code, so none is duplicated, and where the archive's details differ from this workspace's
-the workspace keeps its own and the difference is reported. An archive is imported once: its signed manifest's hash
-is kept, and importing it again merges nothing and names the round it became."""
+the workspace keeps its own and the difference is reported. A round is imported once: the signed manifest's hash, the
+signer and the round's number where it came from are kept, and importing the same archive again, or another export of
+the same round by the same signer, merges nothing and names the round it became."""
 
 from __future__ import annotations
 
@@ -45,10 +46,16 @@ def import_archive(place, actor: Operator, path: Path, password: str, *, trust: 
     with zipfile.ZipFile(path) as zf:
         opened = container.Opened(zf, password)
         sha = hashlib.sha256(opened.manifest_bytes).hexdigest()
+        if sha != verdict["manifest_sha256"]:  # the file was replaced after the verify: import only what was verified
+            raise ArchiveRefused("归档文件在核验之后被替换或改动，没有导入任何内容：请重新导入")
         with reading(workspace) as session:
-            earlier = session.exec(select(ArchivedRound).where(ArchivedRound.manifest_sha256 == sha)).first()
+            earlier = session.exec(select(ArchivedRound).where(ArchivedRound.manifest_sha256 == sha)).first() or \
+                session.exec(select(ArchivedRound).where(  # another export of the same round of the same workspace
+                    ArchivedRound.signer == verdict["signer"]["fingerprint"],
+                    ArchivedRound.source_round_id == opened.manifest["round"]["id"])).first()
             if earlier is not None:
                 return {"already_imported": True, "round": earlier.round_id, "imported_at": earlier.imported_at,
+                        "earlier_file": earlier.file_name, "same_file": earlier.manifest_sha256 == sha,
                         "persons": {}, "organisations": {}, "applications": {}, "differences": []}
         data = opened.json(round_section.ROUND)
         schema = opened.json(pool.SCHEMA)
@@ -126,7 +133,9 @@ class _Merge:
                 self.counts["person"]["new"] += 1
             else:
                 self.counts["person"]["merged"] += 1
-                self._differs(f"人员 {mask_ids_in(id_number)}", {"姓名": (found.name, row["name"])})
+                self._differs(f"人员 {mask_ids_in(id_number)}", {"姓名": (found.name, row["name"]),
+                                                                 "手机": (found.mobile, row["mobile"]),
+                                                                 "电子邮箱": (found.email, row["email"])})
             self._ids[("person", id_number)] = found.id
         return self._ids[("person", id_number)]
 

@@ -22,6 +22,7 @@ from desktop.store.audit_tables import AuditDigest, AuditLayout
 from desktop.store.engine import dbapi_cursor
 from desktop.store.snapshot import POOL_TABLES
 
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _CREATE = re.compile(r'^\s*CREATE TABLE\s+"?(\w+)"?\s*\(', re.IGNORECASE)
 
 
@@ -36,6 +37,8 @@ def _load(session: Session, schema: dict, rows: Callable[[str], Iterable[list]])
         SQLModel.metadata.create_all(session.connection(), tables=[AuditDigest.__table__, AuditLayout.__table__])
         for table in TABLES:
             columns = schema[table]["columns"]
+            if not all(isinstance(c, str) and _NAME.fullmatch(c) for c in columns):
+                raise UserError(f"归档中表 {table} 的列名不是简单的名称")
             marks = ", ".join("?" * len(columns))
             names = ", ".join(f'"{c}"' for c in columns)
             cursor.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows(table))
@@ -54,6 +57,9 @@ def replay(round_data: dict, schema: dict, rows: Callable[[str], Iterable[list]]
             _load(session, schema, rows)
             digests.rebase(session, POOL_TABLES)
             inputs = read_inputs(session, round_data["round"]["id"])
+    except Exception as error:  # noqa: BLE001 - archived tables that do not load as they were (the DB-API's errors too)
+        return {"replayed": False, "draw": record.id, "pool_hash_matches": None, "seed": record.seed,
+                "problems": problems + [f"归档的专家库无法载入，无法重算抽取：{error}"], "notes": notes, "panels": {}}
     finally:
         engine.dispose()
     same_pool = inputs.pool_hash == record.pool_hash

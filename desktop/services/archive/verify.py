@@ -22,7 +22,7 @@ from cryptography import x509
 from desktop.services import audit, checkpoints
 from desktop.services.archive import cms, container
 from desktop.services.archive.replay import replay
-from desktop.services.archive.sections import audit as audit_section, pool, round as round_section
+from desktop.services.archive.sections import audit as audit_section, execution, pool, round as round_section
 from desktop.store.audit_tables import AuditCheckpoint
 from desktop.store.blobs import BlobDamaged
 from desktop.store.tables import AuditEntry
@@ -31,18 +31,23 @@ Progress = Callable[[int, int, str], None]
 
 
 def verify_archive(path: Path, password: str, *, trust: list[x509.Certificate] = (), fingerprint: str = "",
-                   progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> dict:
+                   progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
+                   caps: container.Caps = container.CAPS) -> dict:
     """{"intact", "trusted", "draw_replayed", "problems", …} for the archive at ``path``."""
     result = {"file": str(path), "intact": False, "trusted": False, "draw_replayed": False, "problems": [],
               "notes": [], "round": None, "signer": None, "members": 0}
     problems = result["problems"]
     try:
+        too_big = container.directory_problem(path, caps)
+        if too_big:
+            problems.append(too_big)
+            return result
         archive = zipfile.ZipFile(path)
     except (OSError, zipfile.BadZipFile) as error:
         problems.append(f"无法作为 zip 打开：{error}")
         return result
     with archive:
-        found, safe = container.screen(archive)
+        found, safe = container.screen(archive, caps)
         problems += found
         try:
             header = container.read_header(archive) if container.HEADER in safe else None
@@ -52,7 +57,11 @@ def verify_archive(path: Path, password: str, *, trust: list[x509.Certificate] =
         if header is None:
             problems.append(f"缺少可读的归档头 {container.HEADER}：不是 PanelDesk 轮次归档，或已损坏")
             return result
-        key = container.key_from(header, password)
+        try:
+            key = container.key_from(header, password)
+        except ValueError as error:
+            problems.append(f"归档头 {container.HEADER} 不予使用：{error}")
+            return result
         if key is None:
             problems.append("口令不对（或归档头被改动）：无法解密归档")
             return result
@@ -73,6 +82,7 @@ def verify_archive(path: Path, password: str, *, trust: list[x509.Certificate] =
             problems.append(checked.problem)
         try:
             manifest = json.loads(manifest_bytes)
+            result["manifest_sha256"] = hashlib.sha256(manifest_bytes).hexdigest()
             result["round"] = manifest["round"]
             by_path = {m["path"]: m for m in manifest["members"]}
             listed = {m["member"]: m for m in manifest["members"]}
@@ -112,6 +122,10 @@ def verify_archive(path: Path, password: str, *, trust: list[x509.Certificate] =
         def read(path_: str) -> Iterator[bytes]:
             return container.read_sealed(archive, by_path[path_]["member"], key, path_)
 
+        attachment_problems = execution.problems(by_path, good, lambda table: container.json_lines(
+            read(execution.rows_path(table))))
+        problems += attachment_problems
+        result["intact"] = result["intact"] and not attachment_problems
         certificates = [x509.load_pem_x509_certificate(c) for c in _pems(b"".join(read(audit_section.CERTIFICATES)))] \
             if audit_section.CERTIFICATES in good else []
         audit_problems, status = _audit(manifest, good, read, certificates + list(trust))
@@ -121,6 +135,9 @@ def verify_archive(path: Path, password: str, *, trust: list[x509.Certificate] =
         result["trusted"] = result["intact"] and checked.trusted
         if checked.valid and checked.problem:
             problems.append(checked.problem)  # valid but not trusted: says whom it would have to trust
+        if not result["trusted"]:  # the replay runs the archive's own CREATE TABLE statements: only a trusted signer's
+            problems.append("签名者未获信任或归档不完整，未重算抽取（重算要执行归档中的建表语句，只对可信的归档执行）")
+            return result
         needed = [round_section.ROUND, pool.SCHEMA] + [pool.rows_path(t) for t in pool.TABLES]
         missing = [p for p in needed if p not in good]
         if missing:
@@ -129,13 +146,51 @@ def verify_archive(path: Path, password: str, *, trust: list[x509.Certificate] =
         round_data = json.loads(b"".join(read(round_section.ROUND)))
         schema = json.loads(b"".join(read(pool.SCHEMA)))
         replayed = replay(round_data, schema, lambda table: container.json_lines(read(pool.rows_path(table))))
-        problems += replayed["problems"]
+        drawn_as_logged = draw_audit_problems(round_data, container.json_lines(read(audit_section.ENTRIES))) \
+            if audit_section.ENTRIES in good else ["审计日志片段缺失或损坏，抽取记录无法与之对照"]
+        problems += replayed["problems"] + drawn_as_logged
         result["notes"] += replayed["notes"]
         result["draw"] = {k: replayed.get(k) for k in ("draw", "seed", "pool_hash_matches", "panels")}
-        result["draw_replayed"] = replayed["replayed"]
+        result["draw_replayed"] = replayed["replayed"] and not drawn_as_logged
     if progress is not None:
         progress(result["members"], result["members"], "")
     return result
+
+
+_LOGGED = ("commitment", "secret", "witness_digits", "seed", "pool_hash")
+
+
+def draw_audit_problems(round_data: dict, entries) -> list[str]:
+    """Each archived draw against the audit entry that recorded it (``round.draw``: commitment, secret, witness
+    digits, seed, pool hash and each panel's members) and against its own member rows (what an import writes).
+    The replay shows the record is self-consistent; this binds it to the chain, whose entries are hash-linked and
+    signed at checkpoints, so panels changed together with the pool and the commitment's candidates still differ
+    from what was logged when the draw was made."""
+    target = f"round:{round_data['round']['id']}"
+    logged = {}
+    for entry in entries:
+        if entry.get("action") == "round.draw" and entry.get("target") == target:
+            after = json.loads(entry["after"] or "{}")
+            logged[after.get("draw")] = after
+    problems = []
+    for record in round_data["draws"]:
+        after = logged.get(record["id"])
+        if after is None:
+            problems.append(f"第 {record['id']} 次抽取在审计日志中没有记录（round.draw）：抽取记录不是由抽取产生的")
+            continue
+        for field in _LOGGED:
+            if after.get(field) != record.get(field):
+                problems.append(f"第 {record['id']} 次抽取的 {field} 与审计日志记录的不同")
+        panels = {p["name"]: [m["expert"] for m in p["members"]] for p in record["panels"]}
+        for name in sorted(set(panels) | set(after.get("panels", {}))):
+            if panels.get(name) != after.get("panels", {}).get(name):
+                problems.append(f"第 {record['id']} 次抽取中评审组「{name}」的评审专家与审计日志记录的不同")
+        rows = {}
+        for panel, id_number, reserve, _position, _enterprise, _basis in record.get("rows", []):
+            rows.setdefault(panel, ([], []))[1 if reserve else 0].append(id_number)
+        if rows != {p["name"]: (panels[p["name"]], list(p["reserve"])) for p in record["panels"]}:
+            problems.append(f"第 {record['id']} 次抽取的成员行（导入时写入的）与抽取记录不同")
+    return problems
 
 
 def verdict_words(result: dict) -> str:

@@ -207,7 +207,9 @@ class ArchivePage(QWidget):
 
         def done(summary: dict) -> None:
             if summary["already_imported"]:
-                self.result.setPlainText(self.tr("该归档已导入为轮次 {0}，本次没有重复导入").format(summary["round"]))
+                text = self.tr("该归档已导入为轮次 {0}，本次没有重复导入") if summary["same_file"] else self.tr(
+                    "同一轮次的另一份归档（{1}）已导入为轮次 {0}，本次没有重复导入")
+                self.result.setPlainText(text.format(summary["round"], summary["earlier_file"]))
                 return
             lines = [self.tr("已导入为轮次 {0}（只读）：人员新增 {1}、合并 {2}；单位新增 {3}、合并 {4}").format(
                 summary["round"], summary["persons"]["new"], summary["persons"]["merged"],
