@@ -22,8 +22,8 @@ from desktop.domain.roles import Role
 from desktop.domain.credit_repair import Application
 from desktop.domain.misconduct import Entered
 from desktop.services import (accounts, audit_log, backup, catalogue, confidential, conflicts, credit_repair, documents,
-                              draw_verify, draws, limits, misconduct, recovery, rounds, signing, ui_queries,
-                              working_days)
+                              draw_verify, draws, limits, misconduct, recovery, results, rounds, score_workbook, scores,
+                              signing, ui_queries, working_days)
 from desktop.services.accounts import Forbidden, Operator
 from desktop.services.demo import DEMO_ACCOUNTS, DEMO_METHOD
 from desktop.services.archive import export, importing as archive_import
@@ -111,6 +111,18 @@ MATRIX = {
     "credit_repair.repairs": ({S, V, A}, lambda w, op, t: credit_repair.repairs(w, op)),
     "limits.round_limits": ({S, V, A}, lambda w, op, t: limits.round_limits(w, op, 1)),
     "limits.decide_limit": ({S}, lambda w, op, t: limits.decide_limit(w, op, 1, "x", "LOBBIED", False)),
+    "scores.enter_scores": ({S}, lambda w, op, t: scores.enter_scores(w, op, 1, [])),
+    "scores.resolve_difference": ({S}, lambda w, op, t: scores.resolve_difference(w, op, 1, "x", "x", "x")),
+    "scores.score_sheet": ({S, V, A}, lambda w, op, t: scores.score_sheet(w, op, 1, "x")),
+    "scores.differences": ({S, V, A}, lambda w, op, t: scores.differences(w, op, 1)),
+    "score_workbook.export_template": ({S}, lambda w, op, t: score_workbook.export_template(w, op, 1, "x", t / "x.xlsx")),
+    "score_workbook.import_scores": ({S}, lambda w, op, t: score_workbook.import_scores(w, op, 1, t / "x.xlsx")),
+    "results.round_results": ({S, V, A}, lambda w, op, t: results.round_results(w, op, 1)),
+    "results.record_certification": ({S}, lambda w, op, t: results.record_certification(w, op, 1, "x")),
+    "results.waive_certification": ({V}, lambda w, op, t: results.waive_certification(w, op, 1, "x", "x")),
+    "results.decide_non_consensus": ({S}, lambda w, op, t: results.decide_non_consensus(w, op, 1, "x", "keep", "x")),
+    "results.propose_results": ({S}, lambda w, op, t: results.propose_results(w, op, 1)),
+    "results.approve_results": ({A}, lambda w, op, t: results.approve_results(w, op, 1)),
 }
 # entry points any signed-in account may call: one's own password
 OPEN_TO_ALL = {"accounts.change_password"}

@@ -63,6 +63,15 @@ ACTIONS = {
     "repair.apply": QT_TRANSLATE_NOOP("audit", "登记信用修复申请"),
     "repair.decide": QT_TRANSLATE_NOOP("audit", "作出信用修复决定"),
     "limits.decide": QT_TRANSLATE_NOOP("audit", "对限项、申报资格或请托标记作出决定"),
+    "scores.enter": QT_TRANSLATE_NOOP("audit", "录入评分"),
+    "scores.resolve": QT_TRANSLATE_NOOP("audit", "裁定双人录入的差异"),
+    "scores.template": QT_TRANSLATE_NOOP("audit", "导出评分模板"),
+    "scores.import": QT_TRANSLATE_NOOP("audit", "导入评分表"),
+    "certification.record": QT_TRANSLATE_NOOP("audit", "登记专家会后回避确认"),
+    "certification.waive": QT_TRANSLATE_NOOP("audit", "监督员登记未取得会后回避确认的理由"),
+    "non_consensus.decide": QT_TRANSLATE_NOOP("audit", "登记评审组对非共识项目的决定"),
+    "results.propose": QT_TRANSLATE_NOOP("audit", "提交评审结果审批"),
+    "results.approve": QT_TRANSLATE_NOOP("audit", "审批评审结果"),
 }
 STARTED = ".started"  # a documents batch opened before its first file (desktop.services.batch_log)
 
@@ -116,7 +125,6 @@ FIELDS = {
     "bytes": QT_TRANSLATE_NOOP("audit", "字节数"), "manifest_sha256": QT_TRANSLATE_NOOP("audit", "清单哈希"),
     "signer": QT_TRANSLATE_NOOP("audit", "签名者指纹"), "audit_entries": QT_TRANSLATE_NOOP("audit", "审计日志条数"),
     "year": QT_TRANSLATE_NOOP("audit", "年度"), "notice": QT_TRANSLATE_NOOP("audit", "依据文号"),
-    "source": QT_TRANSLATE_NOOP("audit", "数据来源"), "version": QT_TRANSLATE_NOOP("audit", "日历版本"),
     "days": QT_TRANSLATE_NOOP("audit", "天数"),
     "subject_name": QT_TRANSLATE_NOOP("audit", "责任主体"), "violation_ref": QT_TRANSLATE_NOOP("audit", "失信行为条款"),
     "measure_items": QT_TRANSLATE_NOOP("audit", "惩戒措施条款"), "penalty_start": QT_TRANSLATE_NOOP("audit", "惩戒开始"),
@@ -127,6 +135,14 @@ FIELDS = {
     "conditions": QT_TRANSLATE_NOOP("audit", "修复条件"),
     "application": QT_TRANSLATE_NOOP("audit", "项目"), "code": QT_TRANSLATE_NOOP("audit", "规则代码"),
     "admitted": QT_TRANSLATE_NOOP("audit", "予以受理"), "在研项目": QT_TRANSLATE_NOOP("audit", "在研项目"), "decided_on": QT_TRANSLATE_NOOP("audit", "决定日期"), "neighbouring_days": QT_TRANSLATE_NOOP("audit", "相邻年度的日期"),
+    "source": QT_TRANSLATE_NOOP("audit", "来源"), "entered": QT_TRANSLATE_NOOP("audit", "录入份数"),
+    "settled": QT_TRANSLATE_NOOP("audit", "计入份数"), "scores": QT_TRANSLATE_NOOP("audit", "评分"),
+    "differences": QT_TRANSLATE_NOOP("audit", "录入差异"), "expert": QT_TRANSLATE_NOOP("audit", "专家"),
+    "value": QT_TRANSLATE_NOOP("audit", "评分"),
+    "opinion": QT_TRANSLATE_NOOP("audit", "评审意见"), "entries": QT_TRANSLATE_NOOP("audit", "两遍录入"),
+    "sha256": QT_TRANSLATE_NOOP("audit", "文件 SHA-256"), "decision": QT_TRANSLATE_NOOP("audit", "决定"),
+    "version": QT_TRANSLATE_NOOP("audit", "版本"), "hash": QT_TRANSLATE_NOOP("audit", "结果哈希"),
+    "panel": QT_TRANSLATE_NOOP("audit", "评审组"),
     "专家": QT_TRANSLATE_NOOP("audit", "专家"), "单位": QT_TRANSLATE_NOOP("audit", "单位"),
     "学科": QT_TRANSLATE_NOOP("audit", "学科"), "项目": QT_TRANSLATE_NOOP("audit", "项目"),
     "人员关系": QT_TRANSLATE_NOOP("audit", "人员关系"), "任职经历": QT_TRANSLATE_NOOP("audit", "任职经历"),
@@ -138,7 +154,14 @@ FIELDS = {
     "身份证号": QT_TRANSLATE_NOOP("audit", "身份证号"), "手机号": QT_TRANSLATE_NOOP("audit", "手机号"),
 }
 # Where an action uses a key in a sense of its own.
-ACTION_FIELDS = {("reveal", "fields"): QT_TRANSLATE_NOOP("audit", "显示的号码"),
+ACTION_FIELDS = {**{(action, "reason"): QT_TRANSLATE_NOOP("audit", "理由") for action in (
+                    "scores.enter", "scores.resolve", "certification.waive", "non_consensus.decide",
+                    "results.propose")},
+                 **{(action, key): word for action in ("calendar.enter", "calendar.import") for key, word in (
+                     ("source", QT_TRANSLATE_NOOP("audit", "数据来源")), ("version", QT_TRANSLATE_NOOP("audit", "日历版本")))},
+                 ("certification.record", "kind"): QT_TRANSLATE_NOOP("audit", "确认方式"),
+                 ("certification.waive", "kind"): QT_TRANSLATE_NOOP("audit", "确认方式"),
+                 ("reveal", "fields"): QT_TRANSLATE_NOOP("audit", "显示的号码"),
                  ("reveal", "count"): QT_TRANSLATE_NOOP("audit", "显示的人数"),
                  ("reveal", "people"): QT_TRANSLATE_NOOP("audit", "日志中记名的人员"),
                  ("repair.decide", "reason"): QT_TRANSLATE_NOOP("audit", "理由"),

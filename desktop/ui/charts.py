@@ -87,3 +87,73 @@ class BarChart(QWidget):
         if self.legend:
             painter.setPen(QColor("#555"))
             painter.drawText(4, 30 + len(self.bars) * self.ROW + 12, self.legend)
+
+
+@dataclass(frozen=True)
+class Strip:
+    label: str
+    values: tuple[float, ...]  # each expert's score on the chart's scale
+    flagged: bool = False  # drawn red, with a mark before the label
+
+
+class StripChart(QWidget):
+    """Each application as a row of dots, one per expert, on a common scale (0 to 100 for scores): how far apart a
+    panel's experts are shows at a glance, and flagged (non-consensus) rows are drawn red."""
+    ROW = 20
+
+    def __init__(self, title: str = "", parent=None):
+        super().__init__(parent)
+        self.title = title
+        self.strips: list[Strip] = []
+        self.low, self.high = 0.0, 100.0
+        self.legend = ""
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_strips(self, strips: list[Strip], low: float, high: float, legend: str = "") -> None:
+        self.strips, self.low, self.high, self.legend = strips, low, high, legend
+        self.updateGeometry()
+        self.setMinimumHeight(self.sizeHint().height())
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(420, 44 + self.ROW * max(1, len(self.strips)) + (18 if self.legend else 0))
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        metrics = painter.fontMetrics()
+        painter.setPen(self.palette().windowText().color())
+        bold = painter.font()
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.drawText(4, 18, self.title)
+        painter.setFont(self.font())
+        if not self.strips:
+            painter.setPen(QColor("#777"))
+            painter.drawText(4, 44, self.tr("（暂无数据）"))
+            return
+        label_w = min(200, max(metrics.horizontalAdvance("▲ " + s.label) for s in self.strips) + 12)
+        left, right = label_w, self.width() - 16
+        span = max(40.0, right - left)
+        scale = span / (self.high - self.low) if self.high > self.low else 0
+        painter.setPen(QPen(QColor("#bbbbbb"), 1))
+        for tick in range(5):
+            x = left + span * tick / 4
+            painter.drawLine(int(x), 26, int(x), 30 + len(self.strips) * self.ROW)
+            painter.drawText(int(x) - 12, 40 + len(self.strips) * self.ROW,
+                             f"{self.low + (self.high - self.low) * tick / 4:g}")
+        for i, strip in enumerate(self.strips):
+            top = 30 + i * self.ROW
+            colour = SHORT if strip.flagged else BAR
+            painter.setPen(colour if strip.flagged else self.palette().windowText().color())
+            painter.drawText(QRectF(0, top, label_w - 8, self.ROW - 4),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                             ("▲ " if strip.flagged else "") + strip.label)
+            painter.setPen(QPen(colour, 1))
+            painter.setBrush(colour)
+            for value in strip.values:
+                x = left + (value - self.low) * scale
+                painter.drawEllipse(QRectF(x - 4, top + self.ROW / 2 - 6, 8, 8))
+        if self.legend:
+            painter.setPen(QColor("#555"))
+            painter.drawText(4, 44 + len(self.strips) * self.ROW + 12, self.legend)

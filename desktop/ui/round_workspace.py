@@ -20,9 +20,11 @@ from desktop.ui.round_draw_step import DrawStep
 from desktop.ui.round_letters_step import LettersStep
 from desktop.ui.round_method_step import MethodStep
 from desktop.ui.round_panels_step import PanelsStep
+from desktop.ui.round.results import ResultsStep
+from desktop.ui.round.scores import ScoresStep
 from desktop.ui.round_words import state_label
 
-METHOD, PANELS, CONFLICTS, DRAW, LETTERS = range(5)
+METHOD, PANELS, CONFLICTS, DRAW, LETTERS, SCORES, RESULTS = range(7)
 
 
 def done_steps(info: RoundInfo | None, conflicts_computed: bool = False) -> set[int]:
@@ -36,10 +38,16 @@ def done_steps(info: RoundInfo | None, conflicts_computed: bool = False) -> set[
         done.add(CONFLICTS)
     if info.draws:
         done.add(DRAW)
+    if info.state in ("results", "closed"):
+        done |= {SCORES, RESULTS}
     return done
 
 
 def next_step(info: RoundInfo | None) -> int:
+    if info is not None and info.state in ("confirmed", "scoring"):
+        return SCORES
+    if info is not None and info.state in ("results", "closed"):
+        return RESULTS
     done = done_steps(info)
     return next((step for step in range(LETTERS + 1) if step not in done), LETTERS)
 
@@ -59,8 +67,11 @@ class RoundWorkspace(QWidget):
         self.conflicts = ConflictsStep(ctx)
         self.draw = DrawStep(ctx)
         self.letters = LettersStep(ctx)
-        self.steps = [self.method, self.panels, self.conflicts, self.draw, self.letters]
-        titles = [self.tr("创建与评审方法"), self.tr("评审组"), self.tr("回避关系"), self.tr("抽取专家"), self.tr("承诺书")]
+        self.scores = ScoresStep(ctx)
+        self.results = ResultsStep(ctx)
+        self.steps = [self.method, self.panels, self.conflicts, self.draw, self.letters, self.scores, self.results]
+        titles = [self.tr("创建与评审方法"), self.tr("评审组"), self.tr("回避关系"), self.tr("抽取专家"), self.tr("承诺书"),
+                  self.tr("评分"), self.tr("结果与审批")]
         self.stack = QStackedWidget()
         self.buttons = QButtonGroup(self)
         bar = QHBoxLayout()

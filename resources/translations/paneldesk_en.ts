@@ -2253,6 +2253,181 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
     </message>
 </context>
 <context>
+    <name>ResultsStep</name>
+    <message>
+        <source>评审组</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <source>名次</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>汇总结果</source>
+        <translation>Aggregate</translation>
+    </message>
+    <message>
+        <source>推荐</source>
+        <translation>Recommended</translation>
+    </message>
+    <message>
+        <source>非共识</source>
+        <translation>Non-consensus</translation>
+    </message>
+    <message>
+        <source>各专家评分</source>
+        <translation>Each expert&apos;s score</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>评审组决定</source>
+        <translation>Panel decision</translation>
+    </message>
+    <message>
+        <source>不推荐</source>
+        <translation>Not recommended</translation>
+    </message>
+    <message>
+        <source>按汇总结果</source>
+        <translation>As aggregated</translation>
+    </message>
+    <message>
+        <source>评审组的理由（必填）</source>
+        <translation>The panel&apos;s reason (required)</translation>
+    </message>
+    <message>
+        <source>登记决定</source>
+        <translation>Record decision</translation>
+    </message>
+    <message>
+        <source>专家</source>
+        <translation>Expert</translation>
+    </message>
+    <message>
+        <source>会后回避确认</source>
+        <translation>Post-review certification</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>登记专家已确认</source>
+        <translation>Record certification</translation>
+    </message>
+    <message>
+        <source>（监督员）未取得确认的理由</source>
+        <translation>(Supervisor) why there is no certification</translation>
+    </message>
+    <message>
+        <source>监督员登记理由</source>
+        <translation>Supervisor&apos;s reason</translation>
+    </message>
+    <message>
+        <source>已审批后再次提交：修改的理由</source>
+        <translation>Proposing again after approval: the reason</translation>
+    </message>
+    <message>
+        <source>提交审批</source>
+        <translation>Propose for approval</translation>
+    </message>
+    <message>
+        <source>审批并冻结结果</source>
+        <translation>Approve and freeze</translation>
+    </message>
+    <message>
+        <source>结果与排序</source>
+        <translation>Results and ranking</translation>
+    </message>
+    <message>
+        <source>非共识项目按全部评分（不去掉最高最低分）标出，须由评审组决定，不能被平均掉。</source>
+        <translation>Non-consensus applications are flagged on all scores (nothing trimmed) and need the panel&apos;s decision; they are never averaged away.</translation>
+    </message>
+    <message>
+        <source>非共识项目</source>
+        <translation>Non-consensus</translation>
+    </message>
+    <message>
+        <source>评分分布</source>
+        <translation>Score distribution</translation>
+    </message>
+    <message>
+        <source>开始评分之后，这里显示汇总结果、非共识项目和审批。</source>
+        <translation>Once scoring has begun, results, non-consensus applications and approval are shown here.</translation>
+    </message>
+    <message>
+        <source>{0}：Krippendorff α = {1}（1 为完全一致，0 相当于随机）；{2}；{3}</source>
+        <translation>{0}: Krippendorff α = {1} (1 full agreement, 0 as by chance); {2}; {3}</translation>
+    </message>
+    <message>
+        <source>待决定</source>
+        <translation>To decide</translation>
+    </message>
+    <message>
+        <source>已确认</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>未确认</source>
+        <translation>Not certified</translation>
+    </message>
+    <message>
+        <source>评审方法：{0}；{1}个项目，{2}个非共识项目。</source>
+        <translation>Method: {0}; {1} applications, {2} non-consensus.</translation>
+    </message>
+    <message>
+        <source>尚未提交审批。</source>
+        <translation>Not yet proposed.</translation>
+    </message>
+    <message>
+        <source>尚不能提交审批（见上方红字）。</source>
+        <translation>Cannot be proposed yet (see the red lines above).</translation>
+    </message>
+    <message>
+        <source>第{0}版已由{1}审批并冻结（{2}提交）。</source>
+        <translation>Version {0} approved by {1} and frozen (proposed by {2}).</translation>
+    </message>
+    <message>
+        <source>审批之后评分或决定有变动：须写明理由重新提交审批。</source>
+        <translation> Scores or decisions changed since: propose again with a reason.</translation>
+    </message>
+    <message>
+        <source>第{0}版已由{1}提交，待审批人审批。</source>
+        <translation>Version {0} proposed by {1}, waiting for the approver.</translation>
+    </message>
+    <message>
+        <source>{0}：各专家评分分布</source>
+        <translation>{0}: each expert&apos;s scores</translation>
+    </message>
+    <message>
+        <source>▲ 红色：非共识项目</source>
+        <translation>▲ red: non-consensus</translation>
+    </message>
+    <message>
+        <source>未能登记决定</source>
+        <translation>Decision not recorded</translation>
+    </message>
+    <message>
+        <source>未能登记</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <source>未能提交审批</source>
+        <translation>Not proposed</translation>
+    </message>
+    <message>
+        <source>未能审批</source>
+        <translation>Not approved</translation>
+    </message>
+</context>
+<context>
     <name>RolesDialog</name>
     <message>
         <source>修改角色：{0}</source>
@@ -2288,6 +2463,14 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
     <message>
         <source>承诺书</source>
         <translation>Letters</translation>
+    </message>
+    <message>
+        <source>评分</source>
+        <translation>Scores</translation>
+    </message>
+    <message>
+        <source>结果与审批</source>
+        <translation>Results and approval</translation>
     </message>
     <message>
         <source>无法读取评审轮次</source>
@@ -2378,6 +2561,137 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
     <message>
         <source>。请修改表格后点「上一步」重新导入。</source>
         <translation>. Correct the spreadsheets, then click “Back” to import again.</translation>
+    </message>
+</context>
+<context>
+    <name>ScoresStep</name>
+    <message>
+        <source>导出评分模板…</source>
+        <translation>Export score template…</translation>
+    </message>
+    <message>
+        <source>导入评分表…</source>
+        <translation>Import score sheet…</translation>
+    </message>
+    <message>
+        <source>当前单元格的专家评审意见（用于匿名反馈）</source>
+        <translation>The expert&apos;s opinion for the current cell (for anonymised feedback)</translation>
+    </message>
+    <message>
+        <source>保存（Ctrl+S）</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>评审组</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>专家</source>
+        <translation>Expert</translation>
+    </message>
+    <message>
+        <source>第一遍</source>
+        <translation>First entry</translation>
+    </message>
+    <message>
+        <source>第二遍</source>
+        <translation>Second entry</translation>
+    </message>
+    <message>
+        <source>按专家纸质评分表核定的评分</source>
+        <translation>The score as the expert&apos;s paper sheet says</translation>
+    </message>
+    <message>
+        <source>按纸质评分表裁定</source>
+        <translation>Settle from the paper sheet</translation>
+    </message>
+    <message>
+        <source>评审意见</source>
+        <translation>Opinion</translation>
+    </message>
+    <message>
+        <source>双人录入：两遍不一致之处</source>
+        <translation>Double entry: differences</translation>
+    </message>
+    <message>
+        <source>各评审组确认（电话确认、承诺书、签到）之后才能录入评分。</source>
+        <translation>Scores are entered once the panels are confirmed (calls, commitments, attendance).</translation>
+    </message>
+    <message>
+        <source>评审方法：{0}；每格填写：{1}</source>
+        <translation>Method: {0}; each cell holds: {1}</translation>
+    </message>
+    <message>
+        <source>{0}位专家 × {1}个项目，已计入{2}份评分。</source>
+        <translation>{0} experts × {1} applications, {2} scores counted. </translation>
+    </message>
+    <message>
+        <source>灰色的{0}位专家不能评分（鼠标停留可见原因）。</source>
+        <translation>The {0} experts in grey may not score (hover for why). </translation>
+    </message>
+    <message>
+        <source>本轮双人录入：您只看到自己录入的一遍，两遍一致才计入。</source>
+        <translation>Double entry: you see only your own entries; a score counts when both agree.</translation>
+    </message>
+    <message>
+        <source>已录入第一遍，待另一位操作员录入</source>
+        <translation>First entry made; waiting for another operator&apos;s</translation>
+    </message>
+    <message>
+        <source>两遍录入不一致，见下方列表</source>
+        <translation>The two entries differ: see the list below</translation>
+    </message>
+    <message>
+        <source>{0}格未保存</source>
+        <translation>{0} cells not saved</translation>
+    </message>
+    <message>
+        <source>修改已审批的评分</source>
+        <translation>Change an approved score</translation>
+    </message>
+    <message>
+        <source>评审结果已审批并冻结。修改评分的理由（修改后须重新提交审批）：</source>
+        <translation>The results are approved and frozen. Why is this score changed (the results then need a new approval)?</translation>
+    </message>
+    <message>
+        <source>评分未保存</source>
+        <translation>Scores not saved</translation>
+    </message>
+    <message>
+        <source>未能裁定</source>
+        <translation>Not settled</translation>
+    </message>
+    <message>
+        <source>导出评分模板</source>
+        <translation>Export score template</translation>
+    </message>
+    <message>
+        <source>评分模板-{0}.xlsx</source>
+        <translation>score-template-{0}.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>已导出评分模板：{0}</source>
+        <translation>Score template exported: {0}</translation>
+    </message>
+    <message>
+        <source>未能导出评分模板</source>
+        <translation>Score template not exported</translation>
+    </message>
+    <message>
+        <source>导入评分表</source>
+        <translation>Import score sheet</translation>
+    </message>
+    <message>
+        <source>评分表未导入</source>
+        <translation>Score sheet not imported</translation>
     </message>
 </context>
 <context>
@@ -2497,6 +2811,13 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
 {0}
 
 When every password is forgotten, only this key opens the workspace. Print it now, give it to the head of the unit to keep in a safe, then delete the file from this computer.</translation>
+    </message>
+</context>
+<context>
+    <name>StripChart</name>
+    <message>
+        <source>（暂无数据）</source>
+        <translation>(no data yet)</translation>
     </message>
 </context>
 <context>
@@ -2713,6 +3034,42 @@ When every password is forgotten, only this key opens the workspace. Print it no
     <message>
         <source>对限项、申报资格或请托标记作出决定</source>
         <translation>Decide on a project-limit, eligibility or lobbying flag</translation>
+    </message>
+    <message>
+        <source>录入评分</source>
+        <translation>Enter scores</translation>
+    </message>
+    <message>
+        <source>裁定双人录入的差异</source>
+        <translation>Settle a double-entry difference</translation>
+    </message>
+    <message>
+        <source>导出评分模板</source>
+        <translation>Export a score template</translation>
+    </message>
+    <message>
+        <source>导入评分表</source>
+        <translation>Import a score sheet</translation>
+    </message>
+    <message>
+        <source>登记专家会后回避确认</source>
+        <translation>Record a post-review certification</translation>
+    </message>
+    <message>
+        <source>监督员登记未取得会后回避确认的理由</source>
+        <translation>Supervisor&apos;s reason for a missing certification</translation>
+    </message>
+    <message>
+        <source>登记评审组对非共识项目的决定</source>
+        <translation>Record the panel&apos;s non-consensus decision</translation>
+    </message>
+    <message>
+        <source>提交评审结果审批</source>
+        <translation>Propose the results</translation>
+    </message>
+    <message>
+        <source>审批评审结果</source>
+        <translation>Approve the results</translation>
     </message>
     <message>
         <source>名称</source>
@@ -3095,8 +3452,48 @@ When every password is forgotten, only this key opens the workspace. Print it no
         <translation>Days in a neighbouring year</translation>
     </message>
     <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>录入份数</source>
+        <translation>Entered</translation>
+    </message>
+    <message>
+        <source>计入份数</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <source>评分</source>
+        <translation>Scores</translation>
+    </message>
+    <message>
         <source>专家</source>
         <translation>Experts</translation>
+    </message>
+    <message>
+        <source>录入差异</source>
+        <translation>Differences</translation>
+    </message>
+    <message>
+        <source>评审意见</source>
+        <translation>Opinion</translation>
+    </message>
+    <message>
+        <source>两遍录入</source>
+        <translation>Both entries</translation>
+    </message>
+    <message>
+        <source>决定</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>结果哈希</source>
+        <translation>Results hash</translation>
     </message>
     <message>
         <source>单位</source>
@@ -3157,6 +3554,10 @@ When every password is forgotten, only this key opens the workspace. Print it no
     <message>
         <source>手机号</source>
         <translation>mobile number</translation>
+    </message>
+    <message>
+        <source>确认方式</source>
+        <translation>How certified</translation>
     </message>
     <message>
         <source>显示的号码</source>

@@ -1,0 +1,201 @@
+"""The score template of a panel as an .xlsx workbook, and its import back: all or nothing, every problem named by
+file, sheet, row and column.
+
+The template lists the panel's seated experts by its applications, with one column per criterion of a 百分制 sheet
+(or one column for a grade, a vote or a rank) and one for the opinion; its 说明 sheet names the round, the method,
+who exported it and when (CONFIDENTIAL: the export of an expert list is audited and marked). The import reads the
+workbook the way every import does (desktop.services.importing: the zip checked first, parsed in a process of its
+own under a memory cap), checks every cell with the rules of entry (desktop.services.scores), and writes nothing
+unless every cell passes. Text a spreadsheet would take for a formula (= + - @ first) is written with a leading
+apostrophe.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from openpyxl import Workbook
+from sqlalchemy import select
+from openpyxl.styles import Font, PatternFill
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from desktop.domain.errors import NotFound, RuleError, UserError
+from desktop.domain.methods import Scoring
+from desktop.domain.scores import criterion_problems, kind_of, other_method
+from desktop.services.accounts import Operator, require
+from desktop.services.importing.parse import Problems
+from desktop.services.importing.run import ImportRejected
+from desktop.services.importing.sheet import UnreadableFile
+from desktop.services.importing.sheets import iter_sheets
+from desktop.services.rounds import RoundRef, get_round, round_id_in
+from desktop.services.scores import (Entered, ScoreInput, RoundScoring, check_open, check_panel_ranks, now,
+                                     record_scores, value_columns)
+from desktop.services.uow import change
+from desktop.store.tables import Application
+from desktop.store.workspace import Workspace
+
+Place = Path | Workspace
+SHEET, ABOUT = "评分表", "说明"
+KEYS = ("评审组", "专家身份证号", "专家姓名", "项目编号", "项目名称")
+OPINION = "评审意见"
+ABOUT_HEADERS = ("评审轮次编号", "评审轮次", "评审方法", "评审组", "导出人", "导出时间", "说明")
+
+
+def _safe(text: str) -> str:
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def export_template(place: Place, actor: Operator, round_id: int | RoundRef, panel: str, out: Path) -> dict:
+    """Write the panel's score template to ``out`` (an audited export of an expert list)."""
+    require(actor, "scores.enter", place)
+    round_id = round_id_in(place, round_id)
+    out = Path(out)
+    if out.suffix.lower() != ".xlsx":
+        raise UserError(f"评分模板须保存为 .xlsx 文件：{out.name}")
+    with change(place, actor, "scores.template", f"round:{round_id}") as unit:
+        scoring = RoundScoring.read(unit.session, round_id)
+        row = scoring.panel(panel)
+        titles = dict(unit.session.execute(select(Application.number, Application.title)
+                                           .where(Application.number.in_(row.applications))).all())
+        members = [s for s in scoring.seats if s.panel_id == row.id]
+        if not members:
+            raise UserError(f"评审组「{row.name}」尚无确认的成员，无法导出评分模板")
+        columns = value_columns(scoring.method)
+        book = Workbook()
+        sheet = book.active
+        sheet.title = SHEET
+        sheet.append([*KEYS, *columns, OPINION])
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+            cell.fill = PatternFill("solid", fgColor="DDE7F3")
+        for seat in members:
+            for number in row.applications:
+                sheet.append([_safe(row.name), seat.id_number, _safe(seat.name), _safe(number),
+                              _safe(titles[number])] + [None] * (len(columns) + 1))
+        for index, width in enumerate([16, 22, 10, 14, 30] + [16] * len(columns) + [40], start=1):
+            sheet.column_dimensions[sheet.cell(1, index).column_letter].width = width
+        if scoring.method.scoring in (Scoring.GRADES, Scoring.VOTE):
+            choices = '"A,B,C,D"' if scoring.method.scoring is Scoring.GRADES else '"同意,不同意,弃权"'
+            check = DataValidation(type="list", formula1=choices, allow_blank=True)
+            sheet.add_data_validation(check)
+            check.add(f"F2:F{sheet.max_row}")
+        sheet.freeze_panes = "F2"
+        about = book.create_sheet(ABOUT)
+        about.append(list(ABOUT_HEADERS))
+        about.append([round_id, _safe(get_round(unit.session, round_id).name), scoring.method.describe(), _safe(row.name),
+                      actor.name, now(), "保密：评审专家名单及评分在公布前不得外传。每行填写一位专家对一个项目的评分；"
+                                         "留空的行不导入。"])
+        out.parent.mkdir(parents=True, exist_ok=True)
+        book.save(out)
+        unit.after = {"panel": row.name, "out": str(out), "count": len(members), "method": scoring.method.describe()}
+        return {"round": round_id, "panel": row.name, "out": str(out), "experts": len(members),
+                "applications": len(row.applications), "rows": len(members) * len(row.applications)}
+
+
+def _read(path: Path) -> tuple[list[str], list[tuple[int, list[str]]], dict]:
+    """The 评分表 sheet's headers and rows, and the 说明 sheet's first row by its headers."""
+    found, about = None, {}
+    for sheet in iter_sheets(path):
+        if sheet.name == ABOUT:
+            rows = list(sheet.rows)
+            about = dict(zip(sheet.headers, rows[0][1])) if rows else {}
+        elif found is None and (sheet.name == SHEET or set(KEYS) <= set(sheet.headers)):
+            found = (sheet.headers, list(sheet.rows))
+    if found is None:
+        raise UnreadableFile(f"{path.name}：找不到「{SHEET}」工作表（请使用 PanelDesk 导出的评分模板）")
+    return found[0], found[1], about
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as file:
+        for block in iter(lambda: file.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _column_of(error: Exception, columns: list[str]) -> str:
+    if isinstance(error, NotFound):
+        return "项目编号"
+    if isinstance(error, RuleError) and error.code != "ONE_METHOD":
+        return "专家身份证号"
+    return "、".join(columns)
+
+
+def import_scores(place: Place, actor: Operator, round_id: int | RoundRef, path: Path) -> Entered:
+    """Import a filled score template: every cell checked as if entered in the window, then all of it written in one
+    transaction; or an ImportRejected naming every problem by file, row and column, and nothing written. A row whose
+    value and opinion cells are all empty is not a score and is passed over."""
+    require(actor, "scores.enter", place)
+    round_id = round_id_in(place, round_id)
+    path = Path(path)
+    headers, rows, about = _read(path)
+    problems = Problems()
+
+    def problem(row: int | None, column: str, value: str, reason: str) -> None:
+        problems.add(path, SHEET, row, column, value, reason)
+
+    with change(place, actor, "scores.import", f"round:{round_id}") as unit:
+        scoring = RoundScoring.read(unit.session, round_id)
+        check_open(scoring, "")
+        method = scoring.method
+        if str(about.get("评审轮次编号", round_id)) != str(round_id):
+            problem(None, "评审轮次编号", str(about["评审轮次编号"]),
+                    f"这是评审轮次 {about['评审轮次编号']} 的评分模板，不是本轮（{round_id}）的")
+        columns = value_columns(method)
+        missing = [h for h in (KEYS[1], KEYS[3], *columns) if h not in headers]
+        if missing:
+            other = [h for h in headers if h not in (*KEYS, *columns, OPINION)]
+            problem(1, "、".join(missing), "", f"ONE_METHOD 本轮评审方法为「{method.describe()}」，评分表却有"
+                                               f"其他方法的列（{'、'.join(other)}）" if other else "缺少此列")
+            raise ImportRejected(problems.items, problems.total)
+        where = {h: i for i, h in enumerate(headers)}
+        checked, seen = [], {}
+        for number, cells in rows:
+            def cell(header: str) -> str:
+                index = where.get(header)
+                return cells[index].strip() if index is not None and index < len(cells) else ""
+            marks, opinion = [cell(h) for h in columns], cell(OPINION)
+            if not any(marks) and not opinion:
+                continue
+            empty = [h for h, m in zip(columns, marks) if not m]
+            other = [(h, m) for h, m in zip(columns, marks) if kind_of(m) not in (None, method.scoring)]
+            if empty:
+                problem(number, "、".join(empty), "", "评分未填全")
+                continue
+            if other:
+                header, value = other[0]
+                problem(number, header, value, str(other_method(method, kind_of(value), value)))
+                continue
+            item = ScoreInput(cell(KEYS[1]), cell(KEYS[3]), ",".join(marks), opinion)
+            key = (item.expert.upper(), item.application)
+            if key in seen:
+                problem(number, KEYS[3], item.application, f"与第{seen[key]}行是同一位专家对同一项目的评分")
+                continue
+            seen[key] = number
+            try:
+                checked.append((*scoring.check(item), item))
+            except UserError as error:
+                bad = criterion_problems(method, marks) if method.criteria else []
+                for index, reason in bad:  # a bad mark is named by its own criterion's column
+                    problem(number, columns[index], marks[index], reason)
+                if bad:
+                    continue
+                column = _column_of(error, columns)
+                problem(number, column, {KEYS[3]: item.application, KEYS[1]: item.expert}.get(column, item.value),
+                        str(error))
+        if not problems:
+            try:
+                check_panel_ranks(scoring, checked)
+            except UserError as error:
+                problem(None, "、".join(columns), "", str(error))
+        if problems:
+            raise ImportRejected(problems.items, problems.total)
+        if not checked:
+            raise UserError(f"{path.name}：评分表中没有填写任何评分，未导入")
+        digest = _sha256(path)
+        done = record_scores(unit.session, scoring, checked, actor.name, digest)
+        unit.after = {"files": [path.name], "sha256": digest, "entered": done.entered, "settled": done.settled,
+                      "scores": done.corrections(), "differences": len(done.differences)}
+        return done

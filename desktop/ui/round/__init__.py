@@ -1,0 +1,1 @@
+"""The round workspace's steps from the review day on: score entry, results and approval."""
