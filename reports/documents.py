@@ -251,6 +251,43 @@ class SignInSheet(Document):
 
 
 @dataclass(frozen=True)
+class CallEntry:
+    name: str
+    mobile: str
+    org: str = ""
+    title: str = ""
+    kind: str = ""         # 企业专家 or empty
+    status: str = ""       # 待确认 / 已接受 …, as at printing
+
+
+@dataclass(frozen=True)
+class CallList(Document):
+    """专家联系名单 for one panel: the invited experts in call order with their mobile numbers, a column for the
+    outcome written by hand. A list of experts with their numbers (CONFIDENTIAL): marked 机密 with the account that
+    printed it and when."""
+
+    template: ClassVar[str] = "call_list"
+    table_columns: ClassVar[frozenset[str]] = frozenset(
+        {"序号", "姓名", "手机", "工作单位", "职称", "专家类别", "状态", "通话结果"})
+    round: RoundInfo
+    panel: str
+    entries: tuple[CallEntry, ...]
+    made_by: str = ""
+    made_at: str = ""
+
+    def values(self) -> dict[str, str]:
+        return {**self.round.values(), "评审组": self.panel, "人数": str(len(self.entries)),
+                "制表人": self.made_by or "（未记录）", "制表时间": self.made_at or "（未记录）"}
+
+    def rows(self) -> list[dict[str, str]]:
+        return [{"序号": str(i), "姓名": e.name, "手机": e.mobile, "工作单位": e.org, "职称": e.title,
+                 "专家类别": e.kind, "状态": e.status, "通话结果": ""} for i, e in enumerate(self.entries, 1)]
+
+    def file_stem(self) -> str:
+        return safe_name("专家联系名单", self.panel)
+
+
+@dataclass(frozen=True)
 class Criterion:
     name: str
     points: float          # the criterion's share of 100 in a weighted method

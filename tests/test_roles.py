@@ -21,9 +21,10 @@ import desktop.services
 from desktop.domain.roles import Role
 from desktop.domain.credit_repair import Application
 from desktop.domain.misconduct import Entered
-from desktop.services import (accounts, audit_log, backup, catalogue, confidential, conflicts, credit_repair, documents,
-                              draw_verify, draws, limits, misconduct, recovery, results, rounds, score_workbook, scores,
-                              signing, ui_queries, working_days)
+from desktop.services import (accounts, audit_log, backup, call_list, calls, catalogue, commitments, confidential,
+                              confirmation, conflicts, credit_repair, documents, draw_verify, draws, limits, misconduct,
+                              recovery, replacements, results, rounds, score_workbook, scores, signing, ui_queries,
+                              working_days)
 from desktop.services.accounts import Forbidden, Operator
 from desktop.services.demo import DEMO_ACCOUNTS, DEMO_METHOD
 from desktop.services.archive import export, importing as archive_import
@@ -123,6 +124,23 @@ MATRIX = {
     "results.decide_non_consensus": ({S}, lambda w, op, t: results.decide_non_consensus(w, op, 1, "x", "keep", "x")),
     "results.propose_results": ({S}, lambda w, op, t: results.propose_results(w, op, 1)),
     "results.approve_results": ({A}, lambda w, op, t: results.approve_results(w, op, 1)),
+    "calls.list_calls": ({S, V, A}, lambda w, op, t: calls.list_calls(w, op, 1)),
+    "calls.call_history": ({S, V, A}, lambda w, op, t: calls.call_history(w, op, 1, "x")),
+    "calls.recording_copy": ({S, V, A}, lambda w, op, t: calls.recording_copy(w, op, "x", t)),
+    "calls.record_call": ({S}, lambda w, op, t: calls.record_call(w, op, 1, "x", "accepted")),
+    "call_list.call_lists": ({S, V, A}, lambda w, op, t: call_list.call_lists(w, op, 1)),
+    "call_list.print_call_list": ({S, V, A}, lambda w, op, t: call_list.print_call_list(w, op, 1, t / "x.pdf")),
+    "call_list.export_call_list": ({S, V, A}, lambda w, op, t: call_list.export_call_list(w, op, 1, t / "x.xlsx")),
+    "replacements.commit_supplementary": ({S}, lambda w, op, t: replacements.commit_supplementary(w, op, 1, "x")),
+    "replacements.draw_supplementary": ({S}, lambda w, op, t: replacements.draw_supplementary(
+        w, op, 1, "x", witness=op, witness_digits="123456")),
+    "replacements.batches": ({S, V, A}, lambda w, op, t: replacements.batches(w, op, 1)),
+    "confirmation.confirm_panel": ({S}, lambda w, op, t: confirmation.confirm_panel(w, op, 1, "x")),
+    "confirmation.confirmations": ({S, V, A}, lambda w, op, t: confirmation.confirmations(w, op, 1)),
+    "commitments.record_commitment": ({S}, lambda w, op, t: commitments.record_commitment(w, op, 1, "x")),
+    "commitments.record_attendance": ({S}, lambda w, op, t: commitments.record_attendance(w, op, 1, "x",
+                                                                                         "present")),
+    "commitments.commitments_status": ({S, V, A}, lambda w, op, t: commitments.commitments_status(w, op, 1)),
 }
 # entry points any signed-in account may call: one's own password
 OPEN_TO_ALL = {"accounts.change_password"}

@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 from fractions import Fraction
 
-from desktop.commands import corrections
+from desktop.commands import calls, corrections
 from desktop.commands.output import WITNESS_PASSWORD_ENV, CommandError, add_json_flag, add_reveal_flag, emit, operator, \
     password, personal
 from desktop.commands.workspace import open_or_fail
@@ -227,6 +227,7 @@ def register(sub) -> None:
     add_json_flag(add)
     add.set_defaults(func=_panel_add)
     corrections.register_panel(panel_sub)
+    calls.register_panel(panel_sub)
 
     parser = sub.add_parser("conflicts", help="计算回避关系")
     parser.add_argument("--round", type=int, required=True)

@@ -22,12 +22,14 @@ from sqlmodel import select
 from desktop.domain.errors import UserError
 from desktop.domain.methods import Method, RoundSettings, Scoring
 from desktop.services.accounts import Operator, require
-from desktop.services import audit_log, batch_log, signing
+from desktop.domain.calls import FREED
+from desktop.services import audit_log, batch_log, invitations, signing
 from desktop.services.draws import latest_draw
 from desktop.services.rounds import RoundInfo as StoredRound
 from desktop.services.rounds import RoundRef, round_id_in, show_round
 from desktop.services.uow import change, reading, writable
 from desktop.store.engine import DB_NAME
+from desktop.store.round_tables import Draw
 from desktop.store.tables import Application, Expert, Organisation, Person
 from desktop.store.workspace import Workspace
 from reports.batch import BatchCancelled, BatchStopped, render_batch, target_paths
@@ -113,8 +115,21 @@ class _Drawn:
     experts: dict[str, tuple[str, str]]  # ID number → (organisation, title) as the pool records them today
 
 
-DRAW_TABLES = ("review_round", "panel", "panel_application", "draw", "draw_member", "person", "expert",
+DRAW_TABLES = ("review_round", "panel", "panel_application", "draw", "draw_member", "invitation", "person", "expert",
                "organisation", "application")  # what a round's documents are made from
+
+
+def _as_invited(session, draw) -> list[dict]:
+    """The draw's panels with each seat's current holder: a member replaced from the reserve or a supplementary draw
+    gets the papers, and a seat still open has none."""
+    current = session.get(Draw, draw.id)
+    held = invitations.holders(invitations.seats(session, current))
+    members: dict[str, list[dict]] = {}
+    for seat in held.values():
+        if seat.status not in FREED:
+            members.setdefault(seat.panel, []).append({"expert": seat.expert, "name": seat.name,
+                                                       "enterprise": seat.enterprise})
+    return [dict(panel, members=members.get(panel["name"], [])) for panel in draw.panels]
 
 
 def _drawn(place: Place, op: Operator, round_id: int, what: str) -> _Drawn:
@@ -131,12 +146,13 @@ def _drawn(place: Place, op: Operator, round_id: int, what: str) -> _Drawn:
     round_info = RoundInfo(info.name, info.programme, info.method_text, dt.date.fromisoformat(info.review_date[:10]),
                            info.issuer, info.venue, info.review_time,
                            scoring=_SCORING_SHEET[Method.from_dict(info.method).scoring])
-    ids = [member["expert"] for panel in draw.panels for member in panel["members"]]
     with reading(place) as session:
+        panels = _as_invited(session, draw)
+        ids = [member["expert"] for panel in panels for member in panel["members"]]
         experts = {i: (org, title) for i, org, title in session.execute(
             select(Person.id_number, Organisation.name, Expert.title).join(Expert, Expert.person_id == Person.id)
             .join(Organisation, Organisation.id == Expert.organisation_id).where(Person.id_number.in_(ids)))}
-    return _Drawn(info, round_info, draw.panels, experts)
+    return _Drawn(info, round_info, panels, experts)
 
 
 def round_letters(place: Place, op: Operator, round_id: int) -> list[ExpertCommitment]:

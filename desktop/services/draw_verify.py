@@ -10,13 +10,14 @@ from sqlmodel import select
 
 from desktop.domain import draw_checks
 from desktop.domain.draw_random import commitment_of, seed_of
-from desktop.services import audit
+from desktop.services import audit, replacements
 from desktop.services.accounts import Operator, require
 from desktop.services.draw_inputs import read_inputs
 from desktop.services.draws import record_of, record_panels
 from desktop.services.rounds import get_round
 from desktop.services.uow import change, reading
 from desktop.store import digests
+from desktop.store.execution_tables import DrawBatch
 from desktop.store.round_tables import Draw
 from desktop.store.snapshot import POOL_TABLES
 from desktop.store.workspace import Workspace
@@ -80,11 +81,15 @@ def verify_draw(place: Place, op: Operator, round_id: int) -> dict:
         problems = seed_problems(record)
         inputs = read_inputs(session, round_id)
         problems += _changed_outside(session)
+        problems += replacements.verify_batches(session, draw, inputs)
+        batches = len(session.exec(select(DrawBatch.id).where(DrawBatch.draw_id == draw.id,
+                                                              DrawBatch.state == "drawn")).all())
     if inputs.pool_hash != record.pool_hash:
         problems.append(f"专家库或本轮规则与抽取时不同：抽取时哈希 {record.pool_hash[:16]}…，现在 {inputs.pool_hash[:16]}…")
     problems += panel_problems(record.panels, inputs, record.seed)
     return {"round": round_id, "draw": record.id, "matches": not problems, "problems": problems,
-            "seed": record.seed, "pool_hash": record.pool_hash, "commitment": record.commitment}
+            "seed": record.seed, "pool_hash": record.pool_hash, "commitment": record.commitment,
+            "batches": batches}
 
 
 def replay_draw(place: Place, actor: Operator, round_id: int, *, secret: str, witness: str, witness_digits: str) -> dict:

@@ -32,6 +32,7 @@ from desktop.domain.errors import Cancelled, RuleError, UserError
 from desktop.domain.methods import RoundState
 from desktop.domain.quota import check_panel
 from desktop.services.accounts import Operator, check_witness, require
+from desktop.services import invitations
 from desktop.services.draw_inputs import DrawInputs, read_inputs
 from desktop.services.gc_pause import gc_paused
 from desktop.services.rounds import RoundRef, get_round, round_id_in, set_state
@@ -217,6 +218,7 @@ def draw_round(place: Place, actor: Operator, round_id: int | RoundRef, *, witne
         made.state, made.draw_id = "used", draw.id
         session.flush()
         _record(session, draw.id, inputs, result)
+        invitations.write_for_draw(session, draw)  # the drawn members, invited to their seats for the calls
         if row.state == RoundState.OPENED:
             set_state(session, row, RoundState.DRAWN)
         step(len(STEPS))  # the last moment a cancel still rolls everything back

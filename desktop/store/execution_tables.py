@@ -73,7 +73,8 @@ class Call(SQLModel, table=True):
 class DrawBatch(SQLModel, table=True):
     """A supplementary draw (补抽) of a panel's seats whose reserve ran out: batch 2, 3, … of the round's draw,
     commit–reveal and witnessed like the first (FAIR_DRAW). ``state`` is pending once the commitment is shown, drawn
-    when used, void when the pool changed under it."""
+    when used, void when the pool changed under it. With ``excluded`` and ``enterprise_needed`` the batch is recomputed
+    from its record (docs/draw.md section 7)."""
     __tablename__ = "draw_batch"
     __table_args__ = (UniqueConstraint("draw_id", "batch"),
                       Index("uq_draw_batch_pending", "draw_id", unique=True, sqlite_where=text("state = 'pending'")))
@@ -82,6 +83,8 @@ class DrawBatch(SQLModel, table=True):
     batch: int
     panel_id: int = Field(sa_column=_ref("panel.id"))
     seats: int
+    enterprise_needed: int = 0  # enterprise experts the seats must bring for ENTERPRISE_THIRD, as at the draw
+    excluded: str = "[]"  # canonical JSON: the ID numbers not available to the batch (seated, declined, invited)
     commitment: str
     secret: str
     pool_hash: str

@@ -15,6 +15,9 @@ from desktop.services import rounds
 from desktop.services.rounds import RoundInfo, RoundRef
 from desktop.ui import errors
 from desktop.ui.context import Context
+from desktop.ui.round.calls_step import CallsStep
+from desktop.ui.round.commitments_step import CommitmentsStep
+from desktop.ui.round.confirmation_step import ConfirmationStep
 from desktop.ui.round_conflicts_step import ConflictsStep
 from desktop.ui.round_draw_step import DrawStep
 from desktop.ui.round_letters_step import LettersStep
@@ -24,7 +27,8 @@ from desktop.ui.round.results import ResultsStep
 from desktop.ui.round.scores import ScoresStep
 from desktop.ui.round_words import state_label
 
-METHOD, PANELS, CONFLICTS, DRAW, LETTERS, SCORES, RESULTS = range(7)
+METHOD, PANELS, CONFLICTS, DRAW, LETTERS, CALLS, CONFIRMATION, COMMITMENTS, SCORES, RESULTS = range(10)
+CONFIRMED = ("confirmed", "scoring", "results", "closed")  # every panel confirmed: every seat accepted
 
 
 def done_steps(info: RoundInfo | None, conflicts_computed: bool = False) -> set[int]:
@@ -38,6 +42,8 @@ def done_steps(info: RoundInfo | None, conflicts_computed: bool = False) -> set[
         done.add(CONFLICTS)
     if info.draws:
         done.add(DRAW)
+    if info.state in CONFIRMED:
+        done |= {CALLS, CONFIRMATION}
     if info.state in ("results", "closed"):
         done |= {SCORES, RESULTS}
     return done
@@ -67,11 +73,15 @@ class RoundWorkspace(QWidget):
         self.conflicts = ConflictsStep(ctx)
         self.draw = DrawStep(ctx)
         self.letters = LettersStep(ctx)
+        self.calls = CallsStep(ctx)
+        self.confirmation = ConfirmationStep(ctx)
+        self.commitments = CommitmentsStep(ctx)
         self.scores = ScoresStep(ctx)
         self.results = ResultsStep(ctx)
-        self.steps = [self.method, self.panels, self.conflicts, self.draw, self.letters, self.scores, self.results]
+        self.steps = [self.method, self.panels, self.conflicts, self.draw, self.letters, self.calls, self.confirmation,
+                      self.commitments, self.scores, self.results]
         titles = [self.tr("创建与评审方法"), self.tr("评审组"), self.tr("回避关系"), self.tr("抽取专家"), self.tr("承诺书"),
-                  self.tr("评分"), self.tr("结果与审批")]
+                  self.tr("电话确认"), self.tr("确认评审组"), self.tr("承诺与出席"), self.tr("评分"), self.tr("结果与审批")]
         self.stack = QStackedWidget()
         self.buttons = QButtonGroup(self)
         bar = QHBoxLayout()

@@ -517,6 +517,297 @@
     </message>
 </context>
 <context>
+    <name>CallsStep</name>
+    <message>
+        <source>接受</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>拒绝</source>
+        <translation>Declined</translation>
+    </message>
+    <message>
+        <source>未接通</source>
+        <translation>Unreachable</translation>
+    </message>
+    <message>
+        <source>待回复</source>
+        <translation>Will call back</translation>
+    </message>
+    <message>
+        <source>时间冲突</source>
+        <translation>Schedule conflict</translation>
+    </message>
+    <message>
+        <source>需回避</source>
+        <translation>Must recuse</translation>
+    </message>
+    <message>
+        <source>身体原因</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>待确认</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>已接受</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>已拒绝</source>
+        <translation>Declined</translation>
+    </message>
+    <message>
+        <source>已递补</source>
+        <translation>Replaced</translation>
+    </message>
+    <message>
+        <source>抽取</source>
+        <translation>Draw</translation>
+    </message>
+    <message>
+        <source>备选递补</source>
+        <translation>From the reserve</translation>
+    </message>
+    <message>
+        <source>第{0}批补抽</source>
+        <translation>Supplementary draw {0}</translation>
+    </message>
+    <message>
+        <source>评审组</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <source>席位</source>
+        <translation>Seat</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>手机</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>工作单位</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>企业专家</source>
+        <translation>Enterprise expert</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>通话次数</source>
+        <translation>Calls</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>打印联系名单（PDF，机密）</source>
+        <translation>Print the call list (PDF, confidential)</translation>
+    </message>
+    <message>
+        <source>导出联系名单（Excel）</source>
+        <translation>Export the call list (Excel)</translation>
+    </message>
+    <message>
+        <source>补抽空缺座位…</source>
+        <translation>Draw the open seats…</translation>
+    </message>
+    <message>
+        <source>请在上表中选择一位专家</source>
+        <translation>Choose an expert in the table above</translation>
+    </message>
+    <message>
+        <source>拒绝理由的具体说明（理由为「其他」时必填）</source>
+        <translation>The reason in detail (required for “Other”)</translation>
+    </message>
+    <message>
+        <source>专家在电话中申报回避的本组项目编号，以逗号分隔（记为申报回避，让出座位）</source>
+        <translation>Numbers of this panel’s applications the expert declared a conflict with on the call, comma-separated (recorded as declared; the seat is given up)</translation>
+    </message>
+    <message>
+        <source>（无录音）</source>
+        <translation>(no recording)</translation>
+    </message>
+    <message>
+        <source>导入录音文件…</source>
+        <translation>Import a recording…</translation>
+    </message>
+    <message>
+        <source>用麦克风录音</source>
+        <translation>Record from the microphone</translation>
+    </message>
+    <message>
+        <source>记录这次通话</source>
+        <translation>Record this call</translation>
+    </message>
+    <message>
+        <source>播放所选录音</source>
+        <translation>Play the selected recording</translation>
+    </message>
+    <message>
+        <source>记录通话</source>
+        <translation>Record a call</translation>
+    </message>
+    <message>
+        <source>专家</source>
+        <translation>Expert</translation>
+    </message>
+    <message>
+        <source>通话结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>拒绝理由</source>
+        <translation>Reason for declining</translation>
+    </message>
+    <message>
+        <source>申报回避</source>
+        <translation>Declared conflict</translation>
+    </message>
+    <message>
+        <source>通话录音</source>
+        <translation>Recording</translation>
+    </message>
+    <message>
+        <source>该专家的通话记录</source>
+        <translation>Calls to this expert</translation>
+    </message>
+    <message>
+        <source>抽取后在这里逐一电话确认专家。</source>
+        <translation>After the draw, confirm each expert by phone here.</translation>
+    </message>
+    <message>
+        <source>正在读取…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>{0} 个座位：已接受 {1}，待确认 {2}。</source>
+        <translation>{0} seats: {1} accepted, {2} pending.</translation>
+    </message>
+    <message>
+        <source>备选专家已用完的空缺座位 {0} 个（{1}）：请补抽。</source>
+        <translation>{0} open seats whose reserve is used up ({1}): draw them again.</translation>
+    </message>
+    <message>
+        <source>全部接受，可以确认评审组。</source>
+        <translation>All accepted: the panels can be confirmed.</translation>
+    </message>
+    <message>
+        <source>无法读取通话记录</source>
+        <translation>Cannot read the calls</translation>
+    </message>
+    <message>
+        <source>&#x3000;录音 {0:.0f} 秒</source>
+        <translation>&#x3000;recording {0:.0f} s</translation>
+    </message>
+    <message>
+        <source>本机没有可用的麦克风（或没有音频服务），不能在本程序中录音：请用手机的通话录音，再点「导入录音文件…」。</source>
+        <translation>This computer has no microphone (or no audio service), so recording here is not possible: use the phone’s call recording and click “Import a recording…”.</translation>
+    </message>
+    <message>
+        <source>导入通话录音</source>
+        <translation>Import a call recording</translation>
+    </message>
+    <message>
+        <source>通话录音 ({0})</source>
+        <translation>Call recordings ({0})</translation>
+    </message>
+    <message>
+        <source>停止录音</source>
+        <translation>Stop recording</translation>
+    </message>
+    <message>
+        <source>正在录音…</source>
+        <translation>Recording…</translation>
+    </message>
+    <message>
+        <source>录音失败：{0}</source>
+        <translation>Recording failed: {0}</translation>
+    </message>
+    <message>
+        <source>请先在表中选择一位专家</source>
+        <translation>Choose an expert in the table first</translation>
+    </message>
+    <message>
+        <source>已记录：{0} {1}</source>
+        <translation>Recorded: {0} {1}</translation>
+    </message>
+    <message>
+        <source>；按备选顺序递补：{0}</source>
+        <translation>; replaced from the reserve order by {0}</translation>
+    </message>
+    <message>
+        <source>；备选专家已用完，请补抽该座位</source>
+        <translation>; the reserve is used up: draw the seat again</translation>
+    </message>
+    <message>
+        <source>通话未记录</source>
+        <translation>The call was not recorded</translation>
+    </message>
+    <message>
+        <source>播放录音</source>
+        <translation>Play a recording</translation>
+    </message>
+    <message>
+        <source>请选择一条有录音的通话</source>
+        <translation>Choose a call with a recording</translation>
+    </message>
+    <message>
+        <source>无法播放录音</source>
+        <translation>Cannot play the recording</translation>
+    </message>
+    <message>
+        <source>专家联系名单</source>
+        <translation>Call list</translation>
+    </message>
+    <message>
+        <source>保存专家联系名单</source>
+        <translation>Save the call list</translation>
+    </message>
+    <message>
+        <source>已写出 {0}（{1} 位专家；已记入审计日志）</source>
+        <translation>Wrote {0} ({1} experts; logged in the audit log)</translation>
+    </message>
+    <message>
+        <source>名单未写出</source>
+        <translation>The list was not written</translation>
+    </message>
+    <message>
+        <source>不能补抽</source>
+        <translation>Cannot draw again</translation>
+    </message>
+    <message>
+        <source>补抽：{0} 第{1}批，{2}个座位</source>
+        <translation>Supplementary draw: {0}, batch {1}, {2} seats</translation>
+    </message>
+    <message>
+        <source>补抽未完成</source>
+        <translation>The supplementary draw was not made</translation>
+    </message>
+    <message>
+        <source>第{0}批补抽完成：{1}</source>
+        <translation>Supplementary draw {0} made: {1}</translation>
+    </message>
+</context>
+<context>
     <name>CataloguePage</name>
     <message>
         <source>搜索：姓名、拼音或首字母（如 zhangsan、zs）、证件号、单位</source>
@@ -568,6 +859,200 @@
     <message>
         <source>新口令（至少 8 个字符）</source>
         <translation>New password (at least 8 characters)</translation>
+    </message>
+</context>
+<context>
+    <name>CommitmentsStep</name>
+    <message>
+        <source>出席</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>缺席</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>中途离会</source>
+        <translation>Left early</translation>
+    </message>
+    <message>
+        <source>扫描件</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <source>现场签署</source>
+        <translation>Signed on site</translation>
+    </message>
+    <message>
+        <source>评审组</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>企业专家</source>
+        <translation>Enterprise expert</translation>
+    </message>
+    <message>
+        <source>承诺书</source>
+        <translation>Commitment</translation>
+    </message>
+    <message>
+        <source>导入签署的承诺书扫描件…</source>
+        <translation>Import the scan of a signed commitment…</translation>
+    </message>
+    <message>
+        <source>现场签署（监督员确认）…</source>
+        <translation>Signed on site (supervisor confirms)…</translation>
+    </message>
+    <message>
+        <source>记录出席情况</source>
+        <translation>Record attendance</translation>
+    </message>
+    <message>
+        <source>评审组确认后在这里记录承诺书和出席情况。</source>
+        <translation>Once the panels are confirmed, record commitments and attendance here.</translation>
+    </message>
+    <message>
+        <source>未记录</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <source>（{0} 确认）</source>
+        <translation> (confirmed by {0})</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>尚无已确认的评审组。</source>
+        <translation>No panel is confirmed yet.</translation>
+    </message>
+    <message>
+        <source>{0} 位评审专家，尚缺承诺书 {1} 份（没有承诺书的专家的评分不被接受）。</source>
+        <translation>{0} panel members, {1} commitments missing (scores of an expert without one are not accepted).</translation>
+    </message>
+    <message>
+        <source>✘ 低于比例，已标记</source>
+        <translation>✘ below the quota, flagged</translation>
+    </message>
+    <message>
+        <source>✔</source>
+        <translation>✔</translation>
+    </message>
+    <message>
+        <source>{0} 实到 {1} 人，企业专家 {2} 人（至少 {3} 人）{4}</source>
+        <translation>{0}: {1} sat, {2} enterprise experts (at least {3}) {4}</translation>
+    </message>
+    <message>
+        <source>承诺书与出席</source>
+        <translation>Commitments and attendance</translation>
+    </message>
+    <message>
+        <source>请先在表中选择一位评审专家</source>
+        <translation>Choose a panel member in the table first</translation>
+    </message>
+    <message>
+        <source>导入签署的承诺书</source>
+        <translation>Import a signed commitment</translation>
+    </message>
+    <message>
+        <source>扫描件或照片 (*.pdf *.jpg *.jpeg *.png *.PDF *.JPG *.JPEG *.PNG)</source>
+        <translation>Scans or photos (*.pdf *.jpg *.jpeg *.png *.PDF *.JPG *.JPEG *.PNG)</translation>
+    </message>
+    <message>
+        <source>承诺书未记录</source>
+        <translation>The commitment was not recorded</translation>
+    </message>
+    <message>
+        <source>确认 {0} 已在现场签署承诺书。</source>
+        <translation>Confirm that {0} signed the commitment on site.</translation>
+    </message>
+    <message>
+        <source>出席情况未记录</source>
+        <translation>Attendance was not recorded</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmationStep</name>
+    <message>
+        <source>评审组</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <source>已接受</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>企业专家</source>
+        <translation>Enterprise experts</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>还缺什么</source>
+        <translation>Still missing</translation>
+    </message>
+    <message>
+        <source>确认所选评审组</source>
+        <translation>Confirm the selected panel</translation>
+    </message>
+    <message>
+        <source>电话确认后在这里确认评审组。</source>
+        <translation>After the calls, confirm the panels here.</translation>
+    </message>
+    <message>
+        <source>正在读取…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>已确认（{0}）</source>
+        <translation>Confirmed ({0})</translation>
+    </message>
+    <message>
+        <source>，低于比例经监督员 {0} 同意</source>
+        <translation>, below the quota with supervisor {0}’s consent</translation>
+    </message>
+    <message>
+        <source>未确认</source>
+        <translation>Not confirmed</translation>
+    </message>
+    <message>
+        <source>待接受：{0}</source>
+        <translation>Still to accept: {0}</translation>
+    </message>
+    <message>
+        <source>可以确认</source>
+        <translation>Ready to confirm</translation>
+    </message>
+    <message>
+        <source>{0} 个评审组中已确认 {1} 个。</source>
+        <translation>{1} of {0} panels confirmed.</translation>
+    </message>
+    <message>
+        <source>全部确认后轮次进入「已确认」。</source>
+        <translation>With every panel confirmed the round becomes “confirmed”.</translation>
+    </message>
+    <message>
+        <source>确认评审组</source>
+        <translation>Confirm a panel</translation>
+    </message>
+    <message>
+        <source>请先在表中选择一个评审组</source>
+        <translation>Choose a panel in the table first</translation>
+    </message>
+    <message>
+        <source>评审组未确认</source>
+        <translation>The panel was not confirmed</translation>
     </message>
 </context>
 <context>
@@ -2473,6 +2958,18 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
         <translation>Results and approval</translation>
     </message>
     <message>
+        <source>电话确认</source>
+        <translation>Calls</translation>
+    </message>
+    <message>
+        <source>确认评审组</source>
+        <translation>Confirmation</translation>
+    </message>
+    <message>
+        <source>承诺与出席</source>
+        <translation>Commitments</translation>
+    </message>
+    <message>
         <source>无法读取评审轮次</source>
         <translation>Cannot read the review round</translation>
     </message>
@@ -2821,6 +3318,25 @@ When every password is forgotten, only this key opens the workspace. Print it no
     </message>
 </context>
 <context>
+    <name>SupervisorDialog</name>
+    <message>
+        <source>监督员登录确认</source>
+        <translation>Supervisor’s confirmation</translation>
+    </message>
+    <message>
+        <source>监督员用本人的账户和口令登录（不能是操作员本人）：</source>
+        <translation>The supervisor signs in with their own account and password (not the operator):</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>请写明理由</source>
+        <translation>Please give the reason</translation>
+    </message>
+</context>
+<context>
     <name>WitnessDialog</name>
     <message>
         <source>监督员见证签到</source>
@@ -2906,6 +3422,38 @@ When every password is forgotten, only this key opens the workspace. Print it no
     <message>
         <source>按记录重算抽取（复核）</source>
         <translation>Recompute a draw from its record (replay)</translation>
+    </message>
+    <message>
+        <source>生成并公布补抽承诺值</source>
+        <translation>Supplementary draw commitment made and shown</translation>
+    </message>
+    <message>
+        <source>补抽评审专家</source>
+        <translation>Supplementary draw</translation>
+    </message>
+    <message>
+        <source>记录确认电话</source>
+        <translation>Confirmation call recorded</translation>
+    </message>
+    <message>
+        <source>打印专家联系名单</source>
+        <translation>Call list printed</translation>
+    </message>
+    <message>
+        <source>导出专家联系名单</source>
+        <translation>Call list exported</translation>
+    </message>
+    <message>
+        <source>确认评审组</source>
+        <translation>Panel confirmed</translation>
+    </message>
+    <message>
+        <source>记录专家承诺书</source>
+        <translation>Expert commitment recorded</translation>
+    </message>
+    <message>
+        <source>记录专家出席情况</source>
+        <translation>Attendance recorded</translation>
     </message>
     <message>
         <source>新建评审组</source>
@@ -3378,6 +3926,122 @@ When every password is forgotten, only this key opens the workspace. Print it no
     <message>
         <source>依据文号</source>
         <translation>Notice number</translation>
+    </message>
+    <message>
+        <source>通话</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <source>录音</source>
+        <translation>Recording</translation>
+    </message>
+    <message>
+        <source>递补专家</source>
+        <translation>Replacement</translation>
+    </message>
+    <message>
+        <source>递补专家姓名</source>
+        <translation>Replacement’s name</translation>
+    </message>
+    <message>
+        <source>依次跳过的备选专家</source>
+        <translation>Reserves passed over</translation>
+    </message>
+    <message>
+        <source>备选已用完，须补抽</source>
+        <translation>Reserve used up, to be drawn again</translation>
+    </message>
+    <message>
+        <source>申报回避的项目</source>
+        <translation>Applications declared</translation>
+    </message>
+    <message>
+        <source>复查出回避事由的成员</source>
+        <translation>Members found with a ground</translation>
+    </message>
+    <message>
+        <source>补抽座位数</source>
+        <translation>Seats drawn again</translation>
+    </message>
+    <message>
+        <source>补抽中的专家</source>
+        <translation>Experts drawn</translation>
+    </message>
+    <message>
+        <source>不可补抽的专家人数</source>
+        <translation>Experts excluded</translation>
+    </message>
+    <message>
+        <source>须补足的企业专家人数</source>
+        <translation>Enterprise experts needed</translation>
+    </message>
+    <message>
+        <source>评审专家</source>
+        <translation>Panel member</translation>
+    </message>
+    <message>
+        <source>企业专家人数</source>
+        <translation>Enterprise experts</translation>
+    </message>
+    <message>
+        <source>企业专家应有人数</source>
+        <translation>Enterprise experts required</translation>
+    </message>
+    <message>
+        <source>低于比例确认的理由</source>
+        <translation>Reason for confirming below the quota</translation>
+    </message>
+    <message>
+        <source>同意的监督员</source>
+        <translation>Consenting supervisor</translation>
+    </message>
+    <message>
+        <source>确认人</source>
+        <translation>Confirmed by</translation>
+    </message>
+    <message>
+        <source>确认时间</source>
+        <translation>Confirmed at</translation>
+    </message>
+    <message>
+        <source>企业专家比例符合</source>
+        <translation>Quota met</translation>
+    </message>
+    <message>
+        <source>企业专家比例</source>
+        <translation>Enterprise quota</translation>
+    </message>
+    <message>
+        <source>轮次状态</source>
+        <translation>Round state</translation>
+    </message>
+    <message>
+        <source>扫描件</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <source>记录人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <source>记录时间</source>
+        <translation>Recorded at</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>实到评审组</source>
+        <translation>Panel as it sat</translation>
+    </message>
+    <message>
+        <source>文件哈希</source>
+        <translation>File hash</translation>
+    </message>
+    <message>
+        <source>制表时间</source>
+        <translation>Made at</translation>
     </message>
     <message>
         <source>数据来源</source>

@@ -100,6 +100,8 @@ def upgrade() -> None:
     sa.Column('batch', sa.Integer(), nullable=False),
     sa.Column('panel_id', sa.Integer(), nullable=False),
     sa.Column('seats', sa.Integer(), nullable=False),
+    sa.Column('enterprise_needed', sa.Integer(), nullable=False),
+    sa.Column('excluded', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('commitment', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('secret', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('pool_hash', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
