@@ -1,6 +1,5 @@
-"""A drawn demo round brought to "confirmed": it stands in for the calls services (invitations, calls, panel
-confirmation, commitments, attendance) until they land, and writes what they would have written for the drawn
-members, in one audited change."""
+"""A drawn demo round brought to "confirmed" in one audited change: the drawn members' invitations accepted, the
+panels confirmed, commitments and attendance recorded, as the calls services would record them after the calls."""
 
 from __future__ import annotations
 
@@ -55,8 +54,13 @@ def confirm_drawn(root: Path, secretary: Operator, round_id: int = 1, *, without
         for index, (panel_id, members) in enumerate(panels.items()):
             seated[members[0][1]] = [m[5] for m in members]
             for seat, (_, _, person, _, enterprise, id_number, name) in enumerate(members):
-                session.add(Invitation(round_id=round_id, draw_id=draw.id, panel_id=panel_id, person_id=person,
-                                       seat=seat, enterprise=enterprise, status="accepted", invited_at=now))
+                invited = session.exec(select(Invitation).where(  # the draw invites its members itself
+                    Invitation.draw_id == draw.id, Invitation.panel_id == panel_id,
+                    Invitation.person_id == person)).first()
+                invited = invited or Invitation(round_id=round_id, draw_id=draw.id, panel_id=panel_id,
+                                                person_id=person, seat=seat, enterprise=enterprise, invited_at=now)
+                invited.status = "accepted"
+                session.add(invited)
                 first = index == 0
                 if not (first and seat < without_commitment):
                     session.add(ExpertCommitment(round_id=round_id, person_id=person, kind="on_site",

@@ -21,7 +21,8 @@ import desktop.services
 from desktop.domain.roles import Role
 from desktop.domain.credit_repair import Application
 from desktop.domain.misconduct import Entered
-from desktop.services import (accounts, audit_log, backup, call_list, calls, catalogue, commitments, confidential,
+from desktop.services import (accounts, appeals, audit_log, backup, call_list, calls, conduct, due, feedback,
+                              publicity, catalogue, commitments, confidential,
                               confirmation, conflicts, credit_repair, documents, draw_verify, draws, limits, misconduct,
                               recovery, replacements, results, rounds, score_workbook, scores, signing, ui_queries,
                               working_days)
@@ -140,6 +141,32 @@ MATRIX = {
     "commitments.record_commitment": ({S}, lambda w, op, t: commitments.record_commitment(w, op, 1, "x")),
     "commitments.record_attendance": ({S}, lambda w, op, t: commitments.record_attendance(w, op, 1, "x",
                                                                                          "present")),
+    "feedback.opinions": ({S, V, A}, lambda w, op, t: feedback.opinions(w, op, 1)),
+    "feedback.correct_opinion": ({S}, lambda w, op, t: feedback.correct_opinion(w, op, 1, "x", "x", "x")),
+    "feedback.outcome_notices": ({S, V, A}, lambda w, op, t: feedback.outcome_notices(w, op, 1, DATE, DATE)),
+    "feedback.generate_outcome_notices": ({S}, lambda w, op, t: feedback.generate_outcome_notices(
+        w, op, 1, t, sign=False)),
+    "publicity.start_publicity": ({S}, lambda w, op, t: publicity.start_publicity(w, op, 1, DATE)),
+    "publicity.show_publicity": ({S, V, A}, lambda w, op, t: publicity.show_publicity(w, op, 1)),
+    "publicity.record_objection": ({S}, lambda w, op, t: publicity.record_objection(w, op, 1, "x", "x", DATE, "x")),
+    "publicity.answer_objection": ({A}, lambda w, op, t: publicity.answer_objection(w, op, 1, "upheld", "x", DATE)),
+    "publicity.list_objections": ({S, V, A}, lambda w, op, t: publicity.list_objections(w, op, 1)),
+    "publicity.make_final": ({S}, lambda w, op, t: publicity.make_final(w, op, 1, DATE)),
+    "publicity.publicity_document": ({S, V, A}, lambda w, op, t: publicity.publicity_document(w, op, 1)),
+    "publicity.print_publicity": ({S}, lambda w, op, t: publicity.print_publicity(w, op, 1, t, sign=False)),
+    "appeals.receive_appeal": ({S}, lambda w, op, t: appeals.receive_appeal(w, op, DATE, "x", "x", record_id=1)),
+    "appeals.accept_appeal": ({A}, lambda w, op, t: appeals.accept_appeal(w, op, 1, DATE)),
+    "appeals.reject_appeal": ({A}, lambda w, op, t: appeals.reject_appeal(w, op, 1, DATE, "x")),
+    "appeals.extend_appeal": ({A}, lambda w, op, t: appeals.extend_appeal(w, op, 1, "x")),
+    "appeals.decide_appeal": ({A}, lambda w, op, t: appeals.decide_appeal(w, op, 1, DATE, "x")),
+    "appeals.list_appeals": ({S, V, A}, lambda w, op, t: appeals.list_appeals(w, op)),
+    "appeals.appeal_notice": ({S, V, A}, lambda w, op, t: appeals.appeal_notice(w, op, 1)),
+    "appeals.print_appeal_notice": ({S}, lambda w, op, t: appeals.print_appeal_notice(w, op, 1, t, sign=False)),
+    "conduct.conduct_sheet": ({S, V, A}, lambda w, op, t: conduct.conduct_sheet(w, op, 1)),
+    "conduct.record_conduct": ({S}, lambda w, op, t: conduct.record_conduct(w, op, 1, "x", ["present"])),
+    "conduct.expert_history": ({S, V, A}, lambda w, op, t: conduct.expert_history(w, op, "x")),
+    "conduct.close_round": ({S}, lambda w, op, t: conduct.close_round(w, op, 1)),
+    "due.due_items": ({S, V, A}, lambda w, op, t: due.due_items(w, op, DATE)),
     "commitments.commitments_status": ({S, V, A}, lambda w, op, t: commitments.commitments_status(w, op, 1)),
 }
 # entry points any signed-in account may call: one's own password

@@ -80,6 +80,22 @@ ACTIONS = {
     "non_consensus.decide": QT_TRANSLATE_NOOP("audit", "登记评审组对非共识项目的决定"),
     "results.propose": QT_TRANSLATE_NOOP("audit", "提交评审结果审批"),
     "results.approve": QT_TRANSLATE_NOOP("audit", "审批评审结果"),
+    "feedback.correct": QT_TRANSLATE_NOOP("audit", "修改含可识别信息的专家意见"),
+    "feedback.deadline": QT_TRANSLATE_NOOP("audit", "计算结果通知书的申诉期限"),
+    "documents.outcome_notice": QT_TRANSLATE_NOOP("audit", "生成评审结果通知书"),
+    "documents.publicity_list": QT_TRANSLATE_NOOP("audit", "生成公示名单"),
+    "documents.appeal_notice": QT_TRANSLATE_NOOP("audit", "生成申诉受理或处理通知书"),
+    "publicity.start": QT_TRANSLATE_NOOP("audit", "开始公示"),
+    "publicity.final": QT_TRANSLATE_NOOP("audit", "确认公示名单"),
+    "objection.record": QT_TRANSLATE_NOOP("audit", "登记异议"),
+    "objection.answer": QT_TRANSLATE_NOOP("audit", "答复异议"),
+    "appeal.receive": QT_TRANSLATE_NOOP("audit", "登记申诉或复核申请"),
+    "appeal.accept": QT_TRANSLATE_NOOP("audit", "受理申诉"),
+    "appeal.reject": QT_TRANSLATE_NOOP("audit", "不予受理申诉"),
+    "appeal.extend": QT_TRANSLATE_NOOP("audit", "延长申诉处理期限"),
+    "appeal.decide": QT_TRANSLATE_NOOP("audit", "作出申诉处理决定"),
+    "conduct.record": QT_TRANSLATE_NOOP("audit", "登记专家评审行为"),
+    "round.close": QT_TRANSLATE_NOOP("audit", "关闭评审轮次"),
 }
 STARTED = ".started"  # a documents batch opened before its first file (desktop.services.batch_log)
 
