@@ -71,7 +71,9 @@ def notice_seed(results_hash: str, application: str) -> str:
 def result_text(row: dict) -> str:
     """The result as the applicant reads it, from the approved row (a flagged application's recommendation is
     already the panel's recorded decision)."""
-    return "推荐立项" if row.get("recommended") else "未获推荐立项"
+    if row.get("recommended") is None:  # the round set no recommendation rule
+        return f"评审汇总结果为{row.get('aggregate_text') or row.get('aggregate')}"
+    return "推荐立项" if row["recommended"] else "未获推荐立项"
 
 
 def score_summary(method: str, row: dict) -> str:

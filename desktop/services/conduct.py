@@ -65,14 +65,15 @@ def conduct_sheet(place: Place, op: Operator, round_id: int | RoundRef) -> dict:
         recorded = {row.person_id: row for row in session.execute(
             select(ExpertConduct).where(ExpertConduct.round_id == round_id)).scalars()}
         due = conduct_due(session, round_id)
+        recorded = {pid: (row.conduct, row.rating, row.note, row.recorded_by) for pid, row in recorded.items()}
     rows = []
     for pid, suggested in experts.items():
         made = recorded.get(pid)
-        codes = made.conduct.split(";") if made else [suggested]
+        conduct, rating, note, by = made or (suggested, None, "", "")
+        codes = conduct.split(";")
         rows.append({"expert": people[pid][0], "name": people[pid][1], "recorded": made is not None,
                      "conduct": codes, "conduct_text": "、".join(CONDUCTS[c] for c in codes),
-                     "rating": made.rating if made else None, "note": made.note if made else "",
-                     "recorded_by": made.recorded_by if made else ""})
+                     "rating": rating, "note": note, "recorded_by": by})
     return {"round": round_id, "due": due.isoformat(), "experts": rows,
             "missing": sum(1 for r in rows if not r["recorded"])}
 
@@ -112,15 +113,16 @@ def expert_history(place: Place, op: Operator, expert: str, today: dt.date | Non
                                  .join(Invitation, Invitation.round_id == ReviewRound.id)
                                  .where(Invitation.person_id == person.id).distinct()
                                  .order_by(ReviewRound.review_date)).all()
-        recorded = {row.round_id: row for row in session.execute(
-            select(ExpertConduct).where(ExpertConduct.person_id == person.id)).scalars()}
+        recorded = {rid: (conduct.split(";"), rating) for rid, conduct, rating in session.execute(
+            select(ExpertConduct.round_id, ExpertConduct.conduct, ExpertConduct.rating)
+            .where(ExpertConduct.person_id == person.id))}
+        number, name_ = person.id_number, person.name
     rounds = [{"round": rid, "name": name, "review_date": day[:10],
-               "conduct": recorded[rid].conduct.split(";") if rid in recorded else [],
-               "conduct_text": "、".join(CONDUCTS[c] for c in recorded[rid].conduct.split(";"))
-               if rid in recorded else "未登记",
-               "rating": recorded[rid].rating if rid in recorded else None} for rid, name, day in served]
+               "conduct": recorded.get(rid, ([], None))[0],
+               "conduct_text": "、".join(CONDUCTS[c] for c in recorded[rid][0]) if rid in recorded else "未登记",
+               "rating": recorded.get(rid, ([], None))[1]} for rid, name, day in served]
     ratings = [(dt.date.fromisoformat(r["review_date"]), r["rating"]) for r in rounds if r["rating"] is not None]
-    return {"expert": person.id_number, "name": person.name, "rounds": rounds,
+    return {"expert": number, "name": name_, "rounds": rounds,
             "flagged": rules.flagged(ratings, today)}
 
 

@@ -191,6 +191,7 @@ def publicity_document(place: Place, op: Operator, round_id: int | RoundRef) -> 
         raise UserError(f"评审轮次“{info.name}”尚未填写签发单位（文书落款），无法生成公示名单")
     with reading(place) as session:
         row = _publicity(session, round_id)
+        start, end = dt.date.fromisoformat(row.start), dt.date.fromisoformat(row.end)
         numbers = [a for a in row.entries.split(";") if a]
         apps = {n: (t, o) for n, t, o in session.execute(
             select(Application.number, Application.title, Organisation.name)
@@ -202,7 +203,6 @@ def publicity_document(place: Place, op: Operator, round_id: int | RoundRef) -> 
                                      .where(Application.number.in_(numbers), TeamMember.role == "负责人")).all())
     head = RoundInfo(info.name, info.programme, info.method_text, dt.date.fromisoformat(info.review_date[:10]),
                      info.issuer, info.venue, info.review_time)
-    start, end = dt.date.fromisoformat(row.start), dt.date.fromisoformat(row.end)
     return PublicityList(head, tuple(PublicityEntry(n, apps[n][0], apps[n][1], heads.get(n, "")) for n in numbers),
                          start, end, info.issuer, start)
 
