@@ -8,10 +8,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from pypdf import PdfReader
 
 from desktop.domain.appeals import extended
 from desktop.domain.errors import RuleError, UserError
-from desktop.services import accounts, appeals, catalogue, conduct, due, misconduct, publicity
+from desktop.services import accounts, appeals, catalogue, conduct, due, misconduct, publicity, signing
 from desktop.services.misconduct_choices import Entered
 from tests.after_review_setup import approved_round, enter_2027
 from tests.conftest import ADMIN, TEST_PASSWORD, signed
@@ -52,7 +53,7 @@ def test_publicity_runs_five_working_days_and_an_objection_after_it_is_late(appr
     assert pdf.read_bytes().startswith(b"%PDF")
 
 
-def test_an_appeal_is_accepted_within_15_working_days_and_decided_within_90_by_another_approver(approved):
+def test_an_appeal_is_accepted_within_15_working_days_and_decided_within_90_by_another_approver(approved, tmp_path):
     root, members, apps = approved
     received = appeals.receive_appeal(root, signed(root), D(2027, 1, 5), "某大学", "对评分有异议。", round_id=1,
                                       application=apps[0])
@@ -74,6 +75,10 @@ def test_an_appeal_is_accepted_within_15_working_days_and_decided_within_90_by_a
         appeals.extend_appeal(root, other, received["id"], "再次延长")
     decided = appeals.decide_appeal(root, other, received["id"], due_on + dt.timedelta(days=1), "维持原评审结果。")
     assert decided["state"] == "decided"
+    signing.create_identity(root, signed(root), "省科学技术厅评审办公室")
+    [pdf] = appeals.print_appeal_notice(root, signed(root), received["id"], tmp_path, sign=True)
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages).replace("\n", "")
+    assert "处理决定书" in text and "维持原评审结果。" in text and "某大学" in text
     with pytest.raises(UserError, match="已作出决定"):
         appeals.reject_appeal(root, other, received["id"], D(2027, 1, 26), "x")
 

@@ -61,7 +61,7 @@ def test_notices_are_refused_while_an_opinion_names_someone_and_made_once_correc
     blocked = [o for o in feedback.opinions(root, signed(root), 1) if o.matches]
     assert {(o.application, m.text) for o in blocked for m in o.matches} == {
         (apps[0], name), (apps[0], org), (apps[1], "13905311234")}
-    with pytest.raises(RuleError, match=f"^FEEDBACK 项目 {apps[0]} .*{name}"):
+    with pytest.raises(RuleError, match=f"^FEEDBACK 2条专家意见不能发给申报单位：.*项目 {apps[0]} 的一条意见含有专家姓名“{name}”"):
         feedback.generate_outcome_notices(root, signed(root), 1, tmp_path / "out", sign=False,
                                           notice_date=D(2026, 12, 18))
     assert not (tmp_path / "out").exists()

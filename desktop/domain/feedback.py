@@ -51,10 +51,12 @@ def identifying(opinion: str, names: list[str], organisations: list[str]) -> lis
     return found
 
 
-def blocked(application: str, expert_label: str, matches: list[Match]) -> RuleError:
-    shown = "、".join(f"{m.kind}“{m.text}”" for m in matches)
-    return RuleError("FEEDBACK", f"FEEDBACK 项目 {application} 的一条专家意见（{expert_label}）含有{shown}，"
-                                 "不能发给申报单位：请先修改这条意见（原文保留在记录中）")
+def blocked(found: list[tuple[str, list[Match]]]) -> RuleError:
+    """The refusal naming every (application, matches) of opinions that cannot go out as they are."""
+    shown = "；".join(f"项目 {application} 的一条意见含有" + "、".join(f"{m.kind}“{m.text}”" for m in matches)
+                     for application, matches in found)
+    return RuleError("FEEDBACK", f"FEEDBACK {len(found)}条专家意见不能发给申报单位：{shown}。请先修改这些意见"
+                                 "（paneldesk opinions --round … 列出，opinion correct 修改；原文保留在记录中）")
 
 
 def shuffled(opinions: list[str], seed: str) -> list[str]:

@@ -190,28 +190,31 @@ def appeal_notice(place: Place, op: Operator, appeal_id: int) -> AppealNotice:
     """The notice of the appeal's present state: acceptance, non-acceptance or the decision."""
     require(op, "results.read", place)
     with reading(place) as session:
-        row = session.get(Appeal, appeal_id)
-        if row is None:
+        found = session.get(Appeal, appeal_id)
+        if found is None:
             raise NotFound(f"申诉（复核申请）{appeal_id} 不存在")
-        record = session.get(IntegrityRecord, row.record_id) if row.record_id else None
-    if row.state == "received":
+        row = _dict(found)
+        record = session.get(IntegrityRecord, found.record_id) if found.record_id else None
+        issuer, violation = (record.decided_by, record.violation) if record else ("", "")
+    if row["state"] == "received":
         raise UserError(f"申诉（复核申请）{appeal_id} 尚未作出受理决定，没有可发出的通知书")
-    issuer = show_round(place, op, row.round_id).issuer if row.round_id else (record.decided_by if record else "")
+    issuer = show_round(place, op, row["round"]).issuer if row["round"] else issuer
     if not issuer:
         raise UserError("没有签发单位（评审轮次的签发单位或失信行为记录的决定单位），无法生成通知书")
-    subject = (f"对项目 {row.application} 评审结果的申诉" if row.kind == "appeal"
-               else f"对失信行为记录（{record.violation}）的复核申请")
-    if row.state == "accepted":
-        body = (f"你于{row.received_on}提出的{subject}，经审查，决定予以受理。"
-                f"我们将于{row.decision_due}前（含当日）作出处理决定并书面告知。")
-        day = row.accepted_on
-    elif row.state == "not_accepted":
-        body = f"你于{row.received_on}提出的{subject}，经审查，决定不予受理。理由：{row.reasons}"
-        day = row.decided_on
+    subject = (f"对项目 {row['application']} 评审结果的申诉" if row["kind"] == "appeal"
+               else f"对失信行为记录（{violation}）的复核申请")
+    if row["state"] == "accepted":
+        body = (f"你于{row['received_on']}提出的{subject}，经审查，决定予以受理。"
+                f"我们将于{row['decision_due']}前（含当日）作出处理决定并书面告知。")
+        day = row["accepted_on"]
+    elif row["state"] == "not_accepted":
+        body = f"你于{row['received_on']}提出的{subject}，经审查，决定不予受理。理由：{row['reasons']}"
+        day = row["decided_on"]
     else:
-        body = f"你于{row.received_on}提出的{subject}，已于{row.accepted_on}受理。经复核，处理决定如下：{row.decision}"
-        day = row.decided_on
-    return AppealNotice(row.state, row.appellant, body, issuer, dt.date.fromisoformat(day), f"{appeal_id}")
+        body = (f"你于{row['received_on']}提出的{subject}，已于{row['accepted_on']}受理。经复核，处理决定如下："
+                f"{row['decision']}")
+        day = row["decided_on"]
+    return AppealNotice(row["state"], row["appellant"], body, issuer, dt.date.fromisoformat(day), f"{appeal_id}")
 
 
 def print_appeal_notice(place: Place, actor: Operator, appeal_id: int, out_dir: Path, *, sign: bool,

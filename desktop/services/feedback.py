@@ -121,7 +121,7 @@ def correct_opinion(place: Place, actor: Operator, round_id: int | RoundRef, exp
         names, organisations = _panel_people(session, round_id)
         matches = feedback.identifying(text, names, organisations)
         if matches:
-            raise feedback.blocked(application, "修改后的意见", matches)
+            raise feedback.blocked([(application, matches)])
         if not text.strip():
             raise UserError("修改后的专家意见不能为空")
         made = session.get(OpinionCorrection, (round_id, score.person_id, score.application_id))
@@ -157,10 +157,9 @@ def outcome_notices(place: Place, op: Operator, round_id: int | RoundRef, notice
         results_hash = approval.results_hash
         rows = approved_rows(results)
         by_app = _opinions(session, round_id, rows)
-        blocked = [o for found in by_app.values() for o in found if o.matches]
+        blocked = [(o.application, list(o.matches)) for found in by_app.values() for o in found if o.matches]
         if blocked:
-            first = blocked[0]
-            raise feedback.blocked(first.application, f"共{len(blocked)}条需修改", list(first.matches))
+            raise feedback.blocked(blocked)
         numbers = [row["application"] for row in rows]
         apps = {number: (title, org) for number, title, org in session.execute(
             select(Application.number, Application.title, Organisation.name)
@@ -190,7 +189,7 @@ def generate_outcome_notices(place: Place, actor: Operator, round_id: int | Roun
     notice_date = notice_date or dt.date.today()
     blocked = [o for o in opinions(place, actor, round_id) if o.matches]
     if blocked:  # refused before any deadline is kept
-        raise feedback.blocked(blocked[0].application, f"共{len(blocked)}条需修改", list(blocked[0].matches))
+        raise feedback.blocked([(o.application, list(o.matches)) for o in blocked])
     with change(place, actor, "feedback.deadline", f"round:{round_id}") as unit:
         due = record_deadline(unit.session, "appeal.result", f"round:{round_id}", notice_date,
                               feedback.APPEAL_WORKING_DAYS)
