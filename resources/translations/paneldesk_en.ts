@@ -1153,6 +1153,18 @@
         <translation>Next step</translation>
     </message>
     <message>
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>今日到期</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <source>本周到期</source>
+        <translation>Due this week</translation>
+    </message>
+    <message>
         <source>各评审组企业专家人数（虚线为三分之一要求）</source>
         <translation>Enterprise experts per panel (dashed line: the one-third requirement)</translation>
     </message>
@@ -1175,6 +1187,14 @@
     <message>
         <source>{0}：{1}（{2}）</source>
         <translation>{0}: {1} ({2})</translation>
+    </message>
+    <message>
+        <source>{0}（{1}）：{2}{3}</source>
+        <translation>{0} ({1}): {2}{3}</translation>
+    </message>
+    <message>
+        <source>，{0}</source>
+        <translation>, {0}</translation>
     </message>
     <message>
         <source>还没有评审轮次：先导入专家库和项目，再在「评审轮次」中新建</source>
@@ -3618,6 +3638,70 @@ When every password is forgotten, only this key opens the workspace. Print it no
     <message>
         <source>审批评审结果</source>
         <translation>Approve the results</translation>
+    </message>
+    <message>
+        <source>修改含可识别信息的专家意见</source>
+        <translation>Correct an expert opinion that identified someone</translation>
+    </message>
+    <message>
+        <source>计算结果通知书的申诉期限</source>
+        <translation>Count the outcome notices' appeal deadline</translation>
+    </message>
+    <message>
+        <source>生成评审结果通知书</source>
+        <translation>Generate outcome notices</translation>
+    </message>
+    <message>
+        <source>生成公示名单</source>
+        <translation>Generate the publicity list</translation>
+    </message>
+    <message>
+        <source>生成申诉受理或处理通知书</source>
+        <translation>Generate an appeal notice</translation>
+    </message>
+    <message>
+        <source>开始公示</source>
+        <translation>Start publicity</translation>
+    </message>
+    <message>
+        <source>确认公示名单</source>
+        <translation>Make the publicity list final</translation>
+    </message>
+    <message>
+        <source>登记异议</source>
+        <translation>Record an objection</translation>
+    </message>
+    <message>
+        <source>答复异议</source>
+        <translation>Answer an objection</translation>
+    </message>
+    <message>
+        <source>登记申诉或复核申请</source>
+        <translation>Record an appeal or review request</translation>
+    </message>
+    <message>
+        <source>受理申诉</source>
+        <translation>Accept an appeal</translation>
+    </message>
+    <message>
+        <source>不予受理申诉</source>
+        <translation>Not accept an appeal</translation>
+    </message>
+    <message>
+        <source>延长申诉处理期限</source>
+        <translation>Extend an appeal's time limit</translation>
+    </message>
+    <message>
+        <source>作出申诉处理决定</source>
+        <translation>Decide an appeal</translation>
+    </message>
+    <message>
+        <source>登记专家评审行为</source>
+        <translation>Record an expert's conduct</translation>
+    </message>
+    <message>
+        <source>关闭评审轮次</source>
+        <translation>Close a round</translation>
     </message>
     <message>
         <source>名称</source>
