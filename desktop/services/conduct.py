@@ -138,6 +138,14 @@ def closing_missing(session: Session, round_id: int) -> list[str]:
     return rules.closing_missing(publicity is not None and publicity.final_at is not None, unanswered, without)
 
 
+def closing_status(place: Place, op: Operator, round_id: int | RoundRef) -> list[str]:
+    """What still stands before the round can be closed (nothing: it can be closed, or is)."""
+    require(op, "results.read", place)
+    round_id = round_id_in(place, round_id)
+    with reading(place) as session:
+        return [] if get_round(session, round_id).state == "closed" else closing_missing(session, round_id)
+
+
 def close_round(place: Place, actor: Operator, round_id: int | RoundRef) -> dict:
     """Close the round: refused, with what is missing, until publicity, objections and conduct are done."""
     require(actor, "round.close", place)

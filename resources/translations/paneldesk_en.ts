@@ -88,6 +88,105 @@
     </message>
 </context>
 <context>
+    <name>AfterReviewStep</name>
+    <message>
+        <source>项目</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>意见</source>
+        <translation>Opinion</translation>
+    </message>
+    <message>
+        <source>不能发给申报单位的内容</source>
+        <translation>What cannot go to the applicant</translation>
+    </message>
+    <message>
+        <source>修改所选意见…</source>
+        <translation>Correct the selected opinion…</translation>
+    </message>
+    <message>
+        <source>专家</source>
+        <translation>Expert</translation>
+    </message>
+    <message>
+        <source>评审行为</source>
+        <translation>Conduct</translation>
+    </message>
+    <message>
+        <source>评价分</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <source>登记</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <source>按所示登记所选专家的评审行为</source>
+        <translation>Record the selected expert's conduct as shown</translation>
+    </message>
+    <message>
+        <source>关闭评审轮次</source>
+        <translation type="unfinished">Close a round</translation>
+    </message>
+    <message>
+        <source>需要修改的专家意见（结果通知书生成前）</source>
+        <translation>Opinions to correct (before the outcome notices)</translation>
+    </message>
+    <message>
+        <source>专家评审行为（评审后2个工作日内登记）</source>
+        <translation>Experts' conduct (to be recorded within 2 working days of the review)</translation>
+    </message>
+    <message>
+        <source>评审结果审批后，在这里修改意见、登记专家评审行为并关闭轮次。</source>
+        <translation>Once the results are approved, correct opinions, record the experts' conduct and close the round here.</translation>
+    </message>
+    <message>
+        <source>正在读取…</source>
+        <translation type="unfinished">Reading…</translation>
+    </message>
+    <message>
+        <source>已登记</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <source>未登记（预填）</source>
+        <translation>Not recorded (prefilled)</translation>
+    </message>
+    <message>
+        <source>本轮已关闭，只能查看。</source>
+        <translation>This round is closed and can only be viewed.</translation>
+    </message>
+    <message>
+        <source>关闭前还需：{0}</source>
+        <translation>Before closing: {0}</translation>
+    </message>
+    <message>
+        <source>公示、异议和专家评审行为均已完成，可以关闭本轮。</source>
+        <translation>Publicity, objections and the experts' conduct are done: the round can be closed.</translation>
+    </message>
+    <message>
+        <source>修改专家意见</source>
+        <translation>Correct an expert opinion</translation>
+    </message>
+    <message>
+        <source>删去可识别专家的内容后的意见（原文保留在记录中）：</source>
+        <translation>The opinion without what identifies anyone (the original stays on record):</translation>
+    </message>
+    <message>
+        <source>无法修改意见</source>
+        <translation>Cannot correct the opinion</translation>
+    </message>
+    <message>
+        <source>无法登记评审行为</source>
+        <translation>Cannot record the conduct</translation>
+    </message>
+    <message>
+        <source>无法关闭评审轮次</source>
+        <translation>Cannot close the round</translation>
+    </message>
+</context>
+<context>
     <name>ArchivePage</name>
     <message>
         <source>导出轮次归档（含清单、签名、审计日志片段，可在任何电脑上核验）</source>
@@ -2990,6 +3089,10 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
         <translation>Commitments</translation>
     </message>
     <message>
+        <source>反馈与结束</source>
+        <translation>Feedback and closing</translation>
+    </message>
+    <message>
         <source>无法读取评审轮次</source>
         <translation>Cannot read the review round</translation>
     </message>
@@ -3645,7 +3748,7 @@ When every password is forgotten, only this key opens the workspace. Print it no
     </message>
     <message>
         <source>计算结果通知书的申诉期限</source>
-        <translation>Count the outcome notices' appeal deadline</translation>
+        <translation>Count the outcome notices&apos; appeal deadline</translation>
     </message>
     <message>
         <source>生成评审结果通知书</source>
@@ -3689,7 +3792,7 @@ When every password is forgotten, only this key opens the workspace. Print it no
     </message>
     <message>
         <source>延长申诉处理期限</source>
-        <translation>Extend an appeal's time limit</translation>
+        <translation>Extend an appeal&apos;s time limit</translation>
     </message>
     <message>
         <source>作出申诉处理决定</source>
@@ -3697,7 +3800,7 @@ When every password is forgotten, only this key opens the workspace. Print it no
     </message>
     <message>
         <source>登记专家评审行为</source>
-        <translation>Record an expert's conduct</translation>
+        <translation>Record an expert&apos;s conduct</translation>
     </message>
     <message>
         <source>关闭评审轮次</source>
