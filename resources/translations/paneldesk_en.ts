@@ -127,7 +127,7 @@
     </message>
     <message>
         <source>关闭评审轮次</source>
-        <translation type="unfinished">Close a round</translation>
+        <translation>Close the round</translation>
     </message>
     <message>
         <source>需要修改的专家意见（结果通知书生成前）</source>
@@ -143,7 +143,7 @@
     </message>
     <message>
         <source>正在读取…</source>
-        <translation type="unfinished">Reading…</translation>
+        <translation>Reading…</translation>
     </message>
     <message>
         <source>已登记</source>
