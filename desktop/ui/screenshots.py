@@ -21,7 +21,7 @@ from desktop.ui.app import make_app
 from desktop.ui.context import Context
 from desktop.ui.import_wizard import ImportWizard
 from desktop.ui.main_window import MainWindow
-from desktop.ui.round_workspace import CONFLICTS, DRAW, LETTERS, METHOD
+from desktop.ui.round_workspace import CALLS, CONFLICTS, DRAW, LETTERS, METHOD
 from desktop.ui.settings import Settings
 from desktop.ui.sign_in import SignInDialog
 from desktop.ui.tasks import InlineRunner
@@ -85,7 +85,7 @@ def capture(workspace: Path, out: Path, scratch: Path, language: str = "zh_CN") 
                 page.table.selectRow(shown.index("expert.edit"))
         if name == "rounds" and infos:
             for step, step_name in ((METHOD, "round-method"), (CONFLICTS, "round-conflicts"), (DRAW, "round-draw"),
-                                    (LETTERS, "round-letters")):
+                                    (LETTERS, "round-letters"), (CALLS, "round-calls")):
                 round_ws.buttons.button(step).click()
                 if step == CONFLICTS:
                     round_ws.conflicts.compute.click()

@@ -111,6 +111,7 @@ class CallsStep(LoadsWhenShown, QWidget):
         self.no_microphone.setObjectName("call_no_microphone")
         self.no_microphone.setWordWrap(True)
         self.no_microphone.setStyleSheet("color:#a04000")
+        self.no_microphone.setMinimumHeight(3 * self.no_microphone.fontMetrics().lineSpacing())  # wraps: room for it
         self.said = QLabel()  # what the last call recorded brought: the replacement, or a seat left open
         self.said.setObjectName("call_said")
         self.said.setWordWrap(True)
