@@ -123,7 +123,7 @@
     </message>
     <message>
         <source>按所示登记所选专家的评审行为</source>
-        <translation>Record the selected expert's conduct as shown</translation>
+        <translation>Record the selected expert&apos;s conduct as shown</translation>
     </message>
     <message>
         <source>关闭评审轮次</source>
@@ -135,11 +135,11 @@
     </message>
     <message>
         <source>专家评审行为（评审后2个工作日内登记）</source>
-        <translation>Experts' conduct (to be recorded within 2 working days of the review)</translation>
+        <translation>Experts&apos; conduct (to be recorded within 2 working days of the review)</translation>
     </message>
     <message>
         <source>评审结果审批后，在这里修改意见、登记专家评审行为并关闭轮次。</source>
-        <translation>Once the results are approved, correct opinions, record the experts' conduct and close the round here.</translation>
+        <translation>Once the results are approved, correct opinions, record the experts&apos; conduct and close the round here.</translation>
     </message>
     <message>
         <source>正在读取…</source>
@@ -163,7 +163,7 @@
     </message>
     <message>
         <source>公示、异议和专家评审行为均已完成，可以关闭本轮。</source>
-        <translation>Publicity, objections and the experts' conduct are done: the round can be closed.</translation>
+        <translation>Publicity, objections and the experts&apos; conduct are done: the round can be closed.</translation>
     </message>
     <message>
         <source>修改专家意见</source>
@@ -1453,6 +1453,22 @@
     <message>
         <source>评审专家</source>
         <translation>Panel member</translation>
+    </message>
+    <message>
+        <source>低分评价次数已达规定，需复核其专家库资格</source>
+        <translation>Low ratings reached the set number: review this expert's pool membership</translation>
+    </message>
+    <message>
+        <source>评审行为与评价</source>
+        <translation>Conduct and ratings</translation>
+    </message>
+    <message>
+        <source>评审行为</source>
+        <translation>Conduct</translation>
+    </message>
+    <message>
+        <source>评价分</source>
+        <translation>Rating</translation>
     </message>
     <message>
         <source>学科代码</source>
