@@ -187,6 +187,85 @@
     </message>
 </context>
 <context>
+    <name>AppealsPage</name>
+    <message>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>申请人</source>
+        <translation>Appellant</translation>
+    </message>
+    <message>
+        <source>收到日期</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>受理决定期限</source>
+        <translation>Acceptance due</translation>
+    </message>
+    <message>
+        <source>处理决定期限</source>
+        <translation>Decision due</translation>
+    </message>
+    <message>
+        <source>决定</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>予以受理</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>不予受理…</source>
+        <translation>Not accepted…</translation>
+    </message>
+    <message>
+        <source>作出处理决定…</source>
+        <translation>Decide…</translation>
+    </message>
+    <message>
+        <source>共 {0} 件，待受理或待决定 {1} 件</source>
+        <translation>{0} in all, {1} awaiting acceptance or a decision</translation>
+    </message>
+    <message>
+        <source>无法受理</source>
+        <translation>Cannot accept</translation>
+    </message>
+    <message>
+        <source>不予受理</source>
+        <translation>Not accepted</translation>
+    </message>
+    <message>
+        <source>不予受理的理由：</source>
+        <translation>Why it is not accepted:</translation>
+    </message>
+    <message>
+        <source>无法作出不予受理决定</source>
+        <translation>Cannot record the non-acceptance</translation>
+    </message>
+    <message>
+        <source>处理决定</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>处理决定：</source>
+        <translation>Decision:</translation>
+    </message>
+    <message>
+        <source>无法作出处理决定</source>
+        <translation>Cannot record the decision</translation>
+    </message>
+</context>
+<context>
     <name>ArchivePage</name>
     <message>
         <source>导出轮次归档（含清单、签名、审计日志片段，可在任何电脑上核验）</source>
@@ -1456,7 +1535,7 @@
     </message>
     <message>
         <source>低分评价次数已达规定，需复核其专家库资格</source>
-        <translation>Low ratings reached the set number: review this expert's pool membership</translation>
+        <translation>Low ratings reached the set number: review this expert&apos;s pool membership</translation>
     </message>
     <message>
         <source>评审行为与评价</source>
@@ -2077,6 +2156,10 @@ SHA-256 fingerprint (publish it so recipients can check it): {1}</translation>
     <message>
         <source>失信与修复</source>
         <translation>Misconduct</translation>
+    </message>
+    <message>
+        <source>申诉与复核</source>
+        <translation>Appeals</translation>
     </message>
     <message>
         <source>工作日历</source>
