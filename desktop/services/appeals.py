@@ -29,7 +29,7 @@ from desktop.store.after_review_tables import Appeal
 from desktop.store.calendar_tables import Deadline as DeadlineRow
 from desktop.store.tables import IntegrityRecord
 from desktop.store.workspace import Workspace
-from reports.documents import AppealNotice
+from reports.documents import AppealNotice, chinese_date
 
 Place = Path | Workspace
 
@@ -201,17 +201,19 @@ def appeal_notice(place: Place, op: Operator, appeal_id: int) -> AppealNotice:
     issuer = show_round(place, op, row["round"]).issuer if row["round"] else issuer
     if not issuer:
         raise UserError("没有签发单位（评审轮次的签发单位或失信行为记录的决定单位），无法生成通知书")
+    day_text = {key: chinese_date(dt.date.fromisoformat(row[key])) if row[key] else ""
+                for key in ("received_on", "accepted_on", "decision_due")}
     subject = (f"对项目 {row['application']} 评审结果的申诉" if row["kind"] == "appeal"
                else f"对失信行为记录（{violation}）的复核申请")
     if row["state"] == "accepted":
-        body = (f"你于{row['received_on']}提出的{subject}，经审查，决定予以受理。"
-                f"我们将于{row['decision_due']}前（含当日）作出处理决定并书面告知。")
+        body = (f"你于{day_text['received_on']}提出的{subject}，经审查，决定予以受理。"
+                f"我们将于{day_text['decision_due']}前（含当日）作出处理决定并书面告知。")
         day = row["accepted_on"]
     elif row["state"] == "not_accepted":
-        body = f"你于{row['received_on']}提出的{subject}，经审查，决定不予受理。理由：{row['reasons']}"
+        body = f"你于{day_text['received_on']}提出的{subject}，经审查，决定不予受理。理由：{row['reasons']}"
         day = row["decided_on"]
     else:
-        body = (f"你于{row['received_on']}提出的{subject}，已于{row['accepted_on']}受理。经复核，处理决定如下："
+        body = (f"你于{day_text['received_on']}提出的{subject}，已于{day_text['accepted_on']}受理。经复核，处理决定如下："
                 f"{row['decision']}")
         day = row["decided_on"]
     return AppealNotice(row["state"], row["appellant"], body, issuer, dt.date.fromisoformat(day), f"{appeal_id}")
