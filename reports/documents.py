@@ -173,6 +173,34 @@ class OutcomeNotice(Document):
         return safe_name("评审结果通知书", self.application_no, self.applicant_org)
 
 
+_APPEAL_TITLES = {"accepted": "申诉（复核申请）受理通知书", "not_accepted": "申诉（复核申请）不予受理通知书",
+                  "decided": "申诉（复核申请）处理决定书"}
+
+
+@dataclass(frozen=True)
+class AppealNotice(Document):
+    """受理、不予受理通知书 and 处理决定书 of an appeal or a request for review (APPEAL, 002 第二十三条)."""
+
+    template: ClassVar[str] = "appeal_notice"
+    state: str          # accepted / not_accepted / decided
+    appellant: str
+    body: str           # what was asked, when, and what is decided, in whole sentences
+    issuer: str
+    notice_date: date
+    number: str         # the appeal's number in the workspace
+
+    def __post_init__(self):
+        if self.state not in _APPEAL_TITLES:
+            raise DocumentError(f"申诉的状态“{self.state}”没有对应的通知书")
+
+    def values(self) -> dict[str, str]:
+        return {"标题": _APPEAL_TITLES[self.state], "申请人": self.appellant, "正文": self.body,
+                "组织单位": self.issuer, "通知日期": chinese_date(self.notice_date), "编号": self.number}
+
+    def file_stem(self) -> str:
+        return safe_name(_APPEAL_TITLES[self.state], self.number, self.appellant)
+
+
 @dataclass(frozen=True)
 class PublicityEntry:
     application_no: str

@@ -113,8 +113,10 @@ def test_score_sheets_ask_for_the_rounds_own_scoring_of_the_panels_applications(
 def test_sheets_need_a_draw_and_a_known_kind(demo, tmp_path, capsys):
     code, _, err = run(capsys, demo, "notices", "--round", "1", "--kind", "sign_in_sheet", "--out", str(tmp_path))
     assert code == 1 and "尚未抽取专家" in err
+    code, _, err = run(capsys, demo, "notices", "--round", "1", "--kind", "publicity_list", "--out", str(tmp_path))
+    assert code == 1 and "sign_in_sheet" in err and "outcome" in err
     code, _, err = run(capsys, demo, "notices", "--round", "1", "--kind", "outcome_notice", "--out", str(tmp_path))
-    assert code == 1 and "sign_in_sheet" in err
+    assert code == 1 and "评审结果尚未审批" in err  # outcome notices come from the approved results only
 
 
 def test_issuer_venue_and_time_come_from_the_round_and_may_be_settled_after_opening(demo, tmp_path, capsys):

@@ -8,6 +8,7 @@ for when a terminal is attached.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import getpass
 import os
 import sys
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 from desktop.commands.output import CommandError, add_json_flag, emit, operator
-from desktop.services import documents as documents_service, signing
+from desktop.services import documents as documents_service, feedback, signing
 from desktop.services.workspaces import is_workspace
 
 P12_PASSPHRASE_ENV = "PANELDESK_P12_PASSPHRASE"
@@ -100,9 +101,16 @@ def _letters(args: argparse.Namespace) -> int:
 
 
 def _notices(args: argparse.Namespace) -> int:
+    if args.kind == "outcome":
+        args.kind = "outcome_notice"
+    if args.round is not None and args.kind == "outcome_notice":  # from the round's approved results (FEEDBACK)
+        return _generate(args, lambda progress: feedback.generate_outcome_notices(
+            args.workspace, operator(args), args.round, args.out, sign=args.sign, notice_date=args.notice_date,
+            progress=progress))
     if args.round is not None:
         if args.kind not in documents_service.SHEETS:
-            raise CommandError("按轮次（--round）可生成的文书：--kind sign_in_sheet（签到表）或 score_sheet（评分表）")
+            raise CommandError("按轮次（--round）可生成的文书：--kind outcome（结果通知书，据审批后的评审结果）、"
+                               "sign_in_sheet（签到表）或 score_sheet（评分表）")
         return _generate(args, lambda progress: documents_service.generate_sheets(
             args.workspace, operator(args), args.round, args.kind, args.out, sign=args.sign, progress=progress))
     if args.from_json is None:
@@ -176,9 +184,11 @@ def register(subparsers) -> None:
 
     notices = subparsers.add_parser("notices", help="生成信用承诺书、结果通知书、公示名单、签到表、评分表")
     _sources(notices, "轮次编号：按最近一次抽取结果生成签到表或评分表")
-    notices.add_argument("--kind", choices=["applicant_commitment", "outcome_notice", "publicity_list",
+    notices.add_argument("--kind", choices=["applicant_commitment", "outcome", "outcome_notice", "publicity_list",
                                             "sign_in_sheet", "score_sheet", "expert_commitment"],
-                         help="只生成这一种文书")
+                         help="只生成这一种文书（outcome 即 outcome_notice：按轮次时据审批后的评审结果生成）")
+    notices.add_argument("--notice-date", type=dt.date.fromisoformat,
+                         help="结果通知书的日期 YYYY-MM-DD（默认今天；申诉期限自此起算15个工作日）")
     _output_flags(notices)
     notices.set_defaults(func=_notices)
 

@@ -10,7 +10,7 @@ from desktop.commands import calls, corrections
 from desktop.commands.output import WITNESS_PASSWORD_ENV, CommandError, add_json_flag, add_reveal_flag, emit, operator, \
     password, personal
 from desktop.commands.workspace import open_or_fail
-from desktop.services import accounts, conflicts, draw_verify, draws, rounds
+from desktop.services import accounts, conduct, conflicts, draw_verify, draws, rounds
 from desktop.services.method_choices import Method, RoundSettings
 
 
@@ -187,6 +187,11 @@ def _add_settings(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--in-laws", action="store_true", help="近亲属回避包括姻亲")
 
 
+def _close(args) -> None:
+    emit(args, conduct.close_round(args.workspace, operator(args), args.round),
+         lambda r: f"评审轮次 {r['round']} 已关闭，此后只读")
+
+
 def register(sub) -> None:
     parser = sub.add_parser("round", help="评审轮次")
     round_sub = parser.add_subparsers(dest="round_command", required=True)
@@ -213,6 +218,10 @@ def register(sub) -> None:
     add_json_flag(listing)
     listing.set_defaults(func=_list)
     corrections.register_round(round_sub, _add_settings, _settings, _date, _fraction, add_arrangements)
+    close = round_sub.add_parser("close", help="关闭评审轮次：公示名单已确认、异议均已答复、专家评审行为均已登记；此后只读")
+    close.add_argument("--round", type=int, required=True)
+    add_json_flag(close)
+    close.set_defaults(func=_close)
 
     parser = sub.add_parser("panel", help="评审组")
     panel_sub = parser.add_subparsers(dest="panel_command", required=True)

@@ -66,8 +66,15 @@ PERMISSIONS: Mapping[str, frozenset[Role]] = MappingProxyType({name: frozenset(r
     "results.read": (_S, _V, _A),
     "results.propose": (_S,),
     "results.approve": (_A,),
-    # after the review
-    "appeals.decide": (_A,),
+    # after the review: feedback, publicity and objections, appeals, conduct, closing
+    "feedback.correct": (_S,),           # an opinion that names someone edited before it reaches the applicant
+    "publicity.manage": (_S,),
+    "objections.record": (_S,),
+    "objections.answer": (_A,),
+    "appeals.record": (_S,),
+    "appeals.decide": (_A,),             # accepted or not, extended, decided: not by the results' approver
+    "conduct.record": (_S,),
+    "round.close": (_S,),
     "repair.decide": (_A,),
     # the working-day calendar (WORKING_DAYS): read by all who count or check deadlines, entered by the secretariat
     "calendar.read": (_S, _V, _A, _U),

@@ -13,19 +13,21 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QGroupBox, QHeaderView, QLabel, QListWidget,
                                QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from desktop.services import catalogue, draws, rounds, ui_queries
+from desktop.services import catalogue, draws, due, rounds, ui_queries
 from desktop.ui import errors
 from desktop.ui.charts import Bar, BarChart
 from desktop.ui.context import POOL, ROUNDS, WORKSPACE, Context
 from desktop.ui.round_words import due_text, next_step, quota_text, state_label
 
-def gather(place: Path, actor) -> dict:
-    """Everything the dashboard shows, read in one worker call."""
+def gather(place: Path, actor, today: dt.date) -> dict:
+    """Everything the dashboard shows, read in one worker call; the deadlines after a review (conduct, publicity,
+    objections, appeals) for the roles that read results."""
     infos = rounds.list_rounds(place, actor)
     drawn = [info for info in infos if info.draws]
     latest = draws.latest_draw(place, actor, max(drawn, key=lambda info: info.id).id) if drawn else None
     return {"counts": catalogue.counts(place, actor), "rounds": infos, "latest": latest,
-            "coverage": ui_queries.field_coverage(place, actor), "share": ui_queries.enterprise_share(place, actor)}
+            "coverage": ui_queries.field_coverage(place, actor), "share": ui_queries.enterprise_share(place, actor),
+            "deadlines": due.due_items(place, actor, today) if actor.may("results.read") else []}
 
 
 class DashboardPage(QWidget):
@@ -47,6 +49,7 @@ class DashboardPage(QWidget):
         self.rounds.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.rounds.cellDoubleClicked.connect(lambda row, _c: self.open_round.emit(
             self.rounds.item(row, 0).data(Qt.ItemDataRole.UserRole)))
+        self._when = {"overdue": self.tr("已逾期"), "today": self.tr("今日到期"), "week": self.tr("本周到期")}
         self.due = QListWidget()
         self.due.setObjectName("due")
         self.due.setWordWrap(True)
@@ -76,8 +79,8 @@ class DashboardPage(QWidget):
     def reload(self) -> None:
         if self.ctx.place is None:
             return
-        place, actor = self.ctx.place, self.ctx.actor
-        self.ctx.runner.run(lambda job: gather(place, actor), lambda data: place == self.ctx.place and self._show(data),
+        place, actor, today = self.ctx.place, self.ctx.actor, self.today
+        self.ctx.runner.run(lambda job: gather(place, actor, today), lambda data: place == self.ctx.place and self._show(data),
                             lambda e: self.counts.setText(errors.message(e)))
 
     def _show(self, data: dict) -> None:
@@ -97,6 +100,11 @@ class DashboardPage(QWidget):
             if info.state != "closed":
                 due = due_text(info.review_date, self.today)
                 self.due.addItem(self.tr("{0}：{1}（{2}）").format(info.name, step, due))
+        for item in data["deadlines"]:  # across rounds, overdue first, each with its working-day deadline
+            if item["when"] != "later":
+                self.due.addItem(self.tr("{0}（{1}）：{2}{3}").format(
+                    self._when[item["when"]], item["due"], item["what"],
+                    self.tr("，{0}").format(item["round_name"]) if item["round_name"] else ""))
         if not data["rounds"]:
             self.due.addItem(self.tr("还没有评审轮次：先导入专家库和项目，再在「评审轮次」中新建"))
         record = data["latest"]  # of the round drawn last: one round's panels make a chart to read, all rounds' do not

@@ -11,7 +11,7 @@ from html import escape
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
-from desktop.services import catalogue, confidential, ui_queries
+from desktop.services import catalogue, conduct, confidential, ui_queries
 from desktop.services.confidential import mask_id, mask_phone
 from desktop.ui import errors
 from desktop.ui.context import AUDIT, WORKSPACE, Context
@@ -46,7 +46,7 @@ def _line(label: str, value: str) -> str:
     return escape(translate("DetailPane", "{0}：{1}").format(label, value))
 
 
-def expert_html(d: dict, served: list[dict], whole: dict[str, str]) -> str:
+def expert_html(d: dict, served: list[dict], whole: dict[str, str], history: dict | None = None) -> str:
     none = translate("DetailPane", "（无）")
     id_number = whole.get("id_number") or mask_id(d["id_number"])
     mobile = whole.get("mobile") or mask_phone(d["mobile"])
@@ -86,7 +86,21 @@ def expert_html(d: dict, served: list[dict], whole: dict[str, str]) -> str:
                 translate("DetailPane", "身份")],
                [[s["round"], s["date"], s["panel"],
                  translate("DetailPane", "备选第{0}位").format(s["position"] + 1) if s["reserve"]
-                 else translate("DetailPane", "评审专家")] for s in served])])
+                 else translate("DetailPane", "评审专家")] for s in served]),
+        _conduct_html(history)])
+
+
+def _conduct_html(history: dict | None) -> str:
+    """The expert's conduct and ratings round by round (EXPERT_CONDUCT), and the flag for a review of membership."""
+    if history is None:
+        return ""
+    flag = ("<p style='color:#b00020'>" + translate("DetailPane", "低分评价次数已达规定，需复核其专家库资格") + "</p>"
+            if history["flagged"] else "")
+    return "".join([_h3(translate("DetailPane", "评审行为与评价")), flag,
+                    _table([translate("DetailPane", "评审轮次"), translate("DetailPane", "日期"),
+                            translate("DetailPane", "评审行为"), translate("DetailPane", "评价分")],
+                           [[r["name"], r["review_date"], r["conduct_text"],
+                             "" if r["rating"] is None else str(r["rating"])] for r in history["rounds"]])])
 
 
 def application_html(d: dict) -> str:
@@ -154,21 +168,23 @@ class DetailPane(QWidget):
 
         def work(job):
             found = catalogue.detail(place, actor, kind, key)
-            return found, (ui_queries.rounds_served(place, actor, key) if kind == "experts" else [])
+            if kind != "experts":
+                return found, [], None
+            return found, ui_queries.rounds_served(place, actor, key), conduct.expert_history(place, actor, key)
 
         self.ctx.runner.run(work, lambda result: place == self.ctx.place and self._shown(key, result),
                             lambda e: self.browser.setPlainText(errors.message(e)))
 
-    def _shown(self, key: str, result: tuple[dict, list[dict]]) -> None:
+    def _shown(self, key: str, result: tuple[dict, list[dict], dict | None]) -> None:
         if key != self.key:
             return  # the user moved on while this was loading
-        self._detail, self._served = result
+        self._detail, self._served, self._history = result
         self.reveal_button.setEnabled(True)
         self._render({})
 
     def _render(self, whole: dict[str, str]) -> None:
         if self.kind == "experts":
-            self.browser.setHtml(expert_html(self._detail, self._served, whole))
+            self.browser.setHtml(expert_html(self._detail, self._served, whole, self._history))
         else:
             self.browser.setHtml(application_html(self._detail))
 

@@ -31,18 +31,20 @@ from desktop.ui.context import POOL, Context
 from desktop.ui.dashboard_page import DashboardPage
 from desktop.ui.idle_lock import IdleLock
 from desktop.ui.pages.calendar_page import CalendarPage
+from desktop.ui.pages.appeals_page import AppealsPage
 from desktop.ui.pages.limits_page import LimitsPage
 from desktop.ui.pages.misconduct_page import MisconductPage
 from desktop.ui.rounds_page import RoundsPage
 from desktop.ui.pages.archive_page import ArchivePage
 from desktop.ui.settings_page import SettingsPage
 
-(DASHBOARD, EXPERTS, ORGANISATIONS, APPLICATIONS, ROUNDS, LIMITS, INTEGRITY, MISCONDUCT, CALENDAR, AUDIT, ACCOUNTS,
- ARCHIVE, SETTINGS) = range(13)
+(DASHBOARD, EXPERTS, ORGANISATIONS, APPLICATIONS, ROUNDS, LIMITS, INTEGRITY, MISCONDUCT, APPEALS, CALENDAR, AUDIT,
+ ACCOUNTS, ARCHIVE, SETTINGS) = range(14)
 # what a page's account needs to be offered it (None: everyone); the services check again, whatever is shown
 PAGE_PERMISSIONS = {DASHBOARD: "draws.read", EXPERTS: "experts.read", ORGANISATIONS: "experts.read",
                     APPLICATIONS: "experts.read", ROUNDS: "rounds.read", LIMITS: "conflicts.read",
-                    INTEGRITY: "experts.read", MISCONDUCT: "experts.read", CALENDAR: "calendar.read",
+                    INTEGRITY: "experts.read", MISCONDUCT: "experts.read", APPEALS: "results.read",
+                    CALENDAR: "calendar.read",
                     AUDIT: "audit.read", ACCOUNTS: "accounts.manage", ARCHIVE: None, SETTINGS: None}
 
 
@@ -62,7 +64,8 @@ class MainWindow(QMainWindow):
                  (self.tr("项目"), CataloguePage(ctx, listings.APPLICATIONS)), (self.tr("评审轮次"), self.rounds),
                  (self.tr("限项与资格"), LimitsPage(ctx)),
                  (self.tr("诚信记录"), CataloguePage(ctx, listings.INTEGRITY)),
-                 (self.tr("失信与修复"), MisconductPage(ctx)), (self.tr("工作日历"), CalendarPage(ctx)),
+                 (self.tr("失信与修复"), MisconductPage(ctx)), (self.tr("申诉与复核"), AppealsPage(ctx)),
+                 (self.tr("工作日历"), CalendarPage(ctx)),
                  (self.tr("审计日志"), AuditPage(ctx)), (self.tr("账户管理"), self.accounts_page),
                  (self.tr("归档与备份"), self.archive_page), (self.tr("设置"), self.settings_page)]
         self.nav = QListWidget()

@@ -15,6 +15,7 @@ from desktop.services import rounds
 from desktop.services.rounds import RoundInfo, RoundRef
 from desktop.ui import errors
 from desktop.ui.context import Context
+from desktop.ui.round.after_review import AfterReviewStep
 from desktop.ui.round.calls_step import CallsStep
 from desktop.ui.round.commitments_step import CommitmentsStep
 from desktop.ui.round.confirmation_step import ConfirmationStep
@@ -27,7 +28,7 @@ from desktop.ui.round.results import ResultsStep
 from desktop.ui.round.scores import ScoresStep
 from desktop.ui.round_words import state_label
 
-METHOD, PANELS, CONFLICTS, DRAW, LETTERS, CALLS, CONFIRMATION, COMMITMENTS, SCORES, RESULTS = range(10)
+METHOD, PANELS, CONFLICTS, DRAW, LETTERS, CALLS, CONFIRMATION, COMMITMENTS, SCORES, RESULTS, AFTER = range(11)
 CONFIRMED = ("confirmed", "scoring", "results", "closed")  # every panel confirmed: every seat accepted
 
 
@@ -46,13 +47,17 @@ def done_steps(info: RoundInfo | None, conflicts_computed: bool = False) -> set[
         done |= {CALLS, CONFIRMATION}
     if info.state in ("results", "closed"):
         done |= {SCORES, RESULTS}
+    if info.state == "closed":
+        done.add(AFTER)
     return done
 
 
 def next_step(info: RoundInfo | None) -> int:
     """Where a round opens: the step its state calls for next."""
     state = None if info is None else info.state
-    if state in ("results", "closed"):
+    if state == "closed":
+        return AFTER
+    if state == "results":
         return RESULTS
     if state in ("confirmed", "scoring"):
         return SCORES  # the scores step says what is missing first (commitments, attendance)
@@ -82,10 +87,12 @@ class RoundWorkspace(QWidget):
         self.commitments = CommitmentsStep(ctx)
         self.scores = ScoresStep(ctx)
         self.results = ResultsStep(ctx)
+        self.after = AfterReviewStep(ctx)
         self.steps = [self.method, self.panels, self.conflicts, self.draw, self.letters, self.calls, self.confirmation,
-                      self.commitments, self.scores, self.results]
+                      self.commitments, self.scores, self.results, self.after]
         titles = [self.tr("创建与评审方法"), self.tr("评审组"), self.tr("回避关系"), self.tr("抽取专家"), self.tr("承诺书"),
-                  self.tr("电话确认"), self.tr("确认评审组"), self.tr("承诺与出席"), self.tr("评分"), self.tr("结果与审批")]
+                  self.tr("电话确认"), self.tr("确认评审组"), self.tr("承诺与出席"), self.tr("评分"), self.tr("结果与审批"),
+                  self.tr("反馈与结束")]
         self.stack = QStackedWidget()
         self.buttons = QButtonGroup(self)
         bar = QHBoxLayout()

@@ -88,6 +88,184 @@
     </message>
 </context>
 <context>
+    <name>AfterReviewStep</name>
+    <message>
+        <source>项目</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>意见</source>
+        <translation>Opinion</translation>
+    </message>
+    <message>
+        <source>不能发给申报单位的内容</source>
+        <translation>What cannot go to the applicant</translation>
+    </message>
+    <message>
+        <source>修改所选意见…</source>
+        <translation>Correct the selected opinion…</translation>
+    </message>
+    <message>
+        <source>专家</source>
+        <translation>Expert</translation>
+    </message>
+    <message>
+        <source>评审行为</source>
+        <translation>Conduct</translation>
+    </message>
+    <message>
+        <source>评价分</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <source>登记</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <source>按所示登记所选专家的评审行为</source>
+        <translation>Record the selected expert&apos;s conduct as shown</translation>
+    </message>
+    <message>
+        <source>关闭评审轮次</source>
+        <translation>Close the round</translation>
+    </message>
+    <message>
+        <source>需要修改的专家意见（结果通知书生成前）</source>
+        <translation>Opinions to correct (before the outcome notices)</translation>
+    </message>
+    <message>
+        <source>专家评审行为（评审后2个工作日内登记）</source>
+        <translation>Experts&apos; conduct (to be recorded within 2 working days of the review)</translation>
+    </message>
+    <message>
+        <source>评审结果审批后，在这里修改意见、登记专家评审行为并关闭轮次。</source>
+        <translation>Once the results are approved, correct opinions, record the experts&apos; conduct and close the round here.</translation>
+    </message>
+    <message>
+        <source>正在读取…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>已登记</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <source>未登记（预填）</source>
+        <translation>Not recorded (prefilled)</translation>
+    </message>
+    <message>
+        <source>本轮已关闭，只能查看。</source>
+        <translation>This round is closed and can only be viewed.</translation>
+    </message>
+    <message>
+        <source>关闭前还需：{0}</source>
+        <translation>Before closing: {0}</translation>
+    </message>
+    <message>
+        <source>公示、异议和专家评审行为均已完成，可以关闭本轮。</source>
+        <translation>Publicity, objections and the experts&apos; conduct are done: the round can be closed.</translation>
+    </message>
+    <message>
+        <source>修改专家意见</source>
+        <translation>Correct an expert opinion</translation>
+    </message>
+    <message>
+        <source>删去可识别专家的内容后的意见（原文保留在记录中）：</source>
+        <translation>The opinion without what identifies anyone (the original stays on record):</translation>
+    </message>
+    <message>
+        <source>无法修改意见</source>
+        <translation>Cannot correct the opinion</translation>
+    </message>
+    <message>
+        <source>无法登记评审行为</source>
+        <translation>Cannot record the conduct</translation>
+    </message>
+    <message>
+        <source>无法关闭评审轮次</source>
+        <translation>Cannot close the round</translation>
+    </message>
+</context>
+<context>
+    <name>AppealsPage</name>
+    <message>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>申请人</source>
+        <translation>Appellant</translation>
+    </message>
+    <message>
+        <source>收到日期</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>受理决定期限</source>
+        <translation>Acceptance due</translation>
+    </message>
+    <message>
+        <source>处理决定期限</source>
+        <translation>Decision due</translation>
+    </message>
+    <message>
+        <source>决定</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>予以受理</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>不予受理…</source>
+        <translation>Not accepted…</translation>
+    </message>
+    <message>
+        <source>作出处理决定…</source>
+        <translation>Decide…</translation>
+    </message>
+    <message>
+        <source>共 {0} 件，待受理或待决定 {1} 件</source>
+        <translation>{0} in all, {1} awaiting acceptance or a decision</translation>
+    </message>
+    <message>
+        <source>无法受理</source>
+        <translation>Cannot accept</translation>
+    </message>
+    <message>
+        <source>不予受理</source>
+        <translation>Not accepted</translation>
+    </message>
+    <message>
+        <source>不予受理的理由：</source>
+        <translation>Why it is not accepted:</translation>
+    </message>
+    <message>
+        <source>无法作出不予受理决定</source>
+        <translation>Cannot record the non-acceptance</translation>
+    </message>
+    <message>
+        <source>处理决定</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>处理决定：</source>
+        <translation>Decision:</translation>
+    </message>
+    <message>
+        <source>无法作出处理决定</source>
+        <translation>Cannot record the decision</translation>
+    </message>
+</context>
+<context>
     <name>ArchivePage</name>
     <message>
         <source>导出轮次归档（含清单、签名、审计日志片段，可在任何电脑上核验）</source>
@@ -1157,6 +1335,18 @@
         <translation>Next step</translation>
     </message>
     <message>
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>今日到期</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <source>本周到期</source>
+        <translation>Due this week</translation>
+    </message>
+    <message>
         <source>各评审组企业专家人数（虚线为三分之一要求）</source>
         <translation>Enterprise experts per panel (dashed line: the one-third requirement)</translation>
     </message>
@@ -1179,6 +1369,14 @@
     <message>
         <source>{0}：{1}（{2}）</source>
         <translation>{0}: {1} ({2})</translation>
+    </message>
+    <message>
+        <source>{0}（{1}）：{2}{3}</source>
+        <translation>{0} ({1}): {2}{3}</translation>
+    </message>
+    <message>
+        <source>，{0}</source>
+        <translation>, {0}</translation>
     </message>
     <message>
         <source>还没有评审轮次：先导入专家库和项目，再在「评审轮次」中新建</source>
@@ -1338,6 +1536,22 @@
     <message>
         <source>评审专家</source>
         <translation>Panel member</translation>
+    </message>
+    <message>
+        <source>低分评价次数已达规定，需复核其专家库资格</source>
+        <translation>Low ratings reached the set number: review this expert&apos;s pool membership</translation>
+    </message>
+    <message>
+        <source>评审行为与评价</source>
+        <translation>Conduct and ratings</translation>
+    </message>
+    <message>
+        <source>评审行为</source>
+        <translation>Conduct</translation>
+    </message>
+    <message>
+        <source>评价分</source>
+        <translation>Rating</translation>
     </message>
     <message>
         <source>学科代码</source>
@@ -1946,6 +2160,10 @@ SHA-256 fingerprint (publish it so recipients can check it): {1}</translation>
     <message>
         <source>失信与修复</source>
         <translation>Misconduct</translation>
+    </message>
+    <message>
+        <source>申诉与复核</source>
+        <translation>Appeals</translation>
     </message>
     <message>
         <source>工作日历</source>
@@ -2974,6 +3192,10 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
         <translation>Results and approval</translation>
     </message>
     <message>
+        <source>反馈与结束</source>
+        <translation>Feedback and closing</translation>
+    </message>
+    <message>
         <source>无法读取评审轮次</source>
         <translation>Cannot read the review round</translation>
     </message>
@@ -3628,6 +3850,70 @@ When every password is forgotten, only this key opens the workspace. Print it no
         <translation>Approve the results</translation>
     </message>
     <message>
+        <source>修改含可识别信息的专家意见</source>
+        <translation>Correct an expert opinion that identified someone</translation>
+    </message>
+    <message>
+        <source>计算结果通知书的申诉期限</source>
+        <translation>Count the outcome notices&apos; appeal deadline</translation>
+    </message>
+    <message>
+        <source>生成评审结果通知书</source>
+        <translation>Generate outcome notices</translation>
+    </message>
+    <message>
+        <source>生成公示名单</source>
+        <translation>Generate the publicity list</translation>
+    </message>
+    <message>
+        <source>生成申诉受理或处理通知书</source>
+        <translation>Generate an appeal notice</translation>
+    </message>
+    <message>
+        <source>开始公示</source>
+        <translation>Start publicity</translation>
+    </message>
+    <message>
+        <source>确认公示名单</source>
+        <translation>Make the publicity list final</translation>
+    </message>
+    <message>
+        <source>登记异议</source>
+        <translation>Record an objection</translation>
+    </message>
+    <message>
+        <source>答复异议</source>
+        <translation>Answer an objection</translation>
+    </message>
+    <message>
+        <source>登记申诉或复核申请</source>
+        <translation>Record an appeal or review request</translation>
+    </message>
+    <message>
+        <source>受理申诉</source>
+        <translation>Accept an appeal</translation>
+    </message>
+    <message>
+        <source>不予受理申诉</source>
+        <translation>Not accept an appeal</translation>
+    </message>
+    <message>
+        <source>延长申诉处理期限</source>
+        <translation>Extend an appeal&apos;s time limit</translation>
+    </message>
+    <message>
+        <source>作出申诉处理决定</source>
+        <translation>Decide an appeal</translation>
+    </message>
+    <message>
+        <source>登记专家评审行为</source>
+        <translation>Record an expert&apos;s conduct</translation>
+    </message>
+    <message>
+        <source>关闭评审轮次</source>
+        <translation>Close a round</translation>
+    </message>
+    <message>
         <source>名称</source>
         <translation>Name</translation>
     </message>
@@ -4210,6 +4496,14 @@ When every password is forgotten, only this key opens the workspace. Print it no
     <message>
         <source>制表时间</source>
         <translation>Made at</translation>
+    </message>
+    <message>
+        <source>数据来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>日历版本</source>
+        <translation>Calendar version</translation>
     </message>
     <message>
         <source>确认方式</source>

@@ -20,7 +20,8 @@ from tests.conftest import signed
 SERVICES = Path(__file__).resolve().parents[2] / "desktop" / "services"
 # Actions whose code the services build at run time (signing.py, documents.py, batch_log.py)
 BUILT = ["signer.created", "signer.imported", "documents.letters", "documents.sign_in_sheet", "documents.score_sheet",
-         "documents.notices", "documents.letters.started", "documents.score_sheet.started"]
+         "documents.notices", "documents.letters.started", "documents.score_sheet.started",
+         "documents.outcome_notice", "documents.publicity_list", "documents.appeal_notice"]
 
 
 def written_actions() -> set[str]:

@@ -84,3 +84,15 @@ def test_one_click_on_reveal_writes_one_audit_entry(window, demo_workspace):
     entries = audit_log.recent(demo_workspace, signed(demo_workspace, "审计员"), 10_000)
     assert len(entries) == before + 1
     assert "身份证号" in entries[0]["after"] and "手机号" in entries[0]["after"]
+
+
+def test_an_experts_detail_shows_the_conduct_and_ratings_of_the_rounds_served(window, demo_workspace):
+    from desktop.services import conduct
+    from tests.after_review_setup import approved_round
+    members, _ = approved_round(demo_workspace)
+    conduct.record_conduct(demo_workspace, signed(demo_workspace), 1, members[0], ["present", "unqualified"], 55)
+    page = _experts_page(window)
+    page.detail.show_key(members[0])
+    text = page.detail.browser.toPlainText()
+    assert "评审行为与评价" in text and "按时出席、评审意见不专业" in text and "55" in text
+    assert "需复核其专家库资格" not in text  # one low rating; the flag needs two within the period

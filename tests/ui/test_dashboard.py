@@ -3,7 +3,7 @@
 import datetime as dt
 
 from desktop.domain.methods import Method
-from desktop.services import catalogue, draws, rounds
+from desktop.services import catalogue, draws, publicity, rounds
 from desktop.ui.context import ROUNDS
 from tests.conftest import signed
 
@@ -31,3 +31,17 @@ def test_the_panel_chart_shows_the_round_drawn_last(window, demo_workspace):
     window.ctx.touched(ROUNDS)
     chart = window.dashboard.panels_chart
     assert [bar.label for bar in chart.bars] == ["复审组"] and chart.title.startswith("复审轮次：")
+
+
+def test_the_due_list_shows_the_deadlines_after_a_review_across_rounds(window, demo_workspace):
+    from tests.after_review_setup import approved_round
+    members, apps = approved_round(demo_workspace)
+    publicity.start_publicity(demo_workspace, signed(demo_workspace), 1, dt.date(2026, 12, 21))
+    publicity.record_objection(demo_workspace, signed(demo_workspace), 1, apps[0], "张某", dt.date(2026, 12, 22),
+                               "负责人在研项目超过两项。")
+    window.dashboard.today = dt.date(2026, 12, 22)
+    window.ctx.touched(ROUNDS)
+    shown = [window.dashboard.due.item(n).text() for n in range(window.dashboard.due.count())]
+    assert "已逾期（2026-12-17）：登记专家评审行为（7位未登记），2026年度省重点研发计划项目会议评审（示例）" in shown
+    assert any(text.startswith("本周到期（2026-12-25）：答复异议（张某，项目 ") for text in shown)
+    assert any(text.startswith("本周到期（2026-12-25）：公示期结束，确认公示名单") for text in shown)

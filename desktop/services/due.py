@@ -1,0 +1,67 @@
+"""What is due across rounds, for the dashboard and `paneldesk due`: conduct records (2 working days after the
+review), publicity periods ending, objections unanswered, appeals' acceptance and decisions, each with its
+working-day deadline, grouped as overdue, today and this week."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from sqlalchemy import select
+
+from desktop.services.accounts import Operator, require
+from desktop.services.conduct import _experts, conduct_due
+from desktop.services.uow import reading
+from desktop.store.after_review_tables import Appeal, ExpertConduct, Objection, Publicity
+from desktop.store.round_tables import ReviewRound
+from desktop.store.workspace import Workspace
+
+Place = Path | Workspace
+WHEN = {"overdue": "已逾期", "today": "今日到期", "week": "本周到期", "later": "以后到期"}
+
+
+def _when(due: dt.date, today: dt.date) -> str:
+    if due < today:
+        return "overdue"
+    if due == today:
+        return "today"
+    return "week" if due <= today + dt.timedelta(days=6 - today.weekday()) else "later"
+
+
+def due_items(place: Place, op: Operator, today: dt.date) -> list[dict]:
+    """Every open item with its deadline, soonest first; ``when`` says overdue, today, week or later."""
+    require(op, "results.read", place)
+    items: list[dict] = []
+    with reading(place) as session:
+        rounds = session.execute(select(ReviewRound.id, ReviewRound.name).where(
+            ReviewRound.state.in_(("confirmed", "scoring", "results")))).all()
+        for round_id, name in rounds:
+            recorded = set(session.execute(select(ExpertConduct.person_id).where(
+                ExpertConduct.round_id == round_id)).scalars())
+            missing = [p for p in _experts(session, round_id) if p not in recorded]
+            if missing:
+                items.append({"kind": "conduct", "what": f"登记专家评审行为（{len(missing)}位未登记）",
+                              "round": round_id, "round_name": name, "target": f"round:{round_id}",
+                              "due": conduct_due(session, round_id)})
+            publicity = session.get(Publicity, round_id)
+            if publicity is not None and publicity.final_at is None:
+                items.append({"kind": "publicity", "what": "公示期结束，确认公示名单", "round": round_id,
+                              "round_name": name, "target": f"round:{round_id}",
+                              "due": dt.date.fromisoformat(publicity.end)})
+                for objection in session.execute(select(Objection).where(
+                        Objection.round_id == round_id, Objection.decision == "")).scalars():
+                    items.append({"kind": "objection", "what": f"答复异议（{objection.objector}，项目 "
+                                                               f"{objection.application}）",
+                                  "round": round_id, "round_name": name, "target": f"objection:{objection.id}",
+                                  "due": dt.date.fromisoformat(publicity.end)})
+        for appeal in session.execute(select(Appeal).where(Appeal.state.in_(("received", "accepted")))).scalars():
+            accepting = appeal.state == "received"
+            items.append({"kind": "appeal.acceptance" if accepting else "appeal.decision",
+                          "what": f"{'作出受理决定' if accepting else '作出处理决定'}（{appeal.appellant}）",
+                          "round": appeal.round_id, "round_name": "", "target": f"appeal:{appeal.id}",
+                          "due": dt.date.fromisoformat(appeal.acceptance_due if accepting else appeal.decision_due)})
+    for item in items:
+        item["when"] = _when(item["due"], today)
+        item["when_text"] = WHEN[item["when"]]
+        item["due"] = item["due"].isoformat()
+    return sorted(items, key=lambda i: (i["due"], i["kind"]))

@@ -1,0 +1,102 @@
+"""申诉与复核 (RULES.md APPEAL): every appeal against a result and every request for review of a misconduct record,
+across rounds, with its state and its working-day deadlines (acceptance within 15 working days of receipt, the
+decision within 90 of acceptance, once extended by six months); the approver accepts, refuses with reasons or
+decides here. Appeals are received from the shell (`paneldesk appeal receive`) as the secretariat registers them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget
+
+from desktop.services import appeals
+from desktop.ui import errors
+from desktop.ui.context import ROUNDS, WORKSPACE, Context
+from desktop.ui.widgets.read_only_table import fit_columns, read_only_table
+
+
+class AppealsPage(QWidget):
+    def __init__(self, ctx: Context, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.today = dt.date.today()
+        self.rows: list[dict] = []
+        self.table = read_only_table([self.tr("编号"), self.tr("类型"), self.tr("申请人"), self.tr("收到日期"),
+                                      self.tr("状态"), self.tr("受理决定期限"), self.tr("处理决定期限"),
+                                      self.tr("决定")], "appeals")
+        self.accept = QPushButton(self.tr("予以受理"))
+        self.accept.setObjectName("appeal_accept")
+        self.accept.clicked.connect(self.accept_selected)
+        self.reject = QPushButton(self.tr("不予受理…"))
+        self.reject.setObjectName("appeal_reject")
+        self.reject.clicked.connect(self.reject_selected)
+        self.decide = QPushButton(self.tr("作出处理决定…"))
+        self.decide.setObjectName("appeal_decide")
+        self.decide.clicked.connect(self.decide_selected)
+        self.status = QLabel()
+        self.status.setObjectName("appeals_status")
+        self.status.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.accept, self.reject, self.decide):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        ctx.changed.connect(lambda kind: kind in (WORKSPACE, ROUNDS) and self.reload())
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.reload()
+
+    def reload(self) -> None:
+        if self.ctx.place is None or not self.ctx.actor.may("results.read"):
+            return
+        place, actor = self.ctx.place, self.ctx.actor
+        self.ctx.runner.run(lambda job: appeals.list_appeals(place, actor), self._show,
+                            lambda e: self.status.setText(errors.message(e)))
+        for button in (self.accept, self.reject, self.decide):
+            button.setVisible(actor.may("appeals.decide"))
+
+    def _show(self, rows: list[dict]) -> None:
+        self.rows = rows
+        self.table.setRowCount(len(rows))
+        for r, a in enumerate(rows):
+            cells = [str(a["id"]), a["kind_text"], a["appellant"], a["received_on"], a["state_text"],
+                     a["acceptance_due"], a["decision_due"] or "", a["decision"] or a["reasons"]]
+            for c, text in enumerate(cells):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        fit_columns(self.table)
+        waiting = [a for a in rows if a["state"] in ("received", "accepted")]
+        self.status.setText(self.tr("共 {0} 件，待受理或待决定 {1} 件").format(len(rows), len(waiting)))
+
+    def _selected(self) -> dict | None:
+        row = self.table.currentRow()
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def _act(self, work, title: str) -> None:
+        place, actor = self.ctx.place, self.ctx.actor
+        self.ctx.runner.run(lambda job: work(place, actor), lambda _: self.reload(),
+                            lambda e: errors.show(self, title, e))
+
+    def accept_selected(self) -> None:
+        if (row := self._selected()) is not None:
+            self._act(lambda place, actor: appeals.accept_appeal(place, actor, row["id"], self.today),
+                      self.tr("无法受理"))
+
+    def reject_selected(self) -> None:
+        if (row := self._selected()) is None:
+            return
+        reasons, ok = QInputDialog.getText(self, self.tr("不予受理"), self.tr("不予受理的理由："))
+        if ok:
+            self._act(lambda place, actor: appeals.reject_appeal(place, actor, row["id"], self.today, reasons),
+                      self.tr("无法作出不予受理决定"))
+
+    def decide_selected(self) -> None:
+        if (row := self._selected()) is None:
+            return
+        decision, ok = QInputDialog.getText(self, self.tr("处理决定"), self.tr("处理决定："))
+        if ok:
+            self._act(lambda place, actor: appeals.decide_appeal(place, actor, row["id"], self.today, decision),
+                      self.tr("无法作出处理决定"))

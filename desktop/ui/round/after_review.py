@@ -1,0 +1,133 @@
+"""Step 11: after the approved results — the opinions an outcome notice cannot print as they are (a member's name, an
+organisation, an ID or phone number), corrected here with the original kept; each expert's conduct, prefilled from
+attendance and the invitations; and closing the round once publicity, objections and conduct are done (FEEDBACK,
+EXPERT_CONDUCT). Notices, publicity and appeals have their commands (README)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QInputDialog, QLabel, QPushButton, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
+
+from desktop.services import conduct, feedback
+from desktop.services.rounds import RoundInfo, RoundRef
+from desktop.ui import errors
+from desktop.ui.context import Context
+from desktop.ui.shown_load import LoadsWhenShown
+
+
+def _table(name: str, headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.setItem(r, c, QTableWidgetItem(text))
+
+
+class AfterReviewStep(LoadsWhenShown, QWidget):
+    saved = Signal(object)
+
+    def __init__(self, ctx: Context, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.info: RoundInfo | None = None
+        self.blocked: list[feedback.Opinion] = []
+        self.experts: list[dict] = []
+        self.summary = QLabel()
+        self.summary.setObjectName("after_summary")
+        self.summary.setWordWrap(True)
+        self.opinions = _table("after_opinions", [self.tr("项目"), self.tr("意见"), self.tr("不能发给申报单位的内容")])
+        self.correct = QPushButton(self.tr("修改所选意见…"))
+        self.correct.setObjectName("after_correct")
+        self.correct.clicked.connect(self.correct_selected)
+        self.conduct = _table("after_conduct", [self.tr("专家"), self.tr("评审行为"), self.tr("评价分"),
+                                                self.tr("登记")])
+        self.record = QPushButton(self.tr("按所示登记所选专家的评审行为"))
+        self.record.setObjectName("after_record")
+        self.record.clicked.connect(self.record_selected)
+        self.close_round = QPushButton(self.tr("关闭评审轮次"))
+        self.close_round.setObjectName("after_close")
+        self.close_round.clicked.connect(self.close_selected)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.record)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_round)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(QLabel(self.tr("需要修改的专家意见（结果通知书生成前）")))
+        layout.addWidget(self.opinions, 1)
+        layout.addWidget(self.correct)
+        layout.addWidget(QLabel(self.tr("专家评审行为（评审后2个工作日内登记）")))
+        layout.addWidget(self.conduct, 2)
+        layout.addLayout(buttons)
+
+    def set_round(self, info: RoundInfo | None) -> None:
+        self.info = info
+        ready = bool(info and info.state in ("results", "closed"))
+        for widget in (self.correct, self.record, self.close_round):
+            widget.setEnabled(ready and info.state != "closed")
+        self.summary.setText(self.tr("评审结果审批后，在这里修改意见、登记专家评审行为并关闭轮次。") if not ready
+                             else self.tr("正在读取…"))
+        self.load_when_shown(ready)
+
+    def load(self) -> None:
+        place, actor, ref = self.ctx.place, self.ctx.actor, self.info.ref
+        self.ctx.runner.run(lambda job: ([o for o in feedback.opinions(place, actor, ref) if o.matches],
+                                         conduct.conduct_sheet(place, actor, ref),
+                                         conduct.closing_status(place, actor, ref)),
+                            lambda loaded: self._loaded(ref, *loaded), lambda e: self.summary.setText(errors.message(e)))
+
+    def _loaded(self, ref: RoundRef, blocked: list, sheet: dict, missing: list[str]) -> None:
+        if self.info is None or self.info.ref != ref:
+            return
+        self.blocked, self.experts = blocked, sheet["experts"]
+        _fill(self.opinions, [[o.application, o.text, "、".join(f"{m.kind}“{m.text}”" for m in o.matches)]
+                              for o in blocked])
+        _fill(self.conduct, [[e["name"], e["conduct_text"], "" if e["rating"] is None else str(e["rating"]),
+                              self.tr("已登记") if e["recorded"] else self.tr("未登记（预填）")] for e in self.experts])
+        if self.info.state == "closed":
+            self.summary.setText(self.tr("本轮已关闭，只能查看。"))
+        elif missing:
+            self.summary.setText(self.tr("关闭前还需：{0}").format("；".join(missing)))
+        else:
+            self.summary.setText(self.tr("公示、异议和专家评审行为均已完成，可以关闭本轮。"))
+        self.close_round.setEnabled(self.info.state != "closed" and not missing)
+
+    def _act(self, work, title: str) -> None:
+        place, actor, ref = self.ctx.place, self.ctx.actor, self.info.ref
+        self.ctx.runner.run(lambda job: work(place, actor, ref), lambda _: self.saved.emit(ref),
+                            lambda e: errors.show(self, title, e))
+
+    def correct_selected(self) -> None:
+        row = self.opinions.currentRow()
+        if not 0 <= row < len(self.blocked):
+            return
+        opinion = self.blocked[row]
+        text, ok = QInputDialog.getText(self, self.tr("修改专家意见"),
+                                        self.tr("删去可识别专家的内容后的意见（原文保留在记录中）："), text=opinion.text)
+        if ok:
+            self._act(lambda place, actor, ref: feedback.correct_opinion(
+                place, actor, ref, opinion.expert, opinion.application, text), self.tr("无法修改意见"))
+
+    def record_selected(self) -> None:
+        row = self.conduct.currentRow()
+        if not 0 <= row < len(self.experts):
+            return
+        expert = self.experts[row]
+        self._act(lambda place, actor, ref: conduct.record_conduct(
+            place, actor, ref, expert["expert"], expert["conduct"], expert["rating"], expert["note"]),
+            self.tr("无法登记评审行为"))
+
+    def close_selected(self) -> None:
+        self._act(conduct.close_round, self.tr("无法关闭评审轮次"))
