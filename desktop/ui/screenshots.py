@@ -20,19 +20,23 @@ from desktop.services.demo import DEMO_ACCOUNTS
 from desktop.ui.app import make_app
 from desktop.ui.context import Context
 from desktop.ui.import_wizard import ImportWizard
+from desktop.ui import main_window as pages
 from desktop.ui.main_window import MainWindow
 from desktop.ui.round_workspace import CALLS, CONFLICTS, DRAW, LETTERS, METHOD
 from desktop.ui.settings import Settings
 from desktop.ui.sign_in import SignInDialog
 from desktop.ui.tasks import InlineRunner
 
-ADMIN, SECRETARY, SUPERVISOR, _APPROVER, AUDITOR = ((name, password) for name, _, _, password in DEMO_ACCOUNTS)
-# every page, and who is signed in for it: the secretary, except where a page is another role's
-PAGES = [("dashboard", SECRETARY), ("experts", SECRETARY), ("organisations", SECRETARY),
-         ("applications", SECRETARY), ("rounds", SECRETARY), ("limits", SECRETARY), ("integrity", SECRETARY), ("misconduct", SECRETARY),
-         ("calendar", SECRETARY),
-         ("audit", AUDITOR),
-         ("accounts", ADMIN), ("settings", SECRETARY)]
+ADMIN, SECRETARY, SUPERVISOR, APPROVER, AUDITOR = ((name, password) for name, _, _, password in DEMO_ACCOUNTS)
+# every page by its place in the side bar, and who is signed in for it: the secretary, except where a page is another
+# role's
+PAGES = [(pages.DASHBOARD, "dashboard", SECRETARY), (pages.EXPERTS, "experts", SECRETARY),
+         (pages.ORGANISATIONS, "organisations", SECRETARY), (pages.APPLICATIONS, "applications", SECRETARY),
+         (pages.ROUNDS, "rounds", SECRETARY), (pages.LIMITS, "limits", SECRETARY),
+         (pages.INTEGRITY, "integrity", SECRETARY), (pages.MISCONDUCT, "misconduct", SECRETARY),
+         (pages.APPEALS, "appeals", APPROVER), (pages.CALENDAR, "calendar", SECRETARY), (pages.AUDIT, "audit", AUDITOR),
+         (pages.ACCOUNTS, "accounts", ADMIN), (pages.ARCHIVE, "archive", SECRETARY),
+         (pages.SETTINGS, "settings", SECRETARY)]
 
 
 def _settle(app: QApplication) -> None:
@@ -68,7 +72,7 @@ def capture(workspace: Path, out: Path, scratch: Path, language: str = "zh_CN") 
         window.show_round(infos[0].ref)
         if infos[0].state == "opened":
             round_ws.draw.run(accounts.witness_sign_in(window.ctx.actor, *SUPERVISOR), "20261215")
-    for index, (name, account) in enumerate(PAGES):
+    for index, name, account in PAGES:
         if window.ctx.actor.name != account[0]:
             window.sign_out(ask=False)
             window.signed_in(accounts.sign_in(copy, *account))
