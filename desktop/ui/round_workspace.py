@@ -44,8 +44,8 @@ def done_steps(info: RoundInfo | None, conflicts_computed: bool = False) -> set[
         done.add(DRAW)
     if info.state in CONFIRMED:
         done |= {CALLS, CONFIRMATION}
-    if info.state in ("results", "closed"):
-        done |= {SCORES, RESULTS}
+    if info.state in ("results", "closed"):  # results need every seated member's commitment and attendance first
+        done |= {COMMITMENTS, SCORES, RESULTS}
     return done
 
 
