@@ -15,9 +15,9 @@ from desktop.domain.ids import canonical
 from desktop.domain.quota import check_panel
 from desktop.services import attachments
 from desktop.services.accounts import Operator, check_witness, require
-from desktop.services.confirmation import confirmed_members
 from desktop.services.rounds import RoundRef, get_round, round_id_in, settings_of
 from desktop.services.uow import change, reading
+from desktop.store import seating
 from desktop.store.execution_tables import Attendance, ExpertCommitment
 from desktop.store.round_tables import Panel
 from desktop.store.tables import Person
@@ -30,12 +30,12 @@ def _now() -> str:
     return dt.datetime.now().astimezone().isoformat(timespec="seconds")
 
 
-def _member(session: Session, round_id: int, expert: str) -> tuple[Person, tuple[int, str, bool]]:
+def _member(session: Session, round_id: int, expert: str) -> tuple[Person, seating.Seat]:
     number = canonical(expert or "")
     person = session.exec(select(Person).where(Person.id_number == number)).first()
     if person is None:
         raise NotFound(f"专家库中没有身份证号为 {number} 的专家")
-    members = confirmed_members(session, round_id)
+    members = {seat.id_number: seat for seat in seating.seats(session, round_id)}
     if number not in members:
         raise UserError(f"{person.name} 不是本轮已确认评审组的成员：承诺书和出席只为已确认的评审专家记录")
     return person, members[number]
@@ -56,7 +56,8 @@ def record_commitment(place: Place, actor: Operator, round_id: int | RoundRef, e
     with change(place, actor, "commitment.record", f"round:{round_id}") as unit:
         session = unit.session
         get_round(session, round_id)
-        person, (_, panel, _) = _member(session, round_id, expert)
+        person, seat = _member(session, round_id, expert)
+        panel = seat.panel
         unit.target = f"round:{round_id}/panel:{panel}/expert:{person.id_number}"
         if session.exec(select(ExpertCommitment.id).where(ExpertCommitment.round_id == round_id,
                                                           ExpertCommitment.person_id == person.id)).first():
@@ -86,7 +87,8 @@ def record_attendance(place: Place, actor: Operator, round_id: int | RoundRef, e
     with change(place, actor, "attendance.record", f"round:{round_id}") as unit:
         session = unit.session
         get_round(session, round_id)
-        person, (panel_id, panel, _) = _member(session, round_id, expert)
+        person, seat = _member(session, round_id, expert)
+        panel_id, panel = seat.panel_id, seat.panel
         unit.target = f"round:{round_id}/panel:{panel}/expert:{person.id_number}"
         row = session.get(Attendance, (round_id, person.id))
         unit.before = None if row is None else {"status": row.status, "note": row.note}
@@ -106,11 +108,11 @@ def record_attendance(place: Place, actor: Operator, round_id: int | RoundRef, e
 
 def _as_sat(session: Session, round_id: int, panel_id: int) -> dict:
     """ENTERPRISE_THIRD on the panel as it sat: its members marked present (shown, flagged when below)."""
-    members = {e: v for e, v in confirmed_members(session, round_id).items() if v[0] == panel_id}
+    members = {s.id_number: s for s in seating.seats(session, round_id) if s.panel_id == panel_id}
     marked = dict(session.execute(select(Person.id_number, Attendance.status).join(Person, Person.id ==
                                                                                     Attendance.person_id)
                                   .where(Attendance.round_id == round_id, Attendance.panel_id == panel_id)).all())
-    sat = [members[e][2] for e, status in marked.items() if status in SAT and e in members]
+    sat = [members[e].enterprise for e, status in marked.items() if status in SAT and e in members]
     size = session.get(Panel, panel_id).size
     verdict = check_panel(sat, len(sat), settings_of(get_round(session, round_id)).enterprise_fraction)
     return {"size": size, "sat": len(sat), "marked": len(marked), "unmarked": len(members) - len(marked),
@@ -124,21 +126,18 @@ def commitments_status(place: Place, op: Operator, round_id: int | RoundRef) -> 
     round_id = round_id_in(place, round_id)
     with reading(place) as session:
         get_round(session, round_id)
-        members = confirmed_members(session, round_id)
-        people = dict(session.execute(select(Person.id_number, Person.id).where(Person.id_number.in_(list(members))))
-                      .all())
-        names = dict(session.execute(select(Person.id_number, Person.name)
-                                     .where(Person.id_number.in_(list(members)))).all())
+        members = seating.seats(session, round_id)
         made = {c.person_id: c for c in session.exec(select(ExpertCommitment)
                                                       .where(ExpertCommitment.round_id == round_id))}
         marked = {a.person_id: a for a in session.exec(select(Attendance).where(Attendance.round_id == round_id))}
-        sat = {panel_id: _as_sat(session, round_id, panel_id) for panel_id, _, _ in members.values()}
+        sat = {seat.panel_id: _as_sat(session, round_id, seat.panel_id) for seat in members}
         rows = []
-        for number, (panel_id, panel, enterprise) in members.items():
-            c, a = made.get(people[number]), marked.get(people[number])
-            rows.append({"panel": panel, "expert": number, "name": names[number], "enterprise": enterprise,
+        for seat in members:
+            c, a = made.get(seat.person_id), marked.get(seat.person_id)
+            rows.append({"panel": seat.panel, "expert": seat.id_number, "name": seat.name,
+                         "enterprise": seat.enterprise,
                          "commitment": None if c is None else {"kind": c.kind, "attachment": c.attachment,
                                                                "confirmed_by": c.confirmed_by,
                                                                "recorded_at": c.recorded_at},
-                         "attendance": None if a is None else a.status, "as_sat": sat[panel_id]})
+                         "attendance": None if a is None else a.status, "as_sat": sat[seat.panel_id]})
         return rows

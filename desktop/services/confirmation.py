@@ -104,14 +104,3 @@ def confirmations(place: Place, op: Operator, round_id: int | RoundRef) -> list[
                           "confirmation": None if made is None else _record(made, panel.name)})
         return found
 
-
-def confirmed_members(session: Session, round_id: int) -> dict[str, tuple[int, str, bool]]:
-    """ID number → (panel id, panel name, enterprise) of every member of the round's confirmed panels."""
-    found = {}
-    for made, name in session.execute(select(PanelConfirmation, Panel.name).join(Panel, Panel.id ==
-                                                                                  PanelConfirmation.panel_id)
-                                      .where(PanelConfirmation.round_id == round_id,
-                                             PanelConfirmation.superseded.is_(False))):
-        for member in json.loads(made.members):
-            found[member["expert"]] = (made.panel_id, name, member["enterprise"])
-    return found

@@ -1,8 +1,9 @@
-"""Who sat on each panel of a round, read in one place for scoring and results.
+"""Who sits on each panel of a round, read in this one place for commitments, attendance, scoring and results.
 
 A panel's members are those of its current confirmation (``panel_confirmation`` not superseded, its ``members``
-JSON); a panel not confirmed yet has its accepted invitations. Besides: who recorded a commitment for the round, the
-attendance of the review day, each panel's applications in number order, and who ran each panel's draws.
+JSON as services/confirmation.py writes it); a panel not confirmed has no seats yet — scoring opens only once every
+panel is confirmed. Besides: who recorded a commitment for the round, the attendance of the review day, each panel's
+applications in number order, and who ran each panel's draws.
 """
 
 from __future__ import annotations
@@ -13,8 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlmodel import Session
 
-from desktop.store.execution_tables import (Attendance, DrawBatch, ExpertCommitment, Invitation,
-                                            PanelConfirmation)
+from desktop.store.execution_tables import Attendance, DrawBatch, ExpertCommitment, PanelConfirmation
 from desktop.store.round_tables import Draw, Panel, PanelApplication
 from desktop.store.tables import Application, Person
 
@@ -22,9 +22,11 @@ from desktop.store.tables import Application, Person
 @dataclass(frozen=True)
 class Seat:
     panel_id: int
+    panel: str
     person_id: int
     id_number: str
     name: str
+    enterprise: bool  # as the panel was confirmed (ENTERPRISE_THIRD as it sat counts these)
 
 
 @dataclass(frozen=True)
@@ -33,55 +35,33 @@ class PanelRow:
     name: str
     applications: tuple[str, ...]  # numbers, in order
     application_ids: dict[str, int]
-    confirmed: bool
-
-
-def _member_key(entry) -> str | int:
-    """A confirmed seat's expert as the confirmation's JSON names it: an ID number, or {"expert": ID number} (the
-    draw record's shape), or a person id."""
-    if isinstance(entry, dict):
-        for key in ("expert", "id_number", "person_id", "person"):
-            if key in entry:
-                return entry[key]
-        raise ValueError(f"评审组确认记录无法识别的成员：{entry}")
-    return entry
 
 
 def panels(session: Session, round_id: int) -> list[PanelRow]:
-    confirmed = set(session.execute(select(PanelConfirmation.panel_id).where(
-        PanelConfirmation.round_id == round_id, PanelConfirmation.superseded.is_(False))).scalars())
     apps: dict[int, list[tuple[str, int]]] = {}
     for panel_id, number, app_id in session.execute(
             select(PanelApplication.panel_id, Application.number, Application.id)
             .join(Application, Application.id == PanelApplication.application_id)
             .where(PanelApplication.round_id == round_id).order_by(Application.number)):
         apps.setdefault(panel_id, []).append((number, app_id))
-    return [PanelRow(id_, name, tuple(n for n, _ in apps.get(id_, ())), dict(apps.get(id_, ())), id_ in confirmed)
+    return [PanelRow(id_, name, tuple(n for n, _ in apps.get(id_, ())), dict(apps.get(id_, ())))
             for id_, name in session.execute(select(Panel.id, Panel.name).where(Panel.round_id == round_id)
                                              .order_by(Panel.position))]
 
 
 def seats(session: Session, round_id: int) -> list[Seat]:
-    """Every member of every panel of the round, confirmed panels from their confirmation, the others from their
-    accepted invitations of the current draw."""
-    found: list[tuple[int, int]] = []
-    confirmations = session.execute(select(PanelConfirmation.panel_id, PanelConfirmation.members).where(
-        PanelConfirmation.round_id == round_id, PanelConfirmation.superseded.is_(False))).all()
-    keys = {panel_id: [_member_key(e) for e in json.loads(members)] for panel_id, members in confirmations}
-    named = {k for ks in keys.values() for k in ks if isinstance(k, str)}
-    by_number = dict(session.execute(select(Person.id_number, Person.id).where(Person.id_number.in_(named))).all())
-    for panel_id, ks in keys.items():
-        found += [(panel_id, by_number[k] if isinstance(k, str) else int(k)) for k in ks]
-    current = session.execute(select(Draw.id).where(Draw.round_id == round_id, Draw.superseded.is_(False))).scalar()
-    if current is not None:
-        found += [(p, person) for p, person in session.execute(
-            select(Invitation.panel_id, Invitation.person_id).where(
-                Invitation.draw_id == current, Invitation.status == "accepted",
-                Invitation.panel_id.not_in(list(keys) or [-1])).order_by(Invitation.panel_id, Invitation.seat))]
-    ids = [person for _, person in found]
-    people = {id_: (number, name) for id_, number, name in session.execute(
-        select(Person.id, Person.id_number, Person.name).where(Person.id.in_(ids)))}
-    return [Seat(panel_id, person, *people[person]) for panel_id, person in found]
+    """Every member of the round's confirmed panels, in panel and seat order, named as the expert pool names them
+    now."""
+    confirmed = session.execute(
+        select(PanelConfirmation.panel_id, Panel.name, PanelConfirmation.members)
+        .join(Panel, Panel.id == PanelConfirmation.panel_id)
+        .where(PanelConfirmation.round_id == round_id, PanelConfirmation.superseded.is_(False))
+        .order_by(Panel.position)).all()
+    members = [(panel_id, name, member) for panel_id, name, made in confirmed for member in json.loads(made)]
+    people = {number: (id_, name) for id_, number, name in session.execute(
+        select(Person.id, Person.id_number, Person.name).where(Person.id_number.in_([m["expert"] for *_, m in members])))}
+    return [Seat(panel_id, panel, people[m["expert"]][0], m["expert"], people[m["expert"]][1], bool(m["enterprise"]))
+            for panel_id, panel, m in members]
 
 
 def committed(session: Session, round_id: int) -> set[int]:

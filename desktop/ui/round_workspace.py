@@ -45,8 +45,8 @@ def done_steps(info: RoundInfo | None, conflicts_computed: bool = False) -> set[
         done.add(DRAW)
     if info.state in CONFIRMED:
         done |= {CALLS, CONFIRMATION}
-    if info.state in ("results", "closed"):
-        done |= {SCORES, RESULTS}
+    if info.state in ("results", "closed"):  # results need every seated member's commitment and attendance first
+        done |= {COMMITMENTS, SCORES, RESULTS}
     if info.state == "closed":
         done.add(AFTER)
     return done
@@ -96,11 +96,13 @@ class RoundWorkspace(QWidget):
         self.stack = QStackedWidget()
         self.buttons = QButtonGroup(self)
         bar = QHBoxLayout()
+        bar.setSpacing(4)
         self.titles = titles
         for index, (title, step) in enumerate(zip(titles, self.steps)):
             button = QPushButton(title)
             button.setCheckable(True)
             button.setMinimumHeight(34)
+            button.setStyleSheet("padding:0 5px")  # eleven steps side by side in a 1280-pixel window
             self.buttons.addButton(button, index)
             bar.addWidget(button)
             self.stack.addWidget(step)

@@ -15,14 +15,15 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from desktop.services import accounts, catalogue, rounds
+from desktop.services import accounts, calls, catalogue, commitments, confirmation, rounds, scores
 from desktop.services.demo import DEMO_ACCOUNTS
 from desktop.ui.app import make_app
 from desktop.ui.context import Context
 from desktop.ui.import_wizard import ImportWizard
 from desktop.ui import main_window as pages
 from desktop.ui.main_window import MainWindow
-from desktop.ui.round_workspace import CALLS, CONFLICTS, DRAW, LETTERS, METHOD
+from desktop.ui.round_workspace import (CALLS, COMMITMENTS, CONFIRMATION, CONFLICTS, DRAW, LETTERS, METHOD,
+                                       RESULTS, SCORES)
 from desktop.ui.settings import Settings
 from desktop.ui.sign_in import SignInDialog
 from desktop.ui.tasks import InlineRunner
@@ -42,6 +43,39 @@ PAGES = [(pages.DASHBOARD, "dashboard", SECRETARY), (pages.EXPERTS, "experts", S
 def _settle(app: QApplication) -> None:
     for _ in range(3):
         app.processEvents()
+
+
+def _forward(place: Path, secretary, supervisor, step: int) -> None:
+    """The demo round brought to where ``step`` has something to show and something still missing: every call
+    answered (the panels not yet confirmed), the panels confirmed with one commitment missing, the first panel's
+    sheet half scored, every sheet scored with one application split (non-consensus, certifications missing)."""
+    if step == CONFIRMATION:
+        for row in calls.list_calls(place, secretary, 1):
+            if row.status == "pending":
+                calls.record_call(place, secretary, 1, row.expert, "accepted")
+    elif step == COMMITMENTS:
+        for panel in confirmation.confirmations(place, secretary, 1):
+            confirmation.confirm_panel(place, secretary, 1, panel["panel"])
+        for row in commitments.commitments_status(place, secretary, 1)[1:]:
+            commitments.record_commitment(place, secretary, 1, row["expert"], on_site_by=supervisor)
+            commitments.record_attendance(place, secretary, 1, row["expert"], "present")
+    elif step in (SCORES, RESULTS):
+        seated = commitments.commitments_status(place, secretary, 1)
+        if step == SCORES:
+            commitments.record_commitment(place, secretary, 1, seated[0]["expert"], on_site_by=supervisor)
+            commitments.record_attendance(place, secretary, 1, seated[0]["expert"], "present")
+        panels = {p["name"]: p["applications"] for p in rounds.show_round(place, secretary, 1).panels}
+        cells = [scores.ScoreInput(row["expert"], number, _marks(seat, app, row["panel"] == seated[0]["panel"]))
+                 for seat, row in enumerate(seated) for app, number in enumerate(panels[row["panel"]])]
+        half = [c for c in cells if c.application in panels[seated[0]["panel"]]]
+        scores.enter_scores(place, secretary, 1, half[:len(half) // 2] if step == SCORES else cells)
+
+
+def _marks(seat: int, app: int, split: bool) -> str:
+    """百分制 marks by criterion; the first application of the first panel split by its second seat."""
+    if split and app == 0:
+        return "10,8,6,8" if seat == 1 else "28,23,18,23"
+    return f"{20 + (seat + app) % 5},{18 + app % 3},15,{16 + seat % 4}"
 
 
 def capture(workspace: Path, out: Path, scratch: Path, language: str = "zh_CN") -> list[Path]:
@@ -89,7 +123,13 @@ def capture(workspace: Path, out: Path, scratch: Path, language: str = "zh_CN") 
                 page.table.selectRow(shown.index("expert.edit"))
         if name == "rounds" and infos:
             for step, step_name in ((METHOD, "round-method"), (CONFLICTS, "round-conflicts"), (DRAW, "round-draw"),
-                                    (LETTERS, "round-letters"), (CALLS, "round-calls")):
+                                    (LETTERS, "round-letters"), (CALLS, "round-calls"),
+                                    (CONFIRMATION, "round-confirmation"), (COMMITMENTS, "round-commitments"),
+                                    (SCORES, "round-scores"), (RESULTS, "round-results")):
+                if step > CALLS and infos[0].state in ("opened", "drawn"):
+                    _forward(copy, window.ctx.actor, accounts.witness_sign_in(window.ctx.actor, *SUPERVISOR), step)
+                    round_ws.load(infos[0].ref)  # as a step does after a change: the round and the list reread
+                    window.ctx.touched("rounds")
                 round_ws.buttons.button(step).click()
                 if step == CONFLICTS:
                     round_ws.conflicts.compute.click()

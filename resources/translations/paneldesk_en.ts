@@ -3153,7 +3153,7 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
     <name>RoundWorkspace</name>
     <message>
         <source>创建与评审方法</source>
-        <translation>Round and method</translation>
+        <translation>Method</translation>
     </message>
     <message>
         <source>评审组</source>
@@ -3189,7 +3189,7 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
     </message>
     <message>
         <source>结果与审批</source>
-        <translation>Results and approval</translation>
+        <translation>Results</translation>
     </message>
     <message>
         <source>反馈与结束</source>

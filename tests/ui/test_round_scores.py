@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from desktop.services import results, rounds, scores
 from desktop.services.scores import ScoreInput
-from desktop.ui.round_workspace import RESULTS, SCORES
+from desktop.ui.round_workspace import COMMITMENTS, RESULTS, SCORES
 from tests.conftest import signed
 from tests.execution_setup import confirmed_round
 from tests.test_results import SPLIT, steady
@@ -126,7 +126,7 @@ def test_results_show_the_split_its_decision_and_the_approval_by_a_second_accoun
     assert ws.results.approve.isVisible() and not ws.results.propose.isVisible()
     ws.results.approve.click()
     assert ws.info.state == "results" and "审批并冻结" in ws.results.approval.text()
-    assert ws.buttons.button(RESULTS).text().startswith("✔")
+    assert all(ws.buttons.button(step).text().startswith("✔") for step in (COMMITMENTS, SCORES, RESULTS))
 
 
 def test_a_score_changed_after_approval_asks_for_the_reason(window, demo_workspace, monkeypatch):

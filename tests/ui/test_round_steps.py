@@ -1,9 +1,12 @@
 """The conflicts step over a plain summary, and the step bar that ticks 回避关系 only once they were computed."""
 
+from PySide6.QtWidgets import QApplication
+
 from desktop.services import catalogue, rounds
 from desktop.services.ui_queries import ConflictSummary
-from desktop.ui.round_workspace import CONFLICTS, PANELS
+from desktop.ui.round_workspace import CONFLICTS, PANELS, RESULTS
 from tests.conftest import signed
+from tests.ui.english import english  # noqa: F401 - a fixture
 
 
 def _opened_round(window, demo_workspace):
@@ -45,3 +48,23 @@ def test_each_application_lists_as_many_excluded_experts_as_its_line_says(window
     assert pairs.rowCount() == count
     ws.conflicts.pairs.selectRow(0)
     assert pairs.index(0, 0).data() in ws.conflicts.explanation.toPlainText()
+
+
+def _bar_fits(window, demo_workspace) -> list[str]:
+    ws = _opened_round(window, demo_workspace)
+    window.resize(1280, 800)
+    QApplication.processEvents()
+    right = window.mapToGlobal(window.rect().topRight()).x()
+    assert window.width() == 1280
+    for button in ws.buttons.buttons():
+        assert button.width() >= button.sizeHint().width(), button.text()  # the whole label shown
+        assert button.mapToGlobal(button.rect().topRight()).x() <= right, button.text()
+    return list(ws.titles)
+
+
+def test_the_steps_fit_a_window_1280_pixels_wide(window, demo_workspace):
+    assert _bar_fits(window, demo_workspace)[RESULTS] == "结果与审批"
+
+
+def test_the_steps_fit_a_window_1280_pixels_wide_in_english(english, window, demo_workspace):
+    assert _bar_fits(window, demo_workspace)[RESULTS] == "Results"
