@@ -25,10 +25,10 @@ from desktop.services.accounts import Operator, require
 from desktop.services.rounds import RoundRef, round_id_in, show_round
 from desktop.services.uow import change, reading
 from desktop.services.working_days import record_deadline
-from desktop.store import seating
+from desktop.store import queries, seating
 from desktop.store.after_review_tables import OpinionCorrection
 from desktop.store.execution_tables import Invitation, ResultApproval, Score
-from desktop.store.tables import Application, Expert, Organisation, Person, TeamMember
+from desktop.store.tables import Application, Expert, Organisation, Person
 from desktop.store.workspace import Workspace
 from reports.documents import OutcomeNotice, RoundInfo
 
@@ -161,17 +161,9 @@ def outcome_notices(place: Place, op: Operator, round_id: int | RoundRef, notice
         if blocked:
             raise feedback.blocked(blocked)
         numbers = [row["application"] for row in rows]
-        apps = {number: (title, org) for number, title, org in session.execute(
-            select(Application.number, Application.title, Organisation.name)
-            .join(Organisation, Organisation.id == Application.applicant_org_id)
-            .where(Application.number.in_(numbers)))}
-        heads = dict(session.execute(select(Application.number, Person.name)
-                                     .join(TeamMember, TeamMember.application_id == Application.id)
-                                     .join(Person, Person.id == TeamMember.person_id)
-                                     .where(Application.number.in_(numbers), TeamMember.role == "负责人")).all())
+        apps = queries.application_heads(session, numbers)
     method = results["method"]["scoring"]
-    return [OutcomeNotice(head, row["application"], apps[row["application"]][0], apps[row["application"]][1],
-                          heads.get(row["application"], ""), feedback.result_text(row),
+    return [OutcomeNotice(head, row["application"], *apps[row["application"]], feedback.result_text(row),
                           feedback.score_summary(method, row),
                           tuple(feedback.shuffled([o.text for o in by_app.get(row["application"], [])],
                                                   feedback.notice_seed(results_hash, row["application"]))),

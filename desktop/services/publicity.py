@@ -26,8 +26,8 @@ from desktop.services.feedback import approved, approved_rows
 from desktop.services.rounds import RoundRef, get_round, round_id_in, show_round
 from desktop.services.uow import change, reading
 from desktop.services.working_days import record_deadline
+from desktop.store import queries
 from desktop.store.after_review_tables import Objection, Publicity
-from desktop.store.tables import Application, Organisation, Person, TeamMember
 from desktop.store.workspace import Workspace
 from reports.documents import PublicityEntry, PublicityList, RoundInfo
 
@@ -193,17 +193,10 @@ def publicity_document(place: Place, op: Operator, round_id: int | RoundRef) -> 
         row = _publicity(session, round_id)
         start, end = dt.date.fromisoformat(row.start), dt.date.fromisoformat(row.end)
         numbers = [a for a in row.entries.split(";") if a]
-        apps = {n: (t, o) for n, t, o in session.execute(
-            select(Application.number, Application.title, Organisation.name)
-            .join(Organisation, Organisation.id == Application.applicant_org_id)
-            .where(Application.number.in_(numbers)))}
-        heads = dict(session.execute(select(Application.number, Person.name)
-                                     .join(TeamMember, TeamMember.application_id == Application.id)
-                                     .join(Person, Person.id == TeamMember.person_id)
-                                     .where(Application.number.in_(numbers), TeamMember.role == "负责人")).all())
+        apps = queries.application_heads(session, numbers)
     head = RoundInfo(info.name, info.programme, info.method_text, dt.date.fromisoformat(info.review_date[:10]),
                      info.issuer, info.venue, info.review_time)
-    return PublicityList(head, tuple(PublicityEntry(n, apps[n][0], apps[n][1], heads.get(n, "")) for n in numbers),
+    return PublicityList(head, tuple(PublicityEntry(n, *apps[n]) for n in numbers),
                          start, end, info.issuer, start)
 
 

@@ -167,3 +167,15 @@ def application_detail(session: Session, number: str) -> dict | None:
         .join(RequestedExclusion, RequestedExclusion.person_id == Person.id)
         .where(RequestedExclusion.application_id == app_id).order_by(RequestedExclusion.position))]
     return detail
+
+
+def application_heads(session: Session, numbers: list[str]) -> dict[str, tuple[str, str, str]]:
+    """Application number → (title, applying unit, the PI's name), as notices and lists head an application."""
+    heads = dict(session.execute(select(Application.number, Person.name)
+                                 .join(TeamMember, TeamMember.application_id == Application.id)
+                                 .join(Person, Person.id == TeamMember.person_id)
+                                 .where(Application.number.in_(numbers), TeamMember.role == "负责人")).all())
+    return {number: (title, unit, heads.get(number, "")) for number, title, unit in session.execute(
+        select(Application.number, Application.title, Organisation.name)
+        .join(Organisation, Organisation.id == Application.applicant_org_id)
+        .where(Application.number.in_(numbers)))}

@@ -6,33 +6,14 @@ EXPERT_CONDUCT). Notices, publicity and appeals have their commands (README)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QInputDialog, QLabel, QPushButton, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.services import conduct, feedback
 from desktop.services.rounds import RoundInfo, RoundRef
 from desktop.ui import errors
 from desktop.ui.context import Context
 from desktop.ui.shown_load import LoadsWhenShown
-
-
-def _table(name: str, headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
-def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
-    table.setRowCount(len(rows))
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            table.setItem(r, c, QTableWidgetItem(text))
+from desktop.ui.widgets.read_only_table import fill_rows, read_only_table
 
 
 class AfterReviewStep(LoadsWhenShown, QWidget):
@@ -47,12 +28,12 @@ class AfterReviewStep(LoadsWhenShown, QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("after_summary")
         self.summary.setWordWrap(True)
-        self.opinions = _table("after_opinions", [self.tr("项目"), self.tr("意见"), self.tr("不能发给申报单位的内容")])
+        self.opinions = read_only_table([self.tr("项目"), self.tr("意见"), self.tr("不能发给申报单位的内容")], "after_opinions")
         self.correct = QPushButton(self.tr("修改所选意见…"))
         self.correct.setObjectName("after_correct")
         self.correct.clicked.connect(self.correct_selected)
-        self.conduct = _table("after_conduct", [self.tr("专家"), self.tr("评审行为"), self.tr("评价分"),
-                                                self.tr("登记")])
+        self.conduct = read_only_table([self.tr("专家"), self.tr("评审行为"), self.tr("评价分"),
+                                                self.tr("登记")], "after_conduct")
         self.record = QPushButton(self.tr("按所示登记所选专家的评审行为"))
         self.record.setObjectName("after_record")
         self.record.clicked.connect(self.record_selected)
@@ -92,9 +73,9 @@ class AfterReviewStep(LoadsWhenShown, QWidget):
         if self.info is None or self.info.ref != ref:
             return
         self.blocked, self.experts = blocked, sheet["experts"]
-        _fill(self.opinions, [[o.application, o.text, "、".join(f"{m.kind}“{m.text}”" for m in o.matches)]
+        fill_rows(self.opinions, [[o.application, o.text, "、".join(f"{m.kind}“{m.text}”" for m in o.matches)]
                               for o in blocked])
-        _fill(self.conduct, [[e["name"], e["conduct_text"], "" if e["rating"] is None else str(e["rating"]),
+        fill_rows(self.conduct, [[e["name"], e["conduct_text"], "" if e["rating"] is None else str(e["rating"]),
                               self.tr("已登记") if e["recorded"] else self.tr("未登记（预填）")] for e in self.experts])
         if self.info.state == "closed":
             self.summary.setText(self.tr("本轮已关闭，只能查看。"))

@@ -11,8 +11,8 @@ who entered no score and ran no draw approves.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
-                               QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QTabWidget,
+                               QVBoxLayout, QWidget)
 
 from desktop.services import results
 from desktop.services.results import RoundResults
@@ -21,26 +21,9 @@ from desktop.ui import errors
 from desktop.ui.charts import Strip, StripChart
 from desktop.ui.context import ROUNDS, Context
 from desktop.ui.shown_load import LoadsWhenShown
+from desktop.ui.widgets.read_only_table import fill_rows, read_only_table
 
 READY = ("scoring", "results")
-
-
-def _table(name: str, headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    return table
-
-
-def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
-    table.setRowCount(len(rows))
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            table.setItem(r, c, QTableWidgetItem(text))
-    table.resizeColumnsToContents()
 
 
 class ResultsStep(LoadsWhenShown, QWidget):
@@ -58,14 +41,14 @@ class ResultsStep(LoadsWhenShown, QWidget):
         self.missing.setObjectName("results_missing")
         self.missing.setWordWrap(True)
         self.missing.setStyleSheet("color:#c0392b")
-        self.table = _table("results_table", [self.tr("评审组"), self.tr("名次"), self.tr("项目"), self.tr("汇总结果"),
-                                              self.tr("推荐"), self.tr("非共识"), self.tr("各专家评分")])
+        self.table = read_only_table([self.tr("评审组"), self.tr("名次"), self.tr("项目"), self.tr("汇总结果"),
+                                              self.tr("推荐"), self.tr("非共识"), self.tr("各专家评分")], "results_table")
         self.agreement = QLabel()
         self.agreement.setObjectName("results_agreement")
         self.agreement.setWordWrap(True)
 
-        self.flagged = _table("non_consensus_table", [self.tr("评审组"), self.tr("项目"), self.tr("原因"),
-                                                      self.tr("各专家评分"), self.tr("评审组决定")])
+        self.flagged = read_only_table([self.tr("评审组"), self.tr("项目"), self.tr("原因"),
+                                                      self.tr("各专家评分"), self.tr("评审组决定")], "non_consensus_table")
         self.decision = QComboBox()
         self.decision.setObjectName("non_consensus_decision")
         self.decision_words = {"recommend": self.tr("推荐"), "not_recommend": self.tr("不推荐"),
@@ -79,8 +62,8 @@ class ResultsStep(LoadsWhenShown, QWidget):
         self.decide.setObjectName("non_consensus_decide")
         self.decide.clicked.connect(self.record_decision)
 
-        self.certifications = _table("certifications_table", [self.tr("评审组"), self.tr("专家"), self.tr("会后回避确认"),
-                                                              self.tr("理由")])
+        self.certifications = read_only_table([self.tr("评审组"), self.tr("专家"), self.tr("会后回避确认"),
+                                                              self.tr("理由")], "certifications_table")
         self.certify = QPushButton(self.tr("登记专家已确认"))
         self.certify.setObjectName("certify")
         self.certify.clicked.connect(self.record_certification)
@@ -181,21 +164,23 @@ class ResultsStep(LoadsWhenShown, QWidget):
         order = {p.panel: i for i, p in enumerate(found.panels)}
         rows = sorted(found.rows(), key=lambda r: (order[r["panel"]], r["rank"] or len(found.rows()) + 1))
         yes_no = {True: self.tr("推荐"), False: self.tr("不推荐"), None: ""}
-        _fill(self.table, [[r["panel"], str(r["rank"] or "—"), r["application"], r["aggregate_text"] or r["problem"],
-                            yes_no[r["recommended"]], "▲" if r["non_consensus"] else "",
-                            " ".join(s["shown"] for s in r["scores"])] for r in rows])
+        fill_rows(self.table, [[r["panel"], str(r["rank"] or "—"), r["application"], r["aggregate_text"] or r["problem"],
+                                yes_no[r["recommended"]], "▲" if r["non_consensus"] else "",
+                                " ".join(s["shown"] for s in r["scores"])] for r in rows])
         self.agreement.setText("\n".join(
             self.tr("{0}：Krippendorff α = {1}（1 为完全一致，0 相当于随机）；{2}；{3}").format(
                 p.panel, "—" if p.alpha is None else f"{float(p.alpha):.3f}", p.tie_rule, p.recommendation)
             for p in found.panels))
         self.flagged_rows = found.flagged()
-        _fill(self.flagged, [[r["panel"], r["application"], r["non_consensus_reason"],
-                              " ".join(s["shown"] for s in r["scores"]),
-                              self.decision_words.get(r["decision"], self.tr("待决定"))]
-                             for r in self.flagged_rows])
+        fill_rows(self.flagged, [[r["panel"], r["application"], r["non_consensus_reason"],
+                                  " ".join(s["shown"] for s in r["scores"]),
+                                  self.decision_words.get(r["decision"], self.tr("待决定"))]
+                                 for r in self.flagged_rows])
         words = {"certified": self.tr("已确认"), "waived": self.tr("监督员登记理由"), "": self.tr("未确认")}
-        _fill(self.certifications, [[c["panel"], c["name"], words[c["kind"]], c["reason"]]
-                                    for c in found.certifications])
+        fill_rows(self.certifications, [[c["panel"], c["name"], words[c["kind"]], c["reason"]]
+                                        for c in found.certifications])
+        for table in (self.table, self.flagged, self.certifications):
+            table.resizeColumnsToContents()
         self._draw_charts(found)
         self.missing.setText("\n".join(found.missing))
         self.status.setText(self.tr("评审方法：{0}；{1}个项目，{2}个非共识项目。").format(

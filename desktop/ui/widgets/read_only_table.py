@@ -3,7 +3,7 @@ columns fitted to their contents without one long text pushing the rest out of s
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QTableWidget
+from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem
 
 WIDEST = 320  # pixels: a longer text is elided, whole in the cell's tooltip
 
@@ -18,6 +18,14 @@ def read_only_table(columns: list[str], name: str) -> QTableWidget:
     table.verticalHeader().setVisible(False)
     table.horizontalHeader().setStretchLastSection(True)
     return table
+
+
+def fill_rows(table: QTableWidget, rows: list[list[str]]) -> None:
+    """The table's rows replaced by ``rows`` of texts."""
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.setItem(r, c, QTableWidgetItem(text))
 
 
 def fit_columns(table: QTableWidget, widest: int = WIDEST) -> None:
