@@ -9,13 +9,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 BAR = QColor("#3b73b9")
 SECOND = QColor("#9cb9dd")
 SHORT = QColor("#c0392b")
 MARK = QColor("#333333")
+
+
+def _heading(widget: QWidget, painter: QPainter, title: str, empty: str) -> QFontMetrics:
+    """The chart's title in bold, and ``empty`` below it when there is nothing to draw; the metrics of its font."""
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(widget.palette().windowText().color())
+    bold = painter.font()
+    bold.setBold(True)
+    painter.setFont(bold)
+    painter.drawText(4, 18, title)
+    painter.setFont(widget.font())
+    if empty:
+        painter.setPen(QColor("#777"))
+        painter.drawText(4, 44, empty)
+    return painter.fontMetrics()
 
 
 @dataclass(frozen=True)
@@ -49,17 +64,8 @@ class BarChart(QWidget):
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        metrics = painter.fontMetrics()
-        painter.setPen(self.palette().windowText().color())
-        bold = painter.font()
-        bold.setBold(True)
-        painter.setFont(bold)
-        painter.drawText(4, 18, self.title)
-        painter.setFont(self.font())
+        metrics = _heading(self, painter, self.title, self.tr("（暂无数据）") if not self.bars else "")
         if not self.bars:
-            painter.setPen(QColor("#777"))
-            painter.drawText(4, 44, self.tr("（暂无数据）"))
             return
         label_w = min(220, max(metrics.horizontalAdvance(b.label) for b in self.bars) + 12)
         text_w = max(metrics.horizontalAdvance(b.text or f"{b.value:g}") for b in self.bars) + 12
@@ -120,17 +126,8 @@ class StripChart(QWidget):
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        metrics = painter.fontMetrics()
-        painter.setPen(self.palette().windowText().color())
-        bold = painter.font()
-        bold.setBold(True)
-        painter.setFont(bold)
-        painter.drawText(4, 18, self.title)
-        painter.setFont(self.font())
+        metrics = _heading(self, painter, self.title, self.tr("（暂无数据）") if not self.strips else "")
         if not self.strips:
-            painter.setPen(QColor("#777"))
-            painter.drawText(4, 44, self.tr("（暂无数据）"))
             return
         label_w = min(200, max(metrics.horizontalAdvance("▲ " + s.label) for s in self.strips) + 12)
         left, right = label_w, self.width() - 16
