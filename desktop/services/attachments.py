@@ -14,10 +14,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import av
-from PIL import Image, UnidentifiedImageError
-from pypdf import PdfReader
-from pypdf.errors import PyPdfError
 from sqlmodel import Session, select
 
 from desktop.domain.commitments import ScanRefused, scan_type
@@ -64,6 +60,7 @@ def _readable(path: Path, what: str) -> Path:
 
 def probe_recording(path: Path) -> tuple[str, float]:
     """The recording's media type and its length in seconds, decoding every packet; RecordingRefused otherwise."""
+    import av  # the decoder (FFmpeg) is loaded when a recording is checked, not with the window
     path = _readable(path, "录音")
     try:
         with av.open(str(path), metadata_errors="ignore") as container:
@@ -87,6 +84,9 @@ def probe_recording(path: Path) -> tuple[str, float]:
 
 def check_scan(path: Path) -> str:
     """A scan or photo of a signed letter: a PDF with at least one page, or a JPEG or PNG image that decodes."""
+    from PIL import Image, UnidentifiedImageError  # loaded when a scan is checked, not with the window
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
     path = _readable(path, "扫描件")
     with open(path, "rb") as file:
         media = scan_type(path.name, file.read(16))

@@ -13,8 +13,6 @@ import hashlib
 import io
 from pathlib import Path
 
-from openpyxl import Workbook
-from pypdf import PdfWriter
 
 from desktop.domain.calls import STATUSES
 from desktop.services.accounts import Operator, require
@@ -72,6 +70,7 @@ def print_call_list(place: Place, actor: Operator, round_id: int | RoundRef, out
     require(actor, "calls.read", place)
     round_id = round_id_in(place, round_id)
     documents = call_lists(place, actor, round_id, panel)
+    from pypdf import PdfWriter  # loaded when a list is printed, not with the window
     writer = PdfWriter()
     for document in documents:
         writer.append(io.BytesIO(render(document).pdf))
@@ -88,6 +87,7 @@ def export_call_list(place: Place, actor: Operator, round_id: int | RoundRef, ou
     round_id = round_id_in(place, round_id)
     rows = _current(list_calls(place, actor, round_id, panel))
     made_by, made_at = _made(actor)
+    from openpyxl import Workbook  # loaded when a list is exported, not with the window
     book = Workbook()
     sheet = book.active
     sheet.title = "专家联系名单"
