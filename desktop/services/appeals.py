@@ -108,10 +108,15 @@ def _approver_of(session: Session, row: Appeal) -> str:
     return approval.approved_by
 
 
-def _moving(unit, actor: Operator, appeal_id: int, target: str) -> Appeal:
-    row = unit.session.get(Appeal, appeal_id)
+def _appeal(session: Session, appeal_id: int) -> Appeal:
+    row = session.get(Appeal, appeal_id)
     if row is None:
         raise NotFound(f"申诉（复核申请）{appeal_id} 不存在")
+    return row
+
+
+def _moving(unit, actor: Operator, appeal_id: int, target: str) -> Appeal:
+    row = _appeal(unit.session, appeal_id)
     rules.check_move(row.state, target)
     rules.check_decider(actor.name, _approver_of(unit.session, row))
     unit.before = {"state": row.state}
@@ -152,9 +157,7 @@ def extend_appeal(place: Place, actor: Operator, appeal_id: int, reason: str) ->
     if not reason.strip():
         raise UserError("延长处理期限须写明理由")
     with change(place, actor, "appeal.extend", f"appeal:{appeal_id}") as unit:
-        row = unit.session.get(Appeal, appeal_id)
-        if row is None:
-            raise NotFound(f"申诉（复核申请）{appeal_id} 不存在")
+        row = _appeal(unit.session, appeal_id)
         if row.state != "accepted":
             raise UserError(f"申诉（复核申请）{appeal_id} 当前为“{rules.STATES[row.state]}”，只有已受理的才能延长处理期限")
         if row.extension_reason:
@@ -190,9 +193,7 @@ def appeal_notice(place: Place, op: Operator, appeal_id: int) -> AppealNotice:
     """The notice of the appeal's present state: acceptance, non-acceptance or the decision."""
     require(op, "results.read", place)
     with reading(place) as session:
-        found = session.get(Appeal, appeal_id)
-        if found is None:
-            raise NotFound(f"申诉（复核申请）{appeal_id} 不存在")
+        found = _appeal(session, appeal_id)
         row = _dict(found)
         record = session.get(IntegrityRecord, found.record_id) if found.record_id else None
         issuer, violation = (record.decided_by, record.violation) if record else ("", "")
