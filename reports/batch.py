@@ -28,7 +28,6 @@ from reports.documents import Document
 from reports.file_names import unique_names
 from reports.files import private_folder, remove_stray_parts, write_atomically, written_since
 from reports.lifetime import children_ignore_interrupts, die_with_parent
-from reports.render import check, load_template, render
 
 if TYPE_CHECKING:
     from reports.signing import Signer
@@ -69,6 +68,7 @@ class BatchFailed(BatchStopped):
 
 def produce(document: Document, path: Path, signer: Signer | None, template_dirs: tuple[Path, ...] = ()) -> Path:
     """Render one document, sign it if a signer is given, and write it to ``path``."""
+    from reports.render import render  # reportlab is loaded by the first batch, not with the program
     rendered = render(document, template_dirs=template_dirs, note=signer.note if signer else ())
     pdf = signer.sign(rendered.pdf, rendered.signature_page, rendered.signature_box) if signer else rendered.pdf
     write_atomically(path, pdf)
@@ -123,6 +123,7 @@ def render_batch(jobs: Sequence[Document], out_dir: Path, sign_with: SigningKey 
     raises BatchCancelled; a full disk or a dead worker raises BatchFailed. Both list the files complete by then.
     ``workers`` 0 renders in the calling process, one document after another.
     """
+    from reports.render import check, load_template
     out_dir = Path(out_dir)
     private_folder(out_dir)
     remove_stray_parts(out_dir)

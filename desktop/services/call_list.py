@@ -22,7 +22,6 @@ from desktop.services.uow import change
 from desktop.store.workspace import Workspace
 from reports.documents import ENTERPRISE, CallEntry, CallList, RoundInfo
 from reports.files import write_atomically
-from reports.render import render
 
 Place = Path | Workspace
 COLUMNS = ("评审组", "序号", "姓名", "手机", "工作单位", "职称", "专家类别", "状态", "来源")
@@ -70,7 +69,9 @@ def print_call_list(place: Place, actor: Operator, round_id: int | RoundRef, out
     require(actor, "calls.read", place)
     round_id = round_id_in(place, round_id)
     documents = call_lists(place, actor, round_id, panel)
-    from pypdf import PdfWriter  # loaded when a list is printed, not with the window
+    from pypdf import PdfWriter  # both loaded when a list is printed, not with the window
+
+    from reports.render import render
     writer = PdfWriter()
     for document in documents:
         writer.append(io.BytesIO(render(document).pdf))

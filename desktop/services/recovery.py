@@ -18,7 +18,6 @@ from desktop.services.uow import change
 from desktop.services.workspaces import open_or_create
 from desktop.store import keyslots
 from reports.files import write_atomically
-from reports.recovery_sheet import RecoverySheet, render_recovery_sheet
 
 RECOVER_COMMAND = "paneldesk --workspace 工作区文件夹 recover --admin 管理员账户 --code 恢复密钥"
 
@@ -43,6 +42,7 @@ def issue_recovery_key(op: Operator, path: Path | None = None) -> Path:
     if op.key is None:
         raise UserError(f"工作区 {op.root} 未加密，没有可恢复的密钥")
     path = Path(path) if path else default_sheet_path(op.root)
+    from reports.recovery_sheet import RecoverySheet, render_recovery_sheet  # reportlab: not at the window's start
     code = keyslots.new_code()
     with change(op.root, op.name, "recovery.issue") as unit:
         unit.before = {"recovery": keyslots.has_recovery(op.root)}

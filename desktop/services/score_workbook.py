@@ -15,10 +15,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from openpyxl import Workbook
 from sqlalchemy import select
-from openpyxl.styles import Font, PatternFill
-from openpyxl.worksheet.datavalidation import DataValidation
 
 from desktop.domain.errors import NotFound, RuleError, UserError
 from desktop.domain.methods import Scoring
@@ -48,6 +45,9 @@ def _safe(text: str) -> str:
 
 def export_template(place: Place, actor: Operator, round_id: int | RoundRef, panel: str, out: Path) -> dict:
     """Write the panel's score template to ``out`` (an audited export of an expert list)."""
+    from openpyxl import Workbook  # loaded by the first export, not with the window
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.worksheet.datavalidation import DataValidation
     require(actor, "scores.enter", place)
     round_id = round_id_in(place, round_id)
     out = Path(out)

@@ -38,7 +38,7 @@ from reports.batch import SigningKey
 from reports.files import private_folder, replace as replace_file, stage, write_atomically
 from reports.identity import (IdentityInfo, Unit, create_identity as new_pkcs12, describe_certificate, fingerprint,
                               normalised_fingerprint, open_pkcs12)
-from reports.signing import Trust, TrustedIdentity, Verification, verify
+from reports.trust import Trust, TrustedIdentity, Verification
 
 FOLDER = "signing"
 P12_NAME = "identity.p12"
@@ -256,5 +256,6 @@ def verify_file(path: Path, trust: Trust) -> Verification:
         data = Path(path).read_bytes()
     except OSError as error:
         raise SigningError(f"无法读取 {path}：{error.strerror}") from error
+    from reports.signing import verify  # pyHanko takes a second to load: the window starts without it
     logging.getLogger("pyhanko").setLevel(logging.CRITICAL)  # it logs untrusted self-signed chains as errors
     return verify(data, trust)

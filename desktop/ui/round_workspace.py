@@ -4,9 +4,15 @@ Each step shows the round as the services report it and refreshes the round afte
 the bar, the frozen method and the draw all follow from one ``RoundInfo``. The round is held by its ``RoundRef``
 (workspace and id): a round read from a workspace that is no longer open is never shown, and every step starts
 empty when another workspace is opened.
+
+A step is made when it is first shown (or asked for): the calls step brings QtMultimedia and the letters step
+QtPdf, and a round opens on one step, so neither the window's start nor opening a round waits for the other ten.
+Steps once made follow every round shown, as before.
 """
 
 from __future__ import annotations
+
+from importlib import import_module
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
@@ -15,20 +21,16 @@ from desktop.services import rounds
 from desktop.services.rounds import RoundInfo, RoundRef
 from desktop.ui import errors
 from desktop.ui.context import Context
-from desktop.ui.round.after_review import AfterReviewStep
-from desktop.ui.round.calls_step import CallsStep
-from desktop.ui.round.commitments_step import CommitmentsStep
-from desktop.ui.round.confirmation_step import ConfirmationStep
-from desktop.ui.round_conflicts_step import ConflictsStep
-from desktop.ui.round_draw_step import DrawStep
-from desktop.ui.round_letters_step import LettersStep
-from desktop.ui.round_method_step import MethodStep
-from desktop.ui.round_panels_step import PanelsStep
-from desktop.ui.round.results import ResultsStep
-from desktop.ui.round.scores import ScoresStep
 from desktop.ui.round_words import state_label
 
 METHOD, PANELS, CONFLICTS, DRAW, LETTERS, CALLS, CONFIRMATION, COMMITMENTS, SCORES, RESULTS, AFTER = range(11)
+STEPS = (  # (module, class) of each step, in the bar's order
+    ("desktop.ui.round_method_step", "MethodStep"), ("desktop.ui.round_panels_step", "PanelsStep"),
+    ("desktop.ui.round_conflicts_step", "ConflictsStep"), ("desktop.ui.round_draw_step", "DrawStep"),
+    ("desktop.ui.round_letters_step", "LettersStep"), ("desktop.ui.round.calls_step", "CallsStep"),
+    ("desktop.ui.round.confirmation_step", "ConfirmationStep"), ("desktop.ui.round.commitments_step", "CommitmentsStep"),
+    ("desktop.ui.round.scores", "ScoresStep"), ("desktop.ui.round.results", "ResultsStep"),
+    ("desktop.ui.round.after_review", "AfterReviewStep"))
 CONFIRMED = ("confirmed", "scoring", "results", "closed")  # every panel confirmed: every seat accepted
 
 
@@ -67,6 +69,10 @@ def next_step(info: RoundInfo | None) -> int:
     return next((step for step in range(DRAW + 1) if step not in done), DRAW)
 
 
+def _step(index: int) -> property:
+    return property(lambda self: self.step(index))
+
+
 class RoundWorkspace(QWidget):
     changed = Signal(object)  # the RoundRef of a round created or changed: the list of rounds should follow
 
@@ -77,19 +83,7 @@ class RoundWorkspace(QWidget):
         self.title = QLabel()
         self.title.setObjectName("round_title")
         self.title.setStyleSheet("font-size:14pt;font-weight:bold")
-        self.method = MethodStep(ctx)
-        self.panels = PanelsStep(ctx)
-        self.conflicts = ConflictsStep(ctx)
-        self.draw = DrawStep(ctx)
-        self.letters = LettersStep(ctx)
-        self.calls = CallsStep(ctx)
-        self.confirmation = ConfirmationStep(ctx)
-        self.commitments = CommitmentsStep(ctx)
-        self.scores = ScoresStep(ctx)
-        self.results = ResultsStep(ctx)
-        self.after = AfterReviewStep(ctx)
-        self.steps = [self.method, self.panels, self.conflicts, self.draw, self.letters, self.calls, self.confirmation,
-                      self.commitments, self.scores, self.results, self.after]
+        self._made: dict[int, QWidget] = {}
         titles = [self.tr("创建与评审方法"), self.tr("评审组"), self.tr("回避关系"), self.tr("抽取专家"), self.tr("承诺书"),
                   self.tr("电话确认"), self.tr("确认评审组"), self.tr("承诺与出席"), self.tr("评分"), self.tr("结果与审批"),
                   self.tr("反馈与结束")]
@@ -98,24 +92,47 @@ class RoundWorkspace(QWidget):
         bar = QHBoxLayout()
         bar.setSpacing(4)
         self.titles = titles
-        for index, (title, step) in enumerate(zip(titles, self.steps)):
+        for index, title in enumerate(titles):
             button = QPushButton(title)
             button.setCheckable(True)
             button.setMinimumHeight(34)
             button.setStyleSheet("padding:0 5px")  # eleven steps side by side in a 1280-pixel window
             self.buttons.addButton(button, index)
             bar.addWidget(button)
-            self.stack.addWidget(step)
-            if hasattr(step, "saved"):
-                step.saved.connect(self.load)
-        self.method.deleted.connect(lambda: self.show_round(None))
-        self.conflicts.computed.connect(self._tick)
-        self.buttons.idClicked.connect(self.stack.setCurrentIndex)
+            self.stack.addWidget(QWidget())  # stands in for the step until it is first shown
+        self.buttons.idClicked.connect(self._go_to)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(bar)
         layout.addWidget(self.stack, 1)
         self.show_round(None)
+
+    method, panels, conflicts, draw, letters = _step(METHOD), _step(PANELS), _step(CONFLICTS), _step(DRAW), _step(LETTERS)
+    calls, confirmation, commitments = _step(CALLS), _step(CONFIRMATION), _step(COMMITMENTS)
+    scores, results, after = _step(SCORES), _step(RESULTS), _step(AFTER)
+
+    def step(self, index: int) -> QWidget:
+        """The step at ``index``, made (and given the round shown) the first time it is wanted."""
+        if index not in self._made:
+            module, name = STEPS[index]
+            step = self._made[index] = getattr(import_module(module), name)(self.ctx)
+            if hasattr(step, "saved"):
+                step.saved.connect(self.load)
+            if index == METHOD:
+                step.deleted.connect(lambda: self.show_round(None))
+            if index == CONFLICTS:
+                step.computed.connect(self._tick)
+            current = self.stack.currentIndex()
+            stand_in = self.stack.widget(index)
+            self.stack.insertWidget(index, step)
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+            self.stack.setCurrentIndex(current)
+            step.set_round(self.info)
+        return self._made[index]
+
+    def _go_to(self, index: int) -> None:
+        self.stack.setCurrentWidget(self.step(index))
 
     def load(self, ref: RoundRef) -> None:
         place = self.ctx.place
@@ -136,16 +153,17 @@ class RoundWorkspace(QWidget):
         self.info = info
         self.title.setText(self.tr("新建评审轮次") if info is None else
                            self.tr("{0}　·　{1}　·　{2}").format(info.name, info.review_date, state_label(info.state)))
-        for step in self.steps:
+        for step in self._made.values():
             step.set_round(info)
         self._tick()
         for index, button in enumerate(self.buttons.buttons()):
             button.setEnabled(info is not None or index == METHOD)
         index = self.stack.currentIndex() if keep_step else next_step(info)
         self.buttons.button(index).setChecked(True)
-        self.stack.setCurrentIndex(index)
+        self._go_to(index)
 
     def _tick(self) -> None:
-        done = done_steps(self.info, self.conflicts.conflicts is not None)
+        conflicts = self._made.get(CONFLICTS)
+        done = done_steps(self.info, conflicts is not None and conflicts.conflicts is not None)
         for index, button in enumerate(self.buttons.buttons()):
             button.setText(("✔ " if index in done else f"{index + 1}. ") + self.titles[index])

@@ -10,7 +10,8 @@ import report_samples as samples
 from report_pdfs import text_of
 from reports.batch import BatchCancelled, SigningKey, render_batch, write_atomically
 from reports.identity import create_identity, fingerprint, open_pkcs12
-from reports.signing import Trust, TrustedIdentity, verify
+from reports.signing import verify
+from reports.trust import Trust, TrustedIdentity
 from reports.templates import TemplateError
 
 

@@ -13,7 +13,8 @@ from pypdf import PdfReader
 import report_samples as samples
 from reports.identity import IdentityError, Unit, create_identity, fingerprint, open_pkcs12
 from reports.render import render
-from reports.signing import Signer, Trust, TrustedIdentity, verify
+from reports.signing import Signer, verify
+from reports.trust import Trust, TrustedIdentity
 
 NAME = "省科学技术厅评审办公室"
 

@@ -23,7 +23,7 @@ def _step(window, demo_workspace, index):
     ws = window.rounds.workspace
     ws.load(RoundRef(window.ctx.place, 1))
     ws.buttons.button(index).click()
-    return ws.steps[index]
+    return ws.step(index)
 
 
 def _drawn(demo_workspace):
