@@ -51,10 +51,14 @@ class BarChart(QWidget):
         self.title = title
         self.bars: list[Bar] = []
         self.legend = ""
+        self._label_w = self._text_w = 0
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def set_bars(self, bars: list[Bar], legend: str = "") -> None:
         self.bars, self.legend = bars, legend
+        metrics = self.fontMetrics()  # the widths of the longest texts, measured once: a round has 250 panels
+        self._label_w = min(220, max((metrics.horizontalAdvance(b.label) for b in bars), default=0) + 12)
+        self._text_w = max((metrics.horizontalAdvance(b.text or f"{b.value:g}") for b in bars), default=0) + 12
         self.updateGeometry()
         self.setMinimumHeight(self.sizeHint().height())
         self.update()
@@ -67,11 +71,13 @@ class BarChart(QWidget):
         metrics = _heading(self, painter, self.title, self.tr("（暂无数据）") if not self.bars else "")
         if not self.bars:
             return
-        label_w = min(220, max(metrics.horizontalAdvance(b.label) for b in self.bars) + 12)
-        text_w = max(metrics.horizontalAdvance(b.text or f"{b.value:g}") for b in self.bars) + 12
+        label_w, text_w = self._label_w, self._text_w
         left, right = label_w, self.width() - text_w
         span = max(40, right - left)
-        for i, bar in enumerate(self.bars):
+        exposed = event.rect()  # in a scroll area only the rows in sight are drawn
+        first = max(0, (exposed.top() - 30) // self.ROW)
+        last = min(len(self.bars), (exposed.bottom() - 30) // self.ROW + 1)
+        for i, bar in enumerate(self.bars[first:last], start=first):
             top = 30 + i * self.ROW
             painter.setPen(self.palette().windowText().color())
             painter.drawText(QRectF(0, top, label_w - 8, self.ROW - 6),

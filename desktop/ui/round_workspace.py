@@ -84,6 +84,7 @@ class RoundWorkspace(QWidget):
         self.title.setObjectName("round_title")
         self.title.setStyleSheet("font-size:14pt;font-weight:bold")
         self._made: dict[int, QWidget] = {}
+        self._at = METHOD  # the step chosen; made and shown once this workspace is on screen
         titles = [self.tr("创建与评审方法"), self.tr("评审组"), self.tr("回避关系"), self.tr("抽取专家"), self.tr("承诺书"),
                   self.tr("电话确认"), self.tr("确认评审组"), self.tr("承诺与出席"), self.tr("评分"), self.tr("结果与审批"),
                   self.tr("反馈与结束")]
@@ -132,7 +133,13 @@ class RoundWorkspace(QWidget):
         return self._made[index]
 
     def _go_to(self, index: int) -> None:
-        self.stack.setCurrentWidget(self.step(index))
+        self._at = index
+        if self.isVisible():
+            self.stack.setCurrentWidget(self.step(index))
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._go_to(self._at)
 
     def load(self, ref: RoundRef) -> None:
         place = self.ctx.place
@@ -158,7 +165,7 @@ class RoundWorkspace(QWidget):
         self._tick()
         for index, button in enumerate(self.buttons.buttons()):
             button.setEnabled(info is not None or index == METHOD)
-        index = self.stack.currentIndex() if keep_step else next_step(info)
+        index = self._at if keep_step else next_step(info)
         self.buttons.button(index).setChecked(True)
         self._go_to(index)
 

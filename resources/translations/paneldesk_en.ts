@@ -352,6 +352,10 @@
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>无法读取评审轮次</source>
+        <translation>Cannot read the review rounds</translation>
+    </message>
+    <message>
         <source>{0}&#x3000;{1}（{2}）</source>
         <translation>{0}  {1} ({2})</translation>
     </message>

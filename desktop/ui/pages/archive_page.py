@@ -100,11 +100,17 @@ class ArchivePage(QWidget):
     def _changed(self, kind: str) -> None:
         if kind in (WORKSPACE, ROUNDS):
             self.round_box.clear()
-            if self.ctx.place is not None and self.ctx.actor is not None and self.ctx.actor.may("rounds.read"):
-                for info in rounds.list_rounds(self.ctx.place, self.ctx.actor):
-                    self.round_box.addItem(self.tr("{0}　{1}（{2}）").format(info.id, info.name, info.state_label),
-                                           info.id)
+            place, actor = self.ctx.place, self.ctx.actor
+            if place is not None and actor is not None and actor.may("rounds.read"):
+                self.ctx.runner.run(lambda job: rounds.list_rounds(place, actor),
+                                    lambda infos: place == self.ctx.place and self._list_rounds(infos),
+                                    lambda e: errors.show(self, self.tr("无法读取评审轮次"), e))
         self.last_backup.setText(self.ctx.settings.last_backup or self.tr("从未备份"))
+
+    def _list_rounds(self, infos: list) -> None:
+        self.round_box.clear()
+        for info in infos:
+            self.round_box.addItem(self.tr("{0}　{1}（{2}）").format(info.id, info.name, info.state_label), info.id)
 
     def _running(self, running: bool) -> None:
         self.progress.setVisible(running)
