@@ -68,8 +68,9 @@ class CataloguePage(LoadsWhenShown, QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        # Widths from the first hundred rows: measuring the thousand Qt would look at costs a quarter second.
-        self.table.horizontalHeader().setResizeContentsPrecision(100)
+        # Widths from the first forty rows (about a screenful): measuring the thousand Qt would look at costs a
+        # quarter second.
+        self.table.horizontalHeader().setResizeContentsPrecision(40)
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)

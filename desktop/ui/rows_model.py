@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 
 CHUNK = 1000
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+DISPLAY = int(Qt.ItemDataRole.DisplayRole)  # compared as a plain number: data() is asked once per role and cell
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -113,14 +114,11 @@ class RowsModel(QAbstractTableModel):
         self._loaded += more
         self.endInsertRows()
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[self._visible[index.row()]]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[index.column()].show(row)
-        if role == ROW_ROLE:
-            return row
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        if role == DISPLAY and index.isValid():
+            return self.columns[index.column()].show(self._rows[self._visible[index.row()]])
+        if role == ROW_ROLE and index.isValid():
+            return self._rows[self._visible[index.row()]]
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
