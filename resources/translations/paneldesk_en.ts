@@ -4494,10 +4494,6 @@ When every password is forgotten, only this key opens the workspace. Print it no
         <translation>Panel as it sat</translation>
     </message>
     <message>
-        <source>文件哈希</source>
-        <translation>File hash</translation>
-    </message>
-    <message>
         <source>制表时间</source>
         <translation>Made at</translation>
     </message>

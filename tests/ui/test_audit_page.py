@@ -123,3 +123,12 @@ def test_in_english_the_page_speaks_english(qtbot, english, demo_workspace):
     created = next(page.table.item(r, 4).text() for r in range(page.table.rowCount())
                    if page.table.item(r, 2).text() == "New review round")
     assert "Name: " in created and "：" not in created
+
+
+def test_no_field_of_the_audit_words_is_given_twice():
+    """A key written twice in one table of words silently keeps the last: 'members' was shown as 评审专家 in the
+    archive export's entry, where it counts the archive's files."""
+    tree = ast.parse(Path(audit_words.__file__).read_text(encoding="utf-8"))
+    for table in (node for node in ast.walk(tree) if isinstance(node, ast.Dict)):
+        keys = [ast.literal_eval(key) for key in table.keys if key is not None]
+        assert len(keys) == len(set(keys)), sorted({k for k in keys if keys.count(k) > 1})
