@@ -20,7 +20,6 @@ from desktop.domain.errors import NotFound, UserError
 from desktop.domain.ids import canonical
 from desktop.domain.methods import RoundState
 from desktop.services.accounts import Operator, require
-from desktop.services.publicity import check_open
 from desktop.services.rounds import RoundRef, get_round, round_id_in, set_state
 from desktop.services.uow import change, reading
 from desktop.services.working_days import load
@@ -85,7 +84,6 @@ def record_conduct(place: Place, actor: Operator, round_id: int | RoundRef, expe
     round_id = round_id_in(place, round_id)
     with change(place, actor, "conduct.record", f"round:{round_id}") as unit:
         session = unit.session
-        check_open(session, round_id)
         person = session.execute(select(Person).where(Person.id_number == canonical(expert))).scalars().first()
         if person is None or person.id not in _experts(session, round_id):
             raise NotFound(f"专家 {expert} 不在评审轮次 {round_id} 的评审组中")

@@ -82,7 +82,7 @@ def decide_limit(place: Path | Workspace, op: Operator, round_id: int, number: s
         raise UserError(f"应为以下之一：{'、'.join(CODES)}")
     if admitted and not reason.strip():
         raise RuleError(code, f"{code} 予以受理须写明理由")
-    with change(place, op, "limits.decide", f"round {round_id} {number} {code}") as unit:
+    with change(place, op, "limits.decide", f"round:{round_id}/{number}/{code}") as unit:
         session = unit.session
         _case, flags = _flags(session, round_id)
         if not any(f.application == number and f.code == code for f in flags):
