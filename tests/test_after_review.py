@@ -71,6 +71,10 @@ def test_an_appeal_is_accepted_within_15_working_days_and_decided_within_90_by_a
         appeals.decide_appeal(root, other, received["id"], due_on + dt.timedelta(days=1), "维持原评审结果。")
     extended_ = appeals.extend_appeal(root, other, received["id"], "需补充调取专家评审材料")
     assert extended_["decision_due"] == extended(due_on).isoformat()
+    [item] = [i for i in due.due_items(root, other, due_on) if i["target"] == f"appeal:{received['id']}"]
+    assert (item["due"], item["when"], item["calendar"]) == (extended(due_on).isoformat(), "later",
+                                                             accepted["calendar_version"])
+    assert "延长" in item["what"] and "需补充调取专家评审材料" in item["what"]
     with pytest.raises(UserError, match="已延长过一次"):
         appeals.extend_appeal(root, other, received["id"], "再次延长")
     decided = appeals.decide_appeal(root, other, received["id"], due_on + dt.timedelta(days=1), "维持原评审结果。")

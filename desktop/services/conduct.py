@@ -19,6 +19,7 @@ from desktop.domain.conduct import CONDUCTS
 from desktop.domain.errors import NotFound, UserError
 from desktop.domain.ids import canonical
 from desktop.domain.methods import RoundState
+from desktop.domain.working_days import Deadline
 from desktop.services.accounts import Operator, require
 from desktop.services.rounds import RoundRef, get_round, round_id_in, set_state
 from desktop.services.uow import change, reading
@@ -48,9 +49,9 @@ def _experts(session: Session, round_id: int) -> dict[int, str]:
     return found
 
 
-def conduct_due(session: Session, round_id: int) -> dt.date:
+def conduct_due(session: Session, round_id: int) -> Deadline:
     review = dt.date.fromisoformat(get_round(session, round_id).review_date[:10])
-    return load(session).deadline(review, rules.DUE_WORKING_DAYS).due
+    return load(session).deadline(review, rules.DUE_WORKING_DAYS)
 
 
 def conduct_sheet(place: Place, op: Operator, round_id: int | RoundRef) -> dict:
@@ -63,7 +64,7 @@ def conduct_sheet(place: Place, op: Operator, round_id: int | RoundRef) -> dict:
             select(Person.id, Person.id_number, Person.name).where(Person.id.in_(list(experts))))}
         recorded = {row.person_id: row for row in session.execute(
             select(ExpertConduct).where(ExpertConduct.round_id == round_id)).scalars()}
-        due = conduct_due(session, round_id)
+        due = conduct_due(session, round_id).due
         recorded = {pid: (row.conduct, row.rating, row.note, row.recorded_by) for pid, row in recorded.items()}
     rows = []
     for pid, suggested in experts.items():
