@@ -187,6 +187,49 @@
     </message>
 </context>
 <context>
+    <name>AppealDialog</name>
+    <message>
+        <source>登记申诉或复核申请</source>
+        <translation>Record an appeal or review request</translation>
+    </message>
+    <message>
+        <source>申诉（针对评审结果）</source>
+        <translation>Appeal (against a review result)</translation>
+    </message>
+    <message>
+        <source>复核申请（针对失信行为记录）</source>
+        <translation>Review request (against a misconduct record)</translation>
+    </message>
+    <message>
+        <source>项目编号</source>
+        <translation>Application number</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>评审轮次编号</source>
+        <translation>Review round number</translation>
+    </message>
+    <message>
+        <source>失信行为记录编号</source>
+        <translation>Misconduct record number</translation>
+    </message>
+    <message>
+        <source>申请人</source>
+        <translation>Appellant</translation>
+    </message>
+    <message>
+        <source>收到日期</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>申请事项</source>
+        <translation>Request</translation>
+    </message>
+</context>
+<context>
     <name>AppealsPage</name>
     <message>
         <source>编号</source>
@@ -221,6 +264,10 @@
         <translation>Decision</translation>
     </message>
     <message>
+        <source>登记申诉或复核申请…</source>
+        <translation>Record an appeal or review request…</translation>
+    </message>
+    <message>
         <source>予以受理</source>
         <translation>Accept</translation>
     </message>
@@ -231,6 +278,18 @@
     <message>
         <source>作出处理决定…</source>
         <translation>Decide…</translation>
+    </message>
+    <message>
+        <source>延长处理期限…</source>
+        <translation>Extend the decision deadline…</translation>
+    </message>
+    <message>
+        <source>所选申诉的通知书（受理、不予受理或处理决定）</source>
+        <translation>Notice of the selected appeal (acceptance, non-acceptance or decision)</translation>
+    </message>
+    <message>
+        <source>（已延长：{0}）</source>
+        <translation> (extended: {0})</translation>
     </message>
     <message>
         <source>共 {0} 件，待受理或待决定 {1} 件</source>
@@ -251,6 +310,18 @@
     <message>
         <source>无法作出不予受理决定</source>
         <translation>Cannot record the non-acceptance</translation>
+    </message>
+    <message>
+        <source>延长处理期限</source>
+        <translation>Extend the decision deadline</translation>
+    </message>
+    <message>
+        <source>延长六个月的理由（第二十三条，只能延长一次）：</source>
+        <translation>Reason for the six-month extension (article 23, once only):</translation>
+    </message>
+    <message>
+        <source>无法延长处理期限</source>
+        <translation>Could not extend the decision deadline</translation>
     </message>
     <message>
         <source>处理决定</source>
@@ -3534,6 +3605,53 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
 {0}
 
 When every password is forgotten, only this key opens the workspace. Print it now, give it to the head of the unit to keep in a safe, then delete the file from this computer.</translation>
+    </message>
+</context>
+<context>
+    <name>SignedBatch</name>
+    <message>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>用工作区的签名身份签名（PAdES）</source>
+        <translation>Sign with the workspace's signing identity (PAdES)</translation>
+    </message>
+    <message>
+        <source>生成</source>
+        <translation>Generate</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>输出文件夹</source>
+        <translation>Output folder</translation>
+    </message>
+    <message>
+        <source>保存到</source>
+        <translation>Save to</translation>
+    </message>
+    <message>
+        <source>操作员口令</source>
+        <translation>Operator password</translation>
+    </message>
+    <message>
+        <source>本机没有系统钥匙串。请输入操作员口令以打开加密的密钥文件：</source>
+        <translation>This computer has no system keyring. Enter the operator password to open the encrypted key file:</translation>
+    </message>
+    <message>
+        <source>正在生成…</source>
+        <translation>Generating…</translation>
+    </message>
+    <message>
+        <source>正在取消：已开始的几份写完即停止，未完成的不留文件…</source>
+        <translation>Cancelling: documents already started are finished, then it stops; no partial files are left…</translation>
+    </message>
+    <message>
+        <source>已生成 {0} 份，保存在 {1}</source>
+        <translation>{0} documents made, saved in {1}</translation>
     </message>
 </context>
 <context>
