@@ -86,10 +86,13 @@ def start_publicity(place: Place, actor: Operator, round_id: int | RoundRef, sta
         return _dict(row, [])
 
 
-def show_publicity(place: Place, op: Operator, round_id: int | RoundRef) -> dict:
+def show_publicity(place: Place, op: Operator, round_id: int | RoundRef, *, missing_ok: bool = False) -> dict | None:
+    """The round's publicity with its objections; before it started a NotFound, or None when ``missing_ok``."""
     require(op, "results.read", place)
     round_id = round_id_in(place, round_id)
     with reading(place) as session:
+        if missing_ok and session.get(Publicity, round_id) is None:
+            return None
         return _dict(_publicity(session, round_id), _objections(session, round_id))
 
 

@@ -19,6 +19,7 @@ from desktop.ui.round.after_review import AfterReviewStep
 from desktop.ui.round.calls_step import CallsStep
 from desktop.ui.round.commitments_step import CommitmentsStep
 from desktop.ui.round.confirmation_step import ConfirmationStep
+from desktop.ui.round.publicity import PublicityStep
 from desktop.ui.round_conflicts_step import ConflictsStep
 from desktop.ui.round_draw_step import DrawStep
 from desktop.ui.round_letters_step import LettersStep
@@ -28,7 +29,7 @@ from desktop.ui.round.results import ResultsStep
 from desktop.ui.round.scores import ScoresStep
 from desktop.ui.round_words import state_label
 
-METHOD, PANELS, CONFLICTS, DRAW, LETTERS, CALLS, CONFIRMATION, COMMITMENTS, SCORES, RESULTS, AFTER = range(11)
+METHOD, PANELS, CONFLICTS, DRAW, LETTERS, CALLS, CONFIRMATION, COMMITMENTS, SCORES, RESULTS, PUBLICITY, AFTER = range(12)
 CONFIRMED = ("confirmed", "scoring", "results", "closed")  # every panel confirmed: every seat accepted
 
 
@@ -48,7 +49,7 @@ def done_steps(info: RoundInfo | None, conflicts_computed: bool = False) -> set[
     if info.state in ("results", "closed"):  # results need every seated member's commitment and attendance first
         done |= {COMMITMENTS, SCORES, RESULTS}
     if info.state == "closed":
-        done.add(AFTER)
+        done |= {PUBLICITY, AFTER}
     return done
 
 
@@ -87,12 +88,13 @@ class RoundWorkspace(QWidget):
         self.commitments = CommitmentsStep(ctx)
         self.scores = ScoresStep(ctx)
         self.results = ResultsStep(ctx)
+        self.publicity = PublicityStep(ctx)
         self.after = AfterReviewStep(ctx)
         self.steps = [self.method, self.panels, self.conflicts, self.draw, self.letters, self.calls, self.confirmation,
-                      self.commitments, self.scores, self.results, self.after]
+                      self.commitments, self.scores, self.results, self.publicity, self.after]
         titles = [self.tr("创建与评审方法"), self.tr("评审组"), self.tr("回避关系"), self.tr("抽取专家"), self.tr("承诺书"),
                   self.tr("电话确认"), self.tr("确认评审组"), self.tr("承诺与出席"), self.tr("评分"), self.tr("结果与审批"),
-                  self.tr("反馈与结束")]
+                  self.tr("公示与异议"), self.tr("反馈与结束")]
         self.stack = QStackedWidget()
         self.buttons = QButtonGroup(self)
         bar = QHBoxLayout()
@@ -102,7 +104,7 @@ class RoundWorkspace(QWidget):
             button = QPushButton(title)
             button.setCheckable(True)
             button.setMinimumHeight(34)
-            button.setStyleSheet("padding:0 5px")  # eleven steps side by side in a 1280-pixel window
+            button.setStyleSheet("padding:0 2px")  # twelve steps side by side in a 1366-pixel window
             self.buttons.addButton(button, index)
             bar.addWidget(button)
             self.stack.addWidget(step)

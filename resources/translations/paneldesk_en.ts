@@ -126,12 +126,20 @@
         <translation>Record the selected expert&apos;s conduct as shown</translation>
     </message>
     <message>
+        <source>修改所选专家的评审行为…</source>
+        <translation>Edit the selected expert's conduct…</translation>
+    </message>
+    <message>
         <source>关闭评审轮次</source>
         <translation>Close the round</translation>
     </message>
     <message>
         <source>需要修改的专家意见（结果通知书生成前）</source>
         <translation>Opinions to correct (before the outcome notices)</translation>
+    </message>
+    <message>
+        <source>结果通知书（每个项目一份，意见匿名，附申诉期限）</source>
+        <translation>Outcome notices (one per application, opinions anonymised, with the appeal deadline)</translation>
     </message>
     <message>
         <source>专家评审行为（评审后2个工作日内登记）</source>
@@ -184,6 +192,37 @@
     <message>
         <source>无法关闭评审轮次</source>
         <translation>Cannot close the round</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerDialog</name>
+    <message>
+        <source>异议成立</source>
+        <translation>Objection upheld</translation>
+    </message>
+    <message>
+        <source>异议不成立</source>
+        <translation>Objection dismissed</translation>
+    </message>
+    <message>
+        <source>答复异议</source>
+        <translation>Answer an objection</translation>
+    </message>
+    <message>
+        <source>异议</source>
+        <translation>Objection</translation>
+    </message>
+    <message>
+        <source>结论</source>
+        <translation>Conclusion</translation>
+    </message>
+    <message>
+        <source>答复</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>答复日期</source>
+        <translation>Answered on</translation>
     </message>
 </context>
 <context>
@@ -1231,6 +1270,53 @@
     <message>
         <source>出席情况未记录</source>
         <translation>Attendance was not recorded</translation>
+    </message>
+</context>
+<context>
+    <name>ConductDialog</name>
+    <message>
+        <source>按时出席</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>无故缺席</source>
+        <translation>Absent without reason</translation>
+    </message>
+    <message>
+        <source>被替换</source>
+        <translation>Replaced</translation>
+    </message>
+    <message>
+        <source>未及时申报回避</source>
+        <translation>Declared a conflict late</translation>
+    </message>
+    <message>
+        <source>泄露评审信息</source>
+        <translation>Leaked review information</translation>
+    </message>
+    <message>
+        <source>说情打招呼</source>
+        <translation>Lobbied others</translation>
+    </message>
+    <message>
+        <source>评审意见不专业</source>
+        <translation>Unqualified opinions</translation>
+    </message>
+    <message>
+        <source>登记评审行为：{0}</source>
+        <translation>Record conduct: {0}</translation>
+    </message>
+    <message>
+        <source>评价分（百分制，可不填）</source>
+        <translation>Rating (out of 100, optional)</translation>
+    </message>
+    <message>
+        <source>评审行为</source>
+        <translation>Conduct</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
     </message>
 </context>
 <context>
@@ -2831,6 +2917,45 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
     </message>
 </context>
 <context>
+    <name>ObjectionDialog</name>
+    <message>
+        <source>登记异议</source>
+        <translation>Record an objection</translation>
+    </message>
+    <message>
+        <source>姓名或单位，实名或匿名</source>
+        <translation>Name or organisation, named or anonymous</translation>
+    </message>
+    <message>
+        <source>添加附件…</source>
+        <translation>Add attachments…</translation>
+    </message>
+    <message>
+        <source>针对项目</source>
+        <translation>Against application</translation>
+    </message>
+    <message>
+        <source>提出人</source>
+        <translation>Raised by</translation>
+    </message>
+    <message>
+        <source>收到日期</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>异议内容</source>
+        <translation>Objection</translation>
+    </message>
+    <message>
+        <source>附件</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>选择附件</source>
+        <translation>Choose attachments</translation>
+    </message>
+</context>
+<context>
     <name>PanelsStep</name>
     <message>
         <source>评审组</source>
@@ -2919,6 +3044,105 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
     <message>
         <source>无法添加评审组</source>
         <translation>Cannot add the panel</translation>
+    </message>
+</context>
+<context>
+    <name>PublicityStep</name>
+    <message>
+        <source> 个工作日</source>
+        <translation> working days</translation>
+    </message>
+    <message>
+        <source>开始公示</source>
+        <translation>Start publicity</translation>
+    </message>
+    <message>
+        <source>公示开始日期</source>
+        <translation>Publicity starts on</translation>
+    </message>
+    <message>
+        <source>公示期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>提出人</source>
+        <translation>Raised by</translation>
+    </message>
+    <message>
+        <source>收到日期</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>逾期</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>附件</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>异议内容</source>
+        <translation>Objection</translation>
+    </message>
+    <message>
+        <source>结论</source>
+        <translation>Conclusion</translation>
+    </message>
+    <message>
+        <source>答复</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>登记异议…</source>
+        <translation>Record an objection…</translation>
+    </message>
+    <message>
+        <source>答复所选异议…</source>
+        <translation>Answer the selected objection…</translation>
+    </message>
+    <message>
+        <source>确认公示名单</source>
+        <translation>Make the publicity list final</translation>
+    </message>
+    <message>
+        <source>异议（公示期内收到的，及期满后收到、记为逾期的）</source>
+        <translation>Objections (received in the period, and those received after it, marked late)</translation>
+    </message>
+    <message>
+        <source>公示名单（PDF）</source>
+        <translation>Publicity list (PDF)</translation>
+    </message>
+    <message>
+        <source>评审结果审批后，在这里公示推荐名单、登记和答复异议。</source>
+        <translation>Once the results are approved, publish the recommended list here and record and answer objections.</translation>
+    </message>
+    <message>
+        <source>正在读取…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>尚未开始公示：选择开始日期和公示期（工作日），公示名单为审批后的推荐项目。</source>
+        <translation>Publicity has not started: choose the start date and the period (working days); the list is the approved recommended applications.</translation>
+    </message>
+    <message>
+        <source>公示期：{0} 至 {1}（{2}个工作日，按工作日历版本 {3} 计算）；公示名单 {4} 项；异议 {5} 条，其中未答复 {6} 条。</source>
+        <translation>Publicity period: {0} to {1} ({2} working days, counted on calendar version {3}); {4} applications listed; {5} objections, {6} unanswered. </translation>
+    </message>
+    <message>
+        <source>公示名单已于 {0} 由 {1} 确认。</source>
+        <translation>The list was made final on {0} by {1}.</translation>
+    </message>
+    <message>
+        <source>期满（{0}之后）且异议均已答复后，才能确认公示名单。</source>
+        <translation>The list can be made final once the period has ended (after {0}) and every objection is answered.</translation>
     </message>
 </context>
 <context>
@@ -3265,6 +3489,10 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
     <message>
         <source>反馈与结束</source>
         <translation>Feedback and closing</translation>
+    </message>
+    <message>
+        <source>公示与异议</source>
+        <translation>Publicity</translation>
     </message>
     <message>
         <source>无法读取评审轮次</source>
@@ -3615,7 +3843,7 @@ When every password is forgotten, only this key opens the workspace. Print it no
     </message>
     <message>
         <source>用工作区的签名身份签名（PAdES）</source>
-        <translation>Sign with the workspace's signing identity (PAdES)</translation>
+        <translation>Sign with the workspace&apos;s signing identity (PAdES)</translation>
     </message>
     <message>
         <source>生成</source>
