@@ -15,7 +15,7 @@ from desktop.ui import errors
 from desktop.ui.context import ROUNDS, Context
 from desktop.ui.round.conduct_dialog import ConductDialog
 from desktop.ui.shown_load import LoadsWhenShown
-from desktop.ui.widgets.read_only_table import fill_rows, read_only_table
+from desktop.ui.widgets.read_only_table import fill_rows, fit_columns, read_only_table
 from desktop.ui.widgets.signed_batch import SignedBatch
 
 
@@ -97,6 +97,7 @@ class AfterReviewStep(LoadsWhenShown, QWidget):
                               for o in blocked])
         fill_rows(self.conduct, [[e["name"], e["conduct_text"], "" if e["rating"] is None else str(e["rating"]),
                               self.tr("已登记") if e["recorded"] else self.tr("未登记（预填）")] for e in self.experts])
+        fit_columns(self.conduct)
         if self.info.state == "closed":
             self.summary.setText(self.tr("本轮已关闭，只能查看。"))
         elif missing:

@@ -52,6 +52,7 @@ class SignedBatch(QWidget):
         self.files = QListWidget()
         self.files.setObjectName(f"{name}_files")
         self.files.setMaximumHeight(110)
+        self.files.setVisible(False)  # until a batch made something
         self.files.itemDoubleClicked.connect(lambda item: open_document(Path(item.data(PATH)), self))
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("输出文件夹")))
@@ -126,6 +127,7 @@ class SignedBatch(QWidget):
             item = QListWidgetItem(path.name)
             item.setData(PATH, str(path))
             self.files.addItem(item)
+        self.files.setVisible(bool(paths))
         self.status.setText(self.tr("已生成 {0} 份，保存在 {1}").format(
             len(paths), paths[0].parent if paths else self.folder.text()))
         self.made.emit(paths)
