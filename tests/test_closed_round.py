@@ -100,6 +100,7 @@ NOT_ROUND_CHANGES = {e for e in MATRIX if e.split(".")[0] in {
     "call_list.call_lists", "replacements.batches", "confirmation.confirmations", "feedback.opinions",
     "feedback.outcome_notices", "publicity.show_publicity", "publicity.list_objections",
     "publicity.publicity_document", "conduct.conduct_sheet", "conduct.expert_history", "conduct.closing_status",
+    "conduct.low_ratings", "conduct.set_low_ratings",
     "commitments.commitments_status"} | set(KEPT_OPEN_TO_CLOSED)
 
 

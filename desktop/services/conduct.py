@@ -9,6 +9,8 @@ is read-only.
 from __future__ import annotations
 
 import datetime as dt
+import json
+from dataclasses import asdict
 from pathlib import Path
 
 from sqlalchemy import select
@@ -28,10 +30,12 @@ from desktop.store import seating
 from desktop.store.after_review_tables import ExpertConduct, Objection, Publicity
 from desktop.store.execution_tables import Invitation
 from desktop.store.round_tables import ReviewRound
+from desktop.store.setting_tables import WorkspaceSetting
 from desktop.store.tables import Person
 from desktop.store.workspace import Workspace
 
 Place = Path | Workspace
+LOW_RATINGS = "conduct.low_ratings"  # the workspace setting of desktop.domain.conduct.LowRatings
 
 
 def _now() -> str:
@@ -116,13 +120,49 @@ def expert_history(place: Place, op: Operator, expert: str, today: dt.date | Non
             select(ExpertConduct.round_id, ExpertConduct.conduct, ExpertConduct.rating)
             .where(ExpertConduct.person_id == person.id))}
         number, name_ = person.id_number, person.name
+        rule = _low_ratings(session)
     rounds = [{"round": rid, "name": name, "review_date": day[:10],
                "conduct": recorded.get(rid, ([], None))[0],
                "conduct_text": "、".join(CONDUCTS[c] for c in recorded[rid][0]) if rid in recorded else "未登记",
                "rating": recorded.get(rid, ([], None))[1]} for rid, name, day in served]
     ratings = [(dt.date.fromisoformat(r["review_date"]), r["rating"]) for r in rounds if r["rating"] is not None]
     return {"expert": number, "name": name_, "rounds": rounds,
-            "flagged": rules.flagged(ratings, today)}
+            "flagged": rules.flagged(ratings, today, rule), "low_ratings": rule.words()}
+
+
+def _setting(session: Session) -> WorkspaceSetting | None:
+    return session.execute(select(WorkspaceSetting).where(WorkspaceSetting.name == LOW_RATINGS)).scalars().first()
+
+
+def _low_ratings(session: Session) -> rules.LowRatings:
+    row = _setting(session)
+    return rules.LowRatings() if row is None else rules.LowRatings(**json.loads(row.value))
+
+
+def _rule_dict(rule: rules.LowRatings) -> dict:
+    return {**asdict(rule), "text": rule.words()}
+
+
+def low_ratings(place: Place, op: Operator) -> dict:
+    """What counts as a low rating, and how many within how many days flag an expert (the workspace's setting)."""
+    require(op, "experts.read", place)
+    with reading(place) as session:
+        return _rule_dict(_low_ratings(session))
+
+
+def set_low_ratings(place: Place, actor: Operator, below: int, count: int, days: int) -> dict:
+    """The workspace's low-rating thresholds changed, with the before and after in the audit entry."""
+    require(actor, "conduct.record", place)
+    rule = rules.LowRatings(below, count, days)
+    rule.check()
+    with change(place, actor, "conduct.low_ratings", f"workspace_setting:{LOW_RATINGS}") as unit:
+        session = unit.session
+        unit.before = asdict(_low_ratings(session))
+        row = _setting(session) or WorkspaceSetting(name=LOW_RATINGS, value="", changed_by="", changed_at="")
+        row.value, row.changed_by, row.changed_at = json.dumps(asdict(rule)), actor.name, _now()
+        session.add(row)
+        unit.after = asdict(rule)
+    return _rule_dict(rule)
 
 
 def closing_missing(session: Session, round_id: int) -> list[str]:

@@ -127,7 +127,7 @@
     </message>
     <message>
         <source>修改所选专家的评审行为…</source>
-        <translation>Edit the selected expert's conduct…</translation>
+        <translation>Edit the selected expert&apos;s conduct…</translation>
     </message>
     <message>
         <source>关闭评审轮次</source>
@@ -1695,8 +1695,8 @@
         <translation>Panel member</translation>
     </message>
     <message>
-        <source>低分评价次数已达规定，需复核其专家库资格</source>
-        <translation>Low ratings reached the set number: review this expert&apos;s pool membership</translation>
+        <source>低分评价已达本工作区的复核线（{0}），需复核其专家库资格</source>
+        <translation>Low ratings reach this workspace&apos;s review line ({0}): review the expert&apos;s membership of the pool</translation>
     </message>
     <message>
         <source>评审行为与评价</source>
@@ -3739,12 +3739,52 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
         <translation>Lock the window after this long without use</translation>
     </message>
     <message>
+        <source> 分</source>
+        <translation> points</translation>
+    </message>
+    <message>
+        <source> 次</source>
+        <translation> times</translation>
+    </message>
+    <message>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>保存本工作区的规则</source>
+        <translation>Save this workspace&apos;s rules</translation>
+    </message>
+    <message>
+        <source>本工作区的规则（随工作区保存，修改记入审计日志）</source>
+        <translation>This workspace&apos;s rules (kept with the workspace, changes audited)</translation>
+    </message>
+    <message>
+        <source>评价低于此分为低分</source>
+        <translation>A rating below this is low</translation>
+    </message>
+    <message>
+        <source>低分达到此次数</source>
+        <translation>Low ratings reaching this number</translation>
+    </message>
+    <message>
+        <source>在此天数内（按评审日期）</source>
+        <translation>Within this many days (by review date)</translation>
+    </message>
+    <message>
+        <source>达到时，专家详情中提示复核其专家库资格。</source>
+        <translation>When reached, the expert&apos;s detail asks for a review of pool membership.</translation>
+    </message>
+    <message>
         <source>当前工作区：{0}</source>
         <translation>Current workspace: {0}</translation>
     </message>
     <message>
         <source>（未打开）</source>
         <translation>(none open)</translation>
+    </message>
+    <message>
+        <source>已保存：{0}天内{1}次评价低于{2}分的专家提示复核。</source>
+        <translation>Saved: experts rated low {1} times within {0} days (below {2} points) are flagged for review.</translation>
     </message>
     <message>
         <source>已保存。界面语言在重新启动后生效。</source>
@@ -4254,6 +4294,10 @@ When every password is forgotten, only this key opens the workspace. Print it no
     <message>
         <source>登记专家评审行为</source>
         <translation>Record an expert&apos;s conduct</translation>
+    </message>
+    <message>
+        <source>修改专家低分复核线</source>
+        <translation>Changed the experts&apos; low-rating review line</translation>
     </message>
     <message>
         <source>关闭评审轮次</source>
