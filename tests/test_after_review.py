@@ -109,7 +109,7 @@ def test_conduct_is_prefilled_from_attendance_and_closing_waits_for_everything(a
     assert sheet["due"] == "2026-12-17" and sheet["missing"] == len(members)
     assert {tuple(e["conduct"]) for e in sheet["experts"]} == {("present",)}
     items = due.due_items(root, signed(root), D(2026, 12, 18))
-    assert [(i["kind"], i["when"]) for i in items] == [("conduct", "overdue")]
+    assert [(i["kind"], i["when"]) for i in items] == [("limits", "overdue"), ("conduct", "overdue")]  # lobbied
     with pytest.raises(UserError, match="还不能关闭：公示名单尚未确认.*7位专家未登记评审行为"):
         conduct.close_round(root, signed(root), 1)
     with pytest.raises(RuleError, match="^EXPERT_CONDUCT 评价分为0至100分"):
@@ -122,7 +122,8 @@ def test_conduct_is_prefilled_from_attendance_and_closing_waits_for_everything(a
     assert not history["flagged"]  # one low rating; two within two years flag the expert
     publicity.start_publicity(root, signed(root), 1, D(2026, 12, 21))
     objection = publicity.record_objection(root, signed(root), 1, apps[0], "王某", D(2026, 12, 22), "有异议。")
-    assert [i["kind"] for i in due.due_items(root, signed(root), D(2026, 12, 22))] == ["objection", "publicity"]
+    assert [i["kind"] for i in due.due_items(root, signed(root), D(2026, 12, 22))] == ["limits", "objection",
+                                                                                      "publicity"]
     with pytest.raises(UserError, match="公示名单尚未确认.*1条异议未答复"):
         conduct.close_round(root, signed(root), 1)
     publicity.answer_objection(root, signed(root, "赵审批"), objection["id"], "dismissed", "不属实。", D(2026, 12, 23))

@@ -1,6 +1,6 @@
-"""What is due across rounds, for the dashboard and `paneldesk due`: conduct records (2 working days after the
-review), publicity periods ending, objections unanswered, appeals' acceptance and decisions, each with its
-working-day deadline, grouped as overdue, today and this week."""
+"""What is due across rounds, for the dashboard and `paneldesk due`: the limits list's undecided flags (by the review
+date), conduct records (2 working days after the review), publicity periods ending, objections unanswered, appeals'
+acceptance and decisions, each with its working-day deadline, grouped as overdue, today and this week."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from sqlalchemy import select
 from desktop.services.accounts import Operator, require
 from desktop.services.appeals import EXTENDED
 from desktop.services.conduct import _experts, conduct_due
+from desktop.services.limits import listed_rounds
 from desktop.services.uow import reading
 from desktop.store.after_review_tables import Appeal, ExpertConduct, Objection, Publicity
 from desktop.store.calendar_tables import Deadline
@@ -41,6 +42,13 @@ def due_items(place: Place, op: Operator, today: dt.date) -> list[dict]:
     require(op, "results.read", place)
     items: list[dict] = []
     with reading(place) as session:
+        for found in listed_rounds(session):
+            if found["undecided"]:
+                review = session.get(ReviewRound, found["round"]).review_date[:10]
+                items.append({"kind": "limits", "what": f"对限项与资格名单作出决定（{found['undecided']}项未决定）",
+                              "round": found["round"], "round_name": found["name"],
+                              "target": f"round:{found['round']}", "due": dt.date.fromisoformat(review),
+                              "calendar": None})
         rounds = session.execute(select(ReviewRound.id, ReviewRound.name).where(
             ReviewRound.state.in_(("confirmed", "scoring", "results")))).all()
         for round_id, name in rounds:

@@ -2686,6 +2686,14 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
         <source>无法开启</source>
         <translation>Cannot open the round</translation>
     </message>
+    <message>
+        <source>开启时核查限项与资格（在研项目数、诚信记录、请托）：列出 {0} 项，{1} 项待决定，请在「限项与资格」页作出决定。</source>
+        <translation>Limits checked on opening (projects under way, integrity records, lobbying): {0} applications listed, {1} flags to decide on the Limits page.</translation>
+    </message>
+    <message>
+        <source>开启时核查限项与资格（在研项目数、诚信记录、请托）：没有需要决定的项目。</source>
+        <translation>Limits checked on opening (projects under way, integrity records, lobbying): nothing to decide.</translation>
+    </message>
 </context>
 <context>
     <name>MisconductDialog</name>
@@ -3575,6 +3583,10 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
     <message>
         <source>正在校验…</source>
         <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>限项与资格名单（{0}）：列出 {1} 项，{2} 项待决定（见「限项与资格」）</source>
+        <translation>Limits list ({0}): {1} applications listed, {2} flags to decide (see Limits)</translation>
     </message>
     <message>
         <source>导入完成。</source>

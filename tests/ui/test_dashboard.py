@@ -4,7 +4,7 @@ import datetime as dt
 
 from desktop.domain.appeals import extended
 from desktop.domain.methods import Method
-from desktop.services import appeals, catalogue, draws, publicity, rounds
+from desktop.services import appeals, catalogue, draws, limits, publicity, rounds
 from desktop.ui.context import ROUNDS
 from tests.conftest import signed
 
@@ -61,3 +61,12 @@ def test_an_appeal_decision_extended_by_six_months_is_due_on_its_new_date(window
     window.ctx.touched(ROUNDS)
     shown = [window.dashboard.due.item(n).text() for n in range(window.dashboard.due.count())]
     assert f"今日到期（{moved.isoformat()}）：作出处理决定（某大学），期限已延长六个月：需补充调取专家评审材料" in shown
+
+
+def test_the_undecided_flags_of_the_limits_list_are_due_by_the_review(window, demo_workspace):
+    undecided = limits.round_limits(demo_workspace, signed(demo_workspace), 1)["undecided"]
+    window.dashboard.today = dt.date(2026, 12, 14)
+    window.ctx.touched(ROUNDS)
+    shown = [window.dashboard.due.item(n).text() for n in range(window.dashboard.due.count())]
+    assert (f"本周到期（2026-12-15）：对限项与资格名单作出决定（{undecided}项未决定），"
+            "2026年度省重点研发计划项目会议评审（示例）") in shown
