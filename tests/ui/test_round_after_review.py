@@ -80,3 +80,27 @@ def test_notices_made_signed_conduct_edited_and_the_round_closed_from_the_window
     step.close_round.click()
     assert step.info.state == "closed" and step.summary.text() == "本轮已关闭，只能查看。"
     assert not step.notices.generate.isEnabled() and not step.edit.isEnabled()
+
+
+def test_the_outcome_notices_batch_shows_its_progress_and_stops_on_cancel(window, demo_workspace, tmp_path):
+    root = demo_workspace
+    members, apps = approved_round(root)
+    rounds.edit_round(root, signed(root), 1, issuer="山东省科学技术厅")
+    ws = _shown(window, root)
+    ws.buttons.button(AFTER).click()
+    batch = ws.after.notices
+    batch.folder.setText(str(tmp_path / "通知书"))
+    batch.sign.setChecked(False)
+    seen = []
+
+    def progressed(value: int) -> None:
+        if value and not seen:
+            seen.append((value, batch.progress.maximum(), batch.cancel.isVisible()))
+            batch.cancel.click()
+
+    batch.progress.valueChanged.connect(progressed)
+    batch.generate.click()
+    made = list((tmp_path / "通知书").glob("*.pdf"))
+    assert seen and seen[0][1] == len(apps) and seen[0][2]  # the count of all, with Cancel on screen
+    assert batch.status.text().startswith("已取消：完成") and len(made) < len(apps)
+    assert not batch.cancel.isVisible() and batch.generate.isEnabled()  # another batch may be started
