@@ -71,6 +71,10 @@ def test_an_appeal_is_accepted_within_15_working_days_and_decided_within_90_by_a
         appeals.decide_appeal(root, other, received["id"], due_on + dt.timedelta(days=1), "维持原评审结果。")
     extended_ = appeals.extend_appeal(root, other, received["id"], "需补充调取专家评审材料")
     assert extended_["decision_due"] == extended(due_on).isoformat()
+    [item] = [i for i in due.due_items(root, other, due_on) if i["target"] == f"appeal:{received['id']}"]
+    assert (item["due"], item["when"], item["calendar"]) == (extended(due_on).isoformat(), "later",
+                                                             accepted["calendar_version"])
+    assert "延长" in item["what"] and "需补充调取专家评审材料" in item["what"]
     with pytest.raises(UserError, match="已延长过一次"):
         appeals.extend_appeal(root, other, received["id"], "再次延长")
     decided = appeals.decide_appeal(root, other, received["id"], due_on + dt.timedelta(days=1), "维持原评审结果。")
@@ -105,7 +109,7 @@ def test_conduct_is_prefilled_from_attendance_and_closing_waits_for_everything(a
     assert sheet["due"] == "2026-12-17" and sheet["missing"] == len(members)
     assert {tuple(e["conduct"]) for e in sheet["experts"]} == {("present",)}
     items = due.due_items(root, signed(root), D(2026, 12, 18))
-    assert [(i["kind"], i["when"]) for i in items] == [("conduct", "overdue")]
+    assert [(i["kind"], i["when"]) for i in items] == [("limits", "overdue"), ("conduct", "overdue")]  # lobbied
     with pytest.raises(UserError, match="还不能关闭：公示名单尚未确认.*7位专家未登记评审行为"):
         conduct.close_round(root, signed(root), 1)
     with pytest.raises(RuleError, match="^EXPERT_CONDUCT 评价分为0至100分"):
@@ -118,7 +122,8 @@ def test_conduct_is_prefilled_from_attendance_and_closing_waits_for_everything(a
     assert not history["flagged"]  # one low rating; two within two years flag the expert
     publicity.start_publicity(root, signed(root), 1, D(2026, 12, 21))
     objection = publicity.record_objection(root, signed(root), 1, apps[0], "王某", D(2026, 12, 22), "有异议。")
-    assert [i["kind"] for i in due.due_items(root, signed(root), D(2026, 12, 22))] == ["objection", "publicity"]
+    assert [i["kind"] for i in due.due_items(root, signed(root), D(2026, 12, 22))] == ["limits", "objection",
+                                                                                      "publicity"]
     with pytest.raises(UserError, match="公示名单尚未确认.*1条异议未答复"):
         conduct.close_round(root, signed(root), 1)
     publicity.answer_objection(root, signed(root, "赵审批"), objection["id"], "dismissed", "不属实。", D(2026, 12, 23))

@@ -40,7 +40,8 @@ def test_from_notices_to_a_closed_round(named, run, tmp_path):
     code, _, err = run("王秘书", "round", "close", "--round", "1")
     assert code == 1 and f"还有{len(members)}位专家未登记评审行为" in err
     code, items, _ = run("王秘书", "due", "--today", "2026-12-18", "--json")
-    assert [(i["kind"], i["due"], i["when"]) for i in items] == [("conduct", "2026-12-17", "overdue")]
+    assert [(i["kind"], i["due"], i["when"]) for i in items] == [("limits", "2026-12-15", "overdue"),  # lobbied
+                                                                 ("conduct", "2026-12-17", "overdue")]
     for member in members:
         assert run("王秘书", "conduct", "record", "--round", "1", "--expert", member, "--conduct", "present",
                    "--rating", "90", "--json")[0] == 0

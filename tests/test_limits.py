@@ -1,6 +1,7 @@
 """PROJECT_LIMIT, APPLICANT_INTEGRITY and LOBBIED on the demo round (review date 2026-12-15): ongoing projects
 imported from a sheet, a head of unit flagged in the team sheet, restricting measures by their period, and the
-secretariat's decision recorded once."""
+secretariat's decision recorded once; the list raised when applications or their records are imported and when a
+round opens, and its undecided flags on the due list."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ import pytest
 from desktop.cli import main
 from desktop.domain.errors import RuleError, UserError
 from desktop.domain.misconduct import Entered
-from desktop.services import conflicts, limits, misconduct
+from desktop.services import conflicts, due, limits, misconduct, rounds
+from desktop.services.demo import DEMO_METHOD
 from desktop.services.importing.run import ImportRejected, import_files
 from tests.conftest import signed
 from tests.spreadsheets import id_number, workbook
@@ -111,3 +113,36 @@ def test_the_decision_is_recorded_once_and_admission_needs_a_reason(demo_workspa
     assert shown["undecided"] == found["undecided"] - 1
     with pytest.raises(RuleError, match="已有决定"):
         limits.decide_limit(demo_workspace, op, 1, lobbied, "LOBBIED", True, "复查")
+
+
+def test_the_list_is_raised_by_an_import_a_round_opening_and_the_due_list(demo_workspace, round_apps, tmp_path):
+    root, op = demo_workspace, signed(demo_workspace)
+    before = limits.round_limits(root, op, 1)
+    app = round_apps[0]
+    pi = _member(app, "负责人").person
+    sheet = workbook(tmp_path / "在研.xlsx", {"在研项目": [
+        ["2024KJ0101", "在研一", pi, None, "2024-01-01至2027-12-31"],
+        ["2025KJ0102", "在研二", pi, None, "2025-01-01至2028-12-31"]]})
+    summary = import_files(root, [sheet], op)
+    assert summary.limits == [{"round": 1, "name": "2026年度省重点研发计划项目会议评审（示例）",
+                               "listed": len(before["applications"]) + 1, "undecided": before["undecided"] + 1}]
+    [item] = [i for i in due.due_items(root, op, D(2026, 12, 14)) if i["kind"] == "limits"]
+    assert (item["round"], item["due"], item["when"]) == (1, "2026-12-15", "week")
+    assert item["what"] == f"对限项与资格名单作出决定（{before['undecided'] + 1}项未决定）"
+    second = rounds.create_round(root, op, name="复审轮次", review_date=D(2026, 12, 20), method=DEMO_METHOD)
+    rounds.add_panel(root, op, second.id, name="复审组", size=5, applications=[app.number])
+    opened = rounds.open_round(root, op, second.id)
+    assert opened.limits == {"round": second.id, "name": "复审轮次", "listed": 1, "undecided": 1}
+    assert opened.to_dict()["limits"]["listed"] == 1
+
+
+def test_the_import_command_says_what_the_list_names(demo_workspace, round_apps, tmp_path, capsys):
+    pi = _member(round_apps[0], "负责人").person
+    sheet = workbook(tmp_path / "在研.xlsx", {"在研项目": [["2024KJ0101", "在研一", pi, None, "2024-01-01至2027-12-31"],
+                                                       ["2025KJ0102", "在研二", pi, None, "2025-01-01至2028-12-31"]]})
+    code = main(["--workspace", str(demo_workspace), "--operator", signed(demo_workspace).name, "import", str(sheet),
+                 "--json"])
+    shown = json.loads(capsys.readouterr().out)
+    listed = limits.round_limits(demo_workspace, signed(demo_workspace), 1)
+    assert code == 0 and [(r["round"], r["listed"], r["undecided"]) for r in shown["limits"]] == [
+        (1, len(listed["applications"]), listed["undecided"])]

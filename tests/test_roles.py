@@ -168,6 +168,8 @@ MATRIX = {
     "conduct.conduct_sheet": ({S, V, A}, lambda w, op, t: conduct.conduct_sheet(w, op, 1)),
     "conduct.record_conduct": ({S}, lambda w, op, t: conduct.record_conduct(w, op, 1, "x", ["present"])),
     "conduct.expert_history": ({S, V, A}, lambda w, op, t: conduct.expert_history(w, op, "x")),
+    "conduct.low_ratings": ({S, V, A}, lambda w, op, t: conduct.low_ratings(w, op)),
+    "conduct.set_low_ratings": ({S}, lambda w, op, t: conduct.set_low_ratings(w, op, 60, 2, 730)),
     "conduct.closing_status": ({S, V, A}, lambda w, op, t: conduct.closing_status(w, op, 1)),
     "conduct.close_round": ({S}, lambda w, op, t: conduct.close_round(w, op, 1)),
     "due.due_items": ({S, V, A}, lambda w, op, t: due.due_items(w, op, DATE)),

@@ -1,4 +1,5 @@
-"""`conduct record|list|history`, `due` and `round close` (EXPERT_CONDUCT, closing a round, the due list)."""
+"""`conduct record|list|history|settings`, `due` and `round close` (EXPERT_CONDUCT, closing a round, the due
+list)."""
 
 from __future__ import annotations
 
@@ -35,6 +36,17 @@ def _history(args) -> None:
                                 + (f"，{r['rating']}分" if r["rating"] is not None else "") for r in h["rounds"]]))
 
 
+def _settings(args) -> None:
+    """Shown, or changed where any of the three is given (the others kept)."""
+    op = operator(args)
+    found = conduct.low_ratings(args.workspace, op)
+    given = {key: getattr(args, key) for key in ("below", "count", "days") if getattr(args, key) is not None}
+    if given:
+        found = conduct.set_low_ratings(args.workspace, op, **{**{k: found[k] for k in ("below", "count", "days")},
+                                                               **given})
+    emit(args, found, lambda r: f"低分复核线：{r['text']}的专家，提示复核其专家库资格")
+
+
 def _due(args) -> None:
     emit(args, due.due_items(args.workspace, operator(args), args.today or dt.date.today()),
          lambda items: "\n".join(f"{i['when_text']} {i['due']} {i['what']}"
@@ -60,6 +72,12 @@ def register(subparsers) -> None:
     history.add_argument("--expert", required=True)
     add_json_flag(history)
     history.set_defaults(func=_history)
+    settings = actions.add_parser("settings", help="低分复核线：多少天内几次评价低于多少分的专家提示复核（工作区设置）")
+    settings.add_argument("--below", type=int, help="低于此分为低分（默认60）")
+    settings.add_argument("--count", type=int, help="达到此次数即提示（默认2）")
+    settings.add_argument("--days", type=int, help="统计的天数（默认730）")
+    add_json_flag(settings)
+    settings.set_defaults(func=_settings)
 
     listing = subparsers.add_parser("due", help="各轮次的待办期限：已逾期、今日、本周")
     listing.add_argument("--today", type=_date, help="按此日期计算（默认今天）")

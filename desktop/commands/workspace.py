@@ -47,9 +47,12 @@ def _import(args: argparse.Namespace) -> int:
             for problem in rejected.problems:
                 print(problem)
         raise
-    emit(args, {"imported": True, "files": summary.files, "sheets": summary.sheets, "counts": summary.counts},
+    emit(args, {"imported": True, "files": summary.files, "sheets": summary.sheets, "counts": summary.counts,
+                "limits": summary.limits},
          lambda v: "导入完成：" + "；".join(f"{k} " + "，".join(f"{a}{b}" for a, b in c.items())
-                                       for k, c in v["counts"].items()))
+                                       for k, c in v["counts"].items())
+         + "".join(f"\n限项与资格名单：轮次 {r['round']} 列出 {r['listed']} 项，{r['undecided']} 项未决定"
+                   for r in v["limits"]))
     return 0
 
 

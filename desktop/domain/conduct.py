@@ -1,19 +1,36 @@
 """Each seated expert's conduct in a round (EXPERT_CONDUCT, 001 第八章第二节, 002 第十一条), recorded within 2 working
 days after the review, with an optional rating out of 100; a number of low ratings within a period flags the expert
-for a review of pool membership. Closing a round waits for every seated expert's record."""
+for a review of pool membership, what counts as low, how many and in what period being the workspace's setting.
+Closing a round waits for every seated expert's record."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from desktop.domain.errors import RuleError
 
 DUE_WORKING_DAYS = 2
 CONDUCTS = {"present": "按时出席", "absent": "无故缺席", "replaced": "被替换", "late_conflict": "未及时申报回避",
             "leaked": "泄露评审信息", "lobbied": "说情打招呼", "unqualified": "评审意见不专业"}
-LOW_RATING = 60         # a rating under this counts as low
-LOW_RATINGS_FLAG = 2    # this many low ratings …
-LOW_RATINGS_DAYS = 730  # … within this many days flag the expert
+
+
+@dataclass(frozen=True)
+class LowRatings:
+    """``count`` ratings under ``below`` within ``days`` days (the review dates') flag an expert; the defaults until
+    the workspace sets its own."""
+    below: int = 60
+    count: int = 2
+    days: int = 730
+
+    def check(self) -> None:
+        if not 1 <= self.below <= 100:
+            raise RuleError("EXPERT_CONDUCT", f"EXPERT_CONDUCT 低分线应在1至100分之间，{self.below}不在其中")
+        if self.count < 1 or self.days < 1:
+            raise RuleError("EXPERT_CONDUCT", "EXPERT_CONDUCT 低分次数和统计期（天）都应至少为1")
+
+    def words(self) -> str:
+        return f"{self.days}天内{self.count}次评价低于{self.below}分"
 
 
 def check(codes: list[str], rating: int | None) -> None:
@@ -27,10 +44,10 @@ def check(codes: list[str], rating: int | None) -> None:
         raise RuleError("EXPERT_CONDUCT", f"EXPERT_CONDUCT 评价分为0至100分，{rating}不在其中")
 
 
-def flagged(ratings: list[tuple[dt.date, int]], today: dt.date) -> bool:
+def flagged(ratings: list[tuple[dt.date, int]], today: dt.date, rule: LowRatings = LowRatings()) -> bool:
     """Whether the expert's low ratings within the period reach the number that calls for a review of membership."""
-    since = today - dt.timedelta(days=LOW_RATINGS_DAYS)
-    return sum(1 for day, rating in ratings if day >= since and rating < LOW_RATING) >= LOW_RATINGS_FLAG
+    since = today - dt.timedelta(days=rule.days)
+    return sum(1 for day, rating in ratings if day >= since and rating < rule.below) >= rule.count
 
 
 def closing_missing(publicity_final: bool, unanswered: int, without_conduct: list[str]) -> list[str]:

@@ -320,6 +320,17 @@ def check_transition(current: RoundState | str, target: RoundState | str) -> Non
                                    f"（{'→'.join(s.label for s in _STATE_ORDER)}），已抽取时可重新抽取")
 
 
+class RoundClosed(UserError):
+    """A change asked of a closed round."""
+
+
+def check_changeable(state: RoundState | str, round_id: int) -> None:
+    """A closed round is read-only: what its steps produced is kept as it was closed (CORRECTIONS); it is still
+    read, printed from its records, verified and archived, never changed."""
+    if RoundState(state) is RoundState.CLOSED:
+        raise RoundClosed(f"评审轮次 {round_id} 已结束（已关闭），只能查看，不能再修改")
+
+
 def check_method_change(state: RoundState | str) -> None:
     """ONE_METHOD: method and settings are frozen once the round leaves draft."""
     now = RoundState(state)

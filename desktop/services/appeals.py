@@ -24,7 +24,7 @@ from desktop.services.accounts import Operator, require
 from desktop.services.feedback import approved, approved_rows
 from desktop.services.rounds import RoundRef, round_id_in, show_round
 from desktop.services.uow import change, reading
-from desktop.services.working_days import load, record_deadline
+from desktop.services.working_days import load, record_deadline, record_extension
 from desktop.store.after_review_tables import Appeal
 from desktop.store.calendar_tables import Deadline as DeadlineRow
 from desktop.store.tables import IntegrityRecord
@@ -32,6 +32,7 @@ from desktop.store.workspace import Workspace
 from reports.documents import AppealNotice, chinese_date
 
 Place = Path | Workspace
+EXTENDED = "appeal.decision.extended"  # the deadline row of a decision limit moved by six months
 
 
 def _now() -> str:
@@ -163,7 +164,9 @@ def extend_appeal(place: Place, actor: Operator, appeal_id: int, reason: str) ->
         if row.extension_reason:
             raise UserError(f"申诉（复核申请）{appeal_id} 的处理期限已延长过一次（{row.extension_reason}）")
         unit.before = {"decision_due": row.decision_due}
-        row.decision_due = rules.extended(dt.date.fromisoformat(row.decision_due)).isoformat()
+        due = dt.date.fromisoformat(row.decision_due)
+        record_extension(unit.session, EXTENDED, f"appeal:{appeal_id}", due, rules.extended(due), row.calendar_version)
+        row.decision_due = rules.extended(due).isoformat()
         row.extension_reason = reason.strip()
         unit.session.add(row)
         unit.after = {"decision_due": row.decision_due, "reason": row.extension_reason}

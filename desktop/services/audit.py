@@ -24,7 +24,7 @@ GENESIS = "0" * 64
 
 TABLE_NAMES = {
     "opinion_correction": "评审意见修改", "publicity": "公示", "objection": "异议", "appeal": "申诉与复核申请",
-    "expert_conduct": "专家评审行为",
+    "expert_conduct": "专家评审行为", "workspace_setting": "工作区设置",
     "organisation": "单位", "person": "人员", "employment": "任职经历", "field_code": "学科代码", "expert": "专家",
     "relation": "人员关系", "application": "项目", "application_partner": "项目合作单位", "team_member": "项目成员",
     "requested_exclusion": "不宜评审专家", "declared_conflict": "回避声明", "lobbying": "请托记录",

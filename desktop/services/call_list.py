@@ -108,7 +108,7 @@ def _written(place: Place, actor: Operator, round_id: int, out: Path, data: byte
              panels: list[str]) -> dict:
     result = {"round": round_id, "out": str(out.resolve()), "sha256": hashlib.sha256(data).hexdigest(),
               "rows": count, "panels": panels}
-    with change(place, actor, action, f"round:{round_id}") as unit:
+    with change(place, actor, action, f"round:{round_id}", round_unchanged=True) as unit:
         write_atomically(out, data)
         unit.after = result
     return result

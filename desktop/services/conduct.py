@@ -9,6 +9,8 @@ is read-only.
 from __future__ import annotations
 
 import datetime as dt
+import json
+from dataclasses import asdict
 from pathlib import Path
 
 from sqlalchemy import select
@@ -19,8 +21,8 @@ from desktop.domain.conduct import CONDUCTS
 from desktop.domain.errors import NotFound, UserError
 from desktop.domain.ids import canonical
 from desktop.domain.methods import RoundState
+from desktop.domain.working_days import Deadline
 from desktop.services.accounts import Operator, require
-from desktop.services.publicity import check_open
 from desktop.services.rounds import RoundRef, get_round, round_id_in, set_state
 from desktop.services.uow import change, reading
 from desktop.services.working_days import load
@@ -28,10 +30,12 @@ from desktop.store import seating
 from desktop.store.after_review_tables import ExpertConduct, Objection, Publicity
 from desktop.store.execution_tables import Invitation
 from desktop.store.round_tables import ReviewRound
+from desktop.store.setting_tables import WorkspaceSetting
 from desktop.store.tables import Person
 from desktop.store.workspace import Workspace
 
 Place = Path | Workspace
+LOW_RATINGS = "conduct.low_ratings"  # the workspace setting of desktop.domain.conduct.LowRatings
 
 
 def _now() -> str:
@@ -49,9 +53,9 @@ def _experts(session: Session, round_id: int) -> dict[int, str]:
     return found
 
 
-def conduct_due(session: Session, round_id: int) -> dt.date:
+def conduct_due(session: Session, round_id: int) -> Deadline:
     review = dt.date.fromisoformat(get_round(session, round_id).review_date[:10])
-    return load(session).deadline(review, rules.DUE_WORKING_DAYS).due
+    return load(session).deadline(review, rules.DUE_WORKING_DAYS)
 
 
 def conduct_sheet(place: Place, op: Operator, round_id: int | RoundRef) -> dict:
@@ -64,7 +68,7 @@ def conduct_sheet(place: Place, op: Operator, round_id: int | RoundRef) -> dict:
             select(Person.id, Person.id_number, Person.name).where(Person.id.in_(list(experts))))}
         recorded = {row.person_id: row for row in session.execute(
             select(ExpertConduct).where(ExpertConduct.round_id == round_id)).scalars()}
-        due = conduct_due(session, round_id)
+        due = conduct_due(session, round_id).due
         recorded = {pid: (row.conduct, row.rating, row.note, row.recorded_by) for pid, row in recorded.items()}
     rows = []
     for pid, suggested in experts.items():
@@ -85,7 +89,6 @@ def record_conduct(place: Place, actor: Operator, round_id: int | RoundRef, expe
     round_id = round_id_in(place, round_id)
     with change(place, actor, "conduct.record", f"round:{round_id}") as unit:
         session = unit.session
-        check_open(session, round_id)
         person = session.execute(select(Person).where(Person.id_number == canonical(expert))).scalars().first()
         if person is None or person.id not in _experts(session, round_id):
             raise NotFound(f"专家 {expert} 不在评审轮次 {round_id} 的评审组中")
@@ -117,13 +120,49 @@ def expert_history(place: Place, op: Operator, expert: str, today: dt.date | Non
             select(ExpertConduct.round_id, ExpertConduct.conduct, ExpertConduct.rating)
             .where(ExpertConduct.person_id == person.id))}
         number, name_ = person.id_number, person.name
+        rule = _low_ratings(session)
     rounds = [{"round": rid, "name": name, "review_date": day[:10],
                "conduct": recorded.get(rid, ([], None))[0],
                "conduct_text": "、".join(CONDUCTS[c] for c in recorded[rid][0]) if rid in recorded else "未登记",
                "rating": recorded.get(rid, ([], None))[1]} for rid, name, day in served]
     ratings = [(dt.date.fromisoformat(r["review_date"]), r["rating"]) for r in rounds if r["rating"] is not None]
     return {"expert": number, "name": name_, "rounds": rounds,
-            "flagged": rules.flagged(ratings, today)}
+            "flagged": rules.flagged(ratings, today, rule), "low_ratings": rule.words()}
+
+
+def _setting(session: Session) -> WorkspaceSetting | None:
+    return session.execute(select(WorkspaceSetting).where(WorkspaceSetting.name == LOW_RATINGS)).scalars().first()
+
+
+def _low_ratings(session: Session) -> rules.LowRatings:
+    row = _setting(session)
+    return rules.LowRatings() if row is None else rules.LowRatings(**json.loads(row.value))
+
+
+def _rule_dict(rule: rules.LowRatings) -> dict:
+    return {**asdict(rule), "text": rule.words()}
+
+
+def low_ratings(place: Place, op: Operator) -> dict:
+    """What counts as a low rating, and how many within how many days flag an expert (the workspace's setting)."""
+    require(op, "experts.read", place)
+    with reading(place) as session:
+        return _rule_dict(_low_ratings(session))
+
+
+def set_low_ratings(place: Place, actor: Operator, below: int, count: int, days: int) -> dict:
+    """The workspace's low-rating thresholds changed, with the before and after in the audit entry."""
+    require(actor, "conduct.record", place)
+    rule = rules.LowRatings(below, count, days)
+    rule.check()
+    with change(place, actor, "conduct.low_ratings", f"workspace_setting:{LOW_RATINGS}") as unit:
+        session = unit.session
+        unit.before = asdict(_low_ratings(session))
+        row = _setting(session) or WorkspaceSetting(name=LOW_RATINGS, value="", changed_by="", changed_at="")
+        row.value, row.changed_by, row.changed_at = json.dumps(asdict(rule)), actor.name, _now()
+        session.add(row)
+        unit.after = asdict(rule)
+    return _rule_dict(rule)
 
 
 def closing_missing(session: Session, round_id: int) -> list[str]:

@@ -97,7 +97,7 @@ def replay_draw(place: Place, actor: Operator, round_id: int, *, secret: str, wi
     require(actor, "draw.replay", place)
     key = draw_checks.parse_secret(secret)
     digits = draw_checks.witness_digits(witness_digits)
-    with change(place, actor, "round.draw.replay", f"round:{round_id}") as unit:
+    with change(place, actor, "round.draw.replay", f"round:{round_id}", round_unchanged=True) as unit:
         inputs = read_inputs(unit.session, round_id)
         seed = seed_of(inputs.pool_hash, key, digits)
         panels = _computed(inputs, inputs.draw(seed))

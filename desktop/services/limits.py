@@ -15,7 +15,7 @@ from desktop.services.accounts import Operator, require
 from desktop.services.uow import change, reading
 from desktop.store.limit_tables import LimitDecision, OngoingProject
 from desktop.store.round_tables import ReviewRound
-from desktop.store.snapshot import load_case, pool_from_rows, raw_pool_rows
+from desktop.store.snapshot import load_case, lobbying
 from desktop.store.tables import Application, IntegrityRecord, Person
 from desktop.store.workspace import Workspace
 
@@ -36,10 +36,26 @@ def _flags(session: Session, round_id: int):
     records = tuple(Restriction(r.id, r.subject_code, r.subject_name, r.violation, r.measures, r.measure_items,
                                 _date(r.penalty_start), _date(r.penalty_end), _date(r.repaired_on))
                     for r in session.exec(select(IntegrityRecord)))
-    pool = pool_from_rows(raw_pool_rows(session, round_id))
     apps = case.applications
     return case, (project_limits(apps, ongoing, heads, case.review_date)
-                  + applicant_integrity(apps, records, case.review_date) + lobbied(apps, pool.lobbying))
+                  + applicant_integrity(apps, records, case.review_date) + lobbied(apps, lobbying(session)))
+
+
+def listed(session: Session, round_id: int) -> dict:
+    """How many applications of the round the list names and how many of their flags wait for a decision (a flag
+    is one code on one application), counted inside a caller's session: an import, a round opening, the due list."""
+    _case, flags = _flags(session, round_id)
+    decided = set(session.exec(select(Application.number, LimitDecision.code).join(
+        Application, Application.id == LimitDecision.application_id).where(LimitDecision.round_id == round_id)))
+    return {"round": round_id, "name": session.get(ReviewRound, round_id).name,
+            "listed": len({f.application for f in flags}),
+            "undecided": len({(f.application, f.code) for f in flags} - decided)}
+
+
+def listed_rounds(session: Session) -> list[dict]:
+    """``listed`` for every round between opening and closing (a draft's panels may still change)."""
+    return [listed(session, round_id) for round_id in session.exec(
+        select(ReviewRound.id).where(ReviewRound.state.not_in(("draft", "closed"))).order_by(ReviewRound.id))]
 
 
 def round_limits(place: Path | Workspace, op: Operator, round_id: int) -> dict:
@@ -82,7 +98,7 @@ def decide_limit(place: Path | Workspace, op: Operator, round_id: int, number: s
         raise UserError(f"应为以下之一：{'、'.join(CODES)}")
     if admitted and not reason.strip():
         raise RuleError(code, f"{code} 予以受理须写明理由")
-    with change(place, op, "limits.decide", f"round {round_id} {number} {code}") as unit:
+    with change(place, op, "limits.decide", f"round:{round_id}/{number}/{code}") as unit:
         session = unit.session
         _case, flags = _flags(session, round_id)
         if not any(f.application == number and f.code == code for f in flags):

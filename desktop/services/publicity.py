@@ -23,8 +23,8 @@ from desktop.domain.errors import NotFound, UserError
 from desktop.services import attachments, documents, signing
 from desktop.services.accounts import Operator, require
 from desktop.services.feedback import approved, approved_rows
-from desktop.services.rounds import RoundRef, get_round, round_id_in, show_round
-from desktop.services.uow import change, reading
+from desktop.services.rounds import RoundRef, round_id_in, show_round
+from desktop.services.uow import change, guard_round, reading
 from desktop.services.working_days import record_deadline
 from desktop.store import queries
 from desktop.store.after_review_tables import Objection, Publicity
@@ -36,12 +36,6 @@ Place = Path | Workspace
 
 def _now() -> str:
     return dt.datetime.now().astimezone().isoformat(timespec="seconds")
-
-
-def check_open(session: Session, round_id: int) -> None:
-    """A closed round is read-only."""
-    if get_round(session, round_id).state == "closed":
-        raise UserError(f"评审轮次 {round_id} 已结束（已关闭），只能查看，不能再修改")
 
 
 def _publicity(session: Session, round_id: int) -> Publicity:
@@ -76,7 +70,6 @@ def start_publicity(place: Place, actor: Operator, round_id: int | RoundRef, sta
         raise UserError("公示期至少为1个工作日")
     with change(place, actor, "publicity.start", f"round:{round_id}") as unit:
         session = unit.session
-        check_open(session, round_id)
         if session.get(Publicity, round_id) is not None:
             raise UserError(f"评审轮次 {round_id} 已开始公示，不能重新开始")
         approval, results = approved(session, round_id)
@@ -93,10 +86,13 @@ def start_publicity(place: Place, actor: Operator, round_id: int | RoundRef, sta
         return _dict(row, [])
 
 
-def show_publicity(place: Place, op: Operator, round_id: int | RoundRef) -> dict:
+def show_publicity(place: Place, op: Operator, round_id: int | RoundRef, *, missing_ok: bool = False) -> dict | None:
+    """The round's publicity with its objections; before it started a NotFound, or None when ``missing_ok``."""
     require(op, "results.read", place)
     round_id = round_id_in(place, round_id)
     with reading(place) as session:
+        if missing_ok and session.get(Publicity, round_id) is None:
+            return None
         return _dict(_publicity(session, round_id), _objections(session, round_id))
 
 
@@ -117,7 +113,6 @@ def record_objection(place: Place, actor: Operator, round_id: int | RoundRef, ap
             raise UserError(f"找不到附件 {path}")
     with change(place, actor, "objection.record", f"round:{round_id}") as unit:
         session = unit.session
-        check_open(session, round_id)
         period = _publicity(session, round_id)
         _, results = approved(session, round_id)
         if application not in {row["application"] for row in approved_rows(results)}:
@@ -148,7 +143,7 @@ def answer_objection(place: Place, actor: Operator, objection_id: int, decision:
         row = session.get(Objection, objection_id)
         if row is None:
             raise NotFound(f"异议 {objection_id} 不存在")
-        check_open(session, row.round_id)
+        guard_round(session, row.round_id)
         if row.decision:
             raise UserError(f"异议 {objection_id} 已于{row.answered_on}答复，不能重复答复")
         row.decision, row.answer, row.answered_by = decision, answer.strip(), actor.name
@@ -171,7 +166,6 @@ def make_final(place: Place, actor: Operator, round_id: int | RoundRef, today: d
     round_id = round_id_in(place, round_id)
     with change(place, actor, "publicity.final", f"round:{round_id}") as unit:
         session = unit.session
-        check_open(session, round_id)
         row = _publicity(session, round_id)
         if row.final_at:
             raise UserError(f"评审轮次 {round_id} 的公示名单已于{row.final_at[:10]}确认")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import delete, func
@@ -18,6 +18,7 @@ from desktop.domain.corrections import BadValue, check_panel_size, check_panels_
 from desktop.domain.errors import NotFound, UserError
 from desktop.domain.methods import Method, RoundSettings, RoundState, check_method_change, check_same_method, \
     check_transition
+from desktop.services import limits
 from desktop.services.accounts import Operator, require
 from desktop.services.uow import change, reading, workspace_of
 from desktop.store.round_tables import Draw, Panel, PanelApplication, ReviewRound
@@ -68,9 +69,11 @@ class RoundInfo:
     issuer: str = ""       # who issues the round's documents (落款)
     venue: str = ""
     review_time: str = ""
+    limits: dict | None = None  # what opening the round listed for decision (desktop.services.limits.listed)
 
     def to_dict(self) -> dict:
-        return {key: value for key, value in self.__dict__.items() if key != "ref"}
+        return {key: value for key, value in self.__dict__.items()
+                if key != "ref" and not (key == "limits" and value is None)}
 
 
 def _now() -> str:
@@ -205,15 +208,18 @@ def set_state(session: Session, row: ReviewRound, target: RoundState) -> None:
 
 
 def open_round(place: Place, actor: Operator, round_id: int | RoundRef) -> RoundInfo:
-    """Opening freezes the method and the settings (ONE_METHOD)."""
+    """Opening freezes the method and the settings (ONE_METHOD), and says how many of its applications the limits
+    list names for the secretariat's decision (PROJECT_LIMIT, APPLICANT_INTEGRITY, LOBBIED)."""
     require(actor, "round.edit", place)
     round_id = round_id_in(place, round_id)
     with change(place, actor, "round.open", f"round:{round_id}") as unit:
         row = get_round(unit.session, round_id)
         set_state(unit.session, row, RoundState.OPENED)
         row.opened_at = _now()
-        unit.after = {"state": row.state, "method": json.loads(row.method)}
-        return _info(unit.workspace, unit.session, row)
+        unit.session.flush()
+        found = limits.listed(unit.session, round_id)
+        unit.after = {"state": row.state, "method": json.loads(row.method), "limits": found}
+        return replace(_info(unit.workspace, unit.session, row), limits=found)
 
 
 def _application_ids(session: Session, round_id: int, numbers: list[str], panel_id: int | None = None) -> dict:

@@ -10,6 +10,7 @@ entry without its checkpoint was not written by PanelDesk.
 
 from __future__ import annotations
 
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,9 +20,11 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from desktop.domain.errors import UserError
+from desktop.domain.methods import check_changeable
 from desktop.services import audit, checkpoints
 from desktop.store import digests
 from desktop.store.engine import WRITE
+from desktop.store.round_tables import ReviewRound
 from desktop.store.tables import AuditEntry
 from desktop.store.workspace import Workspace, open_workspace
 from reports.errors import DiskFull
@@ -30,6 +33,9 @@ from reports.files import disk_full, is_disk_full
 
 class ReadOnlyWorkspace(UserError):
     """The workspace is a read-only copy: it can be listed and verified, never changed."""
+
+
+ROUND_TARGET = re.compile(r"round:(\d+)(?:/|$)")
 
 
 @dataclass
@@ -91,20 +97,32 @@ def _record(session: Session, workspace: Workspace, actor: str, action: str, tar
                       entry.hash, password)
 
 
+def guard_round(session: Session, round_id: int) -> None:
+    """Refuse a change of a closed round's data (read-only once closed). ``change`` calls it for a ``round:N``
+    target; a change whose target is something of a round (an objection) calls it with that round."""
+    row = session.get(ReviewRound, round_id)
+    if row is not None:
+        check_changeable(row.state, round_id)
+
+
 @contextmanager
 def change(place: Path | Workspace, actor, action: str, target: str = "", *,
-           password: checkpoints.Password = None) -> Iterator[Change]:
+           password: checkpoints.Password = None, round_unchanged: bool = False) -> Iterator[Change]:
     """Run the body in one BEGIN IMMEDIATE transaction (checks and writes see one state) and append its audit
     entry (with the digests of what it changed) and its checkpoint before the commit; ``password`` unlocks the
     signing key where no keyring holds it. ``actor`` is the signed-in Operator (the entry names its account) or,
-    for what no account does (a failed sign-in, PanelDesk's own upkeep), a name. A full disk, in the body or at the commit, rolls everything back and is
-    a DiskFull naming the workspace."""
+    for what no account does (a failed sign-in, PanelDesk's own upkeep), a name. A target ``round:N…`` is refused
+    when that round is closed, unless ``round_unchanged`` says the change only records an act on the round's data
+    (an export, a replay of its draw, a printed list). A full disk, in the body or at the commit, rolls everything
+    back and is a DiskFull naming the workspace."""
     workspace = writable(place)
     try:
         with workspace.session() as session, session.begin():
             session.connection(execution_options=WRITE)
             digests.discard(session)
             unit = Change(session, workspace, target=target)
+            if not round_unchanged and (of_round := ROUND_TARGET.match(target)):
+                guard_round(session, int(of_round.group(1)))
             yield unit
             session.flush()
             changed, lists = digests.collect(session)

@@ -113,6 +113,16 @@ def record_deadline(session: Session, kind: str, target: str, start: dt.date, wo
     return found
 
 
+def record_extension(session: Session, kind: str, target: str, due: dt.date, extended: dt.date,
+                     calendar_version: str) -> None:
+    """Keep a deadline moved by calendar months (an appeal decision's six months) as its own row: counted on no
+    working days, it carries the calendar version of the deadline it extends."""
+    session.add(DeadlineRow(kind=kind, target=target, start=due.isoformat(), working_days=0,
+                            due=extended.isoformat(), calendar_version=calendar_version,
+                            calendar_years=";".join(map(str, range(due.year, extended.year + 1))),
+                            computed_at=dt.datetime.now().astimezone().isoformat(timespec="seconds")))
+
+
 def enter_year(place, op: Operator, year: int, notice: str, holidays: Iterable[Holiday]) -> dict:
     """Enter (or enter again) a year from the notice as the window takes it, holiday by holiday."""
     require(op, "calendar.edit", place)

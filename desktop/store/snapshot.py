@@ -32,6 +32,8 @@ _STAYS = ("SELECT p.id_number, o.credit_code, o.name, s.from_year, s.to_year FRO
           "JOIN organisation o ON o.id = s.organisation_id")
 _EXPLICIT = "CASE WHEN e.enterprise_explicit THEN e.enterprise END"  # the 企业专家 column's answer, or NULL
 _KINDS = "SELECT credit_code, kind FROM organisation"
+_LOBBYING = ("SELECT p.id_number, a.number, l.recorded_on, l.note, l.accepted FROM lobbying l "
+             "JOIN person p ON p.id = l.person_id JOIN application a ON a.id = l.application_id")
 
 
 # The team members of a round's applications: only relations touching one of them can exclude anyone in the round.
@@ -57,8 +59,7 @@ def raw_pool_rows(session: Session, round_id: int | None = None) -> dict[str, li
                     "JOIN person p ON p.id = d.person_id JOIN application a ON a.id = d.application_id",
         "requested": "SELECT a.number, p.id_number, q.reason, q.position FROM requested_exclusion q "
                      "JOIN person p ON p.id = q.person_id JOIN application a ON a.id = q.application_id",
-        "lobbying": "SELECT p.id_number, a.number, l.recorded_on, l.note, l.accepted FROM lobbying l "
-                    "JOIN person p ON p.id = l.person_id JOIN application a ON a.id = l.application_id",
+        "lobbying": _LOBBYING,
         "integrity": "SELECT i.id, i.subject_code, i.subject_name, i.violation, i.measures, i.penalty_start, "
                      "i.penalty_end, i.decided_by, i.basis, i.decision_date, i.repaired_on FROM integrity_record i "
                      "WHERE length(i.subject_code) = 18",
@@ -77,6 +78,16 @@ def enterprise_rows(session: Session) -> tuple[list[tuple], list[tuple], dict[st
                 cursor.execute(_STAYS).fetchall(), dict(cursor.execute(_KINDS).fetchall()))
 
 
+def _lobbying(rows: list[tuple]) -> tuple[Lobbying, ...]:
+    return tuple(Lobbying(i, n, _date(d), note, bool(accepted)) for i, n, d, note, accepted in rows)
+
+
+def lobbying(session: Session) -> tuple[Lobbying, ...]:
+    """The recorded requests (请托) alone, for the limits list, which needs nothing else of the pool."""
+    with dbapi_cursor(session) as cursor:
+        return _lobbying(cursor.execute(_LOBBYING).fetchall())
+
+
 def pool_from_rows(rows: dict[str, list[tuple]]) -> Pool:
     return Pool(
         experts=tuple(Expert(_intern(i), n, tuple(filter(None, fields.split(";"))), None if ent is None else bool(ent),
@@ -86,7 +97,7 @@ def pool_from_rows(rows: dict[str, list[tuple]]) -> Pool:
         relations=tuple(rows["relations"]),
         declared=tuple(Declared(i, n, reason) for i, n, reason in rows["declared"]),
         requested=tuple(Requested(n, i, reason, position + 1) for n, i, reason, position in rows["requested"]),
-        lobbying=tuple(Lobbying(i, n, _date(d), note, bool(accepted)) for i, n, d, note, accepted in rows["lobbying"]),
+        lobbying=_lobbying(rows["lobbying"]),
         integrity=tuple(IntegrityRecord(str(id_), code, name, violation, measures, _date(start), _date(end), by, basis,
                                         _date(decided), _date(repaired))
                         for id_, code, name, violation, measures, start, end, by, basis, decided, repaired

@@ -96,6 +96,7 @@ ACTIONS = {
     "appeal.extend": QT_TRANSLATE_NOOP("audit", "延长申诉处理期限"),
     "appeal.decide": QT_TRANSLATE_NOOP("audit", "作出申诉处理决定"),
     "conduct.record": QT_TRANSLATE_NOOP("audit", "登记专家评审行为"),
+    "conduct.low_ratings": QT_TRANSLATE_NOOP("audit", "修改专家低分复核线"),
     "round.close": QT_TRANSLATE_NOOP("audit", "关闭评审轮次"),
 }
 STARTED = ".started"  # a documents batch opened before its first file (desktop.services.batch_log)

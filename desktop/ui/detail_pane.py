@@ -94,7 +94,8 @@ def _conduct_html(history: dict | None) -> str:
     """The expert's conduct and ratings round by round (EXPERT_CONDUCT), and the flag for a review of membership."""
     if history is None:
         return ""
-    flag = ("<p style='color:#b00020'>" + translate("DetailPane", "低分评价次数已达规定，需复核其专家库资格") + "</p>"
+    flag = ("<p style='color:#b00020'>" + translate(
+        "DetailPane", "低分评价已达本工作区的复核线（{0}），需复核其专家库资格").format(history["low_ratings"]) + "</p>"
             if history["flagged"] else "")
     return "".join([_h3(translate("DetailPane", "评审行为与评价")), flag,
                     _table([translate("DetailPane", "评审轮次"), translate("DetailPane", "日期"),

@@ -265,6 +265,8 @@ class RunPage(QWizardPage):
         self.progress.setValue(self.progress.maximum())
         lines = [f"{kind}：" + "，".join(f"{k}{v}" for k, v in counts.items())
                  for kind, counts in summary.counts.items()]
+        lines += [self.tr("限项与资格名单（{0}）：列出 {1} 项，{2} 项待决定（见「限项与资格」）").format(
+            r["name"], r["listed"], r["undecided"]) for r in summary.limits]
         late = self.wizard().closing
         self.wizard().closing = False
         done = self.tr("取消未能生效：导入在取消前已完成并写入。") if late else self.tr("导入完成。")

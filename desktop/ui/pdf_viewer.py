@@ -16,8 +16,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 PDF = "application/pdf"
@@ -25,6 +23,8 @@ PDF = "application/pdf"
 
 class PdfViewer(QDialog):
     def __init__(self, path: Path, parent: QWidget | None = None):
+        from PySide6.QtPdf import QPdfDocument  # loaded with the first document opened here, not at start
+        from PySide6.QtPdfWidgets import QPdfView
         super().__init__(parent)
         self.setWindowTitle(path.name)
         self.document = QPdfDocument(self)

@@ -79,6 +79,10 @@ class MethodStep(QWidget):
         self.frozen.setObjectName("frozen")
         self.frozen.setWordWrap(True)
         self.frozen.setStyleSheet("background:#fff6d8;border:1px solid #e0c060;padding:8px")
+        self.listed = QLabel()  # what opening the round put on the limits list
+        self.listed.setObjectName("opened_limits")
+        self.listed.setWordWrap(True)
+        self.listed.setVisible(False)
         self.save = QPushButton(self.tr("保存草稿"))
         self.save.setObjectName("save_round")
         self.save.clicked.connect(self.save_round)
@@ -124,6 +128,7 @@ class MethodStep(QWidget):
         buttons.addWidget(self.open)
         layout = QVBoxLayout(self)
         layout.addWidget(self.frozen)
+        layout.addWidget(self.listed)
         layout.addLayout(row)
         layout.addWidget(arrangements)
         layout.addLayout(buttons)
@@ -150,6 +155,8 @@ class MethodStep(QWidget):
         self.max_requested.setValue(s.max_requested_exclusions)
 
     def set_round(self, info: RoundInfo | None) -> None:
+        if info is None or self.info is None or info.ref != self.info.ref:
+            self.listed.setVisible(False)  # said of the round just opened, not of another
         self.info = info
         draft = info is None or info.state == "draft"
         for box in self.inputs:
@@ -271,8 +278,16 @@ class MethodStep(QWidget):
 
     def open_now(self) -> None:
         place, actor, ref = self.ctx.place, self.ctx.actor, self.info.ref
-        self.ctx.runner.run(lambda job: rounds.open_round(place, actor, ref), self._saved,
+        self.ctx.runner.run(lambda job: rounds.open_round(place, actor, ref), self._opened,
                             lambda e: errors.show(self, self.tr("无法开启"), e), write=True)
+
+    def _opened(self, info: RoundInfo) -> None:
+        found = info.limits
+        self.listed.setText(self.tr("开启时核查限项与资格（在研项目数、诚信记录、请托）：列出 {0} 项，{1} 项待决定，"
+                                    "请在「限项与资格」页作出决定。").format(found["listed"], found["undecided"])
+                            if found["listed"] else self.tr("开启时核查限项与资格（在研项目数、诚信记录、请托）：没有需要决定的项目。"))
+        self.listed.setVisible(True)
+        self._saved(info)
 
     def _saved(self, info: RoundInfo) -> None:
         self.ctx.touched(ROUNDS)

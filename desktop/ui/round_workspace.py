@@ -6,7 +6,7 @@ the bar, the frozen method and the draw all follow from one ``RoundInfo``. The r
 empty when another workspace is opened.
 
 A step is made when it is first shown (or asked for): the calls step brings QtMultimedia and the letters step
-QtPdf, and a round opens on one step, so neither the window's start nor opening a round waits for the other ten.
+QtPdf, and a round opens on one step, so neither the window's start nor opening a round waits for the other eleven.
 Steps once made follow every round shown, as before.
 """
 
@@ -23,14 +23,14 @@ from desktop.ui import errors
 from desktop.ui.context import Context
 from desktop.ui.round_words import state_label
 
-METHOD, PANELS, CONFLICTS, DRAW, LETTERS, CALLS, CONFIRMATION, COMMITMENTS, SCORES, RESULTS, AFTER = range(11)
+METHOD, PANELS, CONFLICTS, DRAW, LETTERS, CALLS, CONFIRMATION, COMMITMENTS, SCORES, RESULTS, PUBLICITY, AFTER = range(12)
 STEPS = (  # (module, class) of each step, in the bar's order
     ("desktop.ui.round_method_step", "MethodStep"), ("desktop.ui.round_panels_step", "PanelsStep"),
     ("desktop.ui.round_conflicts_step", "ConflictsStep"), ("desktop.ui.round_draw_step", "DrawStep"),
     ("desktop.ui.round_letters_step", "LettersStep"), ("desktop.ui.round.calls_step", "CallsStep"),
     ("desktop.ui.round.confirmation_step", "ConfirmationStep"), ("desktop.ui.round.commitments_step", "CommitmentsStep"),
     ("desktop.ui.round.scores", "ScoresStep"), ("desktop.ui.round.results", "ResultsStep"),
-    ("desktop.ui.round.after_review", "AfterReviewStep"))
+    ("desktop.ui.round.publicity", "PublicityStep"), ("desktop.ui.round.after_review", "AfterReviewStep"))
 CONFIRMED = ("confirmed", "scoring", "results", "closed")  # every panel confirmed: every seat accepted
 
 
@@ -50,7 +50,7 @@ def done_steps(info: RoundInfo | None, conflicts_computed: bool = False) -> set[
     if info.state in ("results", "closed"):  # results need every seated member's commitment and attendance first
         done |= {COMMITMENTS, SCORES, RESULTS}
     if info.state == "closed":
-        done.add(AFTER)
+        done |= {PUBLICITY, AFTER}
     return done
 
 
@@ -87,7 +87,7 @@ class RoundWorkspace(QWidget):
         self._at = METHOD  # the step chosen; made and shown once this workspace is on screen
         titles = [self.tr("创建与评审方法"), self.tr("评审组"), self.tr("回避关系"), self.tr("抽取专家"), self.tr("承诺书"),
                   self.tr("电话确认"), self.tr("确认评审组"), self.tr("承诺与出席"), self.tr("评分"), self.tr("结果与审批"),
-                  self.tr("反馈与结束")]
+                  self.tr("公示与异议"), self.tr("反馈与结束")]
         self.stack = QStackedWidget()
         self.buttons = QButtonGroup(self)
         bar = QHBoxLayout()
@@ -97,7 +97,7 @@ class RoundWorkspace(QWidget):
             button = QPushButton(title)
             button.setCheckable(True)
             button.setMinimumHeight(34)
-            button.setStyleSheet("padding:0 5px")  # eleven steps side by side in a 1280-pixel window
+            button.setStyleSheet("padding:0 2px")  # twelve steps side by side in a 1366-pixel window
             self.buttons.addButton(button, index)
             bar.addWidget(button)
             self.stack.addWidget(QWidget())  # stands in for the step until it is first shown
@@ -110,7 +110,7 @@ class RoundWorkspace(QWidget):
 
     method, panels, conflicts, draw, letters = _step(METHOD), _step(PANELS), _step(CONFLICTS), _step(DRAW), _step(LETTERS)
     calls, confirmation, commitments = _step(CALLS), _step(CONFIRMATION), _step(COMMITMENTS)
-    scores, results, after = _step(SCORES), _step(RESULTS), _step(AFTER)
+    scores, results, publicity, after = _step(SCORES), _step(RESULTS), _step(PUBLICITY), _step(AFTER)
 
     def step(self, index: int) -> QWidget:
         """The step at ``index``, made (and given the round shown) the first time it is wanted."""

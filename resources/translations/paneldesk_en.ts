@@ -126,12 +126,20 @@
         <translation>Record the selected expert&apos;s conduct as shown</translation>
     </message>
     <message>
+        <source>修改所选专家的评审行为…</source>
+        <translation>Edit the selected expert&apos;s conduct…</translation>
+    </message>
+    <message>
         <source>关闭评审轮次</source>
         <translation>Close the round</translation>
     </message>
     <message>
         <source>需要修改的专家意见（结果通知书生成前）</source>
         <translation>Opinions to correct (before the outcome notices)</translation>
+    </message>
+    <message>
+        <source>结果通知书（每个项目一份，意见匿名，附申诉期限）</source>
+        <translation>Outcome notices (one per application, opinions anonymised, with the appeal deadline)</translation>
     </message>
     <message>
         <source>专家评审行为（评审后2个工作日内登记）</source>
@@ -187,6 +195,80 @@
     </message>
 </context>
 <context>
+    <name>AnswerDialog</name>
+    <message>
+        <source>异议成立</source>
+        <translation>Objection upheld</translation>
+    </message>
+    <message>
+        <source>异议不成立</source>
+        <translation>Objection dismissed</translation>
+    </message>
+    <message>
+        <source>答复异议</source>
+        <translation>Answer an objection</translation>
+    </message>
+    <message>
+        <source>异议</source>
+        <translation>Objection</translation>
+    </message>
+    <message>
+        <source>结论</source>
+        <translation>Conclusion</translation>
+    </message>
+    <message>
+        <source>答复</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>答复日期</source>
+        <translation>Answered on</translation>
+    </message>
+</context>
+<context>
+    <name>AppealDialog</name>
+    <message>
+        <source>登记申诉或复核申请</source>
+        <translation>Record an appeal or review request</translation>
+    </message>
+    <message>
+        <source>申诉（针对评审结果）</source>
+        <translation>Appeal (against a review result)</translation>
+    </message>
+    <message>
+        <source>复核申请（针对失信行为记录）</source>
+        <translation>Review request (against a misconduct record)</translation>
+    </message>
+    <message>
+        <source>项目编号</source>
+        <translation>Application number</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>评审轮次编号</source>
+        <translation>Review round number</translation>
+    </message>
+    <message>
+        <source>失信行为记录编号</source>
+        <translation>Misconduct record number</translation>
+    </message>
+    <message>
+        <source>申请人</source>
+        <translation>Appellant</translation>
+    </message>
+    <message>
+        <source>收到日期</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>申请事项</source>
+        <translation>Request</translation>
+    </message>
+</context>
+<context>
     <name>AppealsPage</name>
     <message>
         <source>编号</source>
@@ -221,6 +303,10 @@
         <translation>Decision</translation>
     </message>
     <message>
+        <source>登记申诉或复核申请…</source>
+        <translation>Record an appeal or review request…</translation>
+    </message>
+    <message>
         <source>予以受理</source>
         <translation>Accept</translation>
     </message>
@@ -231,6 +317,18 @@
     <message>
         <source>作出处理决定…</source>
         <translation>Decide…</translation>
+    </message>
+    <message>
+        <source>延长处理期限…</source>
+        <translation>Extend the decision deadline…</translation>
+    </message>
+    <message>
+        <source>所选申诉的通知书（受理、不予受理或处理决定）</source>
+        <translation>Notice of the selected appeal (acceptance, non-acceptance or decision)</translation>
+    </message>
+    <message>
+        <source>（已延长：{0}）</source>
+        <translation> (extended: {0})</translation>
     </message>
     <message>
         <source>共 {0} 件，待受理或待决定 {1} 件</source>
@@ -251,6 +349,18 @@
     <message>
         <source>无法作出不予受理决定</source>
         <translation>Cannot record the non-acceptance</translation>
+    </message>
+    <message>
+        <source>延长处理期限</source>
+        <translation>Extend the decision deadline</translation>
+    </message>
+    <message>
+        <source>延长六个月的理由（第二十三条，只能延长一次）：</source>
+        <translation>Reason for the six-month extension (article 23, once only):</translation>
+    </message>
+    <message>
+        <source>无法延长处理期限</source>
+        <translation>Could not extend the decision deadline</translation>
     </message>
     <message>
         <source>处理决定</source>
@@ -1167,6 +1277,53 @@
     </message>
 </context>
 <context>
+    <name>ConductDialog</name>
+    <message>
+        <source>按时出席</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>无故缺席</source>
+        <translation>Absent without reason</translation>
+    </message>
+    <message>
+        <source>被替换</source>
+        <translation>Replaced</translation>
+    </message>
+    <message>
+        <source>未及时申报回避</source>
+        <translation>Declared a conflict late</translation>
+    </message>
+    <message>
+        <source>泄露评审信息</source>
+        <translation>Leaked review information</translation>
+    </message>
+    <message>
+        <source>说情打招呼</source>
+        <translation>Lobbied others</translation>
+    </message>
+    <message>
+        <source>评审意见不专业</source>
+        <translation>Unqualified opinions</translation>
+    </message>
+    <message>
+        <source>登记评审行为：{0}</source>
+        <translation>Record conduct: {0}</translation>
+    </message>
+    <message>
+        <source>评价分（百分制，可不填）</source>
+        <translation>Rating (out of 100, optional)</translation>
+    </message>
+    <message>
+        <source>评审行为</source>
+        <translation>Conduct</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmationStep</name>
     <message>
         <source>评审组</source>
@@ -1542,8 +1699,8 @@
         <translation>Panel member</translation>
     </message>
     <message>
-        <source>低分评价次数已达规定，需复核其专家库资格</source>
-        <translation>Low ratings reached the set number: review this expert&apos;s pool membership</translation>
+        <source>低分评价已达本工作区的复核线（{0}），需复核其专家库资格</source>
+        <translation>Low ratings reach this workspace&apos;s review line ({0}): review the expert&apos;s membership of the pool</translation>
     </message>
     <message>
         <source>评审行为与评价</source>
@@ -2533,6 +2690,14 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
         <source>无法开启</source>
         <translation>Cannot open the round</translation>
     </message>
+    <message>
+        <source>开启时核查限项与资格（在研项目数、诚信记录、请托）：列出 {0} 项，{1} 项待决定，请在「限项与资格」页作出决定。</source>
+        <translation>Limits checked on opening (projects under way, integrity records, lobbying): {0} applications listed, {1} flags to decide on the Limits page.</translation>
+    </message>
+    <message>
+        <source>开启时核查限项与资格（在研项目数、诚信记录、请托）：没有需要决定的项目。</source>
+        <translation>Limits checked on opening (projects under way, integrity records, lobbying): nothing to decide.</translation>
+    </message>
 </context>
 <context>
     <name>MisconductDialog</name>
@@ -2764,6 +2929,45 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
     </message>
 </context>
 <context>
+    <name>ObjectionDialog</name>
+    <message>
+        <source>登记异议</source>
+        <translation>Record an objection</translation>
+    </message>
+    <message>
+        <source>姓名或单位，实名或匿名</source>
+        <translation>Name or organisation, named or anonymous</translation>
+    </message>
+    <message>
+        <source>添加附件…</source>
+        <translation>Add attachments…</translation>
+    </message>
+    <message>
+        <source>针对项目</source>
+        <translation>Against application</translation>
+    </message>
+    <message>
+        <source>提出人</source>
+        <translation>Raised by</translation>
+    </message>
+    <message>
+        <source>收到日期</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>异议内容</source>
+        <translation>Objection</translation>
+    </message>
+    <message>
+        <source>附件</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>选择附件</source>
+        <translation>Choose attachments</translation>
+    </message>
+</context>
+<context>
     <name>PanelsStep</name>
     <message>
         <source>评审组</source>
@@ -2852,6 +3056,105 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
     <message>
         <source>无法添加评审组</source>
         <translation>Cannot add the panel</translation>
+    </message>
+</context>
+<context>
+    <name>PublicityStep</name>
+    <message>
+        <source> 个工作日</source>
+        <translation> working days</translation>
+    </message>
+    <message>
+        <source>开始公示</source>
+        <translation>Start publicity</translation>
+    </message>
+    <message>
+        <source>公示开始日期</source>
+        <translation>Publicity starts on</translation>
+    </message>
+    <message>
+        <source>公示期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>提出人</source>
+        <translation>Raised by</translation>
+    </message>
+    <message>
+        <source>收到日期</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>逾期</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>附件</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>异议内容</source>
+        <translation>Objection</translation>
+    </message>
+    <message>
+        <source>结论</source>
+        <translation>Conclusion</translation>
+    </message>
+    <message>
+        <source>答复</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>登记异议…</source>
+        <translation>Record an objection…</translation>
+    </message>
+    <message>
+        <source>答复所选异议…</source>
+        <translation>Answer the selected objection…</translation>
+    </message>
+    <message>
+        <source>确认公示名单</source>
+        <translation>Make the publicity list final</translation>
+    </message>
+    <message>
+        <source>异议（公示期内收到的，及期满后收到、记为逾期的）</source>
+        <translation>Objections (received in the period, and those received after it, marked late)</translation>
+    </message>
+    <message>
+        <source>公示名单（PDF）</source>
+        <translation>Publicity list (PDF)</translation>
+    </message>
+    <message>
+        <source>评审结果审批后，在这里公示推荐名单、登记和答复异议。</source>
+        <translation>Once the results are approved, publish the recommended list here and record and answer objections.</translation>
+    </message>
+    <message>
+        <source>正在读取…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>尚未开始公示：选择开始日期和公示期（工作日），公示名单为审批后的推荐项目。</source>
+        <translation>Publicity has not started: choose the start date and the period (working days); the list is the approved recommended applications.</translation>
+    </message>
+    <message>
+        <source>公示期：{0} 至 {1}（{2}个工作日，按工作日历版本 {3} 计算）；公示名单 {4} 项；异议 {5} 条，其中未答复 {6} 条。</source>
+        <translation>Publicity period: {0} to {1} ({2} working days, counted on calendar version {3}); {4} applications listed; {5} objections, {6} unanswered. </translation>
+    </message>
+    <message>
+        <source>公示名单已于 {0} 由 {1} 确认。</source>
+        <translation>The list was made final on {0} by {1}.</translation>
+    </message>
+    <message>
+        <source>期满（{0}之后）且异议均已答复后，才能确认公示名单。</source>
+        <translation>The list can be made final once the period has ended (after {0}) and every objection is answered.</translation>
     </message>
 </context>
 <context>
@@ -3200,6 +3503,10 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
         <translation>Feedback and closing</translation>
     </message>
     <message>
+        <source>公示与异议</source>
+        <translation>Publicity</translation>
+    </message>
+    <message>
         <source>无法读取评审轮次</source>
         <translation>Cannot read the review round</translation>
     </message>
@@ -3280,6 +3587,10 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
     <message>
         <source>正在校验…</source>
         <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>限项与资格名单（{0}）：列出 {1} 项，{2} 项待决定（见「限项与资格」）</source>
+        <translation>Limits list ({0}): {1} applications listed, {2} flags to decide (see Limits)</translation>
     </message>
     <message>
         <source>导入完成。</source>
@@ -3444,12 +3755,52 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
         <translation>Lock the window after this long without use</translation>
     </message>
     <message>
+        <source> 分</source>
+        <translation> points</translation>
+    </message>
+    <message>
+        <source> 次</source>
+        <translation> times</translation>
+    </message>
+    <message>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>保存本工作区的规则</source>
+        <translation>Save this workspace&apos;s rules</translation>
+    </message>
+    <message>
+        <source>本工作区的规则（随工作区保存，修改记入审计日志）</source>
+        <translation>This workspace&apos;s rules (kept with the workspace, changes audited)</translation>
+    </message>
+    <message>
+        <source>评价低于此分为低分</source>
+        <translation>A rating below this is low</translation>
+    </message>
+    <message>
+        <source>低分达到此次数</source>
+        <translation>Low ratings reaching this number</translation>
+    </message>
+    <message>
+        <source>在此天数内（按评审日期）</source>
+        <translation>Within this many days (by review date)</translation>
+    </message>
+    <message>
+        <source>达到时，专家详情中提示复核其专家库资格。</source>
+        <translation>When reached, the expert&apos;s detail asks for a review of pool membership.</translation>
+    </message>
+    <message>
         <source>当前工作区：{0}</source>
         <translation>Current workspace: {0}</translation>
     </message>
     <message>
         <source>（未打开）</source>
         <translation>(none open)</translation>
+    </message>
+    <message>
+        <source>已保存：{0}天内{1}次评价低于{2}分的专家提示复核。</source>
+        <translation>Saved: experts rated low {1} times within {0} days (below {2} points) are flagged for review.</translation>
     </message>
     <message>
         <source>已保存。界面语言在重新启动后生效。</source>
@@ -3538,6 +3889,53 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
 {0}
 
 When every password is forgotten, only this key opens the workspace. Print it now, give it to the head of the unit to keep in a safe, then delete the file from this computer.</translation>
+    </message>
+</context>
+<context>
+    <name>SignedBatch</name>
+    <message>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>用工作区的签名身份签名（PAdES）</source>
+        <translation>Sign with the workspace&apos;s signing identity (PAdES)</translation>
+    </message>
+    <message>
+        <source>生成</source>
+        <translation>Generate</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>输出文件夹</source>
+        <translation>Output folder</translation>
+    </message>
+    <message>
+        <source>保存到</source>
+        <translation>Save to</translation>
+    </message>
+    <message>
+        <source>操作员口令</source>
+        <translation>Operator password</translation>
+    </message>
+    <message>
+        <source>本机没有系统钥匙串。请输入操作员口令以打开加密的密钥文件：</source>
+        <translation>This computer has no system keyring. Enter the operator password to open the encrypted key file:</translation>
+    </message>
+    <message>
+        <source>正在生成…</source>
+        <translation>Generating…</translation>
+    </message>
+    <message>
+        <source>正在取消：已开始的几份写完即停止，未完成的不留文件…</source>
+        <translation>Cancelling: documents already started are finished, then it stops; no partial files are left…</translation>
+    </message>
+    <message>
+        <source>已生成 {0} 份，保存在 {1}</source>
+        <translation>{0} documents made, saved in {1}</translation>
     </message>
 </context>
 <context>
@@ -3912,6 +4310,10 @@ When every password is forgotten, only this key opens the workspace. Print it no
     <message>
         <source>登记专家评审行为</source>
         <translation>Record an expert&apos;s conduct</translation>
+    </message>
+    <message>
+        <source>修改专家低分复核线</source>
+        <translation>Changed the experts&apos; low-rating review line</translation>
     </message>
     <message>
         <source>关闭评审轮次</source>

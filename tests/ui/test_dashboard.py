@@ -2,8 +2,9 @@
 
 import datetime as dt
 
+from desktop.domain.appeals import extended
 from desktop.domain.methods import Method
-from desktop.services import catalogue, draws, publicity, rounds
+from desktop.services import appeals, catalogue, draws, limits, publicity, rounds
 from desktop.ui.context import ROUNDS
 from tests.conftest import signed
 
@@ -45,3 +46,27 @@ def test_the_due_list_shows_the_deadlines_after_a_review_across_rounds(window, d
     assert "已逾期（2026-12-17）：登记专家评审行为（7位未登记），2026年度省重点研发计划项目会议评审（示例）" in shown
     assert any(text.startswith("本周到期（2026-12-25）：答复异议（张某，项目 ") for text in shown)
     assert any(text.startswith("本周到期（2026-12-25）：公示期结束，确认公示名单") for text in shown)
+
+
+def test_an_appeal_decision_extended_by_six_months_is_due_on_its_new_date(window, demo_workspace):
+    from tests.after_review_setup import approved_round
+    members, apps = approved_round(demo_workspace)
+    received = appeals.receive_appeal(demo_workspace, signed(demo_workspace), dt.date(2027, 1, 5), "某大学",
+                                      "对评分有异议。", round_id=1, application=apps[0])
+    approver = signed(demo_workspace, "孙审批")
+    accepted = appeals.accept_appeal(demo_workspace, approver, received["id"], dt.date(2027, 1, 20))
+    appeals.extend_appeal(demo_workspace, approver, received["id"], "需补充调取专家评审材料")
+    moved = extended(dt.date.fromisoformat(accepted["decision_due"]))
+    window.dashboard.today = moved
+    window.ctx.touched(ROUNDS)
+    shown = [window.dashboard.due.item(n).text() for n in range(window.dashboard.due.count())]
+    assert f"今日到期（{moved.isoformat()}）：作出处理决定（某大学），期限已延长六个月：需补充调取专家评审材料" in shown
+
+
+def test_the_undecided_flags_of_the_limits_list_are_due_by_the_review(window, demo_workspace):
+    undecided = limits.round_limits(demo_workspace, signed(demo_workspace), 1)["undecided"]
+    window.dashboard.today = dt.date(2026, 12, 14)
+    window.ctx.touched(ROUNDS)
+    shown = [window.dashboard.due.item(n).text() for n in range(window.dashboard.due.count())]
+    assert (f"本周到期（2026-12-15）：对限项与资格名单作出决定（{undecided}项未决定），"
+            "2026年度省重点研发计划项目会议评审（示例）") in shown

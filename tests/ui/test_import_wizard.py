@@ -5,7 +5,7 @@ import csv
 
 from PySide6.QtWidgets import QWizard
 
-from desktop.services import catalogue
+from desktop.services import catalogue, limits
 from desktop.ui.import_wizard import ImportWizard
 from tests.spreadsheets import credit_code, id_number, workbook
 from tests.conftest import signed
@@ -55,6 +55,9 @@ def test_an_unknown_header_is_mapped_by_hand_and_imported(window, demo_workspace
     wizard.next()
     assert wizard.run.isComplete(), wizard.run.status.text()
     assert any(o["name"] == "映射测试研究院" for o in catalogue.listing(demo_workspace, signed(demo_workspace), "organisations"))
+    undecided = limits.round_limits(demo_workspace, signed(demo_workspace), 1)["undecided"]
+    assert f"限项与资格名单（2026年度省重点研发计划项目会议评审（示例））：列出 {undecided} 项，{undecided} 项待决定" \
+        in wizard.run.status.text()  # the demo's lobbied applications, one flag each
     wizard.button(QWizard.WizardButton.FinishButton).click()
 
 

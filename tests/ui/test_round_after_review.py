@@ -1,11 +1,16 @@
 """The step after the approved results on the real window: an opinion that names its expert is listed with what it
-names and corrected through the dialog; conduct is recorded as prefilled; closing waits for what is missing."""
+names and corrected through the dialog; conduct is recorded as prefilled or edited; the outcome notices are made and
+signed; closing waits for what is missing and then closes the round."""
 
 from __future__ import annotations
 
+import datetime as dt
+
+from pypdf import PdfReader
 from PySide6.QtWidgets import QInputDialog
 
-from desktop.services import feedback
+from desktop.services import feedback, publicity, rounds, signing
+from desktop.ui.round.conduct_dialog import ConductDialog
 from desktop.ui.round_workspace import AFTER
 from tests.after_review_setup import approved_round, people
 from tests.conftest import signed
@@ -35,3 +40,67 @@ def test_an_opinion_naming_its_expert_is_corrected_and_conduct_recorded_before_c
     step.record.click()
     assert step.conduct.item(0, 1).text() == "按时出席" and step.conduct.item(0, 3).text() == "已登记"
     assert f"还有{len(members) - 1}位专家未登记评审行为" in step.summary.text()
+
+
+def test_notices_made_signed_conduct_edited_and_the_round_closed_from_the_window(window, demo_workspace, qtbot,
+                                                                                tmp_path):
+    root = demo_workspace
+    members, apps = approved_round(root)
+    rounds.edit_round(root, signed(root), 1, issuer="山东省科学技术厅")
+    signing.create_identity(root, signed(root), "省科学技术厅评审办公室")
+    ws = _shown(window, root)
+    ws.buttons.button(AFTER).click()
+    step = ws.after
+    step.notices.folder.setText(str(tmp_path / "通知书"))
+    assert step.notices.sign.isChecked() and step.notices.generate.isEnabled()
+    step.notices.generate.click()
+    made = sorted((tmp_path / "通知书").glob("*.pdf"))
+    assert len(made) == len(apps) and step.notices.files.count() == len(apps), step.notices.status.text()
+    assert PdfReader(made[0]).trailer["/Root"]["/AcroForm"]["/Fields"]  # signed
+    step.conduct.selectRow(1)
+    dialog = ConductDialog(window.ctx, step.info.ref, step.experts[1], step)
+    qtbot.addWidget(dialog)
+    assert dialog.codes["present"].isChecked() and not dialog.rated.isChecked()
+    dialog.codes["unqualified"].setChecked(True)
+    dialog.rated.setChecked(True)
+    dialog.rating.setValue(55)
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted, dialog.problem.text()
+    assert step.conduct.item(1, 1).text() == "按时出席、评审意见不专业" and step.conduct.item(1, 2).text() == "55"
+    assert step.conduct.item(1, 3).text() == "已登记"
+    for row in range(len(members)):
+        if row != 1:
+            step.conduct.selectRow(row)
+            step.record.click()
+    assert "公示名单尚未确认" in step.summary.text() and "专家未登记" not in step.summary.text()
+    publicity.start_publicity(root, signed(root), 1, dt.date(2026, 12, 21))
+    publicity.make_final(root, signed(root), 1, dt.date(2026, 12, 28))
+    step.set_round(step.info)
+    assert "均已完成，可以关闭本轮" in step.summary.text() and step.close_round.isEnabled()
+    step.close_round.click()
+    assert step.info.state == "closed" and step.summary.text() == "本轮已关闭，只能查看。"
+    assert not step.notices.generate.isEnabled() and not step.edit.isEnabled()
+
+
+def test_the_outcome_notices_batch_shows_its_progress_and_stops_on_cancel(window, demo_workspace, tmp_path):
+    root = demo_workspace
+    members, apps = approved_round(root)
+    rounds.edit_round(root, signed(root), 1, issuer="山东省科学技术厅")
+    ws = _shown(window, root)
+    ws.buttons.button(AFTER).click()
+    batch = ws.after.notices
+    batch.folder.setText(str(tmp_path / "通知书"))
+    batch.sign.setChecked(False)
+    seen = []
+
+    def progressed(value: int) -> None:
+        if value and not seen:
+            seen.append((value, batch.progress.maximum(), batch.cancel.isVisible()))
+            batch.cancel.click()
+
+    batch.progress.valueChanged.connect(progressed)
+    batch.generate.click()
+    made = list((tmp_path / "通知书").glob("*.pdf"))
+    assert seen and seen[0][1] == len(apps) and seen[0][2]  # the count of all, with Cancel on screen
+    assert batch.status.text().startswith("已取消：完成") and len(made) < len(apps)
+    assert not batch.cancel.isVisible() and batch.generate.isEnabled()  # another batch may be started

@@ -1,10 +1,10 @@
 """The round's method step on the real window: the vote's pass fraction is exact, editable until the round opens,
-and spoken as people say it (三分之二 in Chinese, 2/3 in English)."""
+and spoken as people say it (三分之二 in Chinese, 2/3 in English); opening says what the limits list names."""
 
 from fractions import Fraction
 
 from desktop.domain.methods import Method, vote_share
-from desktop.services import rounds
+from desktop.services import limits, rounds
 from desktop.ui.context import Context
 from desktop.ui.main_window import ROUNDS
 from desktop.ui.round_method_step import MethodStep
@@ -89,3 +89,16 @@ def test_issuer_venue_and_time_are_set_in_the_method_step_and_stay_editable_once
     step.save.click()
     info = _saved(demo_workspace, "安排轮次")
     assert info.venue == "省科技大厦三楼会议室" and info.state != "draft" and info.method["scoring"] == "投票"
+
+
+def test_opening_a_round_says_what_the_limits_list_names(window, demo_workspace):
+    op = signed(demo_workspace)
+    lobbied = next(r["application"] for r in limits.round_limits(demo_workspace, op, 1)["applications"]
+                   if any(f["code"] == "LOBBIED" for f in r["flags"]))
+    step = _new_vote_round(window, "复审轮次")
+    step.save.click()
+    info = _saved(demo_workspace, "复审轮次")
+    rounds.add_panel(demo_workspace, op, info.id, name="复审组", size=5, applications=[lobbied])
+    step.open_now()
+    assert step.listed.isVisible()
+    assert step.listed.text().startswith("开启时核查限项与资格（在研项目数、诚信记录、请托）：列出 1 项，1 项待决定")

@@ -104,7 +104,8 @@ def export_round(place, actor: Operator, round_id: int | RoundRef, out: Path, pa
                    "manifest_sha256": hashlib.sha256(manifest_bytes).hexdigest(),
                    "signer": signing.show_identity(workspace.root, actor).fingerprint,
                    "audit_entries": entries}
-        with change(workspace, actor, "archive.export", f"round:{round_id}", password=signing_password) as unit:
+        with change(workspace, actor, "archive.export", f"round:{round_id}", password=signing_password,
+                    round_unchanged=True) as unit:
             unit.after = summary | {"file": out.name}
             replace(temp, out)  # inside the unit: a failed rename records nothing
         if progress is not None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from desktop.services import limits
 from desktop.services.accounts import Operator, require
 from desktop.services.importing.check import check_duplicates, check_references, group
 from desktop.services.importing.mapping import Mapping
@@ -40,6 +41,7 @@ class ImportSummary:
     files: list[str]
     sheets: list[dict]  # {"file", "sheet", "kind", "rows"}
     counts: dict[str, dict[str, int]]
+    limits: list[dict] = field(default_factory=list)  # limits.listed of each open round, counted after the import
 
 
 def import_files(place: Path | Workspace, paths: list[Path], actor: Operator, progress: Progress | None = None,
@@ -94,7 +96,9 @@ def import_files(place: Path | Workspace, paths: list[Path], actor: Operator, pr
               for r in parsed]
     with change(workspace, actor, "import", ", ".join(Path(p).name for p in paths)) as unit:
         counts = write_batch(unit.session, batch, known(unit.session), step)
+        unit.session.flush()
+        listed = limits.listed_rounds(unit.session)  # applications, projects under way, records: the list may move
         step("提交")
-        unit.after = {"files": [Path(p).name for p in paths], "counts": counts}
+        unit.after = {"files": [Path(p).name for p in paths], "counts": counts, "limits": listed}
     log.info("imported %s: %s", [Path(p).name for p in paths], counts)
-    return ImportSummary([Path(p).name for p in paths], sheets, counts)
+    return ImportSummary([Path(p).name for p in paths], sheets, counts, listed)

@@ -5,55 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
-                               QLabel, QLineEdit, QPlainTextEdit, QWidget)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from desktop.services import credit_repair, misconduct
 from desktop.services.misconduct_choices import LEVELS, MEASURES, NUMERALS, VIOLATIONS, Application, Entered
-from desktop.ui import errors
 from desktop.ui.context import Context
+from desktop.ui.widgets.form_dialog import FormDialog, date_edit
 
 MISCONDUCT = "misconduct"  # what Context.changed names after a record or a repair changed
 
 
-def date_edit(name: str, day: dt.date | None = None) -> QDateEdit:
-    edit = QDateEdit(QDate(day) if day else QDate.currentDate())
-    edit.setObjectName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
-
-
-class _Form(QDialog):
-    """A form whose Save runs one service call as a write and closes only when it succeeded."""
-
-    def __init__(self, ctx: Context, title: str, parent=None):
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setWindowTitle(title)
-        self.form = QFormLayout(self)
-        self.problem = QLabel()
-        self.problem.setObjectName("form_problem")
-        self.problem.setStyleSheet("color:#c0392b")
-        self.problem.setWordWrap(True)
-
-    def finish(self) -> None:
-        self.form.addRow(self.problem)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        self.form.addRow(buttons)
-
-    def send(self, work) -> None:
-        def done(result) -> None:
-            self.result_value = result
-            self.ctx.touched(MISCONDUCT)
-            self.accept()
-        self.ctx.runner.run(lambda job: work(), done, lambda e: self.problem.setText(errors.message(e)), write=True)
-
-    def save(self) -> None:
-        raise NotImplementedError
+class _Form(FormDialog):
+    touches = MISCONDUCT
 
 
 class MisconductDialog(_Form):

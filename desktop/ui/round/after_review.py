@@ -1,7 +1,8 @@
-"""Step 11: after the approved results — the opinions an outcome notice cannot print as they are (a member's name, an
-organisation, an ID or phone number), corrected here with the original kept; each expert's conduct, prefilled from
-attendance and the invitations; and closing the round once publicity, objections and conduct are done (FEEDBACK,
-EXPERT_CONDUCT). Notices, publicity and appeals have their commands (README)."""
+"""Step 12: after the approved results — the opinions an outcome notice cannot print as they are (a member's name, an
+organisation, an ID or phone number), corrected here with the original kept; the outcome notices, one per
+application, made and signed as a batch with progress and Cancel; each expert's conduct, prefilled from attendance
+and the invitations, recorded as shown or edited (codes, an optional rating out of 100); and closing the round once
+publicity, objections and conduct are done, what is missing said (FEEDBACK, EXPERT_CONDUCT)."""
 
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QPushButton, QV
 from desktop.services import conduct, feedback
 from desktop.services.rounds import RoundInfo, RoundRef
 from desktop.ui import errors
-from desktop.ui.context import Context
+from desktop.ui.context import ROUNDS, Context
+from desktop.ui.round.conduct_dialog import ConductDialog
 from desktop.ui.shown_load import LoadsWhenShown
-from desktop.ui.widgets.read_only_table import fill_rows, read_only_table
+from desktop.ui.widgets.read_only_table import fill_rows, fit_columns, read_only_table
+from desktop.ui.widgets.signed_batch import SignedBatch
 
 
 class AfterReviewStep(LoadsWhenShown, QWidget):
@@ -37,11 +40,16 @@ class AfterReviewStep(LoadsWhenShown, QWidget):
         self.record = QPushButton(self.tr("按所示登记所选专家的评审行为"))
         self.record.setObjectName("after_record")
         self.record.clicked.connect(self.record_selected)
+        self.edit = QPushButton(self.tr("修改所选专家的评审行为…"))
+        self.edit.setObjectName("after_edit_conduct")
+        self.edit.clicked.connect(self.edit_selected)
+        self.notices = SignedBatch(ctx, "outcome_notices")
         self.close_round = QPushButton(self.tr("关闭评审轮次"))
         self.close_round.setObjectName("after_close")
         self.close_round.clicked.connect(self.close_selected)
         buttons = QHBoxLayout()
         buttons.addWidget(self.record)
+        buttons.addWidget(self.edit)
         buttons.addStretch(1)
         buttons.addWidget(self.close_round)
         layout = QVBoxLayout(self)
@@ -49,15 +57,27 @@ class AfterReviewStep(LoadsWhenShown, QWidget):
         layout.addWidget(QLabel(self.tr("需要修改的专家意见（结果通知书生成前）")))
         layout.addWidget(self.opinions, 1)
         layout.addWidget(self.correct)
+        layout.addWidget(QLabel(self.tr("结果通知书（每个项目一份，意见匿名，附申诉期限）")))
+        layout.addWidget(self.notices)
         layout.addWidget(QLabel(self.tr("专家评审行为（评审后2个工作日内登记）")))
         layout.addWidget(self.conduct, 2)
         layout.addLayout(buttons)
+        ctx.changed.connect(lambda kind: kind == ROUNDS and self.info is not None and self.load_when_shown(
+            self.info.state in ("results", "closed")))
 
     def set_round(self, info: RoundInfo | None) -> None:
         self.info = info
         ready = bool(info and info.state in ("results", "closed"))
-        for widget in (self.correct, self.record, self.close_round):
+        for widget in (self.correct, self.record, self.edit, self.close_round):
             widget.setEnabled(ready and info.state != "closed")
+        if ready and info.state != "closed":
+            place, actor, ref = self.ctx.place, self.ctx.actor, info.ref
+            self.notices.set_make(lambda out, sign, cancel, progress, password: feedback.generate_outcome_notices(
+                place, actor, ref, out, sign=sign, progress=progress, cancel=cancel, password=password),
+                place / "out" / f"round-{ref.id}" / "notices")
+        else:
+            self.notices.set_make(None)
+        self.notices.setVisible(self.ctx.actor is not None and self.ctx.actor.may("letters"))
         self.summary.setText(self.tr("评审结果审批后，在这里修改意见、登记专家评审行为并关闭轮次。") if not ready
                              else self.tr("正在读取…"))
         self.load_when_shown(ready)
@@ -77,6 +97,7 @@ class AfterReviewStep(LoadsWhenShown, QWidget):
                               for o in blocked])
         fill_rows(self.conduct, [[e["name"], e["conduct_text"], "" if e["rating"] is None else str(e["rating"]),
                               self.tr("已登记") if e["recorded"] else self.tr("未登记（预填）")] for e in self.experts])
+        fit_columns(self.conduct)
         if self.info.state == "closed":
             self.summary.setText(self.tr("本轮已关闭，只能查看。"))
         elif missing:
@@ -109,6 +130,11 @@ class AfterReviewStep(LoadsWhenShown, QWidget):
         self._act(lambda place, actor, ref: conduct.record_conduct(
             place, actor, ref, expert["expert"], expert["conduct"], expert["rating"], expert["note"]),
             self.tr("无法登记评审行为"))
+
+    def edit_selected(self) -> None:
+        row = self.conduct.currentRow()
+        if 0 <= row < len(self.experts):
+            ConductDialog(self.ctx, self.info.ref, self.experts[row], self).open()
 
     def close_selected(self) -> None:
         self._act(conduct.close_round, self.tr("无法关闭评审轮次"))

@@ -1,0 +1,33 @@
+"""the workspace's own settings (the low-rating thresholds of expert conduct), audited on change
+
+Revision ID: 0017
+Revises: 0014 (0016 once the migrations numbered 0015 and 0016 are merged before it)
+"""
+
+from alembic import op
+import sqlalchemy as sa
+import sqlmodel
+
+
+revision = '0017'
+down_revision = '0014'
+branch_labels = None
+depends_on = None
+
+_S = sqlmodel.sql.sqltypes.AutoString
+
+
+def upgrade() -> None:
+    op.create_table('workspace_setting',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('name', _S(), nullable=False),
+    sa.Column('value', _S(), nullable=False),
+    sa.Column('changed_by', _S(), nullable=False),
+    sa.Column('changed_at', _S(), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_workspace_setting')),
+    sa.UniqueConstraint('name', name=op.f('uq_workspace_setting_name'))
+    )
+
+
+def downgrade() -> None:
+    op.drop_table('workspace_setting')
