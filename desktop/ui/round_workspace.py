@@ -16,7 +16,7 @@ from desktop.services.rounds import RoundInfo, RoundRef
 from desktop.ui import errors
 from desktop.ui.context import Context
 from desktop.ui.round.after_review import AfterReviewStep
-from desktop.ui.round.calls_step import CallsStep
+from desktop.ui.round.calls_step import STATUSES, CallsStep, translate
 from desktop.ui.round.commitments_step import CommitmentsStep
 from desktop.ui.round.confirmation_step import ConfirmationStep
 from desktop.ui.round_conflicts_step import ConflictsStep
@@ -29,11 +29,12 @@ from desktop.ui.round.scores import ScoresStep
 from desktop.ui.round_words import state_label
 
 METHOD, PANELS, CONFLICTS, DRAW, LETTERS, CALLS, CONFIRMATION, COMMITMENTS, SCORES, RESULTS, AFTER = range(11)
-CONFIRMED = ("confirmed", "scoring", "results", "closed")  # every panel confirmed: every seat accepted
+CONFIRMED = ("confirmed", "scoring", "results", "closed")  # every panel confirmed
 
 
 def done_steps(info: RoundInfo | None, conflicts_computed: bool = False) -> set[int]:
-    """The steps ticked: conflicts only once they were computed (in the step, or by a draw, which records them)."""
+    """The steps ticked: conflicts only once they were computed (in the step, or by a draw, which records them); the
+    calls once every seat has an accepting expert (``RoundInfo.unanswered`` empty), before the panels are confirmed."""
     if info is None:
         return set()
     done = set() if info.state == "draft" else {METHOD}
@@ -43,8 +44,10 @@ def done_steps(info: RoundInfo | None, conflicts_computed: bool = False) -> set[
         done.add(CONFLICTS)
     if info.draws:
         done.add(DRAW)
+    if info.draws and not info.unanswered or info.state in CONFIRMED:
+        done.add(CALLS)  # every seat answered: a withdrawal after confirmation unticks it until the seat is answered
     if info.state in CONFIRMED:
-        done |= {CALLS, CONFIRMATION}
+        done.add(CONFIRMATION)
     if info.state in ("results", "closed"):  # results need every seated member's commitment and attendance first
         done |= {COMMITMENTS, SCORES, RESULTS}
     if info.state == "closed":
@@ -149,3 +152,12 @@ class RoundWorkspace(QWidget):
         done = done_steps(self.info, self.conflicts.conflicts is not None)
         for index, button in enumerate(self.buttons.buttons()):
             button.setText(("✔ " if index in done else f"{index + 1}. ") + self.titles[index])
+        self.buttons.button(CALLS).setToolTip(self.waiting_text())
+
+    def waiting_text(self) -> str:
+        """What the calls still lack before the panels can be confirmed: each seat without an acceptance."""
+        if self.info is None or not self.info.draws or not self.info.unanswered:
+            return ""
+        seats = [self.tr("{0} {1}（{2}）").format(s["panel"], s["name"], translate("CallsStep", STATUSES[s["status"]]))
+                 for s in self.info.unanswered]
+        return self.tr("尚未答复的座位 {0} 个：{1}").format(len(seats), "、".join(seats))

@@ -837,6 +837,14 @@
         <translation>Record this call</translation>
     </message>
     <message>
+        <source>记录已确认专家退出</source>
+        <translation>Record a confirmed member's withdrawal</translation>
+    </message>
+    <message>
+        <source>已确认评审组的专家在评分开始前来电拒绝或因病退出：评审组须重新确认，座位按备选顺序递补（理由和录音取自上方）</source>
+        <translation>A member of a confirmed panel calls back to decline or falls ill before scoring starts: the panel must be confirmed again and the seat goes to the reserve in its order (the reason and recording are taken from above)</translation>
+    </message>
+    <message>
         <source>播放所选录音</source>
         <translation>Play the selected recording</translation>
     </message>
@@ -893,6 +901,10 @@
         <translation>All accepted: the panels can be confirmed.</translation>
     </message>
     <message>
+        <source>尚待答复：{0}。</source>
+        <translation> Still to answer: {0}.</translation>
+    </message>
+    <message>
         <source>无法读取通话记录</source>
         <translation>Cannot read the calls</translation>
     </message>
@@ -929,6 +941,10 @@
         <translation>Choose an expert in the table first</translation>
     </message>
     <message>
+        <source>记录退出</source>
+        <translation>Record withdrawal</translation>
+    </message>
+    <message>
         <source>已记录：{0} {1}</source>
         <translation>Recorded: {0} {1}</translation>
     </message>
@@ -939,6 +955,10 @@
     <message>
         <source>；备选专家已用完，请补抽该座位</source>
         <translation>; the reserve is used up: draw the seat again</translation>
+    </message>
+    <message>
+        <source>；评审组「{0}」须重新确认</source>
+        <translation>; panel "{0}" must be confirmed again</translation>
     </message>
     <message>
         <source>通话未记录</source>
@@ -3207,6 +3227,14 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
         <source>{0}&#x3000;·&#x3000;{1}&#x3000;·&#x3000;{2}</source>
         <translation>{0} · {1} · {2}</translation>
     </message>
+    <message>
+        <source>{0} {1}（{2}）</source>
+        <translation>{0} {1} ({2})</translation>
+    </message>
+    <message>
+        <source>尚未答复的座位 {0} 个：{1}</source>
+        <translation>{0} seats still without an answer: {1}</translation>
+    </message>
 </context>
 <context>
     <name>RoundsPage</name>
@@ -3660,6 +3688,10 @@ When every password is forgotten, only this key opens the workspace. Print it no
     <message>
         <source>记录确认电话</source>
         <translation>Confirmation call recorded</translation>
+    </message>
+    <message>
+        <source>记录已确认专家退出</source>
+        <translation>Record a confirmed member's withdrawal</translation>
     </message>
     <message>
         <source>打印专家联系名单</source>

@@ -1,6 +1,7 @@
 """Step 6: confirmation calls (TRACEABLE) — every invited expert in call order, each call recorded with its outcome,
 a decline's reason, a conflict the expert declared and the recording (imported from a phone's file, or recorded from
-the laptop's microphone), played back from the record; the replacement a decline brings in is the services' choice
+the laptop's microphone), played back from the record; a member of a confirmed panel who withdraws before scoring is
+recorded here too (the panel is then confirmed again); the replacement a decline brings in is the services' choice
 (NO_SUBSTITUTE), shown here, never typed. When a panel's reserve is used up, its open seat is drawn again (补抽)
 with the draw's own witness dialog. The call list is printed (机密) or exported from here.
 
@@ -118,6 +119,11 @@ class CallsStep(LoadsWhenShown, QWidget):
         self.save = QPushButton(self.tr("记录这次通话"))
         self.save.setObjectName("call_save")
         self.save.clicked.connect(self.record)
+        self.withdraw = QPushButton(self.tr("记录已确认专家退出"))
+        self.withdraw.setObjectName("call_withdraw")
+        self.withdraw.setToolTip(self.tr("已确认评审组的专家在评分开始前来电拒绝或因病退出：评审组须重新确认，"
+                                         "座位按备选顺序递补（理由和录音取自上方）"))
+        self.withdraw.clicked.connect(self.record_withdrawal)
         self.history = QListWidget()
         self.history.setObjectName("call_history")
         self.play = QPushButton(self.tr("播放所选录音"))
@@ -147,7 +153,11 @@ class CallsStep(LoadsWhenShown, QWidget):
         audio.addWidget(self.microphone)
         form.addRow(self.tr("通话录音"), audio)
         form.addRow("", self.no_microphone)
-        form.addRow("", self.save)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save)
+        buttons.addWidget(self.withdraw)
+        buttons.addStretch()
+        form.addRow("", buttons)
         form.addRow("", self.said)
         history_box = QGroupBox(self.tr("该专家的通话记录"))
         history = QVBoxLayout(history_box)
@@ -174,7 +184,7 @@ class CallsStep(LoadsWhenShown, QWidget):
         self.table.setRowCount(0)
         self.history.clear()
         drawn = bool(info and info.draws)
-        for widget in (self.print_list, self.export_list, self.save):
+        for widget in (self.print_list, self.export_list, self.save, self.withdraw):
             widget.setEnabled(drawn)
         self.supplement.setEnabled(False)
         self.summary.setText(self.tr("抽取后在这里逐一电话确认专家。") if not drawn else self.tr("正在读取…"))
@@ -212,6 +222,8 @@ class CallsStep(LoadsWhenShown, QWidget):
                 len(open_seats), "、".join(sorted({r.panel for r in open_seats})))
         elif pending == 0 and holders:
             text += self.tr("全部接受，可以确认评审组。")
+        if pending:
+            text += self.tr("尚待答复：{0}。").format("、".join(r.name for r in holders if r.status == "pending"))
         self.summary.setText(text)
         if chosen is not None:
             self._select(chosen)
@@ -337,8 +349,22 @@ class CallsStep(LoadsWhenShown, QWidget):
                                                           reason_kind=kind, recording=recording, declared=declared),
                             lambda result: self._recorded(ref, result), self._refused, write=True)
 
+    def record_withdrawal(self) -> None:
+        """The selected member of a confirmed panel withdraws: the reason (and recording) as for a decline."""
+        expert = self._chosen()
+        if expert is None:
+            QMessageBox.information(self, self.tr("记录退出"), self.tr("请先在表中选择一位专家"))
+            return
+        place, actor, ref = self.ctx.place, self.ctx.actor, self.info.ref
+        kind, reason, recording = self.reason_kind.currentData(), self.reason.text(), self.recording
+        self.withdraw.setEnabled(False)
+        self.ctx.runner.run(lambda job: calls.record_withdrawal(place, actor, ref, expert, reason=reason,
+                                                                reason_kind=kind, recording=recording),
+                            lambda result: self._recorded(ref, result), self._refused, write=True)
+
     def _recorded(self, ref: RoundRef, result: dict) -> None:
         self.save.setEnabled(True)
+        self.withdraw.setEnabled(True)
         self.set_recording(None)
         self.reason.clear()
         self.declared.clear()
@@ -348,12 +374,15 @@ class CallsStep(LoadsWhenShown, QWidget):
             said += self.tr("；按备选顺序递补：{0}").format(result["replacement_name"])
         elif result["seat_open"]:
             said += self.tr("；备选专家已用完，请补抽该座位")
+        if "round_state" in result:  # a withdrawal: the panel is confirmed no longer
+            said += self.tr("；评审组「{0}」须重新确认").format(result["call"]["panel"])
         self.said.setText(said)
         self.ctx.touched("rounds")
         self.saved.emit(ref)  # the round is read again, and with it this step
 
     def _refused(self, error: BaseException) -> None:
         self.save.setEnabled(True)
+        self.withdraw.setEnabled(True)
         errors.show(self, self.tr("通话未记录"), error)
 
     # --- playback, the call list and the supplementary draw ----------------------------------------------------
