@@ -158,6 +158,12 @@ def test_the_decline_of_an_enterprise_member_passes_over_general_reserves(demo_w
                                                                        reserve[:first_enterprise]]
     after = current(ws, panel)
     assert sum(m.enterprise for m in after) == enterprise_required(len(after))
+    assert draw_verify.verify_draw(ws, signed(ws), 1)["problems"] == []
+    with sqlite3.connect(ws.db_path) as db:  # the seat given to the general reserve first in order, afterwards
+        db.execute("UPDATE invitation SET person_id = (SELECT id FROM person WHERE id_number = ?) WHERE person_id = "
+                   "(SELECT id FROM person WHERE id_number = ?)", (reserve[0][0], done["replacement"]))
+    problems = draw_verify.verify_draw(ws, signed(ws), 1)["problems"]
+    assert any(f"第{leaving.seat + 1}座" in p and "应递补" in p and "企业专家比例" in p for p in problems)
 
 
 def test_unanswered_calls_free_the_seat_after_the_rounds_setting(demo):
@@ -181,6 +187,7 @@ def test_a_reserve_with_a_ground_against_the_panel_is_passed_over(demo, tmp_path
     done = calls.record_call(demo, signed(demo), 1, member.expert, "declined", reason="身体原因")
     assert done["passed_over"][0]["expert"] == first and done["passed_over"][0]["why"] == GROUND
     assert done["replacement"] not in (None, first)
+    assert [p for p in draw_verify.verify_draw(demo, signed(demo), 1)["problems"] if "让出" in p] == []
 
 
 def test_a_conflict_declared_on_the_call_is_recorded_and_frees_the_seat(demo):

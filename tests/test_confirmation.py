@@ -15,7 +15,7 @@ from pypdf import PdfReader, PdfWriter
 from desktop.domain.calls import CallRefused
 from desktop.domain.confirmation import NotReady
 from desktop.domain.errors import RuleError, UserError
-from desktop.services import call_list, calls, catalogue, commitments, confirmation, rounds, scores
+from desktop.services import call_list, calls, catalogue, commitments, confirmation, draw_verify, rounds, scores
 from desktop.services.scores import ScoreInput
 from desktop.services.audit import entries as audit_entries
 from desktop.domain.commitments import ScanRefused
@@ -116,6 +116,7 @@ def test_a_confirmed_member_who_withdraws_is_replaced_and_the_panel_and_round_co
     assert done["replacement"] in {m["expert"] for m in again["members"]}
     assert general.expert not in {m["expert"] for m in again["members"]}
     assert rounds.show_round(demo, signed(demo), 1).state == "confirmed"
+    assert [p for p in draw_verify.verify_draw(demo, signed(demo), 1)["problems"] if "让出" in p] == []
     with pytest.raises(CallRefused, match="已递补"):
         calls.record_withdrawal(demo, signed(demo), 1, general.expert, reason="时间冲突")
 
