@@ -24,8 +24,10 @@ GOOD = "25,20,15,20"
 
 
 @pytest.fixture
-def seated(demo_workspace):
-    return demo_workspace, confirmed_round(demo_workspace, without_commitment=1, absent=1)
+def seated(confirmed_workspace):
+    """The demo round confirmed, the first member without a commitment and the second absent."""
+    root = confirmed_workspace(without_commitment=1, absent=1)
+    return root, confirmed_round(root, without_commitment=1, absent=1)
 
 
 def first_panel(root, panels):

@@ -4,6 +4,8 @@ account."""
 
 from __future__ import annotations
 
+import pytest
+
 import openpyxl
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
@@ -15,6 +17,12 @@ from desktop.ui.round_workspace import COMMITMENTS, RESULTS, SCORES
 from tests.conftest import signed
 from tests.execution_setup import confirmed_round
 from tests.test_results import SPLIT, steady
+
+
+@pytest.fixture
+def demo_workspace(confirmed_demo):
+    """The demo with its round confirmed through the services, a copy of the run's template (tests/conftest.py)."""
+    return confirmed_demo
 
 
 def _shown(window, root):
@@ -42,6 +50,7 @@ def _input(widget, text: str) -> None:
     QApplication.sendEvent(widget, event)
 
 
+@pytest.mark.confirmed(without_commitment=1)
 def test_scores_are_typed_from_the_keyboard_and_a_refused_cell_is_selected(window, demo_workspace, qtbot,
                                                                           monkeypatch):
     root = demo_workspace
