@@ -160,4 +160,4 @@ class RoundWorkspace(QWidget):
             return ""
         seats = [self.tr("{0} {1}（{2}）").format(s["panel"], s["name"], translate("CallsStep", STATUSES[s["status"]]))
                  for s in self.info.unanswered]
-        return self.tr("尚未答复的座位 {0} 个：{1}").format(len(seats), "、".join(seats))
+        return self.tr("尚未答复的座位 {0} 个：{1}").format(len(seats), self.tr("、").join(seats))

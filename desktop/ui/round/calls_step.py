@@ -219,11 +219,11 @@ class CallsStep(LoadsWhenShown, QWidget):
         text = self.tr("{0} 个座位：已接受 {1}，待确认 {2}。").format(len(holders), accepted, pending)
         if open_seats:
             text += self.tr("备选专家已用完的空缺座位 {0} 个（{1}）：请补抽。").format(
-                len(open_seats), "、".join(sorted({r.panel for r in open_seats})))
+                len(open_seats), self.tr("、").join(sorted({r.panel for r in open_seats})))
         elif pending == 0 and holders:
             text += self.tr("全部接受，可以确认评审组。")
         if pending:
-            text += self.tr("尚待答复：{0}。").format("、".join(r.name for r in holders if r.status == "pending"))
+            text += self.tr("尚待答复：{0}。").format(self.tr("、").join(r.name for r in holders if r.status == "pending"))
         self.summary.setText(text)
         if chosen is not None:
             self._select(chosen)
@@ -266,7 +266,8 @@ class CallsStep(LoadsWhenShown, QWidget):
             words = f"{call['at'][:16].replace('T', ' ')}　{call['operator']}　{outcome}"
             if call["reason_kind"]:
                 kind = translate("CallsStep", call["reason_kind"])
-                words += f"（{kind}{'：' + call['reason'] if call['reason'] else ''}）"
+                words += (self.tr("（{0}：{1}）").format(kind, call["reason"]) if call["reason"]
+                          else self.tr("（{0}）").format(kind))
             if call["recording"]:
                 words += self.tr("　录音 {0:.0f} 秒").format(call["seconds"] or 0)
             item = QListWidgetItem(words)
@@ -440,7 +441,7 @@ class CallsStep(LoadsWhenShown, QWidget):
 
     def _recorded_batch(self, ref: RoundRef, made: replacements.BatchInfo) -> None:
         self.summary.setText(self.tr("第{0}批补抽完成：{1}").format(
-            made.batch, "、".join(p["name"] for p in made.picked)))
+            made.batch, self.tr("、").join(p["name"] for p in made.picked)))
         self.ctx.touched("rounds")
         if self.info is not None and self.info.ref == ref:
             self.load()
