@@ -64,12 +64,14 @@ def test_the_draw_invites_its_members_and_an_older_draw_is_invited_on_first_use(
         db.execute("DELETE FROM invitation")
     assert [(r.expert, r.status) for r in calls.list_calls(demo, signed(demo), 1)] == \
         [(r.expert, "pending") for r in rows]
+    assert [s["name"] for s in rounds.show_round(demo, signed(demo), 1).unanswered] == [r.name for r in rows]
     first = rows[0]
     done = calls.record_call(demo, signed(demo), 1, first.expert, "accepted")
     assert done["status"] == "accepted" and done["replacement"] is None
     again = calls.list_calls(demo, signed(demo), 1)
     assert [(r.expert, r.status, r.attempts) for r in again][:2] == [(first.expert, "accepted", 1),
                                                                      (rows[1].expert, "pending", 0)]
+    assert len(rounds.show_round(demo, signed(demo), 1).unanswered) == len(rows) - 1
 
 
 @pytest.mark.parametrize("fmt", ["wav", "m4a", "mp3", "amr"])

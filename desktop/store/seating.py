@@ -95,12 +95,11 @@ def unanswered(session: Session, round_id: int) -> list[tuple[str, str, str]]:
         .join(Panel, Panel.id == Invitation.panel_id).join(Person, Person.id == Invitation.person_id)
         .where(Invitation.draw_id == draw).order_by(Panel.position, Invitation.seat, Invitation.id)).all()
     if not rows:
-        rows = session.execute(
-            select(Panel.name, DrawMember.position, Person.name, Panel.name)
+        rows = [(panel, seat, name, "pending") for panel, seat, name in session.execute(
+            select(Panel.name, DrawMember.position, Person.name)
             .join(Panel, Panel.id == DrawMember.panel_id).join(Person, Person.id == DrawMember.person_id)
             .where(DrawMember.draw_id == draw, DrawMember.reserve.is_(False))
-            .order_by(Panel.position, DrawMember.position)).all()
-        rows = [(panel, seat, name, "pending") for panel, seat, name, _ in rows]
+            .order_by(Panel.position, DrawMember.position))]
     held: dict[tuple[str, int], tuple[str, str, str]] = {}
     for panel, seat, name, status in rows:
         held[(panel, seat)] = (panel, name, status)
