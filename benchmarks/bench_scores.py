@@ -4,8 +4,8 @@ Results: every panel's aggregate, ranking, recommendation, NON_CONSENSUS flags a
 (desktop.domain.results) for 250 panels of 20 applications scored by 7 experts, exact (Fraction); baseline: the
 float mean of the same totals, the least any aggregation has to do. Target: under 1 s.
 
-Import: a demo workspace of 5,000 applications whose panels of 7 sit (confirmed through tests/execution_setup, which
-stands in for the calls services until they land), one workbook of every panel's rows (35,000), imported through
+Import: a demo workspace of 5,000 applications whose panels of 7 sit (confirmed through the calls, confirmation and
+commitments services by tests/execution_setup, built once), one workbook of every panel's rows (35,000), imported through
 the scores service (checked cell by cell and written in one transaction); baseline: parsing the same workbook into
 rows (desktop.services.importing.sheets.read_file, the floor any import pays). Target: import ≤ 3 × parse.
 """
@@ -73,7 +73,7 @@ def _workspace():
         secretary = accounts.sign_in(root, *SECRETARY)
         draws.draw_round(root, secretary, 1, witness=accounts.sign_in(root, "李监督", "demo-supervisor"),
                          witness_digits="20261215")
-        confirm_drawn(root, secretary, 1)
+        confirm_drawn(root, secretary, accounts.sign_in(root, "李监督", "demo-supervisor"), 1)
         done.touch()
     return root
 

@@ -161,3 +161,43 @@ def demo_workspace(demo_template, tmp_path) -> Path:
     shutil.copytree(demo_template, root)
     yield root
     close_workspace(root)
+
+
+@pytest.fixture(scope="session")
+def confirmed_templates(demo_template, tmp_path_factory):
+    """The demo round drawn and confirmed through the services (tests/execution_setup.confirmed_round), built once
+    per run for each set of that function's arguments: ``confirmed_templates(**arguments)`` is its folder."""
+    from tests.execution_setup import confirmed_round  # it signs in through this module
+    made: dict[tuple, Path] = {}
+
+    def template(**arguments) -> Path:
+        key = tuple(sorted(arguments.items()))
+        if key not in made:
+            root = tmp_path_factory.mktemp("confirmed") / "demo"
+            shutil.copytree(demo_template, root)
+            confirmed_round(root, **arguments)
+            close_workspace(root)
+            made[key] = root
+        return made[key]
+    return template
+
+
+@pytest.fixture
+def confirmed_workspace(confirmed_templates, tmp_path):
+    """``confirmed_workspace(**arguments)``: a fresh copy, for one test, of the demo with its round confirmed as
+    ``confirmed_round(**arguments)`` leaves it (confirmed_round on it then returns the seats)."""
+    root = tmp_path / "demo"
+
+    def copy(**arguments) -> Path:
+        shutil.copytree(confirmed_templates(**arguments), root)
+        return root
+    yield copy
+    close_workspace(root)
+
+
+@pytest.fixture
+def confirmed_demo(confirmed_workspace, request) -> Path:
+    """A copy of the confirmed demo made with the arguments of the test's ``confirmed`` mark (none: the plain one);
+    a module whose tests all start from a confirmed round overrides ``demo_workspace`` with it."""
+    mark = request.node.get_closest_marker("confirmed")
+    return confirmed_workspace(**(mark.kwargs if mark else {}))

@@ -1,79 +1,61 @@
-"""A drawn demo round brought to "confirmed" in one audited change: the draw's invitations accepted, the panels
-confirmed, commitments and attendance recorded for the drawn members — what the calls, confirmation and commitments
-services record one call at a time (tests/test_calls.py and tests/test_confirmation.py test those), written at once so
-the scores and results tests start from a confirmed round quickly."""
+"""A drawn demo round brought to "confirmed" as a secretariat does it, through the services: every drawn member's
+call answered (accepted), each panel confirmed, each member's commitment signed on site with the supervisor and
+their attendance recorded — so the scores and results tests stand on what a user would do.
+
+Doing that costs some twenty audited changes per panel, so tests/conftest.py builds it once per run
+(``confirmed_templates``) and gives each test a copy (``confirmed_workspace``); ``confirmed_round`` on such a copy
+only reads the seats it holds."""
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 from pathlib import Path
 
-from sqlmodel import select
-
-from desktop.domain.methods import Method, RoundSettings, RoundState
-from desktop.services import draws, rounds
-from desktop.services.demo import DEMO_METHOD, DEMO_REVIEW_DATE
+from desktop.domain.methods import Method, RoundSettings
+from desktop.services import calls, commitments, confirmation, draws, rounds
 from desktop.services.accounts import Operator
-from desktop.services.rounds import get_round, set_state
-from desktop.services.uow import change
-from desktop.store.execution_tables import Attendance, ExpertCommitment, Invitation, PanelConfirmation
-from desktop.store.round_tables import Draw, DrawMember, Panel
-from desktop.store.tables import Person
+from desktop.services.demo import DEMO_METHOD, DEMO_REVIEW_DATE
 from tests.conftest import signed
 
 SECRETARY, SUPERVISOR = "王秘书", "李监督"
+
+
+def seats(root: Path, secretary: Operator, round_id: int = 1) -> dict[str, list[str]]:
+    """Each confirmed panel's members' ID numbers in seat order."""
+    return {p["panel"]: [m["expert"] for m in p["confirmation"]["members"]]
+            for p in confirmation.confirmations(root, secretary, round_id) if p["confirmation"]}
 
 
 def confirmed_round(root: Path, round_id: int = 1, *, without_commitment: int = 0, absent: int = 0,
                     digits: str = "271828") -> dict[str, list[str]]:
     """Draw the round, then accept, confirm, commit and seat every drawn member (present). On the first panel the
     first ``without_commitment`` members have no commitment and the next ``absent`` members were absent. Returns
-    each panel's members' ID numbers in seat order."""
-    draws.draw_round(root, signed(root, SECRETARY), round_id, witness=signed(root, SUPERVISOR),
-                     witness_digits=digits)
-    return confirm_drawn(root, signed(root, SECRETARY), round_id, without_commitment=without_commitment,
+    each panel's members' ID numbers in seat order. On a copy of a confirmed template the round is confirmed
+    already: its seats are returned as they are (the template was made with the same arguments)."""
+    secretary = signed(root, SECRETARY)
+    if rounds.show_round(root, secretary, round_id).state == "confirmed":
+        return seats(root, secretary, round_id)
+    draws.draw_round(root, secretary, round_id, witness=signed(root, SUPERVISOR), witness_digits=digits)
+    return confirm_drawn(root, secretary, signed(root, SUPERVISOR), round_id, without_commitment=without_commitment,
                          absent=absent)
 
 
-def confirm_drawn(root: Path, secretary: Operator, round_id: int = 1, *, without_commitment: int = 0,
-                  absent: int = 0) -> dict[str, list[str]]:
-    """What the calls services would record for a round already drawn (see ``confirmed_round``)."""
-    now = dt.datetime.now().astimezone().isoformat(timespec="seconds")
-    seated: dict[str, list[str]] = {}
-    with change(root, secretary, "test.confirm", f"round:{round_id}") as unit:
-        session = unit.session
-        draw = session.exec(select(Draw).where(Draw.round_id == round_id, Draw.superseded.is_(False))).one()
-        rows = session.execute(
-            select(Panel.id, Panel.name, DrawMember.person_id, DrawMember.position, DrawMember.enterprise,
-                   Person.id_number, Person.name)
-            .join(Panel, Panel.id == DrawMember.panel_id).join(Person, Person.id == DrawMember.person_id)
-            .where(DrawMember.draw_id == draw.id, DrawMember.reserve.is_(False))
-            .order_by(Panel.position, DrawMember.position)).all()
-        panels: dict[int, list] = {}
-        for row in rows:
-            panels.setdefault(row[0], []).append(row)
-        for index, (panel_id, members) in enumerate(panels.items()):
-            seated[members[0][1]] = [m[5] for m in members]
-            for seat, (_, _, person, _, enterprise, id_number, name) in enumerate(members):
-                invited = session.exec(select(Invitation).where(Invitation.draw_id == draw.id,
-                                                                Invitation.person_id == person)).one()
-                invited.status = "accepted"
-                first = index == 0
-                if not (first and seat < without_commitment):
-                    session.add(ExpertCommitment(round_id=round_id, person_id=person, kind="on_site",
-                                                 confirmed_by=SUPERVISOR, recorded_by=SECRETARY, recorded_at=now))
-                gone = first and without_commitment <= seat < without_commitment + absent
-                session.add(Attendance(round_id=round_id, person_id=person, panel_id=panel_id,
-                                       status="absent" if gone else "present", recorded_by=SECRETARY,
-                                       recorded_at=now))
-            session.add(PanelConfirmation(
-                round_id=round_id, panel_id=panel_id, draw_id=draw.id, confirmed_by=SECRETARY, confirmed_at=now,
-                members=json.dumps([{"seat": s, "expert": m[5], "name": m[6], "enterprise": bool(m[4])}
-                                    for s, m in enumerate(members)], ensure_ascii=False),
-                enterprise_count=sum(1 for m in members if m[4]), enterprise_required=0))
-        set_state(session, get_round(session, round_id), RoundState.CONFIRMED)
-        unit.after = {"panels": seated}
+def confirm_drawn(root: Path, secretary: Operator, supervisor: Operator, round_id: int = 1, *,
+                  without_commitment: int = 0, absent: int = 0) -> dict[str, list[str]]:
+    """A round already drawn brought to confirmed through the calls, confirmation and commitments services (see
+    ``confirmed_round``)."""
+    for row in calls.list_calls(root, secretary, round_id):
+        if row.status == "pending":
+            calls.record_call(root, secretary, round_id, row.expert, "accepted")
+    for panel in rounds.show_round(root, secretary, round_id).panels:
+        confirmation.confirm_panel(root, secretary, round_id, panel["name"])
+    seated = seats(root, secretary, round_id)
+    for index, members in enumerate(seated.values()):
+        for seat, expert in enumerate(members):
+            first = index == 0
+            if not (first and seat < without_commitment):
+                commitments.record_commitment(root, secretary, round_id, expert, on_site_by=supervisor)
+            gone = first and without_commitment <= seat < without_commitment + absent
+            commitments.record_attendance(root, secretary, round_id, expert, "absent" if gone else "present")
     return seated
 
 

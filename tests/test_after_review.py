@@ -21,6 +21,12 @@ D = dt.date
 
 
 @pytest.fixture
+def demo_workspace(confirmed_demo):
+    """The demo with its round confirmed through the services, a copy of the run's template (tests/conftest.py)."""
+    return confirmed_demo
+
+
+@pytest.fixture
 def approved(demo_workspace):
     members, apps = approved_round(demo_workspace)
     return demo_workspace, members, apps

@@ -64,12 +64,14 @@ def test_the_draw_invites_its_members_and_an_older_draw_is_invited_on_first_use(
         db.execute("DELETE FROM invitation")
     assert [(r.expert, r.status) for r in calls.list_calls(demo, signed(demo), 1)] == \
         [(r.expert, "pending") for r in rows]
+    assert [s["name"] for s in rounds.show_round(demo, signed(demo), 1).unanswered] == [r.name for r in rows]
     first = rows[0]
     done = calls.record_call(demo, signed(demo), 1, first.expert, "accepted")
     assert done["status"] == "accepted" and done["replacement"] is None
     again = calls.list_calls(demo, signed(demo), 1)
     assert [(r.expert, r.status, r.attempts) for r in again][:2] == [(first.expert, "accepted", 1),
                                                                      (rows[1].expert, "pending", 0)]
+    assert len(rounds.show_round(demo, signed(demo), 1).unanswered) == len(rows) - 1
 
 
 @pytest.mark.parametrize("fmt", ["wav", "m4a", "mp3", "amr"])
@@ -158,6 +160,12 @@ def test_the_decline_of_an_enterprise_member_passes_over_general_reserves(demo_w
                                                                        reserve[:first_enterprise]]
     after = current(ws, panel)
     assert sum(m.enterprise for m in after) == enterprise_required(len(after))
+    assert draw_verify.verify_draw(ws, signed(ws), 1)["problems"] == []
+    with sqlite3.connect(ws.db_path) as db:  # the seat given to the general reserve first in order, afterwards
+        db.execute("UPDATE invitation SET person_id = (SELECT id FROM person WHERE id_number = ?) WHERE person_id = "
+                   "(SELECT id FROM person WHERE id_number = ?)", (reserve[0][0], done["replacement"]))
+    problems = draw_verify.verify_draw(ws, signed(ws), 1)["problems"]
+    assert any(f"第{leaving.seat + 1}座" in p and "应递补" in p and "企业专家比例" in p for p in problems)
 
 
 def test_unanswered_calls_free_the_seat_after_the_rounds_setting(demo):
@@ -181,6 +189,7 @@ def test_a_reserve_with_a_ground_against_the_panel_is_passed_over(demo, tmp_path
     done = calls.record_call(demo, signed(demo), 1, member.expert, "declined", reason="身体原因")
     assert done["passed_over"][0]["expert"] == first and done["passed_over"][0]["why"] == GROUND
     assert done["replacement"] not in (None, first)
+    assert [p for p in draw_verify.verify_draw(demo, signed(demo), 1)["problems"] if "让出" in p] == []
 
 
 def test_a_conflict_declared_on_the_call_is_recorded_and_frees_the_seat(demo):

@@ -10,6 +10,12 @@ from tests.test_cli_scores import run  # noqa: F401  (the fixture)
 
 
 @pytest.fixture
+def demo_workspace(confirmed_demo):
+    """The demo with its round confirmed through the services, a copy of the run's template (tests/conftest.py)."""
+    return confirmed_demo
+
+
+@pytest.fixture
 def named(demo_workspace):
     members, apps = approved_round(demo_workspace, lambda i, j, who: f"本人（{who[0][0]}）建议支持，电话13905311234。"
                                    if (i, j) == (0, 0) else "研究基础较好。")

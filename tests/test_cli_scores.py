@@ -15,6 +15,12 @@ from tests.test_results import SPLIT, steady
 
 
 @pytest.fixture
+def demo_workspace(confirmed_demo):
+    """The demo with its round confirmed through the services, a copy of the run's template (tests/conftest.py)."""
+    return confirmed_demo
+
+
+@pytest.fixture
 def run(demo_workspace, capsys):
     def run(who: str, *argv: str) -> tuple[int, object, str]:
         code = main(["--workspace", str(demo_workspace), "--operator", who, *argv])

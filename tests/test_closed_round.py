@@ -38,6 +38,7 @@ REFUSED = {
         w, op, 1, r["panel"], witness=signed(w, "李监督"), witness_digits="123456"),
     "confirmation.confirm_panel": lambda w, op, t, r: confirmation.confirm_panel(w, op, 1, r["panel"]),
     "calls.record_call": lambda w, op, t, r: calls.record_call(w, op, 1, r["members"][0], "accepted"),
+    "calls.record_withdrawal": lambda w, op, t, r: calls.record_withdrawal(w, op, 1, r["members"][0], reason="身体原因"),
     "commitments.record_commitment": lambda w, op, t, r: commitments.record_commitment(
         w, op, 1, r["members"][0], on_site_by=signed(w, "李监督")),
     "commitments.record_attendance": lambda w, op, t, r: commitments.record_attendance(w, op, 1, r["members"][0],

@@ -12,20 +12,17 @@ from openpyxl import load_workbook
 from PIL import Image
 from pypdf import PdfReader, PdfWriter
 
+from desktop.domain.calls import CallRefused
 from desktop.domain.confirmation import NotReady
 from desktop.domain.errors import RuleError, UserError
-from desktop.services import call_list, calls, catalogue, commitments, confirmation, rounds
+from desktop.services import call_list, calls, catalogue, commitments, confirmation, draw_verify, rounds, scores
+from desktop.services.scores import ScoreInput
 from desktop.services.audit import entries as audit_entries
 from desktop.domain.commitments import ScanRefused
 from desktop.store.workspace import open_workspace
 from tests.conftest import signed
 from tests.recordings import recording
-from tests.test_calls import current, drawn
-
-
-@pytest.fixture
-def demo(demo_workspace):
-    return drawn(demo_workspace)
+from tests.test_calls import current, demo, drawn, reserve_of  # noqa: F401 - demo: drawn with a fixed program secret
 
 
 def cli(root, *args):
@@ -90,6 +87,50 @@ def _confirmed(ws):
     for name in panels(ws):
         confirmation.confirm_panel(ws, signed(ws), 1, name)
     return [m for name in panels(ws) for m in current(ws, name)]
+
+
+def test_a_confirmed_member_who_withdraws_is_replaced_and_the_panel_and_round_confirmed_again(demo):
+    members = _confirmed(demo)
+    name = members[0].panel
+    general = next(m for m in members if m.panel == name and not m.enterprise)
+    commitments.record_commitment(demo, signed(demo), 1, general.expert, on_site_by=signed(demo, "李监督"))
+    assert rounds.show_round(demo, signed(demo), 1).state == "confirmed"
+    entries = len(audit_entries(demo.session()))
+    done = calls.record_withdrawal(demo, signed(demo), 1, general.expert, reason="身体原因：住院")
+    assert len(audit_entries(demo.session())) == entries + 1 and logged(demo, "call.withdraw")["round_state"] == "drawn"
+    assert done["call"]["outcome"] == "declined" and done["call"]["reason_kind"] == "身体原因"
+    assert done["replacement"] == reserve_of(demo, name)[0][0] and done["commitment_withdrawn"]
+    assert rounds.show_round(demo, signed(demo), 1).state == "drawn"
+    states = {p["panel"]: p["confirmation"] for p in confirmation.confirmations(demo, signed(demo), 1)}
+    assert states[name] is None and all(states[p] is not None for p in states if p != name)
+    assert general.expert not in {r["expert"] for r in commitments.commitments_status(demo, signed(demo), 1)}
+    with pytest.raises(NotReady, match="待确认"):
+        confirmation.confirm_panel(demo, signed(demo), 1, name)
+    calls.record_call(demo, signed(demo), 1, done["replacement"], "accepted")
+    again = confirmation.confirm_panel(demo, signed(demo), 1, name)
+    assert done["replacement"] in {m["expert"] for m in again["members"]}
+    assert general.expert not in {m["expert"] for m in again["members"]}
+    assert rounds.show_round(demo, signed(demo), 1).state == "confirmed"
+    assert [p for p in draw_verify.verify_draw(demo, signed(demo), 1)["problems"] if "让出" in p] == []
+    with pytest.raises(CallRefused, match="已递补"):
+        calls.record_withdrawal(demo, signed(demo), 1, general.expert, reason="时间冲突")
+
+
+def test_a_withdrawal_needs_a_confirmed_member_before_scoring(demo):
+    pending = calls.list_calls(demo, signed(demo), 1)[0]
+    with pytest.raises(CallRefused, match="已确认评审组"):
+        calls.record_withdrawal(demo, signed(demo), 1, pending.expert, reason="时间冲突")
+    members = _confirmed(demo)
+    with pytest.raises(CallRefused, match="理由"):
+        calls.record_withdrawal(demo, signed(demo), 1, members[0].expert, reason="")
+    commitments.record_attendance(demo, signed(demo), 1, members[1].expert, "present")
+    with pytest.raises(CallRefused, match="出席"):
+        calls.record_withdrawal(demo, signed(demo), 1, members[1].expert, reason="时间冲突")
+    commitments.record_commitment(demo, signed(demo), 1, members[1].expert, on_site_by=signed(demo, "李监督"))
+    first = rounds.show_round(demo, signed(demo), 1).panels[0]["applications"][0]
+    scores.enter_scores(demo, signed(demo), 1, [ScoreInput(members[1].expert, first, "25,20,15,20")])
+    with pytest.raises(UserError, match="评分开始后"):
+        calls.record_withdrawal(demo, signed(demo), 1, members[0].expert, reason="时间冲突")
 
 
 def test_commitments_are_kept_as_checked_scans_or_confirmed_on_site(demo, tmp_path):
@@ -193,3 +234,10 @@ def test_the_command_line_calls_confirms_and_records_in_the_documented_shapes(de
     present = cli(demo_workspace, "attendance", "--round", "1", "--expert", member, "--present", "--json")
     assert json.loads(present.stdout)["status"] == "present"
     assert cli(demo_workspace, "call-list", "--round", "1", "--out", str(tmp_path / "x.txt")).returncode != 0
+    withdrawn = cli(demo_workspace, "call", "withdraw", "--round", "1", "--expert", whole[3]["expert"], "--reason",
+                    "身体原因", "--reveal", "--json")
+    assert withdrawn.returncode == 0, withdrawn.stderr
+    result = json.loads(withdrawn.stdout)
+    assert result["round_state"] == "drawn" and result["call"]["outcome"] == "declined"
+    assert result["replacement"] is None or len(result["replacement"]) == 18
+    assert json.loads(cli(demo_workspace, "round", "show", "--round", "1", "--json").stdout)["state"] == "drawn"

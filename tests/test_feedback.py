@@ -21,6 +21,12 @@ from tests.conftest import signed
 D = dt.date
 
 
+@pytest.fixture
+def demo_workspace(confirmed_demo):
+    """The demo with its round confirmed through the services, a copy of the run's template (tests/conftest.py)."""
+    return confirmed_demo
+
+
 def test_the_check_catches_a_name_an_organisation_an_id_and_phone_numbers():
     names, orgs = ["欧阳明远", "李娜"], ["山东大学", "济南华泰新材料有限公司"]
     found = rules.identifying("本人（山东大学 欧阳明远）认为该项目创新性突出，可联系13905311234或0531-88361234。",

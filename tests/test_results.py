@@ -14,6 +14,12 @@ from tests.execution_setup import confirmed_round
 SPLIT = ["28,23,18,23", "10,8,6,8", "27,22,18,22", "26,22,17,22", "27,23,18,21", "26,21,17,22", "28,22,18,22"]
 
 
+@pytest.fixture
+def demo_workspace(confirmed_demo):
+    """The demo with its round confirmed through the services, a copy of the run's template (tests/conftest.py)."""
+    return confirmed_demo
+
+
 def steady(seat: int, app: int) -> str:
     return f"{20 + (seat + app) % 5},{18 + app % 3},15,{16 + seat % 4}"
 

@@ -132,6 +132,7 @@ MATRIX = {
     "calls.call_history": ({S, V, A}, lambda w, op, t: calls.call_history(w, op, 1, "x")),
     "calls.recording_copy": ({S, V, A}, lambda w, op, t: calls.recording_copy(w, op, "x", t)),
     "calls.record_call": ({S}, lambda w, op, t: calls.record_call(w, op, 1, "x", "accepted")),
+    "calls.record_withdrawal": ({S}, lambda w, op, t: calls.record_withdrawal(w, op, 1, "x", reason="时间冲突")),
     "call_list.call_lists": ({S, V, A}, lambda w, op, t: call_list.call_lists(w, op, 1)),
     "call_list.print_call_list": ({S, V, A}, lambda w, op, t: call_list.print_call_list(w, op, 1, t / "x.pdf")),
     "call_list.export_call_list": ({S, V, A}, lambda w, op, t: call_list.export_call_list(w, op, 1, t / "x.xlsx")),

@@ -3,17 +3,20 @@ that sat), double entry by two operators, and the workbook round trip, all or no
 
 from __future__ import annotations
 
+import sqlite3
+
 import openpyxl
 import pytest
 from sqlmodel import select
 
 from desktop.domain.errors import RuleError, UserError
-from desktop.services import draws, rounds, score_workbook as scores_workbook, scores
+from desktop.services import audit_log, draws, rounds, score_workbook as scores_workbook, scores
 from desktop.services.importing.run import ImportRejected
 from desktop.services.scores import ScoreInput
 from desktop.services.uow import change, reading
 from desktop.store.execution_tables import Score, ScoreEntry
 from desktop.store.tables import Application, DeclaredConflict, Person
+from desktop.store.workspace import open_workspace
 from tests.conftest import signed
 from tests.execution_setup import confirmed_round, new_round
 
@@ -21,8 +24,10 @@ GOOD = "25,20,15,20"
 
 
 @pytest.fixture
-def seated(demo_workspace):
-    return demo_workspace, confirmed_round(demo_workspace, without_commitment=1, absent=1)
+def seated(confirmed_workspace):
+    """The demo round confirmed, the first member without a commitment and the second absent."""
+    root = confirmed_workspace(without_commitment=1, absent=1)
+    return root, confirmed_round(root, without_commitment=1, absent=1)
 
 
 def first_panel(root, panels):
@@ -179,3 +184,18 @@ def test_an_imported_row_of_another_method_or_an_absent_expert_is_refused(seated
         scores_workbook.import_scores(root, signed(root), 1, fill(tmp_path / "模板.xlsx", tmp_path / "错.xlsx", values))
     reasons = [(p.row, p.column, p.reason.split()[0]) for p in rejected.value.problems]
     assert reasons == [(len(apps) + 2, "专家身份证号", "NO_SUBSTITUTE"), (2 * len(apps) + 2, headers[5], "ONE_METHOD")]
+
+
+def test_scores_written_in_bulk_keep_the_tamper_digests_exact(double):
+    """Scores are written without the per-row digest triggers (desktop.store.digests.bulk): new, changed and
+    dropped scores still leave the audit log's digests exactly as the rows are, and a row edited outside is named."""
+    root, round_id, members, apps = double
+    cells = [ScoreInput(m, a, GOOD) for m in members[:3] for a in apps[:2]]
+    scores.enter_scores(root, signed(root, "王秘书"), round_id, cells)
+    scores.enter_scores(root, signed(root, "秘书甲"), round_id, cells)  # agreed: settled
+    scores.enter_scores(root, signed(root, "王秘书"), round_id, [ScoreInput(members[0], apps[0], "25,20,15,21")])
+    assert audit_log.verify_log(root, signed(root, "审计员")).intact  # an entry changed, a settled score dropped
+    with sqlite3.connect(open_workspace(root).db_path) as db:
+        db.execute("UPDATE score_entry SET value = replace(value, '25', '30') WHERE id = 1")
+    problems = audit_log.verify_log(root, signed(root, "审计员")).problems
+    assert [p["table"] for p in problems] == ["score_entry"]

@@ -1,4 +1,4 @@
-"""`calls`, `call record`, `call-list`, `supplement`, `panel confirm`: confirmation calls, replacements and panel
+"""`calls`, `call record`, `call withdraw`, `call-list`, `supplement`, `panel confirm`: confirmation calls, replacements and panel
 confirmation from the shell."""
 
 from __future__ import annotations
@@ -51,6 +51,19 @@ def _record(args):
                                reason=args.reason or "", recording=Path(args.recording) if args.recording else None,
                                declared=[n for n in (args.declare or "").split(",") if n.strip()])
     emit(args, personal(args, place, f"call round {args.round}", result), _record_text)
+
+
+def _withdraw_text(result: dict) -> str:
+    state = "已退回「已抽取」" if result["round_state"] == "drawn" else "仍为「已抽取」"
+    return (_record_text(result) + f"\n  评审组「{result['call']['panel']}」须重新确认；轮次{state}"
+            + ("；其承诺书不再计入" if result["commitment_withdrawn"] else ""))
+
+
+def _withdraw(args):
+    place = open_or_fail(args)
+    result = calls.record_withdrawal(place, operator(args), args.round, args.expert, reason=args.reason or "",
+                                     recording=Path(args.recording) if args.recording else None)
+    emit(args, personal(args, place, f"call withdraw round {args.round}", result), _withdraw_text)
 
 
 def _call_list(args):
@@ -134,6 +147,16 @@ def register(sub) -> None:
     add_reveal_flag(record)
     add_json_flag(record)
     record.set_defaults(func=_record)
+
+    withdraw = call_sub.add_parser("withdraw", help="记录已确认评审组的专家在评分开始前退出（评审组须重新确认，"
+                                                    "座位按备选顺序递补）")
+    withdraw.add_argument("--round", type=int, required=True)
+    withdraw.add_argument("--expert", required=True, help="专家身份证号")
+    withdraw.add_argument("--reason", required=True, help="退出理由：时间冲突、需回避、身体原因，或其他具体理由")
+    withdraw.add_argument("--recording", help="通话录音文件（WAV、M4A/AAC、MP3、AMR）")
+    add_reveal_flag(withdraw)
+    add_json_flag(withdraw)
+    withdraw.set_defaults(func=_withdraw)
 
     parser = sub.add_parser("call-list", help="打印（.pdf，标注机密）或导出（.xlsx）专家联系名单，记入审计日志")
     parser.add_argument("--round", type=int, required=True)

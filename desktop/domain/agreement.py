@@ -22,7 +22,7 @@ and 不同意 as 0 (an abstention is a missing value); a grade A as 4 down to D 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from math import ceil
 
@@ -35,7 +35,8 @@ LOW_SPLIT, HIGH_SPLIT = Fraction(1, 3), Fraction(2, 3)
 @dataclass(frozen=True)
 class Flag:
     flagged: bool
-    reason: str = ""
+    reason: str = ""  # in Chinese, as the command line and the archive say it
+    facts: dict = field(default_factory=dict)  # the reason as values ({"kind": range/grades/vote/ranks, …}) to word
 
 
 def non_consensus(scoring: Scoring, marks: Sequence[Mark], range_share: Fraction, places: int = 0) -> Flag:
@@ -47,24 +48,28 @@ def non_consensus(scoring: Scoring, marks: Sequence[Mark], range_share: Fraction
         totals, denominator = scaled([m.total for m in marks])
         spread, limit = Fraction(max(totals) - min(totals), denominator), range_share * SCALE
         if spread >= limit:
-            return Flag(True, f"评分极差{words(spread)}分，达到满分的{words(range_share * 100)}%（{words(limit)}分）")
+            return Flag(True, f"评分极差{words(spread)}分，达到满分的{words(range_share * 100)}%（{words(limit)}分）",
+                        {"kind": "range", "spread": words(spread), "percent": words(range_share * 100),
+                         "limit": words(limit)})
         return Flag(False)
     if scoring is Scoring.GRADES:
         grades = {m.grade for m in marks}
         if GRADES[0] in grades and GRADES[-1] in grades:
-            return Flag(True, f"既有专家评为{GRADES[0]}，又有专家评为{GRADES[-1]}")
+            return Flag(True, f"既有专家评为{GRADES[0]}，又有专家评为{GRADES[-1]}",
+                        {"kind": "grades", "top": GRADES[0], "bottom": GRADES[-1]})
         return Flag(False)
     if scoring is Scoring.VOTE:
         yes = sum(1 for m in marks if m.vote == "同意")
         share = Fraction(yes, len(marks))
         if LOW_SPLIT < share < HIGH_SPLIT:
-            return Flag(True, f"同意{yes}票，共{len(marks)}票，得票率介于三分之一与三分之二之间")
+            return Flag(True, f"同意{yes}票，共{len(marks)}票，得票率介于三分之一与三分之二之间",
+                        {"kind": "vote", "yes": yes, "total": len(marks)})
         return Flag(False)
     third = max(1, ceil(Fraction(places or max(m.rank for m in marks), 3)))
     ranks = [m.rank for m in marks]
     last = (places or max(ranks)) - third
     if min(ranks) <= third and max(ranks) > last:
-        return Flag(True, f"有专家排在前{third}名，也有专家排在后{third}名")
+        return Flag(True, f"有专家排在前{third}名，也有专家排在后{third}名", {"kind": "ranks", "third": third})
     return Flag(False)
 
 

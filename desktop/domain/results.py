@@ -92,6 +92,10 @@ class Row:
     non_consensus: bool = False
     non_consensus_reason: str = ""
     decision: str = ""
+    # the aggregate and the flag's reason as values, for a window that words them in its language (not hashed:
+    # ``to_dict`` is what an approval binds)
+    aggregate_facts: dict = field(default_factory=dict)
+    non_consensus_facts: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         aggregate = self.aggregate if isinstance(self.aggregate, (str, type(None))) else words(self.aggregate)
@@ -117,6 +121,8 @@ class PanelResult:
     tie_rule: str
     recommendation: str
     alpha: Fraction | None
+    scoring: str = ""  # the method's scoring, whose tie rule this is (TIE_RULES)
+    rule: dict = field(default_factory=dict)  # the recommendation as values: {"kind", "top", "minimum"}
 
     def to_dict(self) -> dict[str, Any]:
         return {"panel": self.panel, "tie_rule": self.tie_rule, "recommendation": self.recommendation,
@@ -131,6 +137,7 @@ def _aggregate(method: Method, row: Row, borda_points: Mapping[str, int] | None)
         points = borda_points[row.application]
         ranks = [m.rank for m in marks]
         row.aggregate_text = f"波达计分{points}"
+        row.aggregate_facts = {"kind": "borda", "points": points}
         return Fraction(points), (-points, -ranks.count(1), max(ranks))
     if not marks:
         raise ScoringError("没有评分")
@@ -139,18 +146,23 @@ def _aggregate(method: Method, row: Row, borda_points: Mapping[str, int] | None)
         rule = {Aggregation.MEAN: mean, Aggregation.TRIMMED_MEAN: trimmed_mean, Aggregation.MEDIAN: median}
         value = rule[method.aggregation](totals)
         row.aggregate_text = f"{words(value)}分（{method.aggregation.value}，{len(totals)}个评分）"
+        row.aggregate_facts = {"kind": "score", "value": words(value), "aggregation": method.aggregation.value,
+                               "count": len(totals)}
         ints, denominator = scaled(totals)
         return value, (-value, -Fraction(sum(ints), denominator * len(ints)), -Fraction(max(ints), denominator))
     if method.scoring is Scoring.GRADES:
         grade = median_grade(m.grade for m in marks)
         points = mean(interval_value(m) for m in marks)
         row.aggregate_text = f"{grade}（{method.aggregation.value}）"
+        row.aggregate_facts = {"kind": "grade", "grade": grade, "aggregation": method.aggregation.value}
         return grade, (GRADES.index(grade), -points, -sum(1 for m in marks if m.grade == GRADES[0]))
     result = vote_share([m.vote == "同意" for m in marks], method.pass_fraction)
     row.passed = result.passed
     against = sum(1 for m in marks if m.vote == "不同意")
     row.aggregate_text = (f"同意{result.yes}/{result.total}（{'通过' if result.passed else '未通过'}，"
                           f"通过比例{method.pass_fraction}）")
+    row.aggregate_facts = {"kind": "vote", "yes": result.yes, "total": result.total, "passed": result.passed,
+                           "pass_fraction": str(method.pass_fraction)}
     return result.share, (-result.share, -result.yes, against)
 
 
@@ -191,7 +203,7 @@ def panel_result(method: Method, settings: RoundSettings, panel: str, applicatio
     for row in rows:
         flag = non_consensus(method.scoring, [s.mark for s in row.scores], settings.non_consensus_range,
                              len(applications))
-        row.non_consensus, row.non_consensus_reason = flag.flagged, flag.reason
+        row.non_consensus, row.non_consensus_reason, row.non_consensus_facts = flag.flagged, flag.reason, flag.facts
         row.decision = decisions.get(row.application, "")
         if row.problem:
             continue
@@ -213,4 +225,6 @@ def panel_result(method: Method, settings: RoundSettings, panel: str, applicatio
             recommended = row.decision == "recommend"
         row.recommended = recommended
     alpha = krippendorff_alpha([[interval_value(s.mark) for s in row.scores] for row in rows])
-    return PanelResult(panel, rows, TIE_RULES[method.scoring], rule.words(), alpha)
+    minimum = rule.minimum if rule.minimum is None or isinstance(rule.minimum, str) else words(rule.minimum)
+    return PanelResult(panel, rows, TIE_RULES[method.scoring], rule.words(), alpha, method.scoring.value,
+                       {"kind": rule.kind, "top": rule.top, "minimum": minimum})

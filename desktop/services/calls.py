@@ -2,7 +2,8 @@
 replacement a decline or an unreachable expert brings in (NO_SUBSTITUTE, desktop.services.replacements).
 
 One call is one transaction and one audit entry: the call, the recording's attachment, a conflict the expert declared
-on the call (DECLARED), the invitation's new status and, when the seat is freed, the reserve invited to it.
+on the call (DECLARED), the invitation's new status and, when the seat is freed, the reserve invited to it. A member
+of a confirmed panel who withdraws before scoring is one too, undoing the panel's confirmation.
 """
 
 from __future__ import annotations
@@ -14,13 +15,14 @@ from pathlib import Path
 from sqlmodel import Session, select
 
 from desktop.domain.calls import OUTCOMES, STATUSES, CallEntry, CallRefused, check_call, check_may_call, status_after
+from desktop.domain.confirmation import state_after_withdrawal
 from desktop.domain.errors import NotFound, UserError
 from desktop.domain.ids import canonical
 from desktop.services import attachments, invitations, replacements
 from desktop.services.accounts import Operator, require
 from desktop.services.rounds import RoundRef, get_round, round_id_in, settings_of
 from desktop.services.uow import change, reading, workspace_of
-from desktop.store.execution_tables import Call, Invitation, PanelConfirmation
+from desktop.store.execution_tables import Attendance, Call, ExpertCommitment, Invitation, PanelConfirmation
 from desktop.store.round_tables import Panel, PanelApplication
 from desktop.store.tables import Application, DeclaredConflict, Expert, Organisation, Person
 from desktop.store.workspace import Workspace
@@ -146,6 +148,46 @@ def _declare(session: Session, round_id: int, person: Person, invitation: Invita
     return declared
 
 
+def _seat_of(session: Session, round_id: int, expert: str):
+    """The round, its current draw, the expert, their newest invitation and its panel."""
+    row = get_round(session, round_id)
+    draw = invitations.current_draw(session, round_id)
+    invitations.ensure(session, draw)
+    person = _person(session, expert)
+    invitation = _invitation(session, draw, person)
+    return row, draw, person, invitation, session.get(Panel, invitation.panel_id)
+
+
+def _confirmation(session: Session, panel_id: int) -> PanelConfirmation | None:
+    return session.exec(select(PanelConfirmation).where(PanelConfirmation.panel_id == panel_id,
+                                                        PanelConfirmation.superseded.is_(False))).first()
+
+
+def _settle(session: Session, unit, actor: Operator, row, draw, person: Person, invitation: Invitation, panel: Panel,
+            entry: CallEntry, recording: Path | None, probed, numbers: list[str] = ()) -> dict:
+    """Write the call, the invitation's new status and, when the seat is freed, the reserve invited to it."""
+    stored = None if probed is None else attachments.store(session, unit.workspace, recording, "recording",
+                                                           probed[0], probed[1], actor.name)
+    call = Call(round_id=row.id, invitation_id=invitation.id, at=_now(), operator=actor.name,
+                outcome=entry.outcome, reason_kind=entry.reason_kind, reason=entry.reason,
+                recording=stored.sha256 if stored else None,
+                declared="；".join(f"{n}：{entry.reason}" for n in numbers))
+    session.add(call)
+    session.flush()
+    outcomes = session.exec(select(Call.outcome).where(Call.invitation_id == invitation.id).order_by(Call.id))
+    invitation.status = status_after(list(outcomes), settings_of(row).unreachable_after)
+    session.flush()
+    refill = replacements.refill(session, draw, invitation) if invitation.status in ("declined", "unreachable") \
+        else None
+    return {"call": _call_dict(call, person.name, person.id_number, panel.name, stored.seconds if stored else None),
+            "recording": None if stored is None else {"sha256": stored.sha256, "seconds": stored.seconds,
+                                                      "media_type": stored.media_type},
+            "status": invitation.status, "replacement": refill.expert if refill else None,
+            "replacement_name": refill.name if refill else None,
+            "passed_over": refill.passed_over if refill else [],
+            "seat_open": bool(refill and refill.expert is None), "declared": list(numbers)}
+
+
 def record_call(place: Place, actor: Operator, round_id: int | RoundRef, expert: str, outcome: str, *,
                 reason: str = "", reason_kind: str = "", recording: Path | None = None,
                 declared: list[str] = (), declared_text: str = "") -> dict:
@@ -161,43 +203,61 @@ def record_call(place: Place, actor: Operator, round_id: int | RoundRef, expert:
     probed = attachments.probe_recording(recording) if recording is not None else None
     with change(place, actor, "call.record", f"round:{round_id}") as unit:
         session = unit.session
-        row = get_round(session, round_id)
-        draw = invitations.current_draw(session, round_id)
-        invitations.ensure(session, draw)
-        person = _person(session, expert)
-        invitation = _invitation(session, draw, person)
-        panel = session.get(Panel, invitation.panel_id)
+        row, draw, person, invitation, panel = _seat_of(session, round_id, expert)
         check_may_call(invitation.status, person.name)
-        if session.exec(select(PanelConfirmation.id).where(PanelConfirmation.panel_id == panel.id,
-                                                           PanelConfirmation.superseded.is_(False))).first():
-            raise CallRefused(f"评审组「{panel.name}」已确认，不能再记录确认电话")
+        if _confirmation(session, panel.id) is not None:
+            raise CallRefused(f"评审组「{panel.name}」已确认，不能再记录确认电话；已确认的专家退出（来电拒绝、生病等）"
+                              "请记录为退出")
         unit.target = f"round:{round_id}/panel:{panel.name}/expert:{person.id_number}"
-        stored = None if probed is None else attachments.store(session, unit.workspace, recording, "recording",
-                                                               probed[0], probed[1], actor.name)
         numbers = _declare(session, round_id, person, invitation, list(declared), entry.reason) if declared else []
-        call = Call(round_id=round_id, invitation_id=invitation.id, at=_now(), operator=actor.name,
-                    outcome=entry.outcome, reason_kind=entry.reason_kind, reason=entry.reason,
-                    recording=stored.sha256 if stored else None,
-                    declared="；".join(f"{n}：{entry.reason}" for n in numbers))
-        session.add(call)
-        session.flush()
-        outcomes = session.exec(select(Call.outcome).where(Call.invitation_id == invitation.id).order_by(Call.id))
         before = invitation.status
-        invitation.status = status_after(list(outcomes), settings_of(row).unreachable_after)
-        session.flush()
-        refill = replacements.refill(session, draw, invitation) if invitation.status in ("declined", "unreachable") \
-            else None
-        recheck = replacements.recheck(session, draw, panel) if numbers else []
-        result = {"call": _call_dict(call, person.name, person.id_number, panel.name,
-                                     stored.seconds if stored else None),
-                  "recording": None if stored is None else {"sha256": stored.sha256, "seconds": stored.seconds,
-                                                            "media_type": stored.media_type},
-                  "status": invitation.status, "replacement": refill.expert if refill else None,
-                  "replacement_name": refill.name if refill else None,
-                  "passed_over": refill.passed_over if refill else [],
-                  "seat_open": bool(refill and refill.expert is None), "declared": numbers, "recheck": recheck}
+        result = _settle(session, unit, actor, row, draw, person, invitation, panel, entry, recording, probed,
+                         numbers)
+        result["recheck"] = replacements.recheck(session, draw, panel) if numbers else []
         unit.before = {"status": before}
-        unit.after = {k: v for k, v in result.items() if k != "recheck"} | {"recheck": recheck}
+        unit.after = result
+        return result
+
+
+def record_withdrawal(place: Place, actor: Operator, round_id: int | RoundRef, expert: str, *, reason: str,
+                      reason_kind: str = "", recording: Path | None = None) -> dict:
+    """A member of a confirmed panel withdraws before scoring starts (calls back to decline, falls ill): the call is
+    recorded as a decline, the panel is confirmed no longer (and a confirmed round goes back to drawn), the member's
+    commitment no longer counts (removed; the audit entry keeps it) and the seat goes to the reserve by the same rule
+    as any decline (NO_SUBSTITUTE), or waits for a supplementary draw — all in one transaction."""
+    require(actor, "calls.record", place)
+    round_id = round_id_in(place, round_id)
+    entry = check_call("declined", reason, reason_kind)
+    probed = attachments.probe_recording(recording) if recording is not None else None
+    with change(place, actor, "call.withdraw", f"round:{round_id}") as unit:
+        session = unit.session
+        row, draw, person, invitation, panel = _seat_of(session, round_id, expert)
+        unit.target = f"round:{round_id}/panel:{panel.name}/expert:{person.id_number}"
+        check_may_call(invitation.status, person.name)
+        made = _confirmation(session, panel.id)
+        if made is None or invitation.status != "accepted":
+            raise CallRefused(f"{person.name} 不是已确认评审组的成员：评审组确认之前的拒绝请直接记录确认电话")
+        state = state_after_withdrawal(row.state, person.name)
+        if session.get(Attendance, (round_id, person.id)) is not None:
+            raise CallRefused(f"{person.name} 的出席已经记录，评审已开始，不能再记录退出")
+        commitment = session.exec(select(ExpertCommitment).where(ExpertCommitment.round_id == round_id,
+                                                                 ExpertCommitment.person_id == person.id)).first()
+        unit.before = {"status": invitation.status, "round_state": row.state,
+                       "confirmation": {"id": made.id, "confirmed_by": made.confirmed_by,
+                                        "confirmed_at": made.confirmed_at},
+                       "commitment": None if commitment is None else {
+                           "kind": commitment.kind, "attachment": commitment.attachment,
+                           "confirmed_by": commitment.confirmed_by, "recorded_by": commitment.recorded_by,
+                           "recorded_at": commitment.recorded_at}}
+        made.superseded = True
+        if commitment is not None:
+            session.delete(commitment)
+        row.state = state.value
+        session.flush()
+        result = _settle(session, unit, actor, row, draw, person, invitation, panel, entry, recording, probed)
+        result |= {"round_state": row.state, "panel_confirmed": False,
+                   "commitment_withdrawn": commitment is not None}
+        unit.after = result
         return result
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,12 +29,13 @@ class LoadedRound:
     conflicts: Conflicts
 
 
-def load_round(session: Session, round_id: int) -> LoadedRound:
-    """The pool and one round read from the workspace, with every ground computed."""
+def load_round(session: Session, round_id: int, experts: Collection[str] | None = None) -> LoadedRound:
+    """The pool and one round read from the workspace, with every ground computed; of ``experts`` alone when given
+    (scoring asks only about the seated members, a few thousand of a pool of tens of thousands)."""
     get_round(session, round_id)
     with gc_paused():
         case = load_case(session, round_id)
-        return LoadedRound(case, compute_conflicts(pool_from_rows(raw_pool_rows(session, round_id)), case))
+        return LoadedRound(case, compute_conflicts(pool_from_rows(raw_pool_rows(session, round_id, experts)), case))
 
 
 # The conflicts last computed, for the questions the window asks about them one at a time (one application's

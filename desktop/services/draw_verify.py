@@ -81,6 +81,7 @@ def verify_draw(place: Place, op: Operator, round_id: int) -> dict:
         problems = seed_problems(record)
         inputs = read_inputs(session, round_id)
         problems += _changed_outside(session)
+        problems += replacements.verify_reserves(session, draw, inputs)
         problems += replacements.verify_batches(session, draw, inputs)
         batches = len(session.exec(select(DrawBatch.id).where(DrawBatch.draw_id == draw.id,
                                                               DrawBatch.state == "drawn")).all())

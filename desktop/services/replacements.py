@@ -22,15 +22,16 @@ from desktop.domain.draw import canonical_json
 from desktop.domain.draw_random import SECRET_BYTES, commitment_of, seed_of
 from desktop.domain.errors import RuleError, UserError
 from desktop.domain.quota import enterprise_required
-from desktop.domain.replacements import GROUND, draw_batch, enterprise_shortfall, next_replacement
+from desktop.domain.calls import FREED, SETTLED, status_after
+from desktop.domain.replacements import GENERAL, GROUND, draw_batch, enterprise_shortfall, next_replacement
 from desktop.services import invitations
 from desktop.services.accounts import Operator, check_witness, require
 from desktop.services.draw_inputs import DrawInputs, read_inputs
 from desktop.services.rounds import RoundRef, get_round, round_id_in, settings_of
 from desktop.services.uow import change, reading
-from desktop.store.execution_tables import DrawBatch, Invitation
+from desktop.store.execution_tables import Call, DrawBatch, Invitation
 from desktop.store.round_tables import Draw, DrawMember, Panel
-from desktop.store.tables import Person
+from desktop.store.tables import AuditEntry, Person
 from desktop.store.workspace import Workspace
 
 Place = Path | Workspace
@@ -54,11 +55,10 @@ def _ids(session: Session) -> tuple[dict[int, str], dict[str, int]]:
 
 def unavailable(session: Session, draw: Draw, panel_id: int, one_panel: bool) -> set[int]:
     """Person ids who cannot take a seat of the panel: invited to it before, declined or unreachable anywhere in the
-    round, and, when one panel per expert holds, invited to any panel of the draw."""
+    round (replaced since, too), and, when one panel per expert holds, invited to any panel of the draw."""
     rows = session.execute(select(Invitation.person_id, Invitation.panel_id, Invitation.status)
                            .where(Invitation.draw_id == draw.id)).all()
-    return {p for p, panel, status in rows
-            if one_panel or panel == panel_id or status in ("declined", "unreachable")}
+    return {p for p, panel, status in rows if one_panel or panel == panel_id or status in SETTLED}
 
 
 def _held_enterprise(session: Session, draw: Draw, panel_id: int, free_seats: set[int]) -> list[bool]:
@@ -274,3 +274,99 @@ def verify_batches(session: Session, draw: Draw, inputs: DrawInputs) -> list[str
         if again != picked:
             problems.append(f"{label}抽中的专家与按记录重新计算的结果不同")
     return problems
+
+
+# --- replacements recomputed from the record -----------------------------------------------------------------------
+
+def _recorded_calls(session: Session, round_id: int) -> dict[int, dict]:
+    """What each call's audit entry recorded of the seat it freed, by call id: the reserve invited and who was
+    passed over, and why."""
+    found = {}
+    for after, in session.execute(select(AuditEntry.after).where(
+            AuditEntry.action.in_(("call.record", "call.withdraw")),
+            AuditEntry.target.startswith(f"round:{round_id}/"))):
+        entry = json.loads(after or "{}")
+        if entry.get("call"):
+            found[entry["call"]["id"]] = entry
+    return found
+
+
+def verify_reserves(session: Session, draw: Draw, inputs: DrawInputs) -> list[str]:
+    """Problems found recomputing every seat a decline or an unreachable expert freed, from the record: the panel's
+    reserve order, who was invited and who had declined when the call was made (invitations and calls before it),
+    the quota on the seats then held, and the grounds — those of the current data, less those of experts the call's
+    audit entry names as passed over for a ground (which the current data must still show). The reserve invited, or
+    none, and everyone passed over with the reason must be what desktop.domain.replacements gives."""
+    settings = settings_of(get_round(session, draw.round_id))
+    number_of, _ = _ids(session)
+    invited = list(session.exec(select(Invitation).where(Invitation.draw_id == draw.id).order_by(Invitation.id)))
+    by_id = {i.id: i for i in invited}
+    calls = session.execute(select(Call.id, Call.invitation_id, Call.outcome, Call.at)
+                            .where(Call.round_id == draw.round_id).order_by(Call.id)).all()
+    drawn_at = dict(session.execute(select(DrawBatch.batch, DrawBatch.drawn_at).where(
+        DrawBatch.draw_id == draw.id, DrawBatch.state == "drawn")).all())
+    recorded = _recorded_calls(session, draw.round_id)
+    panels = {p.id: p for p in session.exec(select(Panel).where(Panel.round_id == draw.round_id))}
+    reserves: dict[int, list[tuple[str, bool]]] = {}
+    for panel_id, person_id, enterprise in session.execute(
+            select(DrawMember.panel_id, DrawMember.person_id, DrawMember.enterprise)
+            .where(DrawMember.draw_id == draw.id, DrawMember.reserve.is_(True)).order_by(DrawMember.position)):
+        reserves.setdefault(panel_id, []).append((number_of[person_id], bool(enterprise)))
+    problems = []
+    for freed in invited:
+        if freed.status not in ("replaced", "declined", "unreachable"):
+            continue
+        mine = [c for c in calls if c[1] == freed.id]
+        if not mine:
+            continue
+        trigger, at = mine[-1][0], mine[-1][3]  # the call that freed the seat: its last
+        new = by_id.get(freed.replaced_by) if freed.replaced_by else None
+        took = new if new is not None and new.source == "reserve" else None
+        panel = panels[freed.panel_id]
+        label = f"评审组「{panel.name}」第{freed.seat + 1}座（{inputs.names.get(number_of[freed.person_id], '')}让出）"
+        entry = recorded.get(trigger)
+        if entry is None:
+            problems.append(f"{label}：让出座位的通话没有审计记录，无法复核递补")
+            continue
+        got = number_of[took.person_id] if took is not None else None
+        if entry.get("replacement") != got:
+            problems.append(f"{label}：审计记录的递补专家与邀请记录不符")
+        bound = took.id if took is not None else _made_after(invited, calls, trigger, at, drawn_at)
+        before = [i for i in invited if i.id < bound]
+        status = {i.id: status_after([o for c, inv, o, _ in calls if inv == i.id and c <= trigger],
+                                     settings.unreachable_after) for i in before}
+        out = {number_of[i.person_id] for i in before
+               if settings.one_panel_per_expert or i.panel_id == panel.id or status[i.id] in SETTLED}
+        held: dict[int, Invitation] = {}
+        for i in before:
+            if i.panel_id == panel.id:
+                held[i.seat] = i
+        enterprise = [i.enterprise for seat, i in held.items() if seat != freed.seat and status[i.id] not in FREED]
+        need = enterprise_shortfall(enterprise, enterprise_required(panel.size, settings.enterprise_fraction)) > 0
+        grounds = {p["expert"] for p in entry.get("passed_over", []) if p["why"] == GROUND}
+        general = {p["expert"] for p in entry.get("passed_over", []) if p["why"] == GENERAL}  # no ground then
+        eligible = (set(inputs.eligible.get(panel.name, ())) | general | ({got} if got else set())) - grounds
+        order = reserves.get(panel.id, [])
+        pick = next_replacement([e for e, _ in order], out, eligible, dict(order), need)
+        want = [(p["expert"], p["why"]) for p in entry.get("passed_over", [])]
+        if pick.expert != got:
+            name = inputs.names.get(pick.expert, pick.expert) if pick.expert else "无人（须补抽）"
+            problems.append(f"{label}：递补了{inputs.names.get(got, got) if got else '无人'}，按备选顺序、企业专家比例"
+                            f"和回避事由应递补{name}")
+        elif list(pick.passed_over) != want:
+            problems.append(f"{label}：审计记录的被跳过专家及理由与按记录重新计算的不同")
+        for expert in sorted(grounds & set(inputs.eligible.get(panel.name, ()))):
+            problems.append(f"{label}：{inputs.names.get(expert, expert)}以回避事由被跳过，但现在的数据中其对本组没有"
+                            "回避事由")
+    return problems
+
+
+def _made_after(invited: list[Invitation], calls: list, trigger: int, at: str, drawn_at: dict[int, str]) -> int:
+    """The id of the first invitation made after call ``trigger`` (at ``at``): a reserve a later call brought in, or
+    the pick of a supplementary batch drawn since (``drawn_at``: batch → when); past the last id when none was."""
+    last_call = {}
+    for call, invitation, _, _ in calls:
+        last_call[invitation] = call
+    later = [i.replaced_by for i in invited if i.replaced_by and last_call.get(i.id, 0) > trigger]
+    later += [i.id for i in invited if i.source == "supplementary" and drawn_at.get(i.batch, "") >= at]
+    return min(later, default=max((i.id for i in invited), default=0) + 1)

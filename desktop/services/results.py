@@ -45,6 +45,7 @@ class RoundResults:
     method: str
     panels: list[PanelResult]
     missing: list[str] = field(default_factory=list)  # why they cannot be proposed yet, one sentence each
+    blockers: list[dict] = field(default_factory=list)  # the same as values ({"kind": …}), for the window to word
     certifications: list[dict] = field(default_factory=list)
     approval: dict | None = None  # the latest version: {"version", "state", "hash", "proposed_by", "approved_by", …}
     results_hash: str = ""
@@ -104,7 +105,8 @@ def _compute(session: Session, round_id: int) -> tuple[RoundScoring, RoundResult
              Scoring.RANKING: (1.0, float(places))}[scoring.method.scoring]
     results = RoundResults(round_id, scoring.method.describe(), panels, results_hash=_sha(text), scale=scale)
     results.certifications = _certifications(session, scoring)
-    results.missing = _missing(session, scoring, results, by_app)
+    results.blockers = _blockers(session, scoring, results, by_app)
+    results.missing = [_sentence(b) for b in results.blockers]
     latest = session.execute(select(ResultApproval).where(ResultApproval.round_id == round_id)
                              .order_by(ResultApproval.version.desc())).scalars().first()
     if latest is not None:
@@ -120,8 +122,10 @@ def _sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _missing(session: Session, scoring: RoundScoring, results: RoundResults, by_app: dict[str, list[Scored]]) -> list[str]:
-    missing = []
+def _blockers(session: Session, scoring: RoundScoring, results: RoundResults,
+              by_app: dict[str, list[Scored]]) -> list[dict]:
+    """What stands before the results can be proposed, each as its kind and values (``_sentence`` words it)."""
+    found = []
     scored = {(s.expert, number) for number, items in by_app.items() for s in items}
     open_cells = []
     for panel in scoring.panels:
@@ -132,23 +136,39 @@ def _missing(session: Session, scoring: RoundScoring, results: RoundResults, by_
     unscored = [(panel, seat, n) for panel, seat, n in open_cells
                 if not scoring.grounds(panel, seat.id_number, n)] if open_cells else []
     if unscored:
-        shown = "、".join(f"{seat.name}—{n}" for _, seat, n in unscored[:5])
-        missing.append(f"尚有{len(unscored)}份评分未录入或未计入（{shown}{'等' if len(unscored) > 5 else ''}）")
+        found.append({"kind": "unscored", "count": len(unscored),
+                      "cells": [[seat.name, n] for _, seat, n in unscored[:5]]})
     pending = pending_entries(session, scoring)
     if pending["differences"]:
-        missing.append(f"双人录入有{len(pending['differences'])}处不一致，须先裁定")
+        found.append({"kind": "differences", "count": len(pending["differences"])})
     if pending["waiting"]:
-        missing.append(f"双人录入有{len(pending['waiting'])}份只录入了一遍")
+        found.append({"kind": "waiting", "count": len(pending["waiting"])})
     absent = [c for c in results.certifications if not c["kind"]]
     if absent:
-        missing.append(f"POST_REVIEW 尚有{len(absent)}位专家未作会后回避确认"
-                       f"（{'、'.join(c['name'] for c in absent[:5])}{'等' if len(absent) > 5 else ''}），"
-                       "或由监督员登记理由")
+        found.append({"kind": "POST_REVIEW", "count": len(absent), "names": [c["name"] for c in absent[:5]]})
     undecided = [r.application for p in results.panels for r in p.rows if r.non_consensus and not r.decision]
     if undecided:
-        missing.append(f"NON_CONSENSUS 非共识项目尚待评审组决定：{'、'.join(undecided)}")
-    missing += [r.problem for p in results.panels for r in p.rows if r.problem]
-    return missing
+        found.append({"kind": "NON_CONSENSUS", "applications": undecided})
+    found += [{"kind": "problem", "text": r.problem} for p in results.panels for r in p.rows if r.problem]
+    return found
+
+
+def _sentence(blocker: dict) -> str:
+    """A blocker as the command line and a refused proposal say it."""
+    kind = blocker["kind"]
+    if kind == "unscored":
+        shown = "、".join(f"{name}—{n}" for name, n in blocker["cells"])
+        return f"尚有{blocker['count']}份评分未录入或未计入（{shown}{'等' if blocker['count'] > 5 else ''}）"
+    if kind == "differences":
+        return f"双人录入有{blocker['count']}处不一致，须先裁定"
+    if kind == "waiting":
+        return f"双人录入有{blocker['count']}份只录入了一遍"
+    if kind == "POST_REVIEW":
+        return (f"POST_REVIEW 尚有{blocker['count']}位专家未作会后回避确认（{'、'.join(blocker['names'])}"
+                f"{'等' if blocker['count'] > 5 else ''}），或由监督员登记理由")
+    if kind == "NON_CONSENSUS":
+        return f"NON_CONSENSUS 非共识项目尚待评审组决定：{'、'.join(blocker['applications'])}"
+    return blocker["text"]
 
 
 def round_results(place: Place, op: Operator, round_id: int | RoundRef) -> RoundResults:

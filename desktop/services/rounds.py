@@ -21,6 +21,7 @@ from desktop.domain.methods import Method, RoundSettings, RoundState, check_meth
 from desktop.services import limits
 from desktop.services.accounts import Operator, require
 from desktop.services.uow import change, reading, workspace_of
+from desktop.store import seating
 from desktop.store.round_tables import Draw, Panel, PanelApplication, ReviewRound
 from desktop.store.tables import Application, FieldCode
 from desktop.store.workspace import Workspace
@@ -70,6 +71,7 @@ class RoundInfo:
     venue: str = ""
     review_time: str = ""
     limits: dict | None = None  # what opening the round listed for decision (desktop.services.limits.listed)
+    unanswered: tuple[dict, ...] = ()  # seats of the current draw without an acceptance: {"panel", "name", "status"}
 
     def to_dict(self) -> dict:
         return {key: value for key, value in self.__dict__.items()
@@ -112,7 +114,8 @@ def _info(workspace: Workspace, session: Session, row: ReviewRound) -> RoundInfo
     draws = session.execute(select(func.count()).select_from(Draw).where(Draw.round_id == row.id)).scalar_one()
     return RoundInfo(RoundRef(workspace.root, row.id), row.id, row.name, row.programme, row.stage, row.review_date, method.to_dict(), method.describe(),
                      json.loads(row.settings), row.state, RoundState(row.state).label, _panels(session, row.id), draws,
-                     row.issuer, row.venue, row.review_time)
+                     row.issuer, row.venue, row.review_time, unanswered=tuple(
+                         {"panel": p, "name": n, "status": s} for p, n, s in seating.unanswered(session, row.id)))
 
 
 def _check_unique_name(session: Session, name: str, programme: str, round_id: int | None = None) -> None:

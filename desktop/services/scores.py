@@ -27,7 +27,7 @@ from desktop.services.accounts import Operator, require
 from desktop.services.conflicts import load_round
 from desktop.services.rounds import RoundRef, get_round, method_of, round_id_in, set_state, settings_of
 from desktop.services.uow import change, reading
-from desktop.store import bulk, seating
+from desktop.store import bulk, digests, seating
 from desktop.store.execution_tables import Score, ScoreEntry
 from desktop.store.tables import Application
 from desktop.store.workspace import Workspace
@@ -93,9 +93,10 @@ class RoundScoring:
 
     @cached_property
     def conflicts(self):
-        """Every ground on the current data (desktop.domain.recusal through the draw's own reading of the round),
-        computed once per call and only when a score is checked."""
-        return load_round(self.session, self.round_id).conflicts
+        """Every ground of the seated members on the current data (desktop.domain.recusal through the draw's own
+        reading of the round, over their rows of the pool alone), computed once per call and only when a score is
+        checked."""
+        return load_round(self.session, self.round_id, {seat.id_number for seat in self.seats}).conflicts
 
     def panel(self, name: str) -> seating.PanelRow:
         found = self.panel_by_name.get(name.strip())
@@ -260,6 +261,11 @@ class _Writes:
                         "如两遍不一致，请在「录入差异」中裁定")
 
     def write(self, session: Session) -> None:
+        with digests.bulk(session, (ScoreEntry.__tablename__, Score.__tablename__), "t.round_id = ?",
+                          (self.round_id,)):
+            self._write(session)
+
+    def _write(self, session: Session) -> None:
         for person, app in self.dropped:
             session.execute(delete(Score).where(Score.round_id == self.round_id, Score.person_id == person,
                                                 Score.application_id == app))

@@ -3,7 +3,7 @@
 A panel's members are those of its current confirmation (``panel_confirmation`` not superseded, its ``members``
 JSON as services/confirmation.py writes it); a panel not confirmed has no seats yet — scoring opens only once every
 panel is confirmed. Besides: who recorded a commitment for the round, the attendance of the review day, each panel's
-applications in number order, and who ran each panel's draws.
+applications in number order, who ran each panel's draws, and which seats of the draw still wait for an answer.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlmodel import Session
 
-from desktop.store.execution_tables import Attendance, DrawBatch, ExpertCommitment, PanelConfirmation
-from desktop.store.round_tables import Draw, Panel, PanelApplication
+from desktop.store.execution_tables import Attendance, DrawBatch, ExpertCommitment, Invitation, PanelConfirmation
+from desktop.store.round_tables import Draw, DrawMember, Panel, PanelApplication
 from desktop.store.tables import Application, Person
 
 
@@ -81,3 +81,26 @@ def draw_operators(session: Session, round_id: int) -> set[str]:
     operators |= set(session.execute(select(DrawBatch.made_by).join(Draw, Draw.id == DrawBatch.draw_id)
                                      .where(Draw.round_id == round_id)).scalars())
     return operators
+
+
+def unanswered(session: Session, round_id: int) -> list[tuple[str, str, str]]:
+    """(panel, name, status) of each seat of the round's current draw whose newest invitation has no acceptance yet
+    (pending, or freed and waiting for a supplementary draw), in panel and seat order; every drawn member, pending,
+    while the draw's invitations are not written yet."""
+    draw = session.execute(select(Draw.id).where(Draw.round_id == round_id, Draw.superseded.is_(False))).scalar()
+    if draw is None:
+        return []
+    rows = session.execute(
+        select(Panel.name, Invitation.seat, Person.name, Invitation.status)
+        .join(Panel, Panel.id == Invitation.panel_id).join(Person, Person.id == Invitation.person_id)
+        .where(Invitation.draw_id == draw).order_by(Panel.position, Invitation.seat, Invitation.id)).all()
+    if not rows:
+        rows = [(panel, seat, name, "pending") for panel, seat, name in session.execute(
+            select(Panel.name, DrawMember.position, Person.name)
+            .join(Panel, Panel.id == DrawMember.panel_id).join(Person, Person.id == DrawMember.person_id)
+            .where(DrawMember.draw_id == draw, DrawMember.reserve.is_(False))
+            .order_by(Panel.position, DrawMember.position))]
+    held: dict[tuple[str, int], tuple[str, str, str]] = {}
+    for panel, seat, name, status in rows:
+        held[(panel, seat)] = (panel, name, status)
+    return [seat for seat in held.values() if seat[2] != "accepted"]

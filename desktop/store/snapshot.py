@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import json
 import sys
+from collections.abc import Collection
 
 from sqlalchemy import text
 from sqlmodel import Session
@@ -41,18 +42,22 @@ _ROUND_TEAM = ("SELECT t.person_id FROM team_member t JOIN panel_application pa 
                "WHERE pa.round_id = :round")
 
 
-def raw_pool_rows(session: Session, round_id: int | None = None) -> dict[str, list[tuple]]:
+def raw_pool_rows(session: Session, round_id: int | None = None,
+                  experts: Collection[str] | None = None) -> dict[str, list[tuple]]:
     """The pool's rows as the database gives them (the conflict benchmark's baseline); for a round, only the
     relations that touch a team member of its applications (a few percent of them), since no other relation can
-    give a ground in it."""
-    relations = ""
+    give a ground in it. With ``experts`` (ID numbers), only those experts and their stays: every ground is of one
+    expert and one application, so the grounds of a panel's members come from their rows alone."""
+    relations, only = "", ""
     if round_id is not None:
         relations = f" WHERE r.person_a_id IN ({_ROUND_TEAM}) OR r.person_b_id IN ({_ROUND_TEAM})"
+    if experts is not None:
+        only = " WHERE p.id_number IN (SELECT value FROM json_each(:experts))"
     queries = {
         "experts": f"SELECT p.id_number, p.name, e.fields, {_EXPLICIT}, e.status, e.enterprise_reason FROM expert e "
-                   "JOIN person p ON p.id = e.person_id",
+                   "JOIN person p ON p.id = e.person_id" + only,
         "organisations": _KINDS,
-        "stays": _STAYS,
+        "stays": _STAYS + only,
         "relations": "SELECT a.id_number, b.id_number, r.kind, r.from_year, r.to_year, r.note FROM relation r "
                      "JOIN person a ON a.id = r.person_a_id JOIN person b ON b.id = r.person_b_id" + relations,
         "declared": "SELECT p.id_number, a.number, d.reason FROM declared_conflict d "
@@ -65,7 +70,8 @@ def raw_pool_rows(session: Session, round_id: int | None = None) -> dict[str, li
                      "WHERE length(i.subject_code) = 18",
     }
     with dbapi_cursor(session) as cursor:
-        return {kind: cursor.execute(sql, {"round": round_id}).fetchall() for kind, sql in queries.items()}
+        parameters = {"round": round_id, "experts": json.dumps(sorted(experts or ()))}
+        return {kind: cursor.execute(sql, parameters).fetchall() for kind, sql in queries.items()}
 
 
 def enterprise_rows(session: Session) -> tuple[list[tuple], list[tuple], dict[str, str]]:

@@ -34,6 +34,7 @@ ACTIONS = {
     "round.draw.batch.commit": QT_TRANSLATE_NOOP("audit", "生成并公布补抽承诺值"),
     "round.draw.batch": QT_TRANSLATE_NOOP("audit", "补抽评审专家"),
     "call.record": QT_TRANSLATE_NOOP("audit", "记录确认电话"),
+    "call.withdraw": QT_TRANSLATE_NOOP("audit", "记录已确认专家退出"),
     "calls.print": QT_TRANSLATE_NOOP("audit", "打印专家联系名单"),
     "calls.export": QT_TRANSLATE_NOOP("audit", "导出专家联系名单"),
     "panel.confirm": QT_TRANSLATE_NOOP("audit", "确认评审组"),

@@ -17,6 +17,7 @@ from desktop.services import catalogue, draws, due, rounds, ui_queries
 from desktop.ui import errors
 from desktop.ui.charts import Bar, BarChart
 from desktop.ui.context import POOL, ROUNDS, WORKSPACE, Context
+from desktop.ui.method_words import method_text
 from desktop.ui.round_words import due_text, next_step, quota_text, state_label
 
 def gather(place: Path, actor, today: dt.date) -> dict:
@@ -96,7 +97,8 @@ class DashboardPage(QWidget):
         self.due.clear()
         for row, info in enumerate(data["rounds"]):
             step = next_step(info.state)
-            cells = [info.name, info.review_date, info.method_text, state_label(info.state), step]
+            cells = [info.name, info.review_date, method_text(info.method, self.ctx.settings.language == "zh_CN"),
+                     state_label(info.state), step]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, info.ref)

@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QGroupBox, QHB
 
 from desktop.services import rounds
 from desktop.services.errors import NeedsConfirmation, UserError
-from desktop.services.method_choices import Form, Method, RoundSettings, Scoring, aggregations, parse_share, share_words
+from desktop.services.method_choices import Form, Method, RoundSettings, Scoring, aggregations, parse_share
 from desktop.services.rounds import RoundInfo
 from desktop.ui import errors
 from desktop.ui.context import ROUNDS, Context
+from desktop.ui.method_words import method_text, share_text, word
 
 
 SHARES = (Fraction(1, 2), Fraction(3, 5), Fraction(2, 3), Fraction(3, 4), Fraction(4, 5), Fraction(1))
@@ -51,10 +52,10 @@ class MethodStep(QWidget):
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.form = QComboBox()
         for form in Form:
-            self.form.addItem(form.value, form)
+            self.form.addItem(word(form.value), form)
         self.scoring = QComboBox()
         for scoring in Scoring:
-            self.scoring.addItem(scoring.value, scoring)
+            self.scoring.addItem(word(scoring.value), scoring)
         self.aggregation = QComboBox()
         self.scoring.currentIndexChanged.connect(self._fill_aggregations)
         self.pass_fraction = QComboBox()  # a share typed or chosen as words or "2/3", kept as an exact Fraction
@@ -138,12 +139,15 @@ class MethodStep(QWidget):
     def _fill_aggregations(self) -> None:
         self.aggregation.clear()
         for aggregation in aggregations(self.scoring.currentData()):
-            self.aggregation.addItem(aggregation.value, aggregation)
+            self.aggregation.addItem(word(aggregation.value), aggregation)
         self.pass_fraction.setEnabled(Scoring(self.scoring.currentData()) is Scoring.VOTE)  # the item data is text
 
     def _spell(self, share: Fraction) -> str:
         """三分之二 in Chinese, 2/3 in any other language."""
-        return share_words(share) if self.ctx.settings.language == "zh_CN" else str(share)
+        return share_text(share, self.ctx.settings.language == "zh_CN")
+
+    def _described(self, info: RoundInfo) -> str:
+        return method_text(info.method, self.ctx.settings.language == "zh_CN")
 
     def _show_share(self, share: Fraction) -> None:
         self.pass_fraction.setEditText(self._spell(share))
@@ -184,10 +188,10 @@ class MethodStep(QWidget):
         self._show_share(method.pass_fraction)
         self._set_settings(RoundSettings.from_dict(info.settings))
         if draft:
-            self.frozen.setText(self.tr("草稿：评审方法为「{0}」，开启前可修改。").format(info.method_text))
+            self.frozen.setText(self.tr("草稿：评审方法为「{0}」，开启前可修改。").format(self._described(info)))
         else:
             self.frozen.setText(self.tr("【已冻结】评审方法：「{0}」。本轮次已于开启时锁定方法与规则（ONE_METHOD），"
-                                        "如需采用其他评审方法，请另建评审轮次。").format(info.method_text))
+                                        "如需采用其他评审方法，请另建评审轮次。").format(self._described(info)))
 
     def _set_defaults(self) -> None:
         """The form of a new round: empty names, a date a month ahead, the default method and settings."""
@@ -271,7 +275,7 @@ class MethodStep(QWidget):
         if info is None:
             return
         answer = QMessageBox.question(self, self.tr("开启轮次"), self.tr(
-            "开启后评审方法「{0}」和回避规则将冻结，本轮所有项目都按此方法评审。确定开启？").format(info.method_text))
+            "开启后评审方法「{0}」和回避规则将冻结，本轮所有项目都按此方法评审。确定开启？").format(self._described(info)))
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.open_now()

@@ -22,6 +22,10 @@ NEXT_STEPS = {"draft": QT_TRANSLATE_NOOP("rounds", "确定评审方法并开启�
               "scoring": QT_TRANSLATE_NOOP("rounds", "录入评分"),
               "results": QT_TRANSLATE_NOOP("rounds", "审核结果，发送反馈"),
               "closed": QT_TRANSLATE_NOOP("rounds", "归档")}
+CALL_STATUSES = {"pending": QT_TRANSLATE_NOOP("CallsStep", "待确认"), "accepted": QT_TRANSLATE_NOOP("CallsStep", "已接受"),
+                 "declined": QT_TRANSLATE_NOOP("CallsStep", "已拒绝"),
+                 "unreachable": QT_TRANSLATE_NOOP("CallsStep", "未接通"),
+                 "replaced": QT_TRANSLATE_NOOP("CallsStep", "已递补")}  # a seat holder's status in the calls
 
 
 def state_label(state: str) -> str:

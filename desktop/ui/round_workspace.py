@@ -21,7 +21,7 @@ from desktop.services import rounds
 from desktop.services.rounds import RoundInfo, RoundRef
 from desktop.ui import errors
 from desktop.ui.context import Context
-from desktop.ui.round_words import state_label
+from desktop.ui.round_words import CALL_STATUSES, state_label, translate
 
 METHOD, PANELS, CONFLICTS, DRAW, LETTERS, CALLS, CONFIRMATION, COMMITMENTS, SCORES, RESULTS, PUBLICITY, AFTER = range(12)
 STEPS = (  # (module, class) of each step, in the bar's order
@@ -35,7 +35,8 @@ CONFIRMED = ("confirmed", "scoring", "results", "closed")  # every panel confirm
 
 
 def done_steps(info: RoundInfo | None, conflicts_computed: bool = False) -> set[int]:
-    """The steps ticked: conflicts only once they were computed (in the step, or by a draw, which records them)."""
+    """The steps ticked: conflicts only once they were computed (in the step, or by a draw, which records them); the
+    calls once every seat has an accepting expert (``RoundInfo.unanswered`` empty), before the panels are confirmed."""
     if info is None:
         return set()
     done = set() if info.state == "draft" else {METHOD}
@@ -45,8 +46,10 @@ def done_steps(info: RoundInfo | None, conflicts_computed: bool = False) -> set[
         done.add(CONFLICTS)
     if info.draws:
         done.add(DRAW)
+    if info.draws and not info.unanswered or info.state in CONFIRMED:
+        done.add(CALLS)  # every seat answered: a withdrawal after confirmation unticks it until the seat is answered
     if info.state in CONFIRMED:
-        done |= {CALLS, CONFIRMATION}
+        done.add(CONFIRMATION)
     if info.state in ("results", "closed"):  # results need every seated member's commitment and attendance first
         done |= {COMMITMENTS, SCORES, RESULTS}
     if info.state == "closed":
@@ -174,3 +177,12 @@ class RoundWorkspace(QWidget):
         done = done_steps(self.info, conflicts is not None and conflicts.conflicts is not None)
         for index, button in enumerate(self.buttons.buttons()):
             button.setText(("✔ " if index in done else f"{index + 1}. ") + self.titles[index])
+        self.buttons.button(CALLS).setToolTip(self.waiting_text())
+
+    def waiting_text(self) -> str:
+        """What the calls still lack before the panels can be confirmed: each seat without an acceptance."""
+        if self.info is None or not self.info.draws or not self.info.unanswered:
+            return ""
+        seats = [self.tr("{0} {1}（{2}）").format(s["panel"], s["name"], translate("CallsStep", CALL_STATUSES[s["status"]]))
+                 for s in self.info.unanswered]
+        return self.tr("尚未答复的座位 {0} 个：{1}").format(len(seats), self.tr("、").join(seats))

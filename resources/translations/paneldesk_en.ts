@@ -951,6 +951,14 @@
         <translation>Record this call</translation>
     </message>
     <message>
+        <source>记录已确认专家退出</source>
+        <translation>Record a confirmed member&apos;s withdrawal</translation>
+    </message>
+    <message>
+        <source>已确认评审组的专家在评分开始前来电拒绝或因病退出：评审组须重新确认，座位按备选顺序递补（理由和录音取自上方）</source>
+        <translation>A member of a confirmed panel calls back to decline or falls ill before scoring starts: the panel must be confirmed again and the seat goes to the reserve in its order (the reason and recording are taken from above)</translation>
+    </message>
+    <message>
         <source>播放所选录音</source>
         <translation>Play the selected recording</translation>
     </message>
@@ -1003,12 +1011,28 @@
         <translation>{0} open seats whose reserve is used up ({1}): draw them again.</translation>
     </message>
     <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
         <source>全部接受，可以确认评审组。</source>
         <translation>All accepted: the panels can be confirmed.</translation>
     </message>
     <message>
+        <source>尚待答复：{0}。</source>
+        <translation> Still to answer: {0}.</translation>
+    </message>
+    <message>
         <source>无法读取通话记录</source>
         <translation>Cannot read the calls</translation>
+    </message>
+    <message>
+        <source>（{0}：{1}）</source>
+        <translation> ({0}: {1})</translation>
+    </message>
+    <message>
+        <source>（{0}）</source>
+        <translation> ({0})</translation>
     </message>
     <message>
         <source>&#x3000;录音 {0:.0f} 秒</source>
@@ -1043,6 +1067,10 @@
         <translation>Choose an expert in the table first</translation>
     </message>
     <message>
+        <source>记录退出</source>
+        <translation>Record withdrawal</translation>
+    </message>
+    <message>
         <source>已记录：{0} {1}</source>
         <translation>Recorded: {0} {1}</translation>
     </message>
@@ -1053,6 +1081,10 @@
     <message>
         <source>；备选专家已用完，请补抽该座位</source>
         <translation>; the reserve is used up: draw the seat again</translation>
+    </message>
+    <message>
+        <source>；评审组「{0}」须重新确认</source>
+        <translation>; panel &quot;{0}&quot; must be confirmed again</translation>
     </message>
     <message>
         <source>通话未记录</source>
@@ -3397,6 +3429,106 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
         <translation>Method: {0}; {1} applications, {2} non-consensus.</translation>
     </message>
     <message>
+        <source>{0}分（{1}，{2}个评分）</source>
+        <translation>{0} ({1}, {2} scores)</translation>
+    </message>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>同意{0}/{1}（{2}，通过比例{3}）</source>
+        <translation>{0}/{1} in favour ({2}, pass share {3})</translation>
+    </message>
+    <message>
+        <source>通过</source>
+        <translation>passed</translation>
+    </message>
+    <message>
+        <source>未通过</source>
+        <translation>not passed</translation>
+    </message>
+    <message>
+        <source>波达计分{0}</source>
+        <translation>Borda count {0}</translation>
+    </message>
+    <message>
+        <source>同分时依次比较：全部评分（不去掉最高最低分）的平均分、最高分，仍相同按项目编号先后</source>
+        <translation>ties broken by the mean of all scores (none dropped), then the highest score, then the application number</translation>
+    </message>
+    <message>
+        <source>同等级时依次比较：全部等级的平均（A=4，B=3，C=2，D=1）、A的个数，仍相同按项目编号先后</source>
+        <translation>ties broken by the mean of all grades (A=4, B=3, C=2, D=1), then the number of As, then the application number</translation>
+    </message>
+    <message>
+        <source>得票率相同时依次比较：同意票数、不同意票数少者在前，仍相同按项目编号先后</source>
+        <translation>ties broken by the votes in favour, then fewer votes against, then the application number</translation>
+    </message>
+    <message>
+        <source>波达计分相同时依次比较：排第一的次数、最差名次较好者在前，仍相同按项目编号先后</source>
+        <translation>ties broken by the number of first places, then the better worst place, then the application number</translation>
+    </message>
+    <message>
+        <source>每组前{0}名推荐</source>
+        <translation>the first {0} of each panel recommended</translation>
+    </message>
+    <message>
+        <source>汇总结果不低于{0}者推荐</source>
+        <translation>recommended at {0} or above</translation>
+    </message>
+    <message>
+        <source>表决通过者推荐</source>
+        <translation>recommended when the vote passes</translation>
+    </message>
+    <message>
+        <source>不作推荐</source>
+        <translation>no recommendation</translation>
+    </message>
+    <message>
+        <source>评分极差{0}分，达到满分的{1}%（{2}分）</source>
+        <translation>scores range over {0} points, at least {1}% of the scale ({2} points)</translation>
+    </message>
+    <message>
+        <source>既有专家评为{0}，又有专家评为{1}</source>
+        <translation>graded {0} by some experts and {1} by others</translation>
+    </message>
+    <message>
+        <source>同意{0}票，共{1}票，得票率介于三分之一与三分之二之间</source>
+        <translation>{0} of {1} votes in favour, between one third and two thirds</translation>
+    </message>
+    <message>
+        <source>有专家排在前{0}名，也有专家排在后{0}名</source>
+        <translation>ranked in the first {0} by some experts and in the last {0} by others</translation>
+    </message>
+    <message>
+        <source>等</source>
+        <translation> and more</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>尚有{0}份评分未录入或未计入（{1}{2}）</source>
+        <translation>{0} scores not entered or not counted yet ({1}{2})</translation>
+    </message>
+    <message>
+        <source>双人录入有{0}处不一致，须先裁定</source>
+        <translation>Double entry: {0} differences to settle first</translation>
+    </message>
+    <message>
+        <source>双人录入有{0}份只录入了一遍</source>
+        <translation>Double entry: {0} sheets entered once only</translation>
+    </message>
+    <message>
+        <source>POST_REVIEW 尚有{0}位专家未作会后回避确认（{1}{2}），或由监督员登记理由</source>
+        <translation>POST_REVIEW {0} experts have not certified after the meeting ({1}{2}), nor has a supervisor recorded why</translation>
+    </message>
+    <message>
+        <source>NON_CONSENSUS 非共识项目尚待评审组决定：{0}</source>
+        <translation>NON_CONSENSUS non-consensus applications awaiting the panel&apos;s decision: {0}</translation>
+    </message>
+    <message>
         <source>尚未提交审批。</source>
         <translation>Not yet proposed.</translation>
     </message>
@@ -3517,6 +3649,18 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
     <message>
         <source>{0}&#x3000;·&#x3000;{1}&#x3000;·&#x3000;{2}</source>
         <translation>{0} · {1} · {2}</translation>
+    </message>
+    <message>
+        <source>{0} {1}（{2}）</source>
+        <translation>{0} {1} ({2})</translation>
+    </message>
+    <message>
+        <source>尚未答复的座位 {0} 个：{1}</source>
+        <translation>{0} seats still without an answer: {1}</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
     </message>
 </context>
 <context>
@@ -3662,6 +3806,10 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
     <message>
         <source>评审方法：{0}；每格填写：{1}</source>
         <translation>Method: {0}; each cell holds: {1}</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
     </message>
     <message>
         <source>{0}位专家 × {1}个项目，已计入{2}份评分。</source>
@@ -4062,6 +4210,10 @@ When every password is forgotten, only this key opens the workspace. Print it no
     <message>
         <source>记录确认电话</source>
         <translation>Confirmation call recorded</translation>
+    </message>
+    <message>
+        <source>记录已确认专家退出</source>
+        <translation>Record a confirmed member&apos;s withdrawal</translation>
     </message>
     <message>
         <source>打印专家联系名单</source>
@@ -5240,6 +5392,105 @@ When every password is forgotten, only this key opens the workspace. Print it no
     <message>
         <source>操作未完成：出现意外错误（{0}）。详细信息已记入日志文件 {1}</source>
         <translation>The operation was not completed: an unexpected error occurred ({0}). Details are in the log file {1}</translation>
+    </message>
+</context>
+<context>
+    <name>methods</name>
+    <message>
+        <source>会议评审</source>
+        <translation>Meeting review</translation>
+    </message>
+    <message>
+        <source>通讯评审</source>
+        <translation>Correspondence review</translation>
+    </message>
+    <message>
+        <source>视频评审</source>
+        <translation>Video review</translation>
+    </message>
+    <message>
+        <source>答辩评审</source>
+        <translation>Defence review</translation>
+    </message>
+    <message>
+        <source>现场考察</source>
+        <translation>Site visit</translation>
+    </message>
+    <message>
+        <source>百分制</source>
+        <translation>Score out of 100</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation>Grades</translation>
+    </message>
+    <message>
+        <source>投票</source>
+        <translation>Vote</translation>
+    </message>
+    <message>
+        <source>排序</source>
+        <translation>Ranking</translation>
+    </message>
+    <message>
+        <source>平均分</source>
+        <translation>mean</translation>
+    </message>
+    <message>
+        <source>去掉一个最高分和一个最低分后平均</source>
+        <translation>mean without the highest and the lowest score</translation>
+    </message>
+    <message>
+        <source>中位数</source>
+        <translation>median</translation>
+    </message>
+    <message>
+        <source>得票率</source>
+        <translation>vote share</translation>
+    </message>
+    <message>
+        <source>波达计数</source>
+        <translation>Borda count</translation>
+    </message>
+    <message>
+        <source>总分（100分）</source>
+        <translation>Total (out of 100)</translation>
+    </message>
+    <message>
+        <source>等级（A/B/C/D）</source>
+        <translation>Grade (A/B/C/D)</translation>
+    </message>
+    <message>
+        <source>表决（同意/不同意/弃权）</source>
+        <translation>Vote (同意/不同意/弃权: for/against/abstain)</translation>
+    </message>
+    <message>
+        <source>排序（第几名）</source>
+        <translation>Rank (place)</translation>
+    </message>
+    <message>
+        <source>{0}·{1}·{2}</source>
+        <translation>{0} · {1} · {2}</translation>
+    </message>
+    <message>
+        <source>（通过比例{0}）</source>
+        <translation> (pass share {0})</translation>
+    </message>
+    <message>
+        <source>（{0}）</source>
+        <translation> ({0})</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>{0}{1}分</source>
+        <translation>{0} {1} points</translation>
+    </message>
+    <message>
+        <source>{0}（{1}分）</source>
+        <translation>{0} ({1} points)</translation>
     </message>
 </context>
 <context>

@@ -145,3 +145,30 @@ def test_a_call_recorded_from_the_microphone_is_kept(window, demo_workspace, qtb
     step.save.click()
     kept = calls.call_history(demo_workspace, signed(demo_workspace), 1, step.rows[0].expert)[-1]
     assert kept["recording"] and kept["seconds"] > 0.3  # lengths come out shorter than wall time: no exact figure
+
+
+def test_the_calls_step_is_ticked_once_every_seat_answered_and_a_withdrawal_unticks_it(window, demo_workspace):
+    from desktop.services import confirmation
+    _drawn(demo_workspace)
+    step = _step(window, demo_workspace, CALLS)
+    bar = window.rounds.workspace.buttons
+    assert not bar.button(CALLS).text().startswith("✔") and "尚未答复的座位 7 个" in bar.button(CALLS).toolTip()
+    _accept_all(demo_workspace)
+    window.rounds.workspace.load(RoundRef(window.ctx.place, 1))
+    assert bar.button(CALLS).text().startswith("✔") and bar.button(CALLS).toolTip() == ""
+    assert not bar.button(CONFIRMATION).text().startswith("✔")
+    name = rounds.show_round(demo_workspace, signed(demo_workspace), 1).panels[0]["name"]
+    confirmation.confirm_panel(demo_workspace, signed(demo_workspace), 1, name)
+    window.rounds.workspace.load(RoundRef(window.ctx.place, 1))
+    assert bar.button(CONFIRMATION).text().startswith("✔")
+    bar.button(CALLS).click()
+    step.load()
+    step.table.selectRow(0)
+    leaving = step.rows[0].name
+    step.reason_kind.setCurrentIndex(step.reason_kind.findData("身体原因"))
+    step.withdraw.click()
+    assert "须重新确认" in step.said.text()
+    assert rounds.show_round(demo_workspace, signed(demo_workspace), 1).state == "drawn"
+    assert not bar.button(CALLS).text().startswith("✔") and not bar.button(CONFIRMATION).text().startswith("✔")
+    assert "尚未答复的座位 1 个" in bar.button(CALLS).toolTip() and leaving not in bar.button(CALLS).toolTip()
+    assert "尚待答复" in step.summary.text()

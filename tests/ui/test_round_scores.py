@@ -1,20 +1,34 @@
 """The score entry and results steps on the real window: keyboard entry to the next empty cell, a refused cell
 selected with its rule, the workbook round trip, the non-consensus list decided, and the approval by a second
-account."""
+account; in English, the method and the results worded from the services' values."""
 
 from __future__ import annotations
 
+import re
+from fractions import Fraction
+
 import openpyxl
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from desktop.services import results, rounds, scores
+from desktop.services.demo import DEMO_METHOD
+from desktop.services.method_choices import Method
 from desktop.services.scores import ScoreInput
+from desktop.ui.method_words import method_text
 from desktop.ui.round_workspace import COMMITMENTS, RESULTS, SCORES
 from tests.conftest import signed
 from tests.execution_setup import confirmed_round
 from tests.test_results import SPLIT, steady
+from tests.ui.english import english  # noqa: F401 - a fixture
+
+
+@pytest.fixture
+def demo_workspace(confirmed_demo):
+    """The demo with its round confirmed through the services, a copy of the run's template (tests/conftest.py)."""
+    return confirmed_demo
 
 
 def _shown(window, root):
@@ -42,6 +56,7 @@ def _input(widget, text: str) -> None:
     QApplication.sendEvent(widget, event)
 
 
+@pytest.mark.confirmed(without_commitment=1)
 def test_scores_are_typed_from_the_keyboard_and_a_refused_cell_is_selected(window, demo_workspace, qtbot,
                                                                           monkeypatch):
     root = demo_workspace
@@ -150,3 +165,38 @@ def test_a_score_changed_after_approval_asks_for_the_reason(window, demo_workspa
     ws.scores.save.click()
     assert "已审批并冻结" in asked[0]
     assert results.round_results(root, signed(root), 1).changed_since
+
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def test_the_scores_and_results_steps_word_the_method_and_the_results_in_english(english, window, demo_workspace):
+    """The method, the cells' contents, each aggregate, the split's reason, the tie rule, the recommendation and
+    what stands before a proposal come from the services as values and are worded in the window's language."""
+    root = demo_workspace
+    members = list(confirmed_round(root).values())[0]
+    apps = rounds.show_round(root, signed(root), 1).panels[0]["applications"]
+    scores.enter_scores(root, signed(root), 1, [ScoreInput(m, a, SPLIT[i] if j == 0 else steady(i, j))
+                                                for i, m in enumerate(members) for j, a in enumerate(apps)])
+    ws = _shown(window, root)
+    ws.buttons.button(SCORES).click()
+    assert ws.scores.method.text().startswith("Method: Meeting review · Score out of 100 · mean without the highest")
+    assert "(30 points)" in ws.scores.method.text()
+    ws.buttons.button(RESULTS).click()
+    step = ws.results
+    assert step.status.text().startswith("Method: Meeting review · Score out of 100")
+    aggregates = [step.table.item(r, 3).text() for r in range(step.table.rowCount())]
+    assert aggregates and all(" scores)" in a and not CJK.search(a) for a in aggregates)
+    assert step.flagged.item(0, 2).text().startswith("scores range over")
+    assert "ties broken by the mean of all scores" in step.agreement.text()
+    assert "no recommendation" in step.agreement.text()
+    missing = step.missing.text()
+    assert "POST_REVIEW 7 experts have not certified" in missing and "NON_CONSENSUS non-consensus" in missing
+    assert not CJK.search(missing.replace("、", "").split("(")[0])
+
+
+def test_the_method_is_worded_in_chinese_as_the_services_describe_it(qapp):
+    vote = Method("通讯评审", "投票", pass_fraction=Fraction(3, 5))
+    for method in (DEMO_METHOD, vote, Method("会议评审", "等级"), Method("答辩评审", "排序")):
+        assert method_text(method.to_dict(), chinese=True) == method.describe()
+    assert method_text(vote.to_dict(), chinese=False).endswith("（通过比例3/5）")  # no translator: Chinese words

@@ -1,6 +1,7 @@
 """Step 6: confirmation calls (TRACEABLE) — every invited expert in call order, each call recorded with its outcome,
 a decline's reason, a conflict the expert declared and the recording (imported from a phone's file, or recorded from
-the laptop's microphone), played back from the record; the replacement a decline brings in is the services' choice
+the laptop's microphone), played back from the record; a member of a confirmed panel who withdraws before scoring is
+recorded here too (the panel is then confirmed again); the replacement a decline brings in is the services' choice
 (NO_SUBSTITUTE), shown here, never typed. When a panel's reserve is used up, its open seat is drawn again (补抽)
 with the draw's own witness dialog. The call list is printed (机密) or exported from here.
 
@@ -27,6 +28,7 @@ from desktop.services.rounds import RoundInfo, RoundRef
 from desktop.ui import errors
 from desktop.ui.context import Context
 from desktop.ui.round_draw_step import WitnessDialog
+from desktop.ui.round_words import CALL_STATUSES
 from desktop.ui.shown_load import LoadsWhenShown
 
 translate = QCoreApplication.translate
@@ -34,9 +36,6 @@ OUTCOMES = {"accepted": QT_TRANSLATE_NOOP("CallsStep", "接受"), "declined": QT
             "unreachable": QT_TRANSLATE_NOOP("CallsStep", "未接通"), "pending": QT_TRANSLATE_NOOP("CallsStep", "待回复")}
 REASONS = (QT_TRANSLATE_NOOP("CallsStep", "时间冲突"), QT_TRANSLATE_NOOP("CallsStep", "需回避"),
            QT_TRANSLATE_NOOP("CallsStep", "身体原因"), QT_TRANSLATE_NOOP("CallsStep", "其他"))
-STATUSES = {"pending": QT_TRANSLATE_NOOP("CallsStep", "待确认"), "accepted": QT_TRANSLATE_NOOP("CallsStep", "已接受"),
-            "declined": QT_TRANSLATE_NOOP("CallsStep", "已拒绝"), "unreachable": QT_TRANSLATE_NOOP("CallsStep", "未接通"),
-            "replaced": QT_TRANSLATE_NOOP("CallsStep", "已递补")}
 SOURCES = {"draw": QT_TRANSLATE_NOOP("CallsStep", "抽取"), "reserve": QT_TRANSLATE_NOOP("CallsStep", "备选递补"),
            "supplementary": QT_TRANSLATE_NOOP("CallsStep", "第{0}批补抽")}
 STATUS_COLOURS = {"accepted": "#1e8449", "declined": "#c0392b", "unreachable": "#c0392b", "replaced": "#888888"}
@@ -118,6 +117,11 @@ class CallsStep(LoadsWhenShown, QWidget):
         self.save = QPushButton(self.tr("记录这次通话"))
         self.save.setObjectName("call_save")
         self.save.clicked.connect(self.record)
+        self.withdraw = QPushButton(self.tr("记录已确认专家退出"))
+        self.withdraw.setObjectName("call_withdraw")
+        self.withdraw.setToolTip(self.tr("已确认评审组的专家在评分开始前来电拒绝或因病退出：评审组须重新确认，"
+                                         "座位按备选顺序递补（理由和录音取自上方）"))
+        self.withdraw.clicked.connect(self.record_withdrawal)
         self.history = QListWidget()
         self.history.setObjectName("call_history")
         self.play = QPushButton(self.tr("播放所选录音"))
@@ -147,7 +151,11 @@ class CallsStep(LoadsWhenShown, QWidget):
         audio.addWidget(self.microphone)
         form.addRow(self.tr("通话录音"), audio)
         form.addRow("", self.no_microphone)
-        form.addRow("", self.save)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save)
+        buttons.addWidget(self.withdraw)
+        buttons.addStretch()
+        form.addRow("", buttons)
         form.addRow("", self.said)
         history_box = QGroupBox(self.tr("该专家的通话记录"))
         history = QVBoxLayout(history_box)
@@ -174,7 +182,7 @@ class CallsStep(LoadsWhenShown, QWidget):
         self.table.setRowCount(0)
         self.history.clear()
         drawn = bool(info and info.draws)
-        for widget in (self.print_list, self.export_list, self.save):
+        for widget in (self.print_list, self.export_list, self.save, self.withdraw):
             widget.setEnabled(drawn)
         self.supplement.setEnabled(False)
         self.summary.setText(self.tr("抽取后在这里逐一电话确认专家。") if not drawn else self.tr("正在读取…"))
@@ -193,7 +201,7 @@ class CallsStep(LoadsWhenShown, QWidget):
         self.table.setRowCount(len(rows))
         for index, row in enumerate(rows):
             cells = [row.panel, str(row.seat + 1), row.name, mask_phone(row.mobile), row.organisation,
-                     self.tr("是") if row.enterprise else "", translate("CallsStep", STATUSES[row.status]),
+                     self.tr("是") if row.enterprise else "", translate("CallsStep", CALL_STATUSES[row.status]),
                      str(row.attempts), translate("CallsStep", SOURCES[row.source]).format(row.batch)]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -209,9 +217,11 @@ class CallsStep(LoadsWhenShown, QWidget):
         text = self.tr("{0} 个座位：已接受 {1}，待确认 {2}。").format(len(holders), accepted, pending)
         if open_seats:
             text += self.tr("备选专家已用完的空缺座位 {0} 个（{1}）：请补抽。").format(
-                len(open_seats), "、".join(sorted({r.panel for r in open_seats})))
+                len(open_seats), self.tr("、").join(sorted({r.panel for r in open_seats})))
         elif pending == 0 and holders:
             text += self.tr("全部接受，可以确认评审组。")
+        if pending:
+            text += self.tr("尚待答复：{0}。").format(self.tr("、").join(r.name for r in holders if r.status == "pending"))
         self.summary.setText(text)
         if chosen is not None:
             self._select(chosen)
@@ -254,7 +264,8 @@ class CallsStep(LoadsWhenShown, QWidget):
             words = f"{call['at'][:16].replace('T', ' ')}　{call['operator']}　{outcome}"
             if call["reason_kind"]:
                 kind = translate("CallsStep", call["reason_kind"])
-                words += f"（{kind}{'：' + call['reason'] if call['reason'] else ''}）"
+                words += (self.tr("（{0}：{1}）").format(kind, call["reason"]) if call["reason"]
+                          else self.tr("（{0}）").format(kind))
             if call["recording"]:
                 words += self.tr("　录音 {0:.0f} 秒").format(call["seconds"] or 0)
             item = QListWidgetItem(words)
@@ -337,8 +348,22 @@ class CallsStep(LoadsWhenShown, QWidget):
                                                           reason_kind=kind, recording=recording, declared=declared),
                             lambda result: self._recorded(ref, result), self._refused, write=True)
 
+    def record_withdrawal(self) -> None:
+        """The selected member of a confirmed panel withdraws: the reason (and recording) as for a decline."""
+        expert = self._chosen()
+        if expert is None:
+            QMessageBox.information(self, self.tr("记录退出"), self.tr("请先在表中选择一位专家"))
+            return
+        place, actor, ref = self.ctx.place, self.ctx.actor, self.info.ref
+        kind, reason, recording = self.reason_kind.currentData(), self.reason.text(), self.recording
+        self.withdraw.setEnabled(False)
+        self.ctx.runner.run(lambda job: calls.record_withdrawal(place, actor, ref, expert, reason=reason,
+                                                                reason_kind=kind, recording=recording),
+                            lambda result: self._recorded(ref, result), self._refused, write=True)
+
     def _recorded(self, ref: RoundRef, result: dict) -> None:
         self.save.setEnabled(True)
+        self.withdraw.setEnabled(True)
         self.set_recording(None)
         self.reason.clear()
         self.declared.clear()
@@ -348,12 +373,15 @@ class CallsStep(LoadsWhenShown, QWidget):
             said += self.tr("；按备选顺序递补：{0}").format(result["replacement_name"])
         elif result["seat_open"]:
             said += self.tr("；备选专家已用完，请补抽该座位")
+        if "round_state" in result:  # a withdrawal: the panel is confirmed no longer
+            said += self.tr("；评审组「{0}」须重新确认").format(result["call"]["panel"])
         self.said.setText(said)
         self.ctx.touched("rounds")
         self.saved.emit(ref)  # the round is read again, and with it this step
 
     def _refused(self, error: BaseException) -> None:
         self.save.setEnabled(True)
+        self.withdraw.setEnabled(True)
         errors.show(self, self.tr("通话未记录"), error)
 
     # --- playback, the call list and the supplementary draw ----------------------------------------------------
@@ -411,7 +439,7 @@ class CallsStep(LoadsWhenShown, QWidget):
 
     def _recorded_batch(self, ref: RoundRef, made: replacements.BatchInfo) -> None:
         self.summary.setText(self.tr("第{0}批补抽完成：{1}").format(
-            made.batch, "、".join(p["name"] for p in made.picked)))
+            made.batch, self.tr("、").join(p["name"] for p in made.picked)))
         self.ctx.touched("rounds")
         if self.info is not None and self.info.ref == ref:
             self.load()

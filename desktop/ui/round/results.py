@@ -15,11 +15,13 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushB
                                QVBoxLayout, QWidget)
 
 from desktop.services import results
+from desktop.services.method_choices import Scoring
 from desktop.services.results import RoundResults
 from desktop.services.rounds import RoundInfo
 from desktop.ui import errors
 from desktop.ui.charts import Strip, StripChart
 from desktop.ui.context import ROUNDS, Context
+from desktop.ui.method_words import method_text, word
 from desktop.ui.shown_load import LoadsWhenShown
 from desktop.ui.widgets.read_only_table import fill_rows, read_only_table
 
@@ -164,15 +166,19 @@ class ResultsStep(LoadsWhenShown, QWidget):
         order = {p.panel: i for i, p in enumerate(found.panels)}
         rows = sorted(found.rows(), key=lambda r: (order[r["panel"]], r["rank"] or len(found.rows()) + 1))
         yes_no = {True: self.tr("推荐"), False: self.tr("不推荐"), None: ""}
-        fill_rows(self.table, [[r["panel"], str(r["rank"] or "—"), r["application"], r["aggregate_text"] or r["problem"],
+        facts = {(row.panel, row.application): row for p in found.panels for row in p.rows}
+        fill_rows(self.table, [[r["panel"], str(r["rank"] or "—"), r["application"],
+                                self._aggregate(facts[(r["panel"], r["application"])].aggregate_facts) or r["problem"],
                                 yes_no[r["recommended"]], "▲" if r["non_consensus"] else "",
                                 " ".join(s["shown"] for s in r["scores"])] for r in rows])
         self.agreement.setText("\n".join(
             self.tr("{0}：Krippendorff α = {1}（1 为完全一致，0 相当于随机）；{2}；{3}").format(
-                p.panel, "—" if p.alpha is None else f"{float(p.alpha):.3f}", p.tie_rule, p.recommendation)
+                p.panel, "—" if p.alpha is None else f"{float(p.alpha):.3f}", self._tie_rule(p.scoring),
+                self._recommendation(p.rule))
             for p in found.panels))
         self.flagged_rows = found.flagged()
-        fill_rows(self.flagged, [[r["panel"], r["application"], r["non_consensus_reason"],
+        fill_rows(self.flagged, [[r["panel"], r["application"],
+                                  self._split(facts[(r["panel"], r["application"])].non_consensus_facts),
                                   " ".join(s["shown"] for s in r["scores"]),
                                   self.decision_words.get(r["decision"], self.tr("待决定"))]
                                  for r in self.flagged_rows])
@@ -182,10 +188,66 @@ class ResultsStep(LoadsWhenShown, QWidget):
         for table in (self.table, self.flagged, self.certifications):
             table.resizeColumnsToContents()
         self._draw_charts(found)
-        self.missing.setText("\n".join(found.missing))
+        self.missing.setText("\n".join(self._blocker(b) for b in found.blockers))
         self.status.setText(self.tr("评审方法：{0}；{1}个项目，{2}个非共识项目。").format(
-            found.method, len(rows), len(self.flagged_rows)))
+            method_text(self.info.method, self.ctx.settings.language == "zh_CN"), len(rows), len(self.flagged_rows)))
         self._show_approval(found)
+
+    # --- the results' values in the window's language (the services word them in Chinese for the command line) ---
+
+    def _aggregate(self, facts: dict) -> str:
+        kind = facts.get("kind")
+        if kind == "score":
+            return self.tr("{0}分（{1}，{2}个评分）").format(facts["value"], word(facts["aggregation"]), facts["count"])
+        if kind == "grade":
+            return self.tr("{0}（{1}）").format(facts["grade"], word(facts["aggregation"]))
+        if kind == "vote":
+            return self.tr("同意{0}/{1}（{2}，通过比例{3}）").format(
+                facts["yes"], facts["total"], self.tr("通过") if facts["passed"] else self.tr("未通过"),
+                facts["pass_fraction"])
+        return self.tr("波达计分{0}").format(facts["points"]) if kind == "borda" else ""
+
+    def _tie_rule(self, scoring: str) -> str:
+        return {Scoring.SCORE100: self.tr("同分时依次比较：全部评分（不去掉最高最低分）的平均分、最高分，仍相同按项目编号先后"),
+                Scoring.GRADES: self.tr("同等级时依次比较：全部等级的平均（A=4，B=3，C=2，D=1）、A的个数，仍相同按项目编号先后"),
+                Scoring.VOTE: self.tr("得票率相同时依次比较：同意票数、不同意票数少者在前，仍相同按项目编号先后"),
+                Scoring.RANKING: self.tr("波达计分相同时依次比较：排第一的次数、最差名次较好者在前，仍相同按项目编号先后")
+                }[Scoring(scoring)]
+
+    def _recommendation(self, rule: dict) -> str:
+        if rule["kind"] == "top":
+            return self.tr("每组前{0}名推荐").format(rule["top"])
+        if rule["kind"] == "min":
+            return self.tr("汇总结果不低于{0}者推荐").format(rule["minimum"])
+        return self.tr("表决通过者推荐") if rule["kind"] == "pass" else self.tr("不作推荐")
+
+    def _split(self, facts: dict) -> str:
+        kind = facts.get("kind")
+        if kind == "range":
+            return self.tr("评分极差{0}分，达到满分的{1}%（{2}分）").format(facts["spread"], facts["percent"],
+                                                                facts["limit"])
+        if kind == "grades":
+            return self.tr("既有专家评为{0}，又有专家评为{1}").format(facts["top"], facts["bottom"])
+        if kind == "vote":
+            return self.tr("同意{0}票，共{1}票，得票率介于三分之一与三分之二之间").format(facts["yes"], facts["total"])
+        return self.tr("有专家排在前{0}名，也有专家排在后{0}名").format(facts["third"]) if kind == "ranks" else ""
+
+    def _blocker(self, blocker: dict) -> str:
+        kind, more = blocker["kind"], self.tr("等")
+        if kind == "unscored":
+            shown = self.tr("、").join(f"{name}—{n}" for name, n in blocker["cells"])
+            return self.tr("尚有{0}份评分未录入或未计入（{1}{2}）").format(
+                blocker["count"], shown, more if blocker["count"] > 5 else "")
+        if kind == "differences":
+            return self.tr("双人录入有{0}处不一致，须先裁定").format(blocker["count"])
+        if kind == "waiting":
+            return self.tr("双人录入有{0}份只录入了一遍").format(blocker["count"])
+        if kind == "POST_REVIEW":
+            return self.tr("POST_REVIEW 尚有{0}位专家未作会后回避确认（{1}{2}），或由监督员登记理由").format(
+                blocker["count"], self.tr("、").join(blocker["names"]), more if blocker["count"] > 5 else "")
+        if kind == "NON_CONSENSUS":
+            return self.tr("NON_CONSENSUS 非共识项目尚待评审组决定：{0}").format(self.tr("、").join(blocker["applications"]))
+        return blocker["text"]  # an application the method cannot aggregate: the services' own sentence
 
     def _show_approval(self, found: RoundResults) -> None:
         approval = found.approval

@@ -24,6 +24,7 @@ from desktop.services.rounds import RoundInfo
 from desktop.services.scores import ScoreInput, Sheet
 from desktop.ui import errors
 from desktop.ui.context import ROUNDS, Context
+from desktop.ui.method_words import cell_words, method_text
 from desktop.ui.shown_load import LoadsWhenShown
 
 CLOSED = QColor("#e6e6e6")
@@ -148,7 +149,9 @@ class ScoresStep(LoadsWhenShown, QWidget):
             return
         self.sheet, self.found = sheet, found
         self.pending.clear()
-        self.method.setText(self.tr("评审方法：{0}；每格填写：{1}").format(sheet.method, "、".join(sheet.columns)))
+        chinese = self.ctx.settings.language == "zh_CN"
+        self.method.setText(self.tr("评审方法：{0}；每格填写：{1}").format(
+            method_text(self.info.method, chinese), self.tr("、").join(cell_words(self.info.method))))
         self._fill(sheet)
         self._fill_differences(found)
         self._mark_differences(found)
