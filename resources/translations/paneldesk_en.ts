@@ -1019,6 +1019,10 @@
         <translation>All accepted: the panels can be confirmed.</translation>
     </message>
     <message>
+        <source>{0} 等 {1} 位</source>
+        <translation>{0} and {1} in all</translation>
+    </message>
+    <message>
         <source>尚待答复：{0}。</source>
         <translation> Still to answer: {0}.</translation>
     </message>

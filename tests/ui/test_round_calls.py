@@ -58,8 +58,8 @@ def test_calls_step_records_a_call_with_its_recording_plays_it_and_replaces_a_de
                                                                                         tmp_path):
     _drawn(demo_workspace)
     step = _step(window, demo_workspace, CALLS)
-    assert step.table.rowCount() == 7 and "待确认 7" in step.summary.text()
-    assert "*" in step.table.item(0, 3).text()  # the mobile masked on screen
+    assert step.table.row_count() == 7 and "待确认 7" in step.summary.text()
+    assert "*" in step.table.text(0, 3)  # the mobile masked on screen
     if not QMediaDevices.audioInputs():
         assert step.no_microphone.isVisible() and "导入录音文件" in step.no_microphone.text()
         assert not step.microphone.isEnabled()
@@ -67,7 +67,7 @@ def test_calls_step_records_a_call_with_its_recording_plays_it_and_replaces_a_de
     step.set_recording(recording(tmp_path, "amr"))
     step.outcome.setCurrentIndex(step.outcome.findData("accepted"))
     step.save.click()
-    assert step.table.item(0, 6).text() == "已接受" and step.table.item(0, 7).text() == "1"
+    assert step.table.text(0, 6) == "已接受" and step.table.text(0, 7) == "1"
     assert step.history.count() == 1 and "录音" in step.history.item(0).text()
     step.history.setCurrentRow(0)
     step.play.click()
@@ -77,8 +77,8 @@ def test_calls_step_records_a_call_with_its_recording_plays_it_and_replaces_a_de
     step.reason_kind.setCurrentIndex(step.reason_kind.findData("身体原因"))
     step.save.click()
     assert "按备选顺序递补" in step.said.text()
-    assert step.table.rowCount() == 8 and step.table.item(1, 6).text() == "已递补"
-    assert step.table.item(2, 8).text() == "备选递补"
+    assert step.table.row_count() == 8 and step.table.text(1, 6) == "已递补"
+    assert step.table.text(2, 8) == "备选递补"
     step.write_call_list(tmp_path / "名单.pdf")
     assert (tmp_path / "名单.pdf").stat().st_size > 1000 and "已写出" in step.summary.text()
 
@@ -92,13 +92,13 @@ def test_confirmation_step_confirms_and_asks_a_supervisor_below_quota(window, de
         if org["name"] in orgs:
             catalogue.edit_organisation(demo_workspace, signed(demo_workspace), org["credit_code"], kind="高校")
     step = _step(window, demo_workspace, CONFIRMATION)
-    assert step.table.rowCount() == 1 and step.table.item(0, 1).text() == "7/7"
+    assert step.table.row_count() == 1 and step.table.text(0, 1) == "7/7"
     step.table.selectRow(0)
     answers = _supervisor_answers(step, "本领域企业专家不足，经监督员同意")
     step.confirm.click()
     answers.stop()
     assert rounds.show_round(demo_workspace, signed(demo_workspace), 1).state == "confirmed"
-    assert "已确认" in step.table.item(0, 3).text() and "李监督" in step.table.item(0, 3).text()
+    assert "已确认" in step.table.text(0, 3) and "李监督" in step.table.text(0, 3)
     assert window.rounds.workspace.buttons.button(CONFIRMATION).text().startswith("✔")
 
 
@@ -109,22 +109,22 @@ def test_commitments_step_records_a_scan_an_on_site_signature_and_attendance(win
     confirmation.confirm_panel(demo_workspace, signed(demo_workspace), 1,
                                rounds.show_round(demo_workspace, signed(demo_workspace), 1).panels[0]["name"])
     step = _step(window, demo_workspace, COMMITMENTS)
-    assert step.table.rowCount() == 7 and "尚缺承诺书 7 份" in step.summary.text()
+    assert step.table.row_count() == 7 and "尚缺承诺书 7 份" in step.summary.text()
     photo = tmp_path / "承诺书.png"
     Image.new("RGB", (120, 160), "white").save(photo)
     step.record_scan(step.rows[0]["expert"], photo)
-    assert step.table.item(0, 4).text() == "扫描件"
+    assert step.table.text(0, 4) == "扫描件"
     step.table.selectRow(1)
     answers = _supervisor_answers(step)
     step.on_site.click()
     answers.stop()
-    assert "李监督" in step.table.item(1, 4).text()
+    assert "李监督" in step.table.text(1, 4)
     enterprise = [i for i, r in enumerate(step.rows) if r["enterprise"]]
     for index in range(7):
         step.table.selectRow(index)
         step.attendance.setCurrentIndex(step.attendance.findData("absent" if index in enterprise else "present"))
         step.mark.click()
-    assert "低于比例" in step.sat.text() and step.table.item(enterprise[0], 5).text() == "缺席"
+    assert "低于比例" in step.sat.text() and step.table.text(enterprise[0], 5) == "缺席"
 
 
 def test_a_call_recorded_from_the_microphone_is_kept(window, demo_workspace, qtbot):

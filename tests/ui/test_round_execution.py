@@ -36,9 +36,9 @@ def test_the_steps_after_the_draw_take_the_round_to_approved_results(window, dem
     step.reason_kind.setCurrentIndex(step.reason_kind.findData("时间冲突"))
     step.save.click()
     assert "按备选顺序递补" in step.said.text()
-    while pending := [r for r in range(step.table.rowCount()) if step.table.item(r, 6).text() == PENDING]:
+    while pending := [r for r in range(step.table.row_count()) if step.table.text(r, 6) == PENDING]:
         _accept(step, pending[0])
-    statuses = [step.table.item(r, 6).text() for r in range(step.table.rowCount())]
+    statuses = [step.table.text(r, 6) for r in range(step.table.row_count())]
     assert statuses.count(ACCEPTED) == 7 and statuses.count("已递补") == 1
 
     ws.buttons.button(CONFIRMATION).click()
@@ -51,7 +51,7 @@ def test_the_steps_after_the_draw_take_the_round_to_approved_results(window, dem
 
     ws.buttons.button(COMMITMENTS).click()
     step = ws.commitments
-    assert step.table.rowCount() == 7 and "尚缺承诺书 7 份" in step.summary.text()
+    assert step.table.row_count() == 7 and "尚缺承诺书 7 份" in step.summary.text()
     for row in range(7):
         step.table.selectRow(row)
         answers = _supervisor_answers(step)

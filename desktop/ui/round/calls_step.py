@@ -15,12 +15,10 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtMultimedia import (QAudioInput, QAudioOutput, QMediaCaptureSession, QMediaDevices, QMediaFormat,
                                   QMediaPlayer, QMediaRecorder)
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QSplitter,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+                               QListWidget, QListWidgetItem, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from desktop.services import call_list, calls, replacements
 from desktop.services.confidential import mask_id, mask_phone
@@ -30,6 +28,7 @@ from desktop.ui.context import Context
 from desktop.ui.round_draw_step import WitnessDialog
 from desktop.ui.round_words import CALL_STATUSES
 from desktop.ui.shown_load import LoadsWhenShown
+from desktop.ui.widgets.text_table import TextTable
 
 translate = QCoreApplication.translate
 OUTCOMES = {"accepted": QT_TRANSLATE_NOOP("CallsStep", "接受"), "declined": QT_TRANSLATE_NOOP("CallsStep", "拒绝"),
@@ -39,6 +38,7 @@ REASONS = (QT_TRANSLATE_NOOP("CallsStep", "时间冲突"), QT_TRANSLATE_NOOP("Ca
 SOURCES = {"draw": QT_TRANSLATE_NOOP("CallsStep", "抽取"), "reserve": QT_TRANSLATE_NOOP("CallsStep", "备选递补"),
            "supplementary": QT_TRANSLATE_NOOP("CallsStep", "第{0}批补抽")}
 STATUS_COLOURS = {"accepted": "#1e8449", "declined": "#c0392b", "unreachable": "#c0392b", "replaced": "#888888"}
+NAMED_AT_MOST = 10  # experts named in the summary; a 250-panel round may wait for hundreds
 AUDIO_FILES = "*.wav *.m4a *.aac *.mp3 *.amr *.WAV *.M4A *.AAC *.MP3 *.AMR"
 
 
@@ -60,16 +60,9 @@ class CallsStep(LoadsWhenShown, QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("calls_summary")
         self.summary.setWordWrap(True)
-        self.table = QTableWidget(0, 9)
-        self.table.setObjectName("calls_table")
-        self.table.setHorizontalHeaderLabels([self.tr("评审组"), self.tr("席位"), self.tr("姓名"), self.tr("手机"),
-                                              self.tr("工作单位"), self.tr("企业专家"), self.tr("状态"),
-                                              self.tr("通话次数"), self.tr("来源")])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.itemSelectionChanged.connect(self._selected)
+        self.table = TextTable([self.tr("评审组"), self.tr("席位"), self.tr("姓名"), self.tr("手机"), self.tr("工作单位"),
+                                self.tr("企业专家"), self.tr("状态"), self.tr("通话次数"), self.tr("来源")], "calls_table")
+        self.table.selected.connect(self._selected)
         self.print_list = QPushButton(self.tr("打印联系名单（PDF，机密）"))
         self.print_list.setObjectName("call_list_print")
         self.print_list.clicked.connect(lambda: self._call_list(".pdf"))
@@ -179,7 +172,7 @@ class CallsStep(LoadsWhenShown, QWidget):
             self.selected = None
         self.info = info
         self.rows = []
-        self.table.setRowCount(0)
+        self.table.set_rows([])
         self.history.clear()
         drawn = bool(info and info.draws)
         for widget in (self.print_list, self.export_list, self.save, self.withdraw):
@@ -198,17 +191,11 @@ class CallsStep(LoadsWhenShown, QWidget):
             return
         chosen = self.selected
         self.rows = rows
-        self.table.setRowCount(len(rows))
-        for index, row in enumerate(rows):
-            cells = [row.panel, str(row.seat + 1), row.name, mask_phone(row.mobile), row.organisation,
-                     self.tr("是") if row.enterprise else "", translate("CallsStep", CALL_STATUSES[row.status]),
-                     str(row.attempts), translate("CallsStep", SOURCES[row.source]).format(row.batch)]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if column == 6 and row.status in STATUS_COLOURS:
-                    item.setForeground(QColor(STATUS_COLOURS[row.status]))
-                self.table.setItem(index, column, item)
-        self.table.resizeColumnsToContents()
+        yes, statuses = self.tr("是"), {key: translate("CallsStep", text) for key, text in CALL_STATUSES.items()}
+        self.table.set_rows([
+            (row.panel, str(row.seat + 1), row.name, mask_phone(row.mobile), row.organisation,
+             yes if row.enterprise else "", (statuses[row.status], STATUS_COLOURS.get(row.status, "")),
+             str(row.attempts), translate("CallsStep", SOURCES[row.source]).format(row.batch)) for row in rows])
         holders = self._holders()
         pending = sum(r.status == "pending" for r in holders)
         accepted = sum(r.status == "accepted" for r in holders)
@@ -221,7 +208,11 @@ class CallsStep(LoadsWhenShown, QWidget):
         elif pending == 0 and holders:
             text += self.tr("全部接受，可以确认评审组。")
         if pending:
-            text += self.tr("尚待答复：{0}。").format(self.tr("、").join(r.name for r in holders if r.status == "pending"))
+            waiting = [r.name for r in holders if r.status == "pending"]
+            named = self.tr("、").join(waiting[:NAMED_AT_MOST])
+            if len(waiting) > NAMED_AT_MOST:
+                named = self.tr("{0} 等 {1} 位").format(named, len(waiting))
+            text += self.tr("尚待答复：{0}。").format(named)
         self.summary.setText(text)
         if chosen is not None:
             self._select(chosen)
@@ -233,7 +224,7 @@ class CallsStep(LoadsWhenShown, QWidget):
         return list(held.values())
 
     def _chosen(self) -> str | None:
-        index = self.table.currentRow()
+        index = self.table.current_row()
         return self.rows[index].expert if 0 <= index < len(self.rows) else None
 
     def _select(self, expert: str) -> None:

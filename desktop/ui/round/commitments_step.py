@@ -7,9 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox,
-                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout,
+                               QWidget)
 
 from desktop.services import commitments
 from desktop.services.confidential import mask_id
@@ -18,6 +17,7 @@ from desktop.ui import errors
 from desktop.ui.context import Context
 from desktop.ui.round.supervisor import SupervisorDialog
 from desktop.ui.shown_load import LoadsWhenShown
+from desktop.ui.widgets.text_table import TextTable
 
 translate = QCoreApplication.translate
 ATTENDANCE = {"present": QT_TRANSLATE_NOOP("CommitmentsStep", "出席"),
@@ -40,14 +40,8 @@ class CommitmentsStep(LoadsWhenShown, QWidget):
         self.sat = QLabel()
         self.sat.setObjectName("commitments_as_sat")
         self.sat.setWordWrap(True)
-        self.table = QTableWidget(0, 6)
-        self.table.setObjectName("commitments_table")
-        self.table.setHorizontalHeaderLabels([self.tr("评审组"), self.tr("姓名"), self.tr("身份证号"),
-                                              self.tr("企业专家"), self.tr("承诺书"), self.tr("出席")])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
+        self.table = TextTable([self.tr("评审组"), self.tr("姓名"), self.tr("身份证号"), self.tr("企业专家"),
+                                self.tr("承诺书"), self.tr("出席")], "commitments_table")
         self.scan = QPushButton(self.tr("导入签署的承诺书扫描件…"))
         self.scan.setObjectName("commitment_scan")
         self.scan.clicked.connect(self.choose_scan)
@@ -76,7 +70,7 @@ class CommitmentsStep(LoadsWhenShown, QWidget):
     def set_round(self, info: RoundInfo | None) -> None:
         self.info = info
         self.rows = []
-        self.table.setRowCount(0)
+        self.table.set_rows([])
         self.sat.clear()
         drawn = bool(info and info.draws)
         for widget in (self.scan, self.on_site, self.mark):
@@ -94,22 +88,17 @@ class CommitmentsStep(LoadsWhenShown, QWidget):
             return
         chosen = self._chosen()
         self.rows = rows
-        self.table.setRowCount(len(rows))
-        for index, row in enumerate(rows):
+        cells = []
+        for row in rows:
             made = row["commitment"]
             kind = translate("CommitmentsStep", KINDS[made["kind"]]) if made else self.tr("未记录")
             if made and made["confirmed_by"]:
                 kind += self.tr("（{0} 确认）").format(made["confirmed_by"])
             attended = translate("CommitmentsStep", ATTENDANCE[row["attendance"]]) if row["attendance"] \
                 else self.tr("未记录")
-            cells = [row["panel"], row["name"], mask_id(row["expert"]), self.tr("是") if row["enterprise"] else "",
-                     kind, attended]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if column == 4:
-                    item.setForeground(QColor("#1e8449" if made else "#a04000"))
-                self.table.setItem(index, column, item)
-        self.table.resizeColumnsToContents()
+            cells.append((row["panel"], row["name"], mask_id(row["expert"]), self.tr("是") if row["enterprise"] else "",
+                          (kind, "#1e8449" if made else "#a04000"), attended))
+        self.table.set_rows(cells)
         missing = sum(r["commitment"] is None for r in rows)
         self.summary.setText(self.tr("尚无已确认的评审组。") if not rows else
                              self.tr("{0} 位评审专家，尚缺承诺书 {1} 份（没有承诺书的专家的评分不被接受）。")
@@ -130,7 +119,7 @@ class CommitmentsStep(LoadsWhenShown, QWidget):
                     self.table.selectRow(index)
 
     def _chosen(self) -> str | None:
-        index = self.table.currentRow()
+        index = self.table.current_row()
         return self.rows[index]["expert"] if 0 <= index < len(self.rows) else None
 
     def _need_choice(self) -> str | None:

@@ -5,9 +5,7 @@ with their own account and writes why. What is still missing is said per panel."
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QAbstractItemView, QLabel, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from desktop.services import calls, confirmation
 from desktop.services.errors import RuleError
@@ -16,6 +14,7 @@ from desktop.ui import errors
 from desktop.ui.context import Context
 from desktop.ui.round.supervisor import SupervisorDialog
 from desktop.ui.shown_load import LoadsWhenShown
+from desktop.ui.widgets.text_table import TextTable
 
 
 class ConfirmationStep(LoadsWhenShown, QWidget):
@@ -29,14 +28,8 @@ class ConfirmationStep(LoadsWhenShown, QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("confirm_summary")
         self.summary.setWordWrap(True)
-        self.table = QTableWidget(0, 5)
-        self.table.setObjectName("confirm_table")
-        self.table.setHorizontalHeaderLabels([self.tr("评审组"), self.tr("已接受"), self.tr("企业专家"),
-                                              self.tr("状态"), self.tr("还缺什么")])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
+        self.table = TextTable([self.tr("评审组"), self.tr("已接受"), self.tr("企业专家"), self.tr("状态"),
+                                self.tr("还缺什么")], "confirm_table")
         self.confirm = QPushButton(self.tr("确认所选评审组"))
         self.confirm.setObjectName("confirm_panel")
         self.confirm.clicked.connect(self.confirm_selected)
@@ -47,7 +40,7 @@ class ConfirmationStep(LoadsWhenShown, QWidget):
 
     def set_round(self, info: RoundInfo | None) -> None:
         self.info = info
-        self.table.setRowCount(0)
+        self.table.set_rows([])
         drawn = bool(info and info.draws)
         self.confirm.setEnabled(drawn)
         self.summary.setText(self.tr("电话确认后在这里确认评审组。") if not drawn else self.tr("正在读取…"))
@@ -65,11 +58,13 @@ class ConfirmationStep(LoadsWhenShown, QWidget):
         held: dict[tuple[str, int], object] = {}
         for row in rows:
             held[(row.panel, row.seat)] = row
+        seated: dict[str, list] = {}
+        for (name, _), row in held.items():
+            seated.setdefault(name, []).append(row)
         self.panels = panels
-        self.table.setRowCount(len(panels))
-        confirmed = 0
-        for index, panel in enumerate(panels):
-            seats = [r for (name, _), r in held.items() if name == panel["panel"]]
+        confirmed, cells = 0, []
+        for panel in panels:
+            seats = seated.get(panel["panel"], [])
             accepted = sum(r.status == "accepted" for r in seats)
             made = panel["confirmation"]
             if made is not None:
@@ -83,18 +78,14 @@ class ConfirmationStep(LoadsWhenShown, QWidget):
                 waiting = [r.name for r in seats if r.status != "accepted"]
                 missing = self.tr("待接受：{0}").format("、".join(waiting)) if waiting else self.tr("可以确认")
             enterprise = made["enterprise_count"] if made else sum(r.enterprise for r in seats)
-            cells = [panel["panel"], f"{accepted}/{panel['size']}", str(enterprise), state, missing]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if column == 3:
-                    item.setForeground(QColor("#1e8449" if made else "#a04000"))
-                self.table.setItem(index, column, item)
-        self.table.resizeColumnsToContents()
+            cells.append((panel["panel"], f"{accepted}/{panel['size']}", str(enterprise),
+                          (state, "#1e8449" if made else "#a04000"), missing))
+        self.table.set_rows(cells)
         self.summary.setText(self.tr("{0} 个评审组中已确认 {1} 个。").format(len(panels), confirmed)
                              + (self.tr("全部确认后轮次进入「已确认」。") if confirmed < len(panels) else ""))
 
     def confirm_selected(self) -> None:
-        index = self.table.currentRow()
+        index = self.table.current_row()
         if not 0 <= index < len(self.panels):
             QMessageBox.information(self, self.tr("确认评审组"), self.tr("请先在表中选择一个评审组"))
             return
