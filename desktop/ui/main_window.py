@@ -14,7 +14,7 @@ import datetime as dt
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
                                QMessageBox, QProgressDialog, QStackedWidget, QWidget)
@@ -47,6 +47,8 @@ PAGE_PERMISSIONS = {DASHBOARD: "draws.read", EXPERTS: "experts.read", ORGANISATI
                     CALENDAR: "calendar.read",
                     AUDIT: "audit.read", ACCOUNTS: "accounts.manage", ARCHIVE: None, SETTINGS: None}
 
+
+STEPS_AFTER_MS = 3000  # the round steps are loaded this long after the dashboard shows, when the start is over
 
 class MainWindow(QMainWindow):
     def __init__(self, ctx: Context):
@@ -82,6 +84,8 @@ class MainWindow(QMainWindow):
         self.dashboard.open_round.connect(self.show_round)
         # The pool is what staff open most: read it once the dashboard is up (reading it alongside would delay that)
         self.dashboard.shown.connect(self.experts.prefetch)
+        # and the round steps' code a little later, so the first round opened only builds its step on the GUI thread
+        self.dashboard.shown.connect(lambda: QTimer.singleShot(STEPS_AFTER_MS, self.rounds.workspace.preload))
         pages_view = QWidget()
         layout = QHBoxLayout(pages_view)
         layout.setContentsMargins(0, 0, 0, 0)

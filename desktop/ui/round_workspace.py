@@ -88,6 +88,7 @@ class RoundWorkspace(QWidget):
         self.title.setStyleSheet("font-size:14pt;font-weight:bold")
         self._made: dict[int, QWidget] = {}
         self._at = METHOD  # the step chosen; made and shown once this workspace is on screen
+        self._preloaded = False
         titles = [self.tr("创建与评审方法"), self.tr("评审组"), self.tr("回避关系"), self.tr("抽取专家"), self.tr("承诺书"),
                   self.tr("电话确认"), self.tr("确认评审组"), self.tr("承诺与出席"), self.tr("评分"), self.tr("结果与审批"),
                   self.tr("公示与异议"), self.tr("反馈与结束")]
@@ -134,6 +135,14 @@ class RoundWorkspace(QWidget):
             self.stack.setCurrentIndex(current)
             step.set_round(self.info)
         return self._made[index]
+
+    def preload(self) -> None:
+        """Load every step's code in a worker (once), so that showing a step for the first time only builds it on
+        the GUI thread: importing the calls step and the services it uses took a hundred milliseconds there."""
+        if not self._preloaded:
+            self._preloaded = True
+            self.ctx.runner.run(lambda job: [import_module(module) for module, _ in STEPS], lambda _done: None,
+                                lambda e: errors.show(self, self.tr("无法载入评审轮次的步骤"), e))
 
     def _go_to(self, index: int) -> None:
         self._at = index

@@ -3643,6 +3643,10 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
         <translation>Publicity</translation>
     </message>
     <message>
+        <source>无法载入评审轮次的步骤</source>
+        <translation>Cannot load the steps of the review round</translation>
+    </message>
+    <message>
         <source>无法读取评审轮次</source>
         <translation>Cannot read the review round</translation>
     </message>
