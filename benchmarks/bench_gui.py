@@ -162,7 +162,7 @@ def stalls(workspace: Path, round_id: int) -> tuple[dict[str, float], dict[str, 
 
     from desktop.services.rounds import RoundRef
     from desktop.ui.main_window import EXPERTS
-    from desktop.ui.round_workspace import CONFLICTS, DRAW, LETTERS, METHOD, PANELS
+    from desktop.ui.round.workspace import CONFLICTS, DRAW, LETTERS, METHOD, PANELS
     with tempfile.TemporaryDirectory() as scratch:
         app, window = _app(Path(scratch), workspace)
         beat = Heartbeat()

@@ -18,7 +18,7 @@ from desktop.services.audit import TABLE_NAMES
 from desktop.services.confidential import mask_ids_in, masked
 from desktop.services.method_choices import share_words
 from desktop.ui.listings import status_text
-from desktop.ui.round_words import STATES
+from desktop.ui.round.words import STATES
 
 translate = QCoreApplication.translate
 

@@ -24,19 +24,19 @@ from desktop.services import accounts, workspaces
 from desktop.services.accounts import Operator
 from desktop.ui import errors, listings, sign_in
 from desktop.ui.account_dialogs import ChangePasswordDialog, roles_text
-from desktop.ui.accounts_page import AccountsPage
-from desktop.ui.audit_page import AuditPage
-from desktop.ui.catalogue_page import CataloguePage
+from desktop.ui.pages.accounts_page import AccountsPage
+from desktop.ui.pages.audit_page import AuditPage
+from desktop.ui.pages.catalogue_page import CataloguePage
 from desktop.ui.context import POOL, Context
-from desktop.ui.dashboard_page import DashboardPage
+from desktop.ui.pages.dashboard_page import DashboardPage
 from desktop.ui.idle_lock import IdleLock
 from desktop.ui.pages.calendar_page import CalendarPage
 from desktop.ui.pages.appeals_page import AppealsPage
 from desktop.ui.pages.limits_page import LimitsPage
 from desktop.ui.pages.misconduct_page import MisconductPage
-from desktop.ui.rounds_page import RoundsPage
+from desktop.ui.pages.rounds_page import RoundsPage
 from desktop.ui.pages.archive_page import ArchivePage
-from desktop.ui.settings_page import SettingsPage
+from desktop.ui.pages.settings_page import SettingsPage
 
 (DASHBOARD, EXPERTS, ORGANISATIONS, APPLICATIONS, ROUNDS, LIMITS, INTEGRITY, MISCONDUCT, APPEALS, CALENDAR, AUDIT,
  ACCOUNTS, ARCHIVE, SETTINGS) = range(14)

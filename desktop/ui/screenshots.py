@@ -22,7 +22,7 @@ from desktop.ui.context import Context
 from desktop.ui.import_wizard import ImportWizard
 from desktop.ui import main_window as pages
 from desktop.ui.main_window import MainWindow
-from desktop.ui.round_workspace import (CALLS, COMMITMENTS, CONFIRMATION, CONFLICTS, DRAW, LETTERS, METHOD,
+from desktop.ui.round.workspace import (CALLS, COMMITMENTS, CONFIRMATION, CONFLICTS, DRAW, LETTERS, METHOD,
                                        RESULTS, SCORES)
 from desktop.ui.settings import Settings
 from desktop.ui.sign_in import SignInDialog

@@ -11,7 +11,7 @@ from pathlib import Path
 from desktop.services import audit_log, catalogue, confidential, rounds
 from desktop.services.method_choices import Form, Method, Scoring
 from desktop.ui import audit_words
-from desktop.ui.audit_page import AuditPage
+from desktop.ui.pages.audit_page import AuditPage
 from desktop.ui.context import Context
 from desktop.ui.tasks import InlineRunner
 from tests.ui.english import english  # noqa: F401 - a fixture

@@ -6,10 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 
 from desktop.services import draws, rounds
-from desktop.ui import round_draw_step
+from desktop.ui.round import draw as draw_step
 from desktop.ui.import_wizard import ImportWizard
-from desktop.ui.round_draw_step import WitnessDialog
-from desktop.ui.round_workspace import DRAW
+from desktop.ui.round.draw import WitnessDialog
+from desktop.ui.round.workspace import DRAW
 from tests.conftest import DEMO_OPERATOR, signed
 from tests.spreadsheets import credit_code, id_number, workbook
 
@@ -58,7 +58,7 @@ def test_the_preview_shows_the_id_number_whole(window, tmp_path):
 def test_the_panels_of_a_draw_are_laid_out_a_few_per_turn_of_the_event_loop(window, demo_workspace, qtbot,
                                                                              monkeypatch):
     """250 panel boxes built at once held the window for a second; a few per turn keep it responsive."""
-    monkeypatch.setattr(round_draw_step, "BOXES_AT_ONCE", 1)
+    monkeypatch.setattr(draw_step, "BOXES_AT_ONCE", 1)
     record = draws.draw_round(demo_workspace, signed(demo_workspace, DEMO_OPERATOR), 1, witness_digits="111111",
                               witness=signed(demo_workspace, "李监督"))
     step = window.rounds.workspace.draw

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QTableWidget
 
 from desktop.services import rounds
 from desktop.ui.main_window import EXPERTS
-from desktop.ui.round_draw_step import panel_box
-from desktop.ui.round_workspace import CONFLICTS
+from desktop.ui.round.draw import panel_box
+from desktop.ui.round.workspace import CONFLICTS
 from desktop.ui.service_words import said
 from tests.ui.english import english  # noqa: F401 - a fixture
 from tests.conftest import signed

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QInputDialog
 
 from desktop.services import feedback, publicity, rounds, signing
 from desktop.ui.round.conduct_dialog import ConductDialog
-from desktop.ui.round_workspace import AFTER
+from desktop.ui.round.workspace import AFTER
 from tests.after_review_setup import approved_round, people
 from tests.conftest import signed
 from tests.ui.test_round_scores import _shown

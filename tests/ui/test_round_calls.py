@@ -12,7 +12,7 @@ from PIL import Image
 from desktop.services import calls, catalogue, draws, rounds
 from desktop.services.rounds import RoundRef
 from desktop.ui.round.supervisor import SupervisorDialog
-from desktop.ui.round_workspace import CALLS, COMMITMENTS, CONFIRMATION
+from desktop.ui.round.workspace import CALLS, COMMITMENTS, CONFIRMATION
 from tests.conftest import TEST_PASSWORD, signed
 from tests.recordings import recording
 from tests.ui.conftest import OPERATOR

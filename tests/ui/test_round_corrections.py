@@ -8,8 +8,8 @@ from PySide6.QtCore import QDate, Qt
 from desktop.services import catalogue, draws, rounds
 from desktop.services.method_choices import Method
 from desktop.ui.main_window import ROUNDS
-from desktop.ui.round_panels_step import offered
-from desktop.ui.round_workspace import METHOD, PANELS
+from desktop.ui.round.panels import offered
+from desktop.ui.round.workspace import METHOD, PANELS
 from tests.ui.conftest import OPERATOR
 from tests.conftest import signed
 

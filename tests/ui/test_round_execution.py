@@ -8,7 +8,7 @@ from __future__ import annotations
 import openpyxl
 
 from desktop.services import rounds
-from desktop.ui.round_workspace import CALLS, COMMITMENTS, CONFIRMATION, RESULTS, SCORES
+from desktop.ui.round.workspace import CALLS, COMMITMENTS, CONFIRMATION, RESULTS, SCORES
 from tests.conftest import signed
 from tests.recordings import recording
 from tests.test_results import SPLIT, steady

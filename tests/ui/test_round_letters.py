@@ -12,7 +12,7 @@ from desktop.services import draws
 from desktop.services.audit import entries
 from desktop.services.rounds import RoundRef
 from desktop.store.workspace import open_workspace
-from desktop.ui.round_workspace import LETTERS
+from desktop.ui.round.workspace import LETTERS
 from tests.ui.conftest import OPERATOR
 from tests.conftest import signed
 

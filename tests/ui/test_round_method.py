@@ -7,7 +7,7 @@ from desktop.domain.methods import Method, vote_share
 from desktop.services import limits, rounds
 from desktop.ui.context import Context
 from desktop.ui.main_window import ROUNDS
-from desktop.ui.round_method_step import MethodStep
+from desktop.ui.round.method import MethodStep
 from desktop.ui.tasks import InlineRunner
 from tests.conftest import signed
 

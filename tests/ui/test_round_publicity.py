@@ -10,7 +10,7 @@ from PySide6.QtCore import QDate
 
 from desktop.services import publicity
 from desktop.ui.round.publicity_dialogs import AnswerDialog, ObjectionDialog
-from desktop.ui.round_workspace import PUBLICITY
+from desktop.ui.round.workspace import PUBLICITY
 from tests.after_review_setup import approved_round
 from tests.conftest import signed
 from tests.ui.test_round_scores import _shown

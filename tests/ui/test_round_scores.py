@@ -18,7 +18,7 @@ from desktop.services.demo import DEMO_METHOD
 from desktop.services.method_choices import Method
 from desktop.services.scores import ScoreInput
 from desktop.ui.method_words import method_text
-from desktop.ui.round_workspace import COMMITMENTS, RESULTS, SCORES
+from desktop.ui.round.workspace import COMMITMENTS, RESULTS, SCORES
 from tests.conftest import signed
 from tests.execution_setup import confirmed_round
 from tests.test_results import SPLIT, steady

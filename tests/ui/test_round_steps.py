@@ -4,7 +4,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.services import catalogue, rounds
 from desktop.services.ui_queries import ConflictSummary
-from desktop.ui.round_workspace import CONFLICTS, PANELS, RESULTS
+from desktop.ui.round.workspace import CONFLICTS, PANELS, RESULTS
 from tests.conftest import signed
 from tests.ui.english import english  # noqa: F401 - a fixture
 

@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QLabel
 
 from desktop.services import draws, rounds
 from desktop.ui.main_window import ROUNDS
-from desktop.ui.round_draw_step import WitnessDialog
-from desktop.ui.round_workspace import CONFLICTS, DRAW, LETTERS, METHOD, PANELS
+from desktop.ui.round.draw import WitnessDialog
+from desktop.ui.round.workspace import CONFLICTS, DRAW, LETTERS, METHOD, PANELS
 from tests.conftest import TEST_PASSWORD, signed
 
 

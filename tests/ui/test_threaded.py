@@ -9,11 +9,11 @@ import pytest
 from desktop.services import draw_inputs, draws
 from desktop.services.rounds import RoundRef
 from desktop.store.workspace import close_workspace
-from desktop.ui import catalogue_page
+from desktop.ui.pages import catalogue_page
 from desktop.ui.app import load_font
 from desktop.ui.context import Context
 from desktop.ui.main_window import EXPERTS, MainWindow
-from desktop.ui.round_workspace import DRAW
+from desktop.ui.round.workspace import DRAW
 from desktop.ui.tasks import Runner
 from tests.ui.conftest import OPERATOR
 from tests.conftest import demo_for_tests, signed

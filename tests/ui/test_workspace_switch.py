@@ -10,7 +10,7 @@ from desktop.services import draws, rounds
 from desktop.services.rounds import OtherWorkspace, RoundRef
 from desktop.store.workspace import close_workspace
 from desktop.ui.main_window import EXPERTS, ROUNDS
-from desktop.ui.round_workspace import DRAW
+from desktop.ui.round.workspace import DRAW
 from tests.ui.conftest import OPERATOR
 from tests.ui.test_round_workspace import _sign_in
 from tests.conftest import signed

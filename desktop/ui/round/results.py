@@ -19,7 +19,7 @@ from desktop.services.method_choices import Scoring
 from desktop.services.results import RoundResults
 from desktop.services.rounds import RoundInfo
 from desktop.ui import errors
-from desktop.ui.charts import Strip, StripChart
+from desktop.ui.widgets.charts import Strip, StripChart
 from desktop.ui.context import ROUNDS, Context
 from desktop.ui.method_words import method_text, word
 from desktop.ui.shown_load import LoadsWhenShown

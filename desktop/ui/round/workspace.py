@@ -21,14 +21,14 @@ from desktop.services import rounds
 from desktop.services.rounds import RoundInfo, RoundRef
 from desktop.ui import errors
 from desktop.ui.context import Context
-from desktop.ui.round_words import CALL_STATUSES, state_label, translate
+from desktop.ui.round.words import CALL_STATUSES, state_label, translate
 
 METHOD, PANELS, CONFLICTS, DRAW, LETTERS, CALLS, CONFIRMATION, COMMITMENTS, SCORES, RESULTS, PUBLICITY, AFTER = range(12)
 STEPS = (  # (module, class) of each step, in the bar's order
-    ("desktop.ui.round_method_step", "MethodStep"), ("desktop.ui.round_panels_step", "PanelsStep"),
-    ("desktop.ui.round_conflicts_step", "ConflictsStep"), ("desktop.ui.round_draw_step", "DrawStep"),
-    ("desktop.ui.round_letters_step", "LettersStep"), ("desktop.ui.round.calls_step", "CallsStep"),
-    ("desktop.ui.round.confirmation_step", "ConfirmationStep"), ("desktop.ui.round.commitments_step", "CommitmentsStep"),
+    ("desktop.ui.round.method", "MethodStep"), ("desktop.ui.round.panels", "PanelsStep"),
+    ("desktop.ui.round.conflicts", "ConflictsStep"), ("desktop.ui.round.draw", "DrawStep"),
+    ("desktop.ui.round.letters", "LettersStep"), ("desktop.ui.round.calls", "CallsStep"),
+    ("desktop.ui.round.confirmation", "ConfirmationStep"), ("desktop.ui.round.commitments", "CommitmentsStep"),
     ("desktop.ui.round.scores", "ScoresStep"), ("desktop.ui.round.results", "ResultsStep"),
     ("desktop.ui.round.publicity", "PublicityStep"), ("desktop.ui.round.after_review", "AfterReviewStep"))
 CONFIRMED = ("confirmed", "scoring", "results", "closed")  # every panel confirmed: every seat accepted

@@ -13,8 +13,8 @@ from desktop.services import rounds
 from desktop.services.rounds import RoundRef
 from desktop.ui import errors
 from desktop.ui.context import ROUNDS, WORKSPACE, Context
-from desktop.ui.round_words import state_label
-from desktop.ui.round_workspace import RoundWorkspace
+from desktop.ui.round.words import state_label
+from desktop.ui.round.workspace import RoundWorkspace
 
 
 class RoundsPage(QWidget):

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QGroupBox, QHeade
 
 from desktop.services import catalogue, draws, due, rounds, ui_queries
 from desktop.ui import errors
-from desktop.ui.charts import Bar, BarChart
+from desktop.ui.widgets.charts import Bar, BarChart
 from desktop.ui.context import POOL, ROUNDS, WORKSPACE, Context
 from desktop.ui.method_words import method_text
-from desktop.ui.round_words import due_text, next_step, quota_text, state_label
+from desktop.ui.round.words import due_text, next_step, quota_text, state_label
 
 def gather(place: Path, actor, today: dt.date) -> dict:
     """What the dashboard shows first, read in one worker call; the deadlines after a review (conduct, publicity,

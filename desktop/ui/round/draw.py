@@ -24,9 +24,9 @@ from desktop.services.errors import UserError
 from desktop.services.method_choices import share_words
 from desktop.services.rounds import RoundInfo
 from desktop.ui import errors
-from desktop.ui.charts import Bar, BarChart
+from desktop.ui.widgets.charts import Bar, BarChart
 from desktop.ui.context import ROUNDS, Context
-from desktop.ui.round_words import quota_text
+from desktop.ui.round.words import quota_text
 from desktop.ui.service_words import said
 from desktop.ui.shown_load import LoadsWhenShown
 from desktop.ui.sign_in import SignInForm

@@ -25,8 +25,8 @@ from desktop.services.confidential import mask_id, mask_phone
 from desktop.services.rounds import RoundInfo, RoundRef
 from desktop.ui import errors
 from desktop.ui.context import Context
-from desktop.ui.round_draw_step import WitnessDialog
-from desktop.ui.round_words import CALL_STATUSES
+from desktop.ui.round.draw import WitnessDialog
+from desktop.ui.round.words import CALL_STATUSES
 from desktop.ui.shown_load import LoadsWhenShown
 from desktop.ui.widgets.text_table import TextTable
 
