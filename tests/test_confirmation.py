@@ -19,7 +19,6 @@ from desktop.services import call_list, calls, catalogue, commitments, confirmat
 from desktop.services.scores import ScoreInput
 from desktop.services.audit import entries as audit_entries
 from desktop.domain.commitments import ScanRefused
-from desktop.store.workspace import open_workspace
 from tests.conftest import signed
 from tests.recordings import recording
 from tests.test_calls import current, demo, drawn, reserve_of  # noqa: F401 - demo: drawn with a fixed program secret

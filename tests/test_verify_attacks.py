@@ -28,7 +28,7 @@ from desktop.services import signing
 from desktop.store.workspace import close_workspace, open_workspace
 from reports.identity import create_identity, describe_certificate
 from reports.render import render
-from reports.signing import Signer
+
 from tests.conftest import signed
 from tests.reports import report_samples as samples
 from tests.reports.report_pdfs import text_of

@@ -23,7 +23,7 @@ from sqlmodel import select
 
 from desktop.domain.draw_checks import canonical_name, check_witness as check_witness_names
 from desktop.domain.errors import NotFound, RuleError, UserError
-from desktop.domain.roles import Role, allowed, check_roles, needed, parse_roles, role_names
+from desktop.domain.roles import Role, allowed, needed, parse_roles, role_names
 from desktop.services import workspace_keys
 from desktop.services.uow import ReadOnlyWorkspace, change, reading, workspace_of
 from desktop.services.workspaces import open_or_create

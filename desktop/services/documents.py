@@ -27,7 +27,7 @@ from desktop.services import audit_log, batch_log, invitations, signing
 from desktop.services.draws import latest_draw
 from desktop.services.rounds import RoundInfo as StoredRound
 from desktop.services.rounds import RoundRef, round_id_in, show_round
-from desktop.services.uow import change, reading, writable
+from desktop.services.uow import reading, writable
 from desktop.store.engine import DB_NAME
 from desktop.store.round_tables import Draw
 from desktop.store.tables import Application, Expert, Organisation, Person

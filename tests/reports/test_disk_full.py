@@ -11,7 +11,7 @@ from desktop.services.audit import entries
 from desktop.services.importing.run import import_files
 from desktop.store.workspace import close_workspace, open_workspace
 from reports.batch import BatchFailed
-from reports.identity import open_pkcs12, fingerprint
+from reports.identity import fingerprint
 import report_samples as samples
 from tests.small_disk import fill, small_disk
 from tests.spreadsheets import credit_code, id_number, small_pool, workbook

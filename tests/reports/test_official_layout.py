@@ -3,7 +3,6 @@ numbers, the creation time, tables that hold, forms that cannot pass for signed,
 
 import datetime as dt
 import io
-import os
 import subprocess
 import time
 from dataclasses import replace

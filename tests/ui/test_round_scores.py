@@ -96,7 +96,7 @@ def test_scores_are_typed_from_the_keyboard_and_a_refused_cell_is_selected(windo
 
 def test_a_template_exported_and_imported_from_the_step(window, demo_workspace, tmp_path, monkeypatch):
     root = demo_workspace
-    members = list(confirmed_round(root).values())[0]
+    confirmed_round(root)
     ws = _shown(window, root)
     ws.scores.export_to(tmp_path / "模板.xlsx")
     book = openpyxl.load_workbook(tmp_path / "模板.xlsx")

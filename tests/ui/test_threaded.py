@@ -1,7 +1,6 @@
 """The window with its real worker threads: results that arrive late give way to newer ones, and a draw can be
 cancelled while it runs. The other GUI tests use the synchronous runner; these wait on the threads."""
 
-import shutil
 import time
 
 import pytest
@@ -15,7 +14,6 @@ from desktop.ui.context import Context
 from desktop.ui.main_window import EXPERTS, MainWindow
 from desktop.ui.round.workspace import DRAW
 from desktop.ui.tasks import Runner
-from tests.ui.conftest import OPERATOR
 from tests.conftest import demo_for_tests, signed
 
 
