@@ -339,3 +339,22 @@ def test_archived_column_names_that_are_not_plain_names_are_refused(genuine):
     schema["expert"]["columns"][0] = 'id") VALUES (1); --'
     result = replay(round_data, schema, rows.__getitem__)
     assert not result["replayed"] and any("列名不是简单的名称" in p for p in result["problems"]), result["problems"]
+
+
+def test_a_member_whose_data_reaches_into_the_next_is_refused_unread(made, tmp_path):
+    """Members are read by their offset (zipfile's CRC pass skipped): a central directory that stretches one member's
+    size over the next member's bytes (entries sharing data, the overlapping zip bomb) is refused before reading."""
+    _, archive, fingerprint = made
+    data = bytearray(archive.read_bytes())
+    with zipfile.ZipFile(archive) as zf:
+        first, second = zf.getinfo("payload/000001"), zf.getinfo("payload/000002")
+        start_dir = zf.start_dir
+    at = data.index(b"PK\x01\x02payload/000001"[:4], start_dir)
+    while data[at + 46:at + 46 + 14] != b"payload/000001":
+        at = data.index(b"PK\x01\x02", at + 4)
+    grown = first.compress_size + (second.header_offset - first.header_offset) + 100
+    data[at + 20:at + 28] = struct.pack("<LL", grown, grown)  # compressed and uncompressed sizes
+    (tmp_path / "overlap.zip").write_bytes(bytes(data))
+    result = verify_archive(tmp_path / "overlap.zip", PASSWORD, fingerprint=fingerprint)
+    assert not result["intact"]
+    assert any("payload/000001" in p and "重叠" in p for p in result["problems"]), result["problems"]
