@@ -23,7 +23,7 @@ from cryptography import x509
 from desktop.services import audit, checkpoints
 from desktop.services.archive import cms, container
 from desktop.services.archive.replay import replay
-from desktop.services.archive.sections import audit as audit_section, execution, pool, round as round_section
+from desktop.services.archive.sections import audit as audit_section, calendar, execution, pool, round as round_section
 from desktop.store.audit_tables import AuditCheckpoint
 from desktop.store import blobs
 from desktop.store.blobs import BlobDamaged
@@ -127,7 +127,13 @@ def verify_archive(path: Path, password: str, *, trust: list[x509.Certificate] =
         attachment_problems = execution.problems(by_path, good, lambda table: container.json_lines(
             read(execution.rows_path(table))))
         problems += attachment_problems
-        result["intact"] = result["intact"] and not attachment_problems
+        if calendar.CALENDAR in good:
+            calendar_problems, calendar_notes = calendar.problems(json.loads(b"".join(read(calendar.CALENDAR))))
+            result["notes"] += calendar_notes
+        else:
+            calendar_problems = [f"缺少或损坏本轮所用的工作日日历 {calendar.CALENDAR}"]
+        problems += calendar_problems
+        result["intact"] = result["intact"] and not attachment_problems and not calendar_problems
         certificates = [x509.load_pem_x509_certificate(c) for c in _pems(b"".join(read(audit_section.CERTIFICATES)))] \
             if audit_section.CERTIFICATES in good else []
         audit_problems, status = _audit(manifest, good, read, certificates + list(trust))
