@@ -187,7 +187,7 @@ def test_panels_changed_together_with_their_pool_and_candidates_replay_but_diffe
     person = next(p[0] for p in rows["person"] if p[1] == drawn)
     rows["expert"] = [r for r in rows["expert"] if r[1] != person]
     _redrawn_on(round_data, schema, rows)
-    replayed = replay(round_data, schema, rows.__getitem__)
+    replayed = replay(round_data, schema, rows.__getitem__, lambda table: ())
     assert replayed["replayed"] and not replayed["pool_hash_matches"]  # the hole the audit comparison closes
     problems = draw_audit_problems(round_data, entries)
     assert any(draw["panels"][0]["name"] in p and "审计日志" in p for p in problems), problems
@@ -337,7 +337,7 @@ def test_archived_column_names_that_are_not_plain_names_are_refused(genuine):
     schema = json.loads(contents["data/pool/schema.json"])
     rows = {t: list(json_lines([contents[f"data/pool/{t}.jsonl"]])) for t in schema}
     schema["expert"]["columns"][0] = 'id") VALUES (1); --'
-    result = replay(round_data, schema, rows.__getitem__)
+    result = replay(round_data, schema, rows.__getitem__, lambda table: ())
     assert not result["replayed"] and any("列名不是简单的名称" in p for p in result["problems"]), result["problems"]
 
 

@@ -146,19 +146,21 @@ def verify_archive(path: Path, password: str, *, trust: list[x509.Certificate] =
         if not result["trusted"]:  # the replay runs the archive's own CREATE TABLE statements: only a trusted signer's
             problems.append("签名者未获信任或归档不完整，未重算抽取（重算要执行归档中的建表语句，只对可信的归档执行）")
             return result
-        needed = [round_section.ROUND, pool.SCHEMA] + [pool.rows_path(t) for t in pool.TABLES]
+        needed = [round_section.ROUND, pool.SCHEMA] + [pool.rows_path(t) for t in pool.TABLES] \
+            + [execution.rows_path(t) for t in execution.BATCH_TABLES]
         missing = [p for p in needed if p not in good]
         if missing:
             problems.append("无法重算抽取：缺少或损坏 " + "、".join(missing))
             return result
         round_data = json.loads(b"".join(read(round_section.ROUND)))
         schema = json.loads(b"".join(read(pool.SCHEMA)))
-        replayed = replay(round_data, schema, lambda table: container.json_lines(read(pool.rows_path(table))))
+        replayed = replay(round_data, schema, lambda table: container.json_lines(read(pool.rows_path(table))),
+                          lambda table: container.json_lines(read(execution.rows_path(table))))
         drawn_as_logged = draw_audit_problems(round_data, container.json_lines(read(audit_section.ENTRIES))) \
             if audit_section.ENTRIES in good else ["审计日志片段缺失或损坏，抽取记录无法与之对照"]
         problems += replayed["problems"] + drawn_as_logged
         result["notes"] += replayed["notes"]
-        result["draw"] = {k: replayed.get(k) for k in ("draw", "seed", "pool_hash_matches", "panels")}
+        result["draw"] = {k: replayed.get(k) for k in ("draw", "seed", "pool_hash_matches", "batches", "panels")}
         result["draw_replayed"] = replayed["replayed"] and not drawn_as_logged
     if progress is not None:
         progress(result["members"], result["members"], "")

@@ -26,6 +26,7 @@ NAMING = {table.__tablename__: [c.name for c in table.__table__.columns
           for table in BY_ROUND + (DrawBatch,)}
 FOLDER = "attachments/"
 TABLES = tuple(t.__tablename__ for t in BY_ROUND) + (DrawBatch.__tablename__, Attachment.__tablename__)
+BATCH_TABLES = (DrawBatch.__tablename__, Invitation.__tablename__)  # what a replay of the supplementary draws reads
 
 
 def rows_path(table: str) -> str:
