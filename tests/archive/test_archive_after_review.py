@@ -6,13 +6,16 @@ import copy
 import datetime as dt
 import json
 import shutil
+import sqlite3
 import zipfile
 
 import keyring
 import pytest
 
 from desktop.services import accounts, appeals, conduct, publicity, signing
+from desktop.domain.errors import UserError
 from desktop.services.archive import container
+from desktop.services.archive.importing import import_archive
 from desktop.services.archive.sections import calendar
 from desktop.services.archive.verify import verify_archive
 from desktop.store.workspace import close_workspace
@@ -91,3 +94,56 @@ def test_a_changed_calendar_day_or_deadline_is_named():
     short = copy.deepcopy(archived)
     short["deadlines"][0]["working_days"] = 9
     assert any("无法按归档的日历重算" in p for p in calendar.problems(short)[0])
+
+
+ROWS = ("invitation", "score_entry", "score", "attendance", "post_review_certification", "result_approval",
+        "publicity", "objection", "appeal", "expert_conduct", "attachment")
+
+
+def _counts(root, round_id=None) -> dict[str, int]:
+    with sqlite3.connect(root / "paneldesk.db") as db:
+        return {t: db.execute(f"SELECT count(*) FROM {t}" + ("" if t == "attachment" or round_id is None
+                                                              else f" WHERE round_id = {round_id}")).fetchone()[0]
+                for t in ROWS}
+
+
+def test_the_execution_and_after_review_rows_are_imported_read_only_with_their_attachments(reviewed, workspace):
+    source, archive, fingerprint, members, apps = reviewed
+    clerk = signed(workspace, "王秘书")
+    done = import_archive(workspace, clerk, archive, PASSWORD, fingerprint=fingerprint)
+    imported = _counts(workspace.root, done["round"])
+    assert imported == _counts(source, 1) and all(imported[t] for t in ROWS), imported
+    assert done["rows"]["objection"] == 1 and done["rows"]["expert_conduct"] == 1
+    [objection] = publicity.list_objections(workspace, clerk, done["round"])
+    assert objection["objector"] == "张某（实名）" and objection["application"] == apps[0]
+    [evidence] = objection["attachments"]
+    assert b"".join(workspace.read_blob(evidence)) == b"%PDF-1.4 objection evidence"
+    history = conduct.expert_history(workspace, clerk, members[0])
+    assert [r["rating"] for r in history["rounds"]] == [90]
+    with pytest.raises(UserError, match="已结束"):
+        conduct.record_conduct(workspace, clerk, done["round"], members[1], ["present"], 80)
+    again = import_archive(workspace, clerk, archive, PASSWORD, fingerprint=fingerprint)
+    assert again["already_imported"] and _counts(workspace.root) == imported
+
+
+def test_imported_rows_refer_to_the_persons_and_applications_already_here(reviewed, tmp_path):
+    """Into a copy of the source workspace itself: every person and application of the rows is merged, none added,
+    and each imported score names the same expert and application as the original."""
+    source, archive, fingerprint, _, _ = reviewed
+    target = tmp_path / "copy"
+    shutil.copytree(source, target)
+    try:
+        clerk = signed(target, "王秘书")
+        with sqlite3.connect(target / "paneldesk.db") as db:
+            persons, applications = (db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                                     for t in ("person", "application"))
+        done = import_archive(target, clerk, archive, PASSWORD, fingerprint=fingerprint)
+        query = ("SELECT p.id_number, a.number, s.value FROM score s JOIN person p ON p.id = s.person_id "
+                 "JOIN application a ON a.id = s.application_id WHERE s.round_id = ? ORDER BY 1, 2")
+        with sqlite3.connect(target / "paneldesk.db") as db:
+            assert [db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("person", "application")] \
+                == [persons, applications]
+            assert db.execute(query, (done["round"],)).fetchall() == db.execute(query, (1,)).fetchall()
+        assert done["persons"]["new"] == done["applications"]["new"] == 0
+    finally:
+        close_workspace(target)
