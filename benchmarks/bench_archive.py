@@ -29,7 +29,7 @@ import time
 import zipfile
 from pathlib import Path
 
-from benchmarks.scale import ROOT, large_workspace, operator
+from benchmarks.scale import PASSWORD as BENCH_PASSWORD, ROOT, large_workspace, operator
 
 PASSWORD = "bench-archive-password"
 MEMBERS = int(os.environ.get("MEMBERS", "1750"))
@@ -44,20 +44,21 @@ def _recorded_without_decoding(path: Path) -> tuple[str, float]:
 def _round() -> tuple[Path, int, str, list[Path]]:
     """The benchmark round drawn, lettered and called: (workspace, round, fingerprint, the files it holds)."""
     from benchmarks.bench_round import _round as bench_round
-    from desktop.services import attachments, calls, draws, signing
+    from desktop.services import attachments, calls, draws, rounds, signing
     from desktop.services.documents import generate_letters, letters_folder
     workspace = large_workspace()
     root, bench = workspace.root, operator(workspace.root)
     round_id = bench_round(workspace, bench)
+    rounds.edit_round(workspace, bench, round_id, issuer="省科学技术厅", venue="省科技会堂", review_time="09:00")
     draws.commit_draw(workspace, bench, round_id)
     record = draws.draw_round(workspace, bench, round_id, witness_digits="20261215",
                               witness=operator(root, "监督员"))
     if not (root / signing.FOLDER / signing.META_NAME).exists():
-        signing.create_identity(root, bench, "省科学技术厅评审办公室")
+        signing.create_identity(root, bench, "省科学技术厅评审办公室", password=BENCH_PASSWORD)
     fingerprint = signing.show_identity(root, bench).fingerprint
     print(f"  round {round_id}: {len(record.panels)} panels drawn; writing the letters …", flush=True)
     letters = [made.path for made in generate_letters(root, bench, round_id, letters_folder(root, round_id),
-                                                      sign=True)]
+                                                      sign=True, password=BENCH_PASSWORD)]
     members = [m["expert"] for p in record.panels for m in p["members"]][:MEMBERS]
     print(f"  {len(letters)} letters; recording {len(members)} calls of 1 MB …", flush=True)
     attachments.probe_recording = _recorded_without_decoding  # noqa: the one stand-in, see the module's docstring
@@ -126,7 +127,8 @@ def _export(root: str, round_id: str, out: str) -> dict:
     from desktop.services.archive.export import export_round
     bench = operator(Path(root))
     start = time.perf_counter()
-    done = export_round(Path(root), bench, int(round_id), Path(out), PASSWORD, app_version=__version__)
+    done = export_round(Path(root), bench, int(round_id), Path(out), PASSWORD, app_version=__version__,
+                        signing_password=BENCH_PASSWORD)
     return {"seconds": time.perf_counter() - start, "members": done["members"]}
 
 
