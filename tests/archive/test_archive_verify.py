@@ -210,3 +210,10 @@ def test_a_draw_whose_recorded_panels_differ_from_the_replay_is_named(made):
     rows["expert"] = [r for r in rows["expert"] if r[1] != next(p[0] for p in rows["person"] if p[1] == drawn)]
     gone = replay(round_data, schema, rows.__getitem__, lambda table: ())  # a drawn expert missing from the pool
     assert not gone["replayed"] and any("无法据此重算抽取" in p for p in gone["problems"])
+
+
+def test_json_lines_are_read_across_chunks_one_value_a_line():
+    chunks = [b'{"a": 1}\n[1, "x\\n"', b']\n\n  \n"tail"']
+    assert list(container.json_lines(chunks)) == [{"a": 1}, [1, "x\n"], "tail"]
+    with pytest.raises(ValueError):
+        list(container.json_lines([b"1, 2\n3\n"]))  # a line of two values is not two lines
