@@ -1,12 +1,15 @@
-"""Replaying an archived draw: the archived pool rows loaded into a database of the verifier's own, in memory, with
-the tables' own CREATE statements (so each row hashes as it did in the workspace), then the pool hash, the conflicts,
+"""Replaying an archived draw: the archived pool rows loaded into a database of the verifier's own, a temporary file
+removed after (in memory, the 1.2 million rows of the benchmark pool took 120 MB more of it), with the tables' own
+CREATE statements (so each row hashes as it did in the workspace), then the pool hash, the conflicts,
 each panel's eligible experts and the panels computed by the very code the draw ran (desktop.services.draw_inputs,
 desktop.services.draw_verify), and compared with the record."""
 
 from __future__ import annotations
 
 import re
+import tempfile
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from sqlalchemy import create_engine, func, select
 from sqlalchemy.pool import StaticPool
@@ -70,7 +73,8 @@ def replay(round_data: dict, schema: dict, rows: Callable[[str], Iterable[list]]
         return {"replayed": False, "draw": None, "problems": ["归档中本轮没有抽取记录"], "notes": []}
     record = DrawRecord(**{k: v for k, v in current[0].items() if k not in ("rules", "rows")})
     problems, notes = seed_problems(record), []
-    engine = create_engine("sqlite://", poolclass=StaticPool)
+    scratch = tempfile.TemporaryDirectory(prefix="paneldesk-replay-")
+    engine = create_engine(f"sqlite:///{Path(scratch.name) / 'pool.db'}", poolclass=StaticPool)
     try:
         with Session(engine) as session:
             _load(session, schema, rows)
@@ -85,6 +89,7 @@ def replay(round_data: dict, schema: dict, rows: Callable[[str], Iterable[list]]
                 "problems": problems + [f"归档的专家库无法载入，无法重算抽取：{error}"], "notes": notes, "panels": {}}
     finally:
         engine.dispose()
+        scratch.cleanup()
     same_pool = inputs.pool_hash == record.pool_hash
     if not same_pool:
         bound = next((c for c in round_data["commitments"] if c.get("draw_id") == record.id), {})
