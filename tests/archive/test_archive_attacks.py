@@ -358,3 +358,12 @@ def test_a_member_whose_data_reaches_into_the_next_is_refused_unread(made, tmp_p
     result = verify_archive(tmp_path / "overlap.zip", PASSWORD, fingerprint=fingerprint)
     assert not result["intact"]
     assert any("payload/000001" in p and "重叠" in p for p in result["problems"]), result["problems"]
+
+
+def test_a_calendar_of_another_shape_under_another_signature_is_named_not_a_crash(genuine, tmp_path):
+    archive, fingerprint, _, header, contents, manifest, _ = genuine
+    key, _ = _attacker()
+    forged = _write(tmp_path / "calendar.zip", header, contents | {"data/calendar.json": b"[1, 2]"},
+                    lambda data: cms.sign(data, key), json.loads(manifest))
+    result = verify_archive(forged, PASSWORD, fingerprint=fingerprint)
+    assert not result["intact"] and any("工作日日历" in p and "格式不对" in p for p in result["problems"])

@@ -1,12 +1,14 @@
 """Verify a round archive anywhere, with no workspace: the archive's own members and a password are all it needs,
 with the certificate or the fingerprint the secretariat published.
 
-Nothing is extracted: every member is read from the zip as a stream (``ZipFile.open``) after its name and sizes
-passed ``container.screen``. The verdict has three parts, each with its reasons in ``problems``:
-``intact`` (every member decrypts and matches the manifest's SHA-256 and size, nothing missing or extra, the
-signature valid over the manifest, the audit slice's chain linked from its first entry to the head the manifest
-pins, and its checkpoints consistent with it), ``trusted`` (the signer is the certificate or fingerprint given), and
-``draw_replayed`` (desktop.services.archive.replay).
+Nothing is extracted: every member is read from the zip as a stream after its name and sizes passed
+``container.screen``, straight from the file at its offset when it is stored as an export writes it
+(``container.stored_extents``, ``blobs.hash_sealed``), else through ``ZipFile.open``. The verdict has three parts,
+each with its reasons in ``problems``: ``intact`` (every member decrypts and matches the manifest's SHA-256 and
+size, nothing missing or extra, the signature valid over the manifest, the audit slice's chain linked from its
+first entry to the head the manifest pins, and its checkpoints consistent with it, the attachments and the
+working-day calendar consistent with the round's rows), ``trusted`` (the signer is the certificate or fingerprint
+given), and ``draw_replayed`` (desktop.services.archive.replay, every supplementary batch included).
 """
 
 from __future__ import annotations
@@ -128,7 +130,10 @@ def verify_archive(path: Path, password: str, *, trust: list[x509.Certificate] =
             read(execution.rows_path(table))))
         problems += attachment_problems
         if calendar.CALENDAR in good:
-            calendar_problems, calendar_notes = calendar.problems(json.loads(b"".join(read(calendar.CALENDAR))))
+            try:
+                calendar_problems, calendar_notes = calendar.problems(json.loads(b"".join(read(calendar.CALENDAR))))
+            except (ValueError, KeyError, TypeError) as error:  # listed and signed, but not by whom it should be
+                calendar_problems, calendar_notes = [f"工作日日历 {calendar.CALENDAR} 的格式不对：{error!r}"], []
             result["notes"] += calendar_notes
         else:
             calendar_problems = [f"缺少或损坏本轮所用的工作日日历 {calendar.CALENDAR}"]
