@@ -11,8 +11,15 @@ encrypted besides. Blobs are copied by name (the SHA-256 of their content, prefi
 an encrypted workspace's blob bytes depend on its key) and only once: a blob is never changed once written, so the
 next backup copies only the new ones.
 
-A restore checks every file of the snapshot against its manifest before it touches anything, builds the workspace
-in a folder beside the target, and only then swaps it in; a workspace already there is kept, renamed, never deleted.
+The manifest is signed with the workspace's signing identity (``manifest.json.p7s.sealed``: a detached CMS
+signature, as a round archive's, desktop.services.archive.cms) when the workspace has one: the backup password keeps
+strangers out, but whoever knows it (a former colleague) could otherwise make a backup that restores as the office's.
+
+A restore checks every file of the snapshot against its manifest and the manifest's signature before it touches
+anything: the signer must be the identity the backup itself holds, and, when the user gives the fingerprint the
+office published, have that fingerprint; without one the restore says the signer is not confirmed. It builds the
+workspace in a folder beside the target, and only then swaps it in; a workspace already there is kept, renamed,
+never deleted.
 """
 
 from __future__ import annotations
@@ -28,19 +35,23 @@ from pathlib import Path
 
 from desktop.domain.errors import Cancelled, UserError
 from desktop.services.accounts import Operator, require
-from desktop.services.archive import container
+from desktop.services.archive import cms, container
 from desktop.services.archive.export import check_password
 from desktop.services.archive.sections.audit import head
 from desktop.services.uow import change, reading, workspace_of
-from desktop.services.signing import FOLDER as SIGNING_FOLDER
+from desktop.services import signing
+from desktop.services.signing import FOLDER as SIGNING_FOLDER, META_NAME
 from desktop.store import blobs, keyslots
 from desktop.store.engine import DB_NAME, copy_database
 from desktop.store.workspace import close_workspace
+from reports.identity import normalised_fingerprint
 from reports.files import private_folder, replace, temp_path, write_atomically
 
 HEADER = "paneldesk-backup.json"
 FORMAT = "PanelDesk backup v1"
 MANIFEST = "manifest.json.sealed"
+SIGNATURE = "manifest.json.p7s.sealed"
+IDENTITY = f"{SIGNING_FOLDER}/{META_NAME}"
 CHUNK = 1024 * 1024
 Progress = Callable[[int, int, str], None]
 
@@ -109,11 +120,16 @@ def _workspace_files(root: Path) -> list[tuple[str, Path]]:
 
 
 def backup_workspace(place, actor: Operator, out: Path, password: str, *, progress: Progress | None = None,
-                     cancelled: Callable[[], bool] | None = None) -> dict:
-    """One snapshot of the workspace in the backup folder ``out``: {"snapshot", "files", "bytes", "new_blobs"}."""
+                     cancelled: Callable[[], bool] | None = None, signing_password: signing.Password = None) -> dict:
+    """One snapshot of the workspace in the backup folder ``out``: {"snapshot", "files", "bytes", "new_blobs",
+    "signer"} (``signer``: the fingerprint of the identity that signed its manifest, None without one)."""
     require(actor, "backup", place)
     workspace = workspace_of(place)
     check_password(password)
+    signer = None
+    if (workspace.root / IDENTITY).exists():  # its key is needed before any work: refused here without it
+        key_of_signer = signing.signing_key(workspace.root, signing_password)
+        signer = signing.show_identity(workspace.root, actor).fingerprint
     out = Path(out).resolve()
     private_folder(out)
     key = _key(out, password, create=True)
@@ -163,10 +179,13 @@ def backup_workspace(place, actor: Operator, out: Path, password: str, *, progre
             listed.append({"path": f"blobs/{file.name}", "stored": stored, "sha256": sha, "size": size})
         manifest = {"format": FORMAT, "snapshot": stamp, "created_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
                     "created_by": actor.name, "workspace": str(workspace.root),
-                    "audit": {"entries": entries, "head": head_hash}, "files": listed}
-        _seal_to(building / MANIFEST, (json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8"),), key)
+                    "audit": {"entries": entries, "head": head_hash}, "signer": signer, "files": listed}
+        manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
+        _seal_to(building / MANIFEST, (manifest_bytes,), key)
+        if signer is not None:
+            _seal_to(building / SIGNATURE, (cms.sign(manifest_bytes, key_of_signer),), key)
         summary = {"folder": str(out), "snapshot": stamp, "files": len(listed), "new_blobs": new_blobs,
-                   "bytes": sum(f["size"] for f in listed), "audit_entries": entries}
+                   "bytes": sum(f["size"] for f in listed), "audit_entries": entries, "signer": signer}
         with change(workspace, actor, "backup", str(out)) as unit:
             unit.after = summary
             os.replace(building, snapshot)
@@ -183,7 +202,11 @@ def snapshots(folder: Path) -> list[str]:
 
 
 def _manifest(folder: Path, key: bytes, snapshot: str) -> dict:
-    return json.loads(b"".join(_unseal(folder / "snapshots" / snapshot / MANIFEST, key, "备份清单")))
+    return json.loads(_manifest_bytes(folder, key, snapshot))
+
+
+def _manifest_bytes(folder: Path, key: bytes, snapshot: str) -> bytes:
+    return b"".join(_unseal(folder / "snapshots" / snapshot / MANIFEST, key, "备份清单"))
 
 
 def check_backup(folder: Path, password: str, snapshot: str | None = None) -> tuple[dict, list[str]]:
@@ -245,17 +268,56 @@ def _path_problem(entry: dict) -> str:
     return ""
 
 
+def check_signature(folder: Path, password: str, manifest: dict, fingerprint: str = "") -> dict:
+    """{"signer", "trusted"} of a checked snapshot's manifest (``check_backup``), or BackupProblem: a signature that
+    does not hold over the manifest, a signer other than the identity the backup holds (a backup made up by someone
+    who knows its password, with a key of their own), a signed backup whose signature is gone, or, when the user
+    gives the ``fingerprint`` the office published, any signer without it (an unsigned backup included)."""
+    folder, key = Path(folder), _key(Path(folder), password, create=False)
+    snapshot = folder / "snapshots" / manifest["snapshot"]
+    manifest_bytes = _manifest_bytes(folder, key, manifest["snapshot"])
+    if json.loads(manifest_bytes) | {"snapshot": manifest["snapshot"]} != manifest:
+        raise BackupProblem("备份清单在校验之后被调换，没有恢复任何内容")
+    held = next((e for e in manifest["files"] if e["path"] == IDENTITY), None)
+    if not (snapshot / SIGNATURE).is_file():
+        if held is not None or manifest.get("signer"):
+            raise BackupProblem("备份中有签名身份，但备份清单的签名缺失（被删除）：没有恢复任何内容")
+        if fingerprint:
+            raise BackupProblem(f"备份没有签名（备份时工作区还没有签名身份），无法确认它出自指纹为 {fingerprint} 的签名身份："
+                                "没有恢复任何内容")
+        return {"signer": None, "trusted": False}
+    try:
+        signature = b"".join(_unseal(snapshot / SIGNATURE, key, "备份清单的签名"))
+        own = json.loads(b"".join(_unseal(folder / held["stored"], key, IDENTITY)))["certificate_pem"] if held else ""
+    except (blobs.BlobDamaged, ValueError, KeyError, TypeError) as error:
+        raise BackupProblem(f"备份清单的签名或备份中的签名身份无法读取：{error}") from None
+    wanted = normalised_fingerprint(fingerprint) if fingerprint else ""
+    checked = cms.check(manifest_bytes, signature, [], wanted)
+    if not checked.valid:
+        raise BackupProblem(f"{checked.problem}：没有恢复任何内容")
+    if not own or checked.certificate_pem.strip() != own.strip():
+        raise BackupProblem(f"备份清单的签名者（{checked.signer}，指纹 {checked.fingerprint}）不是备份中的签名身份："
+                            "备份是别人用自己的密钥做的，没有恢复任何内容")
+    if wanted and not checked.trusted:
+        raise BackupProblem(f"备份的签名者指纹为 {checked.fingerprint}，不是所给的 {wanted}：没有恢复任何内容")
+    return {"signer": checked.fingerprint, "trusted": checked.trusted}
+
+
 _MARK = "paneldesk-restoring"  # in a folder being built by a restore: what an interrupted one left, safe to remove
 
 
-def restore_backup(folder: Path, target: Path, password: str, snapshot: str | None = None) -> dict:
-    """Restore a snapshot into ``target`` after checking all of it; an existing ``target`` is kept, renamed."""
+def restore_backup(folder: Path, target: Path, password: str, snapshot: str | None = None, *,
+                   fingerprint: str = "") -> dict:
+    """Restore a snapshot into ``target`` after checking all of it and its signature (``check_signature``: its signer
+    must have ``fingerprint`` when one is given; "trusted" says whether it was); an existing ``target`` is kept,
+    renamed."""
     if Path(target).is_dir() and not (Path(target) / DB_NAME).exists() and any(Path(target).iterdir()):
         raise BackupProblem(f"{Path(target).resolve()} 不是 PanelDesk 工作区且不是空文件夹：请用 --workspace 指定"
                             "要恢复到的工作区文件夹（可以是新的）")
     manifest, problems = check_backup(folder, password, snapshot)
     if problems:
         raise BackupProblem("备份校验未通过，没有恢复任何内容：" + "；".join(problems))
+    signed_by = check_signature(folder, password, manifest, fingerprint)
     folder, target = Path(folder), Path(target).resolve()
     key = _key(folder, password, create=False)
     building = target.with_name(f".{target.name}.restoring")
@@ -289,4 +351,4 @@ def restore_backup(folder: Path, target: Path, password: str, snapshot: str | No
     os.replace(building, target)
     (target / _MARK).unlink()
     return {"workspace": str(target), "snapshot": manifest["snapshot"], "files": len(manifest["files"]),
-            "kept": str(kept) if kept else None, "audit_entries": manifest["audit"]["entries"]}
+            "kept": str(kept) if kept else None, "audit_entries": manifest["audit"]["entries"]} | signed_by

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Executor
 from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
@@ -31,6 +32,7 @@ MAGIC = b"PDBLOB1\x00"
 SALT = 16
 CHUNK = 64 * 1024
 TAG = 16
+BLOCK = 16  # chunks read and handed to the hashing thread at once by hash_sealed (about 1 MiB)
 
 
 class BlobDamaged(UserError):
@@ -137,6 +139,49 @@ def unseal(file, key: bytes, name: str, magic_read: bool = False) -> Iterator[by
         if not following:
             return
         index, sealed = index + 1, following
+
+
+def hash_sealed(file, size: int, key: bytes, name: str, hashing: Executor) -> tuple[str, int]:
+    """The SHA-256 and size of the plain content of the ``size`` sealed bytes at ``file``'s position, checked as
+    ``unseal`` checks them (BlobDamaged naming ``name``), without keeping any of it.
+
+    Why not ``unseal`` and a digest: this is what an archive's verify spends its time on, and SHA-256 costs about
+    twice AES-GCM. The bytes are read a block of ``BLOCK`` chunks at a time, and while one block is decrypted
+    (which holds Python's lock) the one before is hashed on ``hashing``'s thread (hashlib lets go of the lock), so
+    on two cores the time is that of hashing alone rather than the sum of the two."""
+    head = file.read(len(MAGIC) + SALT)
+    if len(head) != len(MAGIC) + SALT or head[:len(MAGIC)] != MAGIC:
+        raise BlobDamaged(f"{name} 不是加密的数据流，或已损坏")
+    opener, sealed = AESGCM(_subkey(key, head[len(MAGIC):])), CHUNK + TAG
+    digest, remaining, plain, index, pending = hashlib.sha256(), size - len(head), 0, 0, None
+    try:
+        while True:
+            block = memoryview(file.read(min(remaining, sealed * BLOCK)))
+            if len(block) != min(remaining, sealed * BLOCK):
+                raise BlobDamaged(f"{name} 被截短，无法解密")
+            remaining -= len(block)
+            pieces = []
+            for at in range(0, max(len(block), 1), sealed):
+                last = remaining == 0 and at + sealed >= len(block)
+                pieces.append(opener.decrypt(_nonce(index, last), block[at:at + sealed], MAGIC))
+                index += 1
+            if pending is not None:
+                pending.result()
+            pending = hashing.submit(_update, digest, pieces)
+            plain += sum(map(len, pieces))
+            if remaining == 0:
+                pending.result()
+                return digest.hexdigest(), plain
+    except (InvalidTag, ValueError):
+        raise BlobDamaged(f"{name} 已损坏或被改动，无法解密") from None
+    finally:
+        if pending is not None:
+            pending.result()
+
+
+def _update(digest, pieces: list[bytes]) -> None:
+    for piece in pieces:
+        digest.update(piece)
 
 
 def encrypt_plain(folder: Path, key: bytes) -> int:

@@ -187,7 +187,7 @@ def test_panels_changed_together_with_their_pool_and_candidates_replay_but_diffe
     person = next(p[0] for p in rows["person"] if p[1] == drawn)
     rows["expert"] = [r for r in rows["expert"] if r[1] != person]
     _redrawn_on(round_data, schema, rows)
-    replayed = replay(round_data, schema, rows.__getitem__)
+    replayed = replay(round_data, schema, rows.__getitem__, lambda table: ())
     assert replayed["replayed"] and not replayed["pool_hash_matches"]  # the hole the audit comparison closes
     problems = draw_audit_problems(round_data, entries)
     assert any(draw["panels"][0]["name"] in p and "审计日志" in p for p in problems), problems
@@ -337,5 +337,33 @@ def test_archived_column_names_that_are_not_plain_names_are_refused(genuine):
     schema = json.loads(contents["data/pool/schema.json"])
     rows = {t: list(json_lines([contents[f"data/pool/{t}.jsonl"]])) for t in schema}
     schema["expert"]["columns"][0] = 'id") VALUES (1); --'
-    result = replay(round_data, schema, rows.__getitem__)
+    result = replay(round_data, schema, rows.__getitem__, lambda table: ())
     assert not result["replayed"] and any("列名不是简单的名称" in p for p in result["problems"]), result["problems"]
+
+
+def test_a_member_whose_data_reaches_into_the_next_is_refused_unread(made, tmp_path):
+    """Members are read by their offset (zipfile's CRC pass skipped): a central directory that stretches one member's
+    size over the next member's bytes (entries sharing data, the overlapping zip bomb) is refused before reading."""
+    _, archive, fingerprint = made
+    data = bytearray(archive.read_bytes())
+    with zipfile.ZipFile(archive) as zf:
+        first, second = zf.getinfo("payload/000001"), zf.getinfo("payload/000002")
+        start_dir = zf.start_dir
+    at = data.index(b"PK\x01\x02payload/000001"[:4], start_dir)
+    while data[at + 46:at + 46 + 14] != b"payload/000001":
+        at = data.index(b"PK\x01\x02", at + 4)
+    grown = first.compress_size + (second.header_offset - first.header_offset) + 100
+    data[at + 20:at + 28] = struct.pack("<LL", grown, grown)  # compressed and uncompressed sizes
+    (tmp_path / "overlap.zip").write_bytes(bytes(data))
+    result = verify_archive(tmp_path / "overlap.zip", PASSWORD, fingerprint=fingerprint)
+    assert not result["intact"]
+    assert any("payload/000001" in p and "重叠" in p for p in result["problems"]), result["problems"]
+
+
+def test_a_calendar_of_another_shape_under_another_signature_is_named_not_a_crash(genuine, tmp_path):
+    archive, fingerprint, _, header, contents, manifest, _ = genuine
+    key, _ = _attacker()
+    forged = _write(tmp_path / "calendar.zip", header, contents | {"data/calendar.json": b"[1, 2]"},
+                    lambda data: cms.sign(data, key), json.loads(manifest))
+    result = verify_archive(forged, PASSWORD, fingerprint=fingerprint)
+    assert not result["intact"] and any("工作日日历" in p and "格式不对" in p for p in result["problems"])

@@ -193,20 +193,27 @@ def test_a_draw_whose_recorded_panels_differ_from_the_replay_is_named(made):
         round_data = json.loads(read("data/round.json"))
         schema = json.loads(read("data/pool/schema.json"))
         rows = {t: [json.loads(line) for line in read(f"data/pool/{t}.jsonl").splitlines()] for t in schema}
-    assert replay(round_data, schema, rows.__getitem__)["replayed"]
+    assert replay(round_data, schema, rows.__getitem__, lambda table: ())["replayed"]
     panels = round_data["draws"][-1]["panels"]
     first = panels[0]["members"][0]
     first["expert"], panels[0]["reserve"][0] = panels[0]["reserve"][0], first["expert"]
-    swapped = replay(round_data, schema, rows.__getitem__)
+    swapped = replay(round_data, schema, rows.__getitem__, lambda table: ())
     assert not swapped["replayed"]
     assert f"评审组「{panels[0]['name']}」的评审专家与按记录重新计算的结果不同" in swapped["problems"]
     first["expert"], panels[0]["reserve"][0] = panels[0]["reserve"][0], first["expert"]
 
     rows["person"][0][2] += "改"  # a name changed after the draw: another pool hash, the same candidates
-    renamed = replay(round_data, schema, rows.__getitem__)
+    renamed = replay(round_data, schema, rows.__getitem__, lambda table: ())
     assert renamed["replayed"] and renamed["pool_hash_matches"] is False
     assert any("可选专家与抽取时承诺的完全相同" in n for n in renamed["notes"])
     drawn = panels[0]["members"][0]["expert"]
     rows["expert"] = [r for r in rows["expert"] if r[1] != next(p[0] for p in rows["person"] if p[1] == drawn)]
-    gone = replay(round_data, schema, rows.__getitem__)  # a drawn expert missing from the pool
+    gone = replay(round_data, schema, rows.__getitem__, lambda table: ())  # a drawn expert missing from the pool
     assert not gone["replayed"] and any("无法据此重算抽取" in p for p in gone["problems"])
+
+
+def test_json_lines_are_read_across_chunks_one_value_a_line():
+    chunks = [b'{"a": 1}\n[1, "x\\n"', b']\n\n  \n"tail"']
+    assert list(container.json_lines(chunks)) == [{"a": 1}, [1, "x\n"], "tail"]
+    with pytest.raises(ValueError):
+        list(container.json_lines([b"1, 2\n3\n"]))  # a line of two values is not two lines

@@ -1,5 +1,6 @@
 """Import a round archive into another workspace, after a full verify: the round appears closed (read-only: no step
-of a closed round can be changed), with its panels, applications and draws; persons are merged by ID number and
+of a closed round can be changed), with its panels, applications and draws, and what its execution and after-review
+recorded with the attachments they name (desktop.services.archive.executed_rows); persons are merged by ID number and
 organisations by credit code, so none is duplicated, and where the archive's details differ from this workspace's
 the workspace keeps its own and the difference is reported. A round is imported once: the signed manifest's hash, the
 signer and the round's number where it came from are kept, and importing the same archive again, or another export of
@@ -22,7 +23,8 @@ from desktop.domain.errors import UserError
 from desktop.domain.methods import RoundState
 from desktop.services.accounts import Operator, require
 from desktop.services.archive import container
-from desktop.services.archive.sections import pool, round as round_section
+from desktop.services.archive.executed_rows import import_rows
+from desktop.services.archive.sections import execution, pool, round as round_section
 from desktop.services.archive.verify import verify_archive
 from desktop.services.confidential import mask_ids_in
 from desktop.services.uow import change, reading, writable
@@ -62,23 +64,28 @@ def import_archive(place, actor: Operator, path: Path, password: str, *, trust: 
         tables = {t: [dict(zip(schema[t]["columns"], row)) for row in opened.lines(pool.rows_path(t))]
                   for t in ("organisation", "person", "application", "application_partner", "team_member")}
         exclusions = list(opened.lines(round_section.EXCLUSIONS))
+        executed = {t: list(opened.lines(execution.rows_path(t))) for t in execution.TABLES}
         manifest = opened.manifest
-    with change(workspace, actor, "archive.import", "") as unit:
-        merge = _Merge(unit.session, tables)
-        new_round = _round(unit.session, merge, data)
-        unit.session.add(ArchivedRound(round_id=new_round, manifest_sha256=sha, source_round_id=data["round"]["id"],
-                                       source_state=data["round"]["state"], signer=verdict["signer"]["fingerprint"],
-                                       file_name=Path(path).name, imported_at=_now(),
-                                       differences=json.dumps(merge.differences, ensure_ascii=False)))
-        _draws(unit.session, merge, data, exclusions, new_round)
-        unit.target = f"round:{new_round}"
-        summary = {"already_imported": False, "round": new_round, "source_round": data["round"]["id"],
-                   "name": manifest["round"]["name"], "manifest_sha256": sha, "file": Path(path).name,
-                   "signer": verdict["signer"]["fingerprint"], "persons": merge.counts["person"],
-                   "organisations": merge.counts["organisation"], "applications": merge.counts["application"],
-                   "differences": merge.differences}
-        unit.after = summary | {"differences": len(merge.differences)}
-        return summary
+        with change(workspace, actor, "archive.import", "") as unit:
+            merge = _Merge(unit.session, tables)
+            new_round = _round(unit.session, merge, data)
+            unit.session.add(ArchivedRound(round_id=new_round, manifest_sha256=sha, source_round_id=data["round"]["id"],
+                                           source_state=data["round"]["state"], signer=verdict["signer"]["fingerprint"],
+                                           file_name=Path(path).name, imported_at=_now(),
+                                           differences=json.dumps(merge.differences, ensure_ascii=False)))
+            ids = _draws(unit.session, merge, data, exclusions, new_round)
+            rows = import_rows(unit.session, unit.workspace, executed.__getitem__, ids,
+                               lambda source: merge.person(merge.persons[source]["id_number"]),
+                               lambda source: merge.application(merge.app_numbers[source]),
+                               lambda name: opened.read(f"{execution.FOLDER}{name}"))
+            unit.target = f"round:{new_round}"
+            summary = {"already_imported": False, "round": new_round, "source_round": data["round"]["id"],
+                       "name": manifest["round"]["name"], "manifest_sha256": sha, "file": Path(path).name,
+                       "signer": verdict["signer"]["fingerprint"], "persons": merge.counts["person"],
+                       "organisations": merge.counts["organisation"], "applications": merge.counts["application"],
+                       "rows": rows, "differences": merge.differences}
+            unit.after = summary | {"differences": len(merge.differences)}
+            return summary
 
 
 def _now() -> str:
@@ -94,6 +101,7 @@ class _Merge:
         self.persons = {r["id"]: r for r in tables["person"]}
         self.person_by_number = {r["id_number"]: r for r in tables["person"]}
         self.apps = {r["number"]: r for r in tables["application"]}
+        self.app_numbers = {r["id"]: r["number"] for r in tables["application"]}
         self.partners, self.team = tables["application_partner"], tables["team_member"]
         self.counts = {k: {"new": 0, "merged": 0} for k in ("person", "organisation", "application")}
         self.differences: list[str] = []
@@ -140,6 +148,11 @@ class _Merge:
         return self._ids[("person", id_number)]
 
     def application(self, number: str) -> int:
+        if ("application", number) not in self._ids:
+            self._ids[("application", number)] = self._application(number)
+        return self._ids[("application", number)]
+
+    def _application(self, number: str) -> int:
         row = self.apps[number]
         applicant = self.organisation(row["applicant_org_id"])
         found = self.session.exec(select(Application).where(Application.number == number)).first()
@@ -188,9 +201,12 @@ def _round(session, merge: _Merge, data: dict) -> int:
     return row.id
 
 
-def _draws(session, merge: _Merge, data: dict, exclusions: list[dict], round_id: int) -> None:
+def _draws(session, merge: _Merge, data: dict, exclusions: list[dict], round_id: int) -> dict[str, dict[int, int]]:
+    """The draws with their members, commitments and exclusions; the archive's round, draw and panel numbers mapped
+    to the rows made here (what the execution rows refer to)."""
     panel_ids = {p.name: p.id for p in session.exec(select(Panel).where(Panel.round_id == round_id))}
     by_source_panel = {p["id"]: panel_ids[p["name"]] for p in data["panels"]}
+    draw_ids = {}
     for record in data["draws"]:
         draw = Draw(round_id=round_id, seed=record["seed"], seed_source=record["seed_source"],
                     witness_digits=record["witness_digits"], pool_hash=record["pool_hash"],
@@ -198,6 +214,7 @@ def _draws(session, merge: _Merge, data: dict, exclusions: list[dict], round_id:
                     reason=record["reason"], at=record["at"], superseded=record["superseded"])
         session.add(draw)
         session.flush()
+        draw_ids[record["id"]] = draw.id
         for panel, id_number, reserve, position, enterprise, basis in record["rows"]:
             session.add(DrawMember(draw_id=draw.id, panel_id=panel_ids[panel], person_id=merge.person(id_number),
                                    reserve=reserve, position=position, enterprise=enterprise, enterprise_basis=basis))
@@ -210,3 +227,4 @@ def _draws(session, merge: _Merge, data: dict, exclusions: list[dict], round_id:
             session.add(Exclusion(draw_id=draw.id, panel_id=by_source_panel.get(row["panel"]),
                                   grounds=canonical_json(row["grounds"])))
     session.flush()
+    return {"review_round.id": {data["round"]["id"]: round_id}, "draw.id": draw_ids, "panel.id": by_source_panel}

@@ -21,6 +21,7 @@ from sqlmodel import Session
 from desktop.store.workspace import Workspace
 
 CHUNK = 1024 * 1024
+_LINE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str)  # one, not one per row
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ def lines_member(path: str, rows: Callable[[], Iterable]) -> Member:
     def chunks() -> Iterator[bytes]:
         batch: list[str] = []
         for row in rows():
-            batch.append(json.dumps(row, ensure_ascii=False, separators=(",", ":"), default=str))
+            batch.append(_LINE.encode(row))
             if len(batch) == 2000:
                 yield ("\n".join(batch) + "\n").encode("utf-8")
                 batch = []

@@ -1,14 +1,17 @@
-"""Replaying an archived draw: the archived pool rows loaded into a database of the verifier's own, in memory, with
-the tables' own CREATE statements (so each row hashes as it did in the workspace), then the pool hash, the conflicts,
+"""Replaying an archived draw: the archived pool rows loaded into a database of the verifier's own, a temporary file
+removed after (in memory, the 1.2 million rows of the benchmark pool took 120 MB more of it), with the tables' own
+CREATE statements (so each row hashes as it did in the workspace), then the pool hash, the conflicts,
 each panel's eligible experts and the panels computed by the very code the draw ran (desktop.services.draw_inputs,
 desktop.services.draw_verify), and compared with the record."""
 
 from __future__ import annotations
 
 import re
+import tempfile
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, func, select
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel
 
@@ -16,10 +19,13 @@ from desktop.domain.errors import UserError
 from desktop.services.draw_inputs import read_inputs
 from desktop.services.draw_verify import panel_problems, seed_problems
 from desktop.services.draws import DrawRecord
+from desktop.services.replacements import verify_batches
 from desktop.services.archive.sections.pool import TABLES
 from desktop.store import digests
 from desktop.store.audit_tables import AuditDigest, AuditLayout
 from desktop.store.engine import dbapi_cursor
+from desktop.store.execution_tables import DrawBatch, Invitation
+from desktop.store.round_tables import Draw
 from desktop.store.snapshot import POOL_TABLES
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -44,24 +50,46 @@ def _load(session: Session, schema: dict, rows: Callable[[str], Iterable[list]])
             cursor.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows(table))
 
 
-def replay(round_data: dict, schema: dict, rows: Callable[[str], Iterable[list]]) -> dict:
-    """{"replayed": bool, "draw": id, "pool_hash_matches": bool, "problems": [...], "notes": [...]}."""
+def _load_batches(session: Session, executed: Callable[[str], Iterable[dict]]) -> None:
+    """The draw's supplementary batches and the invitations they made (the archived execution rows, keyed by column),
+    beside the pool, for desktop.services.replacements.verify_batches to read as it reads a workspace."""
+    for table in (DrawBatch.__table__, Invitation.__table__):
+        table.create(session.connection())
+        columns = {c.name for c in table.columns}
+        found = [row for row in executed(table.name)]
+        if any(set(row) != columns for row in found):
+            raise UserError(f"归档中 {table.name} 的记录与其表的列不符")
+        if found:
+            session.execute(table.insert(), found)
+
+
+def replay(round_data: dict, schema: dict, rows: Callable[[str], Iterable[list]],
+           executed: Callable[[str], Iterable[dict]]) -> dict:
+    """{"replayed": bool, "draw": id, "pool_hash_matches": bool, "batches": n, "problems": [...], "notes": [...]}.
+    ``rows(table)`` gives an archived pool table's rows, ``executed(table)`` an archived execution table's
+    (draw_batch, invitation: each supplementary batch is drawn again like the first draw, docs/draw.md section 7)."""
     current = [d for d in round_data["draws"] if not d["superseded"]]
     if not current:
         return {"replayed": False, "draw": None, "problems": ["归档中本轮没有抽取记录"], "notes": []}
     record = DrawRecord(**{k: v for k, v in current[0].items() if k not in ("rules", "rows")})
     problems, notes = seed_problems(record), []
-    engine = create_engine("sqlite://", poolclass=StaticPool)
+    scratch = tempfile.TemporaryDirectory(prefix="paneldesk-replay-")
+    engine = create_engine(f"sqlite:///{Path(scratch.name) / 'pool.db'}", poolclass=StaticPool)
     try:
         with Session(engine) as session:
             _load(session, schema, rows)
             digests.rebase(session, POOL_TABLES)
             inputs = read_inputs(session, round_data["round"]["id"])
+            _load_batches(session, executed)
+            batch_problems = verify_batches(session, Draw(id=record.id), inputs)
+            batches = session.execute(select(func.count()).select_from(DrawBatch).where(
+                DrawBatch.draw_id == record.id, DrawBatch.state == "drawn")).scalar_one()
     except Exception as error:  # noqa: BLE001 - archived tables that do not load as they were (the DB-API's errors too)
         return {"replayed": False, "draw": record.id, "pool_hash_matches": None, "seed": record.seed,
                 "problems": problems + [f"归档的专家库无法载入，无法重算抽取：{error}"], "notes": notes, "panels": {}}
     finally:
         engine.dispose()
+        scratch.cleanup()
     same_pool = inputs.pool_hash == record.pool_hash
     if not same_pool:
         bound = next((c for c in round_data["commitments"] if c.get("draw_id") == record.id), {})
@@ -71,11 +99,12 @@ def replay(round_data: dict, schema: dict, rows: Callable[[str], Iterable[list]]
         else:
             problems.append(f"归档的专家库与抽取时不同（抽取时哈希 {record.pool_hash[:16]}…，归档 {inputs.pool_hash[:16]}…），"
                             "且各评审组的可选专家与抽取时承诺的不同：无法据此重算抽取")
+    problems += batch_problems
     try:
         problems += panel_problems(record.panels, inputs, record.seed)
     except UserError as error:  # the archived pool cannot give panels at all (DrawInfeasible)
         problems.append(f"按归档的专家库无法重算抽取：{error}")
     return {"replayed": not problems, "draw": record.id, "pool_hash_matches": same_pool, "seed": record.seed,
-            "problems": problems, "notes": notes,
+            "batches": batches, "problems": problems, "notes": notes,
             "panels": {p["name"]: [m["expert"] for m in p["members"]] for p in record.panels}}
 

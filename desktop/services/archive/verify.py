@@ -1,12 +1,14 @@
 """Verify a round archive anywhere, with no workspace: the archive's own members and a password are all it needs,
 with the certificate or the fingerprint the secretariat published.
 
-Nothing is extracted: every member is read from the zip as a stream (``ZipFile.open``) after its name and sizes
-passed ``container.screen``. The verdict has three parts, each with its reasons in ``problems``:
-``intact`` (every member decrypts and matches the manifest's SHA-256 and size, nothing missing or extra, the
-signature valid over the manifest, the audit slice's chain linked from its first entry to the head the manifest
-pins, and its checkpoints consistent with it), ``trusted`` (the signer is the certificate or fingerprint given), and
-``draw_replayed`` (desktop.services.archive.replay).
+Nothing is extracted: every member is read from the zip as a stream after its name and sizes passed
+``container.screen``, straight from the file at its offset when it is stored as an export writes it
+(``container.stored_extents``, ``blobs.hash_sealed``), else through ``ZipFile.open``. The verdict has three parts,
+each with its reasons in ``problems``: ``intact`` (every member decrypts and matches the manifest's SHA-256 and
+size, nothing missing or extra, the signature valid over the manifest, the audit slice's chain linked from its
+first entry to the head the manifest pins, and its checkpoints consistent with it, the attachments and the
+working-day calendar consistent with the round's rows), ``trusted`` (the signer is the certificate or fingerprint
+given), and ``draw_replayed`` (desktop.services.archive.replay, every supplementary batch included).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import hashlib
 import json
 import zipfile
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from cryptography import x509
@@ -22,8 +25,9 @@ from cryptography import x509
 from desktop.services import audit, checkpoints
 from desktop.services.archive import cms, container
 from desktop.services.archive.replay import replay
-from desktop.services.archive.sections import audit as audit_section, execution, pool, round as round_section
+from desktop.services.archive.sections import audit as audit_section, calendar, execution, pool, round as round_section
 from desktop.store.audit_tables import AuditCheckpoint
+from desktop.store import blobs
 from desktop.store.blobs import BlobDamaged
 from desktop.store.tables import AuditEntry
 
@@ -92,30 +96,30 @@ def verify_archive(path: Path, password: str, *, trust: list[x509.Certificate] =
         names = {i.filename for i in archive.infolist()}
         for name in sorted(names - set(listed) - {container.HEADER, container.MANIFEST, container.SIGNATURE}):
             problems.append(f"归档中有清单未列出的成员「{name}」（被添加或改名）")
+        extents, unreadable = container.stored_extents(path, archive, safe)
+        problems += unreadable
         good = set()
-        for number, (name, member) in enumerate(listed.items()):
-            if cancelled is not None and cancelled():
-                problems.append("校验已取消")
-                return result
-            if progress is not None:
-                progress(number, len(listed), member["path"])
-            if name not in names:
-                problems.append(f"清单列出的「{member['path']}」（{name}）不在归档中（被删除或改名）")
-                continue
-            if name not in safe:
-                continue
-            digest, size = hashlib.sha256(), 0
-            try:
-                for piece in container.read_sealed(archive, name, key, f"「{member['path']}」"):
-                    digest.update(piece)
-                    size += len(piece)
-            except BlobDamaged as error:
-                problems.append(f"{error}（成员 {name}）")
-                continue
-            if digest.hexdigest() != member["sha256"] or size != member["size"]:
-                problems.append(f"「{member['path']}」的内容与清单记录的 SHA-256 或大小不符")
-                continue
-            good.add(member["path"])
+        with open(path, "rb") as raw, ThreadPoolExecutor(1) as hashing:
+            for number, (name, member) in enumerate(listed.items()):
+                if cancelled is not None and cancelled():
+                    problems.append("校验已取消")
+                    return result
+                if progress is not None:
+                    progress(number, len(listed), member["path"])
+                if name not in names:
+                    problems.append(f"清单列出的「{member['path']}」（{name}）不在归档中（被删除或改名）")
+                    continue
+                if name not in safe:
+                    continue
+                try:
+                    digest, size = _hash_member(archive, raw, extents, name, key, f"「{member['path']}」", hashing)
+                except BlobDamaged as error:
+                    problems.append(f"{error}（成员 {name}）")
+                    continue
+                if digest != member["sha256"] or size != member["size"]:
+                    problems.append(f"「{member['path']}」的内容与清单记录的 SHA-256 或大小不符")
+                    continue
+                good.add(member["path"])
         result["members"] = len(listed)
         result["intact"] = checked.valid and not problems
 
@@ -125,7 +129,16 @@ def verify_archive(path: Path, password: str, *, trust: list[x509.Certificate] =
         attachment_problems = execution.problems(by_path, good, lambda table: container.json_lines(
             read(execution.rows_path(table))))
         problems += attachment_problems
-        result["intact"] = result["intact"] and not attachment_problems
+        if calendar.CALENDAR in good:
+            try:
+                calendar_problems, calendar_notes = calendar.problems(json.loads(b"".join(read(calendar.CALENDAR))))
+            except (ValueError, KeyError, TypeError) as error:  # listed and signed, but not by whom it should be
+                calendar_problems, calendar_notes = [f"工作日日历 {calendar.CALENDAR} 的格式不对：{error!r}"], []
+            result["notes"] += calendar_notes
+        else:
+            calendar_problems = [f"缺少或损坏本轮所用的工作日日历 {calendar.CALENDAR}"]
+        problems += calendar_problems
+        result["intact"] = result["intact"] and not attachment_problems and not calendar_problems
         certificates = [x509.load_pem_x509_certificate(c) for c in _pems(b"".join(read(audit_section.CERTIFICATES)))] \
             if audit_section.CERTIFICATES in good else []
         audit_problems, status = _audit(manifest, good, read, certificates + list(trust))
@@ -138,23 +151,39 @@ def verify_archive(path: Path, password: str, *, trust: list[x509.Certificate] =
         if not result["trusted"]:  # the replay runs the archive's own CREATE TABLE statements: only a trusted signer's
             problems.append("签名者未获信任或归档不完整，未重算抽取（重算要执行归档中的建表语句，只对可信的归档执行）")
             return result
-        needed = [round_section.ROUND, pool.SCHEMA] + [pool.rows_path(t) for t in pool.TABLES]
+        needed = [round_section.ROUND, pool.SCHEMA] + [pool.rows_path(t) for t in pool.TABLES] \
+            + [execution.rows_path(t) for t in execution.BATCH_TABLES]
         missing = [p for p in needed if p not in good]
         if missing:
             problems.append("无法重算抽取：缺少或损坏 " + "、".join(missing))
             return result
         round_data = json.loads(b"".join(read(round_section.ROUND)))
         schema = json.loads(b"".join(read(pool.SCHEMA)))
-        replayed = replay(round_data, schema, lambda table: container.json_lines(read(pool.rows_path(table))))
+        replayed = replay(round_data, schema, lambda table: container.json_lines(read(pool.rows_path(table))),
+                          lambda table: container.json_lines(read(execution.rows_path(table))))
         drawn_as_logged = draw_audit_problems(round_data, container.json_lines(read(audit_section.ENTRIES))) \
             if audit_section.ENTRIES in good else ["审计日志片段缺失或损坏，抽取记录无法与之对照"]
         problems += replayed["problems"] + drawn_as_logged
         result["notes"] += replayed["notes"]
-        result["draw"] = {k: replayed.get(k) for k in ("draw", "seed", "pool_hash_matches", "panels")}
+        result["draw"] = {k: replayed.get(k) for k in ("draw", "seed", "pool_hash_matches", "batches", "panels")}
         result["draw_replayed"] = replayed["replayed"] and not drawn_as_logged
     if progress is not None:
         progress(result["members"], result["members"], "")
     return result
+
+
+def _hash_member(archive, raw, extents, name: str, key: bytes, what: str, hashing) -> tuple[str, int]:
+    """A member's plain SHA-256 and size: read by its offset when it is stored as an export writes it
+    (container.stored_extents), else through ``ZipFile.open``."""
+    if name in extents:
+        offset, size = extents[name]
+        raw.seek(offset)
+        return blobs.hash_sealed(raw, size, key, what, hashing)
+    digest, size = hashlib.sha256(), 0
+    for piece in container.read_sealed(archive, name, key, what):
+        digest.update(piece)
+        size += len(piece)
+    return digest.hexdigest(), size
 
 
 _LOGGED = ("commitment", "secret", "witness_digits", "seed", "pool_hash")

@@ -36,7 +36,9 @@ def members(source: Source):
 def _rows(source: Source, table: str):
     condition, parameters = (ROUND_TABLES[table], (source.round_id,)) if table in ROUND_TABLES else ("1", ())
     with dbapi_cursor(source.session) as cursor:
+        columns = [row[1] for row in cursor.execute(f'PRAGMA table_info("{table}")')]
+        unfit = " OR ".join(f"typeof(\"{c}\") IN ('blob', 'real')" for c in columns)
+        if cursor.execute(f'SELECT 1 FROM "{table}" WHERE ({condition}) AND ({unfit}) LIMIT 1', parameters).fetchone():
+            raise UserError(f"表 {table} 中有无法存入归档的值（二进制或小数）：专家库各表只应有整数和文字")
         for row in cursor.execute(f'SELECT * FROM "{table}" WHERE {condition} ORDER BY rowid', parameters):
-            if any(isinstance(value, (bytes, float)) for value in row):
-                raise UserError(f"表 {table} 中有无法存入归档的值（二进制或小数）：专家库各表只应有整数和文字")
             yield list(row)

@@ -1,0 +1,149 @@
+"""A round taken through its after-review steps — publicity with an objection and its evidence, an appeal accepted,
+conduct recorded — archived: the working-day calendar its deadlines were counted on travels with it and verify counts
+each deadline again; another workspace imports the round's execution and after-review rows read-only."""
+
+import copy
+import datetime as dt
+import json
+import shutil
+import sqlite3
+import zipfile
+
+import keyring
+import pytest
+
+from desktop.services import accounts, appeals, conduct, publicity, signing
+from desktop.domain.errors import UserError
+from desktop.services.archive import container
+from desktop.services.archive.importing import import_archive
+from desktop.services.archive.sections import calendar
+from desktop.services.archive.verify import verify_archive
+from desktop.store.workspace import close_workspace
+from tests.after_review_setup import approved_round
+from tests.archive.conftest import PASSWORD, export
+from tests.conftest import ADMIN, TEST_PASSWORD, MemoryKeyring, signed
+
+D = dt.date
+
+
+@pytest.fixture(scope="module")
+def reviewed(demo_template, tmp_path_factory):
+    """(workspace, archive, fingerprint, members, applications) of the demo round after review, exported once."""
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    root = tmp_path_factory.mktemp("reviewed") / "demo"
+    shutil.copytree(demo_template, root)
+    try:
+        members, apps = approved_round(root)
+        identity, _ = signing.create_identity(root, signed(root), "省科学技术厅评审办公室")
+        publicity.start_publicity(root, signed(root), 1, D(2026, 12, 21))
+        evidence = root.parent / "举报材料.pdf"
+        evidence.write_bytes(b"%PDF-1.4 objection evidence")
+        publicity.record_objection(root, signed(root), 1, apps[0], "张某（实名）", D(2026, 12, 22), "有异议。", [evidence])
+        received = appeals.receive_appeal(root, signed(root), D(2027, 1, 5), "某大学", "对评分有异议。", round_id=1,
+                                          application=apps[0])
+        accounts.add_account(accounts.sign_in(root, ADMIN, TEST_PASSWORD), "孙审批", roles="审批人",
+                             password=TEST_PASSWORD)
+        appeals.accept_appeal(root, accounts.sign_in(root, "孙审批", TEST_PASSWORD), received["id"], D(2027, 1, 26))
+        conduct.record_conduct(root, signed(root), 1, members[0], ["present"], 90)
+        archive = root.parent / "reviewed.zip"
+        export(root, archive)
+        yield root, archive, identity.fingerprint, members, apps
+    finally:
+        keyring.set_keyring(previous)
+        close_workspace(root)
+
+
+def _calendar(archive) -> dict:
+    with zipfile.ZipFile(archive) as zf:
+        return container.Opened(zf, PASSWORD).json(calendar.CALENDAR)
+
+
+def test_the_calendar_the_deadlines_used_is_archived_and_each_deadline_counts_again(reviewed):
+    _, archive, fingerprint, _, _ = reviewed
+    archived = _calendar(archive)
+    assert [y["year"] for y in archived["years"]] == [2026, 2027]
+    assert archived["years"][1]["notice"] == "国办发明电〔2026〕5号" and archived["years"][1]["days"]
+    assert {d["kind"] for d in archived["deadlines"]} >= {"publicity.end", "appeal.acceptance", "appeal.decision"}
+    result = verify_archive(archive, PASSWORD, fingerprint=fingerprint)
+    assert result["intact"] and result["trusted"], result["problems"]
+    assert calendar.problems(archived) == ([], [])
+
+
+def test_a_changed_calendar_day_or_deadline_is_named():
+    archived = {"years": [{"year": 2026, "notice": "通知", "source": "s", "version": "",
+                           "days": [["2026-12-31", "放假", "元旦", ""]]}],
+                "deadlines": []}
+    archived["years"][0]["version"] = calendar.year_hash(2026, [calendar.Day(D(2026, 12, 31), "放假", "元旦", "")],
+                                                         "通知")
+    counted = calendar.WorkingCalendar([calendar.Year(2026, "通知", "s")],
+                                       [calendar.Day(D(2026, 12, 31), "放假", "元旦", "")]).deadline(D(2026, 12, 21), 5)
+    archived["deadlines"] = [{"kind": "publicity.end", "target": "round:1", "start": "2026-12-21", "working_days": 5,
+                              "due": counted.due.isoformat(), "calendar_version": counted.version,
+                              "calendar_years": "2026", "computed_at": ""}]
+    assert calendar.problems(archived) == ([], [])
+    moved = copy.deepcopy(archived)
+    moved["years"][0]["days"][0][0] = "2026-12-24"
+    assert any("2026 年的放假安排与其版本号不符" in p for p in calendar.problems(moved)[0])
+    late = copy.deepcopy(archived)
+    late["deadlines"][0]["due"] = "2026-12-29"
+    assert any("按归档的日历应到 2026-12-28，记录为 2026-12-29" in p for p in calendar.problems(late)[0])
+    older = copy.deepcopy(archived)
+    older["deadlines"][0]["calendar_version"] = "0" * 16
+    assert calendar.problems(older)[0] == [] and "较早版本" in calendar.problems(older)[1][0]
+    short = copy.deepcopy(archived)
+    short["deadlines"][0]["working_days"] = 9
+    assert any("无法按归档的日历重算" in p for p in calendar.problems(short)[0])
+
+
+ROWS = ("invitation", "score_entry", "score", "attendance", "post_review_certification", "result_approval",
+        "publicity", "objection", "appeal", "expert_conduct", "attachment")
+
+
+def _counts(root, round_id=None) -> dict[str, int]:
+    with sqlite3.connect(root / "paneldesk.db") as db:
+        return {t: db.execute(f"SELECT count(*) FROM {t}" + ("" if t == "attachment" or round_id is None
+                                                              else f" WHERE round_id = {round_id}")).fetchone()[0]
+                for t in ROWS}
+
+
+def test_the_execution_and_after_review_rows_are_imported_read_only_with_their_attachments(reviewed, workspace):
+    source, archive, fingerprint, members, apps = reviewed
+    clerk = signed(workspace, "王秘书")
+    done = import_archive(workspace, clerk, archive, PASSWORD, fingerprint=fingerprint)
+    imported = _counts(workspace.root, done["round"])
+    assert imported == _counts(source, 1) and all(imported[t] for t in ROWS), imported
+    assert done["rows"]["objection"] == 1 and done["rows"]["expert_conduct"] == 1
+    [objection] = publicity.list_objections(workspace, clerk, done["round"])
+    assert objection["objector"] == "张某（实名）" and objection["application"] == apps[0]
+    [evidence] = objection["attachments"]
+    assert b"".join(workspace.read_blob(evidence)) == b"%PDF-1.4 objection evidence"
+    history = conduct.expert_history(workspace, clerk, members[0])
+    assert [r["rating"] for r in history["rounds"]] == [90]
+    with pytest.raises(UserError, match="已结束"):
+        conduct.record_conduct(workspace, clerk, done["round"], members[1], ["present"], 80)
+    again = import_archive(workspace, clerk, archive, PASSWORD, fingerprint=fingerprint)
+    assert again["already_imported"] and _counts(workspace.root) == imported
+
+
+def test_imported_rows_refer_to_the_persons_and_applications_already_here(reviewed, tmp_path):
+    """Into a copy of the source workspace itself: every person and application of the rows is merged, none added,
+    and each imported score names the same expert and application as the original."""
+    source, archive, fingerprint, _, _ = reviewed
+    target = tmp_path / "copy"
+    shutil.copytree(source, target)
+    try:
+        clerk = signed(target, "王秘书")
+        with sqlite3.connect(target / "paneldesk.db") as db:
+            persons, applications = (db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                                     for t in ("person", "application"))
+        done = import_archive(target, clerk, archive, PASSWORD, fingerprint=fingerprint)
+        query = ("SELECT p.id_number, a.number, s.value FROM score s JOIN person p ON p.id = s.person_id "
+                 "JOIN application a ON a.id = s.application_id WHERE s.round_id = ? ORDER BY 1, 2")
+        with sqlite3.connect(target / "paneldesk.db") as db:
+            assert [db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("person", "application")] \
+                == [persons, applications]
+            assert db.execute(query, (done["round"],)).fetchall() == db.execute(query, (1,)).fetchall()
+        assert done["persons"]["new"] == done["applications"]["new"] == 0
+    finally:
+        close_workspace(target)
