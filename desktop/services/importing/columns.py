@@ -9,7 +9,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Callable
 
-from desktop.domain.ids import canonical, credit_code_problem, id_number_problem, id_or_credit_code_problem
+from desktop.domain.ids import (canonical, credit_code_problem, expert_birth_problem, id_number_problem,
+                                id_or_credit_code_problem)
 
 Parser = Callable[[str], object]
 
@@ -66,6 +67,7 @@ def _code(problem_of: Callable[[str, dt.date], str | None]) -> Parser:
 
 
 id_number = _code(id_number_problem)
+expert_id_number = _code(lambda value, today: id_number_problem(value, today) or expert_birth_problem(value, today))
 credit_code = _code(lambda value, _today: credit_code_problem(value))
 id_or_credit_code = _code(id_or_credit_code_problem)
 
