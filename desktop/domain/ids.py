@@ -46,6 +46,15 @@ def canonical(value: str) -> str:
     return value.upper() if value.isascii() else value
 
 
+def mask_id(value: str) -> str:
+    """370102********1234; short or odd values are masked all but the last four characters."""
+    if not value:
+        return ""
+    if len(value) == 18:
+        return f"{value[:6]}{'*' * 8}{value[-4:]}"
+    return "*" * max(0, len(value) - 4) + value[-4:]
+
+
 def _form_problem(value: str, what: str, allowed: str, stored_as_number: str) -> str | None:
     """What is wrong before the code itself is looked at: nothing there, a character that is not ASCII (named, as
     NFKC left it), or the form a spreadsheet gives a long number."""
