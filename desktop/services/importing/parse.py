@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -110,21 +111,23 @@ def parse_sheet(sheet: Sheet, problems: Problems, mapping: Mapping = Mapping(), 
         return None
     kind, positions = layout
     values: list[tuple[int, tuple]] = []
-    placed = [(column, positions.get(column.key)) for column in kind.columns]
+    # a column absent from the sheet stands past any row's end; the parser bound once (a million rows pass here)
+    placed = [(column, column.parse, positions.get(column.key, sys.maxsize)) for column in kind.columns]
     stored_as_number: dict[str, str] = {}  # column key → the reason a cell of it showed codes stored as numbers
     for number, cells in sheet.rows:
         row: list = []
         ok = True
-        for column, position in placed:
-            raw = cells[position] if position is not None and position < len(cells) else ""
-            if raw == "":
+        width = len(cells)
+        for column, parse, position in placed:
+            raw = cells[position] if position < width else ""
+            if not raw:
                 if column.required:
                     problems.add(sheet.file, sheet.name, number, column.header, "", "必填项为空")
                     ok = False
                 row.append(None)
                 continue
             try:
-                row.append(column.parse(raw))
+                row.append(parse(raw))
             except ValueError as error:
                 problems.add(sheet.file, sheet.name, number, column.header, _shown(raw), str(error))
                 if str(error) in STORED_AS_NUMBER:
