@@ -138,7 +138,7 @@ def _enterprise_case(root, monkeypatch):
     every run."""
     monkeypatch.setattr(draws.secrets, "token_bytes", lambda n: bytes(n))
     ws = open_workspace(root)
-    for attempt in range(40):
+    for attempt in range(100):
         draws.draw_round(ws, signed(ws, "王秘书"), 1, witness=signed(ws, "李监督"), witness_digits=f"{attempt:06d}",
                          redraw_reason="测试" if attempt else None)
         for panel in {r.panel: None for r in calls.list_calls(ws, signed(ws), 1)}:

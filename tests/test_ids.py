@@ -10,9 +10,11 @@ from desktop.domain.ids import (
     canonical,
     credit_check_char,
     credit_code_problem,
+    expert_birth_problem,
     id_check_digit,
     id_number_problem,
     id_or_credit_code_problem,
+    zeroed_by_spreadsheet,
 )
 
 # Published examples: the GB 11643 standard's own sample and a real company's credit code (Huawei Technologies).
@@ -130,3 +132,22 @@ def test_any_single_credit_character_change_is_caught(first17, position, delta):
     changed = valid[:position] + replaced + valid[position + 1:]
     problem = credit_code_problem(changed)
     assert problem is not None and "应为" not in problem
+
+
+def test_an_expert_must_be_of_age_and_under_a_hundred_and_one_at_the_day_given():
+    day = dt.date(2026, 12, 6)
+    of_age = "11010520081206002"  # 18 on the day
+    assert expert_birth_problem(of_age + id_check_digit(of_age), day) is None
+    young = "11010520081207002"
+    assert "未满18周岁" in expert_birth_problem(young + id_check_digit(young), day)
+    old = "11010519251206002"
+    assert "101周岁" in expert_birth_problem(old + id_check_digit(old), day)
+    hundred = "11010519261206002"
+    assert expert_birth_problem(hundred + id_check_digit(hundred), day) is None
+
+
+def test_only_an_all_digit_code_ending_in_000_has_the_form_a_spreadsheet_leaves():
+    assert zeroed_by_spreadsheet("110101197508082000")
+    assert not zeroed_by_spreadsheet("11010119750808200X")
+    assert not zeroed_by_spreadsheet("110101197508082001")
+    assert not zeroed_by_spreadsheet("11010119750808200")

@@ -28,6 +28,10 @@ _SCIENTIFIC = re.compile(r"\d(\.\d+)?E\+?\d+", re.ASCII)
 
 ID_STORED_AS_NUMBER = "身份证号被表格存成了数字，末尾几位已丢失，请把该列设为文本后重新录入"
 CREDIT_STORED_AS_NUMBER = "统一社会信用代码被表格存成了数字，末尾几位已丢失，请把该列设为文本后重新录入"
+STORED_AS_NUMBER = (ID_STORED_AS_NUMBER, CREDIT_STORED_AS_NUMBER)
+SAME_COLUMN = "：同列已有号码确定被存成了数字，末三位为000的号码即使校验位相符也可能已丢失数字"
+
+EXPERT_AGES = (18, 100)  # an expert's age at the import, in whole years: outside it the birth year was mistyped
 
 
 def canonical(value: str) -> str:
@@ -40,6 +44,15 @@ def canonical(value: str) -> str:
         value = value.translate(_INVISIBLE)
     value = "".join(value.split())
     return value.upper() if value.isascii() else value
+
+
+def mask_id(value: str) -> str:
+    """370102********1234; short or odd values are masked all but the last four characters."""
+    if not value:
+        return ""
+    if len(value) == 18:
+        return f"{value[:6]}{'*' * 8}{value[-4:]}"
+    return "*" * max(0, len(value) - 4) + value[-4:]
 
 
 def _form_problem(value: str, what: str, allowed: str, stored_as_number: str) -> str | None:
@@ -80,9 +93,38 @@ def id_number_problem(value: str, today: dt.date | None = None) -> str | None:
     if today is not None and born > today:
         return f"身份证号中的出生日期{born.isoformat()}晚于今天（{today.isoformat()}）"
     if value[17] != id_check_digit(value[:17]):
-        if value.endswith("000"):
+        if zeroed_by_spreadsheet(value):
             return ID_STORED_AS_NUMBER
         return "身份证号校验码不符：号码中有录入错误，请对照证件逐位核对"
+    return None
+
+
+def zeroed_by_spreadsheet(value: str) -> bool:
+    """Whether a canonical code has the form a spreadsheet leaves of any 18-digit number it stored: 15 significant
+    digits, then 000.
+
+    About one real ID number in 1,100 ends in 000 as well (two zero sequence digits and a check digit of 0), and one
+    zeroed number in 11 passes its check by chance, so this form alone proves nothing. It does in a column where
+    another cell shows the spreadsheet stored the codes as numbers (a reason of ``STORED_AS_NUMBER``): there every
+    code of this form is refused with that reason plus ``SAME_COLUMN``, whatever its check digit says."""
+    return len(value) == 18 and value.endswith("000") and value.isdigit()
+
+
+def _age(born: dt.date, day: dt.date) -> int:
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def expert_birth_problem(value: str, day: dt.date) -> str | None:
+    """Why the valid ID number ``value`` cannot be an expert's on ``day`` (the import's date): the birth date it
+    carries makes the expert under 18 or over 100, which is a mistyped year, not a reviewer."""
+    born = dt.date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
+    age = _age(born, day)
+    youngest, oldest = EXPERT_AGES
+    if age < youngest:
+        return f"身份证号中的出生日期{born.isoformat()}表明该专家在{day.isoformat()}未满{youngest}周岁：出生年份可能录错，请对照证件核对"
+    if age > oldest:
+        return f"身份证号中的出生日期{born.isoformat()}表明该专家在{day.isoformat()}已满{age}周岁（超过{oldest}周岁）：" \
+               "出生年份可能录错，请对照证件核对"
     return None
 
 
@@ -103,7 +145,7 @@ def credit_code_problem(value: str) -> str | None:
     if bad:
         return f"统一社会信用代码含非法字符：{''.join(bad)}（不得使用I、O、S、V、Z）"
     if value[17] != credit_check_char(value[:17]):
-        if value.isdigit() and value.endswith("000"):
+        if zeroed_by_spreadsheet(value):
             return CREDIT_STORED_AS_NUMBER
         return "统一社会信用代码校验位不符：代码中有录入错误，请对照营业执照逐位核对"
     return None

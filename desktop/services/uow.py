@@ -22,7 +22,7 @@ from sqlmodel import Session, select
 from desktop.domain.errors import UserError
 from desktop.domain.methods import check_changeable
 from desktop.services import audit, checkpoints
-from desktop.store import digests
+from desktop.store import digests, pending_seals
 from desktop.store.engine import WRITE
 from desktop.store.round_tables import ReviewRound
 from desktop.store.tables import AuditEntry
@@ -58,7 +58,8 @@ def _digest_stale_tables(workspace: Workspace) -> None:
     """A workspace from before the log covered the data, or one whose schema an upgrade changed: digest the tables
     whose digests were not made with their present columns (or not made at all), as one audited change (a new
     workspace's empty tables need no entry: there is nothing in them to vouch for). Groups digested before their
-    row lists were kept get them, sealed by an entry of their own."""
+    row lists were kept get them, sealed by an entry of their own, and what a schema migration changed in the data
+    is sealed by the entry it left (desktop.store.pending_seals)."""
     with workspace.session() as session, session.begin():
         stale = digests.stale_tables(session)
         if stale:
@@ -70,6 +71,8 @@ def _digest_stale_tables(workspace: Workspace) -> None:
             _record(session, workspace, "PanelDesk", "audit.digest", ", ".join(stale), None,
                     {"tables": {t: sum(int(s.split(":")[0]) for s in sealed[t].values()) for t in stale}},
                     {"tables": sealed, "rows": lists, "rebased": layouts}, None)
+        for action, target, after, sealed in pending_seals.take(session):
+            _record(session, workspace, "PanelDesk", action, target, None, after, sealed, None)
         listed_before = session.exec(select(AuditEntry.id).where(AuditEntry.action == "audit.rows").limit(1)).first()
         unlisted = [] if listed_before is not None else digests.unlisted(session)
         if unlisted:

@@ -24,9 +24,11 @@ from __future__ import annotations
 import hashlib
 import struct
 from collections import defaultdict
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from types import SimpleNamespace
+from typing import Iterable
 
 from sqlalchemy.orm import Session
 
@@ -38,7 +40,7 @@ FUNCTION = "pd_row"
 ACCUMULATOR = "pd_accumulator"  # key of the accumulator in the pool's per-connection info
 
 # Tables that are not data: the chain itself, its digests and checkpoints, and the schema's revision.
-NOT_DATA = {"alembic_version", "audit_entry", "audit_digest", "audit_layout", "audit_checkpoint"}
+NOT_DATA = {"alembic_version", "audit_entry", "audit_digest", "audit_layout", "audit_checkpoint", "audit_pending"}
 # Small tables whose every row is its own group, so a change is named down to the row.
 ONE_ROW_GROUPS = {"review_round", "panel", "draw", "lobbying", "integrity_record"}
 # Group keys where the first key column alone would be too coarse or too fine.
@@ -208,6 +210,24 @@ def bulk(session: Session, tables: Iterable[str], condition: str, parameters: tu
         feed(1)
 
 
+@contextmanager
+def tracked(dbapi_connection) -> Iterator[Accumulator]:
+    """The triggers of ``install`` on a connection PanelDesk did not open for its services (a schema migration's),
+    for as long as the body runs: what the body changes is in the accumulator yielded, for ``apply``."""
+    record = SimpleNamespace(info={})
+    install(dbapi_connection, record)
+    try:
+        yield record.info[ACCUMULATOR]
+    finally:
+        cursor = dbapi_connection.cursor()
+        try:
+            for (name,) in cursor.execute("SELECT name FROM sqlite_temp_master WHERE type = 'trigger' "
+                                          "AND name LIKE 'pd\\_%' ESCAPE '\\'").fetchall():
+                cursor.execute(f"DROP TRIGGER temp.{_quote(name)}")
+        finally:
+            cursor.close()
+
+
 def _accumulator(session: Session) -> Accumulator:
     return session.connection().connection.info[ACCUMULATOR]
 
@@ -310,34 +330,39 @@ def collect(session: Session) -> tuple[dict[str, dict[str, str]], dict[str, dict
     sealed ({table: {group: "count:hash"}}; a group left empty is "0:…"), and their row lists, sealed, where kept
     ({table: {group: hash}}: a group whose list was not kept before keeps none)."""
     changes = _accumulator(session).take()
-    sealed: dict[str, dict[str, str]] = defaultdict(dict)
-    lists: dict[str, dict[str, str]] = defaultdict(dict)
     if not changes:
         return {}, {}
     with dbapi_cursor(session) as cursor:
-        for (table, group), (count, delta, rows) in sorted(changes.items()):
-            row = cursor.execute("SELECT n, total, rows FROM audit_digest WHERE tbl = ? AND grp = ?",
-                                 (table, group)).fetchone()
-            was, total, blob = (row[0], int.from_bytes(row[1], "big"), row[2]) if row else (0, 0, b"")
-            n, total = was + count, (total + delta) % MODULUS
-            kept = RowList.decode(blob)
-            if len(kept) == was:  # a complete list: keep it up
-                for rowid, hashed in rows.items():
-                    if hashed is None:
-                        kept.pop(rowid, None)
-                    else:
-                        kept[rowid] = hashed
-            new_blob = RowList.encode(kept) if len(kept) == n and len(blob) // (8 + SHORT) == was else b""
-            if count == 0 and delta % MODULUS == 0 and new_blob == blob:
-                continue  # rows written back unchanged
-            if n:
-                cursor.execute("INSERT OR REPLACE INTO audit_digest (tbl, grp, n, total, rows) VALUES (?, ?, ?, ?, ?)",
-                               (table, group, n, _bytes(total), new_blob))
-                if new_blob:
-                    lists[table][group] = RowList.seal(new_blob)
-            else:
-                cursor.execute("DELETE FROM audit_digest WHERE tbl = ? AND grp = ?", (table, group))
-            sealed[table][group] = seal(n, total)
+        return apply(cursor, changes)
+
+
+def apply(cursor, changes: dict[tuple[str, str], list]) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, str]]]:
+    """``collect`` for the changes an accumulator took, through ``cursor``."""
+    sealed: dict[str, dict[str, str]] = defaultdict(dict)
+    lists: dict[str, dict[str, str]] = defaultdict(dict)
+    for (table, group), (count, delta, rows) in sorted(changes.items()):
+        row = cursor.execute("SELECT n, total, rows FROM audit_digest WHERE tbl = ? AND grp = ?",
+                             (table, group)).fetchone()
+        was, total, blob = (row[0], int.from_bytes(row[1], "big"), row[2]) if row else (0, 0, b"")
+        n, total = was + count, (total + delta) % MODULUS
+        kept = RowList.decode(blob)
+        if len(kept) == was:  # a complete list: keep it up
+            for rowid, hashed in rows.items():
+                if hashed is None:
+                    kept.pop(rowid, None)
+                else:
+                    kept[rowid] = hashed
+        new_blob = RowList.encode(kept) if len(kept) == n and len(blob) // (8 + SHORT) == was else b""
+        if count == 0 and delta % MODULUS == 0 and new_blob == blob:
+            continue  # rows written back unchanged
+        if n:
+            cursor.execute("INSERT OR REPLACE INTO audit_digest (tbl, grp, n, total, rows) VALUES (?, ?, ?, ?, ?)",
+                           (table, group, n, _bytes(total), new_blob))
+            if new_blob:
+                lists[table][group] = RowList.seal(new_blob)
+        else:
+            cursor.execute("DELETE FROM audit_digest WHERE tbl = ? AND grp = ?", (table, group))
+        sealed[table][group] = seal(n, total)
     return dict(sealed), dict(lists)
 
 

@@ -50,6 +50,7 @@ ACTIONS = {
     "signer.imported": QT_TRANSLATE_NOOP("audit", "导入签名身份"),
     "audit.digest": QT_TRANSLATE_NOOP("audit", "为数据表建立摘要"),
     "audit.rows": QT_TRANSLATE_NOOP("audit", "为数据表建立逐行记录"),
+    "identifiers.canonical": QT_TRANSLATE_NOOP("audit", "升级时将身份证号和信用代码统一为规范形式"),
     "documents.letters": QT_TRANSLATE_NOOP("audit", "生成评审专家承诺书"),
     "documents.notices": QT_TRANSLATE_NOOP("audit", "生成通知书与名单"),
     "documents.sign_in_sheet": QT_TRANSLATE_NOOP("audit", "生成签到表"),

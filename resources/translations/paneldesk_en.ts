@@ -4284,6 +4284,10 @@ When every password is forgotten, only this key opens the workspace. Print it no
         <translation>Row lists made for the data tables</translation>
     </message>
     <message>
+        <source>升级时将身份证号和信用代码统一为规范形式</source>
+        <translation>Brought ID numbers and credit codes to their canonical form on upgrade</translation>
+    </message>
+    <message>
         <source>生成评审专家承诺书</source>
         <translation>Make expert commitment letters</translation>
     </message>

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from operator import itemgetter
+from typing import Callable
 
 from desktop.services.importing.parse import Problems, Rows
 from desktop.store.lookups import Known
@@ -24,19 +26,26 @@ class Batch:
     def values(self, kind: str, *keys: str):
         """(rows, row number, the named values) for every row of a kind."""
         for rows in self.of(kind):
-            indexes = [rows.index(key) for key in keys]
+            pick = _picker([rows.index(key) for key in keys])
             for number, values in rows.values:
-                yield rows, number, [values[i] for i in indexes]
+                yield rows, number, pick(values)
 
 
-def _natural_key(rows: Rows, values: tuple) -> tuple:
-    key = []
-    for name in rows.kind.natural_key:
-        if name == "pair":
-            key.append(tuple(sorted((values[rows.index("a")], values[rows.index("b")]))))
-        else:
-            key.append(values[rows.index(name)])
-    return tuple(key)
+def _picker(indexes: list[int]) -> Callable[[tuple], tuple]:
+    """The values at ``indexes`` of a row, as a tuple (itemgetter gives a bare value for one index)."""
+    if len(indexes) == 1:
+        (index,) = indexes
+        return lambda values: (values[index],)
+    return itemgetter(*indexes)
+
+
+def _natural_key(rows: Rows) -> Callable[[tuple], tuple]:
+    """A row's natural key, a relation's pair of persons in either order being one key."""
+    names = rows.kind.natural_key
+    if "pair" not in names:
+        return _picker([rows.index(name) for name in names])
+    a, b, rest = rows.index("a"), rows.index("b"), _picker([rows.index(n) for n in names if n != "pair"])
+    return lambda values: (tuple(sorted((values[a], values[b]))), *rest(values))
 
 
 def check_duplicates(batch: Batch, problems: Problems) -> None:
@@ -44,8 +53,9 @@ def check_duplicates(batch: Batch, problems: Problems) -> None:
         seen: dict[tuple, tuple[str, int]] = {}
         for rows in sheets:
             headers = "、".join(rows.kind.column(k).header for k in rows.kind.natural_key if k != "pair") or "身份证号A、B"
+            key_of = _natural_key(rows)
             for number, values in rows.values:
-                key = _natural_key(rows, values)
+                key = key_of(values)
                 if key in seen:
                     sheet, first = seen[key]
                     problems.add(rows.sheet.file, rows.sheet.name, number, headers, " ".join(map(str, key)),

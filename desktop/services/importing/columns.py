@@ -9,7 +9,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Callable
 
-from desktop.domain.ids import canonical, credit_code_problem, id_number_problem, id_or_credit_code_problem
+from desktop.domain.ids import (canonical, credit_code_problem, expert_birth_problem, id_number_problem,
+                                id_or_credit_code_problem)
 
 Parser = Callable[[str], object]
 
@@ -49,23 +50,53 @@ def reference(value: str) -> str:
     return sys.intern("".join(_plain(text(value)).split()))
 
 
-def _code(problem_of: Callable[[str, dt.date], str | None]) -> Parser:
-    """A parser for an identifier column: the canonical form (RULES.md IDENTIFIERS) or the reason it is refused."""
-    @lru_cache(maxsize=1 << 18)
-    def checked(value: str) -> tuple[str, str]:
-        # once per distinct cell text, however many rows repeat it (relations name the same people often)
-        value = canonical(value)
-        return sys.intern(value), problem_of(value, dt.date.today()) or ""
+class _Codes(dict):
+    """The canonical form of each distinct cell text of an identifier column (RULES.md IDENTIFIERS), worked out once
+    however many rows repeat it (relations name the same people often): a repeat is a dict lookup, without a call
+    into Python, two million times in a large pool. A refused text raises its reason, every time it recurs."""
 
-    def parse(value: str) -> str:
-        value, problem = checked(value)
-        if problem:
-            raise ValueError(problem)
-        return value
-    return parse
+    def __init__(self, problem_of: Callable[[str, dt.date], str | None]):
+        super().__init__()
+        self.problem_of = problem_of
+        self.refused: dict[str, str] = {}
+
+    def __missing__(self, value: str) -> str:
+        problem = self.refused.get(value)
+        if problem is None:
+            code = canonical(value)
+            problem = self.problem_of(code, dt.date.today()) or ""
+            if not problem:
+                if len(self) >= _CODES_KEPT:
+                    self.clear()
+                code = self[value] = sys.intern(code)
+                return code
+            if len(self.refused) >= _CODES_KEPT:
+                self.refused.clear()
+            self.refused[value] = problem
+        raise ValueError(problem)
+
+
+_CODES_KEPT = 1 << 18  # distinct texts kept per column kind: a hostile file cannot grow the cache without bound
+
+
+def _code(problem_of: Callable[[str, dt.date], str | None]) -> Parser:
+    """A parser for an identifier column: the canonical form or the reason it is refused."""
+    return _Codes(problem_of).__getitem__
 
 
 id_number = _code(id_number_problem)
+
+
+def expert_id_number(value: str) -> str:
+    """An expert's ID number: besides its form, the birth date in it must make the expert 18 to 100 at the import.
+    Checked through ``id_number``'s cache, which the expert's stays and relations then find warm."""
+    value = id_number(value)
+    problem = expert_birth_problem(value, dt.date.today())
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
 credit_code = _code(lambda value, _today: credit_code_problem(value))
 id_or_credit_code = _code(id_or_credit_code_problem)
 
@@ -77,9 +108,13 @@ def field_code(value: str) -> str:
     return sys.intern(value)
 
 
+_YEAR = re.compile(r"\d{4}", re.ASCII)
+
+
+@lru_cache(maxsize=1024)  # a million and a half year cells in a large pool, a few hundred distinct values
 def year(value: str) -> int:
     value = _plain(value)
-    if not re.fullmatch(r"\d{4}", value, re.ASCII) or not 1900 <= int(value) <= 2100:
+    if not _YEAR.fullmatch(value) or not 1900 <= int(value) <= 2100:
         raise ValueError("年份应为四位数字，如 2021")
     return int(value)
 

@@ -49,7 +49,7 @@ KINDS: tuple[Kind, ...] = (
     ), ("code",)),
     Kind("experts", "专家", ("专家库", "experts"), (
         col("name", "姓名", c.text, "name"),
-        col("id_number", "身份证号", c.id_number, "id_number", "身份证号码"),
+        col("id_number", "身份证号", c.expert_id_number, "id_number", "身份证号码"),
         col("mobile", "手机", c.mobile, "mobile", "手机号", "手机号码", required=False),
         col("email", "电子邮箱", c.email, "email", "邮箱", required=False),
         col("title", "职称", c.text, "title", required=False),

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from desktop.domain.ids import SAME_COLUMN, STORED_AS_NUMBER, zeroed_by_spreadsheet
 from desktop.services.importing.kinds import BY_KEY, Column, Kind, column_positions, recognise
 from desktop.services.importing.mapping import Mapping
 from desktop.services.importing.sheet import Sheet, column_letter
@@ -109,26 +111,53 @@ def parse_sheet(sheet: Sheet, problems: Problems, mapping: Mapping = Mapping(), 
         return None
     kind, positions = layout
     values: list[tuple[int, tuple]] = []
-    placed = [(column, positions.get(column.key)) for column in kind.columns]
+    # a column absent from the sheet stands past any row's end; the parser bound once (a million rows pass here)
+    placed = [(column, column.parse, positions.get(column.key, sys.maxsize)) for column in kind.columns]
+    stored_as_number: dict[str, str] = {}  # column key → the reason a cell of it showed codes stored as numbers
     for number, cells in sheet.rows:
         row: list = []
         ok = True
-        for column, position in placed:
-            raw = cells[position] if position is not None and position < len(cells) else ""
-            if raw == "":
+        width = len(cells)
+        for column, parse, position in placed:
+            raw = cells[position] if position < width else ""
+            if not raw:
                 if column.required:
                     problems.add(sheet.file, sheet.name, number, column.header, "", "必填项为空")
                     ok = False
                 row.append(None)
                 continue
             try:
-                row.append(column.parse(raw))
+                row.append(parse(raw))
             except ValueError as error:
                 problems.add(sheet.file, sheet.name, number, column.header, _shown(raw), str(error))
+                if str(error) in STORED_AS_NUMBER:
+                    stored_as_number.setdefault(column.key, str(error))
                 ok = False
         if ok:
             values.append((number, tuple(row)))
-    return Rows(kind, sheet, values)
+    rows = Rows(kind, sheet, values)
+    if stored_as_number:
+        _refuse_zeroed(rows, stored_as_number, problems)
+    return rows
+
+
+def _refuse_zeroed(rows: Rows, stored_as_number: dict[str, str], problems: Problems) -> None:
+    """In a column that showed its codes were stored as numbers, every code ending in 000 lost its digits too, even
+    one whose check passes by chance (desktop.domain.ids.zeroed_by_spreadsheet): refuse those rows as well, so
+    fixing the rows named first cannot leave the lucky ones in."""
+    kept = []
+    for number, values in rows.values:
+        ok = True
+        for key, reason in stored_as_number.items():
+            value = values[rows.index(key)]
+            for code in value if isinstance(value, tuple) else (value,):
+                if code is not None and zeroed_by_spreadsheet(code):
+                    problems.add(rows.sheet.file, rows.sheet.name, number, rows.kind.column(key).header, code,
+                                 reason + SAME_COLUMN)
+                    ok = False
+        if ok:
+            kept.append((number, values))
+    rows.values = kept
 
 
 def _shown(raw: str) -> str:

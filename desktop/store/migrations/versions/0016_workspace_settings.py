@@ -1,7 +1,7 @@
 """the workspace's own settings (the low-rating thresholds of expert conduct), audited on change
 
-Revision ID: 0017
-Revises: 0014 (0016 once the migrations numbered 0015 and 0016 are merged before it)
+Revision ID: 0016
+Revises: 0015
 """
 
 from alembic import op
@@ -9,8 +9,8 @@ import sqlalchemy as sa
 import sqlmodel
 
 
-revision = '0017'
-down_revision = '0014'
+revision = '0016'
+down_revision = '0015'
 branch_labels = None
 depends_on = None
 
