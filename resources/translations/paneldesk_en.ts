@@ -154,6 +154,10 @@
         <translation>Reading…</translation>
     </message>
     <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
         <source>已登记</source>
         <translation>Recorded</translation>
     </message>

@@ -14,6 +14,7 @@ from desktop.ui.round.conduct_dialog import ConductDialog
 from desktop.ui.round.workspace import AFTER
 from tests.after_review_setup import approved_round, people
 from tests.conftest import signed
+from tests.ui.english import english  # noqa: F401 - a fixture
 from tests.ui.test_round_scores import _shown
 
 
@@ -104,3 +105,13 @@ def test_the_outcome_notices_batch_shows_its_progress_and_stops_on_cancel(window
     assert seen and seen[0][1] == len(apps) and seen[0][2]  # the count of all, with Cancel on screen
     assert batch.status.text().startswith("已取消：完成") and len(made) < len(apps)
     assert not batch.cancel.isVisible() and batch.generate.isEnabled()  # another batch may be started
+
+
+def test_conduct_is_worded_in_english_when_english_is_chosen(english, window, demo_workspace):
+    members, _ = approved_round(demo_workspace, lambda i, j, who: f"研究基础较好（意见{i}-{j}）。")
+    ws = _shown(window, demo_workspace)
+    ws.buttons.button(AFTER).click()
+    step = ws.after
+    step.conduct.selectRow(0)
+    step.record.click()
+    assert step.conduct.item(0, 1).text() == "Present" and step.conduct.item(0, 3).text() == "Recorded"

@@ -6,14 +6,14 @@ publicity, objections and conduct are done, what is missing said (FEEDBACK, EXPE
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.services import conduct, feedback
 from desktop.services.rounds import RoundInfo, RoundRef
 from desktop.ui import errors
 from desktop.ui.context import ROUNDS, Context
-from desktop.ui.round.conduct_dialog import ConductDialog
+from desktop.ui.round.conduct_dialog import CONDUCTS, ConductDialog
 from desktop.ui.shown_load import LoadsWhenShown
 from desktop.ui.widgets.read_only_table import fill_rows, fit_columns, read_only_table
 from desktop.ui.widgets.signed_batch import SignedBatch
@@ -89,14 +89,18 @@ class AfterReviewStep(LoadsWhenShown, QWidget):
                                          conduct.closing_status(place, actor, ref)),
                             lambda loaded: self._loaded(ref, *loaded), lambda e: self.summary.setText(errors.message(e)))
 
+    def _conduct_words(self, codes: list[str]) -> str:
+        return self.tr("、").join(QCoreApplication.translate("ConductDialog", CONDUCTS[code]) for code in codes)
+
     def _loaded(self, ref: RoundRef, blocked: list, sheet: dict, missing: list[str]) -> None:
         if self.info is None or self.info.ref != ref:
             return
         self.blocked, self.experts = blocked, sheet["experts"]
         fill_rows(self.opinions, [[o.application, o.text, "、".join(f"{m.kind}“{m.text}”" for m in o.matches)]
                               for o in blocked])
-        fill_rows(self.conduct, [[e["name"], e["conduct_text"], "" if e["rating"] is None else str(e["rating"]),
-                              self.tr("已登记") if e["recorded"] else self.tr("未登记（预填）")] for e in self.experts])
+        fill_rows(self.conduct, [[e["name"], self._conduct_words(e["conduct"]),
+                                  "" if e["rating"] is None else str(e["rating"]),
+                                  self.tr("已登记") if e["recorded"] else self.tr("未登记（预填）")] for e in self.experts])
         fit_columns(self.conduct)
         if self.info.state == "closed":
             self.summary.setText(self.tr("本轮已关闭，只能查看。"))
