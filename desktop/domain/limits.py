@@ -55,16 +55,21 @@ class Flag:
     facts: dict[str, Any] = field(default_factory=dict)
 
 
-def _projects(person: str, ongoing: Iterable[Ongoing], applications: Iterable[Application], day: dt.date):
-    """The projects ``person`` holds on ``day``: (number, title, role, kind) for ongoing ones and the round's."""
+def _holdings(ongoing: Iterable[Ongoing], applications: Iterable[Application], day: dt.date) -> dict[str, list]:
+    """Each person's projects on ``day``, (number, title, role, kind, period): ongoing ones, then the round's. Read in
+    one pass: asked person by person, 50,000 ongoing projects took a minute and a half for a round."""
+    held: dict[str, list] = defaultdict(list)
     for project in ongoing:
-        if project.start <= day <= project.end and (person == project.leader or person in project.members):
-            yield (project.number, project.title, LEAD if person == project.leader else "骨干", "在研",
-                   f"{project.start}至{project.end}")
+        if project.start <= day <= project.end:
+            period = f"{project.start}至{project.end}"
+            held[project.leader].append((project.number, project.title, LEAD, "在研", period))
+            for member in dict.fromkeys(project.members):
+                if member != project.leader:
+                    held[member].append((project.number, project.title, "骨干", "在研", period))
     for app in applications:
         for member in app.team:
-            if member.person == person:
-                yield app.number, app.title, member.role, "本轮申报", ""
+            held[member.person].append((app.number, app.title, member.role, "本轮申报", ""))
+    return held
 
 
 def project_limits(applications: tuple[Application, ...], ongoing: tuple[Ongoing, ...], heads: frozenset[str],
@@ -74,9 +79,10 @@ def project_limits(applications: tuple[Application, ...], ongoing: tuple[Ongoing
     for app in applications:
         for member in app.team:
             people.setdefault(member.person, (member.name, []))[1].append((app.number, member.role))
+    holdings = _holdings(ongoing, applications, day)
     flags = []
     for person, (name, roles) in sorted(people.items()):
-        held = list(_projects(person, ongoing, applications, day))
+        held = holdings[person]
         led = [p for p in held if p[2] == LEAD]
         head = person in heads
         over = [f"主持或参与{len(held)}项，超过{LIMIT}项"] if len(held) > LIMIT else []

@@ -20,20 +20,20 @@ from desktop.ui.context import POOL, ROUNDS, WORKSPACE, Context
 from desktop.ui.method_words import method_text
 from desktop.ui.round.words import due_text, next_step, quota_text, state_label
 
-def gather(place: Path, actor, today: dt.date) -> dict:
-    """What the dashboard shows first, read in one worker call; the deadlines after a review (conduct, publicity,
-    objections, appeals) for the roles that read results."""
+def gather(place: Path, actor) -> dict:
+    """What the dashboard shows first, read in one worker call: the counts and the rounds."""
     infos = rounds.list_rounds(place, actor)
     drawn = [info for info in infos if info.draws]
     latest = draws.latest_draw(place, actor, max(drawn, key=lambda info: info.id).id) if drawn else None
-    return {"counts": catalogue.counts(place, actor), "rounds": infos, "latest": latest,
-            "deadlines": due.due_items(place, actor, today) if actor.may("results.read") else []}
+    return {"counts": catalogue.counts(place, actor), "rounds": infos, "latest": latest}
 
 
-def gather_pool(place: Path, actor) -> dict:
-    """The figures of the whole pool, read after the rest is on screen: who counts as an enterprise expert is
-    derived from every expert's dated history (a second on 50,000 experts)."""
-    return {"coverage": ui_queries.field_coverage(place, actor), "share": ui_queries.enterprise_share(place, actor)}
+def gather_later(place: Path, actor, today: dt.date) -> dict:
+    """What is read once the rest is on screen: the deadlines after a review (conduct, publicity, objections,
+    appeals, the limits lists of open rounds) for the roles that read results, and the pool's figures; the limits
+    and who counts as an enterprise expert are derived over every project and expert (a second on 50,000)."""
+    return {"deadlines": due.due_items(place, actor, today) if actor.may("results.read") else [],
+            "coverage": ui_queries.field_coverage(place, actor), "share": ui_queries.enterprise_share(place, actor)}
 
 
 class DashboardPage(QWidget):
@@ -86,8 +86,8 @@ class DashboardPage(QWidget):
     def reload(self) -> None:
         if self.ctx.place is None:
             return
-        place, actor, today = self.ctx.place, self.ctx.actor, self.today
-        self.ctx.runner.run(lambda job: gather(place, actor, today), lambda data: place == self.ctx.place and self._show(data),
+        place, actor = self.ctx.place, self.ctx.actor
+        self.ctx.runner.run(lambda job: gather(place, actor), lambda data: place == self.ctx.place and self._show(data),
                             lambda e: self.counts.setText(errors.message(e)))
 
     def _show(self, data: dict) -> None:
@@ -106,11 +106,6 @@ class DashboardPage(QWidget):
             if info.state != "closed":
                 due = due_text(info.review_date, self.today)
                 self.due.addItem(self.tr("{0}：{1}（{2}）").format(info.name, step, due))
-        for item in data["deadlines"]:  # across rounds, overdue first, each with its working-day deadline
-            if item["when"] != "later":
-                self.due.addItem(self.tr("{0}（{1}）：{2}{3}").format(
-                    self._when[item["when"]], item["due"], item["what"],
-                    self.tr("，{0}").format(item["round_name"]) if item["round_name"] else ""))
         if not data["rounds"]:
             self.due.addItem(self.tr("还没有评审轮次：先导入专家库和项目，再在「评审轮次」中新建"))
         record = data["latest"]  # of the round drawn last: one round's panels make a chart to read, all rounds' do not
@@ -121,9 +116,9 @@ class DashboardPage(QWidget):
                     quota_text(panel["enterprise_count"], panel["size"], panel["enterprise_required"]),
                     threshold=panel["enterprise_required"]) for panel in (record.panels if record else [])]
         self.panels_chart.set_bars(bars, "" if bars else self.tr("抽取专家后在此显示"))
-        place, actor = self.ctx.place, self.ctx.actor
-        self.ctx.runner.run(lambda job: gather_pool(place, actor),
-                            lambda pool: place == self.ctx.place and self._show_pool(pool),
+        place, actor, today = self.ctx.place, self.ctx.actor, self.today
+        self.ctx.runner.run(lambda job: gather_later(place, actor, today),
+                            lambda later: place == self.ctx.place and self._show_later(later),
                             lambda e: self.counts.setText(errors.message(e)))
 
     def _show_counts(self, enterprise: str) -> None:
@@ -131,7 +126,12 @@ class DashboardPage(QWidget):
         self.counts.setText(self.tr("专家 {0} 人（企业专家 {1} 人）　单位 {2} 个　项目 {3} 项　诚信记录 {4} 条").format(
             c["experts"], enterprise, c["organisations"], c["applications"], c["integrity"]))
 
-    def _show_pool(self, data: dict) -> None:
+    def _show_later(self, data: dict) -> None:
+        for item in data["deadlines"]:  # across rounds, overdue first, each with its working-day deadline
+            if item["when"] != "later":
+                self.due.addItem(self.tr("{0}（{1}）：{2}{3}").format(
+                    self._when[item["when"]], item["due"], item["what"],
+                    self.tr("，{0}").format(item["round_name"]) if item["round_name"] else ""))
         self._show_counts(str(data["share"]["enterprise"]))
         top = data["coverage"][:12]
         most = max([r["experts"] for r in top] + [r["applications"] for r in top] + [1])
