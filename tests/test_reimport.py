@@ -102,3 +102,7 @@ def test_re_registering_the_enterprise_as_a_university_ends_its_experts_enterpri
     listed = {e["id_number"]: e for e in catalogue.listing(workspace, signed(workspace), "experts")}
     assert listed[EXPERT]["enterprise"] is False and listed[id_number(2)]["enterprise"] is True
     assert "兼任企业技术负责人" in listed[id_number(2)]["enterprise_basis"]
+    for number in (EXPERT, id_number(2)):  # one expert's detail, read from that expert's history alone, agrees
+        shown = catalogue.detail(workspace, signed(workspace), "experts", number)
+        assert (shown["enterprise"], shown["enterprise_basis"]) == (listed[number]["enterprise"],
+                                                                    listed[number]["enterprise_basis"])

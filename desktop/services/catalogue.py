@@ -21,10 +21,11 @@ from desktop.store.workspace import Workspace
 KINDS = ("experts", "organisations", "applications", "persons", "relations", "integrity")
 
 
-def with_enterprise(session: Session, experts: list[dict]) -> list[dict]:
+def with_enterprise(session: Session, experts: list[dict], *, only_these: bool = False) -> list[dict]:
     """Each expert row with whether the expert counts as an enterprise expert this year and why (ENTERPRISE_THIRD,
-    derived from the current organisation in the dated history, not stored at import)."""
-    statuses = enterprise_today(session)
+    derived from the current organisation in the dated history, not stored at import). ``only_these`` reads the
+    history of the rows' experts alone: one expert's detail need not walk the whole pool's (0.6 s on 50,000)."""
+    statuses = enterprise_today(session, [row["id_number"] for row in experts] if only_these else None)
     for row in experts:
         status = statuses[row["id_number"]]
         row["enterprise"], row["enterprise_basis"] = status.counts, status.basis
@@ -48,7 +49,7 @@ def detail(place: Path | Workspace, op: Operator, kind: str, key: str) -> dict:
         if kind == "experts":
             found = queries.expert_detail(session, canonical(key))
             if found is not None:
-                with_enterprise(session, [found])
+                with_enterprise(session, [found], only_these=True)
         elif kind == "applications":
             found = queries.application_detail(session, key)
         elif kind in ("relations", "integrity"):

@@ -8,6 +8,7 @@ decisions (desktop.domain.employers), so each rule has one home.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 
 from sqlmodel import Session
 
@@ -23,8 +24,8 @@ def settle_stays(session: Session, year: int) -> None:
     bulk.change_stays(session, changes.add, changes.end, changes.drop, year)
 
 
-def enterprise_today(session: Session) -> dict[str, EnterpriseStatus]:
-    """ID number → whether the expert counts as an enterprise expert this year, and why; a round derives it again
-    for its own review year."""
-    experts, stays, kinds = enterprise_rows(session)
+def enterprise_today(session: Session, only: Collection[str] | None = None) -> dict[str, EnterpriseStatus]:
+    """ID number → whether the expert counts as an enterprise expert this year, and why (of the experts ``only``
+    names, if given); a round derives it again for its own review year."""
+    experts, stays, kinds = enterprise_rows(session, only)
     return classify_experts(experts, stays, kinds, dt.date.today().year)

@@ -74,14 +74,17 @@ def raw_pool_rows(session: Session, round_id: int | None = None,
         return {kind: cursor.execute(sql, parameters).fetchall() for kind, sql in queries.items()}
 
 
-def enterprise_rows(session: Session) -> tuple[list[tuple], list[tuple], dict[str, str]]:
+def enterprise_rows(session: Session, experts: Collection[str] | None = None
+                    ) -> tuple[list[tuple], list[tuple], dict[str, str]]:
     """What ENTERPRISE_THIRD is derived from: (ID number, the 企业专家 column's answer or None, its reason) per
-    expert, every expert's stays, and each organisation's type."""
+    expert, the experts' stays, and each organisation's type; with ``experts`` (ID numbers), of those alone."""
+    only = "" if experts is None else " WHERE p.id_number IN (SELECT value FROM json_each(:experts))"
+    parameters = {"experts": json.dumps(sorted(experts or ()))}
     with dbapi_cursor(session) as cursor:
-        experts = cursor.execute(f"SELECT p.id_number, {_EXPLICIT}, e.enterprise_reason FROM expert e "
-                                 "JOIN person p ON p.id = e.person_id").fetchall()
-        return ([(i, None if ent is None else bool(ent), reason) for i, ent, reason in experts],
-                cursor.execute(_STAYS).fetchall(), dict(cursor.execute(_KINDS).fetchall()))
+        rows = cursor.execute(f"SELECT p.id_number, {_EXPLICIT}, e.enterprise_reason FROM expert e "
+                              "JOIN person p ON p.id = e.person_id" + only, parameters).fetchall()
+        return ([(i, None if ent is None else bool(ent), reason) for i, ent, reason in rows],
+                cursor.execute(_STAYS + only, parameters).fetchall(), dict(cursor.execute(_KINDS).fetchall()))
 
 
 def _lobbying(rows: list[tuple]) -> tuple[Lobbying, ...]:

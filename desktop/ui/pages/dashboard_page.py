@@ -38,7 +38,7 @@ def gather_later(place: Path, actor, today: dt.date) -> dict:
 
 class DashboardPage(QWidget):
     open_round = Signal(object)  # the RoundRef double-clicked
-    shown = Signal()  # the figures are on screen
+    shown = Signal()  # the counts and rounds are on screen (the pool's figures and deadlines follow)
 
     def __init__(self, ctx: Context, parent=None):
         super().__init__(parent)
@@ -120,6 +120,7 @@ class DashboardPage(QWidget):
         self.ctx.runner.run(lambda job: gather_later(place, actor, today),
                             lambda later: place == self.ctx.place and self._show_later(later),
                             lambda e: self.counts.setText(errors.message(e)))
+        self.shown.emit()
 
     def _show_counts(self, enterprise: str) -> None:
         c = self._counts
@@ -139,4 +140,3 @@ class DashboardPage(QWidget):
                                         self.tr("{0}人 / {1}项").format(r["experts"], r["applications"]),
                                         second=r["applications"])
                                     for r in top])
-        self.shown.emit()
