@@ -6,6 +6,8 @@ pool never blocks the window; each keystroke then filters precomputed keys on th
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
@@ -28,6 +30,8 @@ class CataloguePage(LoadsWhenShown, QWidget):
         super().__init__(parent)
         self.ctx, self.listing = ctx, listing
         self._reads = 0  # reads started: a result belongs to the latest or is dropped
+        self._loading = False
+        self._then: list[Callable[[], None]] = []  # asked for by prefetch: called once the rows are shown
         self.model = RowsModel(listing.columns, self)
 
         self.search = QLineEdit()
@@ -95,26 +99,44 @@ class CataloguePage(LoadsWhenShown, QWidget):
         if kind in (WORKSPACE, POOL):
             self.load_when_shown(True)
 
-    def prefetch(self) -> None:
-        """Read the rows now if they are not read yet, so the table is there when the page is chosen."""
+    def prefetch(self, then: Callable[[], None] | None = None) -> None:
+        """Read the rows now if they are not read yet, so the table is there when the page is chosen; ``then`` is
+        called once they are shown (at once if they are)."""
+        if then is not None:
+            self._then.append(then)
         if self._pending:
             self._load_now()
+        elif not self._loading:
+            self._rows_shown()
+
+    def _rows_shown(self) -> None:
+        waiting, self._then = self._then, []
+        for then in waiting:
+            then()
 
     def load(self) -> None:
         if self.ctx.place is None:
             return
         self.count.setText(self.tr("正在载入…"))
         self._reads += 1
+        self._loading = True
         place, actor, listing, this = self.ctx.place, self.ctx.actor, self.listing, self._reads
         self.ctx.runner.run(lambda job: read(place, actor, listing), lambda rows: self._read(this, rows),
-                            lambda e: self.count.setText(errors.message(e)))
+                            self._unread)
+
+    def _unread(self, error: BaseException) -> None:
+        self._loading = False
+        self.count.setText(errors.message(error))
+        self._rows_shown()
 
     def _read(self, this: int, rows: list[dict]) -> None:
         if this != self._reads:
             return  # read again meanwhile (another workspace, an import): only the latest rows are shown
+        self._loading = False
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
         self._apply()
+        self._rows_shown()
         listing = self.listing
         place, actor = self.ctx.place, self.ctx.actor
         self.ctx.runner.run(lambda job: index(place, actor, rows, listing), lambda found: self._indexed(this, found),

@@ -38,7 +38,7 @@ def gather_later(place: Path, actor, today: dt.date) -> dict:
 
 class DashboardPage(QWidget):
     open_round = Signal(object)  # the RoundRef double-clicked
-    shown = Signal()  # the counts and rounds are on screen (the pool's figures and deadlines follow)
+    shown = Signal()  # the counts and rounds are on screen: the pool's figures and deadlines follow on read_later()
 
     def __init__(self, ctx: Context, parent=None):
         super().__init__(parent)
@@ -116,11 +116,16 @@ class DashboardPage(QWidget):
                     quota_text(panel["enterprise_count"], panel["size"], panel["enterprise_required"]),
                     threshold=panel["enterprise_required"]) for panel in (record.panels if record else [])]
         self.panels_chart.set_bars(bars, "" if bars else self.tr("抽取专家后在此显示"))
+        self.shown.emit()
+
+    def read_later(self) -> None:
+        """The deadlines and the pool's figures, read once the window is in use (see ``gather_later``)."""
+        if self.ctx.place is None:
+            return
         place, actor, today = self.ctx.place, self.ctx.actor, self.today
         self.ctx.runner.run(lambda job: gather_later(place, actor, today),
                             lambda later: place == self.ctx.place and self._show_later(later),
                             lambda e: self.counts.setText(errors.message(e)))
-        self.shown.emit()
 
     def _show_counts(self, enterprise: str) -> None:
         c = self._counts
