@@ -9,10 +9,17 @@ from sqlalchemy import bindparam, update
 
 from desktop.services.importing.check import Batch
 from desktop.services.stays import settle_stays
-from desktop.store import bulk
+from desktop.store import bulk, digests
 from desktop.store import tables as t
 from desktop.store.limit_tables import OngoingProject
 from desktop.store.lookups import Known
+
+
+# The two largest tables (850,000 relations and 137,000 stays in the benchmark pool) are digested in one pass over
+# the table before and after their write instead of a trigger per row: a trigger's call into Python cost 14 s of
+# the relations' 18 s.
+EVERY_ROW = "1"
+RELATION_COLUMNS = ("person_a_id", "person_b_id", "kind", "from_year", "to_year", "note")
 
 
 def _rows(batch: Batch, kind: str, *keys: str):
@@ -63,17 +70,18 @@ def write_batch(session, batch: Batch, known: Known, step: Callable[[str], None]
     count("experts", known.experts, (i for (i,) in _rows(batch, "experts", "id_number")))
 
     step("任职经历")
-    bulk.upsert(session, t.Employment, (
-        {"person_id": person[i], "organisation_id": org[o], "from_year": start, "to_year": end}
-        for i, o, start, end in _rows(batch, "employment", "id_number", "org_code", "from_year", "to_year")),
-        ("person_id", "organisation_id", "from_year"), ("to_year",))
+    with digests.bulk(session, (t.Employment.__tablename__,), EVERY_ROW, ()):
+        bulk.upsert(session, t.Employment, (
+            {"person_id": person[i], "organisation_id": org[o], "from_year": start, "to_year": end}
+            for i, o, start, end in _rows(batch, "employment", "id_number", "org_code", "from_year", "to_year")),
+            ("person_id", "organisation_id", "from_year"), ("to_year",))
     settle_stays(session, dt.date.today().year)
     _count_plain(batch, counts, "employment")
 
     step("人员关系")
-    bulk.upsert_tuples(session, t.Relation, ("person_a_id", "person_b_id", "kind", "from_year", "to_year", "note"),
-                       _relations(batch, person), ("person_a_id", "person_b_id", "kind"),
-                       ("from_year", "to_year", "note"))
+    with digests.bulk(session, (t.Relation.__tablename__,), EVERY_ROW, ()):
+        bulk.upsert_tuples(session, t.Relation, RELATION_COLUMNS, _relations(batch, person),
+                           ("person_a_id", "person_b_id", "kind"), ("from_year", "to_year", "note"))
     _count_plain(batch, counts, "relations")
 
     step("项目")
