@@ -166,6 +166,10 @@ def set_low_ratings(place: Place, actor: Operator, below: int, count: int, days:
 
 
 def closing_missing(session: Session, round_id: int) -> list[str]:
+    return rules.closing_missing(**_closing_facts(session, round_id))
+
+
+def _closing_facts(session: Session, round_id: int) -> dict:
     publicity = session.get(Publicity, round_id)
     unanswered = len(session.execute(select(Objection.id).where(Objection.round_id == round_id,
                                                                 Objection.decision == "")).all())
@@ -173,16 +177,17 @@ def closing_missing(session: Session, round_id: int) -> list[str]:
         ExpertConduct.round_id == round_id)).scalars())
     pending = [p for p in _experts(session, round_id) if p not in recorded]
     names = dict(session.execute(select(Person.id, Person.name).where(Person.id.in_(pending))).all())
-    without = [names[p] for p in pending]
-    return rules.closing_missing(publicity is not None and publicity.final_at is not None, unanswered, without)
+    return {"publicity_final": publicity is not None and publicity.final_at is not None, "unanswered": unanswered,
+            "without_conduct": [names[p] for p in pending]}
 
 
-def closing_status(place: Place, op: Operator, round_id: int | RoundRef) -> list[str]:
-    """What still stands before the round can be closed (nothing: it can be closed, or is)."""
+def closing_status(place: Place, op: Operator, round_id: int | RoundRef) -> dict | None:
+    """What stands before the round can be closed, as facts for the window to word: whether the publicity list is
+    final, how many objections wait for an answer, who has no conduct recorded (None: the round is closed)."""
     require(op, "results.read", place)
     round_id = round_id_in(place, round_id)
     with reading(place) as session:
-        return [] if get_round(session, round_id).state == "closed" else closing_missing(session, round_id)
+        return None if get_round(session, round_id).state == "closed" else _closing_facts(session, round_id)
 
 
 def close_round(place: Place, actor: Operator, round_id: int | RoundRef) -> dict:

@@ -90,6 +90,22 @@
 <context>
     <name>AfterReviewStep</name>
     <message>
+        <source>专家姓名</source>
+        <translation>expert's name</translation>
+    </message>
+    <message>
+        <source>工作单位</source>
+        <translation>employer</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>电话号码</source>
+        <translation>phone number</translation>
+    </message>
+    <message>
         <source>项目</source>
         <translation>Application</translation>
     </message>
@@ -158,6 +174,22 @@
         <translation>, </translation>
     </message>
     <message>
+        <source>公示名单尚未确认（公示期满且异议均已答复后确认）</source>
+        <translation>the publicity list is not final yet (made final once the period has ended and every objection is answered)</translation>
+    </message>
+    <message>
+        <source>还有{0}条异议未答复</source>
+        <translation>{0} objection(s) still unanswered</translation>
+    </message>
+    <message>
+        <source>还有{0}位专家未登记评审行为：{1}</source>
+        <translation>{0} expert(s) without recorded conduct: {1}</translation>
+    </message>
+    <message>
+        <source>{0}“{1}”</source>
+        <translation>{0} “{1}”</translation>
+    </message>
+    <message>
         <source>已登记</source>
         <translation>Recorded</translation>
     </message>
@@ -172,6 +204,10 @@
     <message>
         <source>关闭前还需：{0}</source>
         <translation>Before closing: {0}</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
     </message>
     <message>
         <source>公示、异议和专家评审行为均已完成，可以关闭本轮。</source>

@@ -107,7 +107,7 @@ def test_the_outcome_notices_batch_shows_its_progress_and_stops_on_cancel(window
     assert not batch.cancel.isVisible() and batch.generate.isEnabled()  # another batch may be started
 
 
-def test_conduct_is_worded_in_english_when_english_is_chosen(english, window, demo_workspace):
+def test_conduct_and_what_stands_before_closing_are_worded_in_english_when_english_is_chosen(english, window, demo_workspace):
     members, _ = approved_round(demo_workspace, lambda i, j, who: f"研究基础较好（意见{i}-{j}）。")
     ws = _shown(window, demo_workspace)
     ws.buttons.button(AFTER).click()
@@ -115,3 +115,5 @@ def test_conduct_is_worded_in_english_when_english_is_chosen(english, window, de
     step.conduct.selectRow(0)
     step.record.click()
     assert step.conduct.item(0, 1).text() == "Present" and step.conduct.item(0, 3).text() == "Recorded"
+    assert "the publicity list is not final yet" in step.summary.text()
+    assert f"{len(members) - 1} expert(s) without recorded conduct" in step.summary.text()

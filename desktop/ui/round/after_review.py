@@ -6,7 +6,7 @@ publicity, objections and conduct are done, what is missing said (FEEDBACK, EXPE
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.services import conduct, feedback
@@ -18,6 +18,10 @@ from desktop.ui.shown_load import LoadsWhenShown
 from desktop.ui.widgets.read_only_table import fill_rows, fit_columns, read_only_table
 from desktop.ui.widgets.signed_batch import SignedBatch
 
+
+MATCHES = {  # what an opinion may name (desktop.domain.feedback)
+    "专家姓名": QT_TRANSLATE_NOOP("AfterReviewStep", "专家姓名"), "工作单位": QT_TRANSLATE_NOOP("AfterReviewStep", "工作单位"),
+    "身份证号": QT_TRANSLATE_NOOP("AfterReviewStep", "身份证号"), "电话号码": QT_TRANSLATE_NOOP("AfterReviewStep", "电话号码")}
 
 class AfterReviewStep(LoadsWhenShown, QWidget):
     saved = Signal(object)
@@ -92,12 +96,26 @@ class AfterReviewStep(LoadsWhenShown, QWidget):
     def _conduct_words(self, codes: list[str]) -> str:
         return self.tr("、").join(QCoreApplication.translate("ConductDialog", CONDUCTS[code]) for code in codes)
 
-    def _loaded(self, ref: RoundRef, blocked: list, sheet: dict, missing: list[str]) -> None:
+    def _missing(self, closing: dict | None) -> list[str]:
+        """What stands before closing, in the window's words (the services give the facts)."""
+        if closing is None:
+            return []
+        missing = [] if closing["publicity_final"] else [self.tr("公示名单尚未确认（公示期满且异议均已答复后确认）")]
+        if closing["unanswered"]:
+            missing.append(self.tr("还有{0}条异议未答复").format(closing["unanswered"]))
+        if closing["without_conduct"]:
+            missing.append(self.tr("还有{0}位专家未登记评审行为：{1}").format(
+                len(closing["without_conduct"]), self.tr("、").join(closing["without_conduct"])))
+        return missing
+
+    def _loaded(self, ref: RoundRef, blocked: list, sheet: dict, closing: dict | None) -> None:
         if self.info is None or self.info.ref != ref:
             return
         self.blocked, self.experts = blocked, sheet["experts"]
-        fill_rows(self.opinions, [[o.application, o.text, "、".join(f"{m.kind}“{m.text}”" for m in o.matches)]
-                              for o in blocked])
+        missing = self._missing(closing)
+        fill_rows(self.opinions, [[o.application, o.text, self.tr("、").join(
+            self.tr("{0}“{1}”").format(QCoreApplication.translate("AfterReviewStep", MATCHES[m.kind]), m.text)
+            for m in o.matches)] for o in blocked])
         fill_rows(self.conduct, [[e["name"], self._conduct_words(e["conduct"]),
                                   "" if e["rating"] is None else str(e["rating"]),
                                   self.tr("已登记") if e["recorded"] else self.tr("未登记（预填）")] for e in self.experts])
@@ -105,7 +123,7 @@ class AfterReviewStep(LoadsWhenShown, QWidget):
         if self.info.state == "closed":
             self.summary.setText(self.tr("本轮已关闭，只能查看。"))
         elif missing:
-            self.summary.setText(self.tr("关闭前还需：{0}").format("；".join(missing)))
+            self.summary.setText(self.tr("关闭前还需：{0}").format(self.tr("；").join(missing)))
         else:
             self.summary.setText(self.tr("公示、异议和专家评审行为均已完成，可以关闭本轮。"))
         self.close_round.setEnabled(self.info.state != "closed" and not missing)
