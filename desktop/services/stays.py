@@ -13,6 +13,7 @@ from collections.abc import Collection
 from sqlmodel import Session
 
 from desktop.domain.employers import EnterpriseStatus, classify_experts, settle_undated
+from desktop.services.gc_pause import gc_paused
 from desktop.store import bulk
 from desktop.store.snapshot import enterprise_rows
 
@@ -27,5 +28,6 @@ def settle_stays(session: Session, year: int) -> None:
 def enterprise_today(session: Session, only: Collection[str] | None = None) -> dict[str, EnterpriseStatus]:
     """ID number → whether the expert counts as an enterprise expert this year, and why (of the experts ``only``
     names, if given); a round derives it again for its own review year."""
-    experts, stays, kinds = enterprise_rows(session, only)
-    return classify_experts(experts, stays, kinds, dt.date.today().year)
+    with gc_paused():  # the whole pool's rows and their classes: see desktop.services.gc_pause
+        experts, stays, kinds = enterprise_rows(session, only)
+        return classify_experts(experts, stays, kinds, dt.date.today().year)
