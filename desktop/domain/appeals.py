@@ -11,7 +11,6 @@ import calendar
 import datetime as dt
 
 from desktop.domain.errors import RuleError, UserError
-from desktop.domain.misconduct import REVIEW_REQUEST_DAYS  # 第二十二条
 
 ACCEPTANCE_WORKING_DAYS = 15
 DECISION_WORKING_DAYS = 90

@@ -19,6 +19,7 @@ from sqlmodel import Session
 
 from desktop.domain import appeals as rules
 from desktop.domain.errors import NotFound, UserError
+from desktop.domain.misconduct import REVIEW_REQUEST_DAYS  # 第二十二条
 from desktop.services import documents, signing
 from desktop.services.accounts import Operator, require
 from desktop.services.feedback import approved, approved_rows
@@ -84,7 +85,7 @@ def receive_appeal(place: Place, actor: Operator, received_on: dt.date, appellan
                 raise NotFound(f"失信行为记录 {record_id} 不存在")
             if not record.notified_on:
                 raise UserError(f"失信行为记录 {record_id} 尚未登记通报日期，无法确定复核申请期限")
-            due = load(session).deadline(dt.date.fromisoformat(record.notified_on), rules.REVIEW_REQUEST_DAYS).due
+            due = load(session).deadline(dt.date.fromisoformat(record.notified_on), REVIEW_REQUEST_DAYS).due
             rules.check_in_time(received_on, due, "申请复核")
             kind = "review"
         row = Appeal(kind=kind, round_id=round_id, application=application if round_id else "", record_id=record_id,

@@ -33,6 +33,7 @@ _STAYS = ("SELECT p.id_number, o.credit_code, o.name, s.from_year, s.to_year FRO
           "JOIN organisation o ON o.id = s.organisation_id")
 _EXPLICIT = "CASE WHEN e.enterprise_explicit THEN e.enterprise END"  # the 企业专家 column's answer, or NULL
 _KINDS = "SELECT credit_code, kind FROM organisation"
+_ONLY_EXPERTS = " WHERE p.id_number IN (SELECT value FROM json_each(:experts))"  # the experts given, as JSON
 _LOBBYING = ("SELECT p.id_number, a.number, l.recorded_on, l.note, l.accepted FROM lobbying l "
              "JOIN person p ON p.id = l.person_id JOIN application a ON a.id = l.application_id")
 
@@ -52,7 +53,7 @@ def raw_pool_rows(session: Session, round_id: int | None = None,
     if round_id is not None:
         relations = f" WHERE r.person_a_id IN ({_ROUND_TEAM}) OR r.person_b_id IN ({_ROUND_TEAM})"
     if experts is not None:
-        only = " WHERE p.id_number IN (SELECT value FROM json_each(:experts))"
+        only = _ONLY_EXPERTS
     queries = {
         "experts": f"SELECT p.id_number, p.name, e.fields, {_EXPLICIT}, e.status, e.enterprise_reason FROM expert e "
                    "JOIN person p ON p.id = e.person_id" + only,
@@ -78,7 +79,7 @@ def enterprise_rows(session: Session, experts: Collection[str] | None = None
                     ) -> tuple[list[tuple], list[tuple], dict[str, str]]:
     """What ENTERPRISE_THIRD is derived from: (ID number, the 企业专家 column's answer or None, its reason) per
     expert, the experts' stays, and each organisation's type; with ``experts`` (ID numbers), of those alone."""
-    only = "" if experts is None else " WHERE p.id_number IN (SELECT value FROM json_each(:experts))"
+    only = "" if experts is None else _ONLY_EXPERTS
     parameters = {"experts": json.dumps(sorted(experts or ()))}
     with dbapi_cursor(session) as cursor:
         rows = cursor.execute(f"SELECT p.id_number, {_EXPLICIT}, e.enterprise_reason FROM expert e "
