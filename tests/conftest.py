@@ -29,6 +29,7 @@ from desktop.services.demo import DEMO_ACCOUNTS, DEMO_SECRETARY, build_demo  # n
 from desktop.store import keyslots  # noqa: E402
 from desktop.store.workspace import Workspace, close_workspace, open_workspace  # noqa: E402
 from reports import batch  # noqa: E402
+from tests import audio_server  # noqa: E402
 
 DEMO_OPERATOR = DEMO_SECRETARY[0]
 TEST_PASSWORD = "test-password"
@@ -55,6 +56,23 @@ def signed(place, name: str = DEMO_OPERATOR) -> Operator:
     if name not in {a.name for a in accounts.list_accounts(admin)}:
         accounts.add_account(admin, name, roles=[role_of(name)], password=TEST_PASSWORD)
     return admin if name == ADMIN else accounts.sign_in(root, name, TEST_PASSWORD)
+
+
+def pytest_configure(config):
+    config.audio_server = audio_server.start()  # before Qt first looks for audio devices
+
+
+def pytest_unconfigure(config):
+    if config.audio_server is not None:
+        config.audio_server.stop()
+
+
+@pytest.fixture(scope="session")
+def microphone(pytestconfig):
+    """A microphone plugged in to the test run's audio server (it stays for the rest of the run)."""
+    if pytestconfig.audio_server is None:
+        pytest.skip("PulseAudio is not installed: no virtual microphone (tests/audio_server.py)")
+    pytestconfig.audio_server.plug_in_microphone()
 
 
 class MemoryKeyring(KeyringBackend):

@@ -163,6 +163,8 @@ class CallsStep(LoadsWhenShown, QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(lower, 1)
         self._outcome_changed()
+        self.devices = QMediaDevices(self)  # a headset plugged in while the step is open enables the button
+        self.devices.audioInputsChanged.connect(self._show_microphone)
         self._show_microphone()
 
     # --- loading ---------------------------------------------------------------------------------------------
