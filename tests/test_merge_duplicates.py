@@ -234,3 +234,38 @@ def test_a_workspace_already_current_has_nothing_to_merge(made, cli):
     code, listed, _ = cli(root)
     assert code == 0 and listed["clashes"] == [] and listed["current_schema"]
     assert _rows(root, "SELECT version_num FROM alembic_version") == [(HEAD,)]
+
+
+_RECORD = ("INSERT INTO integrity_record (subject_name, subject_code, project_name, project_number, violation, "
+           "measures, penalty_start, penalty_end, decided_by, basis, decision_date, violation_ref, measure_items) "
+           "VALUES (:name, :code, '某项目', 'XM-1', '抄袭', :measures, '2025-01-01', '2027-12-31', '省科技厅', '第九条', "
+           "'2024-12-20', '', '')")
+
+
+def test_a_misconduct_record_entered_twice_is_merged_and_two_subjects_on_one_number_are_not(made, cli):
+    root, _ = made
+    for name, code, measures in (("张三", ZHANG, "警告"), ("张三", OLD_SPELLING, "警告；取消评审资格")):
+        _sql(root, _RECORD, name=name, code=code, measures=measures)
+    _at_0014(root)
+    code, listed, _ = cli(root)
+    [clash] = listed["clashes"]
+    assert clash["kind"] == "integrity_record" and clash["keep"] == "integrity_record:1"
+    assert "处理措施：第1条「警告」，第2条「警告；取消评审资格」" in clash["differences"]
+    code, merged, _ = cli(root, "--keep", "integrity_record:1")
+    assert code == 0 and merged["current_schema"]
+    assert _rows(root, "SELECT subject_code, measures FROM integrity_record") == [(ZHANG, "警告")]
+    assert audit_log.verify_log(root, signed(root, "审计员")).intact
+
+
+def test_two_subjects_of_one_misconduct_record_are_not_merged_and_one_is_corrected(made, cli):
+    root, _ = made
+    for name, code in (("张三", ZHANG), ("张山", OLD_SPELLING)):
+        _sql(root, _RECORD, name=name, code=code, measures="警告")
+    _at_0014(root)
+    code, out, err = cli(root, "--keep", "integrity_record:2")
+    assert code != 0 and "IDENTIFIERS" in err and "「张山」" in err
+    assert _rows(root, "SELECT count(*) FROM integrity_record") == [(2,)]
+    code, corrected, _ = cli(root, "--correct", f"integrity_record:2={id_number(2)}")
+    assert code == 0 and corrected["current_schema"]
+    assert _rows(root, "SELECT subject_name, subject_code FROM integrity_record ORDER BY id") == [
+        ("张三", ZHANG), ("张山", id_number(2))]

@@ -16,7 +16,7 @@ from desktop.domain.draw_checks import same_person
 from desktop.domain.errors import RuleError
 
 WORDS = {"person": "人员", "organisation": "单位", "integrity_record": "诚信记录"}
-_ONE = {"person": "一人", "organisation": "一个单位", "integrity_record": "一条记录"}
+ONE = {"person": "一人", "organisation": "一个单位", "integrity_record": "一条记录"}
 
 LABELS = {"name": "姓名（名称）", "stored_as": "登记的号码", "mobile": "手机", "email": "电子邮箱",
           "head_of_unit": "单位负责人", "expert": "专家记录", "stays": "任职经历", "relations": "关系",
@@ -71,7 +71,7 @@ def differences(rows: dict[int, dict]) -> list[str]:
 def refusal(kind: str, kept: int, rows: dict[int, dict], rounds: dict[int, dict[str, list[int]]]) -> RuleError | None:
     """Why the rows (row id → facts, the kept one among them) may not be merged into ``kept``, or None. ``rounds``
     gives each row's round records as (table's name → round ids)."""
-    words, one = WORDS[kind], _ONE[kind]
+    words, one = WORDS[kind], ONE[kind]
     names = {row: facts["name"] for row, facts in rows.items()}
     if not all(same_person(names[kept], name) for name in names.values()):
         return RuleError("IDENTIFIERS", f"IDENTIFIERS {words}" + "、".join(f"第{r}条「{n}」" for r, n in names.items())

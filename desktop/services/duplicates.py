@@ -14,9 +14,10 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 
 from desktop.domain.corrections import BadValue
-from desktop.domain.duplicates import WORDS, differences, key, parse_key, refusal
+from desktop.domain.duplicates import ONE, WORDS, differences, key, parse_key, refusal
 from desktop.domain.errors import NotFound, UserError
-from desktop.domain.ids import canonical, credit_code_problem, id_number_problem, mask_id
+from desktop.domain.ids import canonical, credit_code_problem, id_number_problem, id_or_credit_code_problem, \
+    mask_id
 from desktop.services.accounts import Operator, require
 from desktop.services.audit import TABLE_NAMES
 from desktop.services.confidential import masked
@@ -108,15 +109,14 @@ def merge(place: Place, actor: Operator, keep: str) -> dict:
 
 
 def correct(place: Place, actor: Operator, row_key: str, identifier: str) -> dict:
-    """Correct the mistyped identifier of a person or organisation that clashes with another row, in one audited
-    change: the way out when two rows share a number but are not one (different names). The new identifier must
-    be valid and belong to no other row."""
+    """Correct the mistyped identifier of a row that clashes with another, in one audited change: the way out when
+    two rows share a number but are not one (different names). The new identifier must be valid and make the row
+    one with no other."""
     require(actor, "experts.edit", place)
     kind, row = parse_key(row_key)
-    if kind == "integrity_record":
-        raise BadValue("诚信记录不在这里更正号码：重复登记的同一条诚信记录可以合并（--keep）")
     code = canonical(identifier)
-    problem = id_number_problem(code) if kind == "person" else credit_code_problem(code)
+    problem = {"person": id_number_problem, "organisation": credit_code_problem,
+               "integrity_record": id_or_credit_code_problem}[kind](code)
     if problem:
         raise BadValue(f"{key(kind, row)} 的新号码不能使用：{problem}")
     with reading(place) as session, dbapi_cursor(session) as cursor:
@@ -127,12 +127,12 @@ def correct(place: Place, actor: Operator, row_key: str, identifier: str) -> dic
         stored, name = _existing(cursor, kind, row)
         if _group(cursor, kind, row) is None:
             raise BadValue(f"{key(kind, row)}「{name}」的号码没有与其他记录冲突：这里只更正升级时冲突的号码")
-        others = [r for r in rows.holders(cursor, kind, code) if r != row]
+        others = rows.sharing(cursor, kind, row, code)
         if others:
             raise BadValue(f"号码 {mask_id(code)} 已属于" + "、".join(
                 f"第{r}条「{rows.identifier(cursor, kind, r)[1]}」" for r in others)
-                + f"：如果{key(kind, row)}「{name}」与之确是同一{'人' if kind == 'person' else '单位'}，请合并（--keep）")
-        unit.before = {"identifier": canonical(stored), "stored_as": mask_id(stored), **_facts(cursor, kind, row)}
+                + f"：如果{key(kind, row)}「{name}」与之确是同{ONE[kind]}，请合并（--keep）")
+        unit.before = {"identifier": canonical(stored), **_facts(cursor, kind, row)}
         rows.set_identifier(cursor, kind, row, code)
         unit.after = {"identifier": code, "name": name}
     return {"corrected": row_key, "identifier": mask_id(code), "changed": True}

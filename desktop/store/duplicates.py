@@ -41,16 +41,31 @@ def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+def _keys(cursor, kind: str) -> dict[int, tuple]:
+    """Each row of ``kind`` with what makes it one with another: its canonical identifier (for a misconduct record,
+    with its violation, decision date and project number)."""
+    spec = KINDS[kind]
+    extra = f", {_RECORD_KEY}" if kind == "integrity_record" else ""
+    return {id_: (canonical(code), *rest)
+            for id_, code, *rest in cursor.execute(f"SELECT id, {spec.code}{extra} FROM {spec.table} ORDER BY id")}
+
+
 def clash_groups(cursor) -> list[tuple[str, list[int]]]:
     """Each set of rows of one kind that the canonical form makes one, as (kind, row ids), in the order of the rows."""
     found = []
-    for kind, spec in KINDS.items():
-        extra = f", {_RECORD_KEY}" if kind == "integrity_record" else ""
+    for kind in KINDS:
         groups = defaultdict(list)
-        for id_, code, *rest in cursor.execute(f"SELECT id, {spec.code}{extra} FROM {spec.table} ORDER BY id"):
-            groups[(canonical(code), *rest)].append(id_)
+        for id_, one in _keys(cursor, kind).items():
+            groups[one].append(id_)
         found += [(kind, ids) for ids in groups.values() if len(ids) > 1]
     return found
+
+
+def sharing(cursor, kind: str, row: int, code: str) -> list[int]:
+    """The rows other than ``row`` that would be one with it if its identifier were the canonical ``code``."""
+    keys = _keys(cursor, kind)
+    mine = (code, *keys[row][1:])
+    return [id_ for id_, one in keys.items() if id_ != row and one == mine]
 
 
 def identifier(cursor, kind: str, row: int) -> tuple[str, str] | None:
@@ -203,13 +218,6 @@ def merge(cursor, kind: str, keep: int, drop: int) -> dict[str, dict[str, int]]:
             collapsed["relation.person_a_id"] = collapsed.get("relation.person_a_id", 0) + own + twice
     cursor.execute(f"DELETE FROM {table} WHERE id = ?", (drop,))
     return {"moved": moved, "collapsed": collapsed}
-
-
-def holders(cursor, kind: str, code: str) -> list[int]:
-    """The rows of ``kind`` whose identifier is ``code`` in canonical form."""
-    spec = KINDS[kind]
-    return [id_ for id_, stored in cursor.execute(f"SELECT id, {spec.code} FROM {spec.table}")
-            if canonical(stored) == code]
 
 
 def set_identifier(cursor, kind: str, row: int, code: str) -> None:
