@@ -101,6 +101,7 @@ def test_a_person_registered_twice_is_merged_the_upgrade_finishes_and_recusal_fi
     assert _rows(root, "SELECT version_num FROM alembic_version") == [("0014",)]
     [clash] = listed["clashes"]
     assert [r["key"] for r in clash["rows"]] == ["person:1", "person:5"] and clash["keep"] == "person:1"
+    assert [r["born"] for r in clash["rows"]] == ["1970-01-01", "1970-01-01"]
     assert clash["identifier"] == ZHANG[:6] + "********" + ZHANG[-4:]
     assert ZHANG not in json.dumps(listed, ensure_ascii=False)  # masked
     said = "\n".join(clash["differences"])
@@ -221,7 +222,8 @@ def test_an_organisation_registered_twice_is_merged_with_its_applications_and_ex
 
     code, merged, _ = cli(root, "--keep", "organisation:1")
     assert code == 0 and merged["current_schema"]
-    assert merged["merged"][0]["references"]["organisation:3"]["collapsed"] == {"application_partner.organisation_id": 1}
+    collapsed = merged["merged"][0]["references"]["organisation:3"]["collapsed"]
+    assert collapsed == {"application_partner.organisation_id": 1}
     assert _rows(root, "SELECT applicant_org_id FROM application") == [(1,)]
     assert _rows(root, "SELECT organisation_id FROM application_partner") == [(1,)]
     assert _rows(root, "SELECT count(*) FROM organisation") == [(2,)]

@@ -18,7 +18,7 @@ from desktop.domain.errors import RuleError
 WORDS = {"person": "人员", "organisation": "单位", "integrity_record": "诚信记录"}
 ONE = {"person": "一人", "organisation": "一个单位", "integrity_record": "一条记录"}
 
-LABELS = {"name": "姓名（名称）", "stored_as": "登记的号码", "mobile": "手机", "email": "电子邮箱",
+LABELS = {"name": "姓名（名称）", "stored_as": "登记的号码", "born": "出生日期", "mobile": "手机", "email": "电子邮箱",
           "head_of_unit": "单位负责人", "expert": "专家记录", "stays": "任职经历", "relations": "关系",
           "team": "项目成员", "declared": "声明回避", "requested": "申请人要求回避", "lobbying": "请托记录",
           "kind": "单位类型", "experts": "专家数", "applications": "申报项目", "partner_of": "合作项目",

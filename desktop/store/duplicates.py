@@ -121,8 +121,10 @@ def _person(cursor, row: int) -> dict:
     expert = cursor.execute(
         "SELECT o.name, o.credit_code, e.title, e.fields, e.enterprise, e.status FROM expert e "
         "JOIN organisation o ON o.id = e.organisation_id WHERE e.person_id = ?", (row,)).fetchone()
+    code = canonical(id_number)
     return {
-        "name": name, "stored_as": id_number, "mobile": mobile, "email": email, "head_of_unit": bool(head),
+        "name": name, "stored_as": id_number, "born": f"{code[6:10]}-{code[10:12]}-{code[12:14]}" if len(code) == 18
+        else "", "mobile": mobile, "email": email, "head_of_unit": bool(head),
         "expert": None if expert is None else {"organisation": f"{expert[0]}（{expert[1]}）", "title": expert[2],
                                                "fields": expert[3], "enterprise": bool(expert[4]),
                                                "status": expert[5]},
