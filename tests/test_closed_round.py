@@ -93,7 +93,7 @@ KEPT_OPEN_TO_CLOSED = {
 }
 NOT_ROUND_CHANGES = {e for e in MATRIX if e.split(".")[0] in {
     "accounts", "catalogue", "ui_queries", "audit_log", "confidential", "signing", "run", "importing", "backup",
-    "recovery", "working_days", "misconduct", "credit_repair", "appeals", "due"}} | {
+    "recovery", "working_days", "misconduct", "credit_repair", "appeals", "due", "duplicates"}} | {
     "rounds.create_round", "rounds.show_round", "rounds.list_rounds", "conflicts.round_conflicts",
     "draws.pending_commitment", "draws.latest_draw", "draws.draw_history", "draw_verify.replay_draw",
     "documents.round_letters", "documents.round_sheets", "limits.round_limits", "scores.score_sheet",

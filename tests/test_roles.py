@@ -22,7 +22,7 @@ from desktop.domain.roles import Role
 from desktop.domain.credit_repair import Application
 from desktop.domain.misconduct import Entered
 from desktop.services import (accounts, appeals, audit_log, backup, call_list, calls, catalogue, commitments, conduct,
-                              confidential, due, feedback, publicity,
+                              confidential, due, duplicates, feedback, publicity,
                               confirmation, conflicts, credit_repair, documents, draw_verify, draws, limits, misconduct,
                               recovery, replacements, results, rounds, score_workbook, scores, signing, ui_queries,
                               working_days)
@@ -53,6 +53,9 @@ MATRIX = {
     "catalogue.detail": ({S, V, A}, lambda w, op, t: catalogue.detail(w, op, "experts", "x")),
     "catalogue.counts": (EVERY, lambda w, op, t: catalogue.counts(w, op)),
     "catalogue.edit_expert": ({S}, lambda w, op, t: catalogue.edit_expert(w, op, "x", title="x")),
+    "duplicates.clashes": ({S, V, A}, lambda w, op, t: duplicates.clashes(w, op)),
+    "duplicates.merge": ({S}, lambda w, op, t: duplicates.merge(w, op, "person:1")),
+    "duplicates.correct": ({S}, lambda w, op, t: duplicates.correct(w, op, "person:1", "x")),
     "catalogue.edit_organisation": ({S}, lambda w, op, t: catalogue.edit_organisation(w, op, "x", name="x")),
     "conflicts.round_conflicts": ({S, V, A}, lambda w, op, t: conflicts.round_conflicts(w, op, 1)),
     "ui_queries.rounds_served": ({S, V, A}, lambda w, op, t: ui_queries.rounds_served(w, op, "x")),

@@ -123,42 +123,61 @@ def known_revisions() -> tuple[set[str], str]:
     """Every revision the migration files define, and the head: the one no other revision follows.
 
     The chain is linear (one head); ``test_engine`` checks this reading against Alembic's own."""
-    revisions, followed = set(), set()
+    follows = _follows()
+    (head,) = set(follows) - set(follows.values())
+    return set(follows), head
+
+
+def _follows() -> dict[str, str | None]:
+    """Each revision the migration files define, with the one it follows (None for the first)."""
+    follows = {}
     for script in MIGRATIONS.joinpath("versions").glob("*.py"):
         found = dict(_ASSIGNMENT.findall(script.read_text(encoding="utf-8")))
-        revisions.add(found["revision"])
-        if found.get("down_revision") not in (None, "", "None"):
-            followed.add(found["down_revision"])
-    (head,) = revisions - followed
-    return revisions, head
+        down = found.get("down_revision")
+        follows[found["revision"]] = None if down in (None, "", "None") else down
+    return follows
 
 
-def open_engine(db_path: Path, *, read_only: bool = False, key: bytes | None = None) -> Engine:
+def reached(revision: str | None, target: str) -> bool:
+    """Whether a database at ``revision`` (None: new) has had the migration ``target`` already: ``target`` is
+    ``revision`` or one of the revisions it follows."""
+    follows = _follows()
+    while revision is not None:
+        if revision == target:
+            return True
+        revision = follows.get(revision)
+    return False
+
+
+def open_engine(db_path: Path, *, read_only: bool = False, key: bytes | None = None,
+                upto: str | None = None) -> Engine:
     """The engine of an existing or new database (encrypted with ``key`` when given), upgraded to the newest schema
-    this version knows."""
+    this version knows; with ``upto``, upgraded no further than that revision (a database already past it is opened
+    as it is)."""
     revision = stored_revision(db_path, read_only=read_only, key=key)
     known, head = known_revisions()
     if revision is not None and revision not in known:
         raise SchemaError(
             f"工作区 {db_path.parent} 由更新版本的 PanelDesk 创建（数据库版本 {revision}），"
             "本版本无法打开，请升级 PanelDesk。")
+    target = head if upto is None else revision if reached(revision, upto) else upto
     engine = make_engine(db_path, read_only=read_only, key=key)
-    if revision != head and read_only:
+    if revision != target and read_only:
         raise SchemaError(f"工作区 {db_path.parent} 是只读的，且由较早版本的 PanelDesk 创建（数据库版本 {revision}），"
                           "需要升级后才能打开：请复制到可写的位置后再打开。")
-    if revision != head:
-        log.info("migrating %s from %s to %s", db_path, revision, head)
-        _upgrade(engine)
+    if revision != target:
+        log.info("migrating %s from %s to %s", db_path, revision, target)
+        _upgrade(engine, target)
     return engine
 
 
-def _upgrade(engine: Engine) -> None:
+def _upgrade(engine: Engine, target: str) -> None:
     from alembic import command  # loaded only here: see the module docstring
     from alembic.config import Config
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["engine"] = engine
-    command.upgrade(config, "head")
+    command.upgrade(config, target)
 
 
 @contextmanager

@@ -36,8 +36,11 @@ def leave(cursor, accumulator: Accumulator, action: str, target: str, after: dic
 
 def take(session: Session) -> list[tuple[str, str, dict, dict]]:
     """The entries left to write, oldest first, as (action, target, after, sealed digests); removed here, so the
-    caller writes them in the same transaction."""
+    caller writes them in the same transaction. A workspace held before the migration that made the table
+    (desktop.store.workspace ``held_at``) has none left."""
     with dbapi_cursor(session) as cursor:
+        if cursor.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (TABLE,)).fetchone() is None:
+            return []
         rows = cursor.execute(f"SELECT action, target, after, digests FROM {TABLE} ORDER BY id").fetchall()
         if rows:
             cursor.execute(f"DELETE FROM {TABLE}")

@@ -11,6 +11,10 @@ workspace that still opens. Once opened with its key, the workspace stays open i
 A folder or database file without write permission (an archived copy) opens read-only: it can be listed and its
 audit verified, and every change is refused before it starts (``read_only``). Writable workspaces get the row
 digests' triggers on each connection (desktop.store.digests).
+
+While ``held_at`` holds a folder, its workspace opens migrated no further than the given revision: the one way to
+work on a workspace whose next migration refuses (desktop.store.duplicates), with the accounts and the audit log of
+that schema, before the migration is tried again.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from __future__ import annotations
 import os
 import stat
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, event
@@ -71,6 +76,7 @@ class Workspace:
 
 
 _open: dict[Path, Workspace] = {}
+_held: dict[Path, str] = {}  # folder → the revision its workspace is opened at, while held_at holds it
 _lock = threading.Lock()
 
 
@@ -109,14 +115,15 @@ def open_workspace(root: Path, *, key: bytes | None = None, create: bool = False
         read_only = is_read_only(root)
         if read_only:
             key = key if is_encrypted_file(db) else None  # a read-only plain copy cannot be converted
-            workspace = Workspace(root, open_engine(db, read_only=True, key=key), read_only=True, key=key)
+            workspace = Workspace(root, open_engine(db, read_only=True, key=key, upto=_held.get(root)),
+                                  read_only=True, key=key)
         else:
             for folder in ("blobs", "out"):
                 _private_folder(root / folder)
             _private_database(db)
             if key is not None:
                 _encrypt(root, key)
-            engine = open_engine(db, key=key)
+            engine = open_engine(db, key=key, upto=_held.get(root))
             engine.dispose()  # connections made before the migration lack the triggers of its new tables
             event.listen(engine, "connect", digests.install)
             workspace = Workspace(root, engine, key=key)
@@ -168,3 +175,19 @@ def close_workspace(root: Path) -> None:
         workspace = _open.pop(Path(root).resolve(), None)
     if workspace is not None:
         workspace.engine.dispose()
+
+
+@contextmanager
+def held_at(root: Path, revision: str) -> Iterator[None]:
+    """Inside, the workspace at ``root`` opens upgraded no further than ``revision`` (as it is if it is past it);
+    closed on entry and on exit, so the next opening outside migrates it to the current schema."""
+    root = Path(root).resolve()
+    close_workspace(root)
+    with _lock:
+        _held[root] = revision
+    try:
+        yield
+    finally:
+        with _lock:
+            del _held[root]
+        close_workspace(root)

@@ -51,6 +51,8 @@ ACTIONS = {
     "audit.digest": QT_TRANSLATE_NOOP("audit", "为数据表建立摘要"),
     "audit.rows": QT_TRANSLATE_NOOP("audit", "为数据表建立逐行记录"),
     "identifiers.canonical": QT_TRANSLATE_NOOP("audit", "升级时将身份证号和信用代码统一为规范形式"),
+    "identifiers.merge": QT_TRANSLATE_NOOP("audit", "合并重复登记的人员、单位或诚信记录"),
+    "identifiers.correct": QT_TRANSLATE_NOOP("audit", "更正登记错的身份证号或信用代码"),
     "documents.letters": QT_TRANSLATE_NOOP("audit", "生成评审专家承诺书"),
     "documents.notices": QT_TRANSLATE_NOOP("audit", "生成通知书与名单"),
     "documents.sign_in_sheet": QT_TRANSLATE_NOOP("audit", "生成签到表"),

@@ -4328,6 +4328,14 @@ When every password is forgotten, only this key opens the workspace. Print it no
         <translation>Brought ID numbers and credit codes to their canonical form on upgrade</translation>
     </message>
     <message>
+        <source>合并重复登记的人员、单位或诚信记录</source>
+        <translation>Merge a person, organisation or integrity record registered twice</translation>
+    </message>
+    <message>
+        <source>更正登记错的身份证号或信用代码</source>
+        <translation>Correct a mistyped ID number or credit code</translation>
+    </message>
+    <message>
         <source>生成评审专家承诺书</source>
         <translation>Make expert commitment letters</translation>
     </message>

@@ -14,6 +14,7 @@ from desktop.ui.round.workspace import DRAW
 from tests.ui.conftest import OPERATOR
 from tests.ui.test_round_workspace import _sign_in
 from tests.conftest import signed
+from tests.test_merge_duplicates import made, stuck  # noqa: F401  (fixtures: a workspace stopped at 0014)
 
 
 @pytest.fixture
@@ -75,3 +76,15 @@ def test_a_folder_that_is_not_a_workspace_is_named_so_in_the_window(window, tmp_
     window.open_workspace(tmp_path / "plain")
     assert said and "不是 PanelDesk 工作区" in said[0] and "新建工作区" in said[0] and "init" not in said[0]
     assert window.ctx.place == before and not (tmp_path / "plain" / "paneldesk.db").exists()
+
+
+def test_a_workspace_whose_upgrade_stopped_at_a_duplicate_says_so_and_names_the_way_out(window, stuck, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text: said.append(text)))
+    before = window.ctx.place
+    root, _ = stuck
+    window.open_workspace(root)
+    assert said and "「张三」" in said[0] and "不会自动合并" in said[0]
+    assert "workspace merge-duplicates" in said[0] and "Traceback" not in said[0]
+    assert window.ctx.place == before

@@ -7,7 +7,8 @@ Workspaces imported before RULES.md IDENTIFIERS can hold ``３７０６…x`` wh
 later import of the same person then made a second one. Every stored ID number and credit code is brought to the
 canonical form of desktop.domain.ids. Where two rows become the same person, organisation or integrity record, the
 migration refuses, naming both rows, and leaves the workspace as it was: merging them would move draws, exclusions,
-calls and scores from one to the other, which only a person who knows which record is right may decide. The digests
+calls and scores from one to the other, which only a person who knows which record is right may decide: the
+message names ``paneldesk workspace merge-duplicates`` (desktop.services.duplicates), which does it. The digests
 of the rows changed are kept up and sealed by an audit entry at the first opening (desktop.store.pending_seals).
 """
 
@@ -93,8 +94,10 @@ def upgrade() -> None:
             raise SchemaError(
                 "工作区中有记录的身份证号或统一社会信用代码在规范化（全角转半角、去空格、x改为X）后相同，"
                 f"可能是同一人（单位）被登记了两次：{'；'.join(clashes[:_SHOWN])}{more}。PanelDesk 不会自动合并它们"
-                "（合并会改动已有的抽取、回避、评分等记录所指的对象），工作区未作任何改动，仍可用上一版本打开；"
-                "请核对哪一条正确后，联系维护人员合并或更正，再用本版本打开。")
+                "（合并会改动已有的抽取、回避、评分等记录所指的对象），工作区未作任何改动，仍可用上一版本打开。"
+                "请在命令行执行 paneldesk --workspace 工作区文件夹 --operator 账户名 workspace merge-duplicates，"
+                "查看每组记录的不同之处，再用 --keep 合并确是同一人（单位）的记录、用 --correct 更正登记错的号码；"
+                "冲突全部消除后，升级随即完成，工作区即可用本版本打开。")
         with tracked(connection) as accumulator:
             changed = _canonicalise(cursor)
             if changed:
