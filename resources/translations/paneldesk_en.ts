@@ -518,6 +518,10 @@
         <translation>{0}  {1} ({2})</translation>
     </message>
     <message>
+        <source>生成的文书 {0} 份已写入 {1}；期限 {2} 条（各按原来的日历版本）</source>
+        <translation>{0} generated documents written to {1}; {2} deadlines (each on the calendar version it was counted on)</translation>
+    </message>
+    <message>
         <source>从哪个备份文件夹恢复</source>
         <translation>Restore from which backup folder</translation>
     </message>

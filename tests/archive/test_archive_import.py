@@ -135,3 +135,14 @@ def test_the_signer_of_an_imported_archive_vouches_for_no_document_the_import_di
     unknown = Trust(trust.identities, frozenset(), trust.source)
     result = signing.verify_file(letter, unknown)
     assert result.intact and not result.trusted and "只为随归档导入本工作区的文件作证" in result.problem
+
+
+def test_the_command_line_import_says_what_documents_and_deadlines_came(made, workspace, monkeypatch, capsys):
+    _, archive, fingerprint = made
+    monkeypatch.setenv("PANELDESK_ARCHIVE_PASSWORD", PASSWORD)
+    code = main(["--workspace", str(workspace.root), "--operator", "王秘书", "archive", "import", str(archive),
+                 "--fingerprint", fingerprint])
+    out = capsys.readouterr().out
+    letters = sorted((workspace.root / "out" / "round-1").glob("*.pdf"))
+    assert code == 0 and letters and f"生成的文书 {len(letters)} 份已写入 {workspace.root / 'out' / 'round-1'}" in out
+    assert "期限 0 条" in out, out

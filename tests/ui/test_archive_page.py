@@ -9,9 +9,12 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from desktop.services import draws, signing
+from desktop.services.documents import generate_letters, letters_folder
+from desktop.services.rounds import RoundRef
 from desktop.ui.backup_offer import BackupOffer
 from desktop.ui.context import ROUNDS
 from desktop.ui.main_window import ARCHIVE
+from desktop.ui.round.workspace import LETTERS
 from tests.conftest import signed
 
 
@@ -126,3 +129,31 @@ def test_a_backup_restored_from_the_page_replaces_the_workspace_and_the_window_r
         assert db.execute("SELECT count(*) FROM draw").fetchone()[0] == 1
     with sqlite3.connect(root / "paneldesk.db") as db:
         assert db.execute("SELECT count(*) FROM draw").fetchone()[0] == 0
+
+
+def test_an_imported_round_lists_its_letters_as_generated(window, tmp_path):
+    """Signed letters made, the round exported and imported through the page (as round 2): its letters step lists
+    the letters the archive brought, each as generated, from out/round-2."""
+    fingerprint = _drawn(window)
+    root = window.ctx.place
+    made = generate_letters(root, window.ctx.actor, 1, letters_folder(root, 1), sign=True)
+    window.nav.setCurrentRow(ARCHIVE)
+    page = window.archive_page
+    page.export_password.setText("archive-password")
+    page.export_again.setText("archive-password")
+    page.export_to(tmp_path / "round-1.zip")
+    page.set_archive(tmp_path / "round-1.zip")
+    page.fingerprint.setText(fingerprint)
+    page.archive_password.setText("archive-password")
+    page.import_archive()
+    assert f"生成的文书 {len(made)} 份已写入 {root / 'out' / 'round-2'}" in page.result.toPlainText()
+
+    window.show_round(RoundRef(root, 2))
+    ws = window.rounds.workspace
+    ws.load(RoundRef(root, 2))
+    ws.buttons.button(LETTERS).click()
+    step = ws.letters
+    texts = [step.letters.item(i).text() for i in range(step.letters.count())]
+    assert len(texts) == len(made) and all(text.endswith("已生成") for text in texts)
+    assert sorted(p.name for p in step.files()) == sorted(m.path.name for m in made)
+    assert {p.parent for p in step.files()} == {root / "out" / "round-2"}

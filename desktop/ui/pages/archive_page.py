@@ -231,7 +231,9 @@ class ArchivePage(QWidget):
                 return
             lines = [self.tr("已导入为轮次 {0}（只读）：人员新增 {1}、合并 {2}；单位新增 {3}、合并 {4}").format(
                 summary["round"], summary["persons"]["new"], summary["persons"]["merged"],
-                summary["organisations"]["new"], summary["organisations"]["merged"])]
+                summary["organisations"]["new"], summary["organisations"]["merged"]),
+                self.tr("生成的文书 {0} 份已写入 {1}；期限 {2} 条（各按原来的日历版本）").format(
+                    len(summary["documents"]["files"]), summary["documents"]["out"], summary["rows"]["deadline"])]
             self.result.setPlainText("\n".join(lines + summary["differences"]))
             self.ctx.touched(ROUNDS, "pool")
         self._start(lambda job: import_archive(place, actor, path, password, fingerprint=fingerprint,
