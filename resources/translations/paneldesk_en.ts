@@ -522,6 +522,10 @@
         <translation>{0} generated documents written to {1}; {2} deadlines (each on the calendar version it was counted on)</translation>
     </message>
     <message>
+        <source>工作日日历新增 {0} 年（本工作区原先没有，随归档导入）</source>
+        <translation>Working-day calendar: {0} added (this workspace did not have it; it came with the archive)</translation>
+    </message>
+    <message>
         <source>从哪个备份文件夹恢复</source>
         <translation>Restore from which backup folder</translation>
     </message>

@@ -1,7 +1,8 @@
 """Import a round archive into another workspace, after a full verify: the round appears closed (read-only: no step
 of a closed round can be changed), with its panels, applications and draws, and what its execution and after-review
 recorded with the attachments they name (desktop.services.archive.executed_rows), its deadlines with the calendar
-version each was counted on, and its generated documents, written where the round's documents are listed from
+version each was counted on and the calendar years this workspace lacked (desktop.services.archive.imported_deadlines),
+and its generated documents, written where the round's documents are listed from
 (desktop.services.archive.imported_documents); persons are merged by ID number and
 organisations by credit code, so none is duplicated, and where the archive's details differ from this workspace's
 the workspace keeps its own and the difference is reported. A round is imported once: the signed manifest's hash, the
@@ -32,6 +33,7 @@ from desktop.domain.methods import RoundState
 from desktop.services.accounts import Operator, require
 from desktop.services.archive import container
 from desktop.services.archive import imported_documents
+from desktop.services.archive.imported_deadlines import import_deadlines, import_years
 from desktop.services.archive.executed_rows import import_rows
 from desktop.services.archive.sections import audit as audit_section, calendar, execution, pool, \
     round as round_section
@@ -76,7 +78,7 @@ def import_archive(place, actor: Operator, path: Path, password: str, *, trust: 
                   for t in ("organisation", "person", "application", "application_partner", "team_member")}
         exclusions = list(opened.lines(round_section.EXCLUSIONS))
         executed = {t: list(opened.lines(execution.rows_path(t))) for t in execution.TABLES}
-        deadlines = opened.json(calendar.CALENDAR)["deadlines"]
+        archived_calendar = opened.json(calendar.CALENDAR)
         manifest = opened.manifest
         documents = imported_documents.archived_documents(opened.by_path, data["round"]["id"])
         kinds = imported_documents.kinds(opened.lines(audit_section.ENTRIES), data["round"]["id"],
@@ -84,6 +86,9 @@ def import_archive(place, actor: Operator, path: Path, password: str, *, trust: 
         folder = f"{imported_documents.FOLDER}round-{data['round']['id']}/"
         with change(workspace, actor, "archive.import", "") as unit:
             merge = _Merge(unit.session, tables)
+            years, calendar_differences = import_years(unit.session, archived_calendar["years"], actor.name,
+                                                       Path(path).name)
+            merge.differences += calendar_differences
             new_round = _round(unit.session, merge, data)
             unit.session.add(ArchivedRound(round_id=new_round, manifest_sha256=sha, source_round_id=data["round"]["id"],
                                            source_state=data["round"]["state"], signer=verdict["signer"]["fingerprint"],
@@ -94,8 +99,8 @@ def import_archive(place, actor: Operator, path: Path, password: str, *, trust: 
                                lambda source: merge.person(merge.persons[source]["id_number"]),
                                lambda source: merge.application(merge.app_numbers[source]),
                                lambda name: opened.read(f"{execution.FOLDER}{name}"))
-            rows[Deadline.__tablename__] = _deadlines(unit.session, deadlines, data["round"]["id"], new_round,
-                                                      ids.get("appeal.id", {}))
+            rows[Deadline.__tablename__] = import_deadlines(unit.session, archived_calendar["deadlines"],
+                                                            data["round"]["id"], new_round, ids.get("appeal.id", {}))
             unit.target = f"round:{new_round}"
             building, final, digests = imported_documents.write_documents(
                 unit.workspace, new_round, documents, lambda relative: opened.read(folder + relative))
@@ -106,7 +111,7 @@ def import_archive(place, actor: Operator, path: Path, password: str, *, trust: 
                            "organisations": merge.counts["organisation"],
                            "applications": merge.counts["application"], "rows": rows,
                            "documents": {"out": str(final), "files": documents, "kinds": kinds, "sha256": digests},
-                           "differences": merge.differences}
+                           "calendar_years": years, "differences": merge.differences}
                 unit.after = summary | {"differences": len(merge.differences)}
                 imported_documents.place(building, final)  # inside the unit: a failed rename records nothing
             finally:
@@ -225,17 +230,6 @@ def _round(session, merge: _Merge, data: dict) -> int:
             session.add(PanelApplication(panel_id=added.id, application_id=merge.application(number), round_id=row.id))
     session.flush()
     return row.id
-
-
-def _deadlines(session, rows: list[dict], source_round: int, round_id: int, appeals: dict[int, int]) -> int:
-    """The round's deadlines and its appeals', each kept as it was counted (its calendar version and years), now of
-    the imported round and appeals; how many."""
-    targets = {f"round:{source_round}": f"round:{round_id}"} | {f"appeal:{a}": f"appeal:{b}" for a, b in appeals.items()}
-    for row in rows:
-        if row["target"] not in targets:
-            raise UserError(f"归档中的期限「{row['kind']}」属于 {row['target']}，不是本轮或其申诉的：没有导入任何内容")
-        session.add(Deadline(**(row | {"target": targets[row["target"]]})))
-    return len(rows)
 
 
 def _draws(session, merge: _Merge, data: dict, exclusions: list[dict], round_id: int) -> dict[str, dict[int, int]]:

@@ -234,6 +234,8 @@ class ArchivePage(QWidget):
                 summary["organisations"]["new"], summary["organisations"]["merged"]),
                 self.tr("生成的文书 {0} 份已写入 {1}；期限 {2} 条（各按原来的日历版本）").format(
                     len(summary["documents"]["files"]), summary["documents"]["out"], summary["rows"]["deadline"])]
+            lines += [self.tr("工作日日历新增 {0} 年（本工作区原先没有，随归档导入）").format(year)
+                      for year in summary["calendar_years"]]
             self.result.setPlainText("\n".join(lines + summary["differences"]))
             self.ctx.touched(ROUNDS, "pool")
         self._start(lambda job: import_archive(place, actor, path, password, fingerprint=fingerprint,
