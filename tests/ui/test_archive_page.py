@@ -103,6 +103,7 @@ def test_a_backup_restored_from_the_page_replaces_the_workspace_and_the_window_r
     window.ctx.touched(ROUNDS)
     assert page.round_box.itemText(0) != undrawn
 
+    assert page.restore_button.isVisibleTo(page)  # the secretary backs up, and may restore
     dialog = page.ask_restore(tmp_path / "usb")
     dialog.open()
     dialog.password.setText("wrong-password")

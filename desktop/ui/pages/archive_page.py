@@ -117,6 +117,8 @@ class ArchivePage(QWidget):
                                     lambda infos: place == self.ctx.place and self._list_rounds(infos),
                                     lambda e: errors.show(self, self.tr("无法读取评审轮次"), e))
         self.last_backup.setText(self.ctx.settings.last_backup or self.tr("从未备份"))
+        actor = self.ctx.actor  # replacing the workspace is for those who back it up (the service has no account)
+        self.restore_button.setVisible(actor is not None and actor.may("backup"))
 
     def _list_rounds(self, infos: list) -> None:
         self.round_box.clear()
