@@ -62,7 +62,7 @@ def kinds(entries: Iterable[dict], source_round: int, since: str, documents: lis
 def write_documents(workspace: Workspace, round_id: int, documents: list[str],
                     read: Callable[[str], Iterable[bytes]]) -> tuple[Path, Path, list[str]]:
     """Write ``documents`` (read(relative) gives a document's content) into a folder beside out/round-``round_id``;
-    (that folder, the final one, each document's SHA-256). ``place`` it once the import is committed."""
+    (that folder, the final one, each document's SHA-256), for ``place`` at the end of the import's change."""
     final = workspace.out / f"round-{round_id}"
     if final.exists() and any(final.iterdir()):
         raise UserError(f"{final} 已存在且不是空文件夹（不属于任何轮次的遗留文件）：请先移走它，再导入归档")
