@@ -299,6 +299,9 @@ def _short(fingerprint_hex: str) -> str:
 
 def _outside_use(identity: TrustedIdentity, signature: SignatureCheck, digest: str, trust: Trust) -> str:
     """Why ``signature`` by ``identity`` is not trusted for its time, or "" when it is."""
+    if identity.imported and digest not in trust.known:
+        return ("该签名身份属于导入的轮次归档的签发单位，只为随归档导入本工作区的文件作证，而这份文件不在其中"
+                "：请用 --fingerprint 给出签发单位公布的指纹核验")
     if signature.signed_at is None:
         return "签名中没有签名时间，无法判断它是否在签名身份的使用期内"
     at = dt.datetime.fromisoformat(signature.signed_at)

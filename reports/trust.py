@@ -11,10 +11,12 @@ from dataclasses import dataclass
 class TrustedIdentity:
     """A signing certificate, by its SHA-256 fingerprint, and the time it was in use: from ``since`` to ``until``
     (None: no bound). Once retired (``until`` set) it vouches only for documents its issuer's log records, since
-    whoever kept the old key can write any signing time into a new signature."""
+    whoever kept the old key can write any signing time into a new signature. One ``imported`` (the signer of a round
+    archive the workspace imported) vouches only for the documents that import wrote, which the log records."""
     fingerprint: str
     since: dt.datetime | None = None
     until: dt.datetime | None = None
+    imported: bool = False
 
 
 @dataclass(frozen=True)

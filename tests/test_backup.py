@@ -60,3 +60,24 @@ def test_restoring_over_a_workspace_keeps_the_old_one_renamed(demo_workspace, tm
     done = backup.restore_backup(stick, root, PASSWORD)
     assert done["kept"] and (tmp_path / done["kept"]).joinpath("paneldesk.db").exists()
     assert audit_log.verify_log(root, signed(root, "审计员")).intact
+
+
+def test_a_cancelled_restore_replaces_nothing_and_its_progress_covers_checking_and_writing(demo_workspace, tmp_path):
+    root = demo_workspace
+    stick = tmp_path / "usb"
+    made = backup.backup_workspace(root, signed(root, "王秘书"), stick, PASSWORD)
+    described = backup.describe_backup(stick, PASSWORD)
+    assert described["snapshot"] == made["snapshot"] and described["files"] == made["files"]
+    assert described["signer"] is None and described["created_by"] == "王秘书"  # no identity: unsigned
+    heard: list[tuple[int, int]] = []
+    done = backup.restore_backup(tmp_path / "usb", tmp_path / "restored", PASSWORD,
+                                 progress=lambda n, total, _path: heard.append((n, total)))
+    assert heard[0] == (0, 2 * done["files"]) and heard[-1] == (2 * done["files"] - 1, 2 * done["files"])
+    before = sorted(p.name for p in root.iterdir())
+    asked = []
+    with pytest.raises(backup.RestoreCancelled, match="没有任何改动"):
+        backup.restore_backup(stick, root, PASSWORD,  # stopped after the check, at the first file written
+                              cancelled=lambda: len(asked) >= made["files"] or bool(asked.append(1)))
+    assert sorted(p.name for p in root.iterdir()) == before and not list(tmp_path.glob(".*restoring"))
+    assert not list(tmp_path.glob("*before-restore*"))
+    close_workspace(tmp_path / "restored")

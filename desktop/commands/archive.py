@@ -61,7 +61,10 @@ def _import_text(v: dict) -> str:
         return f"{source}已于 {v['imported_at']} 导入为轮次 {v['round']}，本次没有重复导入任何内容"
     counts = "；".join(f"{what}新增 {v[key]['new']}、与本库合并 {v[key]['merged']}"
                       for key, what in (("persons", "人员"), ("organisations", "单位"), ("applications", "项目")))
-    return "\n".join([f"已导入为轮次 {v['round']}「{v['name']}」（只读，已结束）：{counts}"]
+    return "\n".join([f"已导入为轮次 {v['round']}「{v['name']}」（只读，已结束）：{counts}",
+                      f"生成的文书 {len(v['documents']['files'])} 份已写入 {v['documents']['out']}；"
+                      f"期限 {v['rows']['deadline']} 条（各按原来的日历版本）"
+                      + "".join(f"；工作日日历新增 {year} 年" for year in v["calendar_years"])]
                      + [f"  差异：{d}" for d in v["differences"]])
 
 

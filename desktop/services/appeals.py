@@ -27,6 +27,7 @@ from desktop.services.rounds import RoundRef, round_id_in, show_round
 from desktop.services.uow import change, reading
 from desktop.services.working_days import load, record_deadline, record_extension
 from desktop.store.after_review_tables import Appeal
+from desktop.store.archive_tables import ArchivedRound
 from desktop.store.calendar_tables import Deadline as DeadlineRow
 from desktop.store.tables import IntegrityRecord
 from desktop.store.workspace import Workspace
@@ -117,8 +118,19 @@ def _appeal(session: Session, appeal_id: int) -> Appeal:
     return row
 
 
+def _changeable(session: Session, appeal_id: int) -> Appeal:
+    """The appeal to move; refused when it came with a round imported from an archive (read-only here: it is
+    decided in the workspace the round came from, and a new deadline would be counted on this one's calendar)."""
+    row = _appeal(session, appeal_id)
+    if row.round_id is not None and session.execute(select(ArchivedRound.id).where(
+            ArchivedRound.round_id == row.round_id)).first() is not None:
+        raise UserError(f"申诉（复核申请）{appeal_id} 属于从归档导入的评审轮次 {row.round_id}，只能查看："
+                        "请在该轮次原来的工作区中处理")
+    return row
+
+
 def _moving(unit, actor: Operator, appeal_id: int, target: str) -> Appeal:
-    row = _appeal(unit.session, appeal_id)
+    row = _changeable(unit.session, appeal_id)
     rules.check_move(row.state, target)
     rules.check_decider(actor.name, _approver_of(unit.session, row))
     unit.before = {"state": row.state}
@@ -159,7 +171,7 @@ def extend_appeal(place: Place, actor: Operator, appeal_id: int, reason: str) ->
     if not reason.strip():
         raise UserError("延长处理期限须写明理由")
     with change(place, actor, "appeal.extend", f"appeal:{appeal_id}") as unit:
-        row = _appeal(unit.session, appeal_id)
+        row = _changeable(unit.session, appeal_id)
         if row.state != "accepted":
             raise UserError(f"申诉（复核申请）{appeal_id} 当前为“{rules.STATES[row.state]}”，只有已受理的才能延长处理期限")
         if row.extension_reason:

@@ -209,8 +209,35 @@ def _manifest_bytes(folder: Path, key: bytes, snapshot: str) -> bytes:
     return b"".join(_unseal(folder / "snapshots" / snapshot / MANIFEST, key, "备份清单"))
 
 
-def check_backup(folder: Path, password: str, snapshot: str | None = None) -> tuple[dict, list[str]]:
-    """The snapshot's manifest and every problem found by reading each of its files whole."""
+def describe_backup(folder: Path, password: str, snapshot: str | None = None) -> dict:
+    """What a snapshot says of itself, read before anything is checked, for the user to confirm before a restore:
+    {"snapshot", "snapshots", "created_at", "created_by", "workspace", "files", "signer", "signer_name"}.
+    ``signer`` is the fingerprint of the certificate the manifest's signature names (None: unsigned); only the
+    restore (``check_signature``) says whether that signature holds and whether the backup holds that identity."""
+    folder = Path(folder)
+    key = _key(folder, password, create=False)
+    available = snapshots(folder)
+    if not available:
+        raise BackupProblem(f"{folder} 中没有完整的备份")
+    snapshot = snapshot or available[-1]
+    try:
+        manifest_bytes = _manifest_bytes(folder, key, snapshot)
+        manifest = json.loads(manifest_bytes)
+        signature = folder / "snapshots" / snapshot / SIGNATURE
+        checked = cms.check(manifest_bytes, b"".join(_unseal(signature, key, "备份清单的签名")), [], "") \
+            if signature.is_file() else None
+    except (blobs.BlobDamaged, ValueError, OSError) as error:
+        raise BackupProblem(f"备份 {snapshot} 的清单无法读取：{error}") from None
+    return {"snapshot": snapshot, "snapshots": available, "created_at": manifest.get("created_at", ""),
+            "created_by": manifest.get("created_by", ""), "workspace": manifest.get("workspace", ""),
+            "files": len(manifest.get("files", ())), "signer": checked.fingerprint if checked else None,
+            "signer_name": checked.signer if checked else ""}
+
+
+def check_backup(folder: Path, password: str, snapshot: str | None = None, *, progress: Progress | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> tuple[dict, list[str]]:
+    """The snapshot's manifest and every problem found by reading each of its files whole; ``progress(done, total,
+    path)`` hears of each file and ``cancelled()`` is asked before each (RestoreCancelled)."""
     folder = Path(folder)
     key = _key(folder, password, create=False)
     available = snapshots(folder)
@@ -232,7 +259,8 @@ def check_backup(folder: Path, password: str, snapshot: str | None = None) -> tu
     problems += [f"备份清单中 {path} 出现不止一次" for path in sorted({p for p in seen if seen.count(p) > 1})]
     if problems:
         return manifest | {"snapshot": snapshot}, problems
-    for entry in manifest["files"]:
+    for number, entry in enumerate(manifest["files"]):
+        _step(progress, cancelled, number, len(manifest["files"]), entry["path"])
         stored = folder / entry["stored"]
         if stored.is_symlink() or not stored.is_file():
             problems.append(f"缺少 {entry['path']}（{entry['stored']}）" if not os.path.lexists(stored) else
@@ -306,15 +334,31 @@ def check_signature(folder: Path, password: str, manifest: dict, fingerprint: st
 _MARK = "paneldesk-restoring"  # in a folder being built by a restore: what an interrupted one left, safe to remove
 
 
+class RestoreCancelled(Cancelled):
+    """The restore was stopped before the swap: the workspace is as it was."""
+
+
+def _step(progress: Progress | None, cancelled: Callable[[], bool] | None, done: int, total: int, what: str) -> None:
+    if cancelled is not None and cancelled():
+        raise RestoreCancelled("已取消恢复，工作区没有任何改动")
+    if progress is not None:
+        progress(done, total, what)
+
+
 def restore_backup(folder: Path, target: Path, password: str, snapshot: str | None = None, *,
-                   fingerprint: str = "") -> dict:
+                   fingerprint: str = "", progress: Progress | None = None,
+                   cancelled: Callable[[], bool] | None = None) -> dict:
     """Restore a snapshot into ``target`` after checking all of it and its signature (``check_signature``: its signer
     must have ``fingerprint`` when one is given; "trusted" says whether it was); an existing ``target`` is kept,
-    renamed."""
+    renamed. ``progress(done, total, path)`` hears of each file, checked and then written (total: twice the files);
+    ``cancelled()`` is asked before each, and stops the restore before anything is replaced (RestoreCancelled)."""
     if Path(target).is_dir() and not (Path(target) / DB_NAME).exists() and any(Path(target).iterdir()):
         raise BackupProblem(f"{Path(target).resolve()} 不是 PanelDesk 工作区且不是空文件夹：请用 --workspace 指定"
                             "要恢复到的工作区文件夹（可以是新的）")
-    manifest, problems = check_backup(folder, password, snapshot)
+    def checking(done: int, total: int, what: str) -> None:
+        if progress is not None:
+            progress(done, 2 * total, what)
+    manifest, problems = check_backup(folder, password, snapshot, progress=checking, cancelled=cancelled)
     if problems:
         raise BackupProblem("备份校验未通过，没有恢复任何内容：" + "；".join(problems))
     signed_by = check_signature(folder, password, manifest, fingerprint)
@@ -330,7 +374,13 @@ def restore_backup(folder: Path, target: Path, password: str, snapshot: str | No
             raise BackupProblem(f"{building} 已存在且不是 PanelDesk 恢复时建的：请先移走它")
     private_folder(building)
     (building / _MARK).write_text(str(folder.resolve()), encoding="utf-8")
-    for entry in manifest["files"]:
+    total = len(manifest["files"])
+    for number, entry in enumerate(manifest["files"]):
+        try:
+            _step(progress, cancelled, total + number, 2 * total, entry["path"])
+        except RestoreCancelled:
+            shutil.rmtree(building)
+            raise
         path = building / entry["path"]
         private_folder(path.parent)
         digest = hashlib.sha256()

@@ -1,13 +1,14 @@
 """What is due across rounds, for the dashboard and `paneldesk due`: the limits list's undecided flags (by the review
 date), conduct records (2 working days after the review), publicity periods ending, objections unanswered, appeals'
-acceptance and decisions, each with its working-day deadline, grouped as overdue, today and this week."""
+acceptance and decisions, each with its working-day deadline, grouped as overdue, today and this week. A round
+imported from an archive is read-only here: nothing of it is due in this workspace."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from desktop.services.accounts import Operator, require
 from desktop.services.appeals import EXTENDED
@@ -15,6 +16,7 @@ from desktop.services.conduct import _experts, conduct_due
 from desktop.services.limits import listed_rounds
 from desktop.services.uow import reading
 from desktop.store.after_review_tables import Appeal, ExpertConduct, Objection, Publicity
+from desktop.store.archive_tables import ArchivedRound
 from desktop.store.calendar_tables import Deadline
 from desktop.store.round_tables import ReviewRound
 from desktop.store.workspace import Workspace
@@ -72,7 +74,9 @@ def due_items(place: Place, op: Operator, today: dt.date) -> list[dict]:
                                   "round": round_id, "round_name": name, "target": f"objection:{objection.id}",
                                   "due": dt.date.fromisoformat(publicity.end),
                                   "calendar": publicity.calendar_version})
-        for appeal in session.execute(select(Appeal).where(Appeal.state.in_(("received", "accepted")))).scalars():
+        imported = select(ArchivedRound.round_id)  # read-only here: its appeals are decided where it came from
+        for appeal in session.execute(select(Appeal).where(Appeal.state.in_(("received", "accepted")), or_(
+                Appeal.round_id.is_(None), Appeal.round_id.not_in(imported)))).scalars():
             accepting = appeal.state == "received"
             limit = _latest(session, f"appeal:{appeal.id}",
                             ("appeal.acceptance",) if accepting else ("appeal.decision", EXTENDED))

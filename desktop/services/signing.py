@@ -45,6 +45,7 @@ P12_NAME = "identity.p12"
 META_NAME = "identity.json"
 RETIRED = "retired"
 IDENTITY_ACTIONS = ("signer.created", "signer.imported")
+IMPORT_ACTION = "archive.import"  # a round archive imported: its signer vouches for the documents it wrote
 
 Password = str | Callable[[], str] | None
 
@@ -185,21 +186,31 @@ def signing_key(workspace: Path, password: Password = None) -> SigningKey:
 
 def _logged_identities(session: Session) -> tuple[tuple[TrustedIdentity, ...], frozenset[str]]:
     """The identities the audit log says the workspace has had, each from its entry until the next one replaced it,
-    and the SHA-256 of every signed document its batches recorded."""
+    and the SHA-256 of every signed document its batches recorded; then the signers of the round archives it
+    imported (``imported``: each vouches only for the documents its import wrote, whose SHA-256 the import's entry
+    keeps, since the operator confirmed that signer's fingerprint to import the archive), unless the signer is one
+    of the workspace's own, whose periods stand."""
     rows = session.execute(select(AuditEntry.at, AuditEntry.action, AuditEntry.after)
-                           .where(or_(AuditEntry.action.in_(IDENTITY_ACTIONS), AuditEntry.action.like("documents.%")))
+                           .where(or_(AuditEntry.action.in_(IDENTITY_ACTIONS + (IMPORT_ACTION,)),
+                                      AuditEntry.action.like("documents.%")))
                            .order_by(AuditEntry.id)).all()
     periods: list[tuple[str, dt.datetime]] = []
     known: set[str] = set()
+    imported: dict[str, None] = {}
     for at, action, after in rows:
         values = json.loads(after or "{}")
         if action in IDENTITY_ACTIONS:
             periods.append((values["fingerprint"], dt.datetime.fromisoformat(at)))
+        elif action == IMPORT_ACTION:
+            if values.get("documents", {}).get("sha256"):
+                known.update(values["documents"]["sha256"])
+                imported[values["signer"]] = None
         else:
             known.update(values.get("sha256", ()))
     identities = tuple(TrustedIdentity(fingerprint, since, periods[i + 1][1] if i + 1 < len(periods) else None)
                        for i, (fingerprint, since) in enumerate(periods))
-    return identities, frozenset(known)
+    own = {fingerprint for fingerprint, _ in periods}
+    return identities + tuple(TrustedIdentity(f, imported=True) for f in imported if f not in own), frozenset(known)
 
 
 def workspace_trust(place: Path | Workspace, op: Operator) -> Trust:
@@ -219,7 +230,7 @@ def workspace_trust(place: Path | Workspace, op: Operator) -> Trust:
 def logged_certificates(session: Session, root: Path) -> list[x509.Certificate]:
     """The certificates on disk (the identity in use and the retired ones) that the audit log records as the
     workspace's: a certificate copied into the folder is not among them."""
-    logged = {identity.fingerprint for identity in _logged_identities(session)[0]}
+    logged = {identity.fingerprint for identity in _logged_identities(session)[0] if not identity.imported}
     pems: list[bytes] = []
     if (_folder(root) / META_NAME).exists():
         pems.append(_current(root).certificate_pem.encode("ascii"))

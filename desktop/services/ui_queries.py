@@ -140,15 +140,19 @@ def explain_pair(place: Place, op: Operator, ref: RoundRef, application: str, ex
 def round_documents(place: Place, op: Operator, ref: RoundRef, kind: str, since: str = "") -> list[Path]:
     """The documents of ``kind`` ("letters", "sign_in_sheet", "score_sheet") the latest batch of the round wrote
     (at or after ``since``, the draw they belong to), as far as they are still on disk: the audit log says where
-    each batch wrote what, so the list survives a restart and a folder chosen by hand."""
+    each batch wrote what, so the list survives a restart and a folder chosen by hand. A round imported from an
+    archive lists what its import wrote of that kind (desktop.services.archive.imported_documents)."""
     require(op, "documents.read", place)
     action, target = f"documents.{kind}", f"round:{rounds.round_id_in(place, ref)}"
     with reading(place) as session:
-        found = session.execute(select(AuditEntry.after).where(AuditEntry.action == action,
-                                                               AuditEntry.target == target, AuditEntry.at >= since)
-                                .order_by(AuditEntry.id.desc()).limit(1)).scalar()
+        found = session.execute(select(AuditEntry.action, AuditEntry.after).where(
+            AuditEntry.action.in_((action, "archive.import")), AuditEntry.target == target, AuditEntry.at >= since)
+                                .order_by(AuditEntry.id.desc()).limit(1)).first()
     if not found:
         return []
-    batch = json.loads(found)
+    batch = json.loads(found.after)
+    if found.action == "archive.import":
+        written = batch.get("documents") or {}  # none from an import made before documents were imported
+        batch = {"out": written.get("out", ""), "files": written.get("kinds", {}).get(kind, ())}
     out = Path(batch.get("out", ""))
     return [out / name for name in batch.get("files", ()) if (out / name).is_file()]

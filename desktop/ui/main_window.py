@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.dashboard.open_round.connect(self.show_round)
+        self.archive_page.restored.connect(self.reopen)
         self.dashboard.shown.connect(self._dashboard_shown)
         pages_view = QWidget()
         layout = QHBoxLayout(pages_view)
@@ -216,6 +217,12 @@ class MainWindow(QMainWindow):
         self._show_account()
         if ask and self.ctx.place is not None:
             self._sign_in_to(self.ctx.place, False)
+
+    def reopen(self, path: Path) -> None:
+        """The workspace at ``path`` was replaced (restored from a backup): nothing of the old one stays on screen
+        or signed in, and the restored one opens as File › 打开 opens any, every page reading it afresh."""
+        self.sign_out(ask=False)
+        self.open_workspace(path)
 
     def open_or_build(self, path: Path) -> None:
         """Open ``path``; when it holds no workspace yet, build the demo workspace there first."""

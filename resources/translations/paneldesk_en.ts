@@ -91,7 +91,7 @@
     <name>AfterReviewStep</name>
     <message>
         <source>专家姓名</source>
-        <translation>expert's name</translation>
+        <translation>expert&apos;s name</translation>
     </message>
     <message>
         <source>工作单位</source>
@@ -490,6 +490,14 @@
         <translation>Back up to…</translation>
     </message>
     <message>
+        <source>从备份恢复…</source>
+        <translation>Restore from a backup…</translation>
+    </message>
+    <message>
+        <source>用备份替换当前工作区（先校验备份；原工作区改名保留）</source>
+        <translation>Replace this workspace with a backup (the backup is checked first; the current workspace is kept, renamed)</translation>
+    </message>
+    <message>
         <source>上次备份</source>
         <translation>Last backup</translation>
     </message>
@@ -508,6 +516,34 @@
     <message>
         <source>{0}&#x3000;{1}（{2}）</source>
         <translation>{0}  {1} ({2})</translation>
+    </message>
+    <message>
+        <source>生成的文书 {0} 份已写入 {1}；期限 {2} 条（各按原来的日历版本）</source>
+        <translation>{0} generated documents written to {1}; {2} deadlines (each on the calendar version it was counted on)</translation>
+    </message>
+    <message>
+        <source>工作日日历新增 {0} 年（本工作区原先没有，随归档导入）</source>
+        <translation>Working-day calendar: {0} added (this workspace did not have it; it came with the archive)</translation>
+    </message>
+    <message>
+        <source>从哪个备份文件夹恢复</source>
+        <translation>Restore from which backup folder</translation>
+    </message>
+    <message>
+        <source>已从备份 {0} 恢复工作区 {1}（{2} 个文件，已逐一校验）</source>
+        <translation>Workspace {1} restored from backup {0} ({2} files, each checked)</translation>
+    </message>
+    <message>
+        <source>原来的工作区已改名保留为 {0}</source>
+        <translation>The previous workspace is kept, renamed, as {0}</translation>
+    </message>
+    <message>
+        <source>备份的签名者指纹：{0}</source>
+        <translation>The backup signer&apos;s fingerprint: {0}</translation>
+    </message>
+    <message>
+        <source>此备份没有签名</source>
+        <translation>This backup is not signed</translation>
     </message>
     <message>
         <source>从未备份</source>
@@ -3340,6 +3376,95 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
     <message>
         <source>新口令（至少 8 个字符）</source>
         <translation>New password (at least 8 characters)</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>从备份恢复工作区</source>
+        <translation>Restore the workspace from a backup</translation>
+    </message>
+    <message>
+        <source>备份文件夹</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <source>备份时设定的备份口令</source>
+        <translation>The backup password chosen when backing up</translation>
+    </message>
+    <message>
+        <source>读取备份</source>
+        <translation>Read the backup</translation>
+    </message>
+    <message>
+        <source>备份口令</source>
+        <translation>Backup password</translation>
+    </message>
+    <message>
+        <source>输入备份口令后点「读取备份」，查看备份的时间和签名者。</source>
+        <translation>Enter the backup password and click “Read the backup” to see when it was made and who signed it.</translation>
+    </message>
+    <message>
+        <source>本单位公布的指纹（64 位十六进制）；或留空，核对后勾选下面一项</source>
+        <translation>Your office&apos;s published fingerprint (64 hex digits); or leave empty and tick below</translation>
+    </message>
+    <message>
+        <source>证书指纹</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <source>我已核对：上面显示的签名者指纹与本单位公布的指纹一致</source>
+        <translation>I have checked: the signer&apos;s fingerprint shown above is the one our office published</translation>
+    </message>
+    <message>
+        <source>恢复将替换当前打开的工作区 {0}。当前工作区不会被删除：它将改名保留为“{1}.before-restore-日期-时间”，需要时可以重新打开。恢复前先校验备份的每个文件和签名，校验不通过则不作任何改动。恢复后请重新登录。</source>
+        <translation>Restoring replaces the open workspace {0}. The current workspace is not deleted: it is kept, renamed “{1}.before-restore-date-time”, and can be opened again if needed. Every file of the backup and its signature are checked first; if the check fails, nothing is changed. Sign in again after the restore.</translation>
+    </message>
+    <message>
+        <source>我明白当前工作区将被替换（原工作区改名保留）</source>
+        <translation>I understand the current workspace will be replaced (it is kept, renamed)</translation>
+    </message>
+    <message>
+        <source>取消恢复</source>
+        <translation>Cancel restore</translation>
+    </message>
+    <message>
+        <source>校验并恢复</source>
+        <translation>Check and restore</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>最近一次备份：{0}（共 {1} 次；备份于 {2}，由 {3} 备份，{4} 个文件）</source>
+        <translation>Latest backup: {0} ({1} in all; made {2} by {3}, {4} files)</translation>
+    </message>
+    <message>
+        <source>此备份没有签名（备份时工作区还没有签名身份），无法确认它出自本单位。</source>
+        <translation>This backup is not signed (the workspace had no signing identity when it was made): it cannot be confirmed to come from your office.</translation>
+    </message>
+    <message>
+        <source>我知道此备份没有签名，仍要恢复</source>
+        <translation>I know this backup is not signed and restore it anyway</translation>
+    </message>
+    <message>
+        <source>签名者：{0}
+SHA-256 指纹：{1}</source>
+        <translation>Signer: {0}
+SHA-256 fingerprint: {1}</translation>
+    </message>
+    <message>
+        <source>请先读取备份，核对签名者指纹，或填写本单位公布的指纹</source>
+        <translation>Read the backup first and check its signer&apos;s fingerprint, or enter the fingerprint your office published</translation>
+    </message>
+    <message>
+        <source>请填写本单位公布的指纹，或核对上面显示的签名者指纹后勾选确认</source>
+        <translation>Enter the fingerprint your office published, or check the signer&apos;s fingerprint shown above and tick to confirm</translation>
+    </message>
+    <message>
+        <source>请勾选确认：当前工作区将被替换（原工作区改名保留）</source>
+        <translation>Tick to confirm that the current workspace will be replaced (it is kept, renamed)</translation>
     </message>
 </context>
 <context>

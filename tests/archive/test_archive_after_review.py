@@ -12,9 +12,12 @@ import zipfile
 import keyring
 import pytest
 
-from desktop.services import accounts, appeals, conduct, publicity, signing
+from desktop import __version__
+
+from desktop.services import accounts, appeals, conduct, due, publicity, signing
 from desktop.domain.errors import UserError
 from desktop.services.archive import container
+from desktop.services.archive.export import export_round
 from desktop.services.archive.importing import import_archive
 from desktop.services.archive.sections import calendar
 from desktop.services.archive.verify import verify_archive
@@ -147,3 +150,48 @@ def test_imported_rows_refer_to_the_persons_and_applications_already_here(review
         assert done["persons"]["new"] == done["applications"]["new"] == 0
     finally:
         close_workspace(target)
+
+
+def _deadlines(root, round_id: int) -> list[tuple]:
+    """The round's deadlines and its appeals' (each appeal by its appellant), as the dashboard reads them."""
+    with sqlite3.connect(root / "paneldesk.db") as db:
+        return db.execute(
+            "SELECT d.kind, coalesce(a.appellant, ''), d.start, d.working_days, d.due, d.calendar_version, "
+            "d.calendar_years FROM deadline d LEFT JOIN appeal a ON d.target = 'appeal:' || a.id "
+            "WHERE d.target = ? OR a.round_id = ? ORDER BY d.kind, d.start", (f"round:{round_id}", round_id)).fetchall()
+
+
+def test_the_deadlines_are_imported_with_their_calendar_versions_and_stay_read_only(reviewed, workspace):
+    """Each deadline of the round and of its appeal becomes a row of the imported round and appeal, counted on the
+    calendar version it was counted on; the imported appeal is not due here and cannot be moved, and a second import
+    adds no deadline."""
+    source, archive, fingerprint, _, _ = reviewed
+    clerk = signed(workspace, "王秘书")
+    done = import_archive(workspace, clerk, archive, PASSWORD, fingerprint=fingerprint)
+    imported = _deadlines(workspace.root, done["round"])
+    assert imported == _deadlines(source, 1) and {row[0] for row in imported} >= {
+        "publicity.end", "appeal.acceptance", "appeal.decision"}
+    assert done["rows"]["deadline"] == len(imported)
+    assert done["calendar_years"] == [2027]  # counted on a year this workspace had not entered: it came with them
+    assert [i for i in due.due_items(workspace, clerk, D(2027, 6, 1)) if i["round"] == done["round"]] == []
+    [appeal] = [a for a in appeals.list_appeals(workspace, clerk) if a["round"] == done["round"]]
+    with pytest.raises(UserError, match="从归档导入的评审轮次"):
+        appeals.decide_appeal(workspace, signed(workspace, "孙审批"), appeal["id"], D(2027, 2, 1), "维持原评审结果。")
+    import_archive(workspace, clerk, archive, PASSWORD, fingerprint=fingerprint)
+    assert _deadlines(workspace.root, done["round"]) == imported
+
+
+def test_an_imported_round_exported_again_carries_its_deadlines_and_they_count_again(reviewed, workspace, tmp_path):
+    """The importing workspace's own archive of the imported round holds the same deadlines, and each counts again
+    on the calendar it archives (nothing of the import's deadlines is lost or changed on the way on)."""
+    _, archive, fingerprint, _, _ = reviewed
+    clerk = signed(workspace, "王秘书")
+    done = import_archive(workspace, clerk, archive, PASSWORD, fingerprint=fingerprint)
+    signing.create_identity(workspace.root, clerk, "另一评审办公室")
+    again = tmp_path / "again.zip"
+    export_round(workspace, clerk, done["round"], again, PASSWORD, app_version=__version__)
+    moved = _calendar(again)
+    keys = ("kind", "start", "working_days", "due", "calendar_version", "calendar_years")
+    assert sorted(tuple(d[k] for k in keys) for d in moved["deadlines"]) == sorted(
+        tuple(d[k] for k in keys) for d in _calendar(archive)["deadlines"])
+    assert calendar.problems(moved) == ([], [])

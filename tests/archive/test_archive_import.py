@@ -1,11 +1,16 @@
 """Importing a round archive into another workspace: verified first, the round closed (read-only), persons merged by
-ID number and organisations by credit code with differences reported, and a second import merging nothing."""
+ID number and organisations by credit code with differences reported, its generated documents written where its
+letters are listed from, and a second import merging nothing."""
 
+import json
 import sqlite3
 
 import pytest
 
-from desktop.services import catalogue, rounds
+from desktop.cli import main
+from desktop.services import catalogue, draws, rounds, signing, ui_queries
+from desktop.services.rounds import RoundRef
+from reports.trust import Trust
 from desktop.services.archive.importing import ArchiveRefused, import_archive
 from desktop.domain.errors import UserError
 from tests.archive.conftest import AGAIN, PASSWORD
@@ -88,3 +93,56 @@ def test_another_export_of_the_same_round_is_not_imported_a_second_time(made, wo
     assert again["already_imported"] and not again["same_file"] and again["round"] == first["round"]
     assert again["earlier_file"] == archive.name
     assert {t: _count(workspace.root, t) for t in counts} == counts
+
+
+def test_the_generated_documents_come_with_the_round_and_verify_as_the_imports_own(made, workspace, capsys):
+    """The signed letters the round's workspace generated are written into out/round-N/ here, listed as the letters
+    step lists them (by kind, from the log), byte for byte the originals; `verify` in this workspace finds each
+    intact and trusted (its import confirmed the signer's fingerprint); elsewhere, or changed, it is not."""
+    root, archive, fingerprint = made
+    clerk = signed(workspace, "王秘书")
+    done = import_archive(workspace, clerk, archive, PASSWORD, fingerprint=fingerprint)
+    ref = RoundRef(workspace.root.resolve(), done["round"])
+    letters = ui_queries.round_documents(workspace, clerk, ref, "letters", draws.latest_draw(workspace, clerk, ref).at)
+    originals = sorted((root / "out" / "round-1").glob("*.pdf"))
+    assert len(letters) == len(originals) > 0 and ui_queries.round_documents(workspace, clerk, ref, "score_sheet") == []
+    assert {p.parent for p in letters} == {workspace.root / "out" / f"round-{done['round']}"}
+    assert sorted(p.read_bytes() for p in letters) == sorted(p.read_bytes() for p in originals)
+
+    code = main(["--workspace", str(workspace.root), "--operator", "王秘书", "verify", str(letters[0]), "--json"])
+    shown = json.loads(capsys.readouterr().out)
+    assert code == 0 and shown["intact"] and shown["trusted"] and shown["fingerprint"] == fingerprint, shown
+    alone = signing.verify_file(letters[0], signing.published_trust())
+    assert alone.intact and not alone.trusted
+    changed = workspace.root / "changed.pdf"
+    changed.write_bytes(letters[0].read_bytes().replace(b"/Producer", b"/Pro-ucer", 1))
+    assert not signing.verify_file(changed, signing.workspace_trust(workspace, clerk)).intact
+
+    again = import_archive(workspace, clerk, archive, PASSWORD, fingerprint=fingerprint)
+    assert again["already_imported"] and sorted((workspace.root / "out").iterdir()) == [
+        workspace.root / "out" / f"round-{done['round']}"]
+
+
+def test_the_signer_of_an_imported_archive_vouches_for_no_document_the_import_did_not_bring(made, workspace):
+    """Trusted for the files its import wrote, which the log records, and for no other document signed with that
+    key (the other office's key may sign anything)."""
+    root, archive, fingerprint = made
+    clerk = signed(workspace, "王秘书")
+    import_archive(workspace, clerk, archive, PASSWORD, fingerprint=fingerprint)
+    trust = signing.workspace_trust(workspace, clerk)
+    assert [i.fingerprint for i in trust.identities if i.imported] == [fingerprint]
+    letter = next((root / "out" / "round-1").glob("*.pdf"))
+    unknown = Trust(trust.identities, frozenset(), trust.source)
+    result = signing.verify_file(letter, unknown)
+    assert result.intact and not result.trusted and "只为随归档导入本工作区的文件作证" in result.problem
+
+
+def test_the_command_line_import_says_what_documents_and_deadlines_came(made, workspace, monkeypatch, capsys):
+    _, archive, fingerprint = made
+    monkeypatch.setenv("PANELDESK_ARCHIVE_PASSWORD", PASSWORD)
+    code = main(["--workspace", str(workspace.root), "--operator", "王秘书", "archive", "import", str(archive),
+                 "--fingerprint", fingerprint])
+    out = capsys.readouterr().out
+    letters = sorted((workspace.root / "out" / "round-1").glob("*.pdf"))
+    assert code == 0 and letters and f"生成的文书 {len(letters)} 份已写入 {workspace.root / 'out' / 'round-1'}" in out
+    assert "期限 0 条" in out, out

@@ -1,16 +1,25 @@
 """Import a round archive into another workspace, after a full verify: the round appears closed (read-only: no step
 of a closed round can be changed), with its panels, applications and draws, and what its execution and after-review
-recorded with the attachments they name (desktop.services.archive.executed_rows); persons are merged by ID number and
+recorded with the attachments they name (desktop.services.archive.executed_rows), its deadlines with the calendar
+version each was counted on and the calendar years this workspace lacked (desktop.services.archive.imported_deadlines),
+and its generated documents, written where the round's documents are listed from
+(desktop.services.archive.imported_documents); persons are merged by ID number and
 organisations by credit code, so none is duplicated, and where the archive's details differ from this workspace's
 the workspace keeps its own and the difference is reported. A round is imported once: the signed manifest's hash, the
 signer and the round's number where it came from are kept, and importing the same archive again, or another export of
-the same round by the same signer, merges nothing and names the round it became."""
+the same round by the same signer, merges nothing and names the round it became.
+
+The import's audit entry lists the documents it wrote with their SHA-256, and the signer: the workspace vouches for
+exactly those files, signed by that identity, which the operator confirmed by its fingerprint or certificate to import
+the archive (desktop.services.signing.workspace_trust); a document signed by it that did not come with the archive is
+not trusted here."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import json
+import shutil
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -23,12 +32,16 @@ from desktop.domain.errors import UserError
 from desktop.domain.methods import RoundState
 from desktop.services.accounts import Operator, require
 from desktop.services.archive import container
+from desktop.services.archive import imported_documents
+from desktop.services.archive.imported_deadlines import import_deadlines, import_years
 from desktop.services.archive.executed_rows import import_rows
-from desktop.services.archive.sections import execution, pool, round as round_section
+from desktop.services.archive.sections import audit as audit_section, calendar, execution, pool, \
+    round as round_section
 from desktop.services.archive.verify import verify_archive
 from desktop.services.confidential import mask_ids_in
 from desktop.services.uow import change, reading, writable
 from desktop.store.archive_tables import ArchivedRound
+from desktop.store.calendar_tables import Deadline
 from desktop.store.round_tables import Draw, DrawCommitment, DrawMember, Exclusion, Panel, PanelApplication, ReviewRound
 from desktop.store.tables import Application, ApplicationPartner, Organisation, Person, TeamMember
 
@@ -65,9 +78,17 @@ def import_archive(place, actor: Operator, path: Path, password: str, *, trust: 
                   for t in ("organisation", "person", "application", "application_partner", "team_member")}
         exclusions = list(opened.lines(round_section.EXCLUSIONS))
         executed = {t: list(opened.lines(execution.rows_path(t))) for t in execution.TABLES}
+        archived_calendar = opened.json(calendar.CALENDAR)
         manifest = opened.manifest
+        documents = imported_documents.archived_documents(opened.by_path, data["round"]["id"])
+        kinds = imported_documents.kinds(opened.lines(audit_section.ENTRIES), data["round"]["id"],
+                                         data["draws"][-1]["at"] if data["draws"] else "", documents)
+        folder = f"{imported_documents.FOLDER}round-{data['round']['id']}/"
         with change(workspace, actor, "archive.import", "") as unit:
             merge = _Merge(unit.session, tables)
+            years, calendar_differences = import_years(unit.session, archived_calendar["years"], actor.name,
+                                                       Path(path).name)
+            merge.differences += calendar_differences
             new_round = _round(unit.session, merge, data)
             unit.session.add(ArchivedRound(round_id=new_round, manifest_sha256=sha, source_round_id=data["round"]["id"],
                                            source_state=data["round"]["state"], signer=verdict["signer"]["fingerprint"],
@@ -78,13 +99,23 @@ def import_archive(place, actor: Operator, path: Path, password: str, *, trust: 
                                lambda source: merge.person(merge.persons[source]["id_number"]),
                                lambda source: merge.application(merge.app_numbers[source]),
                                lambda name: opened.read(f"{execution.FOLDER}{name}"))
+            rows[Deadline.__tablename__] = import_deadlines(unit.session, archived_calendar["deadlines"],
+                                                            data["round"]["id"], new_round, ids.get("appeal.id", {}))
             unit.target = f"round:{new_round}"
-            summary = {"already_imported": False, "round": new_round, "source_round": data["round"]["id"],
-                       "name": manifest["round"]["name"], "manifest_sha256": sha, "file": Path(path).name,
-                       "signer": verdict["signer"]["fingerprint"], "persons": merge.counts["person"],
-                       "organisations": merge.counts["organisation"], "applications": merge.counts["application"],
-                       "rows": rows, "differences": merge.differences}
-            unit.after = summary | {"differences": len(merge.differences)}
+            building, final, digests = imported_documents.write_documents(
+                unit.workspace, new_round, documents, lambda relative: opened.read(folder + relative))
+            try:
+                summary = {"already_imported": False, "round": new_round, "source_round": data["round"]["id"],
+                           "name": manifest["round"]["name"], "manifest_sha256": sha, "file": Path(path).name,
+                           "signer": verdict["signer"]["fingerprint"], "persons": merge.counts["person"],
+                           "organisations": merge.counts["organisation"],
+                           "applications": merge.counts["application"], "rows": rows,
+                           "documents": {"out": str(final), "files": documents, "kinds": kinds, "sha256": digests},
+                           "calendar_years": years, "differences": merge.differences}
+                unit.after = summary | {"differences": len(merge.differences)}
+                imported_documents.place(building, final)  # inside the unit: a failed rename records nothing
+            finally:
+                shutil.rmtree(building, ignore_errors=True)
             return summary
 
 

@@ -1,5 +1,6 @@
 """The 归档与备份 page: export a round's archive, verify any archive (dragged in or chosen) without a workspace,
-import one into this workspace, and back the workspace up. Export, verify, import and backup run off the GUI thread
+import one into this workspace, back the workspace up and restore it from a backup (desktop.ui.restore_dialog).
+Export, verify, import and backup run off the GUI thread
 with progress and Cancel; the verdict is given in words. The passwords are typed here and handed to the services;
 they are never stored."""
 
@@ -8,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget)
 
@@ -25,6 +27,8 @@ def password_field(placeholder: str) -> QLineEdit:
 
 
 class ArchivePage(QWidget):
+    restored = Signal(Path)  # a backup replaced the open workspace: the window signs in to it afresh
+
     def __init__(self, ctx: Context, parent=None):
         super().__init__(parent)
         self.ctx = ctx
@@ -76,9 +80,16 @@ class ArchivePage(QWidget):
         self.backup_password = password_field(self.tr("至少 8 个字符，恢复时需要"))
         self.backup_button = QPushButton(self.tr("备份到…"))
         self.backup_button.clicked.connect(self.choose_backup)
+        self.restore_button = QPushButton(self.tr("从备份恢复…"))
+        self.restore_button.setToolTip(self.tr("用备份替换当前工作区（先校验备份；原工作区改名保留）"))
+        self.restore_button.clicked.connect(self.choose_restore)
         form.addRow(self.tr("上次备份"), self.last_backup)
         form.addRow(self.tr("备份口令"), self.backup_password)
-        form.addRow("", self.backup_button)
+        backup_buttons = QHBoxLayout()
+        backup_buttons.addWidget(self.backup_button)
+        backup_buttons.addWidget(self.restore_button)
+        backup_buttons.addStretch(1)
+        form.addRow("", backup_buttons)
         layout.addWidget(backup)
 
         progress_row = QHBoxLayout()
@@ -106,6 +117,8 @@ class ArchivePage(QWidget):
                                     lambda infos: place == self.ctx.place and self._list_rounds(infos),
                                     lambda e: errors.show(self, self.tr("无法读取评审轮次"), e))
         self.last_backup.setText(self.ctx.settings.last_backup or self.tr("从未备份"))
+        actor = self.ctx.actor  # replacing the workspace is for those who back it up (the service has no account)
+        self.restore_button.setVisible(actor is not None and actor.may("backup"))
 
     def _list_rounds(self, infos: list) -> None:
         self.round_box.clear()
@@ -115,7 +128,8 @@ class ArchivePage(QWidget):
     def _running(self, running: bool) -> None:
         self.progress.setVisible(running)
         self.cancel.setVisible(running)
-        for button in (self.export_button, self.verify_button, self.import_button, self.backup_button):
+        for button in (self.export_button, self.verify_button, self.import_button, self.backup_button,
+                       self.restore_button):
             button.setEnabled(not running)
 
     def _progressed(self, done: int, total: int, what: str) -> None:
@@ -219,7 +233,11 @@ class ArchivePage(QWidget):
                 return
             lines = [self.tr("已导入为轮次 {0}（只读）：人员新增 {1}、合并 {2}；单位新增 {3}、合并 {4}").format(
                 summary["round"], summary["persons"]["new"], summary["persons"]["merged"],
-                summary["organisations"]["new"], summary["organisations"]["merged"])]
+                summary["organisations"]["new"], summary["organisations"]["merged"]),
+                self.tr("生成的文书 {0} 份已写入 {1}；期限 {2} 条（各按原来的日历版本）").format(
+                    len(summary["documents"]["files"]), summary["documents"]["out"], summary["rows"]["deadline"])]
+            lines += [self.tr("工作日日历新增 {0} 年（本工作区原先没有，随归档导入）").format(year)
+                      for year in summary["calendar_years"]]
             self.result.setPlainText("\n".join(lines + summary["differences"]))
             self.ctx.touched(ROUNDS, "pool")
         self._start(lambda job: import_archive(place, actor, path, password, fingerprint=fingerprint,
@@ -246,3 +264,27 @@ class ArchivePage(QWidget):
                 then()
         self._start(lambda job: backup_workspace(place, actor, folder, password, progress=job.report,
                                                  cancelled=job.cancelled), done, write=True)
+
+    # --- restore ---------------------------------------------------------------------------------------------
+    def choose_restore(self) -> None:
+        start = self.ctx.settings.backup_folder or Path.home()
+        folder = QFileDialog.getExistingDirectory(self, self.tr("从哪个备份文件夹恢复"), str(start))
+        if folder:
+            self.ask_restore(Path(folder)).open()
+
+    def ask_restore(self, folder: Path):
+        """The restore dialog for the backup in ``folder``, its outcome reported here."""
+        from desktop.ui.restore_dialog import RestoreDialog
+        dialog = RestoreDialog(self.ctx, folder, self)
+        dialog.restored.connect(self._restored)
+        return dialog
+
+    def _restored(self, summary: dict) -> None:
+        lines = [self.tr("已从备份 {0} 恢复工作区 {1}（{2} 个文件，已逐一校验）").format(
+            summary["snapshot"], summary["workspace"], summary["files"])]
+        if summary["kept"]:
+            lines.append(self.tr("原来的工作区已改名保留为 {0}").format(summary["kept"]))
+        lines.append(self.tr("备份的签名者指纹：{0}").format(summary["signer"]) if summary["signer"] else
+                     self.tr("此备份没有签名"))
+        self.result.setPlainText("\n".join(lines))
+        self.restored.emit(Path(summary["workspace"]))
