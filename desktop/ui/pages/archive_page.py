@@ -17,6 +17,7 @@ from desktop import __version__
 from desktop.services import rounds
 from desktop.ui import errors
 from desktop.ui.context import ROUNDS, WORKSPACE, Context
+from desktop.ui.round.words import state_label
 
 
 def password_field(placeholder: str) -> QLineEdit:
@@ -123,7 +124,7 @@ class ArchivePage(QWidget):
     def _list_rounds(self, infos: list) -> None:
         self.round_box.clear()
         for info in infos:
-            self.round_box.addItem(self.tr("{0}　{1}（{2}）").format(info.id, info.name, info.state_label), info.id)
+            self.round_box.addItem(self.tr("{0}　{1}（{2}）").format(info.id, info.name, state_label(info.state)), info.id)
 
     def _running(self, running: bool) -> None:
         self.progress.setVisible(running)
