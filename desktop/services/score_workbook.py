@@ -23,6 +23,7 @@ from desktop.domain.errors import NotFound, RuleError, UserError
 from desktop.domain.methods import Scoring
 from desktop.domain.scores import MarkReader, criterion_problems, kind_of, other_method
 from desktop.services.accounts import Operator, require
+from desktop.services.gc_pause import gc_paused
 from desktop.services.importing.parse import Problems
 from desktop.services.importing.run import ImportRejected
 from desktop.services.importing.sheet import UnreadableFile
@@ -122,7 +123,7 @@ def import_scores(place: Place, actor: Operator, round_id: int | RoundRef, path:
     require(actor, "scores.enter", place)
     round_id = round_id_in(place, round_id)
     path = Path(path)
-    with change(place, actor, "scores.import", f"round:{round_id}") as unit:
+    with gc_paused(), change(place, actor, "scores.import", f"round:{round_id}") as unit:  # rows, marks: no cycles
         scoring = RoundScoring.read(unit.session, round_id)
         check_open(scoring, "")
         about, rows, found = {}, Problems(), None
