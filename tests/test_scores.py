@@ -199,3 +199,41 @@ def test_scores_written_in_bulk_keep_the_tamper_digests_exact(double):
         db.execute("UPDATE score_entry SET value = replace(value, '25', '30') WHERE id = 1")
     problems = audit_log.verify_log(root, signed(root, "审计员")).problems
     assert [p["table"] for p in problems] == ["score_entry"]
+
+
+def test_a_template_of_another_round_is_named_before_the_rows_checked_after_it(seated, tmp_path):
+    """The 说明 sheet comes after the rows, which are checked as they are read: its round is still named first."""
+    root, panels = seated
+    name, apps, members = first_panel(root, panels)
+    scores_workbook.export_template(root, signed(root), 1, name, tmp_path / "模板.xlsx")
+    headers = [c.value for c in openpyxl.load_workbook(tmp_path / "模板.xlsx")["评分表"][1]]
+    filled = fill(tmp_path / "模板.xlsx", tmp_path / "他轮.xlsx",
+                  {(2 * len(apps), h): v for h, v in zip(headers[5:9], (31, 20, 15, 20))})
+    book = openpyxl.load_workbook(filled)
+    book["说明"]["A2"] = 2
+    book.save(filled)
+    with pytest.raises(ImportRejected) as rejected:
+        scores_workbook.import_scores(root, signed(root), 1, filled)
+    assert [(p.row, p.column) for p in rejected.value.problems] == [(None, "评审轮次编号"),
+                                                                    (2 * len(apps) + 2, headers[5])]
+
+
+def test_an_imported_row_against_a_declared_conflict_is_refused_and_the_experts_other_rows_pass(seated, tmp_path):
+    """The grounds are worked out once per expert and panel for a large sheet: an expert with a ground against one
+    application of the panel is still checked application by application."""
+    root, panels = seated
+    name, apps, members = first_panel(root, panels)
+    with change(root, signed(root), "test.declare") as unit:
+        person = unit.session.exec(select(Person).where(Person.id_number == members[3])).one()
+        app = unit.session.exec(select(Application).where(Application.number == apps[0])).one()
+        unit.session.add(DeclaredConflict(person_id=person.id, application_id=app.id, reason="与申报单位有合作"))
+    scores_workbook.export_template(root, signed(root), 1, name, tmp_path / "模板.xlsx")
+    headers = [c.value for c in openpyxl.load_workbook(tmp_path / "模板.xlsx")["评分表"][1]]
+    rows = {(3 * len(apps) + i, h): v for i in range(len(apps)) for h, v in zip(headers[5:9], (25, 20, 15, 20))}
+    with pytest.raises(ImportRejected) as rejected:
+        scores_workbook.import_scores(root, signed(root), 1, fill(tmp_path / "模板.xlsx", tmp_path / "回避.xlsx", rows))
+    assert [(p.row, p.column, p.reason.split()[0]) for p in rejected.value.problems] == [
+        (3 * len(apps) + 2, "专家身份证号", "DECLARED")]
+    rest = {(row, h): v for (row, h), v in rows.items() if row != 3 * len(apps)}
+    done = scores_workbook.import_scores(root, signed(root), 1, fill(tmp_path / "模板.xlsx", tmp_path / "余.xlsx", rest))
+    assert done.settled == len(apps) - 1

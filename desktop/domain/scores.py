@@ -20,7 +20,7 @@ from typing import Any
 
 from desktop.domain.errors import RuleError
 from desktop.domain.grounds import Ground
-from desktop.domain.methods import GRADES, Method, Scoring, ScoringError, weighted_total
+from desktop.domain.methods import GRADES, Method, Scoring, ScoringError, scaled, weighted_total
 
 VOTES = ("同意", "不同意", "弃权")
 _VOTE_ALIASES = {"同意": "同意", "赞成": "同意", "yes": "同意", "不同意": "不同意", "反对": "不同意", "no": "不同意",
@@ -157,6 +157,55 @@ def parse_mark(method: Method, value: str | Mark, applications: int = 0) -> Mark
     if method.scoring is Scoring.VOTE:
         return Mark(Scoring.VOTE, vote=_VOTE_ALIASES[text.lower()]) if kind else _bad_vote(text)
     return _rank(text, applications)
+
+
+class MarkReader:
+    """``parse_mark`` for the value cells of many sheet rows (one cell per criterion of a 百分制 sheet, else one),
+    each distinct cell read once: a 35,000-row workbook repeats the same few dozen marks, grades or votes. A row
+    whose cells are not all plainly valid gives None, and ``parse_mark`` then says what is wrong with it."""
+
+    def __init__(self, method: Method):
+        self.method = method
+        self._criteria = method.criteria if method.scoring is Scoring.SCORE100 else ()
+        self._marks: dict[tuple[int, str], Fraction | None] = {}  # (criterion, cell) → its mark, None if not plain
+        self._values: dict[tuple[str, int], Mark | None] = {}  # (cell, applications) → what parse_mark gives
+
+    def mark(self, cells: list[str], applications: int = 0) -> Mark | None:
+        """What ``parse_mark`` gives for the cells joined by commas, or None where it would refuse them (or where
+        a cell is not plain digits, as a full-width or spaced mark is: ``parse_mark`` reads those)."""
+        if not self._criteria:
+            key = (",".join(cells), applications)
+            if key not in self._values:
+                try:
+                    self._values[key] = parse_mark(self.method, key[0], applications)
+                except (ScoringError, RuleError):
+                    self._values[key] = None
+            return self._values[key]
+        if len(cells) != len(self._criteria):
+            return None
+        marks, whole = [], 0
+        for index, text in enumerate(cells):
+            mark = self._marks.get((index, text), _UNREAD)
+            if mark is _UNREAD:
+                mark = self._marks[(index, text)] = self._criterion_mark(index, text)
+            if mark is None:
+                return None
+            marks.append(mark)
+            if whole is not None:
+                whole = whole + mark.numerator if mark.denominator == 1 else None
+        if whole is None:  # a half mark: summed over the common denominator, as weighted_total does
+            ints, denominator = scaled(marks)
+            return Mark(Scoring.SCORE100, tuple(marks), Fraction(sum(ints), denominator))
+        return Mark(Scoring.SCORE100, tuple(marks), Fraction(whole))
+
+    def _criterion_mark(self, index: int, text: str) -> Fraction | None:
+        if not _NUMBER.fullmatch(text):
+            return None
+        mark = number(text)
+        return mark if mark <= self._criteria[index].weight else None
+
+
+_UNREAD = object()
 
 
 def _bad_vote(text: str) -> Mark:

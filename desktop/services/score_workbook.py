@@ -13,14 +13,17 @@ apostrophe.
 from __future__ import annotations
 
 import hashlib
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Iterable
 
 from sqlalchemy import select
 
 from desktop.domain.errors import NotFound, RuleError, UserError
 from desktop.domain.methods import Scoring
-from desktop.domain.scores import criterion_problems, kind_of, other_method
+from desktop.domain.scores import MarkReader, criterion_problems, kind_of, other_method
 from desktop.services.accounts import Operator, require
+from desktop.services.gc_pause import gc_paused
 from desktop.services.importing.parse import Problems
 from desktop.services.importing.run import ImportRejected
 from desktop.services.importing.sheet import UnreadableFile
@@ -93,20 +96,6 @@ def export_template(place: Place, actor: Operator, round_id: int | RoundRef, pan
                 "applications": len(row.applications), "rows": len(members) * len(row.applications)}
 
 
-def _read(path: Path) -> tuple[list[str], list[tuple[int, list[str]]], dict]:
-    """The 评分表 sheet's headers and rows, and the 说明 sheet's first row by its headers."""
-    found, about = None, {}
-    for sheet in iter_sheets(path):
-        if sheet.name == ABOUT:
-            rows = list(sheet.rows)
-            about = dict(zip(sheet.headers, rows[0][1])) if rows else {}
-        elif found is None and (sheet.name == SHEET or set(KEYS) <= set(sheet.headers)):
-            found = (sheet.headers, list(sheet.rows))
-    if found is None:
-        raise UnreadableFile(f"{path.name}：找不到「{SHEET}」工作表（请使用 PanelDesk 导出的评分模板）")
-    return found[0], found[1], about
-
-
 def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as file:
@@ -126,39 +115,83 @@ def _column_of(error: Exception, columns: list[str]) -> str:
 def import_scores(place: Place, actor: Operator, round_id: int | RoundRef, path: Path) -> Entered:
     """Import a filled score template: every cell checked as if entered in the window, then all of it written in one
     transaction; or an ImportRejected naming every problem by file, row and column, and nothing written. A row whose
-    value and opinion cells are all empty is not a score and is passed over."""
+    value and opinion cells are all empty is not a score and is passed over.
+
+    The workbook is parsed in a process of its own meanwhile: the experts' grounds are worked out while it opens
+    the workbook (in a thread, the only user of the transaction's connection until then), and each chunk of rows
+    is checked while it reads the next."""
     require(actor, "scores.enter", place)
     round_id = round_id_in(place, round_id)
     path = Path(path)
-    headers, rows, about = _read(path)
-    problems = Problems()
+    with gc_paused(), change(place, actor, "scores.import", f"round:{round_id}") as unit:  # rows, marks: no cycles
+        scoring = RoundScoring.read(unit.session, round_id)
+        check_open(scoring, "")
+        about, rows, found = {}, Problems(), None
+        with ThreadPoolExecutor(1) as early:
+            grounds = early.submit(lambda: scoring.conflicts)
+            for sheet in iter_sheets(path):
+                grounds.result()
+                if sheet.name == ABOUT:
+                    first = next(iter(sheet.rows), None)
+                    about = dict(zip(sheet.headers, first[1])) if first else {}
+                elif found is None and (sheet.name == SHEET or set(KEYS) <= set(sheet.headers)):
+                    found = _checked(scoring, path, sheet.headers, sheet.rows, rows)
+        if found is None:
+            raise UnreadableFile(f"{path.name}：找不到「{SHEET}」工作表（请使用 PanelDesk 导出的评分模板）")
+        problems = Problems()
+        if str(about.get("评审轮次编号", round_id)) != str(round_id):
+            problems.add(path, SHEET, None, "评审轮次编号", str(about["评审轮次编号"]),
+                         f"这是评审轮次 {about['评审轮次编号']} 的评分模板，不是本轮（{round_id}）的")
+        for item in rows.items:  # the sheet's problems after the template's own
+            problems.add(item.file, item.sheet, item.row, item.column, item.value, item.reason)
+        problems.total += rows.total - len(rows.items)
+        if not problems:
+            try:
+                check_panel_ranks(scoring, found)
+            except UserError as error:
+                problems.add(path, SHEET, None, "、".join(value_columns(scoring.method)), "", str(error))
+        if problems:
+            raise ImportRejected(problems.items, problems.total)
+        if not found:
+            raise UserError(f"{path.name}：评分表中没有填写任何评分，未导入")
+        digest = _sha256(path)
+        done = record_scores(unit.session, scoring, found, actor.name, digest)
+        unit.after = {"files": [path.name], "sha256": digest, "entered": done.entered, "settled": done.settled,
+                      "scores": done.corrections(), "differences": len(done.differences)}
+        return done
+
+
+def _checked(scoring: RoundScoring, path: Path, headers: list[str], rows: Iterable[tuple[int, list[str]]],
+             problems: Problems) -> list[tuple]:
+    """The 评分表 rows checked as they are read, each as ``RoundScoring.check`` gives it with its ScoreInput; every
+    problem named in ``problems`` by row and column. A sheet without its method's columns is named once, unread."""
+    method = scoring.method
+    columns = value_columns(method)
 
     def problem(row: int | None, column: str, value: str, reason: str) -> None:
         problems.add(path, SHEET, row, column, value, reason)
 
-    with change(place, actor, "scores.import", f"round:{round_id}") as unit:
-        scoring = RoundScoring.read(unit.session, round_id)
-        check_open(scoring, "")
-        method = scoring.method
-        if str(about.get("评审轮次编号", round_id)) != str(round_id):
-            problem(None, "评审轮次编号", str(about["评审轮次编号"]),
-                    f"这是评审轮次 {about['评审轮次编号']} 的评分模板，不是本轮（{round_id}）的")
-        columns = value_columns(method)
-        missing = [h for h in (KEYS[1], KEYS[3], *columns) if h not in headers]
-        if missing:
-            other = [h for h in headers if h not in (*KEYS, *columns, OPINION)]
-            problem(1, "、".join(missing), "", f"ONE_METHOD 本轮评审方法为「{method.describe()}」，评分表却有"
-                                               f"其他方法的列（{'、'.join(other)}）" if other else "缺少此列")
-            raise ImportRejected(problems.items, problems.total)
-        where = {h: i for i, h in enumerate(headers)}
-        checked, seen = [], {}
-        for number, cells in rows:
-            def cell(header: str) -> str:
-                index = where.get(header)
-                return cells[index].strip() if index is not None and index < len(cells) else ""
-            marks, opinion = [cell(h) for h in columns], cell(OPINION)
-            if not any(marks) and not opinion:
-                continue
+    missing = [h for h in (KEYS[1], KEYS[3], *columns) if h not in headers]
+    if missing:
+        other = [h for h in headers if h not in (*KEYS, *columns, OPINION)]
+        problem(1, "、".join(missing), "", f"ONE_METHOD 本轮评审方法为「{method.describe()}」，评分表却有"
+                                           f"其他方法的列（{'、'.join(other)}）" if other else "缺少此列")
+        return []
+    where = {h: i for i, h in enumerate(headers)}
+    expert_at, number_at, value_at = where[KEYS[1]], where[KEYS[3]], [where[h] for h in columns]
+    opinion_at, width = where.get(OPINION), len(headers)
+    reader = MarkReader(method)
+    checked, seen = [], {}
+    for number, cells in rows:
+        if len(cells) < width:  # the reader drops a row's empty cells at its end
+            cells = cells + [""] * (width - len(cells))
+        marks, opinion = [cells[i] for i in value_at], cells[opinion_at] if opinion_at is not None else ""
+        if not any(marks) and not opinion:
+            continue
+        application = cells[number_at]
+        panel = scoring.panel_of.get(application)
+        mark = reader.mark(marks, len(panel.applications) if panel else 0)
+        if mark is None:  # not plainly valid: said cell by cell below, or by the rules of entry
             empty = [h for h, m in zip(columns, marks) if not m]
             other = [(h, m) for h, m in zip(columns, marks) if kind_of(m) not in (None, method.scoring)]
             if empty:
@@ -168,34 +201,21 @@ def import_scores(place: Place, actor: Operator, round_id: int | RoundRef, path:
                 header, value = other[0]
                 problem(number, header, value, str(other_method(method, kind_of(value), value)))
                 continue
-            item = ScoreInput(cell(KEYS[1]), cell(KEYS[3]), ",".join(marks), opinion)
-            key = (item.expert.upper(), item.application)
-            if key in seen:
-                problem(number, KEYS[3], item.application, f"与第{seen[key]}行是同一位专家对同一项目的评分")
+        item = ScoreInput(cells[expert_at], application, mark or ",".join(marks), opinion)
+        key = (item.expert.upper(), application)
+        if key in seen:
+            problem(number, KEYS[3], application, f"与第{seen[key]}行是同一位专家对同一项目的评分")
+            continue
+        seen[key] = number
+        try:
+            checked.append((*scoring.check(item), item))
+        except UserError as error:
+            bad = criterion_problems(method, marks) if method.criteria else []
+            for index, reason in bad:  # a bad mark is named by its own criterion's column
+                problem(number, columns[index], marks[index], reason)
+            if bad:
                 continue
-            seen[key] = number
-            try:
-                checked.append((*scoring.check(item), item))
-            except UserError as error:
-                bad = criterion_problems(method, marks) if method.criteria else []
-                for index, reason in bad:  # a bad mark is named by its own criterion's column
-                    problem(number, columns[index], marks[index], reason)
-                if bad:
-                    continue
-                column = _column_of(error, columns)
-                problem(number, column, {KEYS[3]: item.application, KEYS[1]: item.expert}.get(column, item.value),
-                        str(error))
-        if not problems:
-            try:
-                check_panel_ranks(scoring, checked)
-            except UserError as error:
-                problem(None, "、".join(columns), "", str(error))
-        if problems:
-            raise ImportRejected(problems.items, problems.total)
-        if not checked:
-            raise UserError(f"{path.name}：评分表中没有填写任何评分，未导入")
-        digest = _sha256(path)
-        done = record_scores(unit.session, scoring, checked, actor.name, digest)
-        unit.after = {"files": [path.name], "sha256": digest, "entered": done.entered, "settled": done.settled,
-                      "scores": done.corrections(), "differences": len(done.differences)}
-        return done
+            column = _column_of(error, columns)
+            problem(number, column, {KEYS[3]: application, KEYS[1]: item.expert}.get(column, ",".join(marks)),
+                    str(error))
+    return checked

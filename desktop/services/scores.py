@@ -67,6 +67,8 @@ class RoundScoring:
     attendance: dict[int, str]
     _panel_grounds: dict[str, dict[str, tuple]] = field(default_factory=dict)  # panel → seated expert → grounds
     _knows_field: dict[tuple[str, str], bool] = field(default_factory=dict)  # (expert, field) → no FIELD ground
+    _canonical: dict[str, str] = field(default_factory=dict)  # an ID number as typed → canonical
+    _cleared: dict[tuple[int, str], seating.Seat | None] = field(default_factory=dict)  # see ``cleared``
 
     @classmethod
     def read(cls, session: Session, round_id: int) -> RoundScoring:
@@ -110,19 +112,44 @@ class RoundScoring:
         conflicts = self.conflicts
         if expert not in conflicts.experts:
             return ()
+        whole_round = conflicts.round_grounds.get(expert, ())
+        grounds = list(whole_round) + [g for g in self._exclusions(panel).get(expert, ())
+                                       if g not in whole_round and g.facts.get("application") == application]
+        if not self._knows(expert, application):
+            grounds.append(conflicts.field_ground(application, expert))
+        return tuple(sorted(grounds, key=lambda g: list(GroundCode).index(g.code)))
+
+    def _exclusions(self, panel: seating.PanelRow) -> dict[str, tuple]:
         found = self._panel_grounds.get(panel.name)
         if found is None:
             members = {s.id_number for s in self.seats if s.panel_id == panel.id}
-            found = self._panel_grounds[panel.name] = conflicts.panel_exclusions(panel.name, members)
-        whole_round = conflicts.round_grounds.get(expert, ())
-        grounds = list(whole_round) + [g for g in found.get(expert, ())
-                                       if g not in whole_round and g.facts.get("application") == application]
-        known = (expert, conflicts.applications[application].field)
-        if known not in self._knows_field:  # many applications share a field: asked once per expert and field
-            self._knows_field[known] = conflicts.field_ground(application, expert) is None
-        if not self._knows_field[known]:
-            grounds.append(conflicts.field_ground(application, expert))
-        return tuple(sorted(grounds, key=lambda g: list(GroundCode).index(g.code)))
+            found = self._panel_grounds[panel.name] = self.conflicts.panel_exclusions(panel.name, members)
+        return found
+
+    def _knows(self, expert: str, application: str) -> bool:
+        """No FIELD ground: many applications share a field, so asked once per expert and field."""
+        known = (expert, self.conflicts.applications[application].field)
+        if known not in self._knows_field:
+            self._knows_field[known] = self.conflicts.field_ground(application, expert) is None
+        return self._knows_field[known]
+
+    def cleared(self, panel: seating.PanelRow, expert: str, application: str) -> seating.Seat | None:
+        """The expert's seat when nothing keeps them from scoring the application: seated, committed, not absent,
+        no ground in the panel at all and the application's field known. Worked out once per expert and panel, so
+        the cells of a large sheet cost a lookup each; None sends a cell to ``scorer``, which says what is wrong
+        (or finds a ground in the panel that is not against this application)."""
+        key = (panel.id, expert)
+        if key not in self._cleared:
+            seat = self.seat_of.get(key)
+            free = (seat is not None and seat.person_id in self.committed
+                    and self.attendance.get(seat.person_id) != "absent"
+                    and (expert not in self.conflicts.experts
+                         or not (self.conflicts.round_grounds.get(expert) or self._exclusions(panel).get(expert))))
+            self._cleared[key] = seat if free else None
+        seat = self._cleared[key]
+        if seat is None or (expert in self.conflicts.experts and not self._knows(expert, application)):
+            return None
+        return seat
 
     def scorer(self, panel: seating.PanelRow, expert: str, application: str) -> Scorer:
         seat = self.seat_of.get((panel.id, expert))
@@ -137,14 +164,19 @@ class RoundScoring:
         panel = self.panel_of.get(number)
         if panel is None:
             raise NotFound(f"项目{number}不在本轮任何评审组中")
-        expert = canonical(cell.expert)
+        expert = self._canonical.get(cell.expert)
+        if expert is None:
+            expert = self._canonical[cell.expert] = canonical(cell.expert)
         try:
             mark = parse_mark(self.method, cell.value, len(panel.applications))
-            check_scorer(self.scorer(panel, expert, number), number, panel.name)
+            seat = self.cleared(panel, expert, number)
+            if seat is None:
+                check_scorer(self.scorer(panel, expert, number), number, panel.name)
+                seat = self.seat_of[(panel.id, expert)]
         except UserError as error:
             error.cell = (expert, number)  # the window selects the cell refused
             raise
-        return panel, self.seat_of[(panel.id, expert)], mark, cell.opinion.strip()
+        return panel, seat, mark, cell.opinion.strip()
 
 
 @dataclass
@@ -155,7 +187,7 @@ class Entered:
     waiting: int = 0  # double entry: the first of two entries
     differences: list[dict] = field(default_factory=list)
     state: str = ""
-    changes: list[dict] = field(default_factory=list)  # each counting score changed, before and after
+    changes: list[dict] = field(default_factory=list)  # each counting score that replaced another, before and after
 
     def to_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if k != "changes"}
@@ -163,7 +195,7 @@ class Entered:
     def corrections(self) -> list[dict]:
         """What the audit entry lists: every score that replaced another, before and after (a new score is counted
         in ``settled``; the table's digest in the same entry vouches for its value)."""
-        return [c for c in self.changes if c["before"] is not None]
+        return self.changes
 
 
 def check_open(scoring: RoundScoring, reason: str) -> None:
@@ -191,6 +223,12 @@ def check_panel_ranks(scoring: RoundScoring, checked: list[tuple]) -> None:
         check_ranks(names.get(person, str(person)), given)
 
 
+ENTRY_COLUMNS = ("round_id", "panel_id", "person_id", "application_id", "pass_no", "value", "opinion", "entered_by",
+                 "entered_at", "source")
+SCORE_COLUMNS = ("round_id", "person_id", "application_id", "panel_id", "value", "opinion", "settled_by", "settled_at")
+ENTRY_KEY, SCORE_KEY = ("round_id", "person_id", "application_id", "pass_no"), ("round_id", "person_id", "application_id")
+
+
 @dataclass
 class _Writes:
     """What a batch of cells changes, worked out against the round's entries and scores read once, then written in
@@ -201,8 +239,8 @@ class _Writes:
     at: str
     entries: dict[tuple[int, int], dict[int, dict]]  # (person, application) → pass → the entry's columns
     scores: dict[tuple[int, int], dict]  # (person, application) → the score that counts
-    new_entries: list[dict] = field(default_factory=list)
-    new_scores: list[dict] = field(default_factory=list)
+    new_entries: list[tuple] = field(default_factory=list)  # in ENTRY_COLUMNS
+    new_scores: list[tuple] = field(default_factory=list)  # in SCORE_COLUMNS
     dropped: list[tuple[int, int]] = field(default_factory=list)
 
     @classmethod
@@ -219,14 +257,15 @@ class _Writes:
 
     def cell(self, double: bool, panel, seat, number: str, mark: Mark, opinion: str, done: Entered) -> None:
         key = (seat.person_id, panel.application_ids[number])
-        entries = self.entries.setdefault(key, {})
         value = mark.to_json()
         before = self.scores.get(key)
-        pass_no = self._pass(double, entries, seat.name)
-        entries[pass_no] = {"entered_by": self.actor, "value": value, "opinion": opinion}
-        self.new_entries.append({"round_id": self.round_id, "panel_id": panel.id, "person_id": key[0],
-                                 "application_id": key[1], "pass_no": pass_no, "value": value, "opinion": opinion,
-                                 "entered_by": self.actor, "entered_at": self.at, "source": self.source})
+        pass_no = 1
+        if double:
+            entries = self.entries.setdefault(key, {})
+            pass_no = self._pass(entries, seat.name)
+            entries[pass_no] = {"entered_by": self.actor, "value": value, "opinion": opinion}
+        self.new_entries.append((self.round_id, panel.id, key[0], key[1], pass_no, value, opinion, self.actor,
+                                 self.at, self.source))
         done.entered += 1
         if double:
             other = entries.get(3 - pass_no)
@@ -241,17 +280,13 @@ class _Writes:
                 return
         after = {"value": value, "opinion": opinion}
         self.scores[key] = after
-        self.new_scores.append({"round_id": self.round_id, "person_id": key[0], "application_id": key[1],
-                                "panel_id": panel.id, **after, "settled_by": self.actor, "settled_at": self.at})
+        self.new_scores.append((self.round_id, key[0], key[1], panel.id, value, opinion, self.actor, self.at))
         done.settled += 1
-        if before != after:
+        if before is not None and before != after:
             done.changes.append({"expert": seat.id_number, "application": number, "before": before, "after": after})
 
-    def _pass(self, double: bool, entries: dict[int, dict], name: str) -> int:
-        """Single entry: pass 1. Double entry: the operator's own pass again, else the first free one; a third
-        operator is refused."""
-        if not double:
-            return 1
+    def _pass(self, entries: dict[int, dict], name: str) -> int:
+        """Double entry: the operator's own pass again, else the first free one; a third operator is refused."""
         mine = [p for p, e in entries.items() if e["entered_by"] == self.actor]
         if mine:
             return mine[0]
@@ -269,12 +304,10 @@ class _Writes:
         for person, app in self.dropped:
             session.execute(delete(Score).where(Score.round_id == self.round_id, Score.person_id == person,
                                                 Score.application_id == app))
-        for table, rows, keys in ((ScoreEntry, self.new_entries, ("round_id", "person_id", "application_id", "pass_no")),
-                                  (Score, self.new_scores, ("round_id", "person_id", "application_id"))):
+        for table, columns, rows, keys in ((ScoreEntry, ENTRY_COLUMNS, self.new_entries, ENTRY_KEY),
+                                           (Score, SCORE_COLUMNS, self.new_scores, SCORE_KEY)):
             if rows:
-                columns = tuple(rows[0])
-                bulk.upsert_tuples(session, table, columns, (tuple(r.values()) for r in rows), keys,
-                                   tuple(c for c in columns if c not in keys))
+                bulk.upsert_tuples(session, table, columns, rows, keys, tuple(c for c in columns if c not in keys))
 
 
 def record_scores(session: Session, scoring: RoundScoring, checked: list[tuple], actor: str, source: str) -> Entered:

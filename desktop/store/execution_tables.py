@@ -154,10 +154,11 @@ class ScoreEntry(SQLModel, table=True):
     __tablename__ = "score_entry"
     __table_args__ = (UniqueConstraint("round_id", "person_id", "application_id", "pass_no"),)
     id: Optional[int] = Field(default=None, primary_key=True)
-    round_id: int = Field(sa_column=_ref("review_round.id"))
+    # read by round (the unique key's first column) or by a round's panel: no index of its own for the others
+    round_id: int = Field(sa_column=_ref("review_round.id", index=False))
     panel_id: int = Field(sa_column=_ref("panel.id"))
-    person_id: int = Field(sa_column=_ref("person.id"))
-    application_id: int = Field(sa_column=_ref("application.id"))
+    person_id: int = Field(sa_column=_ref("person.id", index=False))
+    application_id: int = Field(sa_column=_ref("application.id", index=False))
     pass_no: int = 1
     value: str
     opinion: str = ""

@@ -10,7 +10,7 @@ from desktop.domain.errors import RuleError
 from desktop.domain.grounds import Ground, GroundCode
 from desktop.domain.methods import Criterion, Method, RoundSettings, Scoring, ScoringError, SettingsError
 from desktop.domain.results import Scored, panel_result, parse_recommendation
-from desktop.domain.scores import Mark, Scorer, check_ranks, check_scorer, parse_mark
+from desktop.domain.scores import Mark, MarkReader, Scorer, check_ranks, check_scorer, parse_mark
 
 SCORE100 = Method("会议评审", "百分制", criteria=(Criterion("创新性", 30), Criterion("可行性", 25),
                                                Criterion("基础", 20), Criterion("前景", 25)))
@@ -37,6 +37,26 @@ def test_a_score100_sheet_is_marked_per_criterion_and_totalled_exactly():
         parse_mark(SCORE100, "31,25,20,15")
     with pytest.raises(ScoringError, match="4项指标"):
         parse_mark(SCORE100, "30,25,20")
+
+
+@pytest.mark.parametrize("method, plain, other, places", [
+    (SCORE100, [["28", "22", "17.5", "20"], ["30", "25", "20", "25"], ["0", "0", "0", "0"], ["28", "22", "17.5", "20"]],
+     [["31", "22", "17", "20"], ["28", "", "17", "20"], ["２８", "22", "17", "20"], ["A", "22", "17", "20"],
+      ["28", "22", "17"], ["-1", "22", "17", "20"], ["1e1", "22", "17", "20"]], 0),
+    (PLAIN100, [["90"], ["90"]], [["100.5"], ["88，2"]], 0),
+    (GRADES, [["b"], ["B"]], [["E"], ["90"]], 0),
+    (VOTE, [["赞成"]], [["A"]], 0),
+    (RANKING, [["3"], ["20"]], [["21"], ["0"]], 20),
+])
+def test_a_sheet_row_read_by_the_mark_reader_is_what_parse_mark_reads(method, plain, other, places):
+    """A workbook's value cells, each distinct cell read once, give exactly parse_mark's mark for them joined; any
+    other row gives None (parse_mark then reads it, as full-width digits or 1e1, or says what is wrong)."""
+    reader = MarkReader(method)
+    for cells in plain:
+        found = reader.mark(cells, places)
+        assert found == parse_mark(method, ",".join(cells), places)
+        assert found.to_json() == parse_mark(method, ",".join(cells), places).to_json()
+    assert [reader.mark(cells, places) for cells in other] == [None] * len(other)
 
 
 @pytest.mark.parametrize("method,value", [(SCORE100, "A"), (SCORE100, "同意"), (GRADES, "30,25,20,15"),
