@@ -18,11 +18,11 @@ from pyhanko.sign import signers
 from desktop.services.archive import cms, container
 from desktop.store.blobs import BlobDamaged
 from desktop.services.archive.container import json_lines
-from desktop.services.archive.replay import replay
+from desktop.services.archive.replay import json_pool, replay
 from desktop.services.archive.verify import draw_audit_problems, verify_archive
 from reports.batch import SigningKey
 from reports.identity import create_identity, describe_certificate
-from tests.archive.conftest import AGAIN, PASSWORD
+from tests.archive.conftest import AGAIN, PASSWORD, pool_rows
 
 SUBJECT = "省科学技术厅评审办公室"  # the genuine identity's name (tests/archive/conftest.py)
 
@@ -151,16 +151,12 @@ def _redrawn_on(round_data: dict, schema: dict, rows: dict) -> None:
     from sqlalchemy import create_engine
     from sqlalchemy.pool import StaticPool
     from sqlmodel import Session
-    from desktop.services.archive.replay import _load
     from desktop.services.draw_inputs import read_inputs
     from desktop.services.draw_verify import _computed
-    from desktop.store import digests
-    from desktop.store.snapshot import POOL_TABLES
     draw = next(d for d in round_data["draws"] if not d["superseded"])
     engine = create_engine("sqlite://", poolclass=StaticPool)
     with Session(engine) as session:
-        _load(session, schema, rows.__getitem__)
-        digests.rebase(session, POOL_TABLES)
+        json_pool(schema, rows.__getitem__)(session)
         inputs = read_inputs(session, round_data["round"]["id"])
         draw["panels"] = _computed(inputs, inputs.draw(draw["seed"]))
     engine.dispose()
@@ -179,7 +175,7 @@ def test_panels_changed_together_with_their_pool_and_candidates_replay_but_diffe
     _, _, _, _, contents, _, _ = genuine
     round_data = json.loads(contents["data/round.json"])
     schema = json.loads(contents["data/pool/schema.json"])
-    rows = {t: list(json_lines([contents[f"data/pool/{t}.jsonl"]])) for t in schema}
+    rows = {t: pool_rows(contents[f"data/pool/{t}.rows"]) for t in schema}
     entries = list(json_lines([contents["audit/entries.jsonl"]]))
     assert draw_audit_problems(round_data, entries) == []
     draw = next(d for d in round_data["draws"] if not d["superseded"])
@@ -187,7 +183,7 @@ def test_panels_changed_together_with_their_pool_and_candidates_replay_but_diffe
     person = next(p[0] for p in rows["person"] if p[1] == drawn)
     rows["expert"] = [r for r in rows["expert"] if r[1] != person]
     _redrawn_on(round_data, schema, rows)
-    replayed = replay(round_data, schema, rows.__getitem__, lambda table: ())
+    replayed = replay(round_data, json_pool(schema, rows.__getitem__), lambda table: ())
     assert replayed["replayed"] and not replayed["pool_hash_matches"]  # the hole the audit comparison closes
     problems = draw_audit_problems(round_data, entries)
     assert any(draw["panels"][0]["name"] in p and "审计日志" in p for p in problems), problems
@@ -335,9 +331,9 @@ def test_archived_column_names_that_are_not_plain_names_are_refused(genuine):
     _, _, _, _, contents, _, _ = genuine
     round_data = json.loads(contents["data/round.json"])
     schema = json.loads(contents["data/pool/schema.json"])
-    rows = {t: list(json_lines([contents[f"data/pool/{t}.jsonl"]])) for t in schema}
+    rows = {t: pool_rows(contents[f"data/pool/{t}.rows"]) for t in schema}
     schema["expert"]["columns"][0] = 'id") VALUES (1); --'
-    result = replay(round_data, schema, rows.__getitem__, lambda table: ())
+    result = replay(round_data, json_pool(schema, rows.__getitem__), lambda table: ())
     assert not result["replayed"] and any("列名不是简单的名称" in p for p in result["problems"]), result["problems"]
 
 

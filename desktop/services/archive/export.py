@@ -24,10 +24,11 @@ from desktop.services.archive import cms, container
 from desktop.services.archive.members import Source, all_members
 from desktop.services.archive.sections import execution, pool
 from desktop.services.archive.sections.audit import head
-from desktop.services.audit_log import require_intact
+from desktop.services.audit_log import require_digested, require_intact
 from desktop.services.rounds import RoundRef, get_round, round_id_in
 from desktop.services.uow import change, reading, writable
 from desktop.store.engine import dbapi_cursor
+from desktop.store.snapshot import POOL_TABLES
 from reports.files import private_folder, replace, temp_path
 
 Progress = Callable[[int, int, str], None]
@@ -54,8 +55,10 @@ def export_round(place, actor: Operator, round_id: int | RoundRef, out: Path, pa
     round_id = round_id_in(workspace, round_id)
     check_password(password)
     key_of_signer = signing.signing_key(workspace.root, signing_password)  # no identity: refused before any work
-    require_intact(workspace, pool.TABLES + ("draw", "draw_member", "draw_commitment", "exclusion") + execution.TABLES,
-                   "轮次归档")  # the commitment's candidates hash is what a replay on a changed pool relies on
+    # the commitment's candidates hash is what a replay on a changed pool relies on; the pool's own tables, a
+    # million rows, are checked as they are written (below)
+    require_intact(workspace, tuple(pool.ROUND_TABLES) + ("draw", "draw_member", "draw_commitment", "exclusion")
+                   + execution.TABLES, "轮次归档")
     out = Path(out).resolve()
     if out.is_dir():
         raise UserError(f"{out} 是文件夹：请给出归档文件的名称，如 {out / f'round-{round_id}.zip'}")
@@ -75,7 +78,8 @@ def export_round(place, actor: Operator, round_id: int | RoundRef, out: Path, pa
             entries, head_hash = head(session)
             with dbapi_cursor(session) as cursor:
                 (schema_version,) = cursor.execute("SELECT version_num FROM alembic_version").fetchone()
-            members = list(all_members(Source(workspace, session, round_id)))
+            source = Source(workspace, session, round_id)
+            members = list(all_members(source))
             container.write_plain(zf, container.HEADER, json.dumps(header, indent=1).encode("utf-8"))
             listed, total = [], 0
             for index, member in enumerate(members, 1):
@@ -87,6 +91,8 @@ def export_round(place, actor: Operator, round_id: int | RoundRef, out: Path, pa
                 listed.append({"path": member.path, "member": container.member_name(index), "sha256": sha256,
                                "size": size})
                 total += size
+            stop()
+            require_digested(session, {t: source.digested[t].sealed() for t in POOL_TABLES}, "轮次归档")
             manifest = {"format": container.FORMAT, "app": "PanelDesk", "app_version": app_version,
                         "schema_version": schema_version,
                         "created_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
