@@ -107,7 +107,7 @@ def load(cursor, table: str, columns: list[str], records: Iterable[tuple[bytes, 
 
 def values(records: Iterable[tuple[bytes, bytes]]) -> Iterator[tuple]:
     """Each record's values as Python values (integers, None, text), read by SQLite from the checked literals."""
-    reader = sqlite3.connect(":memory:")
+    reader = sqlite3.connect(":memory:", cached_statements=0)  # each batch is a statement of its own, used once
     try:
         batch = []
         for _group, data in records:

@@ -110,7 +110,9 @@ def replay(round_data: dict, pool: Pool, executed: Callable[[str], Iterable[dict
     record = DrawRecord(**{k: v for k, v in current[0].items() if k not in ("rules", "rows")})
     problems, notes = seed_problems(record), []
     scratch = tempfile.TemporaryDirectory(prefix="paneldesk-replay-")
-    engine = create_engine(f"sqlite:///{Path(scratch.name) / 'pool.db'}", poolclass=StaticPool)
+    # no statement cache: each batch of records is a statement of its own, a megabyte compiled, used once
+    engine = create_engine(f"sqlite:///{Path(scratch.name) / 'pool.db'}", poolclass=StaticPool,
+                           connect_args={"cached_statements": 0})
     try:
         with Session(engine) as session:
             pool(session)
