@@ -15,6 +15,7 @@ import json
 import os
 import zipfile
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from desktop.domain.errors import Cancelled, UserError
@@ -71,7 +72,8 @@ def export_round(place, actor: Operator, round_id: int | RoundRef, out: Path, pa
             raise ExportCancelled("已取消导出，没有留下归档文件")
 
     try:
-        with reading(workspace) as session, zipfile.ZipFile(temp, "w", zipfile.ZIP_STORED, allowZip64=True) as zf:
+        with reading(workspace) as session, zipfile.ZipFile(temp, "w", zipfile.ZIP_STORED, allowZip64=True) as zf, \
+                ThreadPoolExecutor(1, thread_name_prefix="archive-hash") as hashing:
             row = get_round(session, round_id)
             round_info = {"id": row.id, "name": row.name, "programme": row.programme, "state": row.state,
                           "review_date": row.review_date}
@@ -87,7 +89,7 @@ def export_round(place, actor: Operator, round_id: int | RoundRef, out: Path, pa
                 if progress is not None:
                     progress(index - 1, len(members), member.path)
                 sha256, size = container.write_sealed(zf, container.member_name(index), _checked(member.chunks(), stop),
-                                                      key)
+                                                      key, hashing)
                 listed.append({"path": member.path, "member": container.member_name(index), "sha256": sha256,
                                "size": size})
                 total += size
