@@ -33,8 +33,8 @@ def unfit_rows(cursor, table: str, condition: str = "1", parameters: tuple = ())
     """Whether any row of ``table`` holds a value a record does not carry as it is: a blob or a real (their
     literals are not read back), or text with a NUL in it (``quote()`` stops at the NUL)."""
     columns = [row[1] for row in cursor.execute(f"PRAGMA table_info({digests.quote_name(table)})")]
-    unfit = " OR ".join(f"typeof(t.{digests.quote_name(c)}) IN ('blob', 'real') "
-                        f"OR instr(t.{digests.quote_name(c)}, char(0)) > 0" for c in columns)
+    unfit = " OR ".join(f"CASE typeof(t.{digests.quote_name(c)}) WHEN 'integer' THEN 0 WHEN 'null' THEN 0 "
+                        f"WHEN 'text' THEN instr(t.{digests.quote_name(c)}, char(0)) > 0 ELSE 1 END" for c in columns)
     return cursor.execute(f"SELECT 1 FROM {digests.quote_name(table)} AS t WHERE ({condition}) AND ({unfit}) LIMIT 1",
                           parameters).fetchone() is not None
 
@@ -44,14 +44,13 @@ def written(cursor, table: str, sums: digests.Sums, condition: str = "1", parame
     """The records of ``table``'s rows (those matching ``condition`` on alias t) in rowid order, in chunks of about
     ``size`` bytes; each row's digest is added to ``sums`` as its record passes."""
     layout = digests.layouts(cursor)[table]
-    add, parts, length = sums.add, [], 0
-    for group, values in cursor.execute(f"SELECT {layout.group('t')}, {layout.values('t')} "
-                                        f"FROM {digests.quote_name(table)} AS t WHERE {condition} ORDER BY t.rowid",
-                                        parameters):
-        data = values.encode("utf-8")
-        add(group, data)
-        parts.append(f"{group}\x1f".encode("utf-8") + data + END)
-        length += len(data) + 16
+    found = cursor.execute(f"SELECT {layout.group('t')}, {layout.values('t')} FROM {digests.quote_name(table)} AS t "
+                           f"WHERE {condition} ORDER BY t.rowid", parameters)
+    parts, length = [], 0
+    while rows := found.fetchmany(BATCH):
+        sums.add([(group, values.encode("utf-8")) for group, values in rows])
+        parts.append("".join([f"{group}\x1f{values}\x00" for group, values in rows]).encode("utf-8"))
+        length += len(parts[-1])
         if length >= size:
             yield b"".join(parts)
             parts, length = [], 0
@@ -79,24 +78,24 @@ def load(cursor, table: str, columns: list[str], records: Iterable[tuple[bytes, 
          sums: digests.Sums) -> int:
     """Insert the records into ``table`` (its ``columns`` in the records' order), each record's digest added to
     ``sums`` under its group; how many. A batch whose values are anything but literals (a subquery, a function
-    call) is refused before SQLite sees it: Unfit."""
+    call) is refused before SQLite sees it, and one that makes more or fewer rows than it has records: Unfit."""
     names = ", ".join(digests.quote_name(c) for c in columns)
     batch, count = [], 0
 
     def flush() -> None:
+        sums.add([(group.decode("utf-8"), values) for group, values in batch])
+        literals = [values for _group, values in batch]
         try:
             inserted = cursor.execute(f"INSERT INTO {digests.quote_name(table)} ({names}) VALUES "
-                                      f"{_checked(batch)}").rowcount
+                                      f"{_checked(literals)}").rowcount
         except sqlite3.Error as error:
             raise Unfit(f"表 {table} 的记录无法载入：{error}") from None
         if inserted != len(batch):
             raise Unfit(f"表 {table} 的记录中有一条不是恰好一行")
         batch.clear()
 
-    add = sums.add
-    for group, values in records:
-        add(group.decode("utf-8"), values)
-        batch.append(values)
+    for record in records:
+        batch.append(record)
         count += 1
         if len(batch) == BATCH:
             flush()
