@@ -363,3 +363,33 @@ def test_a_calendar_of_another_shape_under_another_signature_is_named_not_a_cras
                     lambda data: cms.sign(data, key), json.loads(manifest))
     result = verify_archive(forged, PASSWORD, fingerprint=fingerprint)
     assert not result["intact"] and any("工作日日历" in p and "格式不对" in p for p in result["problems"])
+
+
+@pytest.fixture(scope="module")
+def older(made, genuine, tmp_path_factory):
+    """The genuine archive as an export made before the records wrote it: the pool as JSON Lines (a JSON list of
+    each row's values a line), signed by the same identity."""
+    from desktop.services import signing
+    root, _, _ = made
+    _, _, _, header, contents, manifest, _ = genuine
+    members = {}
+    for path, data in contents.items():
+        if path.startswith("data/pool/") and path.endswith(".rows"):
+            lines = [json.dumps(row, ensure_ascii=False) + "\n" for row in pool_rows(data)]
+            members[path.removesuffix(".rows") + ".jsonl"] = "".join(lines).encode("utf-8")
+        else:
+            members[path] = data
+    key = signing.signing_key(root)
+    return _write(tmp_path_factory.mktemp("older") / "older.zip", header, members, lambda data: cms.sign(data, key),
+                  json.loads(manifest))
+
+
+def test_an_archive_with_the_pool_as_json_lines_still_verifies_replays_and_imports(older, made, workspace):
+    _, _, fingerprint = made
+    result = verify_archive(older, PASSWORD, fingerprint=fingerprint)
+    assert result["intact"] and result["trusted"] and result["draw_replayed"], result["problems"]
+    assert result["draw"]["pool_hash_matches"]
+    from desktop.services.archive.importing import import_archive
+    from tests.conftest import signed
+    done = import_archive(workspace, signed(workspace, "王秘书"), older, PASSWORD, fingerprint=fingerprint)
+    assert not done["already_imported"] and done["persons"]["new"] > 0
