@@ -68,12 +68,29 @@ def require_intact(place: Path | Workspace, tables: tuple[str, ...], what: str) 
     """Refuse to make ``what`` from records that do not check: the chain must hold and ``tables`` must be what it
     says they are (TAMPER_EVIDENT)."""
     with reading(place) as session:
-        chain = audit.walk(session)
-        if chain.first_broken is not None:
-            raise RuleError("TAMPER_EVIDENT", f"审计日志在第{chain.first_broken}条处断开（{chain.reason}），"
-                                              f"记录不可信，不能生成{what}")
+        chain = _walked(session, what)
         problems = _named(session, chain, audit.compare({t: chain.expected.get(t, {}) for t in tables},
                                                         digests.compute(session, tables)))
+    _refuse(problems, what)
+
+
+def require_digested(session, found: dict[str, dict[str, str]], what: str) -> None:
+    """``require_intact`` for tables the caller has digested itself from the rows it read in ``session``
+    ({table: {group: sealed digest}}, as ``digests.compute`` gives them): an export digests the rows it writes, so
+    what it checks is what it wrote, without reading the tables a second time."""
+    chain = _walked(session, what)
+    _refuse(_named(session, chain, audit.compare({t: chain.expected.get(t, {}) for t in found}, found)), what)
+
+
+def _walked(session, what: str) -> audit.Chain:
+    chain = audit.walk(session)
+    if chain.first_broken is not None:
+        raise RuleError("TAMPER_EVIDENT", f"审计日志在第{chain.first_broken}条处断开（{chain.reason}），"
+                                          f"记录不可信，不能生成{what}")
+    return chain
+
+
+def _refuse(problems: list[dict], what: str) -> None:
     if problems:
         raise RuleError("TAMPER_EVIDENT", f"记录在 PanelDesk 之外被改动，不能生成{what}：" +
                         "；".join(p["message"] for p in problems))

@@ -128,7 +128,8 @@ class Layout:
         return ",".join(self.columns) + "|" + self.group_sql
 
 
-def _quote(name: str) -> str:
+def quote_name(name: str) -> str:
+    """A table's or column's name as an SQL identifier."""
     return '"' + name.replace('"', '""') + '"'
 
 
@@ -139,10 +140,10 @@ def layouts(cursor) -> dict[str, Layout]:
         if n not in NOT_DATA]
     found = {}
     for name in names:
-        info = cursor.execute(f"PRAGMA table_info({_quote(name)})").fetchall()
+        info = cursor.execute(f"PRAGMA table_info({quote_name(name)})").fetchall()
         columns = tuple(row[1] for row in info)
         keys = sorted((row[5], row[1]) for row in info if row[5]) or [(1, columns[0])]
-        first = "{t}." + _quote(keys[0][1])
+        first = "{t}." + quote_name(keys[0][1])
         if name in GROUP_KEYS:
             group = GROUP_KEYS[name]
         elif name in ONE_ROW_GROUPS:
@@ -150,7 +151,7 @@ def layouts(cursor) -> dict[str, Layout]:
         else:
             start = f"(({first} >> {BLOCK}) << {BLOCK})"
             group = f"'{keys[0][1]} ' || {start} || '–' || ({start} + {(1 << BLOCK) - 1})"
-        values = " || ',' || ".join(f"quote({{t}}.{_quote(c)})" for c in columns)
+        values = " || ',' || ".join(f"quote({{t}}.{quote_name(c)})" for c in columns)
         found[name] = Layout(name, columns, group, values)
     return found
 
@@ -159,7 +160,7 @@ EVENTS = ("INSERT", "DELETE", "UPDATE")
 
 
 def _triggers(cursor, layout: Layout) -> None:
-    table = _quote(layout.table)
+    table = quote_name(layout.table)
     new = f"SELECT {FUNCTION}('{layout.table}', 1, {layout.group('NEW')}, {layout.values('NEW')}, NEW.rowid);"
     old = f"SELECT {FUNCTION}('{layout.table}', -1, {layout.group('OLD')}, {layout.values('OLD')}, OLD.rowid);"
     for event, body in zip(EVENTS, (new, old, old + " " + new)):
@@ -194,7 +195,7 @@ def bulk(session: Session, tables: Iterable[str], condition: str, parameters: tu
         def feed(sign: int) -> None:
             for layout in chosen:
                 for group, values, rowid in cursor.execute(
-                        f"SELECT {layout.group('t')}, {layout.values('t')}, t.rowid FROM main.{_quote(layout.table)} "
+                        f"SELECT {layout.group('t')}, {layout.values('t')}, t.rowid FROM main.{quote_name(layout.table)} "
                         f"AS t WHERE {condition}", parameters):
                     accumulator.add(layout.table, sign, group, values, rowid)
 
@@ -223,7 +224,7 @@ def tracked(dbapi_connection) -> Iterator[Accumulator]:
         try:
             for (name,) in cursor.execute("SELECT name FROM sqlite_temp_master WHERE type = 'trigger' "
                                           "AND name LIKE 'pd\\_%' ESCAPE '\\'").fetchall():
-                cursor.execute(f"DROP TRIGGER temp.{_quote(name)}")
+                cursor.execute(f"DROP TRIGGER temp.{quote_name(name)}")
         finally:
             cursor.close()
 
@@ -255,7 +256,7 @@ def _sums(cursor, layout: Layout, condition: str = "1", parameters: tuple = (), 
     """Each group's [row count, hash sum] from the table's rows, and with ``rows`` its row list (rowid → short)."""
     sums: dict[str, list] = defaultdict(_change)
     for group, values, rowid in cursor.execute(f"SELECT {layout.group('t')}, {layout.values('t')}, t.rowid "
-                                               f"FROM {_quote(layout.table)} AS t WHERE {condition}", parameters):
+                                               f"FROM {quote_name(layout.table)} AS t WHERE {condition}", parameters):
         entry = sums[group]
         digest = row_digest(layout.table, values)
         entry[0] += 1
@@ -263,6 +264,39 @@ def _sums(cursor, layout: Layout, condition: str = "1", parameters: tuple = (), 
         if rows:
             entry[2][rowid] = digest[:SHORT]
     return sums
+
+
+class Sums:
+    """One table's groups as ``_sums`` finds them (row count and hash sum), made from its rows' canonical values as
+    they pass rather than by reading the table: an archive's export adds each row it writes, its replay each row it
+    reads (desktop.store.records), and neither formats a value twice."""
+
+    def __init__(self, table: str):
+        self.table = table
+        self.prefix = f"{table}\x1f".encode("utf-8")
+        self.groups: dict[str, list[int]] = {}
+
+    def add(self, rows: Iterable[tuple[str, bytes]]) -> None:
+        """Rows, each as its group and its canonical values (``Layout.values``) in UTF-8: a batch at a time, since
+        this runs a million times for the benchmark pool."""
+        groups, prefix, shake, number = self.groups, self.prefix, hashlib.shake_256, int.from_bytes
+        for group, values in rows:
+            entry = groups.get(group)
+            if entry is None:
+                entry = groups[group] = [0, 0]
+            entry[0] += 1
+            entry[1] += number(shake(prefix + values).digest(BITS // 8), "big")
+
+    def sealed(self) -> dict[str, str]:
+        """As ``compute`` gives a table's groups: {group: sealed digest}."""
+        return {group: seal(n, total) for group, (n, total) in self.groups.items()}
+
+    def keep(self, session: Session) -> None:
+        """Store these groups as the table's kept digests (without row lists), as ``rebase`` would."""
+        with dbapi_cursor(session) as cursor:
+            cursor.execute("DELETE FROM audit_digest WHERE tbl = ?", (self.table,))
+            cursor.executemany("INSERT INTO audit_digest (tbl, grp, n, total, rows) VALUES (?, ?, ?, ?, ?)",
+                               [(self.table, g, n, _bytes(t), b"") for g, (n, t) in self.groups.items()])
 
 
 def compute(session: Session, tables: Iterable[str] | None = None,
@@ -377,11 +411,11 @@ def group_rows(session: Session, table: str,
         for group in wanted:
             row = cursor.execute("SELECT rows FROM audit_digest WHERE tbl = ? AND grp = ?", (table, group)).fetchone()
             found[group] = (row[0] if row else b"", [])
-        info = cursor.execute(f"PRAGMA table_info({_quote(table)})").fetchall()
+        info = cursor.execute(f"PRAGMA table_info({quote_name(table)})").fetchall()
         keys = [r[1] for r in sorted(info, key=lambda r: r[5]) if r[5]] or [layout.columns[0]]
         for group, rowid, values, *key in cursor.execute(
                 f"SELECT {layout.group('t')}, t.rowid, {layout.values('t')}, " +
-                ", ".join(f"t.{_quote(k)}" for k in keys) + f" FROM {_quote(table)} AS t"):
+                ", ".join(f"t.{quote_name(k)}" for k in keys) + f" FROM {quote_name(table)} AS t"):
             if group in wanted:
                 found[group][1].append((rowid, row_digest(table, values)[:SHORT],
                                         ", ".join(f"{k}={v}" for k, v in zip(keys, key))))

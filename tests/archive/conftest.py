@@ -10,6 +10,7 @@ from desktop import __version__
 from desktop.services import draws, signing
 from desktop.services.archive.export import export_round
 from desktop.services.documents import generate_letters, letters_folder
+from desktop.store import records
 from desktop.store.workspace import close_workspace
 from tests.conftest import MemoryKeyring, signed
 
@@ -46,3 +47,8 @@ def made(demo_template, tmp_path_factory):
     finally:
         keyring.set_keyring(previous)
         close_workspace(root)
+
+
+def pool_rows(data: bytes) -> list[list]:
+    """A pool member's records (desktop.store.records) as lists of values, for a test to change them."""
+    return [list(row) for row in records.values(records.split([data]))]

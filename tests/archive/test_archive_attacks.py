@@ -18,11 +18,11 @@ from pyhanko.sign import signers
 from desktop.services.archive import cms, container
 from desktop.store.blobs import BlobDamaged
 from desktop.services.archive.container import json_lines
-from desktop.services.archive.replay import replay
+from desktop.services.archive.replay import json_pool, replay
 from desktop.services.archive.verify import draw_audit_problems, verify_archive
 from reports.batch import SigningKey
 from reports.identity import create_identity, describe_certificate
-from tests.archive.conftest import AGAIN, PASSWORD
+from tests.archive.conftest import AGAIN, PASSWORD, pool_rows
 
 SUBJECT = "省科学技术厅评审办公室"  # the genuine identity's name (tests/archive/conftest.py)
 
@@ -151,16 +151,12 @@ def _redrawn_on(round_data: dict, schema: dict, rows: dict) -> None:
     from sqlalchemy import create_engine
     from sqlalchemy.pool import StaticPool
     from sqlmodel import Session
-    from desktop.services.archive.replay import _load
     from desktop.services.draw_inputs import read_inputs
     from desktop.services.draw_verify import _computed
-    from desktop.store import digests
-    from desktop.store.snapshot import POOL_TABLES
     draw = next(d for d in round_data["draws"] if not d["superseded"])
     engine = create_engine("sqlite://", poolclass=StaticPool)
     with Session(engine) as session:
-        _load(session, schema, rows.__getitem__)
-        digests.rebase(session, POOL_TABLES)
+        json_pool(schema, rows.__getitem__)(session)
         inputs = read_inputs(session, round_data["round"]["id"])
         draw["panels"] = _computed(inputs, inputs.draw(draw["seed"]))
     engine.dispose()
@@ -179,7 +175,7 @@ def test_panels_changed_together_with_their_pool_and_candidates_replay_but_diffe
     _, _, _, _, contents, _, _ = genuine
     round_data = json.loads(contents["data/round.json"])
     schema = json.loads(contents["data/pool/schema.json"])
-    rows = {t: list(json_lines([contents[f"data/pool/{t}.jsonl"]])) for t in schema}
+    rows = {t: pool_rows(contents[f"data/pool/{t}.rows"]) for t in schema}
     entries = list(json_lines([contents["audit/entries.jsonl"]]))
     assert draw_audit_problems(round_data, entries) == []
     draw = next(d for d in round_data["draws"] if not d["superseded"])
@@ -187,7 +183,7 @@ def test_panels_changed_together_with_their_pool_and_candidates_replay_but_diffe
     person = next(p[0] for p in rows["person"] if p[1] == drawn)
     rows["expert"] = [r for r in rows["expert"] if r[1] != person]
     _redrawn_on(round_data, schema, rows)
-    replayed = replay(round_data, schema, rows.__getitem__, lambda table: ())
+    replayed = replay(round_data, json_pool(schema, rows.__getitem__), lambda table: ())
     assert replayed["replayed"] and not replayed["pool_hash_matches"]  # the hole the audit comparison closes
     problems = draw_audit_problems(round_data, entries)
     assert any(draw["panels"][0]["name"] in p and "审计日志" in p for p in problems), problems
@@ -335,9 +331,9 @@ def test_archived_column_names_that_are_not_plain_names_are_refused(genuine):
     _, _, _, _, contents, _, _ = genuine
     round_data = json.loads(contents["data/round.json"])
     schema = json.loads(contents["data/pool/schema.json"])
-    rows = {t: list(json_lines([contents[f"data/pool/{t}.jsonl"]])) for t in schema}
+    rows = {t: pool_rows(contents[f"data/pool/{t}.rows"]) for t in schema}
     schema["expert"]["columns"][0] = 'id") VALUES (1); --'
-    result = replay(round_data, schema, rows.__getitem__, lambda table: ())
+    result = replay(round_data, json_pool(schema, rows.__getitem__), lambda table: ())
     assert not result["replayed"] and any("列名不是简单的名称" in p for p in result["problems"]), result["problems"]
 
 
@@ -367,3 +363,33 @@ def test_a_calendar_of_another_shape_under_another_signature_is_named_not_a_cras
                     lambda data: cms.sign(data, key), json.loads(manifest))
     result = verify_archive(forged, PASSWORD, fingerprint=fingerprint)
     assert not result["intact"] and any("工作日日历" in p and "格式不对" in p for p in result["problems"])
+
+
+@pytest.fixture(scope="module")
+def older(made, genuine, tmp_path_factory):
+    """The genuine archive as an export made before the records wrote it: the pool as JSON Lines (a JSON list of
+    each row's values a line), signed by the same identity."""
+    from desktop.services import signing
+    root, _, _ = made
+    _, _, _, header, contents, manifest, _ = genuine
+    members = {}
+    for path, data in contents.items():
+        if path.startswith("data/pool/") and path.endswith(".rows"):
+            lines = [json.dumps(row, ensure_ascii=False) + "\n" for row in pool_rows(data)]
+            members[path.removesuffix(".rows") + ".jsonl"] = "".join(lines).encode("utf-8")
+        else:
+            members[path] = data
+    key = signing.signing_key(root)
+    return _write(tmp_path_factory.mktemp("older") / "older.zip", header, members, lambda data: cms.sign(data, key),
+                  json.loads(manifest))
+
+
+def test_an_archive_with_the_pool_as_json_lines_still_verifies_replays_and_imports(older, made, workspace):
+    _, _, fingerprint = made
+    result = verify_archive(older, PASSWORD, fingerprint=fingerprint)
+    assert result["intact"] and result["trusted"] and result["draw_replayed"], result["problems"]
+    assert result["draw"]["pool_hash_matches"]
+    from desktop.services.archive.importing import import_archive
+    from tests.conftest import signed
+    done = import_archive(workspace, signed(workspace, "王秘书"), older, PASSWORD, fingerprint=fingerprint)
+    assert not done["already_imported"] and done["persons"]["new"] > 0

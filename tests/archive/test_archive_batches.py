@@ -7,9 +7,9 @@ import pytest
 
 from desktop.services import calls, draws, replacements, signing
 from desktop.services.archive import container
-from desktop.services.archive.replay import replay
+from desktop.services.archive.replay import json_pool, replay
 from desktop.services.archive.verify import verify_archive
-from tests.archive.conftest import PASSWORD, export
+from tests.archive.conftest import PASSWORD, export, pool_rows
 from tests.conftest import signed
 
 
@@ -49,14 +49,14 @@ def test_a_batch_whose_pick_or_record_differs_from_its_replay_is_named(supplemen
     with zipfile.ZipFile(archive) as zf:
         opened = container.Opened(zf, PASSWORD)
         round_data, schema = opened.json("data/round.json"), opened.json("data/pool/schema.json")
-        rows = {t: list(opened.lines(f"data/pool/{t}.jsonl")) for t in schema}
+        rows = {t: pool_rows(b"".join(opened.read(f"data/pool/{t}.rows"))) for t in schema}
         executed = {t: list(opened.lines(f"data/execution/{t}.jsonl")) for t in ("draw_batch", "invitation")}
-    assert replay(round_data, schema, rows.__getitem__, executed.__getitem__)["replayed"]
+    assert replay(round_data, json_pool(schema, rows.__getitem__), executed.__getitem__)["replayed"]
     [batch] = executed["draw_batch"]
     batch["enterprise_needed"] += 3  # the batch's record changed: its picks no longer follow from it
-    changed = replay(round_data, schema, rows.__getitem__, executed.__getitem__)
+    changed = replay(round_data, json_pool(schema, rows.__getitem__), executed.__getitem__)
     assert not changed["replayed"] and any("第2批补抽" in p and "抽中的专家" in p for p in changed["problems"])
     batch["enterprise_needed"] -= 3
     batch["witness_digits"] = "111111"
-    reseeded = replay(round_data, schema, rows.__getitem__, executed.__getitem__)
+    reseeded = replay(round_data, json_pool(schema, rows.__getitem__), executed.__getitem__)
     assert any("第2批补抽" in p and "随机种子" in p for p in reseeded["problems"])

@@ -11,11 +11,12 @@ import pytest
 
 from desktop.cli import main
 from desktop.services.archive import container
-from desktop.services.archive.replay import replay
+from desktop.services.archive.replay import json_pool, records_pool, replay
 from desktop.services.archive.verify import verify_archive
 from desktop.services.audit import entries
+from desktop.store import records
 from desktop.store.workspace import open_workspace
-from tests.archive.conftest import PASSWORD
+from tests.archive.conftest import PASSWORD, pool_rows
 
 
 def verify(path: Path, fingerprint: str, password: str = PASSWORD) -> dict:
@@ -47,7 +48,7 @@ def test_the_manifest_lists_every_member_with_its_hash_and_the_export_is_audited
     manifest = manifest_of(archive)
     paths = {m["path"] for m in manifest["members"]}
     letters = sorted(p.name for p in (root / "out" / "round-1").iterdir())
-    assert {"data/round.json", "data/pool/schema.json", "data/pool/expert.jsonl", "audit/entries.jsonl",
+    assert {"data/round.json", "data/pool/schema.json", "data/pool/expert.rows", "audit/entries.jsonl",
             "audit/checkpoints.json"} <= paths
     assert sorted(p.rsplit("/", 1)[1] for p in paths if p.startswith("documents/")) == letters
     assert manifest["app_version"] and manifest["schema_version"] and manifest["round"]["id"] == 1
@@ -96,7 +97,7 @@ def _flip(archive: Path, name: str, out: Path) -> Path:
     return out
 
 
-KINDS = {"the round's data": "data/round.json", "a pool table": "data/pool/expert.jsonl",
+KINDS = {"the round's data": "data/round.json", "a pool table": "data/pool/expert.rows",
          "a letter": "documents/", "the audit slice": "audit/entries.jsonl", "the checkpoints": "audit/checkpoints.json"}
 
 
@@ -192,23 +193,27 @@ def test_a_draw_whose_recorded_panels_differ_from_the_replay_is_named(made):
             return container.read_small(zf, by_path[path], key, path)
         round_data = json.loads(read("data/round.json"))
         schema = json.loads(read("data/pool/schema.json"))
-        rows = {t: [json.loads(line) for line in read(f"data/pool/{t}.jsonl").splitlines()] for t in schema}
-    assert replay(round_data, schema, rows.__getitem__, lambda table: ())["replayed"]
+        pooled = {t: read(f"data/pool/{t}.rows") for t in schema}
+    rows = {t: pool_rows(data) for t, data in pooled.items()}
+    from_records = replay(round_data, records_pool(schema, lambda t: records.split([pooled[t]])), lambda table: ())
+    as_json_lines = replay(round_data, json_pool(schema, rows.__getitem__), lambda table: ())  # an older archive's
+    assert from_records["replayed"] and from_records["pool_hash_matches"]
+    assert as_json_lines["replayed"] and as_json_lines["pool_hash_matches"]
     panels = round_data["draws"][-1]["panels"]
     first = panels[0]["members"][0]
     first["expert"], panels[0]["reserve"][0] = panels[0]["reserve"][0], first["expert"]
-    swapped = replay(round_data, schema, rows.__getitem__, lambda table: ())
+    swapped = replay(round_data, json_pool(schema, rows.__getitem__), lambda table: ())
     assert not swapped["replayed"]
     assert f"评审组「{panels[0]['name']}」的评审专家与按记录重新计算的结果不同" in swapped["problems"]
     first["expert"], panels[0]["reserve"][0] = panels[0]["reserve"][0], first["expert"]
 
     rows["person"][0][2] += "改"  # a name changed after the draw: another pool hash, the same candidates
-    renamed = replay(round_data, schema, rows.__getitem__, lambda table: ())
+    renamed = replay(round_data, json_pool(schema, rows.__getitem__), lambda table: ())
     assert renamed["replayed"] and renamed["pool_hash_matches"] is False
     assert any("可选专家与抽取时承诺的完全相同" in n for n in renamed["notes"])
     drawn = panels[0]["members"][0]["expert"]
     rows["expert"] = [r for r in rows["expert"] if r[1] != next(p[0] for p in rows["person"] if p[1] == drawn)]
-    gone = replay(round_data, schema, rows.__getitem__, lambda table: ())  # a drawn expert missing from the pool
+    gone = replay(round_data, json_pool(schema, rows.__getitem__), lambda table: ())  # a drawn expert missing from the pool
     assert not gone["replayed"] and any("无法据此重算抽取" in p for p in gone["problems"])
 
 

@@ -26,6 +26,7 @@ import stat
 import struct
 import zipfile
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Executor
 from dataclasses import dataclass
 
 from desktop.store import blobs, keyslots
@@ -90,12 +91,15 @@ def key_from(header: dict, password: str) -> bytes | None:
     return key if keyslots.check_value(key) == header["check"] else None
 
 
-def write_sealed(archive: zipfile.ZipFile, name: str, chunks: Iterable[bytes], key: bytes) -> tuple[str, int]:
-    """Add a sealed member; its plain content's SHA-256 and size."""
+def write_sealed(archive: zipfile.ZipFile, name: str, chunks: Iterable[bytes], key: bytes,
+                 hashing: Executor | None = None) -> tuple[str, int]:
+    """Add a sealed member; its plain content's SHA-256 and size. With ``hashing`` (one thread), the SHA-256 runs
+    there while the next megabyte is encrypted and written (``blobs.seal_hashing``)."""
     digest = hashlib.sha256()
     counted = _Counted(chunks)
+    sealed = blobs.seal(counted, key, digest) if hashing is None else blobs.seal_hashing(counted, key, digest, hashing)
     with archive.open(zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0)), "w", force_zip64=True) as out:
-        for piece in blobs.seal(counted, key, digest):
+        for piece in sealed:
             out.write(piece)
     return digest.hexdigest(), counted.size
 

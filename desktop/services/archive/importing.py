@@ -40,6 +40,7 @@ from desktop.services.archive.sections import audit as audit_section, calendar, 
 from desktop.services.archive.verify import verify_archive
 from desktop.services.confidential import mask_ids_in
 from desktop.services.uow import change, reading, writable
+from desktop.store import records
 from desktop.store.archive_tables import ArchivedRound
 from desktop.store.calendar_tables import Deadline
 from desktop.store.round_tables import Draw, DrawCommitment, DrawMember, Exclusion, Panel, PanelApplication, ReviewRound
@@ -74,7 +75,7 @@ def import_archive(place, actor: Operator, path: Path, password: str, *, trust: 
                         "persons": {}, "organisations": {}, "applications": {}, "differences": []}
         data = opened.json(round_section.ROUND)
         schema = opened.json(pool.SCHEMA)
-        tables = {t: [dict(zip(schema[t]["columns"], row)) for row in opened.lines(pool.rows_path(t))]
+        tables = {t: [dict(zip(schema[t]["columns"], row)) for row in _pool_rows(opened, t)]
                   for t in ("organisation", "person", "application", "application_partner", "team_member")}
         exclusions = list(opened.lines(round_section.EXCLUSIONS))
         executed = {t: list(opened.lines(execution.rows_path(t))) for t in execution.TABLES}
@@ -117,6 +118,13 @@ def import_archive(place, actor: Operator, path: Path, password: str, *, trust: 
             finally:
                 shutil.rmtree(building, ignore_errors=True)
             return summary
+
+
+def _pool_rows(opened: container.Opened, table: str):
+    """A pool table's rows as lists of values, from its records or, in an archive written before them, JSON Lines."""
+    if pool.rows_path(table) in opened.by_path:
+        return records.values(records.split(opened.read(pool.rows_path(table))))
+    return opened.lines(pool.json_rows_path(table))
 
 
 def _now() -> str:

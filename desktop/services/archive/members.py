@@ -13,7 +13,7 @@ import importlib
 import json
 import pkgutil
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlmodel import Session
@@ -33,10 +33,12 @@ class Member:
 
 @dataclass(frozen=True)
 class Source:
-    """What a section reads from: the workspace (files, blobs), a read session, the round, and who exports."""
+    """What a section reads from: the workspace (files, blobs), a read session and the round; and, filled as the
+    members are written, the digests of the tables whose every row was written (desktop.store.digests.Sums)."""
     workspace: Workspace
     session: Session
     round_id: int
+    digested: dict = field(default_factory=dict)
 
 
 def json_member(path: str, value) -> Member:

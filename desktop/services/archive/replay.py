@@ -1,8 +1,12 @@
 """Replaying an archived draw: the archived pool rows loaded into a database of the verifier's own, a temporary file
 removed after (in memory, the 1.2 million rows of the benchmark pool took 120 MB more of it), with the tables' own
-CREATE statements (so each row hashes as it did in the workspace), then the pool hash, the conflicts,
-each panel's eligible experts and the panels computed by the very code the draw ran (desktop.services.draw_inputs,
-desktop.services.draw_verify), and compared with the record."""
+CREATE statements, then the pool hash, the conflicts, each panel's eligible experts and the panels computed by the
+very code the draw ran (desktop.services.draw_inputs, desktop.services.draw_verify), and compared with the record.
+
+The pool hash is made from the digests the workspace keeps of each pool table. The archive's records are the text
+those digests hash (desktop.store.records), so each table's digests come from hashing its records as they load;
+an archive written before the records (JSON Lines) loads its rows and digests them from the loaded table, as the
+workspace would (``json_pool``)."""
 
 from __future__ import annotations
 
@@ -21,7 +25,7 @@ from desktop.services.draw_verify import panel_problems, seed_problems
 from desktop.services.draws import DrawRecord
 from desktop.services.replacements import verify_batches
 from desktop.services.archive.sections.pool import TABLES
-from desktop.store import digests
+from desktop.store import digests, records
 from desktop.store.audit_tables import AuditDigest, AuditLayout
 from desktop.store.engine import dbapi_cursor
 from desktop.store.execution_tables import DrawBatch, Invitation
@@ -32,7 +36,10 @@ _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _CREATE = re.compile(r'^\s*CREATE TABLE\s+"?(\w+)"?\s*\(', re.IGNORECASE)
 
 
-def _load(session: Session, schema: dict, rows: Callable[[str], Iterable[list]]) -> None:
+Pool = Callable[[Session], None]  # fills the pool tables made from the schema, and their kept digests
+
+
+def _create(session: Session, schema: dict) -> None:
     with dbapi_cursor(session) as cursor:
         for table in TABLES:
             sql = schema[table]["sql"]
@@ -41,13 +48,42 @@ def _load(session: Session, schema: dict, rows: Callable[[str], Iterable[list]])
                 raise UserError(f"归档中表 {table} 的结构语句不是一条建表语句")
             cursor.execute(sql)
         SQLModel.metadata.create_all(session.connection(), tables=[AuditDigest.__table__, AuditLayout.__table__])
-        for table in TABLES:
-            columns = schema[table]["columns"]
-            if not all(isinstance(c, str) and _NAME.fullmatch(c) for c in columns):
-                raise UserError(f"归档中表 {table} 的列名不是简单的名称")
-            marks = ", ".join("?" * len(columns))
-            names = ", ".join(f'"{c}"' for c in columns)
-            cursor.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows(table))
+
+
+def _columns(schema: dict, table: str) -> list[str]:
+    columns = schema[table]["columns"]
+    if not all(isinstance(c, str) and _NAME.fullmatch(c) for c in columns):
+        raise UserError(f"归档中表 {table} 的列名不是简单的名称")
+    return columns
+
+
+def records_pool(schema: dict, rows: Callable[[str], Iterable[tuple[bytes, bytes]]]) -> Pool:
+    """The pool from an archive's records (``rows(table)``: (group, values) of each, desktop.store.records.split),
+    each pool table's digests made from the records it loaded."""
+    def load(session: Session) -> None:
+        _create(session, schema)
+        with dbapi_cursor(session) as cursor:
+            for table in TABLES:
+                sums = digests.Sums(table)
+                records.load(cursor, table, _columns(schema, table), rows(table), sums)
+                if table in POOL_TABLES:
+                    sums.keep(session)
+    return load
+
+
+def json_pool(schema: dict, rows: Callable[[str], Iterable[list]]) -> Pool:
+    """The pool from an archive written before the records: ``rows(table)`` gives each row as a list of values,
+    and the pool tables are digested from the loaded rows."""
+    def load(session: Session) -> None:
+        _create(session, schema)
+        with dbapi_cursor(session) as cursor:
+            for table in TABLES:
+                columns = _columns(schema, table)
+                marks = ", ".join("?" * len(columns))
+                names = ", ".join(f'"{c}"' for c in columns)
+                cursor.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows(table))
+        digests.rebase(session, POOL_TABLES)
+    return load
 
 
 def _load_batches(session: Session, executed: Callable[[str], Iterable[dict]]) -> None:
@@ -63,22 +99,23 @@ def _load_batches(session: Session, executed: Callable[[str], Iterable[dict]]) -
             session.execute(table.insert(), found)
 
 
-def replay(round_data: dict, schema: dict, rows: Callable[[str], Iterable[list]],
-           executed: Callable[[str], Iterable[dict]]) -> dict:
+def replay(round_data: dict, pool: Pool, executed: Callable[[str], Iterable[dict]]) -> dict:
     """{"replayed": bool, "draw": id, "pool_hash_matches": bool, "batches": n, "problems": [...], "notes": [...]}.
-    ``rows(table)`` gives an archived pool table's rows, ``executed(table)`` an archived execution table's
-    (draw_batch, invitation: each supplementary batch is drawn again like the first draw, docs/draw.md section 7)."""
+    ``pool`` loads the archived pool (``records_pool``, ``json_pool``), ``executed(table)`` gives an archived
+    execution table's rows (draw_batch, invitation: each supplementary batch is drawn again like the first draw,
+    docs/draw.md section 7)."""
     current = [d for d in round_data["draws"] if not d["superseded"]]
     if not current:
         return {"replayed": False, "draw": None, "problems": ["归档中本轮没有抽取记录"], "notes": []}
     record = DrawRecord(**{k: v for k, v in current[0].items() if k not in ("rules", "rows")})
     problems, notes = seed_problems(record), []
     scratch = tempfile.TemporaryDirectory(prefix="paneldesk-replay-")
-    engine = create_engine(f"sqlite:///{Path(scratch.name) / 'pool.db'}", poolclass=StaticPool)
+    # no statement cache: each batch of records is a statement of its own, a megabyte compiled, used once
+    engine = create_engine(f"sqlite:///{Path(scratch.name) / 'pool.db'}", poolclass=StaticPool,
+                           connect_args={"cached_statements": 0})
     try:
         with Session(engine) as session:
-            _load(session, schema, rows)
-            digests.rebase(session, POOL_TABLES)
+            pool(session)
             inputs = read_inputs(session, round_data["round"]["id"])
             _load_batches(session, executed)
             batch_problems = verify_batches(session, Draw(id=record.id), inputs)

@@ -24,10 +24,10 @@ from cryptography import x509
 
 from desktop.services import audit, checkpoints
 from desktop.services.archive import cms, container
-from desktop.services.archive.replay import replay
+from desktop.services.archive.replay import json_pool, records_pool, replay
 from desktop.services.archive.sections import audit as audit_section, calendar, execution, pool, round as round_section
 from desktop.store.audit_tables import AuditCheckpoint
-from desktop.store import blobs
+from desktop.store import blobs, records
 from desktop.store.blobs import BlobDamaged
 from desktop.store.tables import AuditEntry
 
@@ -151,7 +151,8 @@ def verify_archive(path: Path, password: str, *, trust: list[x509.Certificate] =
         if not result["trusted"]:  # the replay runs the archive's own CREATE TABLE statements: only a trusted signer's
             problems.append("签名者未获信任或归档不完整，未重算抽取（重算要执行归档中的建表语句，只对可信的归档执行）")
             return result
-        needed = [round_section.ROUND, pool.SCHEMA] + [pool.rows_path(t) for t in pool.TABLES] \
+        pool_path = pool.rows_path if pool.rows_path(pool.TABLES[0]) in by_path else pool.json_rows_path
+        needed = [round_section.ROUND, pool.SCHEMA] + [pool_path(t) for t in pool.TABLES] \
             + [execution.rows_path(t) for t in execution.BATCH_TABLES]
         missing = [p for p in needed if p not in good]
         if missing:
@@ -159,8 +160,10 @@ def verify_archive(path: Path, password: str, *, trust: list[x509.Certificate] =
             return result
         round_data = json.loads(b"".join(read(round_section.ROUND)))
         schema = json.loads(b"".join(read(pool.SCHEMA)))
-        replayed = replay(round_data, schema, lambda table: container.json_lines(read(pool.rows_path(table))),
-                          lambda table: container.json_lines(read(execution.rows_path(table))))
+        archived = records_pool(schema, lambda table: records.split(read(pool.rows_path(table)))) \
+            if pool_path is pool.rows_path else \
+            json_pool(schema, lambda table: container.json_lines(read(pool.json_rows_path(table))))
+        replayed = replay(round_data, archived, lambda table: container.json_lines(read(execution.rows_path(table))))
         drawn_as_logged = draw_audit_problems(round_data, container.json_lines(read(audit_section.ENTRIES))) \
             if audit_section.ENTRIES in good else ["审计日志片段缺失或损坏，抽取记录无法与之对照"]
         problems += replayed["problems"] + drawn_as_logged
