@@ -96,9 +96,10 @@ class HelperFailed(Exception):
 
 
 def add_pass(accumulator: Accumulator, table: str, sign: int, chunks: Iterable[Rows]) -> None:
-    """Add the rows of one pass (chunks read from a cursor as this consumes them), in order, to ``accumulator``:
-    from the second chunk on, hashed by a helper process while the next chunks are read. Raises HelperFailed if the
-    helper fails, leaving ``accumulator`` as it was; the caller reads the pass again and hashes it here."""
+    """Add the rows of one pass (chunks read from a cursor as this consumes them), in order, to ``accumulator``;
+    a pass longer than one chunk is hashed by a helper process, chunk by chunk, while the next chunks are read.
+    Raises HelperFailed if the helper fails, leaving ``accumulator`` as it was: the caller reads the pass again and
+    hashes it here."""
     chunks = iter(chunks)
     first = next(chunks, [])
     if len(first) < HELPER_FROM:
@@ -110,7 +111,7 @@ def add_pass(accumulator: Accumulator, table: str, sign: int, chunks: Iterable[R
     try:
         process = _CONTEXT.Process(target=_hash, args=(theirs,), daemon=True)
         process.start()
-    except OSError as error:
+    except Exception as error:  # noqa: BLE001 - no process to be had (resources; a daemonic process may have none)
         mine.close()
         raise HelperFailed(str(error)) from error
     finally:
