@@ -87,6 +87,17 @@ def test_duplicate_rows_and_inconsistent_names_are_reported_with_the_first_place
     assert any(sheet == "项目成员" and "不一致" in reason for sheet, _, reason in reasons)
 
 
+def test_a_relation_given_again_in_another_file_with_the_pair_reversed_is_a_duplicate(workspace, tmp_path):
+    pool = [workbook(tmp_path / "pool.xlsx", small_pool())]
+    first = csv_file(tmp_path / "关系1.csv", "人员关系", [[id_number(1), id_number(2), "合作", 2019, None, None],
+                                                      [id_number(1), id_number(3), "合作", 2019, None, None]])
+    again = csv_file(tmp_path / "关系2.csv", "人员关系", [[id_number(2), id_number(3), "师生", 2001, 2005, None],
+                                                      [id_number(2), id_number(1), "合作", 2020, None, None]])
+    with pytest.raises(ImportRejected) as rejected:
+        import_files(workspace, [*pool, first, again], signed(workspace, "tester"))
+    assert [(p.sheet, p.row, p.reason) for p in rejected.value.problems] == [("关系2", 3, "与「关系1」第2行重复")]
+
+
 def test_bad_cells_of_every_kind_are_all_reported_at_once(workspace, tmp_path):
     pool = small_pool()
     pool["单位"][0][2] = "公司"

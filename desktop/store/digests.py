@@ -22,6 +22,7 @@ from the tables' contents.
 from __future__ import annotations
 
 import hashlib
+import logging
 import struct
 from collections import defaultdict
 from collections.abc import Iterator
@@ -33,8 +34,11 @@ from typing import Iterable
 from sqlalchemy.orm import Session
 
 from desktop.store.engine import dbapi_cursor
+from desktop.store.row_hashes import (BITS, HELPER_FROM, SHORT, Accumulator, HelperFailed, add_pass, empty_change,
+                                     row_digest)
 
-BITS = 1024
+log = logging.getLogger(__name__)
+
 MODULUS = 1 << BITS
 FUNCTION = "pd_row"
 ACCUMULATOR = "pd_accumulator"  # key of the accumulator in the pool's per-connection info
@@ -51,13 +55,6 @@ GROUP_KEYS = {
     "field_code": "'code ' || substr({t}.code, 1, 3)",
 }
 BLOCK = 8  # other tables: blocks of 2^8 = 256 values of their first key column
-
-
-def row_digest(table: str, values: str) -> bytes:
-    return hashlib.shake_256(f"{table}\x1f{values}".encode("utf-8")).digest(BITS // 8)
-
-
-SHORT = 8  # bytes of a row's hash (its first ones) kept in its group's row list
 
 
 class RowList:
@@ -84,29 +81,6 @@ def seal(count: int, total: int) -> str:
     """A group's digest as the audit entry keeps it: the row count and a short hash of the sum."""
     body = count.to_bytes(8, "big") + (total % MODULUS).to_bytes(BITS // 8, "big")
     return f"{count}:{hashlib.sha256(body).hexdigest()[:32]}"
-
-
-def _change() -> list:
-    return [0, 0, {}]
-
-
-class Accumulator:
-    """What one connection's transaction changed, group by group: [rows added − removed, hash sum, rowid → short
-    hash of the row as it is now, or None where it left the group]."""
-
-    def __init__(self):
-        self.changes: dict[tuple[str, str], list] = defaultdict(_change)
-
-    def add(self, table: str, sign: int, group: str, values: str, rowid: int) -> None:
-        change = self.changes[(table, group)]
-        digest = row_digest(table, values)
-        change[0] += sign
-        change[1] += sign * int.from_bytes(digest, "big")
-        change[2][rowid] = digest[:SHORT] if sign > 0 else None
-
-    def take(self) -> dict[tuple[str, str], list]:
-        changes, self.changes = self.changes, defaultdict(_change)
-        return changes
 
 
 @dataclass(frozen=True)
@@ -186,7 +160,8 @@ def bulk(session: Session, tables: Iterable[str], condition: str, parameters: tu
     """Write many rows of ``tables`` without their per-row triggers: every row that matches ``condition`` (on alias
     t; it must hold every row the writes touch) is taken out of the accumulator before and put back after, one query
     each. The digests come out exactly as the triggers would leave them, at a fraction of the cost: a trigger calls
-    back into Python for every row, and a 35,000-row score workbook writes 70,000 of them."""
+    back into Python for every row, and a 35,000-row score workbook writes 70,000 of them. A large pass is hashed
+    by a helper process as it is read (desktop.store.row_hashes)."""
     accumulator = _accumulator(session)
     with dbapi_cursor(session) as cursor:
         found = layouts(cursor)
@@ -194,10 +169,13 @@ def bulk(session: Session, tables: Iterable[str], condition: str, parameters: tu
 
         def feed(sign: int) -> None:
             for layout in chosen:
-                for group, values, rowid in cursor.execute(
-                        f"SELECT {layout.group('t')}, {layout.values('t')}, t.rowid FROM main.{quote_name(layout.table)} "
-                        f"AS t WHERE {condition}", parameters):
-                    accumulator.add(layout.table, sign, group, values, rowid)
+                sql = (f"SELECT {layout.group('t')}, {layout.values('t')}, t.rowid FROM main.{quote_name(layout.table)} "
+                       f"AS t WHERE {condition}")
+                try:
+                    add_pass(accumulator, layout.table, sign, _chunks(cursor.execute(sql, parameters)))
+                except HelperFailed:
+                    log.warning("hashing %s in process: the helper process failed", layout.table, exc_info=True)
+                    accumulator.add_rows(layout.table, sign, cursor.execute(sql, parameters).fetchall())
 
         feed(-1)
         for layout in chosen:
@@ -229,6 +207,11 @@ def tracked(dbapi_connection) -> Iterator[Accumulator]:
             cursor.close()
 
 
+def _chunks(cursor) -> Iterator[list]:
+    while rows := cursor.fetchmany(HELPER_FROM):
+        yield rows
+
+
 def _accumulator(session: Session) -> Accumulator:
     return session.connection().connection.info[ACCUMULATOR]
 
@@ -254,7 +237,7 @@ def signatures(session: Session, tables: Iterable[str]) -> dict[str, str]:
 def _sums(cursor, layout: Layout, condition: str = "1", parameters: tuple = (), *,
           rows: bool = False) -> dict[str, list]:
     """Each group's [row count, hash sum] from the table's rows, and with ``rows`` its row list (rowid → short)."""
-    sums: dict[str, list] = defaultdict(_change)
+    sums: dict[str, list] = defaultdict(empty_change)
     for group, values, rowid in cursor.execute(f"SELECT {layout.group('t')}, {layout.values('t')}, t.rowid "
                                                f"FROM {quote_name(layout.table)} AS t WHERE {condition}", parameters):
         entry = sums[group]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import repeat
 from operator import itemgetter
 from typing import Callable
 
@@ -40,12 +41,16 @@ def _picker(indexes: list[int]) -> Callable[[tuple], tuple]:
 
 
 def _natural_key(rows: Rows) -> Callable[[tuple], tuple]:
-    """A row's natural key, a relation's pair of persons in either order being one key."""
+    """A row's natural key, a relation's pair of persons in either order being one key (the smaller first)."""
     names = rows.kind.natural_key
     if "pair" not in names:
         return _picker([rows.index(name) for name in names])
-    a, b, rest = rows.index("a"), rows.index("b"), _picker([rows.index(n) for n in names if n != "pair"])
-    return lambda values: (tuple(sorted((values[a], values[b]))), *rest(values))
+    a, b, rest = rows.index("a"), rows.index("b"), [rows.index(n) for n in names if n != "pair"]
+    if len(rest) == 1:  # (pair, kind): 850,000 relations in a large pool
+        (other,) = rest
+        return lambda v: ((v[a], v[b]) if v[a] <= v[b] else (v[b], v[a]), v[other])
+    pick = _picker(rest)
+    return lambda values: (tuple(sorted((values[a], values[b]))), *pick(values))
 
 
 def check_duplicates(batch: Batch, problems: Problems) -> None:
@@ -54,8 +59,12 @@ def check_duplicates(batch: Batch, problems: Problems) -> None:
         for rows in sheets:
             headers = "、".join(rows.kind.column(k).header for k in rows.kind.natural_key if k != "pair") or "身份证号A、B"
             key_of = _natural_key(rows)
-            for number, values in rows.values:
-                key = key_of(values)
+            keys = [key_of(values) for _, values in rows.values]
+            first = dict(zip(keys, zip(repeat(rows.sheet.name), map(itemgetter(0), rows.values))))
+            if len(first) == len(keys) and (not seen or seen.keys().isdisjoint(first)):  # the usual case, in C
+                seen.update(first)
+                continue
+            for key, (number, _) in zip(keys, rows.values):
                 if key in seen:
                     sheet, first = seen[key]
                     problems.add(rows.sheet.file, rows.sheet.name, number, headers, " ".join(map(str, key)),

@@ -10,6 +10,7 @@ from typing import Callable
 
 from desktop.services import limits
 from desktop.services.accounts import Operator, require
+from desktop.services.gc_pause import gc_paused
 from desktop.services.importing.check import check_duplicates, check_references, group
 from desktop.services.importing.mapping import Mapping
 from desktop.services.importing.parse import Problem, Problems, parse_sheet
@@ -53,6 +54,12 @@ def import_files(place: Path | Workspace, paths: list[Path], actor: Operator, pr
     files when it is not certain from their bytes. ``cancelled`` is asked between steps and while files are read."""
     require(actor, "import", place)
     workspace = workspace_of(place)
+    with gc_paused():  # a million rows of small lists and tuples, no cycles: the collector walked them all, often
+        return _import(workspace, paths, actor, progress, cancelled, mapping, encoding)
+
+
+def _import(workspace: Workspace, paths: list[Path], actor: Operator, progress: Progress | None,
+            cancelled: Callable[[], bool], mapping: Mapping, encoding: str | None) -> ImportSummary:
     steps = len(paths) + 9
     done = 0
 

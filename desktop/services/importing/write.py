@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable
+from contextlib import contextmanager
+from typing import Callable, Iterator
 
-from sqlalchemy import bindparam, update
+from sqlalchemy import bindparam, func, select, update
+from sqlmodel import SQLModel
 
 from desktop.services.importing.check import Batch
 from desktop.services.stays import settle_stays
@@ -15,11 +17,26 @@ from desktop.store.limit_tables import OngoingProject
 from desktop.store.lookups import Known
 
 
-# The two largest tables (850,000 relations and 137,000 stays in the benchmark pool) are digested in one pass over
-# the table before and after their write instead of a trigger per row: a trigger's call into Python cost 14 s of
-# the relations' 18 s.
 EVERY_ROW = "1"
 RELATION_COLUMNS = ("person_a_id", "person_b_id", "kind", "from_year", "to_year", "note")
+
+
+@contextmanager
+def _digested(session, table: type[SQLModel], rows: int) -> Iterator[None]:
+    """Write ``rows`` rows of ``table`` with its digests kept by a pass over the table before and after the write
+    (digests.bulk) where they are many against what the table holds, by its per-row triggers otherwise. A trigger
+    calls into Python for every row it fires on (it cost 14 s of the 850,000 relations' 18 s), a pass reads every
+    row of the table twice: a few rows written into a large table go through the triggers."""
+    held = session.execute(select(func.count()).select_from(table)).scalar_one()
+    if rows and 2 * rows >= held:
+        with digests.bulk(session, (table.__tablename__,), EVERY_ROW, ()):
+            yield
+    else:
+        yield
+
+
+def _size(batch: Batch, *kinds: str) -> int:
+    return sum(len(rows.values) for kind in kinds for rows in batch.of(kind))
 
 
 def _rows(batch: Batch, kind: str, *keys: str):
@@ -39,9 +56,9 @@ def write_batch(session, batch: Batch, known: Known, step: Callable[[str], None]
             counts[title] = {"新增": new, "更新": len(keys) - new}
 
     step("单位")
-    bulk.upsert(session, t.Organisation, ({"credit_code": c, "name": n, "kind": k}
-                                          for n, c, k in _rows(batch, "organisations", "name", "credit_code", "kind")),
-                ("credit_code",), ("name", "kind"))
+    with _digested(session, t.Organisation, _size(batch, "organisations")):
+        bulk.upsert(session, t.Organisation, ({"credit_code": c, "name": n, "kind": k} for n, c, k in _rows(
+            batch, "organisations", "name", "credit_code", "kind")), ("credit_code",), ("name", "kind"))
     count("organisations", set(known.org_codes), (c for (c,) in _rows(batch, "organisations", "credit_code")))
     step("学科")
     bulk.upsert(session, t.FieldCode, ({"code": c, "name": n, "parent": p}
@@ -50,27 +67,29 @@ def write_batch(session, batch: Batch, known: Known, step: Callable[[str], None]
     count("fields", known.fields, (c for (c,) in _rows(batch, "fields", "code")))
 
     step("人员")
-    bulk.upsert(session, t.Person, ({"id_number": i, "name": n, "mobile": m or "", "email": e or ""}
-                                    for i, n, m, e in _rows(batch, "experts", "id_number", "name", "mobile", "email")),
-                ("id_number",), ("name", "mobile", "email"))
-    bulk.upsert(session, t.Person, ({"id_number": i, "name": n} for i, n in _rows(batch, "team", "id_number", "name")),
-                ("id_number",), ())
-    _heads_of_units(session, batch)
+    with _digested(session, t.Person, _size(batch, "experts", "team")):
+        bulk.upsert(session, t.Person, ({"id_number": i, "name": n, "mobile": m or "", "email": e or ""} for i, n, m, e
+                                        in _rows(batch, "experts", "id_number", "name", "mobile", "email")),
+                    ("id_number",), ("name", "mobile", "email"))
+        bulk.upsert(session, t.Person, ({"id_number": i, "name": n}
+                                        for i, n in _rows(batch, "team", "id_number", "name")), ("id_number",), ())
+        _heads_of_units(session, batch)
     person = bulk.ids_by(session, t.Person.id, t.Person.id_number)
     org = bulk.ids_by(session, t.Organisation.id, t.Organisation.credit_code)
 
     step("专家")  # who counts as an enterprise expert is derived per round unless the 企业专家 column says so
-    bulk.upsert(session, t.Expert, (
-        {"person_id": person[i], "organisation_id": org[o], "title": title or "", "fields": ";".join(fields),
-         "enterprise": bool(ent), "enterprise_explicit": ent is not None, "enterprise_reason": reason or ""}
-        for i, o, title, fields, ent, reason in _rows(batch, "experts", "id_number", "org_code", "title", "fields",
-                                                      "enterprise", "enterprise_reason")),
-        ("person_id",), ("organisation_id", "title", "fields", "enterprise", "enterprise_explicit",
-                         "enterprise_reason"))
+    with _digested(session, t.Expert, _size(batch, "experts")):
+        bulk.upsert(session, t.Expert, (
+            {"person_id": person[i], "organisation_id": org[o], "title": title or "", "fields": ";".join(fields),
+             "enterprise": bool(ent), "enterprise_explicit": ent is not None, "enterprise_reason": reason or ""}
+            for i, o, title, fields, ent, reason in _rows(batch, "experts", "id_number", "org_code", "title", "fields",
+                                                          "enterprise", "enterprise_reason")),
+            ("person_id",), ("organisation_id", "title", "fields", "enterprise", "enterprise_explicit",
+                             "enterprise_reason"))
     count("experts", known.experts, (i for (i,) in _rows(batch, "experts", "id_number")))
 
     step("任职经历")
-    with digests.bulk(session, (t.Employment.__tablename__,), EVERY_ROW, ()):
+    with _digested(session, t.Employment, _size(batch, "employment")):
         bulk.upsert(session, t.Employment, (
             {"person_id": person[i], "organisation_id": org[o], "from_year": start, "to_year": end}
             for i, o, start, end in _rows(batch, "employment", "id_number", "org_code", "from_year", "to_year")),
@@ -79,7 +98,7 @@ def write_batch(session, batch: Batch, known: Known, step: Callable[[str], None]
     _count_plain(batch, counts, "employment")
 
     step("人员关系")
-    with digests.bulk(session, (t.Relation.__tablename__,), EVERY_ROW, ()):
+    with _digested(session, t.Relation, _size(batch, "relations")):
         bulk.upsert_tuples(session, t.Relation, RELATION_COLUMNS, _relations(batch, person),
                            ("person_a_id", "person_b_id", "kind"), ("from_year", "to_year", "note"))
     _count_plain(batch, counts, "relations")
@@ -98,11 +117,12 @@ def write_batch(session, batch: Batch, known: Known, step: Callable[[str], None]
                            for c in codes or ()))
 
     step("项目成员")
-    bulk.replace_children(session, t.TeamMember, {application[n] for (n,) in _rows(batch, "team", "number")},
-                          ({"application_id": application[n], "person_id": person[i], "role": role,
-                            "organisation_id": org[o] if o else None, "position": position}
-                           for position, (n, i, role, o) in enumerate(_rows(batch, "team", "number", "id_number",
-                                                                            "role", "org_code"))))
+    with _digested(session, t.TeamMember, _size(batch, "team")):
+        bulk.replace_children(session, t.TeamMember, {application[n] for (n,) in _rows(batch, "team", "number")},
+                              ({"application_id": application[n], "person_id": person[i], "role": role,
+                                "organisation_id": org[o] if o else None, "position": position}
+                               for position, (n, i, role, o) in enumerate(_rows(batch, "team", "number", "id_number",
+                                                                                "role", "org_code"))))
     _count_plain(batch, counts, "team")
     bulk.replace_children(session, t.RequestedExclusion,
                           {application[n] for (n,) in _rows(batch, "requested", "number")},
