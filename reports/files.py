@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import os
 from pathlib import Path
+from typing import BinaryIO
 
 from reports.errors import DiskFull
 from reports.lifetime import running
@@ -59,6 +60,15 @@ def make_private(path: Path) -> None:
         os.chmod(path, FILE_MODE)
 
 
+def open_private(path: Path) -> BinaryIO:
+    """``path`` opened for writing as a new 0600 file (truncated if it exists): a file PanelDesk writes is its
+    user's alone from the moment it exists, whatever the umask."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), FILE_MODE)
+    if os.name != "nt":
+        os.fchmod(fd, FILE_MODE)  # an existing file keeps its mode through O_CREAT
+    return open(fd, "wb")
+
+
 def temp_path(path: Path) -> Path:
     return path.with_name(f"{TEMP_PREFIX}{path.name}.{os.getpid()}{TEMP_SUFFIX}")
 
@@ -75,10 +85,7 @@ def stage(path: Path, data: bytes) -> Path:
     path = Path(path)
     temp = temp_path(path)
     try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), FILE_MODE)
-        with open(fd, "wb") as out:
-            if os.name != "nt":
-                os.fchmod(fd, FILE_MODE)
+        with open_private(temp) as out:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())

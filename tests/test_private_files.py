@@ -65,3 +65,18 @@ def test_a_failed_statement_does_not_show_its_parameters(workspace):
         session.execute(text("INSERT INTO person (id_number, name) VALUES (:n, NULL)"), {"n": number})
         session.execute(text("INSERT INTO person (id_number, name) VALUES (:n, NULL)"), {"n": number})
     assert number not in str(failed.value) and "hidden" in str(failed.value)
+
+
+def test_an_archive_and_a_backup_are_their_users_alone(demo_workspace, tmp_path, loose_umask):
+    """Both carry the whole round (names, ID numbers, recordings), sealed, but a sealed file is still nobody else's
+    to read or copy: the USB stick may be mounted for several users."""
+    from desktop.services import backup
+    from tests.archive.conftest import drawn_round, export
+    drawn_round(demo_workspace)
+    archive = tmp_path / "usb" / "round-1.zip"
+    export(demo_workspace, archive)
+    backup.backup_workspace(demo_workspace, signed(demo_workspace, "王秘书"), tmp_path / "usb" / "备份",
+                            "backup-password")
+    written = [path for path in (tmp_path / "usb").rglob("*") if path.is_file()]
+    assert archive in written and len(written) > 3
+    assert {path.name: mode(path) for path in written} == {path.name: 0o600 for path in written}

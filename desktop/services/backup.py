@@ -45,7 +45,7 @@ from desktop.store import blobs, keyslots
 from desktop.store.engine import DB_NAME, copy_database
 from desktop.store.workspace import close_workspace
 from reports.identity import normalised_fingerprint
-from reports.files import private_folder, replace, temp_path, write_atomically
+from reports.files import open_private, private_folder, replace, temp_path, write_atomically
 
 HEADER = "paneldesk-backup.json"
 FORMAT = "PanelDesk backup v1"
@@ -77,7 +77,7 @@ def _seal_to(path: Path, chunks: Iterable[bytes], key: bytes) -> tuple[str, int]
             yield piece
     temp = temp_path(path)
     try:
-        with open(temp, "wb") as out:
+        with open_private(temp) as out:
             for piece in blobs.seal(counted(), key, digest):
                 out.write(piece)
             out.flush()

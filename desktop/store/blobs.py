@@ -26,7 +26,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from desktop.domain.errors import UserError
-from reports.files import private_folder, replace, temp_path
+from reports.files import open_private, private_folder, replace, temp_path
 
 MAGIC = b"PDBLOB1\x00"
 SALT = 16
@@ -100,8 +100,7 @@ def seal_hashing(chunks: Iterable[bytes], key: bytes, digest, hashing: Executor)
 def _store(temp: Path, chunks: Iterable[bytes], key: bytes | None) -> str:
     """Write the stream to ``temp`` (sealed when ``key`` is given), flushed to disk; return its content's SHA-256."""
     digest = hashlib.sha256()
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
-    with open(fd, "wb") as out:
+    with open_private(temp) as out:
         if key:
             for piece in seal(chunks, key, digest):
                 out.write(piece)

@@ -30,7 +30,7 @@ from desktop.services.rounds import RoundRef, get_round, round_id_in
 from desktop.services.uow import change, reading, writable
 from desktop.store.engine import dbapi_cursor
 from desktop.store.snapshot import POOL_TABLES
-from reports.files import private_folder, replace, temp_path
+from reports.files import open_private, private_folder, replace, temp_path
 
 Progress = Callable[[int, int, str], None]
 
@@ -72,7 +72,8 @@ def export_round(place, actor: Operator, round_id: int | RoundRef, out: Path, pa
             raise ExportCancelled("已取消导出，没有留下归档文件")
 
     try:
-        with reading(workspace) as session, zipfile.ZipFile(temp, "w", zipfile.ZIP_STORED, allowZip64=True) as zf, \
+        with reading(workspace) as session, open_private(temp) as file, \
+                zipfile.ZipFile(file, "w", zipfile.ZIP_STORED, allowZip64=True) as zf, \
                 ThreadPoolExecutor(1, thread_name_prefix="archive-hash") as hashing:
             row = get_round(session, round_id)
             round_info = {"id": row.id, "name": row.name, "programme": row.programme, "state": row.state,
