@@ -111,5 +111,5 @@ def main(argv: list[str] | None = None) -> int:
     else:
         window.open_or_build(default_demo())
     code = app.exec()
-    ctx.runner.wait()
+    ctx.runner.close()
     return code

@@ -50,3 +50,23 @@ def test_an_unexpected_error_is_logged_not_shown(tmp_path):
     assert "Traceback" not in text and "paneldesk.log" in text
     logged = (tmp_path / "paneldesk.log").read_text(encoding="utf-8")
     assert "Traceback" in logged and "ZeroDivisionError" in logged
+
+
+def test_work_handed_apart_runs_in_the_process_beside_the_window_and_its_failure_is_a_message(tmp_path):
+    """Pool-wide reads run in another process, so the GUI thread never waits for them to let go of the lock."""
+    import os
+
+    from desktop.services.side_process import SideProcessFailed
+    runner = Runner()
+    try:
+        assert runner.apart(os.getpid) != os.getpid()
+        assert runner.apart(os.getpid) == runner.apart(os.getpid)  # one process, kept
+        try:
+            runner.apart(os._exit, 1)
+        except SideProcessFailed as failure:
+            assert errors.message(failure) == "后台读取进程意外结束，请重试"
+        else:
+            raise AssertionError("the process ended without a word")
+        assert runner.apart(os.getpid) != os.getpid()  # a new one next time
+    finally:
+        runner.close()

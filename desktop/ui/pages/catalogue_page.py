@@ -137,9 +137,9 @@ class CataloguePage(LoadsWhenShown, QWidget):
         self.table.resizeColumnsToContents()
         self._apply()
         self._rows_shown()
-        listing = self.listing
+        listing, runner = self.listing, self.ctx.runner
         place, actor = self.ctx.place, self.ctx.actor
-        self.ctx.runner.run(lambda job: index(place, actor, rows, listing), lambda found: self._indexed(this, found),
+        runner.run(lambda job: index(runner, place, actor, rows, listing), lambda found: self._indexed(this, found),
                             lambda e: self.count.setText(errors.message(e)))
 
     def _indexed(self, this: int, found: Index) -> None:
