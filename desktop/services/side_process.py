@@ -69,7 +69,14 @@ def _call(function: Callable[..., T], args: tuple) -> T:
         if isinstance(arg, Operator):
             # the window's process made sure of the digests when it opened the workspace: reads need no check here
             open_workspace(arg.root).digested = True
-    return function(*args)
+    try:
+        return function(*args)
+    except UserError as error:
+        try:
+            pickle.loads(pickle.dumps(error))
+        except Exception:  # noqa: BLE001 - one whose arguments do not rebuild it (RuleError): its words still cross
+            raise UserError(str(error)) from None
+        raise
 
 
 def pieces(items: Sequence[Any]) -> tuple[bytes, ...]:

@@ -70,3 +70,19 @@ def test_work_handed_apart_runs_in_the_process_beside_the_window_and_its_failure
         assert runner.apart(os.getpid) != os.getpid()  # a new one next time
     finally:
         runner.close()
+
+
+def _refuse() -> None:
+    raise RuleError("FAIR_DRAW", "FAIR_DRAW 不能这样抽取")
+
+
+def test_a_refusal_in_the_side_process_comes_back_in_its_words():
+    runner = Runner()
+    try:
+        runner.apart(_refuse)
+    except Exception as error:  # noqa: BLE001 - whatever crosses, the window shows its sentence
+        assert errors.message(error) == "FAIR_DRAW 不能这样抽取"
+    else:
+        raise AssertionError("refused without a word")
+    finally:
+        runner.close()
