@@ -247,6 +247,7 @@ class MainWindow(QMainWindow):
         later figures (read alongside, each delayed the other by a second); the round steps' code a little later,
         so the first round opened only builds its step on the GUI thread."""
         if self.ctx.actor is not None and self.ctx.actor.may("experts.read"):
+            self.ctx.runner.start_apart("desktop.ui.listings")  # ready for the search keys once the rows are read
             self.experts.prefetch(then=self.dashboard.read_later)
         else:
             self.dashboard.read_later()
