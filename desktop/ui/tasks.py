@@ -92,7 +92,7 @@ class _Runnable(QRunnable):
 
 
 class Runner:
-    """Reads on up to two threads, writes on one."""
+    """Reads on up to two threads (one waiting for the side process does not count), writes on one."""
 
     def __init__(self) -> None:
         self._reads = QThreadPool()
@@ -113,8 +113,14 @@ class Runner:
         return job
 
     def apart(self, function: Callable[..., T], *args: Any) -> T:
-        """``function(*args)`` in the process beside the window, waited for; called from a work function."""
-        return self._side.call(function, *args)
+        """``function(*args)`` in the process beside the window, waited for; called from a read's work function.
+        While it waits (seconds, for the pool's search keys) its thread does not count against the reads' two, so
+        other reads (a round opened meanwhile) still start at once."""
+        self._reads.releaseThread()
+        try:
+            return self._side.call(function, *args)
+        finally:
+            self._reads.reserveThread()
 
     def start_apart(self, *modules: str) -> None:
         """Start the process beside the window in a worker and have it import ``modules``, ahead of its first read."""

@@ -87,3 +87,17 @@ def test_a_refusal_in_the_side_process_comes_back_in_its_words():
         raise AssertionError("refused without a word")
     finally:
         runner.close()
+
+
+def test_reads_waiting_for_the_side_process_leave_room_for_others(qtbot):
+    """The pool's search keys take seconds beside the window: a round opened meanwhile is read at once."""
+    import time
+    runner, done = Runner(), []
+    try:
+        for _ in range(2):
+            runner.run(lambda job: runner.apart(time.sleep, 3), done.append, done.append)
+        runner.run(lambda job: "round", done.append, done.append)
+        qtbot.waitUntil(lambda: "round" in done, timeout=1500)
+        assert len(done) == 1
+    finally:
+        runner.close()
