@@ -5,8 +5,8 @@ A worker thread of the window shares the interpreter lock with the GUI thread. W
 Python — each cell it paints asks the table model, each timer — waits for the lock first: the window stalled for
 150–300 ms while it opened or scrolled the pool, though it used a tenth of that itself. In a process of its own the
 work has its own lock (and the second core). One process, started on first use and kept (starting one costs a
-second of imports; the window starts it once its dashboard is up), does these reads one after another, at a lower
-priority than the window's; it ends with the window (reports.lifetime).
+second of imports), does these reads one after another, at a lower priority than the window's; it ends with the
+window (reports.lifetime).
 
 Functions and arguments cross as pickles: module-level functions of plain values. What comes back is unpickled in
 one piece while the window's lock is held, so a large result should come as ``pieces`` to unpickle one at a time.
@@ -21,7 +21,6 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from importlib import import_module
 from multiprocessing import get_context
 from typing import Any, TypeVar
 
@@ -50,11 +49,6 @@ class SideProcess:
                 self._pool = ProcessPoolExecutor(1, mp_context=get_context("spawn"), initializer=_begin)
             return self._pool
 
-    def start(self, *modules: str) -> None:
-        """Start the process now and have it import ``modules``, so the first read finds it ready; returns at once
-        (starting a process copies this one's page tables: not on the GUI thread)."""
-        self._started().submit(_import, modules)
-
     def call(self, function: Callable[..., T], *args: Any) -> T:
         """``function(*args)`` in the side process; waits (without the lock) for its result."""
         pool = self._started()
@@ -79,11 +73,6 @@ def _begin() -> None:
     die_with_parent()
     if hasattr(os, "nice"):
         os.nice(NICER)
-
-
-def _import(modules: tuple[str, ...]) -> None:
-    for module in modules:
-        import_module(module)
 
 
 def _call(function: Callable[..., T], args: tuple) -> T:

@@ -251,7 +251,6 @@ class MainWindow(QMainWindow):
         in a worker, which the GUI thread waits for at each call into Python, so it should be over before search
         works and the first keystrokes come (three seconds after the start, as it was, it met them)."""
         if self.ctx.actor is not None and self.ctx.actor.may("experts.read"):
-            self.ctx.runner.start_apart("desktop.ui.listings")  # ready for the search keys once the rows are read
             self.experts.prefetch(then=self._pool_shown)
         else:
             self._pool_shown()

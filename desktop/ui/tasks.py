@@ -122,10 +122,6 @@ class Runner:
         finally:
             self._reads.reserveThread()
 
-    def start_apart(self, *modules: str) -> None:
-        """Start the process beside the window in a worker and have it import ``modules``, ahead of its first read."""
-        self.run(lambda job: self._side.start(*modules), lambda _done: None, lambda _error: None)  # a read says it
-
     def busy(self) -> bool:
         """A write (a draw, a letters batch, an import) is under way: closing now would cut it off."""
         return bool(self._writing)
@@ -160,9 +156,6 @@ class InlineRunner:
 
     def apart(self, function: Callable[..., T], *args: Any) -> T:
         return function(*args)
-
-    def start_apart(self, *modules: str) -> None:
-        return None
 
     def busy(self) -> bool:
         return False

@@ -59,7 +59,6 @@ def test_work_handed_apart_runs_in_the_process_beside_the_window_and_its_failure
     from desktop.services.side_process import SideProcessFailed
     runner = Runner()
     try:
-        runner.start_apart("desktop.ui.listings")  # started ahead of the first read, which then finds it
         assert runner.apart(os.getpid) != os.getpid()
         assert runner.apart(os.getpid) == runner.apart(os.getpid)  # one process, kept
         try:
