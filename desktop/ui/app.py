@@ -71,6 +71,9 @@ def install_translations(app: QApplication, language: str) -> list[QTranslator]:
     return installed
 
 
+SWITCH_INTERVAL = 0.001  # seconds: see make_app
+
+
 def make_app(argv: list[str], settings: Settings | None = None) -> tuple[QApplication, Settings]:
     app = QApplication.instance() or QApplication(argv)
     app.setOrganizationName(ORGANISATION)
@@ -82,6 +85,10 @@ def make_app(argv: list[str], settings: Settings | None = None) -> tuple[QApplic
     # What the libraries imported so far hold lives as long as the program: the cycle collector's full passes would
     # walk it on the GUI thread again and again (tens of milliseconds each), so it is left out of them from now on.
     gc.freeze()
+    # A worker thread running Python holds the interpreter lock until another thread has waited this long for it;
+    # the GUI thread takes it again for every call into Python (each table cell painted), so with the default 5 ms
+    # a short read beside it stretched a repaint several times over. Workers that run long are in the side process.
+    sys.setswitchinterval(SWITCH_INTERVAL)
     return app, settings
 
 
@@ -111,5 +118,5 @@ def main(argv: list[str] | None = None) -> int:
     else:
         window.open_or_build(default_demo())
     code = app.exec()
-    ctx.runner.wait()
+    ctx.runner.close()
     return code

@@ -23,7 +23,7 @@ class Column:
     key: str
     title: str  # Chinese source text; translated in the "columns" context
     text: Callable[[dict], str] | None = None  # how a row shows in this column; by default str(row[key])
-    filterable: bool = False  # offer a drop-down of this column's values
+    filterable: bool = False  # offer a drop-down of this column's values (its text must depend on its own value alone)
     sort: Callable[[dict], Any] | None = None
 
     def show(self, row: dict) -> str:

@@ -6,16 +6,20 @@ Reads run on a small pool; writes go through a pool of one thread so two writes 
 
 Threading rules: the work function runs on a worker thread and may only call services and ``Job.report`` /
 ``Job.cancelled``; every callback runs on the GUI thread, because ``Job`` lives there and its signals reach it
-through queued connections.
+through queued connections. Work that walks the whole pool in Python hands that part to ``Runner.apart``, the
+process beside the window (desktop.services.side_process): a worker thread running Python makes the GUI thread wait
+for the interpreter lock at every call it makes into Python.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from typing import Any, Callable
+from typing import Any, Callable, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from desktop.services.side_process import SideProcess
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +27,7 @@ Work = Callable[["Job"], Any]
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
 Progress = Callable[[int, int, str], None]
+T = TypeVar("T")
 
 
 class Job(QObject):
@@ -87,7 +92,7 @@ class _Runnable(QRunnable):
 
 
 class Runner:
-    """Reads on up to two threads, writes on one."""
+    """Reads on up to two threads (one waiting for the side process does not count), writes on one."""
 
     def __init__(self) -> None:
         self._reads = QThreadPool()
@@ -96,6 +101,7 @@ class Runner:
         self._writes.setMaxThreadCount(1)
         self._live: set[Job] = set()
         self._writing: set[Job] = set()
+        self._side = SideProcess()
 
     def run(self, work: Work, done: Done, failed: Failed, progress: Progress | None = None, *,
             write: bool = False) -> Job:
@@ -105,6 +111,16 @@ class Runner:
             self._writing.add(job)
         (self._writes if write else self._reads).start(_Runnable(job, work))
         return job
+
+    def apart(self, function: Callable[..., T], *args: Any) -> T:
+        """``function(*args)`` in the process beside the window, waited for; called from a read's work function.
+        While it waits (seconds, for the pool's search keys) its thread does not count against the reads' two, so
+        other reads (a round opened meanwhile) still start at once."""
+        self._reads.releaseThread()
+        try:
+            return self._side.call(function, *args)
+        finally:
+            self._reads.reserveThread()
 
     def busy(self) -> bool:
         """A write (a draw, a letters batch, an import) is under way: closing now would cut it off."""
@@ -123,6 +139,11 @@ class Runner:
         self._reads.waitForDone(msecs)
         self._writes.waitForDone(msecs)
 
+    def close(self) -> None:
+        """At the end: let running work finish, then end the process beside the window."""
+        self.wait()
+        self._side.close()
+
 
 class InlineRunner:
     """The same contract, run at once on the calling thread: for tests and for scripts that need no window."""
@@ -133,8 +154,14 @@ class InlineRunner:
         job.execute(work)
         return job
 
+    def apart(self, function: Callable[..., T], *args: Any) -> T:
+        return function(*args)
+
     def busy(self) -> bool:
         return False
 
     def wait(self, msecs: int = 0) -> None:
+        return None
+
+    def close(self) -> None:
         return None

@@ -96,3 +96,42 @@ def test_an_experts_detail_shows_the_conduct_and_ratings_of_the_rounds_served(wi
     text = page.detail.browser.toPlainText()
     assert "评审行为与评价" in text and "按时出席、评审意见不专业" in text and "55" in text
     assert "需复核其专家库资格" not in text  # one low rating; the flag needs two within the period
+
+
+def test_the_pool_searched_and_filtered_with_keys_built_beside_the_window(qtbot, qapp, settings, demo_workspace):
+    """The real threaded runner: the keys and the enterprise column come from the side process, matched to the rows
+    the window shows."""
+    from desktop.ui.context import Context
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.tasks import Runner
+    window = MainWindow(Context(Runner(), settings, signed))
+    qtbot.addWidget(window)
+    window.show()
+    window.open_workspace(demo_workspace)
+    page = _experts_page(window)
+    try:
+        qtbot.waitUntil(lambda: page.model.total > 0 and page.model.searchable, timeout=60000)
+        expected = catalogue.listing(demo_workspace, signed(demo_workspace), "experts")
+        enterprise = {row["id_number"]: row["enterprise"] for row in expected}
+        assert {page.model.row_at(r)["id_number"]: page.model.row_at(r)["enterprise"]
+                for r in range(page.model.matching)} == enterprise
+        someone = expected[5]
+        page.search.setText(pinyin_forms(someone["name"])[0])
+        assert someone["name"] in {page.model.row_at(r)["name"] for r in range(page.model.matching)}
+        page.search.clear()
+        combo = page.filters["enterprise"]
+        assert combo.findData("是") > 0 and combo.findData("否") > 0
+    finally:
+        window.ctx.runner.close()
+
+
+def test_keys_follow_the_rows_shown_when_the_two_reads_differ(demo_workspace):
+    """Another program may write between the window's read and the side process's: each row keeps its own key."""
+    from desktop.ui.listings import EXPERTS, index, read
+    from desktop.ui.tasks import InlineRunner
+    operator = signed(demo_workspace)
+    rows = read(demo_workspace, operator, EXPERTS)
+    keys = index(InlineRunner(), demo_workspace, operator, rows, EXPERTS).keys
+    shown = read(demo_workspace, operator, EXPERTS)[::-1]
+    assert index(InlineRunner(), demo_workspace, operator, shown, EXPERTS).keys == keys[::-1]
+    assert [row["enterprise"] for row in shown] == [row["enterprise"] for row in rows[::-1]]

@@ -55,13 +55,14 @@ def _supervisor_answers(parent, reason: str = "") -> QTimer:
 
 
 def test_calls_step_records_a_call_with_its_recording_plays_it_and_replaces_a_decline(window, demo_workspace,
-                                                                                        tmp_path):
+                                                                                        tmp_path, qtbot):
     _drawn(demo_workspace)
     step = _step(window, demo_workspace, CALLS)
     assert step.table.row_count() == 7 and "待确认 7" in step.summary.text()
     assert "*" in step.table.text(0, 3)  # the mobile masked on screen
     if not QMediaDevices.audioInputs():
-        assert step.no_microphone.isVisible() and "导入录音文件" in step.no_microphone.text()
+        qtbot.waitUntil(lambda: "导入录音文件" in step.no_microphone.text())  # looked for once the step is made
+        assert step.no_microphone.isVisible()
         assert not step.microphone.isEnabled()
     step.table.selectRow(0)
     step.set_recording(recording(tmp_path, "amr"))

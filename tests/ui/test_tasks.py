@@ -50,3 +50,53 @@ def test_an_unexpected_error_is_logged_not_shown(tmp_path):
     assert "Traceback" not in text and "paneldesk.log" in text
     logged = (tmp_path / "paneldesk.log").read_text(encoding="utf-8")
     assert "Traceback" in logged and "ZeroDivisionError" in logged
+
+
+def test_work_handed_apart_runs_in_the_process_beside_the_window_and_its_failure_is_a_message(tmp_path):
+    """Pool-wide reads run in another process, so the GUI thread never waits for them to let go of the lock."""
+    import os
+
+    from desktop.services.side_process import SideProcessFailed
+    runner = Runner()
+    try:
+        assert runner.apart(os.getpid) != os.getpid()
+        assert runner.apart(os.getpid) == runner.apart(os.getpid)  # one process, kept
+        try:
+            runner.apart(os._exit, 1)
+        except SideProcessFailed as failure:
+            assert errors.message(failure) == "后台读取进程意外结束，请重试"
+        else:
+            raise AssertionError("the process ended without a word")
+        assert runner.apart(os.getpid) != os.getpid()  # a new one next time
+    finally:
+        runner.close()
+
+
+def _refuse() -> None:
+    raise RuleError("FAIR_DRAW", "FAIR_DRAW 不能这样抽取")
+
+
+def test_a_refusal_in_the_side_process_comes_back_in_its_words():
+    runner = Runner()
+    try:
+        runner.apart(_refuse)
+    except Exception as error:  # noqa: BLE001 - whatever crosses, the window shows its sentence
+        assert errors.message(error) == "FAIR_DRAW 不能这样抽取"
+    else:
+        raise AssertionError("refused without a word")
+    finally:
+        runner.close()
+
+
+def test_reads_waiting_for_the_side_process_leave_room_for_others(qtbot):
+    """The pool's search keys take seconds beside the window: a round opened meanwhile is read at once."""
+    import time
+    runner, done = Runner(), []
+    try:
+        for _ in range(2):
+            runner.run(lambda job: runner.apart(time.sleep, 3), done.append, done.append)
+        runner.run(lambda job: "round", done.append, done.append)
+        qtbot.waitUntil(lambda: "round" in done, timeout=1500)
+        assert len(done) == 1
+    finally:
+        runner.close()

@@ -136,11 +136,11 @@ class CataloguePage(LoadsWhenShown, QWidget):
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
         self._apply()
-        self._rows_shown()
-        listing = self.listing
+        listing, runner = self.listing, self.ctx.runner
         place, actor = self.ctx.place, self.ctx.actor
-        self.ctx.runner.run(lambda job: index(place, actor, rows, listing), lambda found: self._indexed(this, found),
-                            lambda e: self.count.setText(errors.message(e)))
+        runner.run(lambda job: index(runner, place, actor, rows, listing), lambda found: self._indexed(this, found),
+                   lambda e: self.count.setText(errors.message(e)))
+        self._rows_shown()  # after the search keys were asked for: what waits for the rows comes after them
 
     def _indexed(self, this: int, found: Index) -> None:
         if this != self._reads:

@@ -31,7 +31,8 @@ def gather(place: Path, actor) -> dict:
 def gather_later(place: Path, actor, today: dt.date) -> dict:
     """What is read once the rest is on screen: the deadlines after a review (conduct, publicity, objections,
     appeals, the limits lists of open rounds) for the roles that read results, and the pool's figures; the limits
-    and who counts as an enterprise expert are derived over every project and expert (a second on 50,000)."""
+    and who counts as an enterprise expert are derived over every project and expert (a second on 50,000), so it
+    runs in the process beside the window (desktop.services.side_process)."""
     return {"deadlines": due.due_items(place, actor, today) if actor.may("results.read") else [],
             "coverage": ui_queries.field_coverage(place, actor), "share": ui_queries.enterprise_share(place, actor)}
 
@@ -122,10 +123,10 @@ class DashboardPage(QWidget):
         """The deadlines and the pool's figures, read once the window is in use (see ``gather_later``)."""
         if self.ctx.place is None:
             return
-        place, actor, today = self.ctx.place, self.ctx.actor, self.today
-        self.ctx.runner.run(lambda job: gather_later(place, actor, today),
-                            lambda later: place == self.ctx.place and self._show_later(later),
-                            lambda e: self.counts.setText(errors.message(e)))
+        place, actor, today, runner = self.ctx.place, self.ctx.actor, self.today, self.ctx.runner
+        runner.run(lambda job: runner.apart(gather_later, place, actor, today),
+                   lambda later: place == self.ctx.place and self._show_later(later),
+                   lambda e: self.counts.setText(errors.message(e)))
 
     def _show_counts(self, enterprise: str) -> None:
         c = self._counts

@@ -6,7 +6,10 @@ recorded here too (the panel is then confirmed again); the replacement a decline
 with the draw's own witness dialog. The call list is printed (机密) or exported from here.
 
 The microphone is QtMultimedia's: where the machine has no input device (no audio server, as on many offscreen or
-locked-down laptops) the step says so and offers the file import instead.
+locked-down laptops) the step says so and offers the file import instead. QtMultimedia starts its backend (and
+tries the audio server) on first use, a tenth of the time the step takes to build: the step looks for a microphone
+just after it is made (and follows the devices from then on: a headset plugged in enables recording), and makes
+its player when a recording is first played.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, QUrl, Signal
 from PySide6.QtMultimedia import (QAudioInput, QAudioOutput, QMediaCaptureSession, QMediaDevices, QMediaFormat,
                                   QMediaPlayer, QMediaRecorder)
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
@@ -44,6 +47,16 @@ AUDIO_FILES = "*.wav *.m4a *.aac *.mp3 *.amr *.WAV *.M4A *.AAC *.MP3 *.AMR"
 
 def microphone_missing() -> bool:
     return not QMediaDevices.audioInputs()
+
+
+def _with_cells(rows: list[calls.CallRow]) -> tuple[list[calls.CallRow], list[tuple]]:
+    """The rows and the table's texts of them, made by the worker that read them (1,750 seats in a large round:
+    a quarter of the time the GUI thread took to show them; translate is thread-safe)."""
+    yes = translate("CallsStep", "是")
+    statuses = {key: translate("CallsStep", text) for key, text in CALL_STATUSES.items()}
+    return rows, [(row.panel, str(row.seat + 1), row.name, mask_phone(row.mobile), row.organisation,
+                   yes if row.enterprise else "", (statuses[row.status], STATUS_COLOURS.get(row.status, "")),
+                   str(row.attempts), translate("CallsStep", SOURCES[row.source]).format(row.batch)) for row in rows]
 
 
 class CallsStep(LoadsWhenShown, QWidget):
@@ -120,9 +133,7 @@ class CallsStep(LoadsWhenShown, QWidget):
         self.play = QPushButton(self.tr("播放所选录音"))
         self.play.setObjectName("call_play")
         self.play.clicked.connect(self.play_selected)
-        self.player = QMediaPlayer(self)
-        self.speaker = QAudioOutput(self)
-        self.player.setAudioOutput(self.speaker)
+        self.player: QMediaPlayer | None = None  # made when a recording is first played
         self.session: QMediaCaptureSession | None = None
         self.recorder: QMediaRecorder | None = None
 
@@ -163,9 +174,7 @@ class CallsStep(LoadsWhenShown, QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(lower, 1)
         self._outcome_changed()
-        self.devices = QMediaDevices(self)  # a headset plugged in while the step is open enables the button
-        self.devices.audioInputsChanged.connect(self._show_microphone)
-        self._show_microphone()
+        QTimer.singleShot(0, self, self._watch_microphone)  # once this event is over: see the module docstring
 
     # --- loading ---------------------------------------------------------------------------------------------
 
@@ -185,19 +194,15 @@ class CallsStep(LoadsWhenShown, QWidget):
 
     def load(self) -> None:
         place, actor, ref = self.ctx.place, self.ctx.actor, self.info.ref
-        self.ctx.runner.run(lambda job: calls.list_calls(place, actor, ref),
-                            lambda rows: self._loaded(ref, rows), lambda e: self.summary.setText(errors.message(e)))
+        self.ctx.runner.run(lambda job: _with_cells(calls.list_calls(place, actor, ref)),
+                            lambda found: self._loaded(ref, *found), lambda e: self.summary.setText(errors.message(e)))
 
-    def _loaded(self, ref: RoundRef, rows: list[calls.CallRow]) -> None:
+    def _loaded(self, ref: RoundRef, rows: list[calls.CallRow], cells: list[tuple]) -> None:
         if self.info is None or self.info.ref != ref:
             return
         chosen = self.selected
         self.rows = rows
-        yes, statuses = self.tr("是"), {key: translate("CallsStep", text) for key, text in CALL_STATUSES.items()}
-        self.table.set_rows([
-            (row.panel, str(row.seat + 1), row.name, mask_phone(row.mobile), row.organisation,
-             yes if row.enterprise else "", (statuses[row.status], STATUS_COLOURS.get(row.status, "")),
-             str(row.attempts), translate("CallsStep", SOURCES[row.source]).format(row.batch)) for row in rows])
+        self.table.set_rows(cells)
         holders = self._holders()
         pending = sum(r.status == "pending" for r in holders)
         accepted = sum(r.status == "accepted" for r in holders)
@@ -271,6 +276,11 @@ class CallsStep(LoadsWhenShown, QWidget):
         declined = self.outcome.currentData() == "declined"
         self.reason_kind.setEnabled(declined)
         self.reason.setEnabled(declined)
+
+    def _watch_microphone(self) -> None:
+        self.devices = QMediaDevices(self)  # a headset plugged in while the step is open enables the button
+        self.devices.audioInputsChanged.connect(self._show_microphone)
+        self._show_microphone()
 
     def _show_microphone(self) -> None:
         missing = microphone_missing()
@@ -390,6 +400,9 @@ class CallsStep(LoadsWhenShown, QWidget):
                             lambda e: errors.show(self, self.tr("无法播放录音"), e))
 
     def _play(self, path: Path) -> None:
+        if self.player is None:
+            self.player = QMediaPlayer(self)
+            self.player.setAudioOutput(QAudioOutput(self.player))
         self.player.setSource(QUrl.fromLocalFile(str(path)))
         self.player.play()
 

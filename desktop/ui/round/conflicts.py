@@ -1,11 +1,12 @@
 """Step 3: who may not review what, and why — per application the excluded experts with the ground codes, and
 for any pair the explanation in words.
 
-Conflicts are computed in a worker, which hands back a plain summary (per application how many are excluded); the
-chosen application's excluded experts and the chosen pair's grounds in words are each asked for in a worker too, so
-nothing on the GUI thread walks the domain's index or receives millions of pairs at once. Cancel drops the result
-(the computation itself is one call). Experts excluded only by FIELD are not listed (they are most of a large pool)
-but any pair can be explained by ID number.
+Conflicts are computed in the process beside the window (desktop.services.side_process: seconds of Python, which in
+a worker thread kept the GUI thread waiting for the interpreter lock), which hands back a plain summary (per
+application how many are excluded) and keeps the conflicts; the chosen application's excluded experts and the
+chosen pair's grounds in words are each asked of it too, so nothing in the window's process walks the domain's
+index or receives millions of pairs at once. Cancel drops the result (the computation itself is one call). Experts
+excluded only by FIELD are not listed (they are most of a large pool) but any pair can be explained by ID number.
 """
 
 from __future__ import annotations
@@ -55,6 +56,12 @@ class PairsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.headers[section]
         return None
+
+
+def _with_lines(summary: ConflictSummary, line: str) -> tuple[ConflictSummary, list[str], int]:
+    """The summary, its line per application (``line`` filled in) and its total, made by the worker: 5,000
+    applications took the GUI thread a third of the time showing the summary may."""
+    return summary, [line.format(*entry) for entry in summary.applications], summary.pairs
 
 
 class ConflictsStep(QWidget):
@@ -136,8 +143,11 @@ class ConflictsStep(QWidget):
         self.compute.setEnabled(False)
         self.cancel.setEnabled(True)
         self.status.setText(self.tr("正在计算回避关系…"))
-        self.job = self.ctx.runner.run(lambda job: ui_queries.conflict_summary(place, actor, ref),
-                                       lambda found: self._computed(ref, found), self._failed)
+        line = self.tr("{0}（{1}）回避 {2} 人")
+        runner = self.ctx.runner
+        self.job = runner.run(
+            lambda job: _with_lines(runner.apart(ui_queries.conflict_summary, place, actor, ref), line),
+            lambda found: self._computed(ref, *found), self._failed)
 
     def _cancel(self) -> None:
         if self.job is not None:
@@ -151,15 +161,13 @@ class ConflictsStep(QWidget):
         self.compute.setEnabled(True)
         self.status.setText(errors.message(error))
 
-    def _computed(self, ref, summary: ConflictSummary) -> None:
+    def _computed(self, ref, summary: ConflictSummary, lines: list[str], total: int) -> None:
         if (self.job is not None and self.job.cancelled()) or self.info is None or self.info.ref != ref:
             return  # cancelled, or another round (or workspace) was chosen meanwhile
         self.cancel.setEnabled(False)
         self.compute.setEnabled(True)
         self.conflicts, self.shown = summary, None
-        line = self.tr("{0}（{1}）回避 {2} 人")
-        self._list(summary.applications, [line.format(*entry) for entry in summary.applications])
-        total = summary.pairs
+        self._list(summary.applications, lines)
         warnings = "；".join(summary.warnings)
         self.status.setText(self.tr("共 {0} 个项目、{1} 位专家；除学科不符外，共 {2} 对专家—项目须回避。").format(
             len(summary.applications), summary.experts, total) + (f"　{warnings}" if warnings else ""))
@@ -190,8 +198,9 @@ class ConflictsStep(QWidget):
                 self.shown = (number, rows)
                 self.pairs.model().set_rows(rows)
 
-        self.ctx.runner.run(lambda job: ui_queries.application_conflicts(place, actor, ref, number), shown,
-                            lambda e: self.explanation.setPlainText(errors.message(e)))
+        runner = self.ctx.runner
+        runner.run(lambda job: runner.apart(ui_queries.application_conflicts, place, actor, ref, number), shown,
+                   lambda e: self.explanation.setPlainText(errors.message(e)))
 
     def _pair_texts(self, pair: ExcludedPair) -> list[str]:
         return [pair.name, mask_id(pair.expert), self.tr("、").join(pair.codes),
@@ -215,8 +224,9 @@ class ConflictsStep(QWidget):
             if self.conflicts is not None and self.conflicts.ref == ref:
                 self._show_explanation(number, expert, *found)
 
-        self.ctx.runner.run(lambda job: ui_queries.explain_pair(place, actor, ref, number, expert), shown,
-                            lambda e: self.explanation.setPlainText(errors.message(e)))
+        runner = self.ctx.runner
+        runner.run(lambda job: runner.apart(ui_queries.explain_pair, place, actor, ref, number, expert), shown,
+                   lambda e: self.explanation.setPlainText(errors.message(e)))
 
     def _show_explanation(self, number: str, expert: str, name: str, sentences: list[str]) -> None:
         head = self.tr("专家 {0}（{1}）与项目 {2}：").format(name, mask_id(expert), number)

@@ -167,8 +167,8 @@ class LettersStep(LoadsWhenShown, QWidget):
             self.status.setText(self.tr("第 {0} 次抽取：尚未生成。").format(record.id))
             return
         members = [(p["name"], m["name"]) for p in record.panels for m in p["members"]]
-        for panel, name in members:
-            self.letters.addItem(self.tr("{0}　{1}　评审专家承诺书（待生成）").format(panel, name))
+        line = self.tr("{0}　{1}　评审专家承诺书（待生成）")
+        self.letters.addItems([line.format(panel, name) for panel, name in members])  # 1,750 in one call
         self.status.setText(self.tr("第 {0} 次抽取：待生成承诺书 {1} 份。").format(record.id, len(members)))
 
     def _show_identity(self, identity) -> None:

@@ -32,6 +32,7 @@ STEPS = (  # (module, class) of each step, in the bar's order
     ("desktop.ui.round.scores", "ScoresStep"), ("desktop.ui.round.results", "ResultsStep"),
     ("desktop.ui.round.publicity", "PublicityStep"), ("desktop.ui.round.after_review", "AfterReviewStep"))
 CONFIRMED = ("confirmed", "scoring", "results", "closed")  # every panel confirmed: every seat accepted
+SEATS_NAMED = 20  # in the calls step's tip: the seats still without an answer it names
 
 
 def done_steps(info: RoundInfo | None, conflicts_computed: bool = False) -> set[int]:
@@ -189,9 +190,12 @@ class RoundWorkspace(QWidget):
         self.buttons.button(CALLS).setToolTip(self.waiting_text())
 
     def waiting_text(self) -> str:
-        """What the calls still lack before the panels can be confirmed: each seat without an acceptance."""
-        if self.info is None or not self.info.draws or not self.info.unanswered:
+        """What the calls still lack before the panels can be confirmed: how many seats lack an acceptance, the first
+        few named (a fresh 250-panel draw has 1,750: naming them all took a tenth of the time showing a step may)."""
+        unanswered = self.info.unanswered if self.info is not None and self.info.draws else ()
+        if not unanswered:
             return ""
         seats = [self.tr("{0} {1}（{2}）").format(s["panel"], s["name"], translate("CallsStep", CALL_STATUSES[s["status"]]))
-                 for s in self.info.unanswered]
-        return self.tr("尚未答复的座位 {0} 个：{1}").format(len(seats), self.tr("、").join(seats))
+                 for s in unanswered[:SEATS_NAMED]]
+        return self.tr("尚未答复的座位 {0} 个：{1}").format(
+            len(unanswered), self.tr("、").join(seats) + ("…" if len(unanswered) > SEATS_NAMED else ""))

@@ -2,14 +2,15 @@
 
 A QTableWidget makes an item object for every cell before it shows one: 15,750 of them held the GUI thread for
 half a second when the calls of a 250-panel round were shown. Here the rows stay plain tuples and Qt asks only
-for the cells in sight; the columns are fitted to the first screenful.
+for the cells in sight; the columns are fitted to the first screenful just after the rows are shown, in an event
+of its own (measuring them took as long as the rest of showing a round's seats).
 """
 
 from __future__ import annotations
 
 from typing import Any, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
@@ -72,9 +73,9 @@ class TextTable(QTableView):
         self.selectionModel().selectionChanged.connect(lambda *_: self.selected.emit())
 
     def set_rows(self, rows: list[Sequence[Cell]]) -> None:
-        """The table's rows replaced by ``rows`` (the selection is cleared), the columns fitted to them."""
+        """The table's rows replaced by ``rows`` (the selection is cleared), the columns fitted to them next."""
         self.rows.set_rows(rows)
-        self.resizeColumnsToContents()
+        QTimer.singleShot(0, self, self.resizeColumnsToContents)
 
     def row_count(self) -> int:
         return self.rows.rowCount()
