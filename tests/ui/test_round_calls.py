@@ -135,8 +135,7 @@ def test_a_headset_plugged_in_enables_recording_and_a_call_recorded_from_it_is_k
     _drawn(demo_workspace)
     step = _step(window, demo_workspace, CALLS)
     request.getfixturevalue("microphone")
-    qtbot.waitUntil(lambda: step.microphone.isEnabled(), timeout=10000)
-    assert not step.no_microphone.isVisible()
+    qtbot.waitUntil(lambda: step.microphone.isEnabled() and not step.no_microphone.isVisible(), timeout=10000)
     step.table.selectRow(0)
     step.microphone.setChecked(True)
     assert step.recording_label.text() == "正在录音…"
