@@ -42,6 +42,7 @@ SOURCES = {"draw": QT_TRANSLATE_NOOP("CallsStep", "抽取"), "reserve": QT_TRANS
            "supplementary": QT_TRANSLATE_NOOP("CallsStep", "第{0}批补抽")}
 STATUS_COLOURS = {"accepted": "#1e8449", "declined": "#c0392b", "unreachable": "#c0392b", "replaced": "#888888"}
 NAMED_AT_MOST = 10  # experts named in the summary; a 250-panel round may wait for hundreds
+MICROPHONE_AFTER_MS = 250  # QtMultimedia starts (~16 ms) apart from the burst of building and showing the step
 AUDIO_FILES = "*.wav *.m4a *.aac *.mp3 *.amr *.WAV *.M4A *.AAC *.MP3 *.AMR"
 
 
@@ -174,7 +175,7 @@ class CallsStep(LoadsWhenShown, QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(lower, 1)
         self._outcome_changed()
-        QTimer.singleShot(0, self, self._watch_microphone)  # once this event is over: see the module docstring
+        QTimer.singleShot(MICROPHONE_AFTER_MS, self, self._watch_microphone)  # see the module docstring
 
     # --- loading ---------------------------------------------------------------------------------------------
 
