@@ -209,17 +209,25 @@ def _manifest_bytes(folder: Path, key: bytes, snapshot: str) -> bytes:
     return b"".join(_unseal(folder / "snapshots" / snapshot / MANIFEST, key, "备份清单"))
 
 
+def _opened(folder: Path, password: str, snapshot: str | None) -> tuple[bytes, str, list[str]]:
+    """The backup's key, the snapshot asked for (the latest by default) and every complete snapshot."""
+    key = _key(folder, password, create=False)
+    available = snapshots(folder)
+    if not available:
+        raise BackupProblem(f"{folder} 中没有完整的备份")
+    snapshot = snapshot or available[-1]
+    if snapshot not in available:
+        raise BackupProblem(f"没有名为 {snapshot} 的备份；现有：{'、'.join(available)}")
+    return key, snapshot, available
+
+
 def describe_backup(folder: Path, password: str, snapshot: str | None = None) -> dict:
     """What a snapshot says of itself, read before anything is checked, for the user to confirm before a restore:
     {"snapshot", "snapshots", "created_at", "created_by", "workspace", "files", "signer", "signer_name"}.
     ``signer`` is the fingerprint of the certificate the manifest's signature names (None: unsigned); only the
     restore (``check_signature``) says whether that signature holds and whether the backup holds that identity."""
     folder = Path(folder)
-    key = _key(folder, password, create=False)
-    available = snapshots(folder)
-    if not available:
-        raise BackupProblem(f"{folder} 中没有完整的备份")
-    snapshot = snapshot or available[-1]
+    key, snapshot, available = _opened(folder, password, snapshot)
     try:
         manifest_bytes = _manifest_bytes(folder, key, snapshot)
         manifest = json.loads(manifest_bytes)
@@ -239,13 +247,7 @@ def check_backup(folder: Path, password: str, snapshot: str | None = None, *, pr
     """The snapshot's manifest and every problem found by reading each of its files whole; ``progress(done, total,
     path)`` hears of each file and ``cancelled()`` is asked before each (RestoreCancelled)."""
     folder = Path(folder)
-    key = _key(folder, password, create=False)
-    available = snapshots(folder)
-    if not available:
-        raise BackupProblem(f"{folder} 中没有完整的备份")
-    snapshot = snapshot or available[-1]
-    if snapshot not in available:
-        raise BackupProblem(f"没有名为 {snapshot} 的备份；现有：{'、'.join(available)}")
+    key, snapshot, _ = _opened(folder, password, snapshot)
     try:
         manifest = _manifest(folder, key, snapshot)
     except blobs.BlobDamaged as error:
