@@ -19,7 +19,7 @@ import os
 import pickle
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import CancelledError, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 from typing import Any, TypeVar
@@ -59,8 +59,12 @@ class SideProcess:
                 if self._pool is pool:
                     self._pool = None  # the next read starts a new process
             raise SideProcessFailed("后台读取进程意外结束，请重试") from None
+        except CancelledError:  # closed before this read began: the workspace changed meanwhile
+            raise SideProcessFailed("后台读取已取消（工作区已切换或恢复），请重试") from None
 
     def close(self) -> None:
+        """End the process (once its running read is done) and so every workspace it holds open, with its key;
+        the next read starts a new one. Called when the window's workspace changes or is about to be replaced."""
         with self._lock:
             pool, self._pool = self._pool, None
         if pool is not None:

@@ -34,6 +34,7 @@ class Context(QObject):
         self.actor: Operator | None = None
 
     def set_workspace(self, place: Path, actor: Operator) -> None:
+        self.runner.forget_workspaces()
         self.place = Path(place).resolve()
         self.actor = actor
         self.settings.remember_workspace(self.place)

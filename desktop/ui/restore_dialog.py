@@ -106,6 +106,7 @@ class RestoreDialog(QDialog):
         folder, password = self.folder, self.password.text()
         self.problem.clear()
         self._running(True)
+        self.ctx.runner.forget_workspaces()  # its files are about to be renamed aside
         self.job = self.ctx.runner.run(lambda job: describe_backup(folder, password), self._described, self._failed)
 
     def _described(self, described: dict) -> None:
@@ -143,6 +144,7 @@ class RestoreDialog(QDialog):
         snapshot = (self.described or {}).get("snapshot")  # the one shown, even if a newer one appeared since
         self.problem.clear()
         self._running(True)
+        self.ctx.runner.forget_workspaces()  # its files are about to be renamed aside
 
         def done(summary: dict) -> None:
             self.job = None

@@ -139,6 +139,11 @@ class Runner:
         self._reads.waitForDone(msecs)
         self._writes.waitForDone(msecs)
 
+    def forget_workspaces(self) -> None:
+        """The window's workspace changes or is about to be replaced: the process beside the window must not keep
+        reading the one it opened before (a restored workspace's old file is renamed aside, not gone)."""
+        self._side.close()
+
     def close(self) -> None:
         """At the end: let running work finish, then end the process beside the window."""
         self.wait()
@@ -159,6 +164,9 @@ class InlineRunner:
 
     def busy(self) -> bool:
         return False
+
+    def forget_workspaces(self) -> None:
+        return None
 
     def wait(self, msecs: int = 0) -> None:
         return None

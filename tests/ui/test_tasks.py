@@ -72,6 +72,19 @@ def test_work_handed_apart_runs_in_the_process_beside_the_window_and_its_failure
         runner.close()
 
 
+def test_a_workspace_change_ends_the_process_that_read_the_one_before():
+    """A restored workspace's old file is renamed aside, not gone: a process that kept it open would go on showing
+    it (and on Windows would stop the rename). The window forgets it at every change of workspace (Context)."""
+    import os
+    runner = Runner()
+    try:
+        before = runner.apart(os.getpid)
+        runner.forget_workspaces()
+        assert runner.apart(os.getpid) not in (before, os.getpid())
+    finally:
+        runner.close()
+
+
 def _refuse() -> None:
     raise RuleError("FAIR_DRAW", "FAIR_DRAW 不能这样抽取")
 
