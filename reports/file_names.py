@@ -25,6 +25,13 @@ def clean(part: str) -> str:
                    and unicodedata.category(c) not in _DROPPED_CATEGORIES)
 
 
+def is_safe(part: str) -> bool:
+    """Whether ``part`` is a name as ``safe_name`` makes them, to be trusted as one component of a path on every
+    system: nothing ``clean`` drops (no separator, drive colon or stream colon), not a device, not ``.``/``..``."""
+    return (part == clean(part) and part.strip(". ") == part and bool(part)
+            and part.split(".")[0].upper() not in _DEVICES)
+
+
 def _cut(text: str, limit: int) -> str:
     encoded = text.encode("utf-8")
     if len(encoded) <= limit:

@@ -146,3 +146,17 @@ def test_the_command_line_import_says_what_documents_and_deadlines_came(made, wo
     letters = sorted((workspace.root / "out" / "round-1").glob("*.pdf"))
     assert code == 0 and letters and f"生成的文书 {len(letters)} 份已写入 {workspace.root / 'out' / 'round-1'}" in out
     assert "期限 0 条" in out, out
+
+
+@pytest.mark.parametrize("path", ["../x.pdf", "letters/../../x.pdf", "a/D:/x.pdf", "C:x.pdf", "a\\..\\x.pdf",
+                                  "letters/x.pdf:stream", "letters/CON.pdf", "letters/nul", "letters//x.pdf",
+                                  "letters/x.pdf.", "letters/ x.pdf", "letters/\u202ex.pdf", "letters/x\x00.pdf"])
+def test_a_document_path_that_is_not_plain_names_imports_nothing(path):
+    """Each part of a document's path must be a name as PanelDesk makes them, or the import writes nothing: a drive
+    in the middle (a/D:/x.pdf joins to D:x.pdf on Windows), a stream, a device, a bidi override."""
+    from desktop.domain.errors import UserError
+    from desktop.services.archive.imported_documents import archived_documents
+    good = "documents/round-1/letters/承诺书_第1组_张三.pdf"
+    assert archived_documents([good], 1) == ["letters/承诺书_第1组_张三.pdf"]
+    with pytest.raises(UserError, match="指向轮次文件夹之外"):
+        archived_documents([good, f"documents/round-1/{path}"], 1)

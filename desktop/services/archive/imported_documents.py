@@ -22,6 +22,7 @@ from pathlib import Path
 
 from desktop.domain.errors import UserError
 from desktop.store.workspace import Workspace
+from reports.file_names import is_safe
 from reports.files import FILE_MODE, private_folder
 
 FOLDER = "documents/"
@@ -33,8 +34,7 @@ def archived_documents(paths: Iterable[str], source_round: int) -> list[str]:
     prefix = f"{FOLDER}round-{source_round}/"
     found = [p[len(prefix):] for p in paths if p.startswith(prefix)]
     for relative in found:
-        parts = relative.split("/")
-        if "\\" in relative or re.match(r"^[A-Za-z]:", relative) or any(p in ("", ".", "..") for p in parts):
+        if not all(map(is_safe, relative.split("/"))):
             raise UserError(f"归档中的文书路径 {relative!r} 指向轮次文件夹之外，没有导入任何内容")
     return sorted(found)
 
