@@ -393,3 +393,33 @@ def test_an_archive_with_the_pool_as_json_lines_still_verifies_replays_and_impor
     from tests.conftest import signed
     done = import_archive(workspace, signed(workspace, "王秘书"), older, PASSWORD, fingerprint=fingerprint)
     assert not done["already_imported"] and done["persons"]["new"] > 0
+
+
+@pytest.fixture(scope="module")
+def genuine_key(made):
+    """The secretariat's own signing key (read while the module's keyring holds its passphrase)."""
+    from desktop.services import signing
+    return signing.signing_key(made[0])
+
+
+@pytest.mark.parametrize("change", ["columns reordered", "a number column declared as text"])
+def test_pool_records_landing_in_other_columns_or_types_are_refused_even_under_the_genuine_signature(
+        made, genuine, genuine_key, tmp_path, change):
+    """The records' digests (and so the pool hash) cover each row's values, not the column each lands in nor how
+    SQLite keeps it: the archive's column list and CREATE statement must agree with each other and with this
+    program's tables, or a key holder could replay the draw on rearranged values under a matching pool hash."""
+    _, _, fingerprint = made
+    _, _, _, header, contents, manifest, _ = genuine
+    schema = json.loads(contents["data/pool/schema.json"])
+    table = next(t for t, s in schema.items() if len(s["columns"]) >= 3 and "INTEGER" in s["sql"].upper())
+    if change == "columns reordered":
+        schema[table]["columns"][1], schema[table]["columns"][2] = schema[table]["columns"][2], schema[table]["columns"][1]
+    else:
+        at = schema[table]["sql"].upper().index("INTEGER")
+        schema[table]["sql"] = schema[table]["sql"][:at] + "TEXT" + schema[table]["sql"][at + len("INTEGER"):]
+    forged = _write(tmp_path / "columns.zip", header,
+                    contents | {"data/pool/schema.json": json.dumps(schema, ensure_ascii=False).encode("utf-8")},
+                    lambda data: cms.sign(data, genuine_key), json.loads(manifest))
+    result = verify_archive(forged, PASSWORD, fingerprint=fingerprint)
+    assert result["intact"] and result["trusted"] and not result["draw_replayed"]
+    assert any(f"表 {table} 的列与其建表语句或本程序的表结构不一致" in p for p in result["problems"]), result["problems"]

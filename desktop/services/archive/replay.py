@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from sqlalchemy import create_engine, func, select
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel
 
@@ -50,10 +51,31 @@ def _create(session: Session, schema: dict) -> None:
         SQLModel.metadata.create_all(session.connection(), tables=[AuditDigest.__table__, AuditLayout.__table__])
 
 
-def _columns(schema: dict, table: str) -> list[str]:
+def _affinity(declared: str) -> str:
+    """SQLite's affinity of a declared column type (its documentation, "Datatypes In SQLite", 3.1)."""
+    declared = declared.upper()
+    if "INT" in declared:
+        return "INTEGER"
+    if any(word in declared for word in ("CHAR", "CLOB", "TEXT")):
+        return "TEXT"
+    if "BLOB" in declared or not declared:
+        return "BLOB"
+    return "REAL" if any(word in declared for word in ("REAL", "FLOA", "DOUB")) else "NUMERIC"
+
+
+def _columns(cursor, schema: dict, table: str) -> list[str]:
+    """The archive's column list of ``table``, once it is seen to name the created table's columns in their order,
+    each with the affinity this program gives it: the records' digests cover the values, not which column each
+    lands in, nor whether 1 is kept as a number or as text."""
     columns = schema[table]["columns"]
     if not all(isinstance(c, str) and _NAME.fullmatch(c) for c in columns):
         raise UserError(f"归档中表 {table} 的列名不是简单的名称")
+    created = [(row[1], row[2]) for row in cursor.execute(f'PRAGMA table_info("{table}")')]
+    ours = SQLModel.metadata.tables.get(table)
+    if [name for name, _declared in created] != list(columns) or ours is not None and any(
+            name in ours.c and _affinity(declared) != _affinity(ours.c[name].type.compile(dialect=sqlite.dialect()))
+            for name, declared in created):
+        raise UserError(f"归档中表 {table} 的列与其建表语句或本程序的表结构不一致")
     return columns
 
 
@@ -65,7 +87,7 @@ def records_pool(schema: dict, rows: Callable[[str], Iterable[tuple[bytes, bytes
         with dbapi_cursor(session) as cursor:
             for table in TABLES:
                 sums = digests.Sums(table)
-                records.load(cursor, table, _columns(schema, table), rows(table), sums)
+                records.load(cursor, table, _columns(cursor, schema, table), rows(table), sums)
                 if table in POOL_TABLES:
                     sums.keep(session)
     return load
@@ -78,7 +100,7 @@ def json_pool(schema: dict, rows: Callable[[str], Iterable[list]]) -> Pool:
         _create(session, schema)
         with dbapi_cursor(session) as cursor:
             for table in TABLES:
-                columns = _columns(schema, table)
+                columns = _columns(cursor, schema, table)
                 marks = ", ".join("?" * len(columns))
                 names = ", ".join(f'"{c}"' for c in columns)
                 cursor.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows(table))
