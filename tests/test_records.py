@@ -60,3 +60,12 @@ def test_rows_a_record_cannot_carry_are_found():
             assert records.unfit_rows(cursor, "person")
             assert not records.unfit_rows(cursor, "person", "id = ?", (300,))
             cursor.execute("UPDATE person SET born = 1, note = NULL WHERE id = 1")
+
+
+def test_a_record_without_an_end_is_refused_once_longer_than_a_row_can_be():
+    """A hostile member of one endless record: refused after MAX_RECORD bytes, each chunk searched once."""
+    endless = (b"x" * 65536 for _ in range(records.MAX_RECORD // 65536 + 2))
+    with pytest.raises(records.Unfit, match="超过"):
+        list(records.split(endless))
+    ended = [b"id 0\x1f1,'", b"a" * 100, b"',NULL,1", b"\x00id 0\x1f2,'b',NULL,2\x00"]
+    assert list(records.split(ended)) == [(b"id 0", b"1,'" + b"a" * 100 + b"',NULL,1"), (b"id 0", b"2,'b',NULL,2")]

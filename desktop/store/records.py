@@ -19,6 +19,7 @@ from desktop.store import digests
 END = b"\x00"
 GROUP_END = b"\x1f"
 BATCH = 2000  # records loaded by one INSERT
+MAX_RECORD = 4 << 20  # a row's values: far above the import's caps on every cell (20,000 characters for a note)
 
 _LITERAL = r"(?:NULL|-?[0-9]+|'[^']*(?:''[^']*)*')"  # what quote() writes of an integer, NULL and text
 _ROW = rf"\({_LITERAL}(?:,{_LITERAL})*\)"
@@ -59,17 +60,26 @@ def written(cursor, table: str, sums: digests.Sums, condition: str = "1", parame
 
 
 def split(chunks: Iterable[bytes]) -> Iterator[tuple[bytes, bytes]]:
-    """(group, values) of each record of a stream of chunks; Unfit if one has no group or the stream ends inside
-    one."""
-    pending = b""
+    """(group, values) of each record of a stream of chunks; Unfit if one has no group, is longer than any row can
+    be, or the stream ends inside one. Only the new chunk is searched for the end of a record, so a hostile member
+    with no end in it costs one pass, not one per chunk."""
+    pending: list[bytes] = []  # the start of a record the chunks so far have not ended
+    waiting = 0
     for piece in chunks:
-        pending += piece
-        *whole, pending = pending.split(END)
-        for record in whole:
-            group, marked, values = record.partition(GROUP_END)
-            if not marked:
-                raise Unfit("记录缺少分组")
-            yield group, values
+        *whole, rest = piece.split(END)
+        if whole:
+            whole[0] = b"".join(pending) + whole[0]
+            pending, waiting = [], 0
+            for record in whole:
+                group, marked, values = record.partition(GROUP_END)
+                if not marked:
+                    raise Unfit("记录缺少分组")
+                yield group, values
+        if rest:
+            pending.append(rest)
+            waiting += len(rest)
+            if waiting > MAX_RECORD:
+                raise Unfit(f"一条记录超过 {MAX_RECORD // (1 << 20)} MiB，不是一行数据")
     if pending:
         raise Unfit("最后一条记录没有结束符（被截短）")
 
