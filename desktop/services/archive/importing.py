@@ -85,39 +85,46 @@ def import_archive(place, actor: Operator, path: Path, password: str, *, trust: 
         kinds = imported_documents.kinds(opened.lines(audit_section.ENTRIES), data["round"]["id"],
                                          data["draws"][-1]["at"] if data["draws"] else "", documents)
         folder = f"{imported_documents.FOLDER}round-{data['round']['id']}/"
-        with change(workspace, actor, "archive.import", "") as unit:
-            merge = _Merge(unit.session, tables)
-            years, calendar_differences = import_years(unit.session, archived_calendar["years"], actor.name,
-                                                       Path(path).name)
-            merge.differences += calendar_differences
-            new_round = _round(unit.session, merge, data)
-            unit.session.add(ArchivedRound(round_id=new_round, manifest_sha256=sha, source_round_id=data["round"]["id"],
-                                           source_state=data["round"]["state"], signer=verdict["signer"]["fingerprint"],
-                                           file_name=Path(path).name, imported_at=_now(),
-                                           differences=json.dumps(merge.differences, ensure_ascii=False)))
-            ids = _draws(unit.session, merge, data, exclusions, new_round)
-            rows = import_rows(unit.session, unit.workspace, executed.__getitem__, ids,
-                               lambda source: merge.person(merge.persons[source]["id_number"]),
-                               lambda source: merge.application(merge.app_numbers[source]),
-                               lambda name: opened.read(f"{execution.FOLDER}{name}"))
-            rows[Deadline.__tablename__] = import_deadlines(unit.session, archived_calendar["deadlines"],
-                                                            data["round"]["id"], new_round, ids.get("appeal.id", {}))
-            unit.target = f"round:{new_round}"
-            building, final, digests = imported_documents.write_documents(
-                unit.workspace, new_round, documents, lambda relative: opened.read(folder + relative))
-            try:
-                summary = {"already_imported": False, "round": new_round, "source_round": data["round"]["id"],
-                           "name": manifest["round"]["name"], "manifest_sha256": sha, "file": Path(path).name,
-                           "signer": verdict["signer"]["fingerprint"], "persons": merge.counts["person"],
-                           "organisations": merge.counts["organisation"],
-                           "applications": merge.counts["application"], "rows": rows,
-                           "documents": {"out": str(final), "files": documents, "kinds": kinds, "sha256": digests},
-                           "calendar_years": years, "differences": merge.differences}
-                unit.after = summary | {"differences": len(merge.differences)}
-                imported_documents.place(building, final)  # inside the unit: a failed rename records nothing
-            finally:
-                shutil.rmtree(building, ignore_errors=True)
-            return summary
+        placed: list[Path] = []  # the documents' folder once in place: removed again if the change does not commit
+        try:
+            with change(workspace, actor, "archive.import", "") as unit:
+                merge = _Merge(unit.session, tables)
+                years, calendar_differences = import_years(unit.session, archived_calendar["years"], actor.name,
+                                                           Path(path).name)
+                merge.differences += calendar_differences
+                new_round = _round(unit.session, merge, data)
+                unit.session.add(ArchivedRound(round_id=new_round, manifest_sha256=sha, source_round_id=data["round"]["id"],
+                                               source_state=data["round"]["state"], signer=verdict["signer"]["fingerprint"],
+                                               file_name=Path(path).name, imported_at=_now(),
+                                               differences=json.dumps(merge.differences, ensure_ascii=False)))
+                ids = _draws(unit.session, merge, data, exclusions, new_round)
+                rows = import_rows(unit.session, unit.workspace, executed.__getitem__, ids,
+                                   lambda source: merge.person(merge.persons[source]["id_number"]),
+                                   lambda source: merge.application(merge.app_numbers[source]),
+                                   lambda name: opened.read(f"{execution.FOLDER}{name}"))
+                rows[Deadline.__tablename__] = import_deadlines(unit.session, archived_calendar["deadlines"],
+                                                                data["round"]["id"], new_round, ids.get("appeal.id", {}))
+                unit.target = f"round:{new_round}"
+                building, final, digests = imported_documents.write_documents(
+                    unit.workspace, new_round, documents, lambda relative: opened.read(folder + relative))
+                try:
+                    summary = {"already_imported": False, "round": new_round, "source_round": data["round"]["id"],
+                               "name": manifest["round"]["name"], "manifest_sha256": sha, "file": Path(path).name,
+                               "signer": verdict["signer"]["fingerprint"], "persons": merge.counts["person"],
+                               "organisations": merge.counts["organisation"],
+                               "applications": merge.counts["application"], "rows": rows,
+                               "documents": {"out": str(final), "files": documents, "kinds": kinds, "sha256": digests},
+                               "calendar_years": years, "differences": merge.differences}
+                    unit.after = summary | {"differences": len(merge.differences)}
+                    imported_documents.place(building, final)  # inside the unit: a failed rename records nothing
+                    placed.append(final)
+                finally:
+                    shutil.rmtree(building, ignore_errors=True)
+                return summary
+        except BaseException:
+            for written in placed:
+                shutil.rmtree(written, ignore_errors=True)
+            raise
 
 
 def _pool_rows(opened: container.Opened, table: str):
