@@ -18,6 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from desktop.domain.ids import canonical
+from desktop.store.digests import quote_name
 
 BEFORE_CANONICAL = "0014"  # the revision before migration 0015 made identifiers canonical
 
@@ -35,10 +36,6 @@ KINDS = {"person": Kind("person", "id_number", "name"),
 
 # a misconduct record is the same record when its subject, violation, decision date and project number are
 _RECORD_KEY = "violation, decision_date, project_number"
-
-
-def _quote(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
 
 
 def _keys(cursor, kind: str) -> dict[int, tuple]:
@@ -75,14 +72,14 @@ def identifier(cursor, kind: str, row: int) -> tuple[str, str] | None:
 
 
 def _columns(cursor, table: str) -> set[str]:
-    return {row[1] for row in cursor.execute(f"PRAGMA table_info({_quote(table)})")}
+    return {row[1] for row in cursor.execute(f"PRAGMA table_info({quote_name(table)})")}
 
 
 def references(cursor, table: str) -> list[tuple[str, str]]:
     """Every (table, column) whose foreign key names ``table``."""
     found = []
     for (other,) in cursor.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").fetchall():
-        for key in cursor.execute(f"PRAGMA foreign_key_list({_quote(other)})").fetchall():
+        for key in cursor.execute(f"PRAGMA foreign_key_list({quote_name(other)})").fetchall():
             if key[2] == table:
                 found.append((other, key[3]))
     return found
@@ -94,10 +91,10 @@ def round_records(cursor, kind: str, row: int) -> dict[str, list[int]]:
     for table, column in references(cursor, KINDS[kind].table):
         columns = _columns(cursor, table)
         if "round_id" in columns:
-            sql = f"SELECT DISTINCT round_id FROM {_quote(table)} WHERE {_quote(column)} = ?"
+            sql = f"SELECT DISTINCT round_id FROM {quote_name(table)} WHERE {quote_name(column)} = ?"
         elif "draw_id" in columns:
-            sql = (f"SELECT DISTINCT d.round_id FROM {_quote(table)} t JOIN draw d ON d.id = t.draw_id "
-                   f"WHERE t.{_quote(column)} = ?")
+            sql = (f"SELECT DISTINCT d.round_id FROM {quote_name(table)} t JOIN draw d ON d.id = t.draw_id "
+                   f"WHERE t.{quote_name(column)} = ?")
         else:
             continue
         rounds = [r for (r,) in cursor.execute(sql, (row,)).fetchall()]
@@ -197,10 +194,10 @@ def merge(cursor, kind: str, keep: int, drop: int) -> dict[str, dict[str, int]]:
     table = KINDS[kind].table
     moved, collapsed = {}, {}
     for other, column in references(cursor, table):
-        where = f"{_quote(other)}.{_quote(column)}"
-        count = cursor.execute(f"UPDATE OR IGNORE {_quote(other)} SET {_quote(column)} = ? WHERE {where} = ?",
+        where = f"{quote_name(other)}.{quote_name(column)}"
+        count = cursor.execute(f"UPDATE OR IGNORE {quote_name(other)} SET {quote_name(column)} = ? WHERE {where} = ?",
                                (keep, drop)).rowcount
-        left = cursor.execute(f"DELETE FROM {_quote(other)} WHERE {where} = ?", (drop,)).rowcount
+        left = cursor.execute(f"DELETE FROM {quote_name(other)} WHERE {where} = ?", (drop,)).rowcount
         if count:
             moved[f"{other}.{column}"] = count
         if left:

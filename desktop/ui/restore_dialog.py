@@ -82,6 +82,11 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.buttons)
         self._running(False)
 
+    def reject(self) -> None:
+        """Esc or the title bar's close while a restore runs does nothing: 取消恢复 stops it, then 关闭 closes."""
+        if self.job is None:
+            super().reject()
+
     def _running(self, running: bool) -> None:
         self.progress.setVisible(running)
         self.cancel.setVisible(running)
