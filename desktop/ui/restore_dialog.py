@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QProgressBar, QPushButton, QVBoxLayout)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QProgressBar, QPushButton, QVBoxLayout)
 
 from desktop.ui import errors
 from desktop.ui.context import Context
@@ -40,6 +40,10 @@ class RestoreDialog(QDialog):
         row.addWidget(self.password, 1)
         row.addWidget(self.read_button)
         form.addRow(self.tr("备份口令"), row)
+        self.snapshot = QComboBox()  # the backups the folder holds, newest first, once read
+        self.snapshot.setEnabled(False)
+        self.snapshot.activated.connect(lambda _index: self.describe())
+        form.addRow(self.tr("恢复哪一次备份"), self.snapshot)
         layout.addLayout(form)
         self.about = QLabel(self.tr("输入备份口令后点「读取备份」，查看备份的时间和签名者。"))
         self.about.setObjectName("restore_about")
@@ -93,6 +97,7 @@ class RestoreDialog(QDialog):
         for widget in (self.read_button, self.restore_button, self.close_button, self.password, self.fingerprint,
                        self.fingerprint_checked, self.replace_confirmed):
             widget.setEnabled(not running)
+        self.snapshot.setEnabled(not running and self.snapshot.count() > 1)
         self.progress.setRange(0, 0)
 
     def _progressed(self, done: int, total: int, what: str) -> None:
@@ -108,17 +113,23 @@ class RestoreDialog(QDialog):
     # --- read what the backup says of itself ---------------------------------------------------------------------
     def describe(self) -> None:
         from desktop.services.backup import describe_backup
-        folder, password = self.folder, self.password.text()
+        folder, password, snapshot = self.folder, self.password.text(), self.snapshot.currentData()
         self.problem.clear()
         self._running(True)
-        self.ctx.runner.forget_workspaces()  # its files are about to be renamed aside
-        self.job = self.ctx.runner.run(lambda job: describe_backup(folder, password), self._described, self._failed)
+        self.job = self.ctx.runner.run(lambda job: describe_backup(folder, password, snapshot), self._described,
+                                       self._failed)
 
     def _described(self, described: dict) -> None:
         self.job = None
         self._running(False)
         self.described = described
-        lines = [self.tr("最近一次备份：{0}（共 {1} 次；备份于 {2}，由 {3} 备份，{4} 个文件）").format(
+        self.snapshot.clear()
+        for name in reversed(described["snapshots"]):
+            self.snapshot.addItem(name if name != described["snapshots"][-1] else self.tr("{0}（最近一次）").format(name),
+                                  name)
+        self.snapshot.setCurrentIndex(self.snapshot.findData(described["snapshot"]))
+        self.snapshot.setEnabled(len(described["snapshots"]) > 1)
+        lines = [self.tr("备份 {0}（共 {1} 次；备份于 {2}，由 {3} 备份，{4} 个文件）").format(
             described["snapshot"], len(described["snapshots"]), described["created_at"][:19].replace("T", " "),
             described["created_by"], described["files"])]
         if described["signer"] is None:

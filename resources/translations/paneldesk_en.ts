@@ -3401,6 +3401,10 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
         <translation>Backup password</translation>
     </message>
     <message>
+        <source>恢复哪一次备份</source>
+        <translation>Backup to restore</translation>
+    </message>
+    <message>
         <source>输入备份口令后点「读取备份」，查看备份的时间和签名者。</source>
         <translation>Enter the backup password and click “Read the backup” to see when it was made and who signed it.</translation>
     </message>
@@ -3437,8 +3441,12 @@ When something fails, the details go to paneldesk.log in the workspace.</transla
         <translation>Close</translation>
     </message>
     <message>
-        <source>最近一次备份：{0}（共 {1} 次；备份于 {2}，由 {3} 备份，{4} 个文件）</source>
-        <translation>Latest backup: {0} ({1} in all; made {2} by {3}, {4} files)</translation>
+        <source>{0}（最近一次）</source>
+        <translation>{0} (latest)</translation>
+    </message>
+    <message>
+        <source>备份 {0}（共 {1} 次；备份于 {2}，由 {3} 备份，{4} 个文件）</source>
+        <translation>Backup {0} ({1} in all; made {2} by {3}, {4} files)</translation>
     </message>
     <message>
         <source>此备份没有签名（备份时工作区还没有签名身份），无法确认它出自本单位。</source>

@@ -132,6 +132,35 @@ def test_a_backup_restored_from_the_page_replaces_the_workspace_and_the_window_r
         assert db.execute("SELECT count(*) FROM draw").fetchone()[0] == 0
 
 
+def test_an_earlier_backup_can_be_chosen_and_restored(window, tmp_path):
+    """Backed up before and after the draw: the dialog lists both, newest first, and restores the one chosen."""
+    root = window.ctx.place
+    signing.create_identity(root, window.ctx.actor, "省科学技术厅评审办公室")
+    window.nav.setCurrentRow(ARCHIVE)
+    page = window.archive_page
+    page.backup_password.setText("backup-password")
+    page.backup_to(tmp_path / "usb")
+    undrawn = page.round_box.itemText(0)
+    draws.draw_round(root, window.ctx.actor, 1, witness=signed(root, "李监督"), witness_digits="482913")
+    window.ctx.touched(ROUNDS)
+    page.backup_to(tmp_path / "usb")
+    dialog = page.ask_restore(tmp_path / "usb")
+    dialog.open()
+    dialog.password.setText("backup-password")
+    dialog.read_button.click()
+    assert dialog.snapshot.count() == 2 and dialog.snapshot.isEnabled() and "最近一次" in dialog.snapshot.itemText(0)
+    earlier = dialog.snapshot.itemData(1)
+    dialog.snapshot.setCurrentIndex(1)
+    dialog.snapshot.activated.emit(1)
+    assert dialog.described["snapshot"] == earlier and f"备份 {earlier}" in dialog.about.text()
+    dialog.fingerprint_checked.setChecked(True)
+    dialog.replace_confirmed.setChecked(True)
+    dialog.restore_button.click()
+    assert not dialog.isVisible() and page.round_box.itemText(0) == undrawn
+    with sqlite3.connect(root / "paneldesk.db") as db:
+        assert db.execute("SELECT count(*) FROM draw").fetchone()[0] == 0
+
+
 def test_an_imported_round_lists_its_letters_as_generated(window, tmp_path):
     """Signed letters made, the round exported and imported through the page (as round 2): its letters step lists
     the letters the archive brought, each as generated, from out/round-2."""
