@@ -88,19 +88,27 @@ def test_no_offer_once_backed_up_today_and_staying_offers_again(window):
     assert not window.isVisible()
 
 
-def test_a_backup_restored_from_the_page_replaces_the_workspace_and_the_window_reopens_it(window, tmp_path):
-    """Backed up, then round 1 drawn; restored through the dialog (the signer's fingerprint shown and confirmed,
-    the replacement confirmed): the window signs in again and shows round 1 undrawn, and the drawn workspace is kept
-    beside it, renamed."""
+def _backed_up_then_drawn(window, usb):
+    """The archive page after a backup to ``usb`` and then round 1 drawn: (page, round 1's label before the draw,
+    the signer's fingerprint)."""
     root = window.ctx.place
     fingerprint = signing.create_identity(root, window.ctx.actor, "省科学技术厅评审办公室")[0].fingerprint
     window.nav.setCurrentRow(ARCHIVE)
     page = window.archive_page
     page.backup_password.setText("backup-password")
-    page.backup_to(tmp_path / "usb")
+    page.backup_to(usb)
     undrawn = page.round_box.itemText(0)
     draws.draw_round(root, window.ctx.actor, 1, witness=signed(root, "李监督"), witness_digits="482913")
     window.ctx.touched(ROUNDS)
+    return page, undrawn, fingerprint
+
+
+def test_a_backup_restored_from_the_page_replaces_the_workspace_and_the_window_reopens_it(window, tmp_path):
+    """Backed up, then round 1 drawn; restored through the dialog (the signer's fingerprint shown and confirmed,
+    the replacement confirmed): the window signs in again and shows round 1 undrawn, and the drawn workspace is kept
+    beside it, renamed."""
+    root = window.ctx.place
+    page, undrawn, fingerprint = _backed_up_then_drawn(window, tmp_path / "usb")
     assert page.round_box.itemText(0) != undrawn
 
     assert page.restore_button.isVisibleTo(page)  # the secretary backs up, and may restore
@@ -135,14 +143,7 @@ def test_a_backup_restored_from_the_page_replaces_the_workspace_and_the_window_r
 def test_an_earlier_backup_can_be_chosen_and_restored(window, tmp_path):
     """Backed up before and after the draw: the dialog lists both, newest first, and restores the one chosen."""
     root = window.ctx.place
-    signing.create_identity(root, window.ctx.actor, "省科学技术厅评审办公室")
-    window.nav.setCurrentRow(ARCHIVE)
-    page = window.archive_page
-    page.backup_password.setText("backup-password")
-    page.backup_to(tmp_path / "usb")
-    undrawn = page.round_box.itemText(0)
-    draws.draw_round(root, window.ctx.actor, 1, witness=signed(root, "李监督"), witness_digits="482913")
-    window.ctx.touched(ROUNDS)
+    page, undrawn, _ = _backed_up_then_drawn(window, tmp_path / "usb")
     page.backup_to(tmp_path / "usb")
     dialog = page.ask_restore(tmp_path / "usb")
     dialog.open()
