@@ -1,5 +1,5 @@
 """Encryption at rest on real SQLCipher files: the database unreadable without its key, keys.json's slots, a plain
-workspace converted in place (and killed at each step of it), blobs sealed in chunks."""
+workspace converted in place (and killed at each step of it), blobs sealed in chunks, a round archived."""
 
 import json
 import os
@@ -16,12 +16,14 @@ import pytest
 from sqlalchemy import text
 
 from desktop.services import accounts
+from desktop.services.archive.verify import verify_archive
 from desktop.services.audit_log import verify_log
 from desktop.services.importing.run import import_files
 from desktop.store import blobs, conversion, keyslots
 from desktop.store.cipher import KeyRequired, WrongKey
 from desktop.store.engine import DB_NAME, SchemaError
 from desktop.store.workspace import close_workspace, open_workspace
+from tests.archive.conftest import PASSWORD as ARCHIVE_PASSWORD, drawn_round, export
 from tests.conftest import signed
 
 PASSWORD = "correct horse 1"
@@ -321,3 +323,15 @@ def test_an_import_writes_through_sqlcipher(tmp_path):
     import_files(root, sorted(files[0].parent.glob("*.xlsx")), secretary)
     assert secretary.key == admin.key and count(root, secretary.key, "expert") == 60
     assert verify_log(root, secretary).intact
+
+
+def test_a_round_of_an_encrypted_workspace_is_archived_by_processes_opening_it_with_its_key(demo_workspace, tmp_path):
+    """The pool's tables are read by processes beside the export, each through SQLCipher with the data key."""
+    root = demo_workspace
+    close_workspace(root)
+    open_workspace(root, key=keyslots.create(root))
+    fingerprint = drawn_round(root)
+    export(root, tmp_path / "round-1.zip")
+    result = verify_archive(tmp_path / "round-1.zip", ARCHIVE_PASSWORD, fingerprint=fingerprint)
+    assert result["intact"] and result["trusted"] and result["draw_replayed"], result["problems"]
+    assert result["draw"]["pool_hash_matches"]

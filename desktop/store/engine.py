@@ -86,6 +86,17 @@ def _connect(db_path: Path, *, read_only: bool, key: bytes | None):
     return cipher.connect(target, key, uri=uri, check=False)
 
 
+def live_reader(db_path: Path, key: bytes | None):
+    """A DB-API connection of another process that reads the database while the workspace is open for writing:
+    ``mode=ro``, which takes part in the write-ahead log's locking (``immutable`` would read a file that changes
+    under it), and no implicit transactions, so the caller's BEGIN starts the one its reads share."""
+    target = f"{db_path.resolve().as_uri()}?mode=ro"
+    connection = sqlite3.connect(target, uri=True) if key is None else cipher.connect(target, key, uri=True)
+    connection.isolation_level = None
+    _read_only_pragmas(connection, None)
+    return connection
+
+
 def make_engine(db_path: Path, *, read_only: bool = False, key: bytes | None = None) -> Engine:
     # hide_parameters: no ID numbers in tracebacks and logs. The URL names the file so the pool is the one SQLAlchemy
     # gives a file database; the creator makes each connection (SQLCipher keys it before anything else runs).

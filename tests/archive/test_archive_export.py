@@ -1,16 +1,21 @@
 """Exporting a round: an interrupted or cancelled export leaves no file under the final name and no audit entry;
-an export without a signing identity or with a short password is refused before anything is written."""
+an export without a signing identity or with a short password is refused before anything is written; a pool changed
+outside PanelDesk, or changed while the processes beside the export read it, is not archived."""
 
 import json
+import os
 import sqlite3
 
 import pytest
 
 from desktop.domain.errors import RuleError, UserError
-from desktop.services import draws
+from desktop.services import draws, rounds
+from desktop.services.archive.beside import Beside, WorkspaceChanged
 from desktop.services.archive.export import ExportCancelled, export_round
+from desktop.services.archive.sections.audit import head
 from desktop.services.audit import entries
 from desktop.services.signing import SigningError
+from desktop.services.uow import reading
 from desktop.store.workspace import close_workspace, open_workspace
 from tests.archive.conftest import drawn_round, export
 from tests.conftest import signed
@@ -71,3 +76,56 @@ def test_a_draw_s_records_changed_outside_paneldesk_are_not_archived(drawn, tmp_
         export(root, tmp_path / "round-1.zip")
     assert refused.value.code == "TAMPER_EVIDENT"
     assert not (tmp_path / "round-1.zip").exists()
+
+
+def test_a_pool_row_changed_outside_paneldesk_is_not_archived(drawn, tmp_path):
+    """The pool's tables are read and digested by processes beside the export: what they read is checked against
+    the audit chain before anything is signed."""
+    root, _ = drawn
+    close_workspace(root)
+    with sqlite3.connect(root / "paneldesk.db") as db:
+        db.execute("UPDATE relation SET to_year = 1999 WHERE id = (SELECT min(id) FROM relation)")
+    with pytest.raises(RuleError, match="在 PanelDesk 之外被改动") as refused:
+        export(root, tmp_path / "usb" / "round-1.zip")
+    assert refused.value.code == "TAMPER_EVIDENT"
+    assert list((tmp_path / "usb").iterdir()) == [] and not _exports(root)
+
+
+def test_a_pool_value_an_archive_cannot_carry_is_refused_by_name(drawn, tmp_path):
+    root, _ = drawn
+    close_workspace(root)
+    with sqlite3.connect(root / "paneldesk.db") as db:
+        db.execute("UPDATE relation SET note = x'00ff' WHERE id = (SELECT min(id) FROM relation)")
+    with pytest.raises(UserError, match="表 relation 中有无法存入归档的值"):
+        export(root, tmp_path / "usb" / "round-1.zip")
+    assert list((tmp_path / "usb").iterdir()) == []
+
+
+def test_a_change_made_while_the_pool_is_read_refuses_the_export(drawn, tmp_path):
+    """The processes reading the pool have transactions of their own: one that saw another head of the audit chain
+    than the export's read another state of the workspace, and the archive would mix the two."""
+    root, _ = drawn
+    workspace = open_workspace(root)
+    with reading(workspace) as session:
+        before = head(session)
+    rounds.edit_round(root, signed(root, "王秘书"), 1, venue="省科技会堂二楼")  # committed after the export's read began
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    with Beside(workspace.db_path, workspace.key, os.urandom(32), folder, before) as beside:
+        beside.start({"relation": 1, "person": 1})
+        with pytest.raises(WorkspaceChanged, match="重新导出"):
+            beside.take("relation")
+    assert list(folder.iterdir()) == []
+
+
+def test_a_pool_process_that_dies_is_an_error_not_a_hang(drawn, tmp_path):
+    root, _ = drawn
+    workspace = open_workspace(root)
+    with reading(workspace) as session:
+        now = head(session)
+    with Beside(workspace.db_path, workspace.key, os.urandom(32), tmp_path, now) as beside:
+        beside.start({"relation": 1})
+        process, _pipe, _tables = beside.running[0]
+        process.kill()
+        with pytest.raises(UserError, match="后台进程意外结束"):
+            beside.take("relation")

@@ -96,19 +96,26 @@ def write_sealed(archive: zipfile.ZipFile, name: str, chunks: Iterable[bytes], k
     """Add a sealed member; its plain content's SHA-256 and size. With ``hashing`` (one thread), the SHA-256 runs
     there while the next megabyte is encrypted and written (``blobs.seal_hashing``)."""
     digest = hashlib.sha256()
-    counted = _Counted(chunks)
-    sealed = blobs.seal(counted, key, digest) if hashing is None else blobs.seal_hashing(counted, key, digest, hashing)
+    counted = Counted(chunks)
+    write_presealed(archive, name, blobs.seal(counted, key, digest) if hashing is None
+                    else blobs.seal_hashing(counted, key, digest, hashing))
+    return digest.hexdigest(), counted.size
+
+
+def write_presealed(archive: zipfile.ZipFile, name: str, sealed: Iterable[bytes]) -> None:
+    """Add a member whose bytes were sealed already (desktop.services.archive.beside)."""
     with archive.open(zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0)), "w", force_zip64=True) as out:
         for piece in sealed:
             out.write(piece)
-    return digest.hexdigest(), counted.size
 
 
 def write_plain(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
     archive.writestr(zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0)), data)
 
 
-class _Counted:
+class Counted:
+    """The chunks, counting their bytes as they pass."""
+
     def __init__(self, chunks: Iterable[bytes]):
         self.chunks, self.size = chunks, 0
 

@@ -16,12 +16,14 @@ import os
 import zipfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
 from pathlib import Path
 
 from desktop.domain.errors import Cancelled, UserError
 from desktop.services import signing
 from desktop.services.accounts import MIN_PASSWORD, Operator, require
 from desktop.services.archive import cms, container
+from desktop.services.archive.beside import Beside
 from desktop.services.archive.members import Source, all_members
 from desktop.services.archive.sections import execution, pool
 from desktop.services.archive.sections.audit import head
@@ -55,11 +57,7 @@ def export_round(place, actor: Operator, round_id: int | RoundRef, out: Path, pa
     workspace = writable(place)
     round_id = round_id_in(workspace, round_id)
     check_password(password)
-    key_of_signer = signing.signing_key(workspace.root, signing_password)  # no identity: refused before any work
-    # the commitment's candidates hash is what a replay on a changed pool relies on; the pool's own tables, a
-    # million rows, are checked as they are written (below)
-    require_intact(workspace, tuple(pool.ROUND_TABLES) + ("draw", "draw_member", "draw_commitment", "exclusion")
-                   + execution.TABLES, "轮次归档")
+    signing.show_identity(workspace.root, actor)  # no identity: refused before any work
     out = Path(out).resolve()
     if out.is_dir():
         raise UserError(f"{out} 是文件夹：请给出归档文件的名称，如 {out / f'round-{round_id}.zip'}")
@@ -72,25 +70,37 @@ def export_round(place, actor: Operator, round_id: int | RoundRef, out: Path, pa
             raise ExportCancelled("已取消导出，没有留下归档文件")
 
     try:
-        with reading(workspace) as session, open_private(temp) as file, \
+        with ExitStack() as stack, reading(workspace) as session, open_private(temp) as file, \
                 zipfile.ZipFile(file, "w", zipfile.ZIP_STORED, allowZip64=True) as zf, \
                 ThreadPoolExecutor(1, thread_name_prefix="archive-hash") as hashing:
             row = get_round(session, round_id)
             round_info = {"id": row.id, "name": row.name, "programme": row.programme, "state": row.state,
                           "review_date": row.review_date}
             entries, head_hash = head(session)
+            beside = stack.enter_context(Beside(workspace.db_path, workspace.key, key, out.parent,
+                                                (entries, head_hash)))
             with dbapi_cursor(session) as cursor:
                 (schema_version,) = cursor.execute("SELECT version_num FROM alembic_version").fetchone()
-            source = Source(workspace, session, round_id)
-            members = list(all_members(source))
+            source = Source(workspace, session, round_id, beside=beside)
+            members = list(all_members(source))  # the pool's processes start: what follows runs beside them
+            key_of_signer = signing.signing_key(workspace.root, signing_password)
+            # the commitment's candidates hash is what a replay on a changed pool relies on; the pool's own tables,
+            # a million rows, are checked as they are written (below)
+            require_intact(workspace, tuple(pool.ROUND_TABLES) + ("draw", "draw_member", "draw_commitment",
+                                                                  "exclusion") + execution.TABLES, "轮次归档")
             container.write_plain(zf, container.HEADER, json.dumps(header, indent=1).encode("utf-8"))
             listed, total = [], 0
             for index, member in enumerate(members, 1):
                 stop()
                 if progress is not None:
                     progress(index - 1, len(members), member.path)
-                sha256, size = container.write_sealed(zf, container.member_name(index), _checked(member.chunks(), stop),
-                                                      key, hashing)
+                if member.sealed is not None:
+                    sealed = member.sealed()
+                    container.write_presealed(zf, container.member_name(index), _checked(sealed.chunks(), stop))
+                    sha256, size = sealed.sha256, sealed.size
+                else:
+                    sha256, size = container.write_sealed(zf, container.member_name(index),
+                                                          _checked(member.chunks(), stop), key, hashing)
                 listed.append({"path": member.path, "member": container.member_name(index), "sha256": sha256,
                                "size": size})
                 total += size

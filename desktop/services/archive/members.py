@@ -18,6 +18,7 @@ from pathlib import Path
 
 from sqlmodel import Session
 
+from desktop.services.archive.beside import Beside, Sealed
 from desktop.store.workspace import Workspace
 
 CHUNK = 1024 * 1024
@@ -27,8 +28,9 @@ _LINE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str)
 @dataclass(frozen=True)
 class Member:
     path: str  # the member's name as the manifest lists it: "data/round.json", "documents/round-1/x.pdf"
-    chunks: Callable[[], Iterable[bytes]]
+    chunks: Callable[[], Iterable[bytes]] | None
     size: int = 0  # when known beforehand, for progress (0: unknown)
+    sealed: Callable[[], Sealed] | None = None  # instead of chunks: sealed beside the export (archive.beside)
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class Source:
     session: Session
     round_id: int
     digested: dict = field(default_factory=dict)
+    beside: Beside | None = None  # processes that seal the largest members meanwhile (the pool's tables)
 
 
 def json_member(path: str, value) -> Member:

@@ -4,13 +4,15 @@ the draw's commitment binds covers them whole: a verifier loads them into a data
 hash from them, and draws again through the same code (desktop.services.archive.replay).
 
 Each table is one member of records (desktop.store.records): each row's digest group and its values as the tamper
-digests hash them. The export digests the rows as it writes them (``Source.digested``) and refuses to sign a pool
-whose rows are not what the audit chain says (desktop.services.archive.export); archives written before the records
-carried the rows as JSON Lines (``json_rows_path``), which verify still reads."""
+digests hash them. The pool's tables are sealed by processes beside the export (desktop.services.archive.beside),
+which digest the rows as they write them (``Source.digested``); the export refuses to sign a pool whose rows are not
+what the audit chain says (desktop.services.archive.export). Archives written before the records carried the rows
+as JSON Lines (``json_rows_path``), which verify still reads."""
 
 from __future__ import annotations
 
 from desktop.domain.errors import UserError
+from desktop.services.archive.beside import Sealed, unfit
 from desktop.services.archive.members import Member, Source, json_member
 from desktop.store import digests, records
 from desktop.store.engine import dbapi_cursor
@@ -39,15 +41,26 @@ def members(source: Source):
                                     (table,)).fetchone()
             columns = [row[1] for row in cursor.execute(f'PRAGMA table_info("{table}")')]
             schema[table] = {"sql": sql, "columns": columns}
+        sizes = {table: cursor.execute(f"SELECT count(*) FROM {digests.quote_name(table)}").fetchone()[0]
+                 for table in POOL_TABLES}
     yield json_member(SCHEMA, schema)
-    for table in TABLES:
+    source.beside.start(sizes)
+    for table in POOL_TABLES:
+        yield Member(rows_path(table), None, sealed=lambda table=table: _taken(source, table))
+    for table in ROUND_TABLES:
         yield Member(rows_path(table), lambda table=table: _records(source, table))
 
 
+def _taken(source: Source, table: str) -> Sealed:
+    sealed = source.beside.take(table)
+    source.digested[table] = sealed.sums(table)
+    return sealed
+
+
 def _records(source: Source, table: str):
-    condition, parameters = (ROUND_TABLES[table], (source.round_id,)) if table in ROUND_TABLES else ("1", ())
+    """The round's rows of a round table, written here: a few hundred rows."""
     sums = source.digested[table] = digests.Sums(table)
     with dbapi_cursor(source.session) as cursor:
-        if records.unfit_rows(cursor, table, condition, parameters):
-            raise UserError(f"表 {table} 中有无法存入归档的值（二进制、小数或含空字符的文字）：专家库各表只应有整数和文字")
-        yield from records.written(cursor, table, sums, condition, parameters)
+        if records.unfit_rows(cursor, table, ROUND_TABLES[table], (source.round_id,)):
+            raise UserError(unfit(table))
+        yield from records.written(cursor, table, sums, ROUND_TABLES[table], (source.round_id,))
