@@ -35,7 +35,7 @@ def load_round(session: Session, round_id: int, experts: Collection[str] | None 
     get_round(session, round_id)
     with gc_paused():
         case = load_case(session, round_id)
-        return LoadedRound(case, compute_conflicts(pool_from_rows(raw_pool_rows(session, round_id, experts)), case))
+        return LoadedRound(case, compute_conflicts(pool_from_rows(raw_pool_rows(session, round_id, experts, shared=True)), case))
 
 
 # The conflicts last computed, for the questions the window asks about them one at a time (one application's

@@ -44,11 +44,12 @@ _ROUND_TEAM = ("SELECT t.person_id FROM team_member t JOIN panel_application pa 
 
 
 def raw_pool_rows(session: Session, round_id: int | None = None,
-                  experts: Collection[str] | None = None) -> dict[str, list[tuple]]:
+                  experts: Collection[str] | None = None, *, shared: bool = False) -> dict[str, list[tuple]]:
     """The pool's rows as the database gives them (the conflict benchmark's baseline); for a round, only the
     relations that touch a team member of its applications (a few percent of them), since no other relation can
     give a ground in it. With ``experts`` (ID numbers), only those experts and their stays: every ground is of one
-    expert and one application, so the grounds of a panel's members come from their rows alone."""
+    expert and one application, so the grounds of a panel's members come from their rows alone. ``shared``: each
+    text one object however many rows repeat it (``_shared``), as the conflicts are computed from them."""
     relations, only = "", ""
     if round_id is not None:
         relations = f" WHERE r.person_a_id IN ({_ROUND_TEAM}) OR r.person_b_id IN ({_ROUND_TEAM})"
@@ -72,7 +73,22 @@ def raw_pool_rows(session: Session, round_id: int | None = None,
     }
     with dbapi_cursor(session) as cursor:
         parameters = {"round": round_id, "experts": json.dumps(sorted(experts or ()))}
-        return {kind: cursor.execute(sql, parameters).fetchall() for kind, sql in queries.items()}
+        return {kind: _shared(cursor.execute(sql, parameters), _SHARED[kind]) if shared and kind in _SHARED
+                else cursor.execute(sql, parameters).fetchall() for kind, sql in queries.items()}
+
+
+# The long lists whose rows repeat a few texts, each made one object (sys.intern) however many rows repeat it: a
+# copy of the ID number, credit code and name in each of 137,000 stays held 40 MB while the conflicts were computed.
+_SHARED = {"stays": lambda i, c, n, start, end: (_intern(i), _intern(c), _intern(n), start, end),
+           "relations": lambda a, b, kind, start, end, note: (_intern(a), _intern(b), _intern(kind), start, end,
+                                                                _intern(note))}
+
+
+def _shared(found, row) -> list[tuple]:
+    rows: list[tuple] = []
+    while batch := found.fetchmany(10_000):
+        rows += [row(*values) for values in batch]
+    return rows
 
 
 def enterprise_rows(session: Session, experts: Collection[str] | None = None
