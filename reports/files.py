@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import os
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import BinaryIO
 
@@ -123,3 +124,25 @@ def written_since(path: Path, since_ns: int) -> bool:
         return Path(path).stat().st_mtime_ns >= since_ns
     except OSError:
         return False
+
+
+class FlushedBehind:
+    """A large file's bytes sent to the disk while it is still written: every ``every`` bytes the writer reports,
+    an fsync on a thread of its own (the writer goes on meanwhile). The fsync that must come before the file takes
+    its final name then waits for the last stretch alone, not for the gigabytes of a round's recordings."""
+
+    def __init__(self, file: BinaryIO, every: int = 256 << 20):
+        self.fileno, self.every, self.pending = file.fileno(), every, 0
+        self.thread = ThreadPoolExecutor(1, thread_name_prefix="flush-behind")
+        self.running: Future | None = None
+
+    def __enter__(self) -> FlushedBehind:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.thread.shutdown(wait=True)
+
+    def wrote(self, size: int) -> None:
+        self.pending += size
+        if self.pending >= self.every and (self.running is None or self.running.done()):
+            self.running, self.pending = self.thread.submit(os.fsync, self.fileno), 0

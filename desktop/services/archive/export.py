@@ -32,7 +32,7 @@ from desktop.services.rounds import RoundRef, get_round, round_id_in
 from desktop.services.uow import change, reading, writable
 from desktop.store.engine import dbapi_cursor
 from desktop.store.snapshot import POOL_TABLES
-from reports.files import open_private, private_folder, replace, temp_path
+from reports.files import FlushedBehind, open_private, private_folder, replace, temp_path
 
 Progress = Callable[[int, int, str], None]
 
@@ -71,6 +71,7 @@ def export_round(place, actor: Operator, round_id: int | RoundRef, out: Path, pa
 
     try:
         with ExitStack() as stack, reading(workspace) as session, open_private(temp) as file, \
+                FlushedBehind(file) as flushing, \
                 zipfile.ZipFile(file, "w", zipfile.ZIP_STORED, allowZip64=True) as zf, \
                 ThreadPoolExecutor(1, thread_name_prefix="archive-hash") as hashing:
             row = get_round(session, round_id)
@@ -104,6 +105,7 @@ def export_round(place, actor: Operator, round_id: int | RoundRef, out: Path, pa
                 listed.append({"path": member.path, "member": container.member_name(index), "sha256": sha256,
                                "size": size})
                 total += size
+                flushing.wrote(size)
             stop()
             require_digested(session, {t: source.digested[t].sealed() for t in POOL_TABLES}, "轮次归档")
             manifest = {"format": container.FORMAT, "app": "PanelDesk", "app_version": app_version,
