@@ -4617,6 +4617,10 @@ When every password is forgotten, only this key opens the workspace. Print it no
         <translation>Generate an appeal notice</translation>
     </message>
     <message>
+        <source>将申诉受理或处理通知书复制到所选文件夹</source>
+        <translation>Copy an appeal notice to the chosen folder</translation>
+    </message>
+    <message>
         <source>开始公示</source>
         <translation>Start publicity</translation>
     </message>
