@@ -375,6 +375,10 @@
         <translation>{0} in all, {1} awaiting acceptance or a decision</translation>
     </message>
     <message>
+        <source>所选申诉的通知书（受理、不予受理或处理决定）。无论保存到哪个文件夹，工作区都在 {0} 留存一份，随评审轮次 {1} 归档</source>
+        <translation>Notice of the selected appeal (acceptance, non-acceptance or decision). Whatever folder it is saved to, the workspace keeps a copy in {0}, archived with review round {1}</translation>
+    </message>
+    <message>
         <source>无法受理</source>
         <translation>Cannot accept</translation>
     </message>
