@@ -6,10 +6,13 @@ refused. The demo round's review is Tuesday 15 December 2026; 2027 is entered wi
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
+from desktop.cli import main
 from desktop.domain.appeals import extended
 from desktop.domain.errors import RuleError, UserError
 from desktop.services import accounts, appeals, catalogue, conduct, due, misconduct, publicity, signing
@@ -93,7 +96,7 @@ def test_an_appeal_is_accepted_within_15_working_days_and_decided_within_90_by_a
         appeals.reject_appeal(root, other, received["id"], D(2027, 1, 26), "x")
 
 
-def test_a_review_request_comes_within_15_working_days_of_notification(demo_workspace):
+def test_a_review_request_comes_within_15_working_days_of_notification(demo_workspace, capsys):
     root = demo_workspace
     enter_2027(root)
     subject = catalogue.listing(root, signed(root), "experts")[-1]
@@ -107,6 +110,29 @@ def test_a_review_request_comes_within_15_working_days_of_notification(demo_work
     assert request["kind"] == "review"
     refused = appeals.reject_appeal(root, signed(root, "赵审批"), request["id"], D(2026, 12, 23), "未提供新的事实和证据")
     assert refused["state"] == "not_accepted" and refused["reasons"] == "未提供新的事实和证据"
+    code = main(["--workspace", str(root), "--operator", "王秘书", "appeal", "notice", str(request["id"]), "--json"])
+    [notice] = json.loads(capsys.readouterr().out)["files"]
+    assert code == 0 and Path(notice).parent == (root / "out" / "appeals").resolve()  # with no round's documents
+
+
+def test_the_command_line_keeps_a_rounds_appeal_notice_with_the_round_wherever_it_is_saved(approved, tmp_path, capsys):
+    root, members, apps = approved
+    received = appeals.receive_appeal(root, signed(root), D(2027, 1, 5), "某大学", "对评分有异议。", round_id=1,
+                                      application=apps[0])
+    accounts.add_account(accounts.sign_in(root, ADMIN, TEST_PASSWORD), "孙审批", roles="审批人", password=TEST_PASSWORD)
+    appeals.accept_appeal(root, accounts.sign_in(root, "孙审批", TEST_PASSWORD), received["id"], D(2027, 1, 26))
+    command = ["--workspace", str(root), "--operator", "王秘书", "appeal", "notice", str(received["id"]), "--json"]
+    assert main(command) == 0
+    [kept] = map(Path, json.loads(capsys.readouterr().out)["files"])
+    assert kept.parent == (root / "out" / "round-1" / "appeals").resolve()
+    assert main(command + ["--out", str(tmp_path / "U盘")]) == 0
+    [given] = map(Path, json.loads(capsys.readouterr().out)["files"])
+    assert given.parent == (tmp_path / "U盘").resolve() and given.name == kept.name
+    assert sorted(kept.parent.iterdir()) == [kept]  # the same notice again: one file in the round's folder
+    taken = tmp_path / "不是文件夹"
+    taken.write_bytes(b"")
+    assert main(command + ["--out", str(taken)]) != 0  # the copy cannot be written: the user is told where it is kept
+    assert f"工作区中的文书仍在 {kept.parent}" in capsys.readouterr().err and sorted(kept.parent.iterdir()) == [kept]
 
 
 def test_conduct_is_prefilled_from_attendance_and_closing_waits_for_everything(approved):

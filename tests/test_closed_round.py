@@ -10,14 +10,14 @@ import shutil
 import pytest
 
 from desktop.domain.methods import RoundClosed
-from desktop.services import (appeals, call_list, calls, commitments, conduct, confirmation, documents, draw_verify, draws,
-                              feedback, limits, publicity, replacements, results, rounds, score_workbook, scores,
-                              signing)
+from desktop.services import (accounts, appeals, call_list, calls, commitments, conduct, confirmation, documents,
+                              draw_verify, draws, feedback, limits, publicity, replacements, results, rounds,
+                              score_workbook, scores, signing)
 from desktop.services.archive import export
 from desktop.services.scores import ScoreInput
 from desktop.store.workspace import close_workspace
 from tests.after_review_setup import approved_round
-from tests.conftest import signed
+from tests.conftest import ADMIN, TEST_PASSWORD, signed
 from tests.test_roles import MATRIX, A, S, V
 
 D = dt.date
@@ -58,6 +58,8 @@ REFUSED = {
     "results.approve_results": lambda w, op, t, r: results.approve_results(w, op, 1),
     "documents.export_documents": lambda w, op, t, r: documents.export_documents(
         w, op, [], t, action="documents.letters", target="round:1", sign=False),
+    "documents.copy_documents": lambda w, op, t, r: documents.copy_documents(
+        w, op, [], t, action="documents.appeal_notice_copy", target="round:1", signed=False),
     "documents.generate_letters": lambda w, op, t, r: documents.generate_letters(w, op, 1, t, sign=False),
     "documents.generate_sheets": lambda w, op, t, r: documents.generate_sheets(w, op, 1, "sign_in_sheet", t,
                                                                                sign=False),
@@ -81,6 +83,12 @@ def _export(root, op, folder):
     return export.export_round(root, op, 1, folder / "轮次.zip", "x" * 8, app_version="0")
 
 
+def _notice(root, op, folder, appeal_id):
+    """The notice printed to a folder of the operator's, and kept with the closed round's documents as well."""
+    [given] = appeals.print_appeal_notice(root, op, appeal_id, folder, sign=False)
+    return (root / "out" / "round-1" / "appeals" / given.name).read_bytes() == given.read_bytes()
+
+
 # entry points that change no round's data (accounts, the pool, the calendar, misconduct records, appeals — which
 # come after a round closes —, backups), only read, or record an act on a closed round's data without changing it
 KEPT_OPEN_TO_CLOSED = {
@@ -90,6 +98,7 @@ KEPT_OPEN_TO_CLOSED = {
     "export.export_round": lambda w, op, t, r: _export(w, op, t),
     "appeals.receive_appeal": lambda w, op, t, r: appeals.receive_appeal(w, op, D(2026, 12, 28), "某大学", "申诉。",
                                                                          round_id=1, application=r["apps"][0]),
+    "appeals.print_appeal_notice": lambda w, op, t, r: _notice(w, op, t, r["appeal"]),
 }
 NOT_ROUND_CHANGES = {e for e in MATRIX if e.split(".")[0] in {
     "accounts", "catalogue", "ui_queries", "audit_log", "confidential", "signing", "run", "importing", "backup",
@@ -107,7 +116,8 @@ NOT_ROUND_CHANGES = {e for e in MATRIX if e.split(".")[0] in {
 
 @pytest.fixture(scope="module")
 def closed(demo_template, tmp_path_factory):
-    """The demo round taken through its results, publicity (one objection answered) and conduct, then closed."""
+    """The demo round taken through its results, publicity (one objection answered) and conduct, then closed, and
+    an appeal against its result accepted after that."""
     root = tmp_path_factory.mktemp("closed") / "demo"
     shutil.copytree(demo_template, root)
     members, apps = approved_round(root)
@@ -121,8 +131,13 @@ def closed(demo_template, tmp_path_factory):
     publicity.answer_objection(root, signed(root, "赵审批"), objection["id"], "dismissed", "不属实。", D(2026, 12, 23))
     publicity.make_final(root, signed(root), 1, D(2026, 12, 28))
     conduct.close_round(root, signed(root), 1)
+    appeal = appeals.receive_appeal(root, signed(root), D(2026, 12, 28), "某大学", "申诉。", round_id=1,
+                                    application=apps[0])
+    accounts.add_account(accounts.sign_in(root, ADMIN, TEST_PASSWORD), "孙审批", roles="审批人", password=TEST_PASSWORD)
+    appeals.accept_appeal(root, accounts.sign_in(root, "孙审批", TEST_PASSWORD), appeal["id"], D(2026, 12, 29))
     yield root, {"members": members, "apps": apps, "panel": info.panels[0]["name"],
-                 "panel_id": info.panels[0]["id"], "workbook": workbook, "objection": objection["id"]}
+                 "panel_id": info.panels[0]["id"], "workbook": workbook, "objection": objection["id"],
+                 "appeal": appeal["id"]}
     close_workspace(root)
 
 

@@ -80,6 +80,8 @@ MATRIX = {
         w, op, 1, secret="00" * 32, witness="x", witness_digits="123456")),
     "documents.export_documents": ({S}, lambda w, op, t: documents.export_documents(
         w, op, [], t, action="documents.letters", target="", sign=False)),
+    "documents.copy_documents": ({S}, lambda w, op, t: documents.copy_documents(
+        w, op, [], t, action="documents.appeal_notice_copy", target="", signed=False)),
     "documents.round_letters": ({S}, lambda w, op, t: documents.round_letters(w, op, 1)),
     "documents.round_sheets": ({S}, lambda w, op, t: documents.round_sheets(w, op, 1, "sign_in_sheet")),
     "documents.generate_sheets": ({S}, lambda w, op, t: documents.generate_sheets(w, op, 1, "sign_in_sheet", t,

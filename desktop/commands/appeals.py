@@ -90,7 +90,8 @@ def register(subparsers) -> None:
     listing.set_defaults(func=_list)
     notice = actions.add_parser("notice", help="生成受理、不予受理通知书或处理决定书 PDF")
     notice.add_argument("appeal", type=int)
-    notice.add_argument("--out", type=Path, required=True, help="输出文件夹")
+    notice.add_argument("--out", type=Path, help="输出文件夹（默认工作区的 out/round-ID/appeals，复核申请为 out/appeals）；"
+                                                "对评审结果的申诉，另选文件夹时工作区仍在 out/round-ID/appeals 留存一份，随轮次归档")
     notice.add_argument("--sign", action="store_true", help="用工作区的签名身份签署")
     add_json_flag(notice)
     notice.set_defaults(func=_notice)

@@ -5,7 +5,8 @@ outcome notices' appeal deadline when notices were issued), accepted or not with
 decided within 90 working days of acceptance, a limit extendable once by six months with a recorded reason. Every
 deadline is counted on the working-day calendar and kept with its version; acceptance and the decision are an
 approver's who did not approve the round's results (SEPARATION). The notices of acceptance, non-acceptance and
-decision are PDFs through reports/.
+decision are PDFs through reports/; those of an appeal against a round's result are kept with the round's
+documents, so its archive holds every one printed.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from reports.documents import AppealNotice, chinese_date
 
 Place = Path | Workspace
 EXTENDED = "appeal.decision.extended"  # the deadline row of a decision limit moved by six months
+NOTICE, NOTICE_COPY = "documents.appeal_notice", "documents.appeal_notice_copy"  # made; copied to a chosen folder
 
 
 def _now() -> str:
@@ -236,9 +238,30 @@ def appeal_notice(place: Place, op: Operator, appeal_id: int) -> AppealNotice:
     return AppealNotice(row["state"], row["appellant"], body, issuer, dt.date.fromisoformat(day), f"{appeal_id}")
 
 
-def print_appeal_notice(place: Place, actor: Operator, appeal_id: int, out_dir: Path, *, sign: bool,
+def notices_folder(place: Place, round_id: int | None) -> Path:
+    """Where the workspace keeps an appeal's notices: an appeal against a round's result with the round's documents
+    (out/round-ID/appeals/, so the round's archive holds them and an import brings them along), a request for
+    review of a misconduct record in out/appeals/."""
+    if round_id is None:
+        return (place.root if isinstance(place, Workspace) else Path(place)) / "out" / "appeals"
+    return documents.letters_folder(place, round_id) / "appeals"
+
+
+def print_appeal_notice(place: Place, actor: Operator, appeal_id: int, out_dir: Path | None = None, *, sign: bool,
                         cancel: threading.Event | None = None, password: signing.Password = None) -> list[Path]:
+    """The notice of the appeal's present state, written (and signed) into ``out_dir`` (the appeal's
+    ``notices_folder`` if None); the files there. An appeal against a round's result has its notice made in the
+    round's folder whatever folder is chosen, then copied byte for byte into the chosen one: the copy given out on
+    a USB stick is never the only one the round's archive could have."""
     require(actor, "letters", place)
-    return documents.export_documents(place, actor, [appeal_notice(place, actor, appeal_id)], out_dir,
-                                      action="documents.appeal_notice", target=f"appeal:{appeal_id}", sign=sign,
-                                      cancel=cancel, password=password)
+    notice = appeal_notice(place, actor, appeal_id)
+    with reading(place) as session:
+        round_id = _appeal(session, appeal_id).round_id
+    kept = notices_folder(place, round_id)
+    out_dir = kept if out_dir is None else Path(out_dir)
+    target = f"appeal:{appeal_id}"
+    made = documents.export_documents(place, actor, [notice], kept if round_id is not None else out_dir,
+                                      action=NOTICE, target=target, sign=sign, cancel=cancel, password=password)
+    if round_id is None or out_dir.resolve() == kept.resolve():
+        return made
+    return documents.copy_documents(place, actor, made, out_dir, action=NOTICE_COPY, target=target, signed=sign)

@@ -33,7 +33,7 @@ from desktop.store.round_tables import Draw
 from desktop.store.tables import Application, Expert, Organisation, Person
 from desktop.store.workspace import Workspace
 from reports.batch import BatchCancelled, BatchStopped, render_batch, target_paths
-from reports.files import written_since
+from reports.files import private_folder, write_atomically, written_since
 from reports.documents import (ENTERPRISE, ApplicationRef, Criterion, Document, ExpertCommitment, PanelMember,
                                RoundInfo, ScoreSheet, SignInSheet)
 from reports.plain import PlainDataError, documents_from_plain
@@ -99,6 +99,31 @@ def export_documents(place: Place, actor: Operator | None, documents: Sequence[D
         raise
     batch_log.end(place, actor, batch, paths, "complete")
     return paths
+
+
+def copy_documents(place: Place, actor: Operator, paths: Sequence[Path], out_dir: Path, *, action: str, target: str,
+                   signed: bool) -> list[Path]:
+    """Copies, byte for byte, of documents the workspace has made into another folder (a USB stick), logged as a
+    batch as their making was (services.batch_log: where they went and, signed, their SHA-256): what leaves is
+    exactly the file the workspace keeps."""
+    require(actor, "letters", place)
+    writable(place)
+    out_dir = Path(out_dir).resolve()
+    private_folder(out_dir)
+    batch = batch_log.begin(place, actor, action, target, out_dir, [Path(p).name for p in paths], signed)
+    copied: list[Path] = []
+    try:
+        for path in map(Path, paths):
+            write_atomically(out_dir / path.name, path.read_bytes())
+            copied.append(out_dir / path.name)
+    except BaseException as error:
+        batch_log.end(place, actor, batch, copied, "failed")
+        if isinstance(error, OSError):
+            raise UserError(f"无法复制到 {out_dir}：{error.strerror or error}（已复制 {len(copied)} 份）。"
+                            f"工作区中的文书仍在 {Path(paths[0]).parent}") from error
+        raise
+    batch_log.end(place, actor, batch, copied, "complete")
+    return copied
 
 
 SHEETS = ("sign_in_sheet", "score_sheet")

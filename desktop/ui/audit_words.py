@@ -90,6 +90,7 @@ ACTIONS = {
     "documents.outcome_notice": QT_TRANSLATE_NOOP("audit", "生成评审结果通知书"),
     "documents.publicity_list": QT_TRANSLATE_NOOP("audit", "生成公示名单"),
     "documents.appeal_notice": QT_TRANSLATE_NOOP("audit", "生成申诉受理或处理通知书"),
+    "documents.appeal_notice_copy": QT_TRANSLATE_NOOP("audit", "将申诉受理或处理通知书复制到所选文件夹"),
     "publicity.start": QT_TRANSLATE_NOOP("audit", "开始公示"),
     "publicity.final": QT_TRANSLATE_NOOP("audit", "确认公示名单"),
     "objection.record": QT_TRANSLATE_NOOP("audit", "登记异议"),

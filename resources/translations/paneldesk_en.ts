@@ -375,6 +375,10 @@
         <translation>{0} in all, {1} awaiting acceptance or a decision</translation>
     </message>
     <message>
+        <source>所选申诉的通知书（受理、不予受理或处理决定）。无论保存到哪个文件夹，工作区都在 {0} 留存一份，随评审轮次 {1} 归档</source>
+        <translation>Notice of the selected appeal (acceptance, non-acceptance or decision). Whatever folder it is saved to, the workspace keeps a copy in {0}, archived with review round {1}</translation>
+    </message>
+    <message>
         <source>无法受理</source>
         <translation>Cannot accept</translation>
     </message>
@@ -4615,6 +4619,10 @@ When every password is forgotten, only this key opens the workspace. Print it no
     <message>
         <source>生成申诉受理或处理通知书</source>
         <translation>Generate an appeal notice</translation>
+    </message>
+    <message>
+        <source>将申诉受理或处理通知书复制到所选文件夹</source>
+        <translation>Copy an appeal notice to the chosen folder</translation>
     </message>
     <message>
         <source>开始公示</source>

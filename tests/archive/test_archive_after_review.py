@@ -4,6 +4,7 @@ each deadline again; another workspace imports the round's execution and after-r
 
 import copy
 import datetime as dt
+import hashlib
 import json
 import shutil
 import sqlite3
@@ -31,7 +32,8 @@ D = dt.date
 
 @pytest.fixture(scope="module")
 def reviewed(demo_template, tmp_path_factory):
-    """(workspace, archive, fingerprint, members, applications) of the demo round after review, exported once."""
+    """(workspace, archive, fingerprint, members, applications) of the demo round after review (its appeal accepted
+    and decided, each notice printed to a folder outside the workspace), exported once."""
     previous = keyring.get_keyring()
     keyring.set_keyring(MemoryKeyring())
     root = tmp_path_factory.mktemp("reviewed") / "demo"
@@ -47,7 +49,12 @@ def reviewed(demo_template, tmp_path_factory):
                                           application=apps[0])
         accounts.add_account(accounts.sign_in(root, ADMIN, TEST_PASSWORD), "孙审批", roles="审批人",
                              password=TEST_PASSWORD)
-        appeals.accept_appeal(root, accounts.sign_in(root, "孙审批", TEST_PASSWORD), received["id"], D(2027, 1, 26))
+        approver = accounts.sign_in(root, "孙审批", TEST_PASSWORD)
+        appeals.accept_appeal(root, approver, received["id"], D(2027, 1, 26))
+        stick = root.parent / "U盘"  # the folder the notices were given out on, outside the workspace
+        appeals.print_appeal_notice(root, signed(root), received["id"], stick, sign=True)
+        appeals.decide_appeal(root, approver, received["id"], D(2027, 2, 1), "维持原评审结果。")
+        appeals.print_appeal_notice(root, signed(root), received["id"], stick, sign=True)
         conduct.record_conduct(root, signed(root), 1, members[0], ["present"], 90)
         archive = root.parent / "reviewed.zip"
         export(root, archive)
@@ -97,6 +104,36 @@ def test_a_changed_calendar_day_or_deadline_is_named():
     short = copy.deepcopy(archived)
     short["deadlines"][0]["working_days"] = 9
     assert any("无法按归档的日历重算" in p for p in calendar.problems(short)[0])
+
+
+def test_every_notice_printed_for_the_rounds_appeal_is_archived_and_imported(reviewed, workspace):
+    """The appeal's notices were printed to a folder outside the workspace (a USB stick): the workspace kept the
+    same files with the round's documents, the archive lists them under documents/round-1/appeals/ and verifies,
+    and an import into an empty workspace puts them beside the round's other documents."""
+    source, archive, fingerprint, _, _ = reviewed
+    given = {p.name: p.read_bytes() for p in (source.parent / "U盘").iterdir()}
+    assert {name.split("_")[0] for name in given} == {"申诉（复核申请）受理通知书", "申诉（复核申请）处理决定书"}
+    kept = source / "out" / "round-1" / "appeals"
+    assert {p.name: p.read_bytes() for p in kept.iterdir()} == given
+    with sqlite3.connect(source / "paneldesk.db") as db:  # the log says where each went, with the same digests
+        logged = [(action, json.loads(after)["out"], json.loads(after)["sha256"]) for action, after in db.execute(
+            "SELECT action, after FROM audit_entry WHERE action LIKE 'documents.appeal_notice%' "
+            "AND action NOT LIKE '%.started' ORDER BY id")]
+    printed = sorted(given, key=lambda name: "处理决定书" in name)  # the acceptance first, then the decision
+    digests = [[hashlib.sha256(given[name]).hexdigest()] for name in printed]
+    assert logged == [(action, str(folder.resolve()), digest) for digest in digests for action, folder in (
+        ("documents.appeal_notice", kept), ("documents.appeal_notice_copy", source.parent / "U盘"))]
+    with zipfile.ZipFile(archive) as zf:
+        listed = container.Opened(zf, PASSWORD).by_path
+    for name, data in given.items():
+        member = listed[f"documents/round-1/appeals/{name}"]
+        assert (member["sha256"], member["size"]) == (hashlib.sha256(data).hexdigest(), len(data))
+    result = verify_archive(archive, PASSWORD, fingerprint=fingerprint)
+    assert result["intact"] and result["trusted"] and result["draw_replayed"], result["problems"]
+    done = import_archive(workspace, signed(workspace, "王秘书"), archive, PASSWORD, fingerprint=fingerprint)
+    placed = workspace.root / "out" / f"round-{done['round']}" / "appeals"
+    assert {p.name: p.read_bytes() for p in placed.iterdir()} == given
+    assert {f"appeals/{name}" for name in given} <= set(done["documents"]["files"])
 
 
 ROWS = ("invitation", "score_entry", "score", "attendance", "post_review_certification", "result_approval",

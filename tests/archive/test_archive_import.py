@@ -6,6 +6,7 @@ import json
 import sqlite3
 
 import pytest
+from sqlalchemy.exc import IntegrityError
 
 from desktop.cli import main
 from desktop.services import catalogue, draws, rounds, signing, ui_queries
@@ -146,6 +147,28 @@ def test_the_command_line_import_says_what_documents_and_deadlines_came(made, wo
     letters = sorted((workspace.root / "out" / "round-1").glob("*.pdf"))
     assert code == 0 and letters and f"生成的文书 {len(letters)} 份已写入 {workspace.root / 'out' / 'round-1'}" in out
     assert "期限 0 条" in out, out
+
+
+def test_an_import_whose_commit_fails_leaves_no_document_behind(made, workspace):
+    """The database refuses the import's last write, the checkpoint of its audit entry, as the commit flushes it
+    (a trigger here; a full disk or a broken file there): the documents already renamed into out/round-N/ go with
+    the rollback, so no later round given that number finds a folder filled by an import that never happened, and
+    the same import goes through once the database takes it."""
+    _, archive, fingerprint = made
+    clerk = signed(workspace, "王秘书")
+    out = workspace.root / "out"
+    with sqlite3.connect(workspace.root / "paneldesk.db") as db:
+        db.execute("CREATE TRIGGER refuse_import BEFORE INSERT ON audit_checkpoint WHEN (SELECT action FROM "
+                   "audit_entry ORDER BY id DESC LIMIT 1) = 'archive.import' "
+                   "BEGIN SELECT RAISE(ABORT, 'no checkpoint for the import'); END")
+    with pytest.raises(IntegrityError, match="no checkpoint for the import"):
+        import_archive(workspace, clerk, archive, PASSWORD, fingerprint=fingerprint)
+    assert not out.exists() or list(out.iterdir()) == []  # no round folder, no half-written one
+    assert _count(workspace.root, "archived_round") == _count(workspace.root, "review_round") == 0
+    with sqlite3.connect(workspace.root / "paneldesk.db") as db:
+        db.execute("DROP TRIGGER refuse_import")
+    done = import_archive(workspace, clerk, archive, PASSWORD, fingerprint=fingerprint)
+    assert sorted(out.iterdir()) == [out / f"round-{done['round']}"] and any(out.rglob("*.pdf"))
 
 
 @pytest.mark.parametrize("path", ["../x.pdf", "letters/../../x.pdf", "a/D:/x.pdf", "C:x.pdf", "a\\..\\x.pdf",

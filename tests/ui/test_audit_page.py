@@ -21,7 +21,8 @@ SERVICES = Path(__file__).resolve().parents[2] / "desktop" / "services"
 # Actions whose code the services build at run time (signing.py, documents.py, batch_log.py)
 BUILT = ["signer.created", "signer.imported", "documents.letters", "documents.sign_in_sheet", "documents.score_sheet",
          "documents.notices", "documents.letters.started", "documents.score_sheet.started",
-         "documents.outcome_notice", "documents.publicity_list", "documents.appeal_notice"]
+         "documents.outcome_notice", "documents.publicity_list", "documents.appeal_notice",
+         "documents.appeal_notice_copy"]
 
 
 def written_actions() -> set[str]:

@@ -43,6 +43,9 @@ class AppealsPage(QWidget):
         self.extend.setObjectName("appeal_extend")
         self.extend.clicked.connect(self.extend_selected)
         self.notice = SignedBatch(ctx, "appeal_notice")
+        self.notice_title = QLabel()
+        self.notice_title.setObjectName("appeal_notice_title")
+        self.notice_title.setWordWrap(True)
         self.status = QLabel()
         self.status.setObjectName("appeals_status")
         self.status.setWordWrap(True)
@@ -55,7 +58,7 @@ class AppealsPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
-        layout.addWidget(QLabel(self.tr("所选申诉的通知书（受理、不予受理或处理决定）")))
+        layout.addWidget(self.notice_title)
         layout.addWidget(self.notice)
         ctx.changed.connect(lambda kind: kind in (WORKSPACE, ROUNDS) and self.reload())
 
@@ -89,15 +92,21 @@ class AppealsPage(QWidget):
         self._selected_changed()
 
     def _selected_changed(self) -> None:
-        """The notice of the selected appeal's present state; none before acceptance is decided."""
+        """The notice of the selected appeal's present state; none before acceptance is decided. An appeal against
+        a round's result proposes the round's own folder for it, and says the workspace keeps its copy there (the
+        round's archive holds it) whatever folder is chosen."""
         row = self._selected()
+        self.notice_title.setText(self.tr("所选申诉的通知书（受理、不予受理或处理决定）"))
         if row is None or row["state"] == "received" or self.ctx.place is None:
             self.notice.set_make(None)
             return
         place, actor, appeal_id = self.ctx.place, self.ctx.actor, row["id"]
+        kept = appeals.notices_folder(place, row["round"])
+        if row["round"] is not None:
+            self.notice_title.setText(self.tr("所选申诉的通知书（受理、不予受理或处理决定）。无论保存到哪个文件夹，"
+                                              "工作区都在 {0} 留存一份，随评审轮次 {1} 归档").format(kept, row["round"]))
         self.notice.set_make(lambda out, sign, cancel, progress, password: appeals.print_appeal_notice(
-            place, actor, appeal_id, out, sign=sign, cancel=cancel, password=password),
-            place / "out" / "appeals")
+            place, actor, appeal_id, out, sign=sign, cancel=cancel, password=password), kept)
 
     def _selected(self) -> dict | None:
         row = self.table.currentRow()

@@ -32,6 +32,7 @@ class SignedBatch(QWidget):
         self.ctx = ctx
         self.make: Make | None = None
         self.stop: threading.Event | None = None
+        self.proposed = ""  # the folder last proposed, replaced by the next proposal unless another was chosen
         self.folder = QLineEdit()
         self.folder.setObjectName(f"{name}_folder")
         choose = QPushButton(self.tr("选择…"))
@@ -70,10 +71,12 @@ class SignedBatch(QWidget):
         self._running(False)
 
     def set_make(self, make: Make | None, folder: Path | None = None) -> None:
-        """What Generate makes (None: nothing to make now) and the folder it proposes."""
+        """What Generate makes (None: nothing to make now) and the folder it proposes: in place of the one
+        proposed before (another appeal's, another round's), never of one the operator chose or typed."""
         self.make = make
-        if folder is not None and not self.folder.text().strip():
-            self.folder.setText(str(folder))
+        if folder is not None and self.folder.text().strip() in ("", self.proposed):
+            self.proposed = str(folder)
+            self.folder.setText(self.proposed)
         self._running(self.stop is not None)
 
     def choose_folder(self) -> None:
