@@ -14,8 +14,9 @@ recording for its length is given a fixed answer for this benchmark only.
 pool the draw's replay needs, some 1.2 million rows, and the audit slice), and verify replays the draw on it, which
 the baseline does not. So verify is also reported in its two parts: the members (decrypted and hashed) and the
 rest: before them the key and the signature, after them the audit chain, attachments, calendar and the replay of 250
-panels over 50,000 experts. Export and
-verify each run in a child process, which reports its own time and peak resident memory.
+panels over 50,000 experts. Export and verify each run in a child process, which reports its own time and peak
+resident memory; the export's pool processes run beside it, so the memory of the child and every process it started
+is also sampled together (proportional shares, so pages they share count once), and its CPU seconds are its own.
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ import os
 import resource
 import subprocess
 import sys
-import threading
 import time
 import zipfile
 from pathlib import Path
@@ -76,9 +76,19 @@ def _round() -> tuple[Path, int, str, list[Path]]:
 
 
 def _child(*argv: str) -> dict:
-    done = subprocess.run([sys.executable, "-m", "benchmarks.bench_archive", *argv], check=True,
-                          capture_output=True, text=True)
-    return json.loads(done.stdout.splitlines()[-1])
+    """Run ``argv`` in a child process: what it reports, and ``together_mib``, the largest sum of its memory and of
+    every process it started (the export's pool processes, through multiprocessing's forkserver), sampled from here
+    every 100 ms so the sampling costs the measured process nothing: the figure a laptop feels."""
+    child = subprocess.Popen([sys.executable, "-m", "benchmarks.bench_archive", *argv], stdout=subprocess.PIPE,
+                             text=True)
+    together = 0.0
+    while child.poll() is None:
+        together = max(together, sum(map(_pss_mib, _tree(child.pid))))
+        time.sleep(0.1)
+    out, _ = child.communicate()
+    if child.returncode:
+        raise subprocess.CalledProcessError(child.returncode, argv)
+    return json.loads(out.splitlines()[-1]) | {"together_mib": together}
 
 
 def _zipping(files: list[Path], out: Path) -> float:
@@ -118,7 +128,8 @@ def main() -> None:
               f"{export['together_mib']:.0f} MiB with its pool processes")
         print(f"    hashing (SHA-256) {hashing:7.2f} s")
         print(f"    verify            {verify['seconds']:7.2f} s   {verify['seconds'] / hashing:.2f} × hashing "
-              f"(target ≤ 1.5), CPU {verify['cpu']:.2f} s, peak {verify['peak_mib']:.0f} MiB, "
+              f"(target ≤ 1.5), CPU {verify['cpu']:.2f} s, peak {verify['peak_mib']:.0f} MiB "
+              f"({verify['together_mib']:.0f} MiB sampled), "
               f"verdict {verify['verdict']}")
         print(f"      its members     {verify['members_seconds']:7.2f} s   "
               f"{verify['members_seconds'] / hashing:.2f} × hashing; before them (key, signature) "
@@ -131,55 +142,32 @@ def _export(root: str, round_id: str, out: str) -> dict:
     from desktop import __version__
     from desktop.services.archive.export import export_round
     bench = operator(Path(root))
-    together = _TreePeak()
     start, cpu = time.perf_counter(), time.process_time()
     done = export_round(Path(root), bench, int(round_id), Path(out), PASSWORD, app_version=__version__,
                         signing_password=BENCH_PASSWORD)
-    return {"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu, "members": done["members"],
-            "together_mib": together.stop()}
-
-
-class _TreePeak:
-    """The largest sum of the resident memory of this process and of every process it started (the export's pool
-    processes, started through multiprocessing's forkserver), sampled every 20 ms on a thread: the figure a laptop
-    feels, not one process's."""
-
-    def __init__(self):
-        self.peak, self.done = 0.0, threading.Event()
-        self.thread = threading.Thread(target=self._sample, daemon=True)
-        self.thread.start()
-
-    def _sample(self) -> None:
-        while not self.done.wait(0.02):
-            self.peak = max(self.peak, sum(map(_rss_mib, _tree(os.getpid()))))
-
-    def stop(self) -> float:
-        self.done.set()
-        self.thread.join()
-        return self.peak
+    return {"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu, "members": done["members"]}
 
 
 def _tree(root: int) -> list[int]:
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(parent, []).append(int(entry.name))
+    """``root`` and its descendants, from each thread's list of the children it started (Linux's ``children``)."""
     found, waiting = [], [root]
     while waiting:
         pid = waiting.pop()
         found.append(pid)
-        waiting += children.get(pid, [])
+        try:
+            for task in Path(f"/proc/{pid}/task").iterdir():
+                waiting += map(int, (task / "children").read_text().split())
+        except OSError:  # ended meanwhile
+            continue
     return found
 
 
-def _rss_mib(pid: int) -> float:
+def _pss_mib(pid: int) -> float:
+    """The process's proportional share of resident memory: pages the pool processes share with the forkserver
+    they were forked from count once between them, not once in each."""
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
                 return int(line.split()[1]) / 1024
     except OSError:
         pass

@@ -41,7 +41,8 @@ def members(source: Source):
 
     def exclusions():
         for draw_id in ids:
-            for row_ in session.exec(select(Exclusion).where(Exclusion.draw_id == draw_id).order_by(Exclusion.id)):
+            for row_ in session.exec(select(Exclusion).where(Exclusion.draw_id == draw_id).order_by(Exclusion.id)
+                                     .execution_options(yield_per=16)):  # 15 MB of grounds a draw, a few at a time
                 yield {"draw": row_.draw_id, "panel": row_.panel_id, "grounds": json.loads(row_.grounds)}
     yield lines_member(EXCLUSIONS, exclusions)
 
