@@ -349,6 +349,17 @@ def test_a_round_reads_only_the_relations_that_can_bind_it_and_finds_the_same_gr
                for pair in conflicts.conflict_pairs(found) for g in pair["grounds"])
 
 
+def test_the_rows_the_conflicts_are_computed_from_are_the_database_s_with_each_text_held_once(demo):
+    from desktop.store.snapshot import raw_pool_rows
+    with reading(demo) as session:
+        plain, shared = raw_pool_rows(session, 1), raw_pool_rows(session, 1, shared=True)
+    assert {kind: sorted(rows, key=repr) for kind, rows in plain.items()} == \
+        {kind: sorted(rows, key=repr) for kind, rows in shared.items()}
+    codes = {}
+    for _person, code, _name, _start, _end in shared["stays"]:
+        assert codes.setdefault(code, code) is code  # one object for every stay at the organisation
+
+
 def test_the_record_keeps_why_each_expert_was_left_out_panel_by_panel(demo):
     record = draws.draw_round(demo, signed(demo, "王秘书"), 1, witness=signed(demo, "李监督"), witness_digits=DIGITS)
     with sqlite3.connect(demo.db_path) as db:
