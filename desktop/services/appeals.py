@@ -158,13 +158,8 @@ def reject_appeal(place: Place, actor: Operator, appeal_id: int, on: dt.date, re
     require(actor, "appeals.decide", place)
     if not reasons.strip():
         raise UserError("不予受理须写明理由")
-    with change(place, actor, "appeal.reject", f"appeal:{appeal_id}") as unit:
-        row = _moving(unit, actor, appeal_id, "not_accepted")
-        rules.check_in_time(on, dt.date.fromisoformat(row.acceptance_due), "作出受理决定")
-        row.state, row.reasons, row.decided_by, row.decided_on = "not_accepted", reasons.strip(), actor.name, on.isoformat()
-        unit.session.add(row)
-        unit.after = {"state": row.state, "reasons": row.reasons, "decided_on": row.decided_on}
-        return _dict(row)
+    return _conclude(place, actor, appeal_id, on, "appeal.reject", "not_accepted", "reasons", reasons.strip(),
+                     "acceptance_due", "作出受理决定")
 
 
 def extend_appeal(place: Place, actor: Operator, appeal_id: int, reason: str) -> dict:
@@ -192,12 +187,21 @@ def decide_appeal(place: Place, actor: Operator, appeal_id: int, on: dt.date, de
     require(actor, "appeals.decide", place)
     if not decision.strip():
         raise UserError("处理决定须写明内容")
-    with change(place, actor, "appeal.decide", f"appeal:{appeal_id}") as unit:
-        row = _moving(unit, actor, appeal_id, "decided")
-        rules.check_in_time(on, dt.date.fromisoformat(row.decision_due), "作出处理决定")
-        row.state, row.decision, row.decided_by, row.decided_on = "decided", decision.strip(), actor.name, on.isoformat()
+    return _conclude(place, actor, appeal_id, on, "appeal.decide", "decided", "decision", decision.strip(),
+                     "decision_due", "作出处理决定")
+
+
+def _conclude(place: Place, actor: Operator, appeal_id: int, on: dt.date, action: str, state: str, field: str,
+              text: str, due: str, doing: str) -> dict:
+    """The appeal's last step, not accepted or decided: its words kept in ``field``, by whom and on which day, in
+    time by the limit in ``due``."""
+    with change(place, actor, action, f"appeal:{appeal_id}") as unit:
+        row = _moving(unit, actor, appeal_id, state)
+        rules.check_in_time(on, dt.date.fromisoformat(getattr(row, due)), doing)
+        setattr(row, field, text)
+        row.state, row.decided_by, row.decided_on = state, actor.name, on.isoformat()
         unit.session.add(row)
-        unit.after = {"state": row.state, "decision": row.decision, "decided_on": row.decided_on}
+        unit.after = {"state": row.state, field: text, "decided_on": row.decided_on}
         return _dict(row)
 
 
