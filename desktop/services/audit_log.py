@@ -64,13 +64,22 @@ def verify_log(place: Path | Workspace, op: Operator) -> Verification:
     return Verification(chain.entries, None, "", tuple(problems), status)
 
 
-def require_intact(place: Path | Workspace, tables: tuple[str, ...], what: str) -> None:
+def require_intact(place: Path | Workspace, tables: tuple[str, ...], what: str,
+                   groups: dict[str, tuple[str, str]] | None = None, parameters: dict | None = None) -> None:
     """Refuse to make ``what`` from records that do not check: the chain must hold and ``tables`` must be what it
-    says they are (TAMPER_EVIDENT)."""
+    says they are (TAMPER_EVIDENT). ``groups`` narrows some tables to the groups one thing is kept in ({table: (SQL
+    condition on alias t selecting its rows, SQL giving its group key columns)}, with ``parameters``; a round's
+    draws and panels: desktop.store.digests.GROUP_KEYS): those groups are checked whole, the rows left in them and
+    any missing, and the table's other groups not at all."""
     with reading(place) as session:
         chain = _walked(session, what)
-        problems = _named(session, chain, audit.compare({t: chain.expected.get(t, {}) for t in tables},
-                                                        digests.compute(session, tables)))
+        expected = {t: chain.expected.get(t, {}) for t in tables}
+        for table, (_condition, keys) in (groups or {}).items():
+            wanted = digests.group_keys(session, table, keys, parameters or {})
+            expected[table] = {group: sealed for group, sealed in expected[table].items() if group in wanted}
+        found = digests.compute(session, tables, {table: (condition, parameters or {})
+                                                  for table, (condition, _keys) in (groups or {}).items()})
+        problems = _named(session, chain, audit.compare(expected, found))
     _refuse(problems, what)
 
 

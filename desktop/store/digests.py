@@ -228,6 +228,14 @@ def stale_tables(session: Session) -> list[str]:
         return [name for name, layout in layouts(cursor).items() if stored.get(name) != layout.signature]
 
 
+def group_keys(session: Session, table: str, source: str, parameters: dict) -> set[str]:
+    """The group keys of ``table`` for the key columns ``source`` selects (an SQL query whose columns are named as
+    the table's): the groups a check narrowed to some rows must find, whether or not a row is left in them."""
+    with dbapi_cursor(session) as cursor:
+        layout = layouts(cursor)[table]
+        return {key for (key,) in cursor.execute(f"SELECT {layout.group('t')} FROM ({source}) AS t", parameters)}
+
+
 def signatures(session: Session, tables: Iterable[str]) -> dict[str, str]:
     with dbapi_cursor(session) as cursor:
         found = layouts(cursor)

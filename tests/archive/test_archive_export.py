@@ -64,7 +64,9 @@ def test_refused_without_a_signing_identity_or_with_a_short_password(demo_worksp
 
 
 @pytest.mark.parametrize("sql", ["UPDATE draw_commitment SET candidates_hash = '" + "0" * 64 + "'",
-                                 "UPDATE draw_member SET reserve = 1 - reserve WHERE position = 0"])
+                                 "UPDATE draw_member SET reserve = 1 - reserve WHERE position = 0",
+                                 "DELETE FROM exclusion", "DELETE FROM draw_member",
+                                 "DELETE FROM panel_application WHERE panel_id = (SELECT min(id) FROM panel)"])
 def test_a_draw_s_records_changed_outside_paneldesk_are_not_archived(drawn, tmp_path, sql):
     """The commitment's candidates hash is what a replay on a pool changed since the draw relies on: changed in the
     database by hand, the export refuses (TAMPER_EVIDENT) rather than sign it."""
