@@ -72,22 +72,30 @@ def require_intact(place: Path | Workspace, tables: tuple[str, ...], what: str,
     draws and panels: desktop.store.digests.GROUP_KEYS): those groups are checked whole, the rows left in them and
     any missing, and the table's other groups not at all."""
     with reading(place) as session:
-        chain = _walked(session, what)
-        expected = {t: chain.expected.get(t, {}) for t in tables}
-        for table, (_condition, keys) in (groups or {}).items():
-            wanted = digests.group_keys(session, table, keys, parameters or {})
-            expected[table] = {group: sealed for group, sealed in expected[table].items() if group in wanted}
-        found = digests.compute(session, tables, {table: (condition, parameters or {})
-                                                  for table, (condition, _keys) in (groups or {}).items()})
-        problems = _named(session, chain, audit.compare(expected, found))
-    _refuse(problems, what)
+        check_intact(session, tables, what, groups, parameters)
 
 
-def require_digested(session, found: dict[str, dict[str, str]], what: str) -> None:
+def check_intact(session, tables: tuple[str, ...], what: str, groups: dict[str, tuple[str, str]] | None = None,
+                 parameters: dict | None = None) -> audit.Chain:
+    """``require_intact`` in the caller's read transaction; the chain as walked, for ``require_digested`` in the
+    same transaction later (the whole log is walked once)."""
+    chain = _walked(session, what)
+    expected = {t: chain.expected.get(t, {}) for t in tables}
+    for table, (_condition, keys) in (groups or {}).items():
+        wanted = digests.group_keys(session, table, keys, parameters or {})
+        expected[table] = {group: sealed for group, sealed in expected[table].items() if group in wanted}
+    found = digests.compute(session, tables, {table: (condition, parameters or {})
+                                              for table, (condition, _keys) in (groups or {}).items()})
+    _refuse(_named(session, chain, audit.compare(expected, found)), what)
+    return chain
+
+
+def require_digested(session, found: dict[str, dict[str, str]], what: str, chain: audit.Chain | None = None) -> None:
     """``require_intact`` for tables the caller has digested itself from the rows it read in ``session``
     ({table: {group: sealed digest}}, as ``digests.compute`` gives them): an export digests the rows it writes, so
-    what it checks is what it wrote, without reading the tables a second time."""
-    chain = _walked(session, what)
+    what it checks is what it wrote, without reading the tables a second time. ``chain``: as ``check_intact``
+    walked it in this transaction."""
+    chain = chain or _walked(session, what)
     _refuse(_named(session, chain, audit.compare({t: chain.expected.get(t, {}) for t in found}, found)), what)
 
 

@@ -27,7 +27,7 @@ from desktop.services.archive.beside import Beside
 from desktop.services.archive.members import Source, all_members
 from desktop.services.archive.sections import execution, pool
 from desktop.services.archive.sections.audit import head
-from desktop.services.audit_log import require_digested, require_intact
+from desktop.services.audit_log import check_intact, require_digested
 from desktop.services.rounds import RoundRef, get_round, round_id_in
 from desktop.services.uow import change, reading, writable
 from desktop.store.engine import dbapi_cursor
@@ -101,9 +101,9 @@ def export_round(place, actor: Operator, round_id: int | RoundRef, out: Path, pa
             key_of_signer = signing.signing_key(workspace.root, signing_password)
             # the commitment's candidates hash is what a replay on a changed pool relies on; the pool's own tables,
             # a million rows, are checked as they are written (below)
-            require_intact(workspace, tuple(pool.ROUND_TABLES) + ("draw", "draw_member", "draw_commitment",
-                                                                  "exclusion") + execution.TABLES, "轮次归档",
-                           ROUND_GROUPS, {"round": round_id})
+            chain = check_intact(session, tuple(pool.ROUND_TABLES) + ("draw", "draw_member", "draw_commitment",
+                                                                      "exclusion") + execution.TABLES, "轮次归档",
+                                 ROUND_GROUPS, {"round": round_id})
             container.write_plain(zf, container.HEADER, json.dumps(header, indent=1).encode("utf-8"))
             listed, total = [], 0
             for index, member in enumerate(members, 1):
@@ -122,7 +122,7 @@ def export_round(place, actor: Operator, round_id: int | RoundRef, out: Path, pa
                 total += size
                 flushing.wrote(size)
             stop()
-            require_digested(session, {t: source.digested[t].sealed() for t in POOL_TABLES}, "轮次归档")
+            require_digested(session, {t: source.digested[t].sealed() for t in POOL_TABLES}, "轮次归档", chain)
             manifest = {"format": container.FORMAT, "app": "PanelDesk", "app_version": app_version,
                         "schema_version": schema_version,
                         "created_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
