@@ -17,6 +17,7 @@ from desktop.services.audit import entries
 from desktop.services.signing import SigningError
 from desktop.services.uow import reading
 from desktop.store.workspace import close_workspace, open_workspace
+from reports.files import temp_path
 from tests.archive.conftest import drawn_round, export
 from tests.conftest import signed
 
@@ -131,3 +132,18 @@ def test_a_pool_process_that_dies_is_an_error_not_a_hang(drawn, tmp_path):
         process.kill()
         with pytest.raises(UserError, match="后台进程意外结束"):
             beside.take("relation")
+
+
+def test_a_pool_file_that_cannot_be_written_is_said_so(drawn, tmp_path):
+    root, _ = drawn
+    workspace = open_workspace(root)
+    with reading(workspace) as session:
+        now = head(session)
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    temp_path(folder / "pool-relation.sealed").symlink_to(tmp_path / "pulled-out" / "stick")
+    with Beside(workspace.db_path, workspace.key, os.urandom(32), folder, now) as beside:
+        beside.start({"relation": 1})
+        with pytest.raises(UserError, match=f"导出时无法写入临时文件 {folder}"):
+            beside.take("relation")
+    assert list(folder.iterdir()) == []

@@ -24,7 +24,7 @@ from desktop.domain.errors import UserError
 from desktop.services.archive.container import Counted
 from desktop.store import blobs, digests, records
 from desktop.store.engine import live_reader
-from reports.files import open_private, temp_path
+from reports.files import disk_full, is_disk_full, open_private, temp_path
 from reports.lifetime import children_ignore_interrupts, die_with_parent
 
 PROCESSES = 2
@@ -123,25 +123,34 @@ class Beside:
 
 def _seal(pipe, db_path: str, data_key: bytes | None, key: bytes, jobs: list[tuple[str, Path]]) -> None:
     """The process: each table's records sealed into its file, in one read transaction; sends (head, {table:
-    Sealed}) or (head, why) when a table holds what records cannot carry."""
+    Sealed}), or (head, why) when a table holds what records cannot carry or a file cannot be written."""
     die_with_parent()
-    connection = live_reader(Path(db_path), data_key)
+    head = None
     try:
-        cursor = connection.cursor()
-        cursor.execute("BEGIN")
-        head = cursor.execute("SELECT id, hash FROM audit_entry ORDER BY id DESC LIMIT 1").fetchone() or (0, "")
-        sealed = {}
-        for table, file in jobs:
-            if records.unfit_rows(cursor, table):
-                pipe.send((head, unfit(table)))
-                return
-            sums, digest = digests.Sums(table), hashlib.sha256()
-            counted = Counted(records.written(cursor, table, sums))
-            with open_private(file) as out:
-                for piece in blobs.seal(counted, key, digest):
-                    out.write(piece)
-            sealed[table] = Sealed(file, digest.hexdigest(), counted.size, sums.groups)
-        pipe.send((head, sealed))
+        connection = live_reader(Path(db_path), data_key)
+        try:
+            cursor = connection.cursor()
+            cursor.execute("BEGIN")
+            head = cursor.execute("SELECT id, hash FROM audit_entry ORDER BY id DESC LIMIT 1").fetchone() or (0, "")
+            pipe.send((head, _sealed(cursor, key, jobs)))
+        finally:
+            connection.close()
+    except OSError as error:  # the temporary files: a full disk, a stick pulled out
+        pipe.send((head, str(disk_full(jobs[0][1].parent)) if is_disk_full(error) else
+                   f"导出时无法写入临时文件 {jobs[0][1].parent}：{error.strerror or error}"))
     finally:
-        connection.close()
         pipe.close()
+
+
+def _sealed(cursor, key: bytes, jobs: list[tuple[str, Path]]) -> dict[str, Sealed] | str:
+    sealed = {}
+    for table, file in jobs:
+        if records.unfit_rows(cursor, table):
+            return unfit(table)
+        sums, digest = digests.Sums(table), hashlib.sha256()
+        counted = Counted(records.written(cursor, table, sums))
+        with open_private(file) as out:
+            for piece in blobs.seal(counted, key, digest):
+                out.write(piece)
+        sealed[table] = Sealed(file, digest.hexdigest(), counted.size, sums.groups)
+    return sealed
