@@ -63,8 +63,10 @@ def make_private(path: Path) -> None:
 
 def open_private(path: Path) -> BinaryIO:
     """``path`` opened for writing as a new 0600 file (truncated if it exists): a file PanelDesk writes is its
-    user's alone from the moment it exists, whatever the umask."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), FILE_MODE)
+    user's alone from the moment it exists, whatever the umask. A symbolic link there is not followed (a link planted
+    under a temporary name would have its target overwritten)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags, FILE_MODE)
     if os.name != "nt":
         os.fchmod(fd, FILE_MODE)  # an existing file keeps its mode through O_CREAT
     return open(fd, "wb")
@@ -128,21 +130,30 @@ def written_since(path: Path, since_ns: int) -> bool:
 
 class FlushedBehind:
     """A large file's bytes sent to the disk while it is still written: every ``every`` bytes the writer reports,
-    an fsync on a thread of its own (the writer goes on meanwhile). The fsync that must come before the file takes
-    its final name then waits for the last stretch alone, not for the gigabytes of a round's recordings."""
+    an fsync on a thread of its own (the writer goes on meanwhile), and when the block ends without an error, the
+    file flushed and synced once more on the same descriptor, every earlier fsync's error raised: the file is on
+    the disk whole before it may take its final name. The last fsync then waits for the last stretch alone, not for
+    the gigabytes of a round's recordings."""
 
     def __init__(self, file: BinaryIO, every: int = 256 << 20):
-        self.fileno, self.every, self.pending = file.fileno(), every, 0
+        self.file, self.every, self.pending = file, every, 0
         self.thread = ThreadPoolExecutor(1, thread_name_prefix="flush-behind")
         self.running: Future | None = None
 
     def __enter__(self) -> FlushedBehind:
         return self
 
-    def __exit__(self, *_exc) -> None:
+    def __exit__(self, error_type, _error, _traceback) -> None:
         self.thread.shutdown(wait=True)
+        if error_type is None:
+            if self.running is not None:
+                self.running.result()  # a write-back error is reported once, to a descriptor open at the time
+            self.file.flush()
+            os.fsync(self.file.fileno())
 
     def wrote(self, size: int) -> None:
         self.pending += size
         if self.pending >= self.every and (self.running is None or self.running.done()):
-            self.running, self.pending = self.thread.submit(os.fsync, self.fileno), 0
+            if self.running is not None:
+                self.running.result()
+            self.running, self.pending = self.thread.submit(os.fsync, self.file.fileno()), 0

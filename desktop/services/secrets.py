@@ -18,7 +18,6 @@ Which store is in use is always reported (``Secrets.description``), so nobody wo
 from __future__ import annotations
 
 import base64
-import functools
 import json
 import os
 from dataclasses import dataclass
@@ -132,11 +131,7 @@ class WorkspaceKeyring(EncryptedFileKeyring):
         self._key = HKDF(hashes.SHA256(), 32, salt=None, info=b"PanelDesk workspace secrets").derive(data_key)
 
 
-@functools.lru_cache(maxsize=8)
 def _derive(password: str, salt: bytes) -> bytes:
-    """The key of a file keyring. Kept for the process's life: a scrypt costs a second or more, and one export or
-    batch of letters opens the keyring twice (its signature, then the audit checkpoint); a wrong password is
-    another call, so it still fails."""
     return Scrypt(salt=salt, length=32, n=2**15, r=8, p=1).derive(password.encode("utf-8"))
 
 

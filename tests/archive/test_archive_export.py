@@ -147,3 +147,15 @@ def test_a_pool_file_that_cannot_be_written_is_said_so(drawn, tmp_path):
         with pytest.raises(UserError, match=f"导出时无法写入临时文件 {folder}"):
             beside.take("relation")
     assert list(folder.iterdir()) == []
+
+
+def test_a_panel_application_moved_into_the_round_outside_paneldesk_is_not_archived(drawn, tmp_path):
+    """The archive holds the round's panel applications: every one, even one naming another panel, is checked
+    against the group of the panel it names."""
+    root, _ = drawn
+    close_workspace(root)
+    with sqlite3.connect(root / "paneldesk.db") as db:
+        db.execute("INSERT INTO panel_application (panel_id, application_id, round_id) VALUES (999, 99999, 1)")
+    with pytest.raises(RuleError, match="在 PanelDesk 之外被改动") as refused:
+        export(root, tmp_path / "usb" / "round-1.zip")
+    assert refused.value.code == "TAMPER_EVIDENT"

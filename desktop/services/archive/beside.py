@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 
 from desktop.domain.errors import UserError
@@ -49,11 +50,6 @@ class Sealed:
     size: int
     groups: dict[str, list[int]]  # desktop.store.digests.Sums.groups of the rows written
 
-    def chunks(self, size: int = 1 << 20):
-        with open(self.file, "rb") as file:
-            while piece := file.read(size):
-                yield piece
-
     def sums(self, table: str) -> digests.Sums:
         found = digests.Sums(table)
         found.groups = self.groups
@@ -63,8 +59,10 @@ class Sealed:
 class Beside:
     """The processes sealing some tables, started by ``start`` and ended, with their files, when the block ends."""
 
-    def __init__(self, db_path: Path, data_key: bytes | None, key: bytes, folder: Path, head: tuple[int, str]):
+    def __init__(self, db_path: Path, data_key: bytes | None, key: bytes, folder: Path, head: tuple[int, str],
+                 stop: Callable[[], None] = lambda: None):
         self.db_path, self.data_key, self.key, self.folder, self.head = db_path, data_key, key, folder, head
+        self.stop = stop  # asked while the export waits for a process: Cancel is not kept waiting for the pool
         self.running: list[tuple] = []  # (process, pipe, tables)
         self.sealed: dict[str, Sealed] = {}
         self.files: list[Path] = []
@@ -80,7 +78,10 @@ class Beside:
             process.join()
         self.running = []
         for file in self.files:
-            file.unlink(missing_ok=True)
+            try:
+                file.unlink(missing_ok=True)
+            except OSError:  # held open by another program (a virus scanner): the next write here removes it
+                continue
 
     def start(self, sizes: dict[str, int]) -> None:
         """Seal the tables of ``sizes`` ({table: rows}), shared out largest first to the process with fewest rows."""
@@ -107,8 +108,11 @@ class Beside:
         while table not in self.sealed:
             process, pipe, tables = next(r for r in self.running if table in r[2])
             try:
+                while not pipe.poll(0.2):
+                    self.stop()
                 head, outcome = pipe.recv()
             except (EOFError, OSError):
+                process.join(1)
                 raise UserError(f"导出时读取专家库的后台进程意外结束（退出码 {process.exitcode}），请重试") from None
             if isinstance(outcome, str):
                 raise UserError(outcome)
@@ -135,11 +139,23 @@ def _seal(pipe, db_path: str, data_key: bytes | None, key: bytes, jobs: list[tup
             pipe.send((head, _sealed(cursor, key, jobs)))
         finally:
             connection.close()
-    except OSError as error:  # the temporary files: a full disk, a stick pulled out
-        pipe.send((head, str(disk_full(jobs[0][1].parent)) if is_disk_full(error) else
-                   f"导出时无法写入临时文件 {jobs[0][1].parent}：{error.strerror or error}"))
+    except BrokenPipeError:  # the export ended (cancelled, failed): no one to tell
+        pass
+    except Exception as error:  # noqa: BLE001 - said in words to the export, which names it to the operator
+        try:
+            pipe.send((head, _words(error, jobs[0][1].parent)))
+        except BrokenPipeError:
+            pass
     finally:
         pipe.close()
+
+
+def _words(error: Exception, folder: Path) -> str:
+    if isinstance(error, OSError) and is_disk_full(error):
+        return str(disk_full(folder))
+    if isinstance(error, OSError) and error.filename is not None:  # the temporary files: a stick pulled out
+        return f"导出时无法写入临时文件 {folder}：{error.strerror or error}"
+    return f"导出时读取专家库失败：{error}"
 
 
 def _sealed(cursor, key: bytes, jobs: list[tuple[str, Path]]) -> dict[str, Sealed] | str:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 import zipfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -24,7 +23,7 @@ from desktop.services import signing
 from desktop.services.accounts import MIN_PASSWORD, Operator, require
 from desktop.services.archive import cms, container
 from desktop.services.archive.beside import Beside
-from desktop.services.archive.members import Source, all_members
+from desktop.services.archive.members import CHUNK, Source, all_members
 from desktop.services.archive.sections import execution, pool
 from desktop.services.archive.sections.audit import head
 from desktop.services.audit_log import check_intact, require_digested
@@ -46,8 +45,11 @@ ROUND_GROUPS = {
     "exclusion": (_OF_DRAWS, "SELECT id AS draw_id FROM draw WHERE round_id = :round"),
     "draw_member": (_OF_DRAWS, "SELECT d.id AS draw_id, p.id AS panel_id FROM draw d "
                                "JOIN panel p ON p.round_id = d.round_id WHERE d.round_id = :round"),
-    "panel_application": ("t.panel_id IN (SELECT id FROM panel WHERE round_id = :round)",
-                          "SELECT id AS panel_id FROM panel WHERE round_id = :round"),
+    # what the archive holds (the rows of the round) and what the round's panels hold: a row moved in from another
+    # round's panel is checked in its own panel's group
+    "panel_application": ("t.round_id = :round OR t.panel_id IN (SELECT id FROM panel WHERE round_id = :round)",
+                          "SELECT id AS panel_id FROM panel WHERE round_id = :round "
+                          "UNION SELECT panel_id FROM panel_application WHERE round_id = :round"),
 }
 
 
@@ -93,7 +95,7 @@ def export_round(place, actor: Operator, round_id: int | RoundRef, out: Path, pa
                           "review_date": row.review_date}
             entries, head_hash = head(session)
             beside = stack.enter_context(Beside(workspace.db_path, workspace.key, key, out.parent,
-                                                (entries, head_hash)))
+                                                (entries, head_hash), stop))
             with dbapi_cursor(session) as cursor:
                 (schema_version,) = cursor.execute("SELECT version_num FROM alembic_version").fetchone()
             source = Source(workspace, session, round_id, beside=beside)
@@ -112,7 +114,9 @@ def export_round(place, actor: Operator, round_id: int | RoundRef, out: Path, pa
                     progress(index - 1, len(members), member.path)
                 if member.sealed is not None:
                     sealed = member.sealed()
-                    container.write_presealed(zf, container.member_name(index), _checked(sealed.chunks(), stop))
+                    with open(sealed.file, "rb") as bytes_:  # closed before anything removes it (Windows)
+                        container.write_presealed(zf, container.member_name(index), _checked(
+                            iter(lambda: bytes_.read(CHUNK), b""), stop))
                     sha256, size = sealed.sha256, sealed.size
                 else:
                     sha256, size = container.write_sealed(zf, container.member_name(index),
@@ -134,8 +138,6 @@ def export_round(place, actor: Operator, round_id: int | RoundRef, out: Path, pa
             container.write_sealed(zf, container.MANIFEST, (manifest_bytes,), key)
             container.write_sealed(zf, container.SIGNATURE, (cms.sign(manifest_bytes, key_of_signer),), key)
         stop()
-        with open(temp, "rb+") as written:  # on the disk before it takes the final name
-            os.fsync(written.fileno())
         summary = {"file": str(out), "round": round_id, "members": len(listed), "bytes": total,
                    "manifest_sha256": hashlib.sha256(manifest_bytes).hexdigest(),
                    "signer": signing.show_identity(workspace.root, actor).fingerprint,
