@@ -93,7 +93,8 @@ def _shared_stays(cursor, only: str, parameters: dict) -> list[tuple]:
     places = {i: (code, name) for i, code, name in cursor.execute("SELECT id, credit_code, name FROM organisation")}
     return [(people[person], *places[place], start, end) for person, place, start, end in cursor.execute(
         "SELECT s.person_id, s.organisation_id, s.from_year, s.to_year FROM employment s "
-        "JOIN expert e ON e.person_id = s.person_id JOIN person p ON p.id = s.person_id" + only, parameters)]
+        "JOIN expert e ON e.person_id = s.person_id JOIN person p ON p.id = s.person_id" + only, parameters)
+        if place in places]  # as the join: a stay at no organisation (a database changed by hand) is no row
 
 
 def enterprise_rows(session: Session, experts: Collection[str] | None = None
