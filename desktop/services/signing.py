@@ -19,6 +19,9 @@ import json
 import logging
 import secrets as random_secrets
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable, Sequence
@@ -174,8 +177,27 @@ def _passphrase(workspace: Path, key_id: str, password: Password) -> str | None:
     return passphrase
 
 
+_held: ContextVar[tuple[Path, SigningKey] | None] = ContextVar("paneldesk_held_signing_key", default=None)
+
+
+@contextmanager
+def held_key(workspace: Path, password: Password = None) -> Iterator[SigningKey]:
+    """The signing key, opened once for a piece of work that signs twice (an archive's manifest, then the audit
+    checkpoint of its entry): within the block, in this thread, ``signing_key`` gives it again without opening the
+    keyring (a scrypt of 32 MiB on a file keyring); after it, the key is asked for again."""
+    key = signing_key(workspace, password)
+    token = _held.set((Path(workspace).resolve(), key))
+    try:
+        yield key
+    finally:
+        _held.reset(token)
+
+
 def signing_key(workspace: Path, password: Password = None) -> SigningKey:
     """The key and its passphrase, ready to hand to ``reports.batch.render_batch``."""
+    held = _held.get()
+    if held is not None and held[0] == Path(workspace).resolve():
+        return held[1]
     identity = _current(workspace)
     passphrase = _passphrase(workspace, identity.key_id, password)
     if passphrase is None:

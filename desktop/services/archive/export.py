@@ -73,84 +73,85 @@ def export_round(place, actor: Operator, round_id: int | RoundRef, out: Path, pa
     workspace = writable(place)
     round_id = round_id_in(workspace, round_id)
     check_password(password)
-    signing.show_identity(workspace.root, actor)  # no identity: refused before any work
     out = Path(out).resolve()
     if out.is_dir():
         raise UserError(f"{out} 是文件夹：请给出归档文件的名称，如 {out / f'round-{round_id}.zip'}")
-    private_folder(out.parent)
-    temp = temp_path(out)
-    key, header = container.new_key(password)
 
     def stop() -> None:
         if cancelled is not None and cancelled():
             raise ExportCancelled("已取消导出，没有留下归档文件")
 
-    try:
-        with ExitStack() as stack, reading(workspace) as session, open_private(temp) as file, \
-                FlushedBehind(file) as flushing, \
-                zipfile.ZipFile(file, "w", zipfile.ZIP_STORED, allowZip64=True) as zf, \
-                ThreadPoolExecutor(1, thread_name_prefix="archive-hash") as hashing:
-            row = get_round(session, round_id)
-            round_info = {"id": row.id, "name": row.name, "programme": row.programme, "state": row.state,
-                          "review_date": row.review_date}
-            entries, head_hash = head(session)
-            beside = stack.enter_context(Beside(workspace.db_path, workspace.key, key, out.parent,
-                                                (entries, head_hash), stop))
-            with dbapi_cursor(session) as cursor:
-                (schema_version,) = cursor.execute("SELECT version_num FROM alembic_version").fetchone()
-            source = Source(workspace, session, round_id, beside=beside)
-            members = list(all_members(source))  # the pool's processes start: what follows runs beside them
-            key_of_signer = signing.signing_key(workspace.root, signing_password)
-            # the commitment's candidates hash is what a replay on a changed pool relies on; the pool's own tables,
-            # a million rows, are checked as they are written (below)
-            chain = check_intact(session, tuple(pool.ROUND_TABLES) + ("draw", "draw_member", "draw_commitment",
-                                                                      "exclusion") + execution.TABLES, "轮次归档",
-                                 ROUND_GROUPS, {"round": round_id})
-            container.write_plain(zf, container.HEADER, json.dumps(header, indent=1).encode("utf-8"))
-            listed, total = [], 0
-            for index, member in enumerate(members, 1):
+    # the key opened once, for the manifest's signature and the checkpoint of the export's audit entry; no identity,
+    # no password: refused before any work
+    with signing.held_key(workspace.root, signing_password) as key_of_signer:
+        private_folder(out.parent)
+        temp = temp_path(out)
+        key, header = container.new_key(password)
+        try:
+            with ExitStack() as stack, reading(workspace) as session, open_private(temp) as file, \
+                    FlushedBehind(file) as flushing, \
+                    zipfile.ZipFile(file, "w", zipfile.ZIP_STORED, allowZip64=True) as zf, \
+                    ThreadPoolExecutor(1, thread_name_prefix="archive-hash") as hashing:
+                row = get_round(session, round_id)
+                round_info = {"id": row.id, "name": row.name, "programme": row.programme, "state": row.state,
+                              "review_date": row.review_date}
+                entries, head_hash = head(session)
+                beside = stack.enter_context(Beside(workspace.db_path, workspace.key, key, out.parent,
+                                                    (entries, head_hash), stop))
+                with dbapi_cursor(session) as cursor:
+                    (schema_version,) = cursor.execute("SELECT version_num FROM alembic_version").fetchone()
+                source = Source(workspace, session, round_id, beside=beside)
+                members = list(all_members(source))  # the pool's processes start
+                # the commitment's candidates hash is what a replay on a changed pool relies on; the pool's own tables,
+                # a million rows, are checked as they are written (below)
+                chain = check_intact(session, tuple(pool.ROUND_TABLES) + ("draw", "draw_member", "draw_commitment",
+                                                                          "exclusion") + execution.TABLES, "轮次归档",
+                                     ROUND_GROUPS, {"round": round_id})
+                container.write_plain(zf, container.HEADER, json.dumps(header, indent=1).encode("utf-8"))
+                listed, total = [], 0
+                for index, member in enumerate(members, 1):
+                    stop()
+                    if progress is not None:
+                        progress(index - 1, len(members), member.path)
+                    if member.sealed is not None:
+                        sealed = member.sealed()
+                        with open(sealed.file, "rb") as bytes_:  # closed before anything removes it (Windows)
+                            container.write_presealed(zf, container.member_name(index), _checked(
+                                iter(lambda: bytes_.read(CHUNK), b""), stop))
+                        sha256, size = sealed.sha256, sealed.size
+                    else:
+                        sha256, size = container.write_sealed(zf, container.member_name(index),
+                                                              _checked(member.chunks(), stop), key, hashing)
+                    listed.append({"path": member.path, "member": container.member_name(index), "sha256": sha256,
+                                   "size": size})
+                    total += size
+                    flushing.wrote(size)
                 stop()
-                if progress is not None:
-                    progress(index - 1, len(members), member.path)
-                if member.sealed is not None:
-                    sealed = member.sealed()
-                    with open(sealed.file, "rb") as bytes_:  # closed before anything removes it (Windows)
-                        container.write_presealed(zf, container.member_name(index), _checked(
-                            iter(lambda: bytes_.read(CHUNK), b""), stop))
-                    sha256, size = sealed.sha256, sealed.size
-                else:
-                    sha256, size = container.write_sealed(zf, container.member_name(index),
-                                                          _checked(member.chunks(), stop), key, hashing)
-                listed.append({"path": member.path, "member": container.member_name(index), "sha256": sha256,
-                               "size": size})
-                total += size
-                flushing.wrote(size)
+                require_digested(session, {t: source.digested[t].sealed() for t in POOL_TABLES}, "轮次归档", chain)
+                manifest = {"format": container.FORMAT, "app": "PanelDesk", "app_version": app_version,
+                            "schema_version": schema_version,
+                            "created_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+                            "created_by": actor.name,
+                            "round": round_info,
+                            "audit": {"entries": entries, "head": head_hash},
+                            "members": listed}
+                manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
+                container.write_sealed(zf, container.MANIFEST, (manifest_bytes,), key)
+                container.write_sealed(zf, container.SIGNATURE, (cms.sign(manifest_bytes, key_of_signer),), key)
             stop()
-            require_digested(session, {t: source.digested[t].sealed() for t in POOL_TABLES}, "轮次归档", chain)
-            manifest = {"format": container.FORMAT, "app": "PanelDesk", "app_version": app_version,
-                        "schema_version": schema_version,
-                        "created_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
-                        "created_by": actor.name,
-                        "round": round_info,
-                        "audit": {"entries": entries, "head": head_hash},
-                        "members": listed}
-            manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
-            container.write_sealed(zf, container.MANIFEST, (manifest_bytes,), key)
-            container.write_sealed(zf, container.SIGNATURE, (cms.sign(manifest_bytes, key_of_signer),), key)
-        stop()
-        summary = {"file": str(out), "round": round_id, "members": len(listed), "bytes": total,
-                   "manifest_sha256": hashlib.sha256(manifest_bytes).hexdigest(),
-                   "signer": signing.show_identity(workspace.root, actor).fingerprint,
-                   "audit_entries": entries}
-        with change(workspace, actor, "archive.export", f"round:{round_id}", password=signing_password,
-                    round_unchanged=True) as unit:
-            unit.after = summary | {"file": out.name}
-            replace(temp, out)  # inside the unit: a failed rename records nothing
-        if progress is not None:
-            progress(len(members), len(members), "")
-        return summary
-    finally:
-        temp.unlink(missing_ok=True)
+            summary = {"file": str(out), "round": round_id, "members": len(listed), "bytes": total,
+                       "manifest_sha256": hashlib.sha256(manifest_bytes).hexdigest(),
+                       "signer": signing.show_identity(workspace.root, actor).fingerprint,
+                       "audit_entries": entries}
+            with change(workspace, actor, "archive.export", f"round:{round_id}", password=signing_password,
+                        round_unchanged=True) as unit:
+                unit.after = summary | {"file": out.name}
+                replace(temp, out)  # inside the unit: a failed rename records nothing
+            if progress is not None:
+                progress(len(members), len(members), "")
+            return summary
+        finally:
+            temp.unlink(missing_ok=True)
 
 
 def _checked(chunks, stop: Callable[[], None]):
