@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from desktop.store import digests
 
@@ -85,24 +85,27 @@ def split(chunks: Iterable[bytes]) -> Iterator[tuple[bytes, bytes]]:
 
 
 def load(cursor, table: str, columns: list[str], records: Iterable[tuple[bytes, bytes]],
-         sums: digests.Sums) -> int:
+         sums: digests.Sums, keep: Callable[[bytes], bool] | None = None) -> int:
     """Insert the records into ``table`` (its ``columns`` in the records' order), each record's digest added to
     ``sums`` under its group; how many. A batch whose values are anything but literals (a subquery, a function
-    call) is refused before SQLite sees it, and one that makes more or fewer rows than it has records: Unfit."""
+    call) is refused before SQLite sees it, and one that makes more or fewer rows than it has records: Unfit.
+    ``keep``: which records' values to insert; every record is digested whether inserted or not."""
     names = ", ".join(digests.quote_name(c) for c in columns)
     batch, count = [], 0
 
     def flush() -> None:
         sums.add([(group.decode("utf-8"), values) for group, values in batch])
-        literals = [values for _group, values in batch]
+        literals = [values for _group, values in batch if keep is None or keep(values)]
+        batch.clear()
+        if not literals:
+            return
         try:
             inserted = cursor.execute(f"INSERT INTO {digests.quote_name(table)} ({names}) VALUES "
                                       f"{_checked(literals)}").rowcount
         except sqlite3.Error as error:
             raise Unfit(f"表 {table} 的记录无法载入：{error}") from None
-        if inserted != len(batch):
+        if inserted != len(literals):
             raise Unfit(f"表 {table} 的记录中有一条不是恰好一行")
-        batch.clear()
 
     for record in records:
         batch.append(record)

@@ -43,6 +43,12 @@ _ROUND_TEAM = ("SELECT t.person_id FROM team_member t JOIN panel_application pa 
                "WHERE pa.round_id = :round")
 
 
+def round_team(cursor, round_id: int) -> set[int]:
+    """The persons on the teams of the round's applications: a relation can bind the round only through one of
+    them (``raw_pool_rows`` reads no other)."""
+    return {person for (person,) in cursor.execute(_ROUND_TEAM, {"round": round_id})}
+
+
 def raw_pool_rows(session: Session, round_id: int | None = None,
                   experts: Collection[str] | None = None, *, shared: bool = False) -> dict[str, list[tuple]]:
     """The pool's rows as the database gives them (the conflict benchmark's baseline); for a round, only the

@@ -156,7 +156,7 @@ def _redrawn_on(round_data: dict, schema: dict, rows: dict) -> None:
     draw = next(d for d in round_data["draws"] if not d["superseded"])
     engine = create_engine("sqlite://", poolclass=StaticPool)
     with Session(engine) as session:
-        json_pool(schema, rows.__getitem__)(session)
+        json_pool(schema, rows.__getitem__)(session, round_data["round"]["id"])
         inputs = read_inputs(session, round_data["round"]["id"])
         draw["panels"] = _computed(inputs, inputs.draw(draw["seed"]))
     engine.dispose()

@@ -222,3 +222,28 @@ def test_json_lines_are_read_across_chunks_one_value_a_line():
     assert list(container.json_lines(chunks)) == [{"a": 1}, [1, "x\n"], "tail"]
     with pytest.raises(ValueError):
         list(container.json_lines([b"1, 2\n3\n"]))  # a line of two values is not two lines
+
+
+def test_relations_the_round_cannot_read_are_not_loaded_but_still_digested(made):
+    """The replay loads only the relations that touch a team of the round's applications; a change to any other
+    still changes the archived pool's hash, and the replay says the pool is not the one drawn from."""
+    _, archive, _ = made
+    with zipfile.ZipFile(archive) as zf:
+        key = container.key_from(container.read_header(zf), PASSWORD)
+        by_path = {m["path"]: m["member"] for m in manifest_of(archive)["members"]}
+        round_data = json.loads(container.read_small(zf, by_path["data/round.json"], key, "round"))
+        schema = json.loads(container.read_small(zf, by_path["data/pool/schema.json"], key, "schema"))
+        pooled = {t: container.read_small(zf, by_path[f"data/pool/{t}.rows"], key, t) for t in schema}
+    rows = {t: pool_rows(data) for t, data in pooled.items()}
+    applications = {application for _panel, application, round_id in rows["panel_application"]
+                    if round_id == round_data["round"]["id"]}
+    team = {row[schema["team_member"]["columns"].index("person_id")] for row in rows["team_member"]
+            if row[schema["team_member"]["columns"].index("application_id")] in applications}
+    records_of = pooled["relation"].split(b"\x00")
+    far = next(i for i, row in enumerate(rows["relation"]) if row[1] not in team and row[2] not in team)
+    group, values = records_of[far].split(b"\x1f")
+    records_of[far] = group + b"\x1f" + values.rsplit(b",", 1)[0] + ",'与本轮无关的改动'".encode("utf-8")
+    pooled["relation"] = b"\x00".join(records_of)
+    replayed = replay(round_data, records_pool(schema, lambda t: records.split([pooled[t]])), lambda table: ())
+    assert replayed["replayed"] and replayed["pool_hash_matches"] is False
+    assert any("可选专家与抽取时承诺的完全相同" in n for n in replayed["notes"])
