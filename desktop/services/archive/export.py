@@ -108,24 +108,14 @@ def export_round(place, actor: Operator, round_id: int | RoundRef, out: Path, pa
                                                                           "exclusion") + execution.TABLES, "轮次归档",
                                      ROUND_GROUPS, {"round": round_id})
                 container.write_plain(zf, container.HEADER, json.dumps(header, indent=1).encode("utf-8"))
-                listed, total = [], 0
+                listed = []
                 for index, member in enumerate(members, 1):
                     stop()
                     if progress is not None:
                         progress(index - 1, len(members), member.path)
-                    if member.sealed is not None:
-                        sealed = member.sealed()
-                        with open(sealed.file, "rb") as bytes_:  # closed before anything removes it (Windows)
-                            container.write_presealed(zf, container.member_name(index), _checked(
-                                iter(lambda: bytes_.read(CHUNK), b""), stop))
-                        sha256, size = sealed.sha256, sealed.size
-                    else:
-                        sha256, size = container.write_sealed(zf, container.member_name(index),
-                                                              _checked(member.chunks(), stop), key, hashing)
-                    listed.append({"path": member.path, "member": container.member_name(index), "sha256": sha256,
-                                   "size": size})
-                    total += size
-                    flushing.wrote(size)
+                    listed.append(_written(zf, index, member, key, hashing, stop))
+                    flushing.wrote(listed[-1]["size"])
+                total = sum(m["size"] for m in listed)
                 stop()
                 require_digested(session, {t: source.digested[t].sealed() for t in POOL_TABLES}, "轮次归档", chain)
                 manifest = {"format": container.FORMAT, "app": "PanelDesk", "app_version": app_version,
@@ -152,6 +142,19 @@ def export_round(place, actor: Operator, round_id: int | RoundRef, out: Path, pa
             return summary
         finally:
             temp.unlink(missing_ok=True)
+
+
+def _written(zf: zipfile.ZipFile, index: int, member, key: bytes, hashing, stop: Callable[[], None]) -> dict:
+    """One member sealed into the zip: its entry in the manifest. One sealed beside the export is copied as it is."""
+    name = container.member_name(index)
+    if member.sealed is None:
+        sha256, size = container.write_sealed(zf, name, _checked(member.chunks(), stop), key, hashing)
+    else:
+        sealed = member.sealed()
+        with open(sealed.file, "rb") as file:  # closed before anything removes it (Windows refuses to)
+            container.write_presealed(zf, name, _checked(iter(lambda: file.read(CHUNK), b""), stop))
+        sha256, size = sealed.sha256, sealed.size
+    return {"path": member.path, "member": name, "sha256": sha256, "size": size}
 
 
 def _checked(chunks, stop: Callable[[], None]):
