@@ -1,7 +1,7 @@
 """The pool's tables sealed as archive members by processes beside the export's own.
 
 The pool is a million rows: reading them as records (desktop.store.records) and digesting them is SQLite's and
-Python's work on one core, some 8 s on the benchmark pool, while the export's own process has the round's
+Python's work on one core, some 10 s on the benchmark pool, while the export's own process has the round's
 gigabytes of files to hash, seal and write. So the tables go, largest first, to two processes of their own: each
 reads its tables in a read transaction of its own, seals each into a 0600 temporary file beside the archive under
 the archive's key (desktop.store.blobs.seal: the member's bytes exactly), and sends back its plain SHA-256, its
@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.domain.errors import UserError

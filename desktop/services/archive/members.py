@@ -41,7 +41,7 @@ class Source:
     session: Session
     round_id: int
     digested: dict = field(default_factory=dict)
-    beside: Beside | None = None  # processes that seal the largest members meanwhile (the pool's tables)
+    beside: Beside | None = None  # processes that seal the pool's tables meanwhile: an export always has them
 
 
 def json_member(path: str, value) -> Member:
