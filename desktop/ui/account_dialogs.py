@@ -20,7 +20,7 @@ from desktop.services.accounts import Operator, Role
 from desktop.services.errors import UserError
 from desktop.ui import errors
 from desktop.ui.context import Context
-from desktop.ui.sign_in import password_field
+from desktop.ui.widgets.password_field import password_field
 
 ROLE_WORDS = {Role.SECRETARY: QT_TRANSLATE_NOOP("roles", "秘书"), Role.SUPERVISOR: QT_TRANSLATE_NOOP("roles", "监督员"),
               Role.APPROVER: QT_TRANSLATE_NOOP("roles", "审批人"), Role.AUDITOR: QT_TRANSLATE_NOOP("roles", "审计员"),

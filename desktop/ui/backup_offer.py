@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayo
 
 from desktop.ui import errors
 from desktop.ui.context import Context
-from desktop.ui.pages.archive_page import password_field
+from desktop.ui.widgets.password_field import password_field
 
 
 class BackupOffer(QDialog):
@@ -35,7 +35,7 @@ class BackupOffer(QDialog):
         row.addWidget(self.folder, 1)
         row.addWidget(choose)
         form.addRow(self.tr("备份到"), row)
-        self.password = password_field(self.tr("至少 8 个字符，恢复时需要"))
+        self.password = password_field("backup_offer_password", self.tr("至少 8 个字符，恢复时需要"))
         form.addRow(self.tr("备份口令"), self.password)
         layout.addLayout(form)
         self.progress = QProgressBar()

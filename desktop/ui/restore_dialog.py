@@ -11,11 +11,12 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QProgressBar, QPushButton, QVBoxLayout)
+                               QLineEdit, QPushButton, QVBoxLayout)
 
 from desktop.ui import errors
 from desktop.ui.context import Context
-from desktop.ui.pages.archive_page import password_field
+from desktop.ui.widgets.password_field import password_field
+from desktop.ui.widgets.progress_row import progress_row
 
 
 class RestoreDialog(QDialog):
@@ -33,7 +34,7 @@ class RestoreDialog(QDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         form.addRow(self.tr("备份文件夹"), QLabel(str(self.folder)))
-        self.password = password_field(self.tr("备份时设定的备份口令"))
+        self.password = password_field("restore_password", self.tr("备份时设定的备份口令"))
         self.read_button = QPushButton(self.tr("读取备份"))
         self.read_button.clicked.connect(self.describe)
         row = QHBoxLayout()
@@ -67,13 +68,8 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.warning)
         self.replace_confirmed = QCheckBox(self.tr("我明白当前工作区将被替换（原工作区改名保留）"))
         layout.addWidget(self.replace_confirmed)
-        progress_row = QHBoxLayout()
-        self.progress = QProgressBar()
-        self.cancel = QPushButton(self.tr("取消恢复"))
-        self.cancel.clicked.connect(self.stop)
-        progress_row.addWidget(self.progress, 1)
-        progress_row.addWidget(self.cancel)
-        layout.addLayout(progress_row)
+        row, self.progress, self.cancel = progress_row(self.tr("取消恢复"), self.stop)
+        layout.addLayout(row)
         self.problem = QLabel()
         self.problem.setObjectName("restore_problem")
         self.problem.setWordWrap(True)

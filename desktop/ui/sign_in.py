@@ -19,6 +19,7 @@ from desktop.services import accounts, recovery
 from desktop.services.accounts import Operator
 from desktop.ui import errors
 from desktop.ui.tasks import InlineRunner, Runner
+from desktop.ui.widgets.password_field import password_field
 
 
 class SignInForm(QWidget):
@@ -142,13 +143,6 @@ class SignInForm(QWidget):
         self.password.clear()
         self.repeat.clear()
         self.focus()
-
-
-def password_field(name: str) -> QLineEdit:
-    field = QLineEdit()
-    field.setObjectName(name)
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    return field
 
 
 class SignInDialog(QDialog):

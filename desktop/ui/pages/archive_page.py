@@ -11,20 +11,15 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-                               QPlainTextEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget)
+                               QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
 from desktop import __version__
 from desktop.services import rounds
 from desktop.ui import errors
 from desktop.ui.context import ROUNDS, WORKSPACE, Context
 from desktop.ui.round.words import state_label
-
-
-def password_field(placeholder: str) -> QLineEdit:
-    field = QLineEdit()
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    field.setPlaceholderText(placeholder)
-    return field
+from desktop.ui.widgets.password_field import password_field
+from desktop.ui.widgets.progress_row import progress_row
 
 
 class ArchivePage(QWidget):
@@ -40,8 +35,8 @@ class ArchivePage(QWidget):
         export = QGroupBox(self.tr("导出轮次归档（含清单、签名、审计日志片段，可在任何电脑上核验）"))
         form = QFormLayout(export)
         self.round_box = QComboBox()
-        self.export_password = password_field(self.tr("至少 8 个字符，请另行告知核验人"))
-        self.export_again = password_field(self.tr("再次输入"))
+        self.export_password = password_field("export_password", self.tr("至少 8 个字符，请另行告知核验人"))
+        self.export_again = password_field("export_again", self.tr("再次输入"))
         self.export_button = QPushButton(self.tr("导出…"))
         self.export_button.clicked.connect(self.choose_export)
         form.addRow(self.tr("评审轮次"), self.round_box)
@@ -61,7 +56,7 @@ class ArchivePage(QWidget):
         form.addRow(self.tr("归档文件"), row)
         self.fingerprint = QLineEdit()
         self.fingerprint.setPlaceholderText(self.tr("评审办公室公布的签名证书指纹（至少前 16 位）"))
-        self.archive_password = password_field(self.tr("导出时设定的归档口令"))
+        self.archive_password = password_field("archive_password", self.tr("导出时设定的归档口令"))
         form.addRow(self.tr("证书指纹"), self.fingerprint)
         form.addRow(self.tr("归档口令"), self.archive_password)
         buttons = QHBoxLayout()
@@ -78,7 +73,7 @@ class ArchivePage(QWidget):
         backup = QGroupBox(self.tr("备份工作区（如备份到 U 盘）"))
         form = QFormLayout(backup)
         self.last_backup = QLabel()
-        self.backup_password = password_field(self.tr("至少 8 个字符，恢复时需要"))
+        self.backup_password = password_field("backup_password", self.tr("至少 8 个字符，恢复时需要"))
         self.backup_button = QPushButton(self.tr("备份到…"))
         self.backup_button.clicked.connect(self.choose_backup)
         self.restore_button = QPushButton(self.tr("从备份恢复…"))
@@ -93,13 +88,8 @@ class ArchivePage(QWidget):
         form.addRow("", backup_buttons)
         layout.addWidget(backup)
 
-        progress_row = QHBoxLayout()
-        self.progress = QProgressBar()
-        self.cancel = QPushButton(self.tr("取消"))
-        self.cancel.clicked.connect(self.stop)
-        progress_row.addWidget(self.progress, 1)
-        progress_row.addWidget(self.cancel)
-        layout.addLayout(progress_row)
+        row, self.progress, self.cancel = progress_row(self.tr("取消"), self.stop)
+        layout.addLayout(row)
         self.result = QPlainTextEdit()
         self.result.setReadOnly(True)
         layout.addWidget(self.result, 1)
