@@ -43,7 +43,10 @@ def unfit_rows(cursor, table: str, condition: str = "1", parameters: tuple = ())
 def written(cursor, table: str, sums: digests.Sums, condition: str = "1", parameters: tuple = (),
             size: int = 1 << 20) -> Iterator[bytes]:
     """The records of ``table``'s rows (those matching ``condition`` on alias t) in rowid order, in chunks of about
-    ``size`` bytes; each row's digest is added to ``sums`` as its record passes."""
+    ``size`` bytes; each row's digest is added to ``sums`` as its record passes. Unfit, before any record, when a
+    row holds what a record does not carry (``unfit_rows``)."""
+    if unfit_rows(cursor, table, condition, parameters):
+        raise Unfit(f"表 {table} 中有无法存入归档的值（二进制、小数或含空字符的文字）：专家库各表只应有整数和文字")
     layout = digests.layouts(cursor)[table]
     found = cursor.execute(f"SELECT {layout.group('t')}, {layout.values('t')} FROM {digests.quote_name(table)} AS t "
                            f"WHERE {condition} ORDER BY t.rowid", parameters)

@@ -33,11 +33,6 @@ _CONTEXT = multiprocessing.get_context("forkserver" if "forkserver" in multiproc
                                        else "spawn")
 
 
-def unfit(table: str) -> str:
-    """Why a table cannot be archived: records carry integers and text (desktop.store.records.unfit_rows)."""
-    return f"表 {table} 中有无法存入归档的值（二进制、小数或含空字符的文字）：专家库各表只应有整数和文字"
-
-
 class WorkspaceChanged(UserError):
     """The workspace changed while the export read it: the archive would hold two states."""
 
@@ -161,12 +156,13 @@ def _words(error: Exception, folder: Path) -> str:
 def _sealed(cursor, key: bytes, jobs: list[tuple[str, Path]]) -> dict[str, Sealed] | str:
     sealed = {}
     for table, file in jobs:
-        if records.unfit_rows(cursor, table):
-            return unfit(table)
         sums, digest = digests.Sums(table), hashlib.sha256()
         counted = Counted(records.written(cursor, table, sums))
-        with open_private(file) as out:
-            for piece in blobs.seal(counted, key, digest):
-                out.write(piece)
+        try:
+            with open_private(file) as out:
+                for piece in blobs.seal(counted, key, digest):
+                    out.write(piece)
+        except records.Unfit as why:
+            return str(why)
         sealed[table] = Sealed(file, digest.hexdigest(), counted.size, sums.groups)
     return sealed

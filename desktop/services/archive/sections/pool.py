@@ -12,7 +12,7 @@ as JSON Lines (``json_rows_path``), which verify still reads."""
 from __future__ import annotations
 
 from desktop.domain.errors import UserError
-from desktop.services.archive.beside import Sealed, unfit
+from desktop.services.archive.beside import Sealed
 from desktop.services.archive.members import Member, Source, json_member
 from desktop.store import digests, records
 from desktop.store.engine import dbapi_cursor
@@ -61,6 +61,7 @@ def _records(source: Source, table: str):
     """The round's rows of a round table, written here: a few hundred rows."""
     sums = source.digested[table] = digests.Sums(table)
     with dbapi_cursor(source.session) as cursor:
-        if records.unfit_rows(cursor, table, ROUND_TABLES[table], (source.round_id,)):
-            raise UserError(unfit(table))
-        yield from records.written(cursor, table, sums, ROUND_TABLES[table], (source.round_id,))
+        try:
+            yield from records.written(cursor, table, sums, ROUND_TABLES[table], (source.round_id,))
+        except records.Unfit as why:
+            raise UserError(str(why)) from None
